@@ -1,0 +1,19 @@
+"""summary_mining — figures and problem statements from Chinese government work summaries.
+
+>>> import summary_mining as sm
+>>> doc = sm.read_document("一、目标任务完成情况\\n签约项目10个，投资总额24亿元。")
+>>> doc.sections[0].title
+'一、目标任务完成情况'
+"""
+from .errors import (EncodingError, FileTooLargeError, NoTextLayerError, ReadError, RuleError,
+                     SummaryMiningError, UnsupportedFormatError)
+from .model import Article, Block, Document, Section, Sentence
+from .readers import DEFAULT_LIMITS, Limits, read_document
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "read_document", "Document", "Article", "Section", "Sentence", "Block", "Limits", "DEFAULT_LIMITS",
+    "SummaryMiningError", "ReadError", "UnsupportedFormatError", "EncodingError", "NoTextLayerError",
+    "FileTooLargeError", "RuleError", "__version__",
+]

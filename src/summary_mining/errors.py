@@ -1,0 +1,58 @@
+"""All errors the library raises on purpose, in one place.
+
+Every error about a file names the file and the reason, so that a corpus run can record it
+(``path, error type, message``) and go on.
+
+>>> err = NoTextLayerError("报告.pdf", "no text layer (scanned images?)")
+>>> str(err)
+'报告.pdf: no text layer (scanned images?)'
+>>> isinstance(err, ReadError) and isinstance(err, SummaryMiningError)
+True
+"""
+from __future__ import annotations
+
+__all__ = [
+    "SummaryMiningError",
+    "ReadError",
+    "UnsupportedFormatError",
+    "EncodingError",
+    "NoTextLayerError",
+    "FileTooLargeError",
+    "RuleError",
+]
+
+
+class SummaryMiningError(Exception):
+    """Base class of every error raised by summary_mining."""
+
+
+class ReadError(SummaryMiningError):
+    """A document could not be read. ``path`` names it, ``reason`` says why."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+    def __reduce__(self):  # keep the two-argument form picklable (process pools)
+        return (type(self), (self.path, self.reason))
+
+
+class UnsupportedFormatError(ReadError):
+    """The file is not a format we read (.txt/.md, .docx, .pdf)."""
+
+
+class EncodingError(ReadError):
+    """A text file is binary or in no encoding we can recognise."""
+
+
+class NoTextLayerError(ReadError):
+    """A PDF has no usable text layer (scanned pages, or ``(cid:NN)`` glyph garbage)."""
+
+
+class FileTooLargeError(ReadError):
+    """A file (or the content it unpacks to) exceeds a configured limit."""
+
+
+class RuleError(SummaryMiningError, ValueError):
+    """A rule or lexicon data file is malformed; the message says which file and entry."""

@@ -1,0 +1,135 @@
+"""Read TXT/MD, DOCX and PDF files into a :class:`~summary_mining.model.Document`.
+
+>>> doc = read_document("投资促进工作总结篇1\\n一、目标任务完成情况\\n签约项目10个。\\n")
+>>> doc.format, len(doc.articles), doc.sections[0].title
+('txt', 1, '一、目标任务完成情况')
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Callable, Union
+
+from ..errors import FileTooLargeError, ReadError, UnsupportedFormatError
+from ..model import Document
+from .base import DEFAULT_LIMITS, Limits, ReadResult
+from .text import read_text, split_lines
+
+__all__ = ["read_document", "read_file_result", "Source", "Limits", "DEFAULT_LIMITS", "FORMATS", "is_text_source"]
+
+Source = Union[str, "os.PathLike[str]", bytes, Document]
+
+#: File suffix -> format name.
+FORMATS = {".txt": "txt", ".text": "txt", ".md": "txt", ".docx": "docx", ".pdf": "pdf"}
+_LEGACY = {".doc": "legacy Word .doc is not supported; save it as .docx",
+           ".wps": "WPS .wps is not supported; save it as .docx",
+           ".xls": "spreadsheets are not supported", ".xlsx": "spreadsheets are not supported"}
+
+
+def _reader(fmt: str) -> Callable[[bytes, str, Limits], ReadResult]:
+    if fmt == "txt":
+        return lambda data, path, limits: read_text(data, path)
+    if fmt == "docx":
+        from .docx import read_docx
+        return read_docx
+    if fmt == "pdf":
+        from .pdf import read_pdf
+        return read_pdf
+    raise UnsupportedFormatError("<input>", f"unknown format {fmt!r}; expected one of txt, docx, pdf")
+
+
+def _sniff(data: bytes) -> str:
+    head = data[:8].lstrip()
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "ole"
+    return "txt"
+
+
+def is_text_source(source: object) -> bool:
+    """True when a ``str`` is document text rather than a path.
+
+    A string is a path when it has no line break, is short, and either exists or ends with a
+    known suffix; anything else is text.
+    """
+    if not isinstance(source, str):
+        return False
+    if "\n" in source or len(source) > 1024:
+        return True
+    if os.path.exists(source):
+        return False
+    return Path(source).suffix.lower() not in FORMATS and Path(source).suffix.lower() not in _LEGACY
+
+
+def read_file_result(path: str | os.PathLike[str] | bytes, *, format: str | None = None,
+                     limits: Limits = DEFAULT_LIMITS) -> tuple[ReadResult, str]:
+    """Read a path or raw bytes with the right reader; return the result and the source name."""
+    if isinstance(path, (bytes, bytearray, memoryview)):
+        data, name = bytes(path), "<bytes>"
+        fmt = format or _sniff(data)
+        if len(data) > limits.max_bytes:
+            raise FileTooLargeError(name, f"{len(data):,} bytes exceeds the {limits.max_bytes:,}-byte limit (Limits.max_bytes)")
+    else:
+        p = Path(path)
+        name = str(p)
+        suffix = p.suffix.lower()
+        if suffix in _LEGACY and format is None:
+            raise UnsupportedFormatError(name, _LEGACY[suffix])
+        try:
+            size = p.stat().st_size
+        except FileNotFoundError:
+            raise ReadError(name, "no such file") from None
+        except OSError as e:
+            raise ReadError(name, f"cannot open: {e.strerror or e}") from None
+        if p.is_dir():
+            raise ReadError(name, "is a directory, not a file")
+        if size > limits.max_bytes:
+            raise FileTooLargeError(name, f"{size:,} bytes exceeds the {limits.max_bytes:,}-byte limit (Limits.max_bytes)")
+        try:
+            data = p.read_bytes()
+        except OSError as e:
+            raise ReadError(name, f"cannot read: {e.strerror or e}") from None
+        fmt = format or FORMATS.get(suffix) or _sniff(data)
+    if fmt == "ole":
+        raise UnsupportedFormatError(name, "an OLE2 file (legacy .doc/.xls); save it as .docx")
+    if fmt == "txt" and _sniff(data) in ("pdf", "docx"):
+        fmt = _sniff(data)  # a PDF or DOCX saved under a text name: read what it is
+    if fmt not in ("txt", "docx", "pdf"):
+        raise UnsupportedFormatError(name, f"unknown format {fmt!r}; expected txt, docx or pdf")
+    if not data.strip():
+        raise ReadError(name, "empty file")
+    try:
+        return _reader(fmt)(data, name, limits), name
+    except ReadError:
+        raise
+    except MemoryError:
+        raise FileTooLargeError(name, "ran out of memory while reading") from None
+    except Exception as e:  # a parser library's own error: never let it escape raw
+        raise ReadError(name, f"cannot read {fmt.upper()}: {type(e).__name__}: {e}") from None
+
+
+def read_document(path_or_bytes: Source, *, doc_id: str | None = None, format: str | None = None,
+                  limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read a file (path or bytes) — or a string of text — into a :class:`Document`.
+
+    ``doc_id`` defaults to the file stem (``投资促进工作总结.txt`` -> ``投资促进工作总结``).
+    Errors are :class:`~summary_mining.errors.ReadError` subclasses naming the file.
+    """
+    from ..outline import build_document
+
+    if isinstance(path_or_bytes, Document):
+        return path_or_bytes
+    if is_text_source(path_or_bytes):
+        text = str(path_or_bytes)
+        digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+        result = ReadResult(text=text, format="txt", blocks=split_lines(text), metadata={"encoding": None})
+        return build_document(result, doc_id=doc_id or f"text-{digest}", source="<text>")
+    result, name = read_file_result(path_or_bytes, format=format, limits=limits)  # type: ignore[arg-type]
+    if doc_id is None:
+        doc_id = Path(name).stem if name != "<bytes>" else "bytes-" + hashlib.sha1(bytes(path_or_bytes)).hexdigest()[:10]  # type: ignore[arg-type]
+    return build_document(result, doc_id=doc_id, source=name)
+
