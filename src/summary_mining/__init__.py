@@ -9,11 +9,13 @@ from .errors import (EncodingError, FileTooLargeError, NoTextLayerError, ReadErr
                      SummaryMiningError, UnsupportedFormatError)
 from .model import Article, Block, Document, Section, Sentence
 from .readers import DEFAULT_LIMITS, Limits, read_document
+from .extraction import extract
+from .frame import COLUMNS
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "read_document", "Document", "Article", "Section", "Sentence", "Block", "Limits", "DEFAULT_LIMITS",
+    "read_document", "extract", "COLUMNS", "Document", "Article", "Section", "Sentence", "Block", "Limits", "DEFAULT_LIMITS",
     "SummaryMiningError", "ReadError", "UnsupportedFormatError", "EncodingError", "NoTextLayerError",
     "FileTooLargeError", "RuleError", "__version__",
 ]

@@ -1,0 +1,83 @@
+"""``extract``: every reported figure of a document as one tidy DataFrame.
+
+>>> import summary_mining as sm
+>>> df = sm.extract("第十五届西博会签约项目10个，投资总额24亿元；履约项目9个，履约率90﹪。")
+>>> df[["surface", "kind", "value", "unit", "label", "role"]].values.tolist()
+[['10个', 'count', 10.0, '个', '西博会签约项目', 'actual'], ['24亿元', 'amount', 2400000000.0, '元', '投资总额', 'actual'], ['9个', 'count', 9.0, '个', '履约项目', 'actual'], ['90﹪', 'percentage', 90.0, '%', '履约率', 'rate']]
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .frame import DTYPES, to_frame
+from .labels import annotate
+from .lexicon import KINDS, metric_rules
+from .metrics import Mention, find_mentions
+from .model import Document
+from .readers import Source, read_document
+from .segment import add_user_dict
+
+__all__ = ["extract", "as_document", "mention_rows"]
+
+
+def as_document(source: Source | Document) -> Document:
+    """A :class:`Document` from a path, bytes, text or a Document (returned as is)."""
+    return source if isinstance(source, Document) else read_document(source)
+
+
+def mention_rows(doc: Document, mentions: list[Mention]) -> list[dict]:
+    rows = []
+    for m in mentions:
+        sent = doc.sentence_at(m.start)
+        rows.append({
+            "doc_id": doc.doc_id,
+            "article": doc.article_index(m.start),
+            "section": doc.section_path(m.start),
+            "sentence_id": sent.index if sent else None,
+            "start": m.start,
+            "end": m.end,
+            "surface": m.surface,
+            "kind": m.kind,
+            "label": m.label or None,
+            "indicator": m.indicator,
+            "value": m.value,
+            "low": m.low,
+            "high": m.high,
+            "unit": m.unit,
+            "currency": m.currency,
+            "qualifier": m.qualifier,
+            "direction": m.direction,
+            "role": m.role,
+            "redacted": m.redacted,
+            "in_name": m.in_name,
+            "source": m.source,
+            "sentence": doc.text[sent.start:sent.end] if sent else None,
+        })
+    return rows
+
+
+def extract(source: Source | Document, *, kinds: tuple[str, ...] | list[str] | None = None,
+            indicators: dict[str, str] | None = None, user_dict: str | Path | None = None) -> pd.DataFrame:
+    """Extract amounts, percentages and counts from a path, bytes, text or :class:`Document`.
+
+    One row per figure; columns and dtypes in :data:`summary_mining.frame.DTYPES`.
+    ``kinds`` keeps only some of ``amount``/``percentage``/``count``; ``indicators`` adds
+    synonyms (``{"引资到位": "到位资金"}``); ``user_dict`` adds a jieba dictionary.
+    Every row satisfies ``doc.text[start:end] == surface``.
+    """
+    if kinds is not None:
+        bad = [k for k in kinds if k not in KINDS]
+        if bad:
+            raise ValueError(f"kinds must be among {', '.join(KINDS)}; got {bad!r}")
+    if user_dict is not None:
+        add_user_dict(user_dict)
+    doc = as_document(source)
+    mentions = find_mentions(doc, metric_rules())
+    if kinds is not None:
+        mentions = [m for m in mentions if m.kind in kinds]
+    annotate(doc, mentions, indicators=indicators)
+    df = to_frame(mention_rows(doc, mentions), DTYPES)
+    df.attrs["doc_id"] = doc.doc_id
+    return df

@@ -1,0 +1,158 @@
+"""What a figure measures: its label, canonical indicator, direction and role, read from the clause.
+
+>>> from summary_mining import read_document
+>>> from summary_mining.metrics import find_mentions
+>>> doc = read_document("实现到位资金9.88亿元，资金到位率41.17﹪，同比增长12.5%，完成全年目标任务的64.23%。")
+>>> ms = annotate(doc, find_mentions(doc))
+>>> [(m.label, m.indicator, m.direction, m.role) for m in ms]
+[('到位资金', '到位资金', None, 'actual'), ('资金到位率', '资金到位率', None, 'rate'), ('同比增长', None, '+', 'actual'), ('目标任务', None, None, 'rate')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .datafiles import load_csv, load_toml
+from .metrics import Mention
+from .model import Document
+from .normalize import normalize
+from .segment import tokens
+
+__all__ = ["LabelRules", "label_rules", "annotate", "indicator_for", "IndicatorLexicon", "indicator_lexicon"]
+
+
+@dataclass(frozen=True)
+class LabelRules:
+    breaks: frozenset[str]
+    leading_drop: frozenset[str]
+    trailing_drop: frozenset[str]
+    up_words: tuple[str, ...]
+    down_words: tuple[str, ...]
+    direction_window: int
+    target_words: tuple[str, ...]
+    rate_suffixes: tuple[str, ...]
+    share_words: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def label_rules(path: str = "labels.toml") -> LabelRules:
+    d = load_toml(path)
+    by_len = lambda ws: tuple(sorted(ws, key=len, reverse=True))
+    return LabelRules(frozenset(d["clause_breaks"]), frozenset(d["leading_drop"]), frozenset(d["trailing_drop"]),
+                      by_len(d["up_words"]), by_len(d["down_words"]), int(d.get("direction_window", 6)),
+                      tuple(d["target_words"]), tuple(d["rate_suffixes"]), tuple(d["share_words"]))
+
+
+class IndicatorLexicon:
+    """Synonyms -> canonical indicator names, from ``data/indicators.csv`` plus user additions.
+
+    >>> lex = IndicatorLexicon({"到位资金": "到位资金", "实际到位资金": "到位资金"})
+    >>> lex.lookup("国内市外实际到位资金"), lex.lookup("签约项目")
+    ('到位资金', None)
+    """
+
+    def __init__(self, synonyms: dict[str, str]):
+        self.synonyms = dict(synonyms)
+        self._ordered = sorted(self.synonyms, key=len, reverse=True)
+
+    def with_extra(self, extra: dict[str, str] | None) -> "IndicatorLexicon":
+        return IndicatorLexicon({**self.synonyms, **extra}) if extra else self
+
+    def lookup(self, label: str) -> str | None:
+        if not label:
+            return None
+        for syn in self._ordered:
+            if syn in label:
+                return self.synonyms[syn]
+        return None
+
+
+@lru_cache(maxsize=4)
+def indicator_lexicon(path: str = "indicators.csv") -> IndicatorLexicon:
+    return IndicatorLexicon({r["synonym"].strip(): r["indicator"].strip() for r in load_csv(path)})
+
+
+def indicator_for(label: str, extra: dict[str, str] | None = None) -> str | None:
+    """Canonical indicator of a label: ``实际到位资金`` -> ``到位资金``; None when unknown."""
+    return indicator_lexicon().with_extra(extra).lookup(label)
+
+
+def _clause_start(norm: str, start: int, floor: int, rules: LabelRules) -> int:
+    i = start - 1
+    while i >= floor and norm[i] not in rules.breaks:
+        i -= 1
+    return i + 1
+
+
+def _trim(words: list[str], rules: LabelRules) -> list[str]:
+    while words and (words[0] in rules.leading_drop or words[0].isspace() or _is_time_word(words[0])):
+        words = words[1:]
+    while words and (words[-1] in rules.trailing_drop or words[-1].isspace()):
+        words = words[:-1]
+    return words
+
+
+def _is_time_word(w: str) -> bool:
+    return any(c.isdigit() for c in w) or w.endswith(("年", "月", "日", "届", "季度")) and len(w) <= 6 or w == "第"
+
+
+def _label(norm: str, m: Mention, prev_end: int, rules: LabelRules) -> tuple[str, str]:
+    """(label, clause-before) for a mention; the label falls back to the noun after the figure."""
+    cs = _clause_start(norm, m.start, prev_end, rules)
+    before = norm[cs:m.start]
+    words = _trim([w for w, _, _ in tokens(before)], rules)
+    label = "".join(words)
+    if len(label) > 14:  # keep the tail: the noun phrase nearest the figure
+        acc: list[str] = []
+        for w in reversed(words):
+            if len("".join(acc)) + len(w) > 14 and acc:
+                break
+            acc.insert(0, w)
+        label = "".join(_trim(acc, rules))
+    if not label:
+        after = norm[m.end:m.end + 12]
+        cut = next((i for i, c in enumerate(after) if c in rules.breaks or c in "、和及与"), len(after))
+        words = _trim([w for w, _, _ in tokens(after[:cut])], rules)
+        label = "".join(words)[:12]
+    return label, before
+
+
+def _direction(before: str, rules: LabelRules) -> str | None:
+    tail = before[-rules.direction_window:]
+    for w in rules.down_words:
+        if tail.endswith(w) or (len(w) > 1 and w in tail):
+            return "-"
+    for w in rules.up_words:
+        if tail.endswith(w) or (len(w) > 1 and w in tail):
+            return "+"
+    return None
+
+
+def _role(m: Mention, label: str, before: str, rules: LabelRules) -> str:
+    if m.kind == "percentage":
+        if label.endswith(rules.rate_suffixes) or "完成" in before and "的" in before[-3:]:
+            return "rate"
+        if any(w in before for w in rules.share_words):
+            return "share"
+    if any(w in label or w in before[-8:] for w in rules.target_words):
+        return "rate" if m.kind == "percentage" and "的" in before[-3:] else "target"
+    return "actual"
+
+
+def annotate(doc: Document, mentions: list[Mention], *, indicators: dict[str, str] | None = None,
+             rules: LabelRules | None = None) -> list[Mention]:
+    """Fill ``label``, ``indicator``, ``direction`` and ``role`` of each mention (in place)."""
+    rules = rules or label_rules()
+    lex = indicator_lexicon().with_extra(indicators)
+    norm = normalize(doc.text)
+    prev_end = 0
+    for m in mentions:
+        sent = doc.sentence_at(m.start)
+        floor = max(prev_end, sent.start if sent else 0)
+        label, before = _label(norm, m, floor, rules)
+        m.label = label
+        m.indicator = lex.lookup(label)
+        m.direction = _direction(norm[max(floor, m.start - 12):m.start], rules)
+        m.role = _role(m, label, norm[max(floor, m.start - 30):m.start], rules)
+        prev_end = m.end
+    return mentions

@@ -1,0 +1,135 @@
+"""The metric rule set: units, scales and filters from ``data/units.toml`` and ``data/filters.toml``,
+compiled once into the patterns the extractor runs.
+
+>>> rules = metric_rules()
+>>> rules.units["亿元"].kind if "亿元" in rules.units else rules.units["元"].base
+'元'
+>>> m = rules.figure.search("实现到位资金9.88亿元，资金到位率41.17%")
+>>> m.group("num"), m.group("scale"), m.group("unit")
+('9.88', '亿', '元')
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from .datafiles import compile_pattern, load_toml
+from .errors import RuleError
+
+__all__ = ["Unit", "MetricRules", "metric_rules", "KINDS"]
+
+KINDS = ("amount", "percentage", "count")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit or measure word as written, and how it maps to a base unit."""
+
+    written: str
+    kind: str
+    base: str
+    factor: float = 1.0
+    currency: str | None = None
+    chinese: bool = True  # accepts Chinese-numeral numbers
+    not_followed_by: regex.Pattern[str] | None = None
+    boundary: bool = True  # ask jieba whether the unit ends a word (元 in 元宵节 does not)
+    requires_scale: bool = False
+    no_scale: bool = False
+    max_value: float | None = None
+
+
+@dataclass(frozen=True)
+class MetricRules:
+    units: dict[str, Unit]
+    scales: dict[str, int]
+    figure: regex.Pattern[str]
+    percent_words: regex.Pattern[str]
+    bare_scale: regex.Pattern[str]
+    distributed_points: regex.Pattern[str]
+    fixed_phrases: regex.Pattern[str] | None
+    ordinal_prefixes: tuple[str, ...]
+    framework_nouns: frozenset[str]
+    session_markers: tuple[str, ...]
+    prefix_qualifiers: tuple[str, ...]
+    suffix_qualifiers: regex.Pattern[str]
+    ignored_qualifiers: frozenset[str]
+    money_context: tuple[str, ...]
+    determiner_numerals: frozenset[str]
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+ARABIC = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
+DECIMAL_COMMA = r"[0-9]{1,4}、[0-9]{1,2}"  # 2、56亿元: 、 typed for a decimal point (only before 亿/万/%)
+REDACTED = r"(?:[0-9]*[xX×*][0-9xX×*]*(?:\.[0-9xX×*]+)?)"
+CHINESE = r"(?:[零〇○一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?)"
+
+
+def _unit(written: str, d: dict, src: str) -> Unit:
+    kind = d.get("kind")
+    if kind not in KINDS:
+        raise RuleError(f"{src}: units.{written}.kind: must be one of {', '.join(KINDS)}, got {kind!r}")
+    if not d.get("base"):
+        raise RuleError(f"{src}: units.{written}.base: missing")
+    nfb = d.get("not_followed_by") or ()
+    not_followed_by = compile_pattern("|".join(f"(?:{p})" for p in nfb), src, f"units.{written}.not_followed_by") if nfb else None
+    return Unit(written, kind, d["base"], float(d.get("factor", 1)), d.get("currency"), bool(d.get("chinese", True)),
+                not_followed_by, bool(d.get("boundary", True)), bool(d.get("requires_scale", False)),
+                bool(d.get("no_scale", False)), d.get("max_value"))
+
+
+@lru_cache(maxsize=8)
+def metric_rules(units_path: str = "units.toml", filters_path: str = "filters.toml") -> MetricRules:
+    """Load and compile the metric rules (cached per file pair: compiled once per process)."""
+    u = load_toml(units_path)
+    f = load_toml(filters_path)
+    units = {w: _unit(w, d, units_path) for w, d in u.get("units", {}).items()}
+    if not units:
+        raise RuleError(f"{units_path}: no [units.*] tables")
+    scales = {k: int(v) for k, v in u.get("scales", {}).items()}
+    unit_alt, scale_alt = _alt(units), _alt(scales)
+    num = f"(?:{DECIMAL_COMMA}(?=\\s*(?:亿|万|%))|{ARABIC}|{REDACTED}|{CHINESE})"
+    figure = (
+        r"(?<![0-9.A-Za-z_/])"
+        rf"(?P<num>{num})"
+        rf"(?:(?P<scale1>{scale_alt})?[ \t]*(?P<sep>-{{1,2}}|~|—{{1,2}}|–|至|到)[ \t]*(?P<num2>{num}))?"
+        r"(?P<sp1>[ \t]*\n?[ \t]*)"
+        r"(?P<infix>余|多)?"
+        rf"(?P<scale>{scale_alt})?"
+        r"(?P<infix2>余|多)?"
+        r"[ \t]*\n?[ \t]*"
+        rf"(?P<unit>{unit_alt})"
+    )
+    percent_words = r"百分之(?P<num>" + CHINESE + "|" + ARABIC + ")"
+    bare_scale = (r"(?<![0-9.A-Za-z_/])(?P<num>" + ARABIC + "|" + REDACTED + r")(?P<scale>万亿|亿|万)(?P<infix>余|多)?"
+                  r"(?![0-9])")
+    distributed = (r"(?:[ \t]*[、，,和及与][ \t]*(?:" + ARABIC + r")[ \t]*个)*[ \t]*[、，,和及与][ \t]*(?:"
+                   + ARABIC + r")[ \t]*个百分点")
+    phrases = f.get("fixed_phrases", [])
+    return MetricRules(
+        units=units,
+        scales=scales,
+        figure=compile_pattern(figure, units_path, "figure pattern"),
+        percent_words=compile_pattern(percent_words, filters_path, "百分之 pattern"),
+        bare_scale=compile_pattern(bare_scale, filters_path, "bare scale pattern"),
+        distributed_points=compile_pattern(distributed, filters_path, "distributed 个百分点 pattern"),
+        fixed_phrases=compile_pattern(_alt(phrases), filters_path, "fixed_phrases") if phrases else None,
+        ordinal_prefixes=tuple(f.get("ordinal_prefixes", ())),
+        framework_nouns=frozenset(f.get("framework_nouns", ())),
+        session_markers=tuple(f.get("session_markers", ())),
+        prefix_qualifiers=tuple(sorted(f.get("prefix_qualifiers", ()), key=len, reverse=True)),
+        suffix_qualifiers=compile_pattern(f"(?:{_alt(f.get('suffix_qualifiers', ['以上']))})", filters_path,
+                                          "suffix_qualifiers"),
+        ignored_qualifiers=frozenset(f.get("ignored_qualifiers", ())),
+        money_context=tuple(f.get("money_context", ())),
+        determiner_numerals=frozenset(f.get("determiner_numerals", ())),
+    )
+
+
+def units_file_for(path: str | Path | None) -> str:
+    return str(path) if path else "units.toml"

@@ -1,0 +1,35 @@
+"""Length-preserving text normalisation, so offsets found in normalised text index the original.
+
+Every mapping is one character to one character: full-width digits and signs to ASCII, the
+traditional forms of measure words to simplified ones, ideographic space to a space.
+
+>>> normalize("６０．０７億元，92.42﹪，签约項目10個")
+'60.07亿元，92.42%，签约项目10个'
+>>> len(normalize("１２３％")) == len("１２３％")
+True
+"""
+from __future__ import annotations
+
+__all__ = ["normalize", "NORMALIZE_TABLE"]
+
+_PAIRS = {
+    **{chr(0xFF10 + i): str(i) for i in range(10)},  # ０-９
+    "．": ".", "％": "%", "﹪": "%", "～": "~", "－": "-", "﹣": "-", "‐": "-", "‑": "-", "−": "-",
+    "ｘ": "x", "Ｘ": "X", "＊": "*", "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",
+    "，": "，", "﹐": "，", "：": "：",
+    # traditional -> simplified, for the characters the rules look at
+    "個": "个", "萬": "万", "億": "亿", "項": "项", "戶": "户", "處": "处", "畝": "亩", "噸": "吨", "隻": "只",
+    "條": "条", "臺": "台", "兩": "两", "點": "点", "間": "间", "張": "张", "場": "场", "筆": "笔", "棟": "栋",
+    "頭": "头", "輛": "辆", "種": "种", "類": "类", "圓": "元", "幣": "币", "歐": "欧", "鎊": "镑", "韓": "韩",
+    "區": "区", "縣": "县", "鄉": "乡", "鎮": "镇", "實": "实", "現": "现", "資": "资", "額": "额", "總": "总",
+    "與": "与", "約": "约", "餘": "余", "幾": "几", "計": "计", "達": "达", "億": "亿", "萬": "万", "增": "增",
+    "長": "长", "百": "百", "陸": "陆", "貳": "贰", "參": "参", "億": "亿", "斤": "斤", "雙": "双", "單": "单",
+    "樣": "样", "門": "门", "體": "体", "產": "产", "業": "业", "費": "费", "稅": "税", "銷": "销", "售": "售",
+    "農": "农", "夥": "伙", "莊": "庄", "級": "级", "帶": "带", "動": "动", "開": "开", "發": "发", "簽": "签",
+}
+NORMALIZE_TABLE = str.maketrans({k: v for k, v in _PAIRS.items() if len(k) == len(v) == 1 and k != v})
+
+
+def normalize(text: str) -> str:
+    """Normalise ``text`` one character for one character (offsets are preserved)."""
+    return text.translate(NORMALIZE_TABLE)

@@ -1,0 +1,113 @@
+"""Parse written numbers: Arabic (with thousands separators), Chinese numerals, scales, redactions.
+
+Pure helpers; values are computed with :class:`~decimal.Decimal` so ``60.07亿`` is exactly
+6007000000 and not 6007000000.000001.
+
+>>> float(parse_number("60.07", "亿"))
+6007000000.0
+>>> parse_number("一千二百万")
+Decimal('12000000')
+>>> parse_chinese("九十二点四二")
+Decimal('92.42')
+>>> parse_number("xx.xx", "亿") is None
+True
+>>> last_digit_unit("300"), last_digit_unit("35"), last_digit_unit("1.5")
+(Decimal('100'), Decimal('1'), Decimal('0.1'))
+"""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+__all__ = ["CN_DIGITS", "CN_SMALL_UNITS", "CN_BIG_UNITS", "SCALES", "parse_arabic", "parse_chinese",
+           "parse_number", "is_redacted", "last_digit_unit", "REDACTION_CHARS"]
+
+CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
+CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+CN_BIG_UNITS = {"万": 10**4, "亿": 10**8}
+SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7,
+          "亿": 10**8, "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12}
+REDACTION_CHARS = frozenset("xX×*ｘＸ＊")
+
+
+def is_redacted(number: str) -> bool:
+    """True when a written number is masked (``xx``, ``xxx.xx``, ``X``)."""
+    return any(c in REDACTION_CHARS for c in number)
+
+
+def parse_arabic(s: str) -> Decimal | None:
+    """``"1,234.5"`` -> Decimal('1234.5'); ``"2、56"`` (、 used as a decimal point) -> 2.56."""
+    s = s.replace(",", "").replace("、", ".").strip()
+    try:
+        return Decimal(s)
+    except InvalidOperation:
+        return None
+
+
+def _cn_integer(s: str) -> int | None:
+    if not s:
+        return 0
+    if all(c in CN_DIGITS for c in s):
+        if len(s) == 1:
+            return CN_DIGITS[s]
+        return int("".join(str(CN_DIGITS[c]) for c in s))  # 二〇二三 read digit by digit
+    total = section = num = 0
+    for c in s:
+        if c in CN_DIGITS:
+            num = CN_DIGITS[c]
+        elif c in CN_SMALL_UNITS:
+            section += (num or 1) * CN_SMALL_UNITS[c]
+            num = 0
+        elif c == "万":
+            total += (section + num) * 10**4
+            section = num = 0
+        elif c == "亿":
+            total = (total + section + num) * 10**8
+            section = num = 0
+        else:
+            return None
+    return total + section + num
+
+
+def parse_chinese(s: str) -> Decimal | None:
+    """Chinese numerals, with 点 as decimal point: ``两千三百`` -> 2300, ``百`` -> 100."""
+    whole, _, frac = s.partition("点")
+    n = _cn_integer(whole)
+    if n is None:
+        return None
+    if not frac:
+        return Decimal(n)
+    if not all(c in CN_DIGITS for c in frac):
+        return None
+    return Decimal(f"{n}.{''.join(str(CN_DIGITS[c]) for c in frac)}")
+
+
+def parse_number(number: str, scale: str = "") -> Decimal | None:
+    """The value of a written number times its scale (万/亿/千万 …); None when redacted or unreadable."""
+    if not number or is_redacted(number):
+        return None
+    if number[0].isdigit():
+        v = parse_arabic(number)
+    else:
+        v = parse_chinese(number)
+    if v is None:
+        return None
+    return v * SCALES.get(scale, 1) if scale else v
+
+
+def last_digit_unit(number: str) -> Decimal:
+    """Place value of the last significant written digit: 300 -> 100, 35 -> 1, 1.5 -> 0.1.
+
+    Used for ``300余份`` / ``3000多欧元``: the figure lies between n and n + this unit.
+    """
+    s = number.replace(",", "")
+    if "." in s:
+        return Decimal(1).scaleb(-len(s.split(".", 1)[1]))
+    if s.isdigit():
+        stripped = s.rstrip("0")
+        return Decimal(10) ** (len(s) - len(stripped)) if stripped else Decimal(1)
+    v = parse_chinese(s)
+    if v is None or v == 0:
+        return Decimal(1)
+    zeros = len(str(int(v))) - len(str(int(v)).rstrip("0"))
+    return Decimal(10) ** zeros
