@@ -32,6 +32,7 @@ class LabelRules:
     target_words: tuple[str, ...]
     rate_suffixes: tuple[str, ...]
     share_words: tuple[str, ...]
+    growth_labels: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -40,7 +41,8 @@ def label_rules(path: str = "labels.toml") -> LabelRules:
     by_len = lambda ws: tuple(sorted(ws, key=len, reverse=True))
     return LabelRules(frozenset(d["clause_breaks"]), frozenset(d["leading_drop"]), frozenset(d["trailing_drop"]),
                       by_len(d["up_words"]), by_len(d["down_words"]), int(d.get("direction_window", 6)),
-                      tuple(d["target_words"]), tuple(d["rate_suffixes"]), tuple(d["share_words"]))
+                      tuple(d["target_words"]), tuple(d["rate_suffixes"]), tuple(d["share_words"]),
+                      frozenset(d.get("growth_labels", ())))
 
 
 class IndicatorLexicon:
@@ -111,7 +113,7 @@ def _label(norm: str, m: Mention, prev_end: int, rules: LabelRules) -> tuple[str
         label = "".join(_trim(acc, rules))
     if not label:
         after = norm[m.end:m.end + 12]
-        cut = next((i for i, c in enumerate(after) if c in rules.breaks or c in "、和及与"), len(after))
+        cut = next((i for i, c in enumerate(after) if c in rules.breaks or c in "、和及与" or c.isdigit()), len(after))
         words = _trim([w for w, _, _ in tokens(after[:cut])], rules)
         label = "".join(words)[:12]
     return label, before
@@ -145,14 +147,21 @@ def annotate(doc: Document, mentions: list[Mention], *, indicators: dict[str, st
     rules = rules or label_rules()
     lex = indicator_lexicon().with_extra(indicators)
     norm = normalize(doc.text)
-    prev_end = 0
+    prev: Mention | None = None
     for m in mentions:
         sent = doc.sentence_at(m.start)
-        floor = max(prev_end, sent.start if sent else 0)
+        sent_start = sent.start if sent else 0
+        floor = max(prev.end if prev else 0, sent_start)
         label, before = _label(norm, m, floor, rules)
+        same_sentence = prev is not None and prev.end > sent_start
+        if same_sentence and prev.label and m.kind == "percentage" and (label in rules.growth_labels or not label):
+            # 社会消费品零售总额158.3亿元，增长12.4% -> 社会消费品零售总额增长;  …任务数132.63亿元的90.8% -> …比例
+            label = prev.label + (label or "比例")
+            m.indicator = prev.indicator
+        else:
+            m.indicator = lex.lookup(label)
         m.label = label
-        m.indicator = lex.lookup(label)
         m.direction = _direction(norm[max(floor, m.start - 12):m.start], rules)
         m.role = _role(m, label, norm[max(floor, m.start - 30):m.start], rules)
-        prev_end = m.end
+        prev = m
     return mentions

@@ -34,6 +34,7 @@ class Unit:
     factor: float = 1.0
     currency: str | None = None
     chinese: bool = True  # accepts Chinese-numeral numbers
+    redacted: bool = True  # accepts masked numbers (xx个)
     not_followed_by: regex.Pattern[str] | None = None
     boundary: bool = True  # ask jieba whether the unit ends a word (元 in 元宵节 does not)
     requires_scale: bool = False
@@ -79,7 +80,7 @@ def _unit(written: str, d: dict, src: str) -> Unit:
     nfb = d.get("not_followed_by") or ()
     not_followed_by = compile_pattern("|".join(f"(?:{p})" for p in nfb), src, f"units.{written}.not_followed_by") if nfb else None
     return Unit(written, kind, d["base"], float(d.get("factor", 1)), d.get("currency"), bool(d.get("chinese", True)),
-                not_followed_by, bool(d.get("boundary", True)), bool(d.get("requires_scale", False)),
+                bool(d.get("redacted", True)), not_followed_by, bool(d.get("boundary", True)), bool(d.get("requires_scale", False)),
                 bool(d.get("no_scale", False)), d.get("max_value"))
 
 

@@ -121,10 +121,21 @@ def _prefix_qualifier(ctx: _Context, start: int) -> str | None:
     for q in ctx.rules.prefix_qualifiers:
         if before.endswith(q):
             win, lo = ctx.window(start, start, before=6, after=2)
-            if token_ending_at(win, start - lo) != q or q in ctx.rules.ignored_qualifiers:
+            tok = token_ending_at(win, start - lo)
+            # jieba may fuse the qualifier with the figure (近百家): then the token starts with it
+            fused = tok is None and token_starting_at(win, start - lo - len(q)) is not None
+            if (tok != q and not fused) or q in ctx.rules.ignored_qualifiers:
                 return None
             return q
     return None
+
+
+def _qualifier(ctx: _Context, prefix: str | None, infix: str | None, end: int) -> str | None:
+    """The figure's qualifier as written: prefix (约/近/超), else infix (余/多), else suffix (以上/左右)."""
+    if prefix or infix:
+        return prefix or infix
+    sq = ctx.rules.suffix_qualifiers.match(ctx.norm, end)
+    return sq.group(0) if sq else None
 
 
 def _rejects_start(ctx: _Context, start: int, num: str) -> bool:
@@ -213,6 +224,8 @@ def _figure_mentions(ctx: _Context, out: list[Mention]) -> None:
             continue
         if unit.no_scale and scale:
             continue
+        if not unit.redacted and (is_redacted(num) or is_redacted(num2 or "")):
+            continue
         if "、" in num and not (scale or unit.kind == "percentage"):
             continue
         if _rejects_start(ctx, start, num):
@@ -234,14 +247,8 @@ def _figure_mentions(ctx: _Context, out: list[Mention]) -> None:
         kind, base = unit.kind, unit.base
         if unit.written == "个" and rules.distributed_points.match(norm, end, timeout=MATCH_TIMEOUT):
             kind, base = "percentage", "个百分点"  # 12个、5个和3.6个百分点
-        if num2:
-            qualifier = "range"
-        elif infix:
-            qualifier = qualifier or infix
-        sq = rules.suffix_qualifiers.match(norm, end)
-        if sq and not qualifier:
-            qualifier = sq.group(0)
-        if not redacted and not num2 and start >= 1 and norm[start - 1] == "-" and (start < 2 or not norm[start - 2].isalnum()):
+        qualifier = "range" if num2 else _qualifier(ctx, qualifier, infix, end)
+        if not redacted and not num2 and start >= 1 and norm[start - 1] == "-" and (start < 2 or not (norm[start - 2].isascii() and norm[start - 2].isalnum())):
             start -= 1  # a written negative: -3.15%
             value, low, high = -value, -high if infix else -low, -low if infix else -high
         out.append(Mention(start, end, ctx.text[start:end], kind, value, low, high, base, unit.currency,
@@ -255,7 +262,7 @@ def _percent_word_mentions(ctx: _Context, out: list[Mention]) -> None:
             continue
         s, e = m.span()
         out.append(Mention(s, e, ctx.text[s:e], "percentage", float(v), float(v), float(v), "%",
-                           qualifier=_prefix_qualifier(ctx, s), in_name=ctx.in_name(s)))
+                           qualifier=_qualifier(ctx, _prefix_qualifier(ctx, s), None, e), in_name=ctx.in_name(s)))
 
 
 def _bare_scale_mentions(ctx: _Context, taken: list[tuple[int, int]], out: list[Mention]) -> None:
@@ -279,7 +286,7 @@ def _bare_scale_mentions(ctx: _Context, taken: list[tuple[int, int]], out: list[
         unit = rules.units["元"]
         value, low, high, redacted = _values(num, scale, None, None, infix, unit)
         out.append(Mention(s, e, ctx.text[s:e], "amount", value, low, high, "元", "CNY",
-                           infix or _prefix_qualifier(ctx, s), redacted, ctx.in_name(s)))
+                           _qualifier(ctx, _prefix_qualifier(ctx, s), infix, e), redacted, ctx.in_name(s)))
 
 
 def _header_unit(rules: MetricRules, header: str) -> tuple[Unit, str] | None:
