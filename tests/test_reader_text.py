@@ -1,0 +1,141 @@
+"""Text reader and outline: encodings, offsets, articles, sections, sentences, errors."""
+from __future__ import annotations
+
+import pytest
+
+import summary_mining as sm
+from summary_mining.readers.text import decode_text
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
+def test_seed_reads_back_identical_in_every_encoding(tmp_path, seed_text, encoding):
+    p = tmp_path / f"seed_{encoding}.txt"
+    p.write_bytes(seed_text.encode(encoding))
+    doc = sm.read_document(p)
+    assert doc.text == seed_text
+    assert doc.doc_id == f"seed_{encoding}"
+
+
+def test_big5_traditional_text_is_detected(tmp_path):
+    text = "2011年招商引資工作總結\n今年的招商引資工作雖然取得了一定成績,全年完成引資4億元。\n"
+    p = tmp_path / "big5.txt"
+    p.write_bytes(text.encode("big5"))
+    doc = sm.read_document(p)
+    assert doc.text == text and doc.metadata["encoding"] == "big5"
+    assert sm.extract(doc)["surface"].tolist() == ["4億元"]
+
+
+def test_text_is_the_decoded_file_unchanged(tmp_path):
+    raw = "  一、目标任务完成情况\r\n\u3000\u3000签约项目10个。\r\n"
+    p = tmp_path / "crlf.txt"
+    p.write_bytes(raw.encode("utf-8"))
+    doc = sm.read_document(p)
+    assert doc.text == raw
+    df = sm.extract(doc)
+    assert raw[df.start[0]:df.end[0]] == "10个"
+
+
+@pytest.mark.parametrize("data,reason", [
+    (b"\x00\x01\x02binary\x00junk" * 10, "binary"),
+    (bytes(range(0x80, 0x100)) * 4 + b"\x00", "binary"),
+])
+def test_binary_text_raises_encoding_error(tmp_path, data, reason):
+    p = tmp_path / "junk.txt"
+    p.write_bytes(data)
+    with pytest.raises(sm.EncodingError, match=reason) as e:
+        sm.read_document(p)
+    assert "junk.txt" in str(e.value)
+
+
+@pytest.mark.parametrize("name,data,error,reason", [
+    ("empty.txt", b"", sm.ReadError, "empty file"),
+    ("blank.txt", b"  \n\n ", sm.ReadError, "empty file"),
+    ("old.doc", b"\xd0\xcf\x11\xe0whatever", sm.UnsupportedFormatError, "legacy Word"),
+    ("table.xlsx", b"PK\x03\x04", sm.UnsupportedFormatError, "spreadsheets"),
+])
+def test_bad_files_raise_typed_errors_naming_the_file(tmp_path, name, data, error, reason):
+    p = tmp_path / name
+    p.write_bytes(data)
+    with pytest.raises(error, match=reason) as e:
+        sm.read_document(p)
+    assert name in str(e.value)
+
+
+def test_missing_file_and_size_limit(tmp_path):
+    with pytest.raises(sm.ReadError, match="no such file"):
+        sm.read_document(tmp_path / "nope.txt")
+    p = tmp_path / "big.txt"
+    p.write_text("签约项目10个。" * 100, encoding="utf-8")
+    with pytest.raises(sm.FileTooLargeError, match="max_bytes"):
+        sm.read_document(p, limits=sm.Limits(max_bytes=100))
+
+
+def test_seed_articles(seed_path, seed_text):
+    doc = sm.read_document(seed_path)
+    assert [a.title for a in doc.articles] == [f"投资促进工作总结篇{i}" for i in range(1, 7)]
+    assert [a.index for a in doc.articles] == [1, 2, 3, 4, 5, 6]
+    for a, b in zip(doc.articles, doc.articles[1:]):
+        assert a.end == b.start
+    assert doc.articles[-1].end == len(seed_text)
+    assert doc.article_index(seed_text.index("时间:2023-05-10")) == 0  # the preamble
+    assert doc.metadata == {"encoding": "utf-8", "title": "投资促进工作总结6篇", "date": "2023-05-10", "author": "Youaremine"}
+
+
+@pytest.mark.parametrize("phrase,article,path", [
+    ("全县共引进国内市外到位资金", 1, "一、目标任务完成情况"),
+    ("年初及时分解目标任务", 1, "二、主要工作措施 > (一)加强组织领导,落实目标考核"),
+    ("企业投资信心不足", 1, "四、存在的主要问题"),
+    ("按照州社的经济考核指标", 2, "一、工作完成情况 > 7、全面完成州级对口部门下达的绩效考评指标 > (1)新网工程"),
+    ("园区内配套设施建设不足", 4, "二、存在困难和问题 > (一)园区内配套设施建设不足,水电、路网等基础设施没有跟上项目的建设步伐,影响了"),
+])
+def test_seed_section_paths(seed_path, seed_text, phrase, article, path):
+    doc = sm.read_document(seed_path)
+    off = seed_text.index(phrase)
+    assert doc.article_index(off) == article
+    assert doc.section_path(off) == path
+
+
+def test_section_ends_at_next_heading_of_same_or_higher_level(seed_path, seed_text):
+    doc = sm.read_document(seed_path)
+    s = next(s for s in doc.sections if s.title == "二、主要工作措施")
+    assert s.end == seed_text.index("三、工作亮点")
+    sub = next(s for s in doc.sections if s.title.startswith("(四)搭建创业平台"))
+    assert sub.end == seed_text.index("三、工作亮点")
+    last = next(s for s in doc.sections if s.title == "四、存在的主要问题")
+    assert last.end == doc.articles[0].end
+
+
+def test_sentences_split_and_offsets(seed_path, seed_text):
+    doc = sm.read_document(seed_path)
+    for s in doc.sentences:
+        piece = seed_text[s.start:s.end]
+        assert piece == piece.strip() and piece
+        assert "\n" not in piece
+    s = doc.sentence_at(seed_text.index("履约率90"))
+    assert seed_text[s.start:s.end] == "履约项目9个,履约率90﹪;"
+    assert s.article == 1 and s.section == "一、目标任务完成情况"
+
+
+@pytest.mark.parametrize("line,level,number", [
+    ("一、目标任务完成情况", 1, "一、"),
+    ("（三）积极参加平台活动", 2, "（三）"),
+    ("(二)注重对外宣传", 2, "(二)"),
+    ("1、抓好春耕备耕物资监督", 3, "1、"),
+    ("2.围绕园区产业定位", 3, "2."),
+    ("(1)新网工程", 4, "(1)"),
+    ("①加强领导", 5, "①"),
+])
+def test_outline_numbering_levels(line, level, number):
+    from summary_mining.outline import heading_at_line
+    assert heading_at_line(line) == (level, number)
+
+
+@pytest.mark.parametrize("line", ["1.5亿元用于基础设施", "20xx年工作计划", "一是加强对外宣传", "12月底完成"])
+def test_not_headings(line):
+    from summary_mining.outline import heading_at_line
+    assert heading_at_line(line) is None
+
+
+def test_decode_text_reports_encoding():
+    assert decode_text("签约项目".encode("gbk")) == ("签约项目", "gb18030")
+    assert decode_text("\ufeff签约".encode("utf-8")) == ("签约", "utf-8-sig")
