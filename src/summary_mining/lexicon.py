@@ -54,6 +54,8 @@ class MetricRules:
     ordinal_prefixes: tuple[str, ...]
     framework_nouns: frozenset[str]
     session_markers: tuple[str, ...]
+    rank_verbs: tuple[str, ...]
+    rank_units: frozenset[str]
     prefix_qualifiers: tuple[str, ...]
     suffix_qualifiers: regex.Pattern[str]
     ignored_qualifiers: frozenset[str]
@@ -123,6 +125,8 @@ def metric_rules(units_path: str = "units.toml", filters_path: str = "filters.to
         ordinal_prefixes=tuple(f.get("ordinal_prefixes", ())),
         framework_nouns=frozenset(f.get("framework_nouns", ())),
         session_markers=tuple(f.get("session_markers", ())),
+        rank_verbs=tuple(f.get("rank_verbs", ())),
+        rank_units=frozenset(f.get("rank_units", ())),
         prefix_qualifiers=tuple(sorted(f.get("prefix_qualifiers", ()), key=len, reverse=True)),
         suffix_qualifiers=compile_pattern(f"(?:{_alt(f.get('suffix_qualifiers', ['以上']))})", filters_path,
                                           "suffix_qualifiers"),

@@ -153,10 +153,12 @@ def _rejects_start(ctx: _Context, start: int, num: str) -> bool:
     return False
 
 
-def _session_number(ctx: _Context, start: int, unit: Unit) -> bool:
-    """十一届三次全会, 县十七届人大三次会议: the 次 numbers a session."""
+def _session_or_rank(ctx: _Context, start: int, unit: Unit) -> bool:
+    """十一届三次全会 (the 次 numbers a session) and 排名提升7位 (a change of rank) are not counts."""
     before = ctx.norm[max(0, start - 5):start]
-    return unit.base == "次" and any(w in before for w in ctx.rules.session_markers)
+    if unit.base == "次" and any(w in before for w in ctx.rules.session_markers):
+        return True
+    return unit.written in ctx.rules.rank_units and before.endswith(ctx.rules.rank_verbs)
 
 
 def _framework_count(ctx: _Context, end: int) -> bool:
@@ -238,7 +240,7 @@ def _figure_mentions(ctx: _Context, out: list[Mention]) -> None:
             continue
         if (chinese or unit.boundary and "\u4e00" <= unit.written[-1] <= "\u9fff") and not _ends_word(ctx, start, end):
             continue
-        if unit.kind == "count" and (_framework_count(ctx, end) or _session_number(ctx, start, unit)):
+        if unit.kind == "count" and (_framework_count(ctx, end) or _session_or_rank(ctx, start, unit)):
             continue
         infix = m.group("infix") or m.group("infix2")
         value, low, high, redacted = _values(num, scale, num2, scale1, infix, unit)

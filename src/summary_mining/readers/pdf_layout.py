@@ -63,6 +63,7 @@ class Line:
     h: float  # typical character height (the font's line height)
     em: float  # typical CJK character advance
     text: str = ""
+    cjk: bool = False  # has CJK characters (``em`` is then their advance: the font size)
     role: str = "body"  # body | furniture (header/footer) | table
 
     @property
@@ -230,9 +231,9 @@ def _dedupe(chars: list[Char]) -> list[Char]:
 _SUPERSCRIPT_MARKER = re.compile(r"^(?:[\[［(（]?\d{1,3}[\]］)）]?|[*※†‡]+|[\u2460-\u2473])$")
 
 
-def _drop_superscripts(chars: list[Char], h: float, mid: float) -> list[Char]:
+def _drop_superscripts(chars: list[Char], h: float, base: float) -> list[Char]:
     """Remove raised, smaller footnote markers (``值²``, ``值[2]``) from a line's characters."""
-    small = [c.y1 - c.y0 < 0.8 * h and (c.y0 + c.y1) / 2 > mid + 0.1 * h for c in chars]
+    small = [c.y1 - c.y0 < 0.9 * h and c.y0 > base + 0.2 * h for c in chars]
     if not any(small):
         return chars
     out: list[Char] = []
@@ -254,18 +255,23 @@ def _drop_superscripts(chars: list[Char], h: float, mid: float) -> list[Char]:
     return out
 
 
+def _median(values: list[float]) -> float:
+    values.sort()
+    return values[len(values) // 2]
+
+
 def _make_line(chars: list[Char], page: int) -> Line:
     chars.sort(key=lambda c: c.x0)
     chars = _dedupe(chars)
-    heights = sorted(c.y1 - c.y0 for c in chars)
-    h = heights[len(heights) // 2]
+    wide = [c for c in chars if is_wide(c.ch)]
+    # CJK glyphs give the font size; Latin digits often come from a font with taller boxes
+    h = _median([c.y1 - c.y0 for c in (wide or chars)])
     main = [c for c in chars if c.y1 - c.y0 >= 0.8 * h] or chars
     y0 = min(c.y0 for c in main)
     y1 = max(c.y1 for c in main)
-    chars = _drop_superscripts(chars, h, (y0 + y1) / 2) or chars
-    widths = sorted(c.x1 - c.x0 for c in chars if is_wide(c.ch))
-    em = widths[len(widths) // 2] if widths else 0.9 * h
-    return Line(chars, page, chars[0].x0, y0, max(c.x1 for c in chars), y1, h, em, join_chars(chars))
+    chars = _drop_superscripts(chars, h, y0) or chars
+    em = _median([c.x1 - c.x0 for c in wide]) if wide else 0.9 * h
+    return Line(chars, page, chars[0].x0, y0, max(c.x1 for c in chars), y1, h, em, join_chars(chars), cjk=bool(wide))
 
 
 def build_lines(chars: list[Char], page: int) -> list[Line]:

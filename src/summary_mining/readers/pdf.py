@@ -1,0 +1,555 @@
+"""PDF reader: paragraphs and tables from a PDF's text layer.
+
+The body text comes from PDFium (``pypdfium2``, hundreds of pages a second); pdfplumber is
+opened only for pages holding a fully ruled grid table, whose cells it splits best. On the way:
+
+* lines are rebuilt from character boxes and joined back into paragraphs (one per output line),
+  also across a page footer: ``牛奶产量 4.32 ⏎ - 3 - ⏎ 万吨`` -> ``牛奶产量4.32万吨``;
+* no spaces next to CJK characters (``综 合`` -> ``综合``), one between Latin words;
+* page numbers (``- 2 -``, ``— 2 —``) and running headers repeated on every page are dropped;
+* footnote markers inside figures are dropped (``值[2]1329.65亿元`` -> ``值1329.65亿元``);
+* tables (ruled, three-line, or aligned by whitespace) become DataFrames and are written into
+  the text one row per line, cells joined by tabs, and left out of the paragraphs.
+
+>>> import pypdfium2 as pdfium, io
+>>> pdf = pdfium.PdfDocument.new(); _ = pdf.new_page(595, 842); buf = io.BytesIO(); pdf.save(buf)
+>>> read_pdf(buf.getvalue(), "扫描件.pdf", Limits())
+Traceback (most recent call last):
+...
+summary_mining.errors.NoTextLayerError: 扫描件.pdf: no text layer: none of the 1 pages has extractable text (scanned images?); run OCR first
+
+A text PDF of ``全年全市地区生产总值同比增长 4.8%。`` reads as ``全年全市地区生产总值同比增长4.8%。``.
+"""
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+import pandas as pd
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..errors import FileTooLargeError, NoTextLayerError, ReadError
+from ..model import Block
+from .base import Limits, ReadResult
+from .pdf_layout import (Char, Line, Region, Rules, assign_lines, build_lines, column_bounds, gap_split,
+                         page_chars, page_rules, rule_regions, split_cells, strip_cjk_spaces, strip_markers)
+
+__all__ = ["read_pdf"]
+
+#: Share of sampled characters without a Unicode mapping (or private-use / U+FFFD) above which
+#: the text layer is glyph garbage rather than text.
+GARBAGE_SHARE = 0.3
+#: Header/footer zones: this share of the page height at the top and at the bottom.
+ZONE = 0.1
+
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-—–―－_~·•.]*(?:第\s*)?(?:\d{1,4}|[ivxlcdm]{1,6})(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[\s\-—–―－_~·•.]*$"
+    r"|^[\s\-—–―－_~·•]+$|^(?:Page|page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$")
+_TERMINAL = frozenset("。；：！？…;:!?")
+_CLOSERS = "”’」』）)】"
+_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百]+\s*[）)]|第[一二三四五六七八九十百\d]+[章节部分篇条]"
+    r"|\d{1,2}\s*[、．]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[）)]|[\u2460-\u2473]|[表图]\s*\d|注释?\s*[:：]|资料来源\s*[:：]|[\[［]\d{1,2}[\]］])")
+
+
+@dataclass
+class _Page:
+    number: int  # 1-based
+    box: tuple[float, float, float, float]  # the page's visible box (x0, y0, x1, y1)
+    lines: list[Line]
+    rules: Rules
+    n_chars: int
+    checked: int
+    unmapped: int
+    garbage: int
+
+    @property
+    def height(self) -> float:
+        return self.box[3] - self.box[1]
+
+    @property
+    def width(self) -> float:
+        return self.box[2] - self.box[0]
+
+
+@dataclass
+class _Table:
+    page: int
+    top: float
+    bottom: float
+    header: list[str] | None
+    rows: list[list[str]]
+    row_pages: list[int] = field(default_factory=list)
+    continues: bool = False  # found without a top rule: may continue the previous page's table
+
+
+Item = Union[Line, _Table]
+
+
+# -- opening and errors --------------------------------------------------------------------
+
+_PDFIUM_ERRORS = {
+    pdfium_c.FPDF_ERR_FILE: "file cannot be read",
+    pdfium_c.FPDF_ERR_FORMAT: "not a valid PDF (truncated or damaged)",
+    pdfium_c.FPDF_ERR_UNKNOWN: "damaged PDF",
+    pdfium_c.FPDF_ERR_PAGE: "damaged PDF (page tree not found)",
+}
+
+
+def _open(data: bytes, path: str) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        code = getattr(e, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise ReadError(path, "encrypted PDF: a password is required to open it") from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise ReadError(path, "encrypted PDF with an unsupported security handler") from None
+        if code == pdfium_c.FPDF_ERR_SUCCESS:
+            raise ReadError(path, "PDF has no pages") from None
+        raise ReadError(path, f"{_PDFIUM_ERRORS.get(code, 'damaged PDF')} (PDFium error {code})") from None
+
+
+def _pdf_date(value: str) -> str:
+    """``D:20240208203412+08'00'`` -> ``2024-02-08T20:34:12+08:00`` (as much as is there)."""
+    m = re.match(r"^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz]|[+-]\d{2}'?\d{2}'?)?", value.strip())
+    if not m:
+        return value.strip()
+    y, mo, d, hh, mi, ss, tz = m.groups()
+    out = "-".join(p for p in (y, mo, d) if p)
+    if hh:
+        out += f"T{hh}:{mi or '00'}:{ss or '00'}"
+        if tz:
+            out += "Z" if tz in "Zz" else f"{tz[:3]}:{tz.replace(chr(39), '')[3:5] or '00'}"
+    return out
+
+
+def _metadata(pdf: pdfium.PdfDocument, n: int) -> dict[str, Any]:
+    meta: dict[str, Any] = {"pages": n}
+    try:
+        info = pdf.get_metadata_dict(skip_empty=True)
+    except Exception:  # a broken info dictionary is no reason to fail the read
+        return meta
+    for key, name in (("Title", "title"), ("Author", "author")):
+        value = (info.get(key) or "").strip()
+        if value:
+            meta[name] = value
+    if (info.get("CreationDate") or "").strip():
+        meta["creation_date"] = _pdf_date(info["CreationDate"])
+    return meta
+
+
+# -- pages ---------------------------------------------------------------------------------
+
+def _is_garbage(ch: str) -> bool:
+    o = ord(ch)
+    return 0xE000 <= o <= 0xF8FF or o == 0xFFFD or o < 0x20 or 0xF0000 <= o
+
+
+def _read_page(pdf: pdfium.PdfDocument, index: int, path: str) -> _Page:
+    try:
+        page = pdf[index]
+    except pdfium.PdfiumError as e:
+        raise ReadError(path, f"damaged PDF: cannot load page {index + 1} ({e})") from None
+    try:
+        box = tuple(page.get_bbox())
+        textpage = page.get_textpage()
+        try:
+            chars, checked, unmapped = page_chars(textpage, pdfium_c)
+        finally:
+            textpage.close()
+        area = (box[2] - box[0]) * (box[3] - box[1])
+        rules = page_rules(page.raw, pdfium_c, area)
+    except pdfium.PdfiumError as e:
+        raise ReadError(path, f"damaged PDF: cannot read page {index + 1} ({e})") from None
+    finally:
+        page.close()
+    garbage = sum(1 for c in chars if _is_garbage(c.ch))
+    lines = build_lines(chars, index + 1) if chars else []
+    return _Page(index + 1, box, lines, rules, len(chars), checked, unmapped, garbage)  # type: ignore[arg-type]
+
+
+def _check_text_layer(pages: list[_Page], path: str) -> None:
+    total = sum(p.n_chars for p in pages)
+    if total == 0:
+        raise NoTextLayerError(path, f"no text layer: none of the {len(pages)} pages has extractable text "
+                                     "(scanned images?); run OCR first")
+    checked = sum(p.checked for p in pages)
+    unmapped = sum(p.unmapped for p in pages)
+    if checked and unmapped / checked > GARBAGE_SHARE:
+        raise NoTextLayerError(path, f"unusable text layer: {unmapped / checked:.0%} of sampled characters have no "
+                                     "Unicode mapping (they extract as (cid:NN) glyph codes); run OCR first")
+    garbage = sum(p.garbage for p in pages)
+    text = "".join(ln.text for p in pages for ln in p.lines)
+    cid = sum(len(m) for m in re.findall(r"\(cid:\d+\)", text))
+    if (garbage + cid) / total > GARBAGE_SHARE:
+        raise NoTextLayerError(path, f"unusable text layer: {(garbage + cid) / total:.0%} of characters are "
+                                     "private-use, replacement or (cid:NN) glyph codes; run OCR first")
+
+
+def _zone_lines(p: _Page) -> list[Line]:
+    top, bottom = p.box[3] - ZONE * p.height, p.box[1] + ZONE * p.height
+    return [ln for ln in p.lines if ln.role == "body" and (ln.y0 >= top or ln.y1 <= bottom)]
+
+
+def _mark_furniture(pages: list[_Page]) -> None:
+    """Mark page numbers and running headers/footers (text repeated on most pages)."""
+    keys: dict[str, set[int]] = {}
+    zone: list[tuple[Line, str]] = []
+    for p in pages:
+        for ln in _zone_lines(p):
+            if _PAGE_NUMBER.match(ln.text):
+                ln.role = "furniture"
+                continue
+            key = re.sub(r"\d+", "#", ln.text.replace(" ", ""))
+            keys.setdefault(key, set()).add(p.number)
+            zone.append((ln, key))
+    if len(pages) < 2:
+        return
+    need = max(2, (len(pages) + 1) // 2)
+    for ln, key in zone:
+        if len(keys[key]) >= need:
+            ln.role = "furniture"
+
+
+# -- tables --------------------------------------------------------------------------------
+
+def _dedupe_columns(header: list[str]) -> list[str]:
+    seen: Counter[str] = Counter()
+    out = []
+    for j, name in enumerate(header):
+        name = name or f"col{j + 1}"
+        seen[name] += 1
+        out.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+    return out
+
+
+def _drop_empty_columns(header: list[str] | None, rows: list[list[str]]) -> tuple[list[str] | None, list[list[str]]]:
+    width = len(rows[0]) if rows else len(header or [])
+    keep = [j for j in range(width) if (header and header[j]) or any(r[j] for r in rows)]
+    if len(keep) == width:
+        return header, rows
+    return ([header[j] for j in keep] if header else None), [[r[j] for j in keep] for r in rows]
+
+
+def _mid(ln: Line) -> float:
+    return (ln.y0 + ln.y1) / 2
+
+
+def _region_table(r: Region) -> _Table | None:
+    lines = sorted(r.lines, key=lambda ln: -_mid(ln))
+    if not lines:
+        return None
+    sep = r.header_sep
+    if sep is not None:
+        head = [ln for ln in lines if _mid(ln) > sep]
+        data = [ln for ln in lines if _mid(ln) <= sep]
+    elif r.top_rule:
+        head, data = lines[:1], lines[1:]
+    else:
+        head, data = [], lines
+    bounds = [x for x in r.vs if r.x0 < x < r.x1] or column_bounds(data or head)
+    if not bounds:
+        return None
+    header = None
+    if head:
+        cells = [split_cells(ln, bounds) for ln in head]
+        header = [strip_cjk_spaces(" ".join(c[j] for c in cells if c[j])) for j in range(len(bounds) + 1)]
+    rows = [split_cells(ln, bounds) for ln in data]
+    header, rows = _drop_empty_columns(header, rows)
+    width = len(header) if header else (len(rows[0]) if rows else 0)
+    if width < 2 or not (rows or header):
+        return None
+    for ln in lines:
+        ln.role = "table"
+    top = max(r.y1, lines[0].y1)
+    return _Table(r.page, top, min(r.y0, lines[-1].y0), header, rows, [r.page] * len(rows), continues=not r.top_rule)
+
+
+def _is_row(ln: Line) -> bool:
+    groups = gap_split(ln)
+    return len(groups) >= 2 and any(c.ch.isdigit() for c in groups[-1])
+
+
+def _gap_tables(p: _Page) -> list[_Table]:
+    """Tables without any rules: runs of 3+ lines cut into aligned cells by wide gaps."""
+    body = [ln for ln in p.lines if ln.role == "body"]
+    flags = [_is_row(ln) for ln in body]
+    tables: list[_Table] = []
+    i = 0
+    while i < len(body):
+        if not flags[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(body) and flags[j] and body[j - 1].y0 - body[j].y1 < 2.5 * body[j].h:
+            j += 1
+        if j - i >= 3:
+            start = i - 1 if i > 0 and len(gap_split(body[i - 1])) >= 2 and body[i - 1].y0 - body[i].y1 < 2.5 * body[i].h else i
+            run = body[start:j]
+            bounds = column_bounds(body[i:j])
+            if bounds:
+                header = split_cells(run[0], bounds)
+                rows = [split_cells(ln, bounds) for ln in run[1:]]
+                header2, rows = _drop_empty_columns(header, rows)
+                if header2 and len(header2) >= 2:
+                    for ln in run:
+                        ln.role = "table"
+                    tables.append(_Table(p.number, run[0].y1, run[-1].y0, header2, rows, [p.number] * len(rows)))
+        i = j
+    return tables
+
+
+class _Plumber:
+    """pdfplumber, opened at most once and only when a page needs its table finder."""
+
+    def __init__(self, data: bytes, path: str) -> None:
+        self.data, self.path = data, path
+        self._pdf: Any = None
+
+    def page(self, number: int) -> Any:
+        if self._pdf is None:
+            import pdfplumber
+
+            try:
+                self._pdf = pdfplumber.open(io.BytesIO(self.data))
+            except Exception as e:
+                raise ReadError(self.path, f"cannot read PDF tables: {type(e).__name__}: {e}") from None
+        return self._pdf.pages[number - 1]
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+
+
+def _cell(value: object) -> str:
+    text = str(value or "").replace("\t", " ")
+    text = re.sub(r"\s*\n\s*", "\n", text)
+    text = strip_cjk_spaces(text.replace("\n", " "))
+    return strip_markers(text).strip()
+
+
+def _grid_tables(plumber: _Plumber, r: Region) -> list[_Table]:
+    """A ruled grid's cells as pdfplumber's table finder splits them."""
+    page = plumber.page(r.page)
+    mx0, _, _, my1 = page.mediabox
+    out = []
+    for t in page.find_tables():
+        x0, top, x1, bottom = t.bbox
+        y0, y1 = my1 - bottom, my1 - top
+        if min(y1, r.y1) - max(y0, r.y0) <= 0 or min(x1 + mx0, r.x1) - max(x0 + mx0, r.x0) <= 0:
+            continue
+        rows = [[_cell(c) for c in row] for row in t.extract()]
+        rows = [row for row in rows if any(row)]
+        if len(rows) < 2 or len(rows[0]) < 2:
+            continue
+        for ln in r.lines:
+            if y0 - 1 <= _mid(ln) <= y1 + 1:
+                ln.role = "table"
+        out.append(_Table(r.page, y1, y0, rows[0], rows[1:], [r.page] * (len(rows) - 1)))
+    return out
+
+
+def _find_tables(pages: list[_Page], plumber: _Plumber) -> dict[int, list[_Table]]:
+    found: dict[int, list[_Table]] = {}
+    for p in pages:
+        tables: list[_Table] = []
+        if p.rules:
+            body = [ln for ln in p.lines if ln.role == "body"]
+            regions = rule_regions(p.rules, body, p.number)
+            assign_lines(regions, body)
+            for r in regions:
+                if not r.lines:
+                    continue
+                if r.is_grid:
+                    tables += _grid_tables(plumber, r)
+                else:
+                    t = _region_table(r)
+                    if t:
+                        tables.append(t)
+        tables += _gap_tables(p)
+        found[p.number] = tables
+    return found
+
+
+# -- reading order, continued tables, paragraphs -----------------------------------------
+
+def _page_items(p: _Page, tables: list[_Table]) -> list[Item]:
+    items: list[tuple[float, Item]] = [(ln.y1, ln) for ln in p.lines if ln.role == "body"]
+    items += [(t.top, t) for t in tables]
+    items.sort(key=lambda it: -it[0])
+    return [it for _, it in items]
+
+
+def _merge_continued(per_page: list[list[Item]]) -> list[Item]:
+    """Flatten pages; a table that opens a page continuing the one closing the last page joins it."""
+    out: list[Item] = []
+    for items in per_page:
+        first = items[0] if items else None
+        prev = out[-1] if out else None
+        if (isinstance(first, _Table) and isinstance(prev, _Table) and first.page == prev.page + 1
+                and _width(first) == _width(prev) and (first.continues or first.header == prev.header)):
+            if first.header and first.header != prev.header:
+                prev.rows.append(first.header)
+                prev.row_pages.append(first.page)
+            prev.rows += first.rows
+            prev.row_pages += first.row_pages
+            items = items[1:]
+        out += items
+    return out
+
+
+def _width(t: _Table) -> int:
+    return len(t.header) if t.header else len(t.rows[0]) if t.rows else 0
+
+
+@dataclass
+class _Margins:
+    left: float
+    right: float
+    gap: float | None  # usual gap between two lines of one paragraph
+
+
+def _mode(values: list[float]) -> float:
+    return Counter(round(v) for v in values).most_common(1)[0][0]
+
+
+def _margins(pages: list[_Page]) -> dict[int, _Margins]:
+    """Each page's text column (left/right edge) and its usual line gap."""
+    def wide(p: _Page) -> list[Line]:
+        return [ln for ln in p.lines if ln.role == "body" and ln.width > 0.5 * p.width]
+
+    every = [ln for p in pages for ln in wide(p)]
+    doc_left = _mode([ln.x0 for ln in every]) if every else 0.0
+    doc_right = _mode([ln.x1 for ln in every]) if every else 0.0
+    out: dict[int, _Margins] = {}
+    for p in pages:
+        lines = wide(p)
+        left = _mode([ln.x0 for ln in lines]) if len(lines) >= 3 else doc_left
+        right = _mode([ln.x1 for ln in lines]) if len(lines) >= 3 else doc_right
+        body = [ln for ln in p.lines if ln.role == "body"]
+        gaps = [a.y0 - b.y1 for a, b in zip(body, body[1:])
+                if a.x1 >= right - 1.5 * a.em and abs(a.h - b.h) < 0.2 * a.h and a.y0 > b.y1]
+        out[p.number] = _Margins(left, right, sorted(gaps)[len(gaps) // 2] if len(gaps) >= 2 else None)
+    return out
+
+
+def _ends_sentence(text: str) -> bool:
+    t = text.rstrip(_CLOSERS)
+    return bool(t) and t[-1] in _TERMINAL
+
+
+def _is_break(a: Line, b: Line, margins: dict[int, _Margins]) -> bool:
+    """True when line ``b`` starts a new paragraph after line ``a``."""
+    if a.cjk and b.cjk and abs(a.em - b.em) > 0.15 * max(a.em, b.em):
+        return True  # another font size: heading, footnote
+    ma, mb = margins[a.page], margins[b.page]
+    em = max(a.em, b.em)
+    if b.x0 > mb.left + 0.8 * em:
+        return True  # indented first line, centred heading
+    short = a.x1 < ma.right - 1.5 * em
+    column = max(ma.right - ma.left, 1.0)
+    if short and (_ends_sentence(a.text) or _HEADING.match(a.text) or a.width < 0.6 * column):
+        return True
+    if _HEADING.match(b.text) and (short or _ends_sentence(a.text)):
+        return True
+    if a.page == b.page and ma.gap is not None and a.y0 - b.y1 > ma.gap + 0.7 * a.h:
+        return True
+    return False
+
+
+def _join(left: str, right: str) -> str:
+    if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
+        return f"{left} {right}"
+    return left + right
+
+
+class _Writer:
+    """Collects the output text and its blocks."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.blocks: list[Block] = []
+        self.pos = 0
+
+    def add(self, text: str, **block: Any) -> None:
+        if self.parts:
+            self.parts.append("\n")
+            self.pos += 1
+        self.parts.append(text)
+        self.blocks.append(Block(self.pos, self.pos + len(text), **block))
+        self.pos += len(text)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _write(items: list[Item], margins: dict[int, _Margins]) -> tuple[str, list[Block], list[pd.DataFrame]]:
+    out = _Writer()
+    frames: list[pd.DataFrame] = []
+    para: list[Line] = []
+
+    def flush() -> None:
+        if not para:
+            return
+        text = para[0].text
+        for ln in para[1:]:
+            text = _join(text, ln.text)
+        text = strip_markers(text).strip()
+        if text:
+            out.add(text, kind="paragraph", page=para[0].page)
+        para.clear()
+
+    for item in items:
+        if isinstance(item, _Table):
+            flush()
+            index = len(frames)
+            header = item.header or [f"col{j + 1}" for j in range(_width(item))]
+            frames.append(pd.DataFrame(item.rows, columns=_dedupe_columns(header)))
+            out.add("\t".join(header), kind="table_row", table=index, row=0, page=item.page)
+            for r, (row, page) in enumerate(zip(item.rows, item.row_pages), start=1):
+                out.add("\t".join(row), kind="table_row", table=index, row=r, page=page)
+            continue
+        if para and _is_break(para[-1], item, margins):
+            flush()
+        para.append(item)
+    flush()
+    return out.text, out.blocks, frames
+
+
+# -- entry point ---------------------------------------------------------------------------
+
+def read_pdf(data: bytes, path: str, limits: Limits) -> ReadResult:
+    """Read a PDF's paragraphs and tables (see the module docstring).
+
+    Table row blocks carry ``row=0`` for the header line and ``row=r`` for ``df.iloc[r - 1]``.
+    Raises :class:`NoTextLayerError` for scanned or glyph-garbage PDFs, :class:`ReadError` for
+    encrypted, damaged or empty ones and :class:`FileTooLargeError` past ``limits.max_pages``.
+    """
+    pdf = _open(data, path)
+    plumber = _Plumber(data, path)
+    try:
+        n = len(pdf)
+        if n == 0:
+            raise ReadError(path, "PDF has no pages")
+        if n > limits.max_pages:
+            raise FileTooLargeError(path, f"{n:,} pages exceeds the {limits.max_pages:,}-page limit (Limits.max_pages)")
+        meta = _metadata(pdf, n)
+        pages = [_read_page(pdf, i, path) for i in range(n)]
+        _check_text_layer(pages, path)
+        _mark_furniture(pages)
+        tables = _find_tables(pages, plumber)
+        items = _merge_continued([_page_items(p, tables[p.number]) for p in pages])
+        text, blocks, frames = _write(items, _margins(pages))
+    finally:
+        plumber.close()
+        pdf.close()
+    if not text.strip():
+        raise NoTextLayerError(path, "no text layer: the pages hold only page numbers or headers; run OCR first")
+    meta["tables"] = len(frames)
+    return ReadResult(text=text, format="pdf", blocks=blocks, tables=frames, metadata=meta)
