@@ -46,5 +46,4 @@ def to_frame(rows: list[dict], dtypes: dict[str, str] = DTYPES) -> pd.DataFrame:
     """Rows (dicts keyed by column) -> a frame with exactly the schema's columns and dtypes."""
     if not rows:
         return empty_frame(dtypes)
-    df = pd.DataFrame.from_records(rows, columns=list(dtypes))
-    return df.astype(dtypes)
+    return pd.DataFrame({c: pd.array([r[c] for r in rows], dtype=t) for c, t in dtypes.items()})

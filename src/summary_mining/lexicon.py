@@ -97,8 +97,9 @@ def metric_rules(units_path: str = "units.toml", filters_path: str = "filters.to
     scales = {k: int(v) for k, v in u.get("scales", {}).items()}
     unit_alt, scale_alt = _alt(units), _alt(scales)
     num = f"(?:{DECIMAL_COMMA}(?=\\s*(?:亿|万|%))|{ARABIC}|{REDACTED}|{CHINESE})"
+    # The leading lookahead is a cheap anchor: the engine skips every position that cannot start a number.
     figure = (
-        r"(?<![0-9.A-Za-z_/])"
+        r"(?=[0-9xX×*零〇○一二两三四五六七八九十百千])(?<![0-9.A-Za-z_/])"
         rf"(?P<num>{num})"
         rf"(?:(?P<scale1>{scale_alt})?[ \t]*(?P<sep>-{{1,2}}|~|—{{1,2}}|–|至|到)[ \t]*(?P<num2>{num}))?"
         r"(?P<sp1>[ \t]*\n?[ \t]*)"
@@ -109,7 +110,7 @@ def metric_rules(units_path: str = "units.toml", filters_path: str = "filters.to
         rf"(?P<unit>{unit_alt})"
     )
     percent_words = r"百分之(?P<num>" + CHINESE + "|" + ARABIC + ")"
-    bare_scale = (r"(?<![0-9.A-Za-z_/])(?P<num>" + ARABIC + "|" + REDACTED + r")(?P<scale>万亿|亿|万)(?P<infix>余|多)?"
+    bare_scale = (r"(?=[0-9xX×*])(?<![0-9.A-Za-z_/])(?P<num>" + ARABIC + "|" + REDACTED + r")(?P<scale>万亿|亿|万)(?P<infix>余|多)?"
                   r"(?![0-9])")
     distributed = (r"(?:[ \t]*[、，,和及与][ \t]*(?:" + ARABIC + r")[ \t]*个)*[ \t]*[、，,和及与][ \t]*(?:"
                    + ARABIC + r")[ \t]*个百分点")

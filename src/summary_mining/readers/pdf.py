@@ -35,8 +35,8 @@ import pypdfium2.raw as pdfium_c
 from ..errors import FileTooLargeError, NoTextLayerError, ReadError
 from ..model import Block
 from .base import Limits, ReadResult
-from .pdf_layout import (Char, Line, Region, Rules, assign_lines, build_lines, column_bounds, gap_split,
-                         page_chars, page_rules, rule_regions, split_cells, strip_cjk_spaces, strip_markers)
+from .pdf_layout import (Line, Region, Rules, assign_lines, build_lines, column_bounds, gap_split, page_rules,
+                         page_text, rule_regions, split_cells, strip_cjk_spaces, strip_markers)
 
 __all__ = ["read_pdf"]
 
@@ -49,6 +49,7 @@ ZONE = 0.1
 _PAGE_NUMBER = re.compile(
     r"^[\s\-—–―－_~·•.]*(?:第\s*)?(?:\d{1,4}|[ivxlcdm]{1,6})(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[\s\-—–―－_~·•.]*$"
     r"|^[\s\-—–―－_~·•]+$|^(?:Page|page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$")
+_CAPTION = re.compile(r"^\s*[表图]\s*\d")
 _TERMINAL = frozenset("。；：！？…;:!?")
 _CLOSERS = "”’」』）)】"
 _HEADING = re.compile(
@@ -145,9 +146,9 @@ def _metadata(pdf: pdfium.PdfDocument, n: int) -> dict[str, Any]:
 
 # -- pages ---------------------------------------------------------------------------------
 
-def _is_garbage(ch: str) -> bool:
-    o = ord(ch)
-    return 0xE000 <= o <= 0xF8FF or o == 0xFFFD or o < 0x20 or 0xF0000 <= o
+def _needs_rules(lines: list[Line]) -> bool:
+    """Could this page hold a table? (a wide gap inside a line, or a 表N caption)"""
+    return any(ln.max_gap >= 0.8 or _CAPTION.match(ln.text) for ln in lines)
 
 
 def _read_page(pdf: pdfium.PdfDocument, index: int, path: str) -> _Page:
@@ -159,18 +160,17 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, path: str) -> _Page:
         box = tuple(page.get_bbox())
         textpage = page.get_textpage()
         try:
-            chars, checked, unmapped = page_chars(textpage, pdfium_c)
+            found = page_text(textpage, pdfium_c)
         finally:
             textpage.close()
+        lines = build_lines(found.runs, index + 1)
         area = (box[2] - box[0]) * (box[3] - box[1])
-        rules = page_rules(page.raw, pdfium_c, area)
+        rules = page_rules(page.raw, pdfium_c, area) if _needs_rules(lines) else Rules()
     except pdfium.PdfiumError as e:
         raise ReadError(path, f"damaged PDF: cannot read page {index + 1} ({e})") from None
     finally:
         page.close()
-    garbage = sum(1 for c in chars if _is_garbage(c.ch))
-    lines = build_lines(chars, index + 1) if chars else []
-    return _Page(index + 1, box, lines, rules, len(chars), checked, unmapped, garbage)  # type: ignore[arg-type]
+    return _Page(index + 1, box, lines, rules, found.n_chars, found.checked, found.unmapped, found.garbage)  # type: ignore[arg-type]
 
 
 def _check_text_layer(pages: list[_Page], path: str) -> None:
@@ -271,6 +271,8 @@ def _region_table(r: Region) -> _Table | None:
 
 
 def _is_row(ln: Line) -> bool:
+    if ln.max_gap < 1.8:
+        return False
     groups = gap_split(ln)
     return len(groups) >= 2 and any(c.ch.isdigit() for c in groups[-1])
 

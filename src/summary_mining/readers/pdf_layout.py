@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 __all__ = [
-    "Char", "Line", "Rules", "Region", "join_chars", "page_chars", "build_lines", "page_rules",
+    "Char", "Line", "PageText", "Rules", "Region", "join_chars", "page_text", "build_lines", "page_rules",
     "rule_regions", "assign_lines", "column_bounds", "split_cells", "gap_split", "is_wide",
     "strip_cjk_spaces", "strip_markers",
 ]
@@ -64,6 +64,7 @@ class Line:
     em: float  # typical CJK character advance
     text: str = ""
     cjk: bool = False  # has CJK characters (``em`` is then their advance: the font size)
+    max_gap: float = 0.0  # widest gap between two characters, in ``em``
     role: str = "body"  # body | furniture (header/footer) | table
 
     @property
@@ -93,14 +94,24 @@ def _needs_space(a: str, b: str) -> bool:
 
 def join_chars(chars: Sequence[Char], gap_ratio: float = 0.12) -> str:
     """Characters of one line (or cell) as text, with a space only where a Latin gap is."""
+    return _join_gap(chars, gap_ratio)[0]
+
+
+def _join_gap(chars: Sequence[Char], gap_ratio: float = 0.12) -> tuple[str, float]:
+    """``join_chars`` and the widest gap between two neighbouring characters."""
     out: list[str] = []
     prev: Char | None = None
+    widest = 0.0
     for c in chars:
-        if prev is not None and c.x0 - prev.x1 > gap_ratio * max(c.h, prev.h) and _needs_space(prev.ch, c.ch):
-            out.append(" ")
+        if prev is not None:
+            gap = c.x0 - prev.x1
+            if gap > widest:
+                widest = gap
+            if gap > gap_ratio * (c.y1 - c.y0) and _needs_space(prev.ch, c.ch):
+                out.append(" ")
         out.append(c.ch)
         prev = c
-    return "".join(out)
+    return "".join(out), widest
 
 
 _WIDE_CLASS = "\u2e80-\u303f\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
@@ -131,18 +142,31 @@ def strip_markers(text: str) -> str:
     return _MARKER.sub("", text)
 
 
-def page_chars(textpage: object, raw_api: object) -> tuple[list[Char], int, int]:
-    """The visible characters of a PDFium text page, in content order.
+@dataclass
+class PageText:
+    """A page's characters grouped into runs, and counts for judging the text layer."""
 
-    Returns ``(chars, n_checked, n_unmapped)``: a sample of characters is checked for a
-    missing Unicode mapping (glyph garbage) so the caller can tell a broken text layer.
-    Whitespace and PDFium's generated characters are dropped: spacing is decided later.
+    runs: list[list[Char]]
+    n_chars: int = 0
+    checked: int = 0  # characters sampled for a Unicode mapping
+    unmapped: int = 0  # ... of which had none (glyph codes, ``(cid:NN)``)
+    garbage: int = 0  # private-use, U+FFFD and control characters
+
+
+def page_text(textpage: object, raw_api: object) -> PageText:
+    """The visible characters of a PDFium text page, grouped into runs.
+
+    A run is consecutive characters (content order) on one visual band going rightwards; a
+    raised footnote marker stays in its run. Whitespace and PDFium's generated characters are
+    dropped (spacing is decided later from geometry), and a sample of characters is checked
+    for a missing Unicode mapping so the caller can tell a text layer of glyph garbage.
     """
     c = raw_api
     raw = textpage.raw  # type: ignore[attr-defined]
     n = c.FPDFText_CountChars(raw)  # type: ignore[attr-defined]
+    out = PageText([])
     if n <= 0:
-        return [], 0, 0
+        return out
     text = textpage.get_text_range()  # type: ignore[attr-defined]
     if len(text) != n:  # excluded/inserted characters or non-BMP: ask char by char
         text = "".join(chr(c.FPDFText_GetUnicode(raw, i) or 0xFFFD) for i in range(n))  # type: ignore[attr-defined]
@@ -150,70 +174,55 @@ def page_chars(textpage: object, raw_api: object) -> tuple[list[Char], int, int]
     pr = ctypes.byref(rect)
     box = c.FPDFText_GetLooseCharBox  # type: ignore[attr-defined]
     unmapped = c.FPDFText_HasUnicodeMapError  # type: ignore[attr-defined]
-    chars: list[Char] = []
-    append = chars.append
-    checked = bad = 0
+    runs = out.runs
+    run: list[Char] = []
+    rx1 = ry0 = ry1 = 0.0
     step = max(1, n // 200)
+    count = checked = bad = garbage = 0
     for i, ch in enumerate(text):
-        if ch <= " " or ch.isspace() or ch == "\ufeff":
-            continue
-        if not box(raw, i, pr):
+        if ch <= " " or ch.isspace() or ch == "\ufeff" or not box(raw, i, pr):
             continue
         x0, y0, x1, y1 = rect.left, rect.bottom, rect.right, rect.top
-        if y1 - y0 <= 0.1:
+        h = y1 - y0
+        if h <= 0.1:
             continue
+        count += 1
         if i % step == 0:
             checked += 1
             bad += unmapped(raw, i) == 1
-        append(Char(ch, x0, y0, x1, y1))
-    return chars, checked, bad
+        if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd" or ch >= "\U000f0000":
+            garbage += 1
+        char = Char(ch, x0, y0, x1, y1)
+        if run:
+            rh = ry1 - ry0
+            overlap = (y1 if y1 < ry1 else ry1) - (y0 if y0 > ry0 else ry0)
+            if overlap >= 0.5 * (h if h < rh else rh) and x0 >= rx1 - 0.6 * (h if h > rh else rh):
+                run.append(char)
+                if x1 > rx1:
+                    rx1 = x1
+                if h > 1.25 * rh:  # a bigger glyph sets the run's band
+                    ry0, ry1 = y0, y1
+                elif h >= 0.8 * rh:
+                    ry0, ry1 = (y0 if y0 < ry0 else ry0), (y1 if y1 > ry1 else ry1)
+                continue
+        run = [char]
+        runs.append(run)
+        rx1, ry0, ry1 = x1, y0, y1
+    out.n_chars, out.checked, out.unmapped, out.garbage = count, checked, bad, garbage
+    return out
 
 
 # -- lines -------------------------------------------------------------------------------
-
-class _Run:
-    __slots__ = ("chars", "x0", "x1", "y0", "y1")
-
-    def __init__(self, c: Char) -> None:
-        self.chars = [c]
-        self.x0, self.x1, self.y0, self.y1 = c.x0, c.x1, c.y0, c.y1
-
-    @property
-    def h(self) -> float:
-        return self.y1 - self.y0
-
-    def add(self, c: Char) -> None:
-        self.chars.append(c)
-        if c.x1 > self.x1:
-            self.x1 = c.x1
-        if c.x0 < self.x0:
-            self.x0 = c.x0
-        h, ch = self.y1 - self.y0, c.y1 - c.y0
-        if ch > 1.25 * h:  # a bigger glyph sets the line's band
-            self.y0, self.y1 = c.y0, c.y1
-        elif ch >= 0.8 * h:
-            self.y0, self.y1 = min(self.y0, c.y0), max(self.y1, c.y1)
-
 
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
     return min(a1, b1) - max(a0, b0)
 
 
-def _runs(chars: Iterable[Char]) -> list[_Run]:
-    """Consecutive characters (content order) on one visual band, going rightwards."""
-    runs: list[_Run] = []
-    cur: _Run | None = None
-    for c in chars:
-        if cur is not None:
-            h = c.y1 - c.y0
-            rh = cur.y1 - cur.y0
-            if (_overlap(c.y0, c.y1, cur.y0, cur.y1) >= 0.5 * min(h, rh)
-                    and c.x0 >= cur.x1 - 0.6 * max(h, rh)):
-                cur.add(c)
-                continue
-        cur = _Run(c)
-        runs.append(cur)
-    return runs
+def _band(run: list[Char]) -> tuple[float, float]:
+    """The vertical band of a run: its tallest-class characters (superscripts left out)."""
+    h = max(c.y1 - c.y0 for c in run)
+    main = [c for c in run if c.y1 - c.y0 >= 0.8 * h]
+    return min(c.y0 for c in main), max(c.y1 for c in main)
 
 
 def _dedupe(chars: list[Char]) -> list[Char]:
@@ -271,25 +280,25 @@ def _make_line(chars: list[Char], page: int) -> Line:
     y1 = max(c.y1 for c in main)
     chars = _drop_superscripts(chars, h, y0) or chars
     em = _median([c.x1 - c.x0 for c in wide]) if wide else 0.9 * h
-    return Line(chars, page, chars[0].x0, y0, max(c.x1 for c in chars), y1, h, em, join_chars(chars), cjk=bool(wide))
+    text, widest = _join_gap(chars)
+    return Line(chars, page, chars[0].x0, y0, max(c.x1 for c in chars), y1, h, em, text, cjk=bool(wide),
+                max_gap=widest / em)
 
 
-def build_lines(chars: list[Char], page: int) -> list[Line]:
-    """Group a page's characters into lines, top to bottom, each left to right."""
-    runs = _runs(chars)
-    runs.sort(key=lambda r: -(r.y0 + r.y1))
-    groups: list[list[_Run]] = []
-    band = (0.0, 0.0)
-    for r in runs:
-        if groups and _overlap(r.y0, r.y1, *band) >= 0.5 * min(r.h, band[1] - band[0]):
-            groups[-1].append(r)
-            rh, bh = r.h, band[1] - band[0]
-            if rh > 1.25 * bh:
-                band = (r.y0, r.y1)
+def build_lines(runs: list[list[Char]], page: int) -> list[Line]:
+    """Group a page's runs into lines, top to bottom, each left to right."""
+    bands = sorted(((*_band(r), r) for r in runs), key=lambda b: -(b[0] + b[1]))
+    groups: list[list[Char]] = []
+    lo = hi = 0.0
+    for y0, y1, run in bands:
+        if groups and _overlap(y0, y1, lo, hi) >= 0.5 * min(y1 - y0, hi - lo):
+            groups[-1].extend(run)
+            if y1 - y0 > 1.25 * (hi - lo):
+                lo, hi = y0, y1
             continue
-        groups.append([r])
-        band = (r.y0, r.y1)
-    return [_make_line([c for r in g for c in r.chars], page) for g in groups]
+        groups.append(list(run))
+        lo, hi = y0, y1
+    return [_make_line(g, page) for g in groups]
 
 
 # -- rules (ruling lines) ----------------------------------------------------------------
