@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .datafiles import load_csv, load_toml
+import regex
+
+from .datafiles import compile_pattern, load_csv, load_toml
 from .metrics import Mention
 from .model import Document
-from .normalize import normalize
 from .segment import tokens
 
 __all__ = ["LabelRules", "label_rules", "annotate", "indicator_for", "IndicatorLexicon", "indicator_lexicon"]
@@ -28,6 +29,7 @@ class LabelRules:
     trailing_drop: frozenset[str]
     up_words: tuple[str, ...]
     down_words: tuple[str, ...]
+    direction: regex.Pattern[str]
     direction_window: int
     target_words: tuple[str, ...]
     rate_suffixes: tuple[str, ...]
@@ -39,8 +41,13 @@ class LabelRules:
 def label_rules(path: str = "labels.toml") -> LabelRules:
     d = load_toml(path)
     by_len = lambda ws: tuple(sorted(ws, key=len, reverse=True))
+    up, down = by_len(d["up_words"]), by_len(d["down_words"])
+    # a multi-character word anywhere in the window, a single character only right before the figure
+    alt = lambda ws: "|".join(regex.escape(w) for w in ws if len(w) > 1)
+    one = lambda ws: "".join(regex.escape(w) for w in ws if len(w) == 1)
+    direction = compile_pattern(f"(?P<down>{alt(down)}|[{one(down)}]$)|(?P<up>{alt(up)}|[{one(up)}]$)", path, "direction words")
     return LabelRules(frozenset(d["clause_breaks"]), frozenset(d["leading_drop"]), frozenset(d["trailing_drop"]),
-                      by_len(d["up_words"]), by_len(d["down_words"]), int(d.get("direction_window", 6)),
+                      up, down, direction, int(d.get("direction_window", 6)),
                       tuple(d["target_words"]), tuple(d["rate_suffixes"]), tuple(d["share_words"]),
                       frozenset(d.get("growth_labels", ())))
 
@@ -120,14 +127,11 @@ def _label(norm: str, m: Mention, prev_end: int, rules: LabelRules) -> tuple[str
 
 
 def _direction(before: str, rules: LabelRules) -> str | None:
-    tail = before[-rules.direction_window:]
-    for w in rules.down_words:
-        if tail.endswith(w) or (len(w) > 1 and w in tail):
-            return "-"
-    for w in rules.up_words:
-        if tail.endswith(w) or (len(w) > 1 and w in tail):
-            return "+"
-    return None
+    downs = ups = False
+    for m in rules.direction.finditer(before[-rules.direction_window:]):
+        downs |= m.group("down") is not None
+        ups |= m.group("up") is not None
+    return "-" if downs else "+" if ups else None
 
 
 def _role(m: Mention, label: str, before: str, rules: LabelRules) -> str:
@@ -146,7 +150,7 @@ def annotate(doc: Document, mentions: list[Mention], *, indicators: dict[str, st
     """Fill ``label``, ``indicator``, ``direction`` and ``role`` of each mention (in place)."""
     rules = rules or label_rules()
     lex = indicator_lexicon().with_extra(indicators)
-    norm = normalize(doc.text)
+    norm = doc.normalized_text
     prev: Mention | None = None
     for m in mentions:
         sent = doc.sentence_at(m.start)

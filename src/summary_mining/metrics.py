@@ -67,7 +67,7 @@ class _Context:
     def __init__(self, doc: Document, rules: MetricRules):
         self.doc = doc
         self.text = doc.text
-        self.norm = normalize(doc.text)
+        self.norm = doc.normalized_text
         self.rules = rules
         self.excluded = []
         if rules.fixed_phrases is not None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import pandas as pd
@@ -150,6 +151,12 @@ class Document:
         if i >= 0 and offset < self.blocks[i].end:
             return self.blocks[i]
         return None
+
+    @cached_property
+    def normalized_text(self) -> str:
+        """``text`` normalised one character for one character (full-width digits, ％ ﹪, 個 萬 …)."""
+        from .normalize import normalize
+        return normalize(self.text)
 
     @property
     def title(self) -> str:
