@@ -116,7 +116,8 @@ def _cmd_show(args: argparse.Namespace) -> int:
         print(f"\n== 第{a.index}篇 {a.title}  [{a.start}:{a.end}]  {len(rows)} figures")
         for r in rows.itertuples():
             value = r.value if r.value == r.value else ("xx" if r.redacted else f"{r.low}–{r.high}")
-            print(f"  [{r.start:>6}] {r.surface:<14} {r.kind:<10} {value} {r.unit}  {r.label or ''}")
+            label = "" if pd.isna(r.label) else r.label
+            print(f"  [{r.start:>6}] {r.surface:<14} {r.kind:<10} {value} {r.unit}  {label}")
     return EXIT_OK
 
 
