@@ -126,6 +126,24 @@ def _label(norm: str, m: Mention, prev_end: int, rules: LabelRules) -> tuple[str
     return label, before
 
 
+def _table_label(doc: Document, m: Mention) -> tuple[str, str]:
+    """A table figure measures its row's first cell (指标), in its column (绝对数（亿元）)."""
+    b = doc.block_at(m.start)
+    if b is None or b.table is None:
+        return "", ""
+    line = doc.text[b.start:b.end]
+    cells = line.split("\t")
+    col = line.count("\t", 0, m.start - b.start)
+    head = next((c.strip() for c in cells[:col] if c.strip() and not c.strip().replace(".", "").isdigit()), "")
+    if col == 0 or head == m.surface:
+        head = ""
+    columns = list(doc.tables[b.table].columns) if b.table < len(doc.tables) else []
+    column = str(columns[col]) if col < len(columns) else ""
+    head = head.replace(" ", "").lstrip(".．·")
+    head = head[3:] if head.startswith(("其中：", "其中:")) else head
+    return (head or column), column
+
+
 def _direction(before: str, rules: LabelRules) -> str | None:
     downs = ups = False
     for m in rules.direction.finditer(before[-rules.direction_window:]):
@@ -156,7 +174,7 @@ def annotate(doc: Document, mentions: list[Mention], *, indicators: dict[str, st
         sent = doc.sentence_at(m.start)
         sent_start = sent.start if sent else 0
         floor = max(prev.end if prev else 0, sent_start)
-        label, before = _label(norm, m, floor, rules)
+        label, before = _table_label(doc, m) if m.source == "table" else _label(norm, m, floor, rules)
         same_sentence = prev is not None and prev.end > sent_start
         if same_sentence and prev.label and m.kind == "percentage" and (label in rules.growth_labels or not label):
             # 社会消费品零售总额158.3亿元，增长12.4% -> 社会消费品零售总额增长;  …任务数132.63亿元的90.8% -> …比例

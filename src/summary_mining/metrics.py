@@ -308,9 +308,12 @@ def _table_mentions(ctx: _Context, taken: list[tuple[int, int]], out: list[Menti
     doc, rules = ctx.doc, ctx.rules
     starts = [s for s, _ in taken]
     for b in doc.blocks:
-        if b.kind != "table_row" or b.table is None or not b.row or b.table >= len(doc.tables):
+        if b.kind != "table_row" or b.table is None or b.row is None or b.table >= len(doc.tables):
             continue
-        columns = list(doc.tables[b.table].columns)
+        table = doc.tables[b.table]
+        if b.row < table.attrs.get("header_rows", 1):
+            continue
+        columns = list(table.columns)
         pos = b.start
         for j, cell in enumerate(ctx.norm[b.start:b.end].split("\t")):
             cs, ce = pos, pos + len(cell)

@@ -6,10 +6,12 @@ What ends up in :attr:`ReadResult.text` (one line per paragraph or table row, ``
   (``w:sdt``), ``w:customXml`` wrappers and text boxes (a text box's paragraphs follow the
   paragraph that anchors it; ``mc:Fallback`` copies are skipped so nothing is read twice).
   Tracked insertions are read, tracked deletions and field codes are not. Page headers,
-  footers, footnotes and comments are not part of the body and are not read. Empty
-  paragraphs are skipped. Paragraph text is kept as written (U+3000 / NBSP indents stay);
-  a soft line break (``w:br``/``w:cr``) becomes ``""`` between two CJK characters and
-  ``" "`` elsewhere, so a paragraph is always one line.
+  footers, footnotes and comments are not part of the body and are not read, nor are hidden
+  runs (``w:vanish``). Empty paragraphs are skipped. Paragraph text is kept as written
+  (U+3000 / NBSP indents stay); a soft line break (``w:br``/``w:cr``) becomes ``""`` when
+  the character on either side is CJK (or full-width / enclosed: ``年``, ``（``, ``①``) and
+  ``" "`` between two other characters (``1.5 2.5``, ``GDP growth``), so a paragraph is
+  always one line.
 * **Word automatic numbering** (``w:numPr`` + ``numbering.xml``), which Word draws but which is
   not in the paragraph's characters, is rendered and put in front of the text: ``一、`` /
   ``（二）`` / ``3.`` / ``①`` … Counters run per list in document order, honour ``w:start``,
@@ -20,7 +22,8 @@ What ends up in :attr:`ReadResult.text` (one line per paragraph or table row, ``
   paragraph or inherited through its style's ``basedOn`` chain) -> ``Block(kind="heading",
   level=N)``. A ``Title`` paragraph is the title when the core properties have none.
 * **Tables**, each row one line, cells joined by ``"\\t"`` (tabs inside a cell become a space,
-  a cell's paragraphs are joined like soft breaks, edges stripped), every row padded to the
+  a cell's paragraphs are joined like soft breaks — ``绝对额`` + ``（万元）`` -> ``绝对额（万元）``,
+  ``5.2`` + ``4.6`` -> ``5.2 4.6`` — and the cell is stripped), every row padded to the
   table's width so that column *j* of a row is ``line.split("\\t")[j]``. A merged cell is
   read once: the columns a ``gridSpan`` covers after the first, and the cells a ``vMerge``
   continues, render as ``""`` (a 合计 is never counted twice). Each row is a
@@ -65,6 +68,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -82,6 +86,9 @@ MAX_RATIO = 200
 RATIO_MIN_BYTES = 4 * 1024 * 1024
 #: Most zip members a DOCX may have.
 MAX_MEMBERS = 10_000
+#: Widest merge / grid offset honoured (Word allows 63 columns); most cells one table may expand to.
+MAX_SPAN = 64
+MAX_TABLE_CELLS = 2_000_000
 #: How much of each XML part is scanned for a DTD before parsing.
 _PROLOG_BYTES = 64 * 1024
 
@@ -119,8 +126,9 @@ M_T = f"{{{_M}}}t"
 _SKIP = frozenset({W_PPR, _w("rPr"), _w("del"), _w("moveFrom"), _w("instrText"), _w("delText"),
                    _w("delInstrText"), MC_FALLBACK, _w("footnoteReference"), _w("endnoteReference")})
 _BREAK = "\n"
+W_R, W_RPR = _w("r"), _w("rPr")
 
-_CJK = r"\u2e80-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_CJK = r"\u2460-\u24ff\u2e80-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 _BREAKS = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+\s*")
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _NUMERIC = re.compile(r"[-+−]?\d[\d,.，]*%?")
@@ -161,6 +169,14 @@ def _declares_dtd(head: bytes) -> bool:
     return rest[:9].upper() == b"<!DOCTYPE" or (len(head) >= _PROLOG_BYTES and not re.search(rb"<[A-Za-z_]", rest))
 
 
+def _read_head(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: str) -> bytes:
+    try:
+        with zf.open(info) as f:
+            return f.read(_PROLOG_BYTES)
+    except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, zlib.error) as e:
+        raise ReadError(path, f"corrupt DOCX: cannot unpack {info.filename}: {e}") from None
+
+
 def _main_part_name(zf: zipfile.ZipFile, names: set[str], path: str) -> str:
     if "_rels/.rels" not in names:
         raise ReadError(path, "not a DOCX: missing _rels/.rels (the package relationships)")
@@ -183,7 +199,7 @@ def _check_package(data: bytes, path: str, limits: Limits) -> None:
             raise FileTooLargeError(path, f"{len(infos):,} zip members exceeds the {MAX_MEMBERS:,}-member limit")
         names = {i.filename for i in infos}
         main = _main_part_name(zf, names, path) if "_rels/.rels" in names else "word/document.xml"
-        for required in ("[Content_Types].xml", "_rels/.rels", main):
+        for required in (main, "[Content_Types].xml", "_rels/.rels"):
             if required not in names:
                 raise ReadError(path, f"not a DOCX: missing {required}" + (" (the main document part)" if required == main else ""))
         total = sum(i.file_size for i in infos)
@@ -199,10 +215,9 @@ def _check_package(data: bytes, path: str, limits: Limits) -> None:
         for i in infos:
             if i.is_dir() or i.file_size == 0:
                 continue
-            with zf.open(i) as f:
-                if _declares_dtd(f.read(_PROLOG_BYTES)):
-                    raise ReadError(path, f"{i.filename} declares a DTD (<!DOCTYPE>), which DOCX never uses; "
-                                          "refused (XML entity expansion / external entity attack)")
+            if _declares_dtd(_read_head(zf, i, path)):
+                raise ReadError(path, f"{i.filename} declares a DTD (<!DOCTYPE>), which DOCX never uses; "
+                                      "refused (XML entity expansion / external entity attack)")
 
 
 def _normalise_main_type(data: bytes) -> bytes:
@@ -233,6 +248,12 @@ def _open_document(data: bytes, path: str) -> Any:
         raise UnsupportedFormatError(path, f"not a Word document: {e}") from None
     except KeyError as e:
         raise ReadError(path, f"broken DOCX package: missing part {e}") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError) as e:
+        raise ReadError(path, f"corrupt DOCX: {e}") from None
+    except MemoryError:
+        raise
+    except Exception as e:  # python-docx's own errors: still name the file
+        raise ReadError(path, f"cannot open DOCX: {type(e).__name__}: {e}") from None
 
 
 def _related_element(part: Any, reltype: str) -> etree._Element | None:
@@ -444,7 +465,8 @@ class _Level:
 
 def _parse_level(lvl: etree._Element) -> _Level:
     legal = lvl.find(_w("isLgl"))
-    return _Level(start=_int(_child_val(lvl, "start"), 1) or 0, fmt=_child_val(lvl, "numFmt") or "decimal",
+    start = _int(_child_val(lvl, "start"))
+    return _Level(start=1 if start is None else start, fmt=_child_val(lvl, "numFmt") or "decimal",
                   text=_child_val(lvl, "lvlText") or "", restart=_int(_child_val(lvl, "lvlRestart")),
                   legal=legal is not None and legal.get(W_VAL, "1") not in ("0", "false", "off"),
                   suffix=_child_val(lvl, "suff") or "tab", style=_child_val(lvl, "pStyle"))
@@ -568,11 +590,11 @@ def _join_break(m: re.Match[str]) -> str:
     s, e, text = m.start(), m.end(), m.string
     if s == 0 or e == len(text):
         return ""
-    return "" if _CJK_CHAR.match(text[s - 1]) and _CJK_CHAR.match(text[e]) else " "
+    return "" if _CJK_CHAR.match(text[s - 1]) or _CJK_CHAR.match(text[e]) else " "
 
 
 def _one_line(text: str) -> str:
-    """Remove line breaks: "" between two CJK characters, " " elsewhere, "" at the edges."""
+    """Remove line breaks: "" next to a CJK character or at the edges, " " between two others."""
     return _BREAKS.sub(_join_break, text) if _BREAKS.search(text) else text
 
 
@@ -586,6 +608,12 @@ def _sym(el: etree._Element) -> str:
     return chr(code) if 0 < code < 0x110000 else ""
 
 
+def _hidden(run: etree._Element) -> bool:
+    """A run formatted as hidden text (``w:vanish``)."""
+    rpr = run.find(W_RPR)
+    return rpr is not None and _truthy(rpr.find(_w("vanish")))
+
+
 def _paragraph_text(p: etree._Element) -> tuple[str, list[etree._Element]]:
     """A paragraph's characters (breaks as "\\n") and the text boxes anchored in it."""
     out: list[str] = []
@@ -595,6 +623,8 @@ def _paragraph_text(p: etree._Element) -> tuple[str, list[etree._Element]]:
         for child in el:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP:
+                continue
+            if tag == W_R and _hidden(child):
                 continue
             if tag == W_T or tag == M_T:
                 out.append(child.text or "")
@@ -666,6 +696,12 @@ class _Cell:
     v_start: bool = False
 
 
+def _span(value: str | None, default: int) -> int:
+    """A grid count (``gridSpan``/``gridBefore``/``gridAfter``) clamped to ``0..MAX_SPAN``."""
+    n = _int(value, default)
+    return min(max(default if n is None else n, default), MAX_SPAN)
+
+
 def _truthy(el: etree._Element | None) -> bool:
     return el is not None and el.get(W_VAL, "true") not in ("0", "false", "off")
 
@@ -713,7 +749,8 @@ def _table_frame(grid: list[list[_Cell]], flags: list[bool], width: int) -> pd.D
 # The reader
 # ---------------------------------------------------------------------------------------------
 class _Reader:
-    def __init__(self, styles: _Styles, numbering: _Numbering) -> None:
+    def __init__(self, path: str, styles: _Styles, numbering: _Numbering) -> None:
+        self.path = path
         self.styles = styles
         self.numbering = numbering
         self.lines: list[str] = []
@@ -795,10 +832,10 @@ class _Reader:
 
     def _row_cells(self, tr: etree._Element) -> list[_Cell]:
         trpr = tr.find(_w("trPr"))
-        cells = [_Cell("", "") for _ in range(max(0, _int(_child_val(trpr, "gridBefore"), 0) or 0))]
+        cells = [_Cell("", "") for _ in range(_span(_child_val(trpr, "gridBefore"), 0))]
         for tc in _iter_wrapped(tr, W_TC):
             tcpr = tc.find(_w("tcPr"))
-            span = min(max(_int(_child_val(tcpr, "gridSpan"), 1) or 1, 1), 1000)
+            span = _span(_child_val(tcpr, "gridSpan"), 1)
             vmerge = tcpr.find(_w("vMerge")) if tcpr is not None else None
             v_cont = vmerge is not None and vmerge.get(W_VAL, "continue") == "continue"
             h_cont = _child_val(tcpr, "hMerge") == "continue"
@@ -806,7 +843,7 @@ class _Reader:
             cells.append(_Cell(text, text, h_cont=h_cont, v_cont=v_cont,
                                v_start=vmerge is not None and not v_cont))
             cells.extend(_Cell("", text, h_cont=True, v_cont=v_cont) for _ in range(span - 1))
-        cells.extend(_Cell("", "") for _ in range(max(0, _int(_child_val(trpr, "gridAfter"), 0) or 0)))
+        cells.extend(_Cell("", "") for _ in range(_span(_child_val(trpr, "gridAfter"), 0)))
         return cells
 
     def table(self, tbl: etree._Element) -> None:
@@ -819,6 +856,9 @@ class _Reader:
         width = max((len(r) for r in grid), default=0)
         if not grid or width == 0:
             return
+        if width * len(grid) > MAX_TABLE_CELLS:
+            raise FileTooLargeError(self.path, f"table {len(self.tables) + 1} expands to {len(grid):,} rows x {width:,} "
+                                               f"columns, over the {MAX_TABLE_CELLS:,}-cell limit")
         for row in grid:
             row.extend(_Cell("", "") for _ in range(width - len(row)))
         index = len(self.tables)
@@ -864,8 +904,12 @@ def read_docx(data: bytes, path: str, limits: Limits) -> ReadResult:
     document = _open_document(data, path)
     part = document.part
     styles = _Styles(_related_element(part, _RT_STYLES))
-    reader = _Reader(styles, _Numbering(_related_element(part, _RT_NUMBERING), styles))
-    body = document.element.body
+    reader = _Reader(path, styles, _Numbering(_related_element(part, _RT_NUMBERING), styles))
+    root = document.element
+    if not str(root.tag).startswith(f"{{{_W}}}"):
+        raise UnsupportedFormatError(path, f"main part is not transitional WordprocessingML ({root.tag}); "
+                                           "Strict Open XML? Save it as an ordinary Word document (.docx)")
+    body = root.find(_w("body"))
     if body is None:
         raise ReadError(path, "DOCX has no document body (w:body)")
     reader.body(body)

@@ -102,17 +102,19 @@ _PDFIUM_ERRORS = {
 
 
 def _open(data: bytes, path: str) -> pdfium.PdfDocument:
-    try:
-        return pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as e:
-        code = getattr(e, "err_code", None)
+    """Open with PDFium's own loader, so a zero-page file and a load failure are told apart."""
+    raw = pdfium_c.FPDF_LoadMemDocument64(data, len(data), None)
+    if not raw:
+        code = pdfium_c.FPDF_GetLastError()
         if code == pdfium_c.FPDF_ERR_PASSWORD:
-            raise ReadError(path, "encrypted PDF: a password is required to open it") from None
+            raise ReadError(path, "encrypted PDF: a password is required to open it")
         if code == pdfium_c.FPDF_ERR_SECURITY:
-            raise ReadError(path, "encrypted PDF with an unsupported security handler") from None
-        if code == pdfium_c.FPDF_ERR_SUCCESS:
-            raise ReadError(path, "PDF has no pages") from None
-        raise ReadError(path, f"{_PDFIUM_ERRORS.get(code, 'damaged PDF')} (PDFium error {code})") from None
+            raise ReadError(path, "encrypted PDF with an unsupported security handler")
+        raise ReadError(path, f"{_PDFIUM_ERRORS.get(code, 'damaged PDF')} (PDFium error {code})")
+    if pdfium_c.FPDF_GetPageCount(raw) < 1:
+        pdfium_c.FPDF_CloseDocument(raw)
+        raise ReadError(path, "PDF has no pages")
+    return pdfium.PdfDocument(raw)  # ``data`` stays referenced by the caller while it is open
 
 
 def _pdf_date(value: str) -> str:
@@ -312,6 +314,7 @@ class _Plumber:
     def __init__(self, data: bytes, path: str) -> None:
         self.data, self.path = data, path
         self._pdf: Any = None
+        self.used: set[int] = set()
 
     def page(self, number: int) -> Any:
         if self._pdf is None:
@@ -321,6 +324,7 @@ class _Plumber:
                 self._pdf = pdfplumber.open(io.BytesIO(self.data))
             except Exception as e:
                 raise ReadError(self.path, f"cannot read PDF tables: {type(e).__name__}: {e}") from None
+        self.used.add(number)
         return self._pdf.pages[number - 1]
 
     def close(self) -> None:
@@ -416,8 +420,18 @@ class _Margins:
     gap: float | None  # usual gap between two lines of one paragraph
 
 
-def _mode(values: list[float]) -> float:
-    return Counter(round(v) for v in values).most_common(1)[0][0]
+def _left_edge(lines: list[Line], least: int) -> float | None:
+    """The text column's left edge: the leftmost x where ``least`` lines start (indents lie right of it)."""
+    counts = Counter(round(ln.x0) for ln in lines)
+    starts = [x for x, k in counts.items() if k >= least]
+    return float(min(starts)) if starts else None
+
+
+def _right_edge(lines: list[Line], least: int) -> float | None:
+    """The column's right edge: where most full (justified) lines end."""
+    counts = Counter(round(ln.x1) for ln in lines)
+    x, k = counts.most_common(1)[0] if counts else (0, 0)
+    return float(x) if k >= least else None
 
 
 def _margins(pages: list[_Page]) -> dict[int, _Margins]:
@@ -426,16 +440,17 @@ def _margins(pages: list[_Page]) -> dict[int, _Margins]:
         return [ln for ln in p.lines if ln.role == "body" and ln.width > 0.5 * p.width]
 
     every = [ln for p in pages for ln in wide(p)]
-    doc_left = _mode([ln.x0 for ln in every]) if every else 0.0
-    doc_right = _mode([ln.x1 for ln in every]) if every else 0.0
+    least = max(2, len(every) // 20)
+    doc_left = _left_edge(every, least) or (min(ln.x0 for ln in every) if every else 0.0)
+    doc_right = _right_edge(every, 1) or 0.0
     out: dict[int, _Margins] = {}
     for p in pages:
         lines = wide(p)
-        left = _mode([ln.x0 for ln in lines]) if len(lines) >= 3 else doc_left
-        right = _mode([ln.x1 for ln in lines]) if len(lines) >= 3 else doc_right
+        left = _left_edge(lines, 2) or doc_left
+        right = _right_edge(lines, 2) or doc_right
         body = [ln for ln in p.lines if ln.role == "body"]
         gaps = [a.y0 - b.y1 for a, b in zip(body, body[1:])
-                if a.x1 >= right - 1.5 * a.em and abs(a.h - b.h) < 0.2 * a.h and a.y0 > b.y1]
+                if a.x1 >= right - 1.5 * a.em and abs(a.em - b.em) < 0.15 * a.em and a.y0 > b.y1]
         out[p.number] = _Margins(left, right, sorted(gaps)[len(gaps) // 2] if len(gaps) >= 2 else None)
     return out
 
@@ -548,6 +563,8 @@ def read_pdf(data: bytes, path: str, limits: Limits) -> ReadResult:
         tables = _find_tables(pages, plumber)
         items = _merge_continued([_page_items(p, tables[p.number]) for p in pages])
         text, blocks, frames = _write(items, _margins(pages))
+        if plumber.used:
+            meta["pdfplumber_pages"] = sorted(plumber.used)
     finally:
         plumber.close()
         pdf.close()

@@ -21,6 +21,7 @@ from __future__ import annotations
 import ctypes
 import re
 import statistics
+import struct
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -142,6 +143,10 @@ def strip_markers(text: str) -> str:
     return _MARKER.sub("", text)
 
 
+_RECT = struct.Struct("4f")
+_GARBAGE = re.compile("[\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff]")
+
+
 @dataclass
 class PageText:
     """A page's characters grouped into runs, and counts for judging the text layer."""
@@ -170,28 +175,23 @@ def page_text(textpage: object, raw_api: object) -> PageText:
     text = textpage.get_text_range()  # type: ignore[attr-defined]
     if len(text) != n:  # excluded/inserted characters or non-BMP: ask char by char
         text = "".join(chr(c.FPDFText_GetUnicode(raw, i) or 0xFFFD) for i in range(n))  # type: ignore[attr-defined]
-    rect = c.FS_RECTF()  # type: ignore[attr-defined]
+    rect = c.FS_RECTF()  # type: ignore[attr-defined]  # fields: left, top, right, bottom
     pr = ctypes.byref(rect)
+    unpack = _RECT.unpack_from
     box = c.FPDFText_GetLooseCharBox  # type: ignore[attr-defined]
     unmapped = c.FPDFText_HasUnicodeMapError  # type: ignore[attr-defined]
     runs = out.runs
     run: list[Char] = []
     rx1 = ry0 = ry1 = 0.0
-    step = max(1, n // 200)
-    count = checked = bad = garbage = 0
+    count = 0
     for i, ch in enumerate(text):
         if ch <= " " or ch.isspace() or ch == "\ufeff" or not box(raw, i, pr):
             continue
-        x0, y0, x1, y1 = rect.left, rect.bottom, rect.right, rect.top
+        x0, y1, x1, y0 = unpack(rect)
         h = y1 - y0
         if h <= 0.1:
             continue
         count += 1
-        if i % step == 0:
-            checked += 1
-            bad += unmapped(raw, i) == 1
-        if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd" or ch >= "\U000f0000":
-            garbage += 1
         char = Char(ch, x0, y0, x1, y1)
         if run:
             rh = ry1 - ry0
@@ -208,7 +208,10 @@ def page_text(textpage: object, raw_api: object) -> PageText:
         run = [char]
         runs.append(run)
         rx1, ry0, ry1 = x1, y0, y1
-    out.n_chars, out.checked, out.unmapped, out.garbage = count, checked, bad, garbage
+    sample = [i for i in range(0, n, max(1, n // 200)) if not text[i].isspace()]
+    out.n_chars, out.checked = count, len(sample)
+    out.unmapped = sum(unmapped(raw, i) == 1 for i in sample)
+    out.garbage = len(_GARBAGE.findall(text))
     return out
 
 
