@@ -10,12 +10,13 @@ from .errors import (EncodingError, FileTooLargeError, NoTextLayerError, ReadErr
 from .model import Article, Block, Document, Section, Sentence
 from .readers import DEFAULT_LIMITS, Limits, read_document
 from .extraction import extract
+from .problems import extract_problems
 from .frame import COLUMNS
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 __all__ = [
-    "read_document", "extract", "COLUMNS", "Document", "Article", "Section", "Sentence", "Block", "Limits", "DEFAULT_LIMITS",
+    "read_document", "extract", "extract_problems", "COLUMNS", "Document", "Article", "Section", "Sentence", "Block", "Limits", "DEFAULT_LIMITS",
     "SummaryMiningError", "ReadError", "UnsupportedFormatError", "EncodingError", "NoTextLayerError",
     "FileTooLargeError", "RuleError", "__version__",
 ]

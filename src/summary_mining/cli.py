@@ -3,7 +3,9 @@
 Examples (示例)::
 
     summary-mining extract corpora/ -o out/metrics.csv        # 提取全部数字指标
-    summary-mining extract 报告.pdf 总结.docx -o metrics.parquet
+    summary-mining extract 报告.pdf 总结.docx -o metrics.parquet --jobs 4 --cache .cache
+    summary-mining problems corpora/ -o out/problems.xlsx     # 存在的问题
+    summary-mining audit corpora/ -o out/audit.csv            # 数字一致性核对
     summary-mining show corpora/seed.txt                        # 查看一份文档及其指标
 
 Exit codes: 0 every file was read; 1 some files failed (their errors are written beside the
@@ -19,22 +21,9 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import SummaryMiningError
-from .readers import FORMATS
-
-__all__ = ["main", "expand_paths", "write_frame"]
+__all__ = ["main", "write_frame", "build_parser"]
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-def expand_paths(paths: list[str]) -> list[Path]:
-    """Files as given, and the readable files (.txt/.md/.docx/.pdf) under directories, sorted."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in FORMATS))
-        else:
-            out.append(p)
-    return out
 
 
 def write_frame(df: pd.DataFrame, path: Path) -> None:
@@ -53,39 +42,30 @@ def write_frame(df: pd.DataFrame, path: Path) -> None:
         raise ValueError(f"unsupported output format {suffix!r}; use .csv, .parquet, .xlsx or .jsonl")
 
 
-def doc_ids(paths: list[Path]) -> list[str]:
-    """File stems as document ids; files sharing a stem (seed.txt, seed.docx) keep their suffix."""
-    stems = [p.stem for p in paths]
-    return [p.stem if stems.count(p.stem) == 1 else p.name for p in paths]
+def _mine(args: argparse.Namespace):
+    from .corpus import mine
+
+    return mine(args.paths, n_jobs=args.jobs, engine=args.engine, cache_dir=args.cache,
+                progress=not args.no_progress, time_limit=args.time_limit or None)
 
 
-def _run_each(paths: list[Path], fn) -> tuple[list[pd.DataFrame], list[dict]]:
-    from .readers import read_document
+def _table_command(name: str, columns: list[str]):
+    """extract / problems / audit: mine the files, write (or print) one of the corpus frames."""
 
-    frames, errors = [], []
-    for p, doc_id in zip(paths, doc_ids(paths)):
-        try:
-            frames.append(fn(read_document(p, doc_id=doc_id)))
-        except SummaryMiningError as e:
-            errors.append({"path": str(p), "error": type(e).__name__, "message": str(e)})
-    return frames, errors
+    def run(args: argparse.Namespace) -> int:
+        corpus = _mine(args)
+        df = getattr(corpus, name)
+        out = Path(args.output) if args.output else None
+        if out is not None:
+            write_frame(df, out)
+            n_ok = corpus.stats["files"] - corpus.stats["failed"]
+            print(f"{len(df)} rows from {n_ok} of {corpus.stats['files']} files -> {out}", file=sys.stderr)
+        else:
+            with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 40):
+                print(df[[c for c in columns if c in df.columns]].to_string(index=False))
+        return _report_errors(corpus.errors.to_dict("records"), out)
 
-
-def _cmd_extract(args: argparse.Namespace) -> int:
-    from .extraction import extract
-    from .frame import empty_frame
-
-    paths = expand_paths(args.paths)
-    frames, errors = _run_each(paths, extract)
-    df = pd.concat(frames, ignore_index=True) if frames else empty_frame()
-    if args.output:
-        out = Path(args.output)
-        write_frame(df, out)
-        print(f"{len(df)} figures from {len(frames)} of {len(paths)} files -> {out}", file=sys.stderr)
-    else:
-        with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 30):
-            print(df[["doc_id", "article", "surface", "kind", "value", "unit", "label", "indicator"]].to_string(index=False))
-    return _report_errors(errors, Path(args.output) if args.output else None)
+    return run
 
 
 def _report_errors(errors: list[dict], output: Path | None) -> int:
@@ -121,15 +101,35 @@ def _cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _corpus_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", help="files or directories (.txt .md .docx .pdf)")
+    p.add_argument("-o", "--output", help="output file: .csv .parquet .xlsx .jsonl (default: print a table)")
+    p.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    p.add_argument("--engine", choices=("process", "dask"), default="process", help="process pool or dask.distributed")
+    p.add_argument("--cache", metavar="DIR", help="cache results by content hash; re-runs process only new files")
+    p.add_argument("--time-limit", type=float, default=120.0, metavar="SECONDS", help="per-file time limit (0: none)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="summary-mining", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
-    e = sub.add_parser("extract", help="提取数字指标 / extract figures to a table",
-                       description="Extract every figure. 例: summary-mining extract corpora/ -o out/metrics.csv")
-    e.add_argument("paths", nargs="+", help="files or directories (.txt .md .docx .pdf)")
-    e.add_argument("-o", "--output", help="output file: .csv .parquet .xlsx .jsonl (default: print a table)")
-    e.set_defaults(func=_cmd_extract)
+    commands = [
+        ("extract", "metrics", "提取数字指标 / extract figures",
+         "例: summary-mining extract corpora/ -o out/metrics.csv --jobs 2",
+         ["doc_id", "article", "surface", "kind", "value", "unit", "label", "indicator"]),
+        ("problems", "problems", "提取存在的问题 / extract problem statements",
+         "例: summary-mining problems corpora/ -o out/problems.xlsx",
+         ["doc_id", "article", "item", "text", "categories"]),
+        ("audit", "audit", "核对数字一致性 / check figures against each other",
+         "例: summary-mining audit corpora/seed.txt",
+         ["doc_id", "article", "check", "status", "stated", "computed", "message"]),
+    ]
+    for name, frame, help_, example, columns in commands:
+        c = sub.add_parser(name, help=help_, description=f"{help_}. {example}")
+        _corpus_options(c)
+        c.set_defaults(func=_table_command(frame, columns))
     s = sub.add_parser("show", help="查看文档及其指标 / show one document with its figures",
                        description="例: summary-mining show corpora/seed.txt")
     s.add_argument("file")

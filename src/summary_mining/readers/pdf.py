@@ -50,7 +50,8 @@ _PAGE_NUMBER = re.compile(
     r"^[\s\-—–―－_~·•.]*(?:第\s*)?(?:\d{1,4}|[ivxlcdm]{1,6})(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[\s\-—–―－_~·•.]*$"
     r"|^[\s\-—–―－_~·•]+$|^(?:Page|page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$")
 _CAPTION = re.compile(r"^\s*[表图]\s*\d")
-_TERMINAL = frozenset("。；：！？…;:!?")
+_TERMINAL = frozenset("。；：！？…;:!?.")
+_SOFT_HYPHENS = "\ufffe\u00ad"  # PDFium reports a hyphen that splits a word at a line end as U+FFFE
 _CLOSERS = "”’」』）)】"
 _HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百]+\s*[）)]|第[一二三四五六七八九十百\d]+[章节部分篇条]"
@@ -86,6 +87,7 @@ class _Table:
     rows: list[list[str]]
     row_pages: list[int] = field(default_factory=list)
     continues: bool = False  # found without a top rule: may continue the previous page's table
+    bounds: list[float] | None = None  # column separators, when every column was kept
 
 
 Item = Union[Line, _Table]
@@ -117,18 +119,12 @@ def _open(data: bytes, path: str) -> pdfium.PdfDocument:
     return pdfium.PdfDocument(raw)  # ``data`` stays referenced by the caller while it is open
 
 
-def _pdf_date(value: str) -> str:
-    """``D:20240208203412+08'00'`` -> ``2024-02-08T20:34:12+08:00`` (as much as is there)."""
-    m = re.match(r"^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz]|[+-]\d{2}'?\d{2}'?)?", value.strip())
+def _pdf_date(value: str) -> str | None:
+    """The date of a PDF date string: ``D:20240208203412+08'00'`` -> ``2024-02-08`` (None if unreadable)."""
+    m = re.match(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?", value.strip())
     if not m:
-        return value.strip()
-    y, mo, d, hh, mi, ss, tz = m.groups()
-    out = "-".join(p for p in (y, mo, d) if p)
-    if hh:
-        out += f"T{hh}:{mi or '00'}:{ss or '00'}"
-        if tz:
-            out += "Z" if tz in "Zz" else f"{tz[:3]}:{tz.replace(chr(39), '')[3:5] or '00'}"
-    return out
+        return None
+    return "-".join(p for p in m.groups() if p)
 
 
 def _metadata(pdf: pdfium.PdfDocument, n: int) -> dict[str, Any]:
@@ -141,8 +137,9 @@ def _metadata(pdf: pdfium.PdfDocument, n: int) -> dict[str, Any]:
         value = (info.get(key) or "").strip()
         if value:
             meta[name] = value
-    if (info.get("CreationDate") or "").strip():
-        meta["creation_date"] = _pdf_date(info["CreationDate"])
+    date = _pdf_date(info.get("CreationDate") or "")
+    if date:
+        meta["date"] = date  # as the DOCX reader does with its created date
     return meta
 
 
@@ -167,12 +164,18 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, path: str) -> _Page:
             textpage.close()
         lines = build_lines(found.runs, index + 1)
         area = (box[2] - box[0]) * (box[3] - box[1])
-        rules = page_rules(page.raw, pdfium_c, area) if _needs_rules(lines) else Rules()
+        rules = Rules()
+        if _needs_rules(lines):
+            rules = page_rules(page.raw, pdfium_c, area)
+        else:  # a page of running text: its lines' characters are not needed again (memory)
+            for ln in lines:
+                ln.chars = []
     except pdfium.PdfiumError as e:
         raise ReadError(path, f"damaged PDF: cannot read page {index + 1} ({e})") from None
     finally:
         page.close()
-    return _Page(index + 1, box, lines, rules, found.n_chars, found.checked, found.unmapped, found.garbage)  # type: ignore[arg-type]
+    x0, y0, x1, y1 = box
+    return _Page(index + 1, (x0, y0, x1, y1), lines, rules, found.n_chars, found.checked, found.unmapped, found.garbage)
 
 
 def _check_text_layer(pages: list[_Page], path: str) -> None:
@@ -199,34 +202,39 @@ def _zone_lines(p: _Page) -> list[Line]:
 
 
 def _mark_furniture(pages: list[_Page]) -> None:
-    """Mark page numbers and running headers/footers (text repeated on most pages)."""
-    keys: dict[str, set[int]] = {}
-    zone: list[tuple[Line, str]] = []
+    """Mark page numbers, and running headers/footers: the same text at the same height on most pages.
+
+    The height matters: a title on page 1 that a running header repeats stays body text.
+    """
+    seen: dict[str, list[tuple[int, float, Line]]] = {}
     for p in pages:
         for ln in _zone_lines(p):
             if _PAGE_NUMBER.match(ln.text):
                 ln.role = "furniture"
                 continue
             key = re.sub(r"\d+", "#", ln.text.replace(" ", ""))
-            keys.setdefault(key, set()).add(p.number)
-            zone.append((ln, key))
+            seen.setdefault(key, []).append((p.number, ln.y0, ln))
     if len(pages) < 2:
         return
     need = max(2, (len(pages) + 1) // 2)
-    for ln, key in zone:
-        if len(keys[key]) >= need:
-            ln.role = "furniture"
+    for group in seen.values():
+        if len({page for page, _, _ in group}) < need:
+            continue
+        for _, y, ln in group:
+            if len({page for page, y2, _ in group if abs(y2 - y) <= 3}) >= need:
+                ln.role = "furniture"
 
 
 # -- tables --------------------------------------------------------------------------------
 
-def _dedupe_columns(header: list[str]) -> list[str]:
+def _column_names(header: list[str]) -> list[str]:
+    """DataFrame column names (as the DOCX reader names them): empty -> ``列<j+1>``, repeats -> ``.1``, ``.2``."""
     seen: Counter[str] = Counter()
     out = []
     for j, name in enumerate(header):
-        name = name or f"col{j + 1}"
+        name = name or f"列{j + 1}"
+        out.append(name if not seen[name] else f"{name}.{seen[name]}")
         seen[name] += 1
-        out.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
     return out
 
 
@@ -262,14 +270,16 @@ def _region_table(r: Region) -> _Table | None:
         cells = [split_cells(ln, bounds) for ln in head]
         header = [strip_cjk_spaces(" ".join(c[j] for c in cells if c[j])) for j in range(len(bounds) + 1)]
     rows = [split_cells(ln, bounds) for ln in data]
-    header, rows = _drop_empty_columns(header, rows)
-    width = len(header) if header else (len(rows[0]) if rows else 0)
-    if width < 2 or not (rows or header):
+    kept_header, kept = _drop_empty_columns(header, rows)
+    width = len(kept_header) if kept_header else (len(kept[0]) if kept else 0)
+    if width < 2 or not (kept or kept_header):
         return None
     for ln in lines:
         ln.role = "table"
     top = max(r.y1, lines[0].y1)
-    return _Table(r.page, top, min(r.y0, lines[-1].y0), header, rows, [r.page] * len(rows), continues=not r.top_rule)
+    same = width == len(bounds) + 1
+    return _Table(r.page, top, min(r.y0, lines[-1].y0), kept_header, kept, [r.page] * len(kept),
+                  continues=not r.top_rule, bounds=list(bounds) if same else None)
 
 
 def _is_row(ln: Line) -> bool:
@@ -293,8 +303,9 @@ def _gap_tables(p: _Page) -> list[_Table]:
         while j < len(body) and flags[j] and body[j - 1].y0 - body[j].y1 < 2.5 * body[j].h:
             j += 1
         if j - i >= 3:
-            start = i - 1 if i > 0 and len(gap_split(body[i - 1])) >= 2 and body[i - 1].y0 - body[i].y1 < 2.5 * body[i].h else i
-            run = body[start:j]
+            above = body[i - 1] if i > 0 else None  # a header line with its own gaps, just above
+            has_header = above is not None and len(gap_split(above)) >= 2 and above.y0 - body[i].y1 < 2.5 * body[i].h
+            run = body[i - 1 if has_header else i:j]
             bounds = column_bounds(body[i:j])
             if bounds:
                 header = split_cells(run[0], bounds)
@@ -303,7 +314,9 @@ def _gap_tables(p: _Page) -> list[_Table]:
                 if header2 and len(header2) >= 2:
                     for ln in run:
                         ln.role = "table"
-                    tables.append(_Table(p.number, run[0].y1, run[-1].y0, header2, rows, [p.number] * len(rows)))
+                    same = len(header2) == len(bounds) + 1
+                    tables.append(_Table(p.number, run[0].y1, run[-1].y0, header2, rows, [p.number] * len(rows),
+                                         bounds=list(bounds) if same else None))
         i = j
     return tables
 
@@ -311,8 +324,8 @@ def _gap_tables(p: _Page) -> list[_Table]:
 class _Plumber:
     """pdfplumber, opened at most once and only when a page needs its table finder."""
 
-    def __init__(self, data: bytes, path: str) -> None:
-        self.data, self.path = data, path
+    def __init__(self, data: bytes) -> None:
+        self.data = data
         self._pdf: Any = None
         self.used: set[int] = set()
 
@@ -320,10 +333,7 @@ class _Plumber:
         if self._pdf is None:
             import pdfplumber
 
-            try:
-                self._pdf = pdfplumber.open(io.BytesIO(self.data))
-            except Exception as e:
-                raise ReadError(self.path, f"cannot read PDF tables: {type(e).__name__}: {e}") from None
+            self._pdf = pdfplumber.open(io.BytesIO(self.data))
         self.used.add(number)
         return self._pdf.pages[number - 1]
 
@@ -340,19 +350,23 @@ def _cell(value: object) -> str:
 
 
 def _grid_tables(plumber: _Plumber, r: Region) -> list[_Table]:
-    """A ruled grid's cells as pdfplumber's table finder splits them."""
-    page = plumber.page(r.page)
-    mx0, _, _, my1 = page.mediabox
+    """A ruled grid's cells as pdfplumber's table finder splits them ([] if it finds none or fails)."""
+    found: list[tuple[float, float, list[list[str]]]] = []
+    try:
+        page = plumber.page(r.page)
+        mx0, _, _, my1 = page.mediabox
+        for t in page.find_tables():
+            x0, top, x1, bottom = t.bbox
+            y0, y1 = my1 - bottom, my1 - top
+            if min(y1, r.y1) - max(y0, r.y0) <= 0 or min(x1 + mx0, r.x1) - max(x0 + mx0, r.x0) <= 0:
+                continue
+            rows = [row for row in ([_cell(c) for c in row] for row in t.extract()) if any(row)]
+            if len(rows) >= 2 and len(rows[0]) >= 2:
+                found.append((y0, y1, rows))
+    except Exception:  # pdfplumber choked on this page: the caller reads the grid itself
+        return []
     out = []
-    for t in page.find_tables():
-        x0, top, x1, bottom = t.bbox
-        y0, y1 = my1 - bottom, my1 - top
-        if min(y1, r.y1) - max(y0, r.y0) <= 0 or min(x1 + mx0, r.x1) - max(x0 + mx0, r.x0) <= 0:
-            continue
-        rows = [[_cell(c) for c in row] for row in t.extract()]
-        rows = [row for row in rows if any(row)]
-        if len(rows) < 2 or len(rows[0]) < 2:
-            continue
+    for y0, y1, rows in found:
         for ln in r.lines:
             if y0 - 1 <= _mid(ln) <= y1 + 1:
                 ln.role = "table"
@@ -371,15 +385,42 @@ def _find_tables(pages: list[_Page], plumber: _Plumber) -> dict[int, list[_Table
             for r in regions:
                 if not r.lines:
                     continue
-                if r.is_grid:
-                    tables += _grid_tables(plumber, r)
-                else:
-                    t = _region_table(r)
-                    if t:
-                        tables.append(t)
+                grid = _grid_tables(plumber, r) if r.is_grid else []
+                t = None if grid else _region_table(r)
+                tables += grid or ([t] if t else [])
         tables += _gap_tables(p)
         found[p.number] = tables
     return found
+
+
+def _continue_borderless(pages: list[_Page], tables: dict[int, list[_Table]]) -> None:
+    """Rows opening a page, aligned like the table closing the previous page, continue it.
+
+    A borderless table cut by a page break may leave fewer than three rows (too few to be found
+    on their own) on the next page; the previous table's columns tell them from text.
+    """
+    for p, nxt in zip(pages, pages[1:]):
+        items = _page_items(p, tables[p.number])
+        last = items[-1] if items else None
+        if not isinstance(last, _Table) or not last.bounds:
+            continue
+        body = [ln for ln in nxt.lines if ln.role == "body"]
+        tops = [t.top for t in tables[nxt.number]]
+        rows: list[Line] = []
+        cells: list[list[str]] = []
+        for ln in body:
+            if any(top > ln.y1 for top in tops) or not _is_row(ln):
+                break
+            row = split_cells(ln, last.bounds)
+            if sum(1 for c in row if c) < 2:
+                break
+            rows.append(ln)
+            cells.append(row)
+        if rows:
+            for ln in rows:
+                ln.role = "table"
+            tables[nxt.number].insert(0, _Table(nxt.number, rows[0].y1, rows[-1].y0, None, cells,
+                                                [nxt.number] * len(cells), continues=True, bounds=last.bounds))
 
 
 # -- reading order, continued tables, paragraphs -----------------------------------------
@@ -464,6 +505,8 @@ def _is_break(a: Line, b: Line, margins: dict[int, _Margins]) -> bool:
     """True when line ``b`` starts a new paragraph after line ``a``."""
     if a.cjk and b.cjk and abs(a.em - b.em) > 0.15 * max(a.em, b.em):
         return True  # another font size: heading, footnote
+    if not (a.cjk or b.cjk) and abs(a.h - b.h) > 0.15 * max(a.h, b.h):
+        return True
     ma, mb = margins[a.page], margins[b.page]
     em = max(a.em, b.em)
     if b.x0 > mb.left + 0.8 * em:
@@ -480,7 +523,11 @@ def _is_break(a: Line, b: Line, margins: dict[int, _Margins]) -> bool:
 
 
 def _join(left: str, right: str) -> str:
-    if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
+    """Join two lines of a paragraph: a space only between Latin words (``worth⏎60.07 million``)."""
+    a, b = left[-1:], right[:1]
+    if a and a in _SOFT_HYPHENS:
+        return left[:-1] + right  # manip-⏎ulation
+    if a.isascii() and b.isascii() and a.isalnum() and b.isalnum() and (a.isalpha() or b.isalpha()):
         return f"{left} {right}"
     return left + right
 
@@ -517,7 +564,7 @@ def _write(items: list[Item], margins: dict[int, _Margins]) -> tuple[str, list[B
         text = para[0].text
         for ln in para[1:]:
             text = _join(text, ln.text)
-        text = strip_markers(text).strip()
+        text = strip_markers(text).replace("\ufffe", "").strip()
         if text:
             out.add(text, kind="paragraph", page=para[0].page)
         para.clear()
@@ -526,8 +573,8 @@ def _write(items: list[Item], margins: dict[int, _Margins]) -> tuple[str, list[B
         if isinstance(item, _Table):
             flush()
             index = len(frames)
-            header = item.header or [f"col{j + 1}" for j in range(_width(item))]
-            frames.append(pd.DataFrame(item.rows, columns=_dedupe_columns(header)))
+            header = item.header or [""] * _width(item)
+            frames.append(pd.DataFrame(item.rows, columns=_column_names(header)))
             out.add("\t".join(header), kind="table_row", table=index, row=0, page=item.page)
             for r, (row, page) in enumerate(zip(item.rows, item.row_pages), start=1):
                 out.add("\t".join(row), kind="table_row", table=index, row=r, page=page)
@@ -548,12 +595,11 @@ def read_pdf(data: bytes, path: str, limits: Limits) -> ReadResult:
     Raises :class:`NoTextLayerError` for scanned or glyph-garbage PDFs, :class:`ReadError` for
     encrypted, damaged or empty ones and :class:`FileTooLargeError` past ``limits.max_pages``.
     """
+    data = bytes(data)  # PDFium reads from this buffer while the document is open
     pdf = _open(data, path)
-    plumber = _Plumber(data, path)
+    plumber = _Plumber(data)
     try:
         n = len(pdf)
-        if n == 0:
-            raise ReadError(path, "PDF has no pages")
         if n > limits.max_pages:
             raise FileTooLargeError(path, f"{n:,} pages exceeds the {limits.max_pages:,}-page limit (Limits.max_pages)")
         meta = _metadata(pdf, n)
@@ -561,6 +607,7 @@ def read_pdf(data: bytes, path: str, limits: Limits) -> ReadResult:
         _check_text_layer(pages, path)
         _mark_furniture(pages)
         tables = _find_tables(pages, plumber)
+        _continue_borderless(pages, tables)
         items = _merge_continued([_page_items(p, tables[p.number]) for p in pages])
         text, blocks, frames = _write(items, _margins(pages))
         if plumber.used:
@@ -570,5 +617,4 @@ def read_pdf(data: bytes, path: str, limits: Limits) -> ReadResult:
         pdf.close()
     if not text.strip():
         raise NoTextLayerError(path, "no text layer: the pages hold only page numbers or headers; run OCR first")
-    meta["tables"] = len(frames)
     return ReadResult(text=text, format="pdf", blocks=blocks, tables=frames, metadata=meta)

@@ -116,7 +116,7 @@ def _join_gap(chars: Sequence[Char], gap_ratio: float = 0.12) -> tuple[str, floa
 
 
 _WIDE_CLASS = "\u2e80-\u303f\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-_CJK_SPACE = re.compile(f"(?<=[{_WIDE_CLASS}])[ \t\u00a0]+|[ \t\u00a0]+(?=[{_WIDE_CLASS}])")
+_CJK_SPACE = re.compile(f"(?<=[{_WIDE_CLASS}])[ \u00a0]+|[ \u00a0]+(?=[{_WIDE_CLASS}])")
 
 
 def strip_cjk_spaces(text: str) -> str:
@@ -340,7 +340,8 @@ def _path_bounds(page_raw: object, c: object, max_depth: int = 4) -> list[tuple[
                 m = c.FS_MATRIX()  # type: ignore[attr-defined]
                 if c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):  # type: ignore[attr-defined]
                     inner = _compose((m.a, m.b, m.c, m.d, m.e, m.f), matrix)
-                    walk(c.FPDFFormObj_CountObjects, c.FPDFFormObj_GetObject, obj, inner, depth + 1)  # type: ignore[attr-defined]
+                    count, get = c.FPDFFormObj_CountObjects, c.FPDFFormObj_GetObject  # type: ignore[attr-defined]
+                    walk(count, get, obj, inner, depth + 1)
             if len(out) > _MAX_SEGMENTS * 4:
                 return
 

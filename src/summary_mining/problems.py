@@ -1,0 +1,881 @@
+"""``extract_problems``: the problem statements of a summary (存在的问题), one row per item.
+
+A *problem block* is opened by
+
+* a problem heading, numbered or not, in any usual phrasing (``四、存在的主要问题``,
+  ``(三)存在的问题``, ``二、存在困难和问题``, a line ``存在问题`` on its own, ``问题与不足``,
+  ``短板和不足``, ``制约因素`` …), ending where the next heading of the same or a higher level
+  begins, or at a section-end heading (``下一步工作计划``, ``二、下半年工作计划`` …); or
+* an explicit cue in running text (``但还存在一些问题和不足,主要表现在:`` followed by 一是…二是…,
+  ``同时也存在一些不足,主要有:`` …).
+
+Items are split as the author numbered them (一是/二是, (一)(二), 1./2., (1), ①, 第一/第二): one
+row per item, the text starting after the marker and running to the end of the item (several
+sentences or hard-wrapped lines; a truncated last item runs to the end of the text; inline items
+lose their separating comma). A block without numbered items gives one row per sentence; a cue
+followed by a plain list gives one row per clause. The patterns, markers and lexicons are data:
+``data/problems.toml`` and ``data/problem_categories.csv``.
+
+>>> import summary_mining.problems as pr
+>>> text = ("二、存在困难和问题\\n"
+...         "(一)园区配套设施建设不足,水电、路网等基础设施没有跟上项目的建设步伐。\\n"
+...         "(二)建设资金缺乏。资金短缺、融资难仍然是制约园区发展的瓶颈。\\n"
+...         "三、下一步工作计划\\n"
+...         "1.做好项目服务。\\n")
+>>> df = pr.extract_problems(text)
+>>> df[["section", "item", "text"]].values.tolist()
+[['二、存在困难和问题', 1, '园区配套设施建设不足,水电、路网等基础设施没有跟上项目的建设步伐。'], ['二、存在困难和问题', 2, '建设资金缺乏。资金短缺、融资难仍然是制约园区发展的瓶颈。']]
+>>> df.loc[1, "categories"]
+['资金']
+>>> all(text[s:e] == t for s, e, t in zip(df["start"], df["end"], df["text"]))
+True
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Union
+
+import pandas as pd
+import regex
+
+from .datafiles import MATCH_TIMEOUT, compile_pattern, load_csv, load_toml
+from .errors import RuleError
+from .extraction import as_document
+from .frame import empty_frame, to_frame
+from .model import SECTION_SEPARATOR, Document, Section
+from .outline import heading_at_line, outline_rules
+from .readers import Source
+from . import segment
+
+__all__ = ["extract_problems", "PROBLEM_DTYPES", "PROBLEM_COLUMNS", "ProblemRules", "problem_rules",
+           "category_lexicon", "categorize", "keywords_of", "is_problem_heading", "CategoryMap"]
+
+#: Column -> pandas dtype of the problems frame (the order is the frame's column order).
+#: ``categories`` and ``keywords`` hold Python lists of ``str`` (dtype ``object``).
+PROBLEM_DTYPES: dict[str, str] = {
+    "doc_id": "string",
+    "article": "Int64",
+    "section": "string",
+    "item": "Int64",
+    "start": "int64",
+    "end": "int64",
+    "text": "string",
+    "categories": "object",
+    "keywords": "object",
+    "in_problem_section": "bool",
+}
+PROBLEM_COLUMNS = tuple(PROBLEM_DTYPES)
+
+#: A category lexicon: category -> keywords (``{"资金": ["融资", "贷款"]}``), or a path to a CSV
+#: file with ``category,keyword`` rows.
+CategoryMap = Union[Mapping[str, Iterable[str]], str, Path]
+
+_TERMINATORS = "。！？!?"
+_BREAKERS = "。！？!?；;"
+_CLOSERS = "”’」』）)】\"'"
+_TRAIL = "，,；;、：: \t\r\n\u3000"
+_LEAD = "：:，,、.．） \t\r\n\u3000"
+_HARD_END = "。！？!?；;：:"
+_SENTENCE_PUNCT = "。！？!?；;，,"  # a heading title holds none of these
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+# -- rules ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class MarkerStyle:
+    name: str
+    pattern: regex.Pattern[str]
+    before: str  # characters after which the marker counts inline ("" = line start only)
+
+
+@dataclass(frozen=True)
+class ProblemRules:
+    headings: regex.Pattern[str]
+    heading_exclude: regex.Pattern[str] | None
+    heading_max: int
+    heading_inline_max: int
+    ends: regex.Pattern[str]
+    end_max: int
+    markers: tuple[MarkerStyle, ...]
+    cues: tuple[regex.Pattern[str], ...]
+    paragraph_cues: tuple[regex.Pattern[str], ...]
+    cue_exclude: regex.Pattern[str] | None
+    skip: tuple[regex.Pattern[str], ...]
+    intro: regex.Pattern[str] | None
+    outside: tuple[regex.Pattern[str], ...]
+    outside_exclude: regex.Pattern[str] | None
+    outside_exclude_start: regex.Pattern[str] | None
+    top_keywords: int
+    keyword_min_chars: int
+    stop_words: frozenset[str]
+
+
+def _alternation(patterns: list[str], src: str, where: str) -> str:
+    for i, p in enumerate(patterns):
+        compile_pattern(p, src, f"{where}[{i}]")  # validate each on its own, naming the entry
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+@lru_cache(maxsize=8)
+def problem_rules(path: str = "problems.toml") -> ProblemRules:
+    """The compiled problem rules (cached: compiled once per process)."""
+    d = load_toml(path)
+    src = str(path)
+    try:
+        h, e, cues, sent, out, kw = (d["headings"], d["section_end"], d["cues"], d.get("sentences", {}),
+                                     d.get("outside", {}), d.get("keywords", {}))
+        heads = _alternation(list(h["patterns"]), src, "headings.patterns")
+        suffix = h.get("suffix")
+        if suffix:
+            compile_pattern(suffix, src, "headings.suffix")
+        headings = compile_pattern(f"(?P<core>{heads})(?P<suffix>{suffix})?" if suffix else f"(?P<core>{heads})",
+                                   src, "headings.patterns")
+        ends = compile_pattern(_alternation(list(e["patterns"]), src, "section_end.patterns"), src, "section_end.patterns")
+        markers = []
+        for i, m in enumerate(d["markers"]):
+            pat = compile_pattern(m["pattern"], src, f"markers[{i}].pattern")
+            if "n" not in pat.groupindex:
+                raise RuleError(f"{src}: markers[{i}].pattern must capture the ordinal as (?P<n>...)")
+            markers.append(MarkerStyle(str(m.get("name", i)), pat, str(m.get("before", ""))))
+    except (KeyError, TypeError) as err:
+        raise RuleError(f"{src}: missing or malformed entry: {err}") from None
+
+    def opt(p: str | None, where: str) -> regex.Pattern[str] | None:
+        return compile_pattern(p, src, where) if p else None
+
+    return ProblemRules(
+        headings=headings,
+        heading_exclude=opt(h.get("exclude"), "headings.exclude"),
+        heading_max=int(h.get("max_chars", 30)),
+        heading_inline_max=int(h.get("inline_max_chars", 12)),
+        ends=ends,
+        end_max=int(e.get("max_chars", 30)),
+        markers=tuple(markers),
+        cues=tuple(compile_pattern(p, src, f"cues.patterns[{i}]") for i, p in enumerate(cues["patterns"])),
+        paragraph_cues=tuple(compile_pattern(p, src, f"cues.paragraph[{i}]")
+                             for i, p in enumerate(cues.get("paragraph", []))),
+        cue_exclude=opt(cues.get("exclude"), "cues.exclude"),
+        intro=opt(sent.get("intro"), "sentences.intro"),
+        skip=tuple(compile_pattern(p, src, f"sentences.skip[{i}]") for i, p in enumerate(sent.get("skip", []))),
+        outside=tuple(compile_pattern(p, src, f"outside.patterns[{i}]") for i, p in enumerate(out.get("patterns", []))),
+        outside_exclude=opt(out.get("exclude"), "outside.exclude"),
+        outside_exclude_start=opt(out.get("exclude_start"), "outside.exclude_start"),
+        top_keywords=int(kw.get("top", 5)),
+        keyword_min_chars=int(kw.get("min_chars", 2)),
+        stop_words=frozenset(kw.get("stop_words", [])),
+    )
+
+
+def _lexicon_from_rows(rows: list[dict[str, str]], src: str) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for i, r in enumerate(rows, start=2):
+        cat, word = (r.get("category") or "").strip(), (r.get("keyword") or "").strip()
+        if not cat or not word:
+            raise RuleError(f"{src}: row {i}: needs a category and a keyword, got {r}")
+        out.setdefault(cat, [])
+        if word not in out[cat]:
+            out[cat].append(word)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=8)
+def category_lexicon(path: str = "problem_categories.csv") -> dict[str, tuple[str, ...]]:
+    """Category -> keywords from a ``category,keyword`` CSV (cached; treat as read-only)."""
+    return _lexicon_from_rows(load_csv(path), str(path))
+
+
+def _resolve_lexicon(categories: CategoryMap | None, replace: bool) -> dict[str, tuple[str, ...]]:
+    base = {} if replace else dict(category_lexicon())
+    if categories is None:
+        return base
+    if isinstance(categories, (str, Path)):
+        extra = category_lexicon(str(categories))
+    elif isinstance(categories, Mapping):
+        extra = {}
+        for cat, words in categories.items():
+            if isinstance(words, str):
+                words = [words]
+            extra[str(cat)] = tuple(str(w).strip() for w in words if str(w).strip())
+    else:
+        raise TypeError("categories must be a mapping {category: [keywords]} or a path to a category,keyword CSV")
+    for cat, words in extra.items():
+        base[cat] = tuple(dict.fromkeys(base.get(cat, ()) + tuple(words)))
+    return base
+
+
+# -- small helpers -------------------------------------------------------------------------------
+def _ordinal(s: str) -> int | None:
+    """``三`` -> 3, ``十二`` -> 12, ``２`` -> 2, ``③`` -> 3."""
+    s = s.strip()
+    if not s:
+        return None
+    if len(s) == 1 and "①" <= s <= "⑳":
+        return ord(s) - ord("①") + 1
+    if len(s) == 1 and "⑴" <= s <= "⒇":
+        return ord(s) - ord("⑴") + 1
+    if s.isdigit():
+        try:
+            return int(s)
+        except ValueError:  # pragma: no cover - exotic digits
+            return None
+    if "十" in s:
+        a, _, b = s.partition("十")
+        tens = _CN_DIGITS.get(a, 0) if a else 1
+        ones = _CN_DIGITS.get(b, 0) if b else 0
+        if (a and a not in _CN_DIGITS) or (b and b not in _CN_DIGITS):
+            return None
+        return tens * 10 + ones
+    return _CN_DIGITS.get(s) if len(s) == 1 else None
+
+
+_NUMBER_IN = regex.compile(r"[一二三四五六七八九十百]+|[0-9０-９]+|[①-⑳⑴-⒇]")
+
+
+def _bare_title(title: str) -> str:
+    """A heading's title without outline number, brackets, markdown marks and trailing colon."""
+    t = title.strip().lstrip("#*>-•·●◆■□★☆ \t\u3000")
+    hit = heading_at_line(t)
+    if hit:
+        t = t[len(hit[1]):]
+    t = t.strip().lstrip("分章节部、.．:： \t\u3000")
+    t = t.strip("【】[]〔〕<>《》*_ \t\u3000")
+    t = t.rstrip("：:。.；;，, \t\u3000")
+    return t.strip("【】[]〔〕*_ \t\u3000")
+
+
+def is_problem_heading(title: str, rules: ProblemRules | None = None) -> bool:
+    """True when a heading title names a problem section.
+
+    >>> [is_problem_heading(t) for t in ("四、存在的主要问题", "（三）存在困难和问题", "存在问题：", "二、主要工作措施")]
+    [True, True, True, False]
+    """
+    return _heading_match(_bare_title(title), rules or problem_rules()) is not None
+
+
+def _heading_match(bare: str, rules: ProblemRules) -> regex.Match[str] | None:
+    if not bare or len(bare) > rules.heading_max or any(ch in _SENTENCE_PUNCT for ch in bare):
+        return None
+    m = rules.headings.fullmatch(bare, timeout=MATCH_TIMEOUT)
+    if not m:
+        return None
+    if rules.heading_exclude and rules.heading_exclude.search(m.group("core"), timeout=MATCH_TIMEOUT):
+        return None
+    return m
+
+
+def _is_end_heading(bare: str, rules: ProblemRules) -> bool:
+    if not bare or len(bare) > rules.end_max or any(ch in _SENTENCE_PUNCT for ch in bare):
+        return False
+    return bool(rules.ends.fullmatch(bare, timeout=MATCH_TIMEOUT))
+
+
+# -- layout: lines, hard-wrapping and paragraphs -----------------------------------------------------
+class _Layout:
+    """Lines of the text, and which line breaks end a paragraph (hard) or only wrap a line (soft)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines: list[tuple[int, int]] = []
+        pos = 0
+        for ln in text.split("\n"):
+            self.lines.append((pos, pos + len(ln)))
+            pos += len(ln) + 1
+        self.line_starts = [s for s, _ in self.lines]
+        self.width = self._wrap_width()
+        hard = []
+        for i in range(len(self.lines) - 1):
+            if self._is_hard(i):
+                hard.append(self.lines[i][1])  # offset of the "\n"
+        self.hard = hard  # sorted offsets of hard line breaks
+
+    def _wrap_width(self) -> int | None:
+        lens = [len(self.text[s:e].strip()) for s, e in self.lines]
+        long = [n for n in lens if n >= 12]
+        if len(long) < 5:
+            return None
+        mode, _ = Counter(long).most_common(1)[0]
+        # the wrap width is the longest well-populated length
+        width = max((n for n, c in Counter(long).items() if c >= 2 and n >= mode), default=mode)
+        cluster = sum(1 for n in long if width - 4 <= n <= width + 2)
+        longer = sum(1 for n in long if n > width + 6)
+        if width >= 15 and cluster >= 4 and cluster >= 0.4 * len(long) and longer <= 0.15 * len(long):
+            return width
+        return None
+
+    def _is_hard(self, i: int) -> bool:
+        s, e = self.lines[i]
+        line = self.text[s:e].strip()
+        ns, ne = self.lines[i + 1]
+        nxt = self.text[ns:ne].strip()
+        if not line or not nxt or self.width is None:
+            return True
+        if line.rstrip(_CLOSERS)[-1:] in _HARD_END or line[-1:] in _HARD_END:
+            return True
+        if len(line) < self.width - 4:
+            return True
+        return heading_at_line(nxt) is not None
+
+    def line_index(self, pos: int) -> int:
+        return max(bisect.bisect_right(self.line_starts, pos) - 1, 0)
+
+    def line_start(self, pos: int) -> int:
+        return self.lines[self.line_index(pos)][0]
+
+    def at_line_start(self, pos: int) -> bool:
+        return not self.text[self.line_start(pos):pos].strip()
+
+    def para_end(self, pos: int, limit: int) -> int:
+        """End of the paragraph holding ``pos`` (the first hard break at or after it), at most ``limit``."""
+        i = bisect.bisect_left(self.hard, pos)
+        return min(self.hard[i], limit) if i < len(self.hard) else limit
+
+    def has_hard_break(self, a: int, b: int) -> bool:
+        """True when a hard break with text on both sides lies inside ``[a, b)``."""
+        i = bisect.bisect_left(self.hard, a)
+        while i < len(self.hard) and self.hard[i] < b:
+            h = self.hard[i]
+            if self.text[a:h].strip() and self.text[h:b].strip():
+                return True
+            i += 1
+        return False
+
+    def para_starts(self, a: int, b: int) -> list[int]:
+        """Starts (first non-space) of the paragraphs that begin after a hard break inside ``[a, b)``."""
+        out = []
+        i = bisect.bisect_left(self.hard, a)
+        while i < len(self.hard) and self.hard[i] < b:
+            p = self.hard[i] + 1
+            while p < b and self.text[p].isspace():
+                p += 1
+            if p < b and (not out or out[-1] != p):
+                out.append(p)
+            i += 1
+        return out
+
+
+# -- markers and item splitting -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Marker:
+    pos: int
+    end: int
+    style: int
+    n: int
+    line_start: bool
+
+
+@dataclass
+class _Block:
+    head: int  # start of the heading or cue (the block is [head, limit))
+    start: int  # where the body starts
+    limit: int
+    section: str
+    bounded: bool  # True: a numbered section with content; its end is the section's end
+    cue: str = ""  # "" under a heading; "list" after a cue like 主要有:; "paragraph" after 清醒地认识到…问题。
+
+
+def _markers(text: str, layout: _Layout, rules: ProblemRules, a: int, b: int) -> list[_Marker]:
+    out = []
+    for si, st in enumerate(rules.markers):
+        for m in st.pattern.finditer(text, a, b, timeout=MATCH_TIMEOUT):
+            n = _ordinal(m.group("n"))
+            if n is None:
+                continue
+            ls = layout.at_line_start(m.start())
+            if not ls:
+                j = m.start() - 1
+                while j >= a and text[j] in " \t\u3000":
+                    j -= 1
+                if not st.before or j < 0 or text[j] not in st.before:
+                    continue
+            out.append(_Marker(m.start(), m.end(), si, n, ls))
+    out.sort(key=lambda m: (m.pos, -(m.end - m.pos)))
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _LEAD:
+        s += 1
+    while e > s and text[e - 1] in _TRAIL:
+        e -= 1
+    return s, e
+
+
+def _first_terminator(text: str, s: int, limit: int) -> int:
+    """End of the first sentence after ``s`` (terminator and closing quotes included), or ``limit``."""
+    i = s
+    while i < limit:
+        if text[i] in _TERMINATORS:
+            i += 1
+            while i < limit and text[i] in _TERMINATORS + _CLOSERS:
+                i += 1
+            return i
+        i += 1
+    return limit
+
+
+def _opens_subitem(text: str, layout: _Layout, rules: ProblemRules, p: int, limit: int, first: _Marker) -> bool:
+    """True when the paragraph at ``p`` starts with a marker nested under the items numbered like
+    ``first`` (1、 (1) ① under (一) items; 1、 (1) ① under 一是 items), not with a higher heading."""
+    ms = [m for m in _markers(text, layout, rules, p, min(p + 8, limit)) if m.pos == p and m.style != first.style]
+    if not ms:
+        return False
+    own = heading_at_line(text[first.pos:first.end + 1])
+    hd = heading_at_line(text[p:p + 8])
+    return hd is None or hd[0] > (own[0] if own else 2)
+
+
+def _extend_over_subitems(text: str, layout: _Layout, rules: ProblemRules, e: int, limit: int,
+                          first: _Marker) -> int:
+    """Extend an item ending at a paragraph end over following paragraphs that open sub-items."""
+    while e < limit:
+        starts = layout.para_starts(e, limit)
+        if not starts or not _opens_subitem(text, layout, rules, starts[0], limit, first):
+            break
+        e = layout.para_end(starts[0], limit)
+    return e
+
+
+def _enumerated(text: str, layout: _Layout, rules: ProblemRules, blk: _Block) -> list[tuple[int, int]] | None:
+    """Item spans when the block numbers its items, else None."""
+    a, limit = blk.start, blk.limit
+    ms = _markers(text, layout, rules, a, limit)
+    firsts = [m for m in ms if m.n == 1]
+    if not firsts:
+        return None
+    first = firsts[0]
+    seq = [first]
+    by_style = [m for m in ms if m.style == first.style]
+    while True:
+        cur = seq[-1]
+        nxt = next((m for m in by_style if m.pos >= cur.end and m.n == cur.n + 1), None)
+        if nxt is None:
+            break
+        if not blk.bounded:
+            # outside a numbered section, items must follow one another: every paragraph in between
+            # has to start with a (sub-)item marker
+            if not all(p == nxt.pos or _opens_subitem(text, layout, rules, p, limit, first)
+                       for p in layout.para_starts(cur.end, nxt.pos)):
+                break
+        seq.append(nxt)
+    spans: list[tuple[int, int]] = []
+    for i, m in enumerate(seq[:-1]):
+        spans.append((m.end, seq[i + 1].pos))
+    last = seq[-1]
+    s = last.end
+    multi_para = any(layout.has_hard_break(*_trim(text, x, y)) for x, y in spans)
+    inline = (len(seq) > 1 and not layout.has_hard_break(first.pos, last.pos)
+              and not any(ch in _TERMINATORS for x, y in spans for ch in text[slice(*_trim(text, x, y))]))
+    if inline:
+        e = min(_first_terminator(text, s, limit), layout.para_end(s, limit))
+    elif multi_para and blk.bounded:
+        e = limit
+    else:
+        e = _extend_over_subitems(text, layout, rules, layout.para_end(s, limit), limit, first)
+    spans.append((s, e))
+    out = []
+    for x, y in spans:
+        x, y = _trim(text, x, y)
+        if y > x:
+            out.append((x, y))
+    return out
+
+
+def _skip_sentence(sent: str, rules: ProblemRules) -> bool:
+    t = sent.strip()
+    if len(t) < 2 or t[-1:] in "：:":
+        return True
+    return any(p.search(t, timeout=MATCH_TIMEOUT) for p in rules.skip)
+
+
+def _sentence_spans(text: str, layout: _Layout, a: int, b: int) -> list[tuple[int, int]]:
+    """Sentences of ``[a, b)``: split after 。！？； (closing quotes kept) and at hard line breaks."""
+    hard = set(h for h in layout.hard if a <= h < b)
+    out = []
+    s = a
+    i = a
+    while i < b:
+        ch = text[i]
+        if ch in _BREAKERS:
+            i += 1
+            while i < b and text[i] in _BREAKERS + _CLOSERS:
+                i += 1
+            out.append((s, i))
+            s = i
+            continue
+        if ch == "\n" and i in hard:
+            out.append((s, i))
+            s = i + 1
+        i += 1
+    out.append((s, b))
+    res = []
+    for x, y in out:
+        x, y = _trim(text, x, y)
+        if y > x:
+            res.append((x, y))
+    return res
+
+
+def _clause_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Clauses of one sentence, split at ，,；; (the separators left out)."""
+    out, s = [], a
+    for i in range(a, b):
+        if text[i] in "，,；;":
+            out.append((s, i))
+            s = i + 1
+    out.append((s, b))
+    res = []
+    for x, y in out:
+        x, y = _trim(text, x, y)
+        if y > x:
+            res.append((x, y))
+    return res
+
+
+def _block_items(doc: Document, layout: _Layout, rules: ProblemRules, blk: _Block) -> list[tuple[int, int]]:
+    text = doc.text
+    if blk.limit <= blk.start or not text[blk.start:blk.limit].strip():
+        return []
+    items = _enumerated(text, layout, rules, blk)
+    if items is not None:
+        return items
+    a, b = blk.start, blk.limit
+    if blk.cue == "paragraph":
+        # the rest of the paragraph, one row per sentence
+        return [sp for sp in _sentence_spans(text, layout, a, layout.para_end(a, b))
+                if not _skip_sentence(text[sp[0]:sp[1]], rules)]
+    if blk.cue:
+        # a cue followed by a plain list: the next sentence (or, after a colon at a line end, the
+        # next paragraph), one row per clause when it is a single sentence; further sentences of the
+        # paragraph join while they read like problems
+        if not text[a:layout.para_end(a, b)].strip():
+            starts = layout.para_starts(a, b)
+            if not starts:
+                return []
+            a = starts[0]
+            region = (a, layout.para_end(a, b))
+        else:
+            region = (a, min(_first_terminator(text, a, b), layout.para_end(a, b)))
+        sents = [sp for sp in _sentence_spans(text, layout, *region) if not _skip_sentence(text[sp[0]:sp[1]], rules)]
+        if len(sents) == 1:
+            sents = [c for c in _clause_spans(text, *sents[0]) if not _skip_sentence(text[c[0]:c[1]], rules)]
+        for sp in _sentence_spans(text, layout, region[1], layout.para_end(region[1], b)):
+            t = text[sp[0]:sp[1]]
+            if _skip_sentence(t, rules) or not _reads_like_problem(t, rules):
+                break
+            sents.append(sp)
+        return sents
+    if not blk.bounded:
+        # a heading line without numbered items: up to the next outline heading
+        i = bisect.bisect_right([s.start for s in doc.sections], a)
+        if i < len(doc.sections) and doc.sections[i].start < b:
+            b = doc.sections[i].start
+    # an introduction ending in a cue ("但还存在一些问题,主要表现在:", "我们清醒地认识到:") is not a problem
+    for pat in rules.cues + ((rules.intro,) if rules.intro else ()):
+        m = pat.search(text, a, min(b, a + 300), timeout=MATCH_TIMEOUT)
+        if m and text[m.end():b].strip():
+            a = m.end()
+            break
+    return [sp for sp in _sentence_spans(text, layout, a, b) if not _skip_sentence(text[sp[0]:sp[1]], rules)]
+
+
+# -- finding problem blocks -----------------------------------------------------------------------
+def _line_title(text: str, s: int, e: int) -> str:
+    line = text[s:e]
+    stop = outline_rules().title_stop.search(line, timeout=MATCH_TIMEOUT)
+    return line[: stop.start()] if stop else line
+
+
+def _article_end(doc: Document, pos: int) -> int:
+    a = doc.article_at(pos)
+    return a.end if a else (doc.articles[0].start if doc.articles and pos < doc.articles[0].start else len(doc.text))
+
+
+def _cut_limit(doc: Document, layout: _Layout, rules: ProblemRules, head: int, start: int, limit: int,
+               mixed: bool) -> int:
+    """Move ``limit`` up to the first section-end heading line (or, for a mixed heading, a nested problem heading)."""
+    text = doc.text
+    i = layout.line_index(head) + 1
+    while i < len(layout.lines):
+        s, e = layout.lines[i]
+        if s >= limit:
+            break
+        if s >= start:
+            title = _line_title(text, s, e)
+            if len(title.strip()) <= max(rules.end_max, rules.heading_max) + 8:
+                bare = _bare_title(title)
+                if _is_end_heading(bare, rules) or (mixed and _heading_match(bare, rules)):
+                    return s
+        i += 1
+    return limit
+
+
+def _starts_with_first_heading(doc: Document, pos: int, limit: int) -> Section | None:
+    """The outline heading numbered 1 that the body at ``pos`` begins with, if any."""
+    text = doc.text
+    p = pos
+    while p < limit and text[p] in " \t\r\n\u3000：:":
+        p += 1
+    i = bisect.bisect_left([s.start for s in doc.sections], p)
+    if i < len(doc.sections) and doc.sections[i].start == p:
+        sec = doc.sections[i]
+        num = _NUMBER_IN.search(sec.number)
+        if num and _ordinal(num.group(0)) == 1:
+            return sec
+    return None
+
+
+def _unbounded_limit(doc: Document, pos: int, body: int) -> int:
+    """Where a block opened by an unnumbered heading or a cue may run to at most."""
+    limit = _article_end(doc, pos)
+    enclosing = doc.section_at(pos)
+    if enclosing is not None and _starts_with_first_heading(doc, body, limit) is None:
+        limit = min(limit, enclosing.end)
+    return limit
+
+
+def _clause_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in _BREAKERS + "\n":
+        i -= 1
+    return i
+
+
+def _find_blocks(doc: Document, layout: _Layout, rules: ProblemRules) -> list[_Block]:
+    text = doc.text
+    cands: list[tuple[int, _Block]] = []  # (heading line start, block)
+    numbered_lines = set()
+    for sec in doc.sections:
+        numbered_lines.add(layout.line_index(sec.start))
+        m = _heading_match(_bare_title(text[sec.start:sec.title_end]), rules)
+        if not m:
+            continue
+        body = sec.title_end
+        limit, bounded = sec.end, True
+        if not text[body:sec.end].strip(" \t\r\n\u3000：:"):
+            first = _starts_with_first_heading(doc, body, _article_end(doc, sec.start))
+            if first is None:
+                continue
+            # "三、存在问题" followed by items numbered like headings of its own level (一、… 二、…)
+            parent = next((p for p in reversed(doc.sections) if p.start < sec.start and p.level < sec.level
+                           and p.end > sec.start), None)
+            limit, bounded = (parent.end if parent else _article_end(doc, sec.start)), False
+        limit = _cut_limit(doc, layout, rules, sec.start, body, limit, bool(m.group("suffix")))
+        cands.append((sec.start, _Block(sec.start, body, limit, sec.path_str, bounded)))
+    # heading lines without outline numbers ("存在问题", "存在的主要问题：…")
+    for li, (s, e) in enumerate(layout.lines):
+        if li in numbered_lines:
+            continue
+        line = text[s:e]
+        if not line.strip() or heading_at_line(line.strip()) is not None:
+            continue
+        colon = regex.search(r"[：:]", line)
+        title = line[: colon.start()] if colon else line
+        if colon is None and len(line.strip()) > rules.heading_max + 4:
+            continue
+        m = _heading_match(_bare_title(title), rules)
+        if not m or (colon and line[colon.end():].strip() and len(_bare_title(title)) > rules.heading_inline_max):
+            continue
+        body = s + (colon.end() if colon else len(line))
+        limit = _unbounded_limit(doc, s, body)
+        limit = _cut_limit(doc, layout, rules, s, body, limit, bool(m.group("suffix")))
+        parent = doc.section_path(s)
+        path = (parent + SECTION_SEPARATOR if parent else "") + _bare_title(title)
+        cands.append((s, _Block(s, body, limit, path, False)))
+    cands.sort(key=lambda c: c[0])
+    blocks: list[_Block] = []
+    for _, blk in cands:
+        if any(b.head <= blk.head < b.limit for b in blocks):
+            continue
+        blocks.append(blk)
+    # explicit cues in running text
+    for cue in rules.cues:
+        for m in cue.finditer(text, timeout=MATCH_TIMEOUT):
+            if any(b.head <= m.start() < b.limit for b in blocks):
+                continue
+            if rules.cue_exclude and rules.cue_exclude.search(text, _clause_start(text, m.start()), m.end(),
+                                                              timeout=MATCH_TIMEOUT):
+                continue
+            limit = _unbounded_limit(doc, m.start(), m.end())
+            limit = _cut_limit(doc, layout, rules, m.start(), m.end(), limit, False)
+            blocks.append(_Block(m.start(), m.end(), limit, doc.section_path(m.start()), False, cue="list"))
+    for cue in rules.paragraph_cues:
+        for m in cue.finditer(text, timeout=MATCH_TIMEOUT):
+            pend = layout.para_end(m.start(), len(text))
+            if any(b.head <= m.start() < b.limit or m.start() <= b.head < pend for b in blocks):
+                continue  # inside a block, or a list cue in the same paragraph opens it already
+            if rules.cue_exclude and rules.cue_exclude.search(text, m.start(), m.end(), timeout=MATCH_TIMEOUT):
+                continue
+            blocks.append(_Block(m.start(), m.end(), pend, doc.section_path(m.start()), False, cue="paragraph"))
+    blocks.sort(key=lambda b: b.head)
+    for b, nxt in zip(blocks, blocks[1:]):
+        b.limit = min(b.limit, nxt.head)  # a block never runs into the next one
+    return blocks
+
+
+# -- categories and keywords ----------------------------------------------------------------------
+@lru_cache(maxsize=4096)
+def _word_boundaries(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """Start and end offsets of the jieba words of ``text``, including the dictionary words inside a
+    compound token (search mode: 资金不足 -> 资金 / 不足 / 资金不足)."""
+    toks = list(segment.tokenizer().tokenize(text, mode="search", HMM=False))
+    return frozenset(s for _, s, _ in toks), frozenset(e for _, _, e in toks)
+
+
+def categorize(text: str, lexicon: Mapping[str, Iterable[str]] | None = None) -> list[str]:
+    """Categories whose keywords line up with jieba token boundaries of ``text`` (lexicon order).
+
+    >>> categorize("企业投资信心不足、融资困难")
+    ['资金', '外部环境']
+    >>> categorize("征地拆迁困难")
+    ['土地']
+    """
+    lex = category_lexicon() if lexicon is None else lexicon
+    if not text:
+        return []
+    starts, ends = _word_boundaries(text)
+    out = []
+    for cat, words in lex.items():
+        for w in words:
+            i = text.find(w)
+            hit = False
+            while i >= 0:
+                if i in starts and i + len(w) in ends:
+                    hit = True
+                    break
+                i = text.find(w, i + 1)
+            if hit:
+                out.append(cat)
+                break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _idf() -> tuple[dict[str, float], float]:
+    import jieba.analyse  # loads jieba's IDF table once, only when keywords are wanted
+
+    t = jieba.analyse.default_tfidf
+    return t.idf_freq, t.median_idf
+
+
+_WORDLIKE = regex.compile(r"^[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]*$")
+
+
+def keywords_of(text: str, top: int | None = None, rules: ProblemRules | None = None) -> list[str]:
+    """The ``top`` most salient jieba terms of ``text`` by TF-IDF (ties keep text order).
+
+    >>> keywords_of("资金短缺、融资难仍然是制约园区发展的瓶颈。", 3)
+    ['资金短缺', '融资难', '园区']
+    """
+    rules = rules or problem_rules()
+    top = rules.top_keywords if top is None else top
+    if top <= 0 or not text:
+        return []
+    idf, median = _idf()
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for w, s, _ in segment.tokens(text):
+        if len(w) < rules.keyword_min_chars or w in rules.stop_words or not _WORDLIKE.match(w):
+            continue
+        if "x" in w.lower() and not regex.search(r"\p{Han}", w):
+            continue
+        counts[w] += 1
+        first.setdefault(w, s)
+    ranked = sorted(counts, key=lambda w: (-counts[w] * idf.get(w, median), first[w]))
+    return ranked[:top]
+
+
+# -- public API -------------------------------------------------------------------------------------
+def _reads_like_problem(t: str, rules: ProblemRules) -> bool:
+    if not any(p.search(t, timeout=MATCH_TIMEOUT) for p in rules.outside):
+        return False
+    if rules.outside_exclude and rules.outside_exclude.search(t, timeout=MATCH_TIMEOUT):
+        return False
+    return not (rules.outside_exclude_start and rules.outside_exclude_start.search(t, timeout=MATCH_TIMEOUT))
+
+
+def _outside_rows(doc: Document, rules: ProblemRules, covered: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    text = doc.text
+    out = []
+    for sent in doc.sentences:
+        if any(a < sent.end and sent.start < b for a, b in covered):
+            continue
+        s, e = _trim(text, sent.start, sent.end)
+        t = text[s:e]
+        if len(t) < 6 or not _reads_like_problem(t, rules):
+            continue
+        if heading_at_line(t) is not None and len(t) <= 40:
+            continue
+        out.append((s, e, sent.section))
+    return out
+
+
+def extract_problems(source: Source | Document, *, categories: CategoryMap | None = None,
+                     replace_categories: bool = False, include_outside: bool = False,
+                     top_keywords: int | None = None) -> pd.DataFrame:
+    """Problem statements of a document (path, bytes, text string or :class:`Document`), one row per item.
+
+    Columns (:data:`PROBLEM_DTYPES`): ``doc_id``; ``article`` (1-based, 0 for a preamble);
+    ``section`` (the path of the problem section, ``一、上半年工作总结 > (三)存在的问题``; for a
+    cue in running text or a sentence outside, the section where it stands); ``item`` (1-based
+    position within its problem block, or within its section for outside sentences); ``start``,
+    ``end`` and ``text`` with ``doc.text[start:end] == text`` (the item without its marker, outer
+    whitespace and separating comma/semicolon; a closing 。 is kept); ``categories`` (list of
+    str from the category lexicon, matched on jieba token boundaries); ``keywords`` (list of str,
+    the item's top TF-IDF terms); ``in_problem_section``.
+
+    By default only problems inside a problem section or after an explicit cue are returned (all
+    with ``in_problem_section=True``), so every row can be scored as a problem statement.
+    ``include_outside=True`` also returns problem-like sentences elsewhere ("…仍然是制约园区发展
+    的瓶颈", "…困难较大") with ``in_problem_section=False``.
+
+    ``categories`` adds keywords to the default lexicon (``{"资金": ["专项债"], "安全": ["隐患"]}``)
+    or names a ``category,keyword`` CSV; with ``replace_categories=True`` it replaces the lexicon.
+    ``top_keywords`` overrides how many keywords each row gets (default from ``problems.toml``).
+    Nothing found gives an empty frame with the full schema.
+    """
+    rules = problem_rules()
+    lexicon = _resolve_lexicon(categories, replace_categories)
+    doc = as_document(source)
+    text = doc.text
+    layout = _Layout(text)
+    spans: list[tuple[int, int, str, int, bool]] = []  # start, end, section, item, in_section
+    covered: list[tuple[int, int]] = []
+    for blk in _find_blocks(doc, layout, rules):
+        items = _block_items(doc, layout, rules, blk)
+        covered.append((blk.head, blk.limit))
+        for n, (s, e) in enumerate(items, start=1):
+            spans.append((s, e, blk.section, n, True))
+    if include_outside:
+        covered += [(s, e) for s, e, *_ in spans]
+        per_section: Counter[str] = Counter()
+        for s, e, section in _outside_rows(doc, rules, covered):
+            per_section[section] += 1
+            spans.append((s, e, section, per_section[section], False))
+    if not spans:
+        df = empty_frame(PROBLEM_DTYPES)
+        df.attrs["doc_id"] = doc.doc_id
+        return df
+    spans.sort(key=lambda r: (r[0], r[1]))
+    rows = []
+    for s, e, section, n, inside in spans:
+        t = text[s:e]
+        rows.append({
+            "doc_id": doc.doc_id,
+            "article": doc.article_index(s),
+            "section": section,
+            "item": n,
+            "start": s,
+            "end": e,
+            "text": t,
+            "categories": categorize(t, lexicon),
+            "keywords": keywords_of(t, top_keywords, rules),
+            "in_problem_section": inside,
+        })
+    df = to_frame(rows, PROBLEM_DTYPES)
+    df.attrs["doc_id"] = doc.doc_id
+    return df
