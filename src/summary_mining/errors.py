@@ -18,6 +18,7 @@ __all__ = [
     "EncodingError",
     "NoTextLayerError",
     "FileTooLargeError",
+    "TimeLimitError",
     "RuleError",
 ]
 
@@ -52,6 +53,10 @@ class NoTextLayerError(ReadError):
 
 class FileTooLargeError(ReadError):
     """A file (or the content it unpacks to) exceeds a configured limit."""
+
+
+class TimeLimitError(ReadError):
+    """Reading or mining one file took longer than the corpus run's per-file time limit."""
 
 
 class RuleError(SummaryMiningError, ValueError):
