@@ -11,12 +11,14 @@ from .model import Article, Block, Document, Section, Sentence
 from .readers import DEFAULT_LIMITS, Limits, read_document
 from .extraction import extract
 from .problems import extract_problems
+from .audit import audit
+from .corpus import Corpus, mine
 from .frame import COLUMNS
 
 from ._version import __version__
 
 __all__ = [
-    "read_document", "extract", "extract_problems", "COLUMNS", "Document", "Article", "Section", "Sentence", "Block", "Limits", "DEFAULT_LIMITS",
+    "read_document", "extract", "extract_problems", "audit", "mine", "Corpus", "COLUMNS", "Document", "Article", "Section", "Sentence", "Block", "Limits", "DEFAULT_LIMITS",
     "SummaryMiningError", "ReadError", "UnsupportedFormatError", "EncodingError", "NoTextLayerError",
     "FileTooLargeError", "RuleError", "__version__",
 ]

@@ -1,0 +1,379 @@
+"""Corpus runs: every file of a folder mined into five DataFrames, in parallel, cached, resumable.
+
+>>> import summary_mining as sm
+>>> corpus = sm.mine("corpora/", n_jobs=1, progress=False)        # doctest: +SKIP
+>>> corpus.documents[["doc_id", "article", "title"]].head(2)       # doctest: +SKIP
+  doc_id  article                title
+0   seed        1  投资促进工作总结篇1
+1   seed        2  投资促进工作总结篇2
+
+Every input file ends up either in ``documents`` or in ``errors`` — nothing is lost — and the
+frames are identical whatever ``n_jobs`` or ``engine`` (results are put back in input order).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import signal
+import sys
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+import pandas as pd
+
+from ._version import __version__
+from .errors import SummaryMiningError, TimeLimitError
+from .readers import FORMATS, Limits, DEFAULT_LIMITS
+
+__all__ = ["Corpus", "mine", "list_files", "doc_ids", "process_file", "FileResult", "rules_version",
+           "DOCUMENT_COLUMNS", "ERROR_COLUMNS"]
+
+DOCUMENT_COLUMNS = {"doc_id": "string", "path": "string", "article": "Int64", "title": "string",
+                    "region": "string", "period": "string", "chars": "Int64", "format": "string"}
+ERROR_COLUMNS = {"path": "string", "doc_id": "string", "error": "string", "message": "string"}
+ENGINES = ("process", "dask")
+
+
+@dataclass
+class FileResult:
+    """What one file gave: its frames, or the error that stopped it."""
+
+    path: str
+    doc_id: str
+    metrics: pd.DataFrame | None = None
+    problems: pd.DataFrame | None = None
+    audit: pd.DataFrame | None = None
+    documents: pd.DataFrame | None = None
+    error: dict | None = None
+
+
+@dataclass
+class Corpus:
+    """The results of :func:`mine`: ``metrics``, ``problems``, ``audit``, ``documents``, ``errors``."""
+
+    metrics: pd.DataFrame
+    problems: pd.DataFrame
+    audit: pd.DataFrame
+    documents: pd.DataFrame
+    errors: pd.DataFrame
+    stats: dict = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        return (f"Corpus(files={self.stats.get('files', '?')}, documents={self.documents['doc_id'].nunique()}, "
+                f"metrics={len(self.metrics)}, problems={len(self.problems)}, audit={len(self.audit)}, "
+                f"errors={len(self.errors)}, cached={self.stats.get('cached', 0)})")
+
+    def to_parquet(self, directory: str | os.PathLike[str]) -> None:
+        """Write the five frames as ``<directory>/<name>.parquet``."""
+        d = Path(directory)
+        d.mkdir(parents=True, exist_ok=True)
+        for name in ("metrics", "problems", "audit", "documents", "errors"):
+            _parquet_safe(getattr(self, name)).to_parquet(d / f"{name}.parquet", index=False)
+
+
+def _parquet_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """Object columns holding lists/tuples (evidence, categories) as JSON text for parquet."""
+    import json
+    out = df.copy()
+    for c in out.columns:
+        if out[c].dtype == object:
+            out[c] = out[c].map(lambda v: v if v is None or isinstance(v, str)
+                                else json.dumps(v, ensure_ascii=False, default=str)).astype("string")
+    return out
+
+
+# -- inputs ------------------------------------------------------------------------------------
+def list_files(paths_or_dir: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Files as given and the readable files (.txt/.md/.docx/.pdf) under directories, in a stable order."""
+    if isinstance(paths_or_dir, (str, os.PathLike)):
+        paths_or_dir = [paths_or_dir]
+    out: list[Path] = []
+    for p in map(Path, paths_or_dir):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in FORMATS))
+        else:
+            out.append(p)
+    return out
+
+
+def doc_ids(paths: Sequence[Path]) -> list[str]:
+    """File stems as document ids; files sharing a stem (seed.txt, seed.docx) keep their suffix."""
+    stems = [p.stem for p in paths]
+    return [p.stem if stems.count(p.stem) == 1 else p.name for p in paths]
+
+
+# -- one file ------------------------------------------------------------------------------------
+@contextmanager
+def _time_limit(seconds: float | None, path: str) -> Iterator[None]:
+    """Abort work on one file after ``seconds`` (POSIX main thread only; elsewhere no limit)."""
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def _alarm(signum, frame):
+        raise TimeLimitError(path, f"took longer than the {seconds:g}-second time limit (mine(time_limit=...))")
+
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _documents_frame(doc) -> pd.DataFrame:
+    try:
+        from .regions import detect_period, detect_region  # optional until regions land
+    except ImportError:  # pragma: no cover
+        detect_region = detect_period = None
+    rows = []
+    for a in doc.articles:
+        region = detect_region(doc, article=a.index).name if detect_region else None
+        period = detect_period(doc, article=a.index).label if detect_period else None
+        rows.append({"doc_id": doc.doc_id, "path": doc.source, "article": a.index, "title": a.title or doc.title,
+                     "region": region, "period": period, "chars": a.end - a.start, "format": doc.format})
+    return pd.DataFrame({c: pd.array([r[c] for r in rows], dtype=t) for c, t in DOCUMENT_COLUMNS.items()})
+
+
+def process_file(path: str | os.PathLike[str], doc_id: str, *, limits: Limits = DEFAULT_LIMITS,
+                 time_limit: float | None = None) -> FileResult:
+    """Read and mine one file; any failure is caught and returned as ``error`` (never raised)."""
+    from .audit import audit
+    from .extraction import extract
+    from .problems import extract_problems
+    from .readers import read_document
+
+    path = str(path)
+    res = FileResult(path, doc_id)
+    try:
+        with _time_limit(time_limit, path):
+            doc = read_document(path, doc_id=doc_id, limits=limits)
+            res.metrics = extract(doc)
+            res.problems = extract_problems(doc)
+            res.audit = audit(doc)
+            res.documents = _documents_frame(doc)
+    except SummaryMiningError as e:
+        res = FileResult(path, doc_id, error={"path": path, "doc_id": doc_id, "error": type(e).__name__, "message": str(e)})
+    except Exception as e:  # a bug must not sink the corpus: record it with its type
+        res = FileResult(path, doc_id, error={"path": path, "doc_id": doc_id, "error": type(e).__name__,
+                                              "message": f"{path}: internal error: {type(e).__name__}: {e}"})
+    return res
+
+
+# -- caching ---------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def rules_version() -> str:
+    """A hash of the package version and every rule/lexicon data file: a cache key component."""
+    h = hashlib.sha256(__version__.encode())
+    root = resources.files("summary_mining") / "data"
+    for name in sorted(p.name for p in root.iterdir()):
+        h.update(name.encode())
+        h.update((root / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _cache_key(path: str, doc_id: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    h.update(doc_id.encode())
+    h.update(rules_version().encode())
+    return h.hexdigest()
+
+
+def _cached(cache_dir: Path | None, path: str, doc_id: str) -> tuple[FileResult | None, str | None]:
+    if cache_dir is None:
+        return None, None
+    try:
+        key = _cache_key(path, doc_id)
+    except OSError:
+        return None, None
+    f = cache_dir / key[:2] / f"{key}.pkl"
+    if f.exists():
+        try:
+            with open(f, "rb") as fh:
+                res = pickle.load(fh)  # our own cache files, written below
+            res.path = path
+            return res, key
+        except Exception:
+            f.unlink(missing_ok=True)
+    return None, key
+
+
+def _store(cache_dir: Path, key: str, res: FileResult) -> None:
+    if res.error is not None and res.error.get("error") == "TimeLimitError":  # may pass with more time
+        return
+    f = cache_dir / key[:2] / f"{key}.pkl"
+    f.parent.mkdir(parents=True, exist_ok=True)
+    tmp = f.with_suffix(".tmp")
+    with open(tmp, "wb") as fh:
+        pickle.dump(res, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(f)
+
+
+# -- engines ---------------------------------------------------------------------------------------
+def _worker(args: tuple) -> FileResult:
+    path, doc_id, limits, time_limit = args
+    return process_file(path, doc_id, limits=limits, time_limit=time_limit)
+
+
+def _run_process(jobs: list[tuple], n_jobs: int) -> Iterator[FileResult]:
+    if n_jobs <= 1 or len(jobs) <= 1:
+        yield from map(_worker, jobs)
+        return
+    import multiprocessing as mp
+    ctx = mp.get_context("forkserver" if sys.platform != "win32" else "spawn")
+    with ProcessPoolExecutor(max_workers=n_jobs, mp_context=ctx) as pool:
+        yield from pool.map(_worker, jobs, chunksize=max(1, min(16, len(jobs) // (n_jobs * 8) or 1)))
+
+
+def _run_dask(jobs: list[tuple], client) -> Iterator[FileResult]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:  # pragma: no cover
+        raise ImportError("engine='dask' needs the optional extra: pip install 'summary-mining[dask]'") from None
+    own = client is None
+    if own:
+        cluster = LocalCluster(processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        futures = client.map(_worker, jobs, pure=False)
+        for fut in futures:  # input order, whatever order they finish in
+            yield fut.result()
+    finally:
+        if own:
+            client.close()
+            cluster.close()
+
+
+def _concat(frames: list[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
+    frames = [f for f in frames if f is not None and len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else empty
+
+
+def _empty_frames() -> dict[str, pd.DataFrame]:
+    from .audit import audit
+    from .frame import empty_frame
+    from .problems import PROBLEM_DTYPES
+    return {"metrics": empty_frame(), "problems": empty_frame(PROBLEM_DTYPES), "audit": audit(""),
+            "documents": pd.DataFrame({c: pd.Series([], dtype=t) for c, t in DOCUMENT_COLUMNS.items()}),
+            "errors": pd.DataFrame({c: pd.Series([], dtype=t) for c, t in ERROR_COLUMNS.items()})}
+
+
+FRAMES = ("metrics", "problems", "audit", "documents", "errors")
+
+
+class _PartWriter:
+    """Streams per-file results to ``<out_dir>/<frame>/part-NNNNN.parquet`` so memory stays flat."""
+
+    def __init__(self, out_dir: Path, batch: int):
+        self.out_dir, self.batch = out_dir, batch
+        self.pending: list[FileResult] = []
+        self.parts = 0
+        for name in FRAMES:
+            (out_dir / name).mkdir(parents=True, exist_ok=True)
+
+    def add(self, res: FileResult) -> None:
+        self.pending.append(res)
+        if len(self.pending) >= self.batch:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        frames = _collect(self.pending)
+        for name, df in frames.items():
+            _parquet_safe(df).to_parquet(self.out_dir / name / f"part-{self.parts:05d}.parquet", index=False)
+        self.parts += 1
+        self.pending = []
+
+
+def _collect(done: list[FileResult]) -> dict[str, pd.DataFrame]:
+    empty = _empty_frames()
+    frames = {name: _concat([getattr(r, name) for r in done], empty[name]) for name in FRAMES[:-1]}
+    errors = [r.error for r in done if r.error is not None]
+    frames["errors"] = (pd.DataFrame({c: pd.array([e[c] for e in errors], dtype=t) for c, t in ERROR_COLUMNS.items()})
+                        if errors else empty["errors"])
+    return frames
+
+
+def mine(paths_or_dir, *, n_jobs: int | None = None, engine: str = "process", cache_dir: str | os.PathLike[str] | None = None,
+         progress: bool = True, client=None, limits: Limits = DEFAULT_LIMITS, time_limit: float | None = 120.0,
+         out_dir: str | os.PathLike[str] | None = None, batch: int = 500, load: bool = True) -> Corpus:
+    """Mine every file: figures, problems, audit, one row per article, and the files that failed.
+
+    ``n_jobs`` worker processes (default: all cores); ``engine="dask"`` runs the same work on a
+    ``dask.distributed`` cluster (``client=`` yours, or a LocalCluster); ``cache_dir`` caches each
+    file's results by content hash and rule-set version; ``time_limit`` seconds per file (None: no
+    limit). With ``out_dir``, results stream to parquet parts (``<out_dir>/metrics/part-00000.parquet``
+    …, ``batch`` files a part) and memory stays flat; ``load=False`` then returns empty frames and
+    leaves the results on disk (read them with ``pandas.read_parquet(out_dir / "metrics")``).
+    Frames are identical whatever ``n_jobs``/``engine``.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}; got {engine!r}")
+    files = list_files(paths_or_dir)
+    ids = doc_ids(files)
+    n_jobs = (os.cpu_count() or 1) if n_jobs is None else max(1, int(n_jobs))
+    cache = Path(cache_dir) if cache_dir is not None else None
+    writer = _PartWriter(Path(out_dir), batch) if out_dir is not None else None
+    done: list[FileResult] = []
+    todo: list[tuple[int, str | None]] = []
+    cached: dict[int, FileResult] = {}
+    for i, (p, d) in enumerate(zip(files, ids)):
+        hit, key = _cached(cache, str(p), d)
+        if hit is not None:
+            cached[i] = hit
+        else:
+            todo.append((i, key))
+    jobs = [(str(files[i]), ids[i], limits, time_limit) for i, _ in todo]
+    stream = _run_dask(jobs, client) if engine == "dask" else _run_process(jobs, n_jobs)
+    bar = _progress(len(jobs), progress)
+    computed = iter(zip(todo, stream))
+    failed = 0
+    for i in range(len(files)):  # input order, whether a result came from the cache or a worker
+        if i in cached:
+            res = cached[i]
+        else:
+            (j, key), res = next(computed)
+            if cache is not None and key:
+                _store(cache, key, res)
+            if bar is not None:
+                bar.update(1)
+        failed += res.error is not None
+        if writer is not None:
+            writer.add(res)
+        else:
+            done.append(res)
+    if bar is not None:
+        bar.close()
+    stats = {"files": len(files), "processed": len(jobs), "cached": len(files) - len(jobs),
+             "failed": failed, "n_jobs": n_jobs, "engine": engine}
+    if writer is not None:
+        writer.flush()
+        if load:
+            frames = {name: pd.read_parquet(Path(out_dir) / name) for name in FRAMES}
+        else:
+            frames = _collect([])
+        return Corpus(**frames, stats=stats)
+    return Corpus(**_collect(done), stats=stats)
+
+
+def _progress(total: int, wanted: bool):
+    if not wanted or total < 2 or not sys.stderr.isatty():
+        return None
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:  # pragma: no cover
+        return None
+    return tqdm(total=total, unit="file", desc="summary-mining")

@@ -1,0 +1,122 @@
+"""Corpus runs: every file accounted for, identical frames whatever the engine, caching."""
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+
+import summary_mining as sm
+from summary_mining.corpus import mine
+
+
+@pytest.fixture()
+def mixed_corpus(tmp_path, seed_path, seed_text):
+    d = tmp_path / "corpus"
+    d.mkdir()
+    shutil.copy(seed_path, d / "good.txt")
+    (d / "gbk.txt").write_bytes(seed_text[:3000].encode("gbk"))
+    (d / "short.md").write_text("一、目标任务完成情况\n签约项目10个，投资总额24亿元。\n", encoding="utf-8")
+    (d / "corrupt.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<>> endobj\ngarbage" * 3)
+    (d / "empty.txt").write_bytes(b"")
+    (d / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (d / "ignored.png").write_bytes(b"\x89PNG")  # not a document type: not listed
+    return d
+
+
+def test_every_file_is_in_documents_or_errors(mixed_corpus):
+    c = mine(mixed_corpus, n_jobs=1, progress=False)
+    ok = set(c.documents["doc_id"])
+    failed = set(c.errors["doc_id"])
+    assert ok == {"good", "gbk", "short"}
+    assert failed == {"corrupt", "empty", "binary"}
+    errors = c.errors.set_index("doc_id")
+    assert errors.loc["corrupt", "error"] == "ReadError" and "corrupt.pdf" in errors.loc["corrupt", "message"]
+    assert errors.loc["binary", "error"] == "EncodingError"
+    assert errors.loc["empty", "message"].endswith("empty file")
+    assert c.stats == {"files": 6, "processed": 6, "cached": 0, "failed": 3, "n_jobs": 1, "engine": "process"}
+
+
+def test_results_equal_the_single_file_api(mixed_corpus):
+    c = mine(mixed_corpus, n_jobs=1, progress=False)
+    single = sm.extract(mixed_corpus / "good.txt")
+    got = c.metrics[c.metrics["doc_id"] == "good"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, single)
+    probs = sm.extract_problems(mixed_corpus / "good.txt")
+    pd.testing.assert_frame_equal(c.problems[c.problems["doc_id"] == "good"].reset_index(drop=True), probs)
+    gbk = c.metrics[c.metrics["doc_id"] == "gbk"]
+    assert gbk["surface"].tolist()[:2] == ["60.07亿元", "92.42﹪"]
+
+
+def test_documents_frame_has_one_row_per_article(mixed_corpus):
+    c = mine(mixed_corpus, n_jobs=1, progress=False)
+    good = c.documents[c.documents["doc_id"] == "good"]
+    assert good["article"].tolist() == [1, 2, 3, 4, 5, 6]
+    assert good["title"].tolist()[0] == "投资促进工作总结篇1"
+    assert set(good["format"]) == {"txt"}
+    assert list(c.documents.columns) == ["doc_id", "path", "article", "title", "region", "period", "chars", "format"]
+
+
+def test_same_frames_with_two_workers(mixed_corpus):
+    one = mine(mixed_corpus, n_jobs=1, progress=False)
+    two = mine(mixed_corpus, n_jobs=2, progress=False)
+    for name in ("metrics", "problems", "documents", "errors"):
+        pd.testing.assert_frame_equal(getattr(one, name), getattr(two, name))
+    pd.testing.assert_frame_equal(one.audit.drop(columns="evidence"), two.audit.drop(columns="evidence"))
+
+
+def test_cache_processes_only_new_files(mixed_corpus, tmp_path, seed_path):
+    cache = tmp_path / "cache"
+    first = mine(mixed_corpus, n_jobs=1, cache_dir=cache, progress=False)
+    assert first.stats["processed"] == 6
+    shutil.copy(seed_path, mixed_corpus / "added.txt")
+    second = mine(mixed_corpus, n_jobs=1, cache_dir=cache, progress=False)
+    assert (second.stats["processed"], second.stats["cached"]) == (1, 6)
+    pd.testing.assert_frame_equal(second.metrics[second.metrics["doc_id"] == "good"].reset_index(drop=True),
+                                  first.metrics[first.metrics["doc_id"] == "good"].reset_index(drop=True))
+    assert set(second.documents["doc_id"]) == {"good", "gbk", "short", "added"}
+
+
+def test_dask_engine_on_a_local_cluster_equals_the_local_run(mixed_corpus):
+    distributed = pytest.importorskip("distributed")
+    local = mine(mixed_corpus, n_jobs=1, progress=False)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        remote = mine(mixed_corpus, engine="dask", client=client, progress=False)
+    for name in ("metrics", "problems", "documents", "errors"):
+        pd.testing.assert_frame_equal(getattr(local, name), getattr(remote, name))
+
+
+def test_bad_engine_is_a_value_error(mixed_corpus):
+    with pytest.raises(ValueError, match="process, dask"):
+        mine(mixed_corpus, engine="spark")
+
+
+def test_time_limit_records_a_typed_error(mixed_corpus, monkeypatch):
+    import time
+
+    import summary_mining.extraction as extraction
+    real = extraction.extract
+
+    def slow(doc, **kw):
+        if getattr(doc, "doc_id", None) == "short":
+            time.sleep(5)
+        return real(doc, **kw)
+
+    monkeypatch.setattr(extraction, "extract", slow)
+    c = mine(mixed_corpus, n_jobs=1, progress=False, time_limit=0.5)
+    err = c.errors.set_index("doc_id").loc["short"]
+    assert err["error"] == "TimeLimitError" and "0.5-second time limit" in err["message"]
+    assert "good" in set(c.documents["doc_id"])
+
+
+def test_out_dir_streams_parquet_parts(mixed_corpus, tmp_path):
+    out = tmp_path / "parts"
+    c = mine(mixed_corpus, n_jobs=1, progress=False, out_dir=out, batch=2)
+    parts = sorted(p.name for p in (out / "metrics").iterdir())
+    assert parts == ["part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
+    mem = mine(mixed_corpus, n_jobs=1, progress=False)
+    assert c.metrics["surface"].tolist() == mem.metrics["surface"].tolist()
+    assert sorted(c.errors["doc_id"]) == ["binary", "corrupt", "empty"]
+    lazy = mine(mixed_corpus, n_jobs=1, progress=False, out_dir=tmp_path / "p2", load=False)
+    assert len(lazy.metrics) == 0 and len(pd.read_parquet(tmp_path / "p2" / "metrics")) == len(mem.metrics)
