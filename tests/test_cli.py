@@ -50,3 +50,11 @@ def test_usage_error_exits_2():
     with pytest.raises(SystemExit) as e:
         main(["extract"])
     assert e.value.code == 2
+
+
+def test_show_html_writes_a_self_contained_view(tmp_path, seed_path):
+    out = tmp_path / "seed.html"
+    assert main(["show", str(seed_path), "--html", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert 'data-kind="amount"' in html and 'data-start="197"' in html
+    assert "http://" not in html.split("<body", 1)[1] and "https://" not in html.split("<body", 1)[1]

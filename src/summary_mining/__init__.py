@@ -13,12 +13,13 @@ from .extraction import extract
 from .problems import extract_problems
 from .audit import audit
 from .corpus import Corpus, mine
+from .view import View, show
 from .frame import COLUMNS
 
 from ._version import __version__
 
 __all__ = [
-    "read_document", "extract", "extract_problems", "audit", "mine", "Corpus", "COLUMNS", "Document", "Article", "Section", "Sentence", "Block", "Limits", "DEFAULT_LIMITS",
+    "read_document", "extract", "extract_problems", "audit", "mine", "Corpus", "show", "View", "COLUMNS", "Document", "Article", "Section", "Sentence", "Block", "Limits", "DEFAULT_LIMITS",
     "SummaryMiningError", "ReadError", "UnsupportedFormatError", "EncodingError", "NoTextLayerError",
     "FileTooLargeError", "RuleError", "__version__",
 ]

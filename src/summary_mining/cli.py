@@ -7,6 +7,7 @@ Examples (示例)::
     summary-mining problems corpora/ -o out/problems.xlsx     # 存在的问题
     summary-mining audit corpora/ -o out/audit.csv            # 数字一致性核对
     summary-mining show corpora/seed.txt                        # 查看一份文档及其指标
+    summary-mining show corpora/seed.txt --html out/seed.html   # 高亮显示的 HTML 页面
 
 Exit codes: 0 every file was read; 1 some files failed (their errors are written beside the
 output as ``<output>.errors.csv`` and listed on stderr, after all results are written);
@@ -90,6 +91,11 @@ def _cmd_show(args: argparse.Namespace) -> int:
         print(f"error: {e}", file=sys.stderr)
         return EXIT_SOME_FAILED
     df = extract(doc)
+    if args.html:
+        from .view import show
+        path = show(doc, metrics=df).save(args.html)
+        print(f"{doc.doc_id}: {len(df)} figures -> {path}", file=sys.stderr)
+        return EXIT_OK
     print(f"{doc.doc_id}  ({doc.format}, {len(doc.text)} chars, {len(doc.articles)} articles, {len(doc.sections)} sections)")
     for a in doc.articles:
         rows = df[df["article"] == a.index]
@@ -133,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("show", help="查看文档及其指标 / show one document with its figures",
                        description="例: summary-mining show corpora/seed.txt")
     s.add_argument("file")
+    s.add_argument("--html", metavar="OUT", help="write a highlighted, self-contained HTML view / 输出可视化 HTML 文件")
     s.set_defaults(func=_cmd_show)
     return p
 
