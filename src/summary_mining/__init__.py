@@ -14,12 +14,16 @@ from .problems import extract_problems
 from .audit import audit
 from .corpus import Corpus, mine
 from .view import View, show
+from .compare import compare, conflicts
+from .export import to_csv, to_excel, to_parquet
+from .periods import PeriodInfo, detect_period
+from .regions import RegionInfo, add_region_period, article_info, detect_region, resolve_region
 from .frame import COLUMNS
 
 from ._version import __version__
 
 __all__ = [
-    "read_document", "extract", "extract_problems", "audit", "mine", "Corpus", "show", "View", "COLUMNS", "Document", "Article", "Section", "Sentence", "Block", "Limits", "DEFAULT_LIMITS",
+    "read_document", "extract", "extract_problems", "audit", "mine", "Corpus", "show", "View", "compare", "conflicts", "to_excel", "to_csv", "to_parquet", "detect_region", "detect_period", "add_region_period", "article_info", "resolve_region", "RegionInfo", "PeriodInfo", "COLUMNS", "Document", "Article", "Section", "Sentence", "Block", "Limits", "DEFAULT_LIMITS",
     "SummaryMiningError", "ReadError", "UnsupportedFormatError", "EncodingError", "NoTextLayerError",
     "FileTooLargeError", "RuleError", "__version__",
 ]

@@ -17,6 +17,7 @@ from .lexicon import KINDS, metric_rules
 from .metrics import Mention, find_mentions
 from .model import Document
 from .readers import Source, read_document
+from .regions import add_region_period
 from .segment import add_user_dict
 
 __all__ = ["extract", "as_document", "mention_rows"]
@@ -34,6 +35,9 @@ def mention_rows(doc: Document, mentions: list[Mention]) -> list[dict]:
         rows.append({
             "doc_id": doc.doc_id,
             "article": doc.article_index(m.start),
+            "region": None,
+            "region_code": None,
+            "period": None,
             "section": doc.section_path(m.start),
             "sentence_id": sent.index if sent else None,
             "start": m.start,
@@ -59,12 +63,15 @@ def mention_rows(doc: Document, mentions: list[Mention]) -> list[dict]:
 
 
 def extract(source: Source | Document, *, kinds: tuple[str, ...] | list[str] | None = None,
-            indicators: dict[str, str] | None = None, user_dict: str | Path | None = None) -> pd.DataFrame:
+            indicators: dict[str, str] | None = None, user_dict: str | Path | None = None,
+            regions=None) -> pd.DataFrame:
     """Extract amounts, percentages and counts from a path, bytes, text or :class:`Document`.
 
     One row per figure; columns and dtypes in :data:`summary_mining.frame.DTYPES`.
     ``kinds`` keeps only some of ``amount``/``percentage``/``count``; ``indicators`` adds
-    synonyms (``{"引资到位": "到位资金"}``); ``user_dict`` adds a jieba dictionary.
+    synonyms (``{"引资到位": "到位资金"}``); ``user_dict`` adds a jieba dictionary; ``regions``
+    overrides the detected region/period (a mapping ``{"file.txt": "中江县"}`` or a CSV path with
+    columns ``file,article,region,period``; see :func:`summary_mining.regions.add_region_period`).
     Every row satisfies ``doc.text[start:end] == surface``.
     """
     if kinds is not None:
@@ -79,5 +86,6 @@ def extract(source: Source | Document, *, kinds: tuple[str, ...] | list[str] | N
         mentions = [m for m in mentions if m.kind in kinds]
     annotate(doc, mentions, indicators=indicators)
     df = to_frame(mention_rows(doc, mentions), DTYPES)
+    df = add_region_period(df, doc, regions=regions)
     df.attrs["doc_id"] = doc.doc_id
     return df

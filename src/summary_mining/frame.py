@@ -13,6 +13,9 @@ __all__ = ["COLUMNS", "DTYPES", "empty_frame", "to_frame"]
 DTYPES: dict[str, str] = {
     "doc_id": "string",
     "article": "Int64",
+    "region": "string",
+    "region_code": "string",
+    "period": "string",
     "section": "string",
     "sentence_id": "Int64",
     "start": "int64",

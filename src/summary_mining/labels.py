@@ -77,8 +77,13 @@ class IndicatorLexicon:
 
 
 @lru_cache(maxsize=4)
-def indicator_lexicon(path: str = "indicators.csv") -> IndicatorLexicon:
-    return IndicatorLexicon({r["synonym"].strip(): r["indicator"].strip() for r in load_csv(path)})
+def indicator_lexicon(*paths: str) -> IndicatorLexicon:
+    """Synonyms from ``indicators.csv`` (investment summaries) and ``indicators_headline.csv``
+    (work reports and bulletins), or from the given files; later files win."""
+    synonyms: dict[str, str] = {}
+    for p in paths or ("indicators.csv", "indicators_headline.csv"):
+        synonyms.update({r["synonym"].strip(): r["indicator"].strip() for r in load_csv(p)})
+    return IndicatorLexicon(synonyms)
 
 
 def indicator_for(label: str, extra: dict[str, str] | None = None) -> str | None:

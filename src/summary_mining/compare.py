@@ -1,0 +1,248 @@
+"""Compare regions on the same indicators: one row per region and period, one column per indicator.
+
+Columns are named ``<indicator>[增长|变动][目标](<unit>)``:
+
+===========================================  ===================================================
+figure (indicator 地区生产总值 unless noted)   column
+===========================================  ===================================================
+全省生产总值6.36万亿元                        ``地区生产总值(亿元)`` = 63600.0 (with ``unit="亿元"``)
+生产总值增长5.1% / 下降2%                      ``地区生产总值增长(%)`` = 5.1 / -2.0 (declines negative)
+预期目标：经济增长5.5%左右 (role target)       ``地区生产总值增长目标(%)`` = 5.5
+到位资金任务 112亿元 (role target)              ``到位资金目标(亿元)`` (indicator 到位资金)
+签约项目12个 / 签约项目8项                      ``签约项目(个)`` (counts stay counts)
+履约率94.23%                                  ``履约率(%)`` (an indicator that is itself a rate)
+实际利用外资2.35亿美元                          ``实际利用外资(亿美元)`` (currencies are never converted)
+居民人均可支配收入36439元                       ``居民人均可支配收入(元)`` (per-person money stays in 元)
+粮食产量1344亿斤                               ``粮食产量(斤)`` (other quantities in their base unit)
+===========================================  ===================================================
+
+Left out (counted in ``table.attrs["excluded"]``): figures inside names (``in_name``), masked
+figures (``redacted``), figures with no indicator or no single value (ranges, ``300余份``), rows
+whose region is unknown, and percentages of a non-rate indicator that are neither growth nor rate
+(``占当年到位资金的71.35%``). **Several figures for one cell**: the cell takes the first in reading
+order (document, then offset — the overview before the details), and every other one is listed by
+:func:`conflicts` (or ``compare(..., return_conflicts=True)``) with the value kept and whether it agrees.
+
+>>> import pandas as pd
+>>> m = pd.DataFrame({"doc_id": ["a", "a", "a"], "article": [1, 1, 1], "start": [0, 20, 40],
+...     "region": ["大竹县"] * 3, "region_code": ["511724"] * 3, "period": ["2023-H1"] * 3,
+...     "indicator": ["到位资金", "到位资金", "到位资金"], "kind": ["amount", "percentage", "amount"],
+...     "value": [8.35e9, 12.5, 8.4e9], "unit": ["元", "%", "元"], "currency": ["CNY", None, "CNY"],
+...     "direction": [None, "+", None], "role": ["actual", "actual", "actual"], "label": ["到位资金", "增长", "到位资金"],
+...     "redacted": [False] * 3, "in_name": [False] * 3})
+>>> table, extra = compare(m, return_conflicts=True)
+>>> table.to_dict("records")
+[{'region': '大竹县', 'region_code': '511724', 'period': '2023-H1', '到位资金(亿元)': 83.5, '到位资金增长(%)': 12.5}]
+>>> extra[["column", "chosen", "other", "agrees"]].values.tolist()
+[['到位资金(亿元)', 83.5, 84.0, False]]
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+__all__ = ["compare", "conflicts", "column_for", "MONEY_UNITS", "CURRENCY_UNITS", "CONFLICT_COLUMNS"]
+
+#: Money units ``compare`` can convert to, and their size in 元.
+MONEY_UNITS = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "万亿元": 1e12}
+#: How a currency code is written in a column name (亿元 -> 亿美元).
+CURRENCY_UNITS = {"CNY": "元", "USD": "美元", "EUR": "欧元", "HKD": "港元", "JPY": "日元", "GBP": "英镑"}
+#: An indicator whose name ends so is itself a percentage (履约率, 占比): its % figures are levels.
+RATE_SUFFIXES = ("率", "比重", "占比", "比例", "涨幅", "增速", "增幅")
+#: Indicators per person (人均可支配收入, 人均地区生产总值) keep money in 元 whatever ``unit`` says.
+PER_PERSON = ("人均",)
+#: Label words that make a percentage a growth rate when no direction was read.
+GROWTH_WORDS = ("增长", "增速", "增幅", "下降", "降低", "减少", "提高", "提升", "回落", "上升", "上涨", "降幅", "减幅")
+#: Columns of the conflicts table.
+CONFLICT_COLUMNS = ["column", "chosen", "other", "agrees", "doc_id", "article", "start", "surface", "label",
+                    "sentence", "chosen_doc_id", "chosen_start", "chosen_surface"]
+_MEASURE_ORDER = {"": 0, "增长": 1, "变动": 2}
+_REQUIRED = ("doc_id", "start", "indicator", "kind", "value", "unit", "direction", "role", "label",
+             "redacted", "in_name")
+
+
+def _na(x: object) -> bool:
+    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
+
+
+def _is_rate(indicator: str) -> bool:
+    return indicator.endswith(RATE_SUFFIXES)
+
+
+def column_for(row: dict, unit: str = "亿元") -> tuple[str, float] | None:
+    """(column name, value in that column's unit) of one metrics row; None when it has no column.
+
+    >>> column_for({"indicator": "地区生产总值", "kind": "amount", "value": 6.36e12, "unit": "元",
+    ...             "currency": "CNY", "direction": None, "role": "actual", "label": "生产总值"})
+    ('地区生产总值(亿元)', 63600.0)
+    >>> column_for({"indicator": "地区生产总值", "kind": "percentage", "value": 5.5, "unit": "%",
+    ...             "currency": None, "direction": "+", "role": "target", "label": "经济增长"})
+    ('地区生产总值增长目标(%)', 5.5)
+    """
+    ind, value = row["indicator"], float(row["value"])
+    target = "目标" if row.get("role") == "target" else ""
+    kind, base = row["kind"], row["unit"]
+    if kind == "amount" and not _na(row.get("currency")):
+        money = "元" if any(w in ind for w in PER_PERSON) else unit  # 人均可支配收入 stays in 元
+        cur = CURRENCY_UNITS.get(str(row["currency"]), str(row["currency"]))
+        return f"{ind}{target}({money.replace('元', cur)})", value / MONEY_UNITS[money]
+    if kind in ("amount", "count"):
+        return f"{ind}{target}({base})", value
+    if kind != "percentage":
+        return None
+    sign = -1.0 if row.get("direction") == "-" and value > 0 else 1.0
+    if _is_rate(ind):
+        if base == "个百分点":
+            return f"{ind}变动{target}(个百分点)", sign * value
+        return f"{ind}{target}({base})", value
+    label = "" if _na(row.get("label")) else str(row["label"])
+    if not _na(row.get("direction")) or any(w in label for w in GROWTH_WORDS):
+        return f"{ind}增长{target}({base})", sign * value
+    return None
+
+
+def _validate(metrics: pd.DataFrame, by: Sequence[str], unit: str) -> None:
+    if unit not in MONEY_UNITS:
+        raise ValueError(f"unit must be one of {', '.join(MONEY_UNITS)}; got {unit!r}")
+    missing = [c for c in (*_REQUIRED, *by) if c not in metrics.columns]
+    if missing:
+        hint = " (add them with summary_mining.regions.add_region_period(df, doc))" if {"region", "period"} & set(missing) else ""
+        raise ValueError(f"metrics lacks column(s) {', '.join(missing)}{hint}")
+
+
+def _keys(metrics: pd.DataFrame, by: Sequence[str]) -> list[str]:
+    """Group keys: ``by``, plus ``region_code`` after ``region`` (two 朝阳区 are two regions)."""
+    keys = list(by)
+    if "region" in keys and "region_code" in metrics.columns and "region_code" not in keys:
+        keys.insert(keys.index("region") + 1, "region_code")
+    return keys
+
+
+def _candidates(metrics: pd.DataFrame, by: Sequence[str], keys: list[str], unit: str,
+                indicators: Iterable[str] | None) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Rows that go into the table, with ``column`` and ``cell`` (converted value); and what was left out."""
+    df = metrics
+    excluded: dict[str, int] = {}
+
+    def drop(mask: pd.Series, why: str) -> None:
+        nonlocal df
+        excluded[why] = int(mask.sum())
+        df = df[~mask]
+
+    drop(df["in_name"].fillna(False).astype(bool), "in_name")
+    drop(df["redacted"].fillna(False).astype(bool), "redacted")
+    drop(df["indicator"].isna(), "no_indicator")
+    if indicators is not None:
+        drop(~df["indicator"].isin(list(indicators)), "other_indicator")
+    drop(df["value"].isna(), "no_value")
+    drop(df[[k for k in by if k != "period"]].isna().any(axis=1), "no_key")
+    cols, cells = [], []
+    for row in df.to_dict("records"):
+        found = column_for(row, unit)
+        cols.append(found[0] if found else None)
+        cells.append(found[1] if found else math.nan)
+    df = df.assign(column=pd.array(cols, dtype="string"), cell=cells)
+    drop(df["column"].isna(), "not_comparable")
+    sort = [c for c in ("doc_id", "article", "start") if c in df.columns]
+    return df.sort_values(sort, kind="stable"), excluded
+
+
+def _column_order(df: pd.DataFrame, indicators: Iterable[str] | None) -> list[str]:
+    order = list(indicators) if indicators is not None else list(dict.fromkeys(df["indicator"]))
+    rank = {ind: i for i, ind in enumerate(order)}
+
+    def key(col: str) -> tuple:
+        row = df[df["column"] == col].iloc[0]
+        rest = col[len(row["indicator"]):col.index("(")] if "(" in col else ""
+        measure = rest.replace("目标", "")
+        return rank.get(row["indicator"], len(rank)), "目标" in rest, _MEASURE_ORDER.get(measure, 3), col
+
+    return sorted(df["column"].unique(), key=key)
+
+
+def _count_units(df: pd.DataFrame) -> pd.DataFrame:
+    """Counts of one indicator in several measure words (个, 项, 家) share the most common one."""
+    counts = df["kind"] == "count"
+    if not counts.any():
+        return df
+    stem = df["column"].str.replace(r"\([^()]*\)$", "", regex=True)
+    best = df[counts].assign(stem=stem[counts]).groupby("stem")["unit"].agg(lambda u: u.value_counts().index[0])
+    renamed = [f"{s}({best[s]})" if c else col for s, c, col in zip(stem, counts, df["column"])]
+    return df.assign(column=pd.array(renamed, dtype="string"))
+
+
+def _agrees(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def compare(metrics: pd.DataFrame, *, indicators: Iterable[str] | None = None, unit: str = "亿元",
+            by: Sequence[str] = ("region", "period"), return_conflicts: bool = False
+            ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+    """One row per ``by`` group (region and period), one column per indicator and measure.
+
+    ``metrics`` is :func:`summary_mining.extract` output with ``region``/``region_code``/``period``
+    (from :func:`summary_mining.regions.add_region_period`); frames of several documents may be
+    concatenated. ``indicators`` keeps (and orders) some indicators; ``unit`` is the money unit
+    (元, 万元, 亿元, 万亿元). A cell with several figures takes the first in reading order; with
+    ``return_conflicts=True`` the result is ``(table, conflicts)``, see :func:`conflicts`.
+    ``table.attrs`` holds ``unit``, ``rule``, ``excluded`` (rows left out, by reason) and ``n_conflicts``.
+    """
+    by = list(by)
+    _validate(metrics, by, unit)
+    keys = _keys(metrics, by)
+    rows, excluded = _candidates(metrics, by, keys, unit, indicators)
+    rows = _count_units(rows)
+    first = rows.groupby(keys + ["column"], dropna=False, sort=False).head(1)
+    rest = rows.drop(index=first.index)
+    table = _pivot(first, keys, _column_order(rows, indicators) if len(rows) else [])
+    found = _conflicts(first, rest, keys)
+    table.attrs.update({"unit": unit, "rule": "first figure in reading order (doc_id, article, start)",
+                        "excluded": excluded, "n_conflicts": len(found)})
+    return (table, found) if return_conflicts else table
+
+
+_NA_KEY = "\x00NA"  # stands for a missing key while pivoting (pandas drops NA index labels)
+
+
+def _pivot(first: pd.DataFrame, keys: list[str], columns: list[str]) -> pd.DataFrame:
+    """Chosen cells -> one row per key combination that has data, columns in ``columns`` order."""
+    if first.empty:
+        return pd.DataFrame({k: pd.Series([], dtype="string") for k in keys})
+    filled = first.assign(**{k: first[k].astype("string").fillna(_NA_KEY) for k in keys})
+    table = filled.set_index(keys + ["column"])["cell"].astype("float64").unstack("column")
+    table = table.reindex(columns=columns).reset_index()
+    table.columns.name = None
+    for k in keys:
+        table[k] = table[k].astype("string").replace(_NA_KEY, pd.NA)
+    return table.sort_values(keys, kind="stable", na_position="last").reset_index(drop=True)
+
+
+def _conflicts(first: pd.DataFrame, rest: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    cols = keys + CONFLICT_COLUMNS
+    if rest.empty:
+        return pd.DataFrame({c: pd.Series([], dtype=object) for c in cols})
+    chosen = first.set_index(keys + ["column"])
+    out = []
+    for row in rest.to_dict("records"):
+        c = chosen.loc[tuple(row[k] for k in keys + ["column"])]
+        c = c.iloc[0] if isinstance(c, pd.DataFrame) else c
+        out.append({**{k: row[k] for k in keys}, "column": row["column"], "chosen": c["cell"], "other": row["cell"],
+                    "agrees": _agrees(c["cell"], row["cell"]), "doc_id": row["doc_id"], "article": row.get("article"),
+                    "start": row["start"], "surface": row.get("surface"), "label": row.get("label"),
+                    "sentence": row.get("sentence"), "chosen_doc_id": c["doc_id"], "chosen_start": c["start"],
+                    "chosen_surface": c.get("surface")})
+    df = pd.DataFrame(out, columns=cols)
+    text = [c for c in cols if c not in ("chosen", "other", "agrees", "article", "start", "chosen_start")]
+    return df.astype({**{c: "string" for c in text}, "chosen": "float64", "other": "float64", "agrees": "bool"})
+
+
+def conflicts(metrics: pd.DataFrame, **kwargs) -> pd.DataFrame:
+    """The figures :func:`compare` did not put in a cell because an earlier one took it.
+
+    One row per such figure: the group keys, ``column``, the ``chosen`` value and this ``other``
+    value (both in the column's unit), ``agrees`` (the same value), and where both come from
+    (``doc_id, article, start, surface, label, sentence``; ``chosen_doc_id, chosen_start, chosen_surface``).
+    """
+    return compare(metrics, return_conflicts=True, **kwargs)[1]

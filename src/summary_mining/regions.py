@@ -1,0 +1,527 @@
+"""The region a summary or report is about, from a gazetteer of China's administrative divisions.
+
+The gazetteer (``data/regions.csv``, 34 provinces, 3200 cities and counties with their 6-digit codes)
+is generated from the ``cpca`` package's adcodes table by ``tools/build_gazetteer.py``. Every mention
+of a division in an article scores: full names (大竹县) more than short forms (大竹), titles and
+own-region cues (中江籍, 提高中江对外知名度) much more, places merely visited (赴上海推介,
+在重庆举办) and firms (深圳市核动能电子科技有限公司) much less. Self-references (全县, 我县, 全省, 全区)
+raise the divisions of their kind, so a provincial report's own province (全省 + 河南) beats the cities
+it lists. A masked own name (xx县, x镇) that outscores every named one gives ``redacted=True``.
+County short forms (中江) and short forms that are common words (朝阳, 中山) count only with an
+own-region cue, after their parent (达州·大竹) or when their full name is also in the text.
+
+>>> info = detect_region("一是加强对外宣传，提高中江对外知名度。认真对中江籍在外创业人士信息进行全面梳理。全县到位资金60.07亿元。")
+>>> info.name, info.code, info.level, info.province, info.city, info.redacted
+('中江县', '510623', 'county', '四川省', '德阳市', False)
+>>> detect_region("xx县供销社在县委、县人民政府的正确领导下，全县储存农资9000吨。").redacted
+True
+>>> resolve_region("四川省达州市大竹县").code
+'511724'
+"""
+from __future__ import annotations
+
+import csv
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Union
+
+import pandas as pd
+import regex
+
+from .datafiles import MATCH_TIMEOUT, compile_pattern, load_csv, load_toml
+from .errors import SummaryMiningError
+from .model import Article, Document
+from .normalize import normalize
+from .periods import article_text, detect_period, title_lines
+
+__all__ = ["Region", "RegionInfo", "RegionError", "Gazetteer", "gazetteer", "RegionRules", "region_rules",
+           "detect_region", "region_candidates", "resolve_region", "article_info", "add_region_period",
+           "RegionOverrides", "LEVELS", "REGION_COLUMNS", "ARTICLE_COLUMNS"]
+
+#: Levels of RegionInfo.level, from the top.
+LEVELS = ("province", "city", "county", "town")
+#: The column(s) ``add_region_period`` adds, in order, and their dtype.
+REGION_COLUMNS = {"region": "string", "region_code": "string", "period": "string"}
+_CHAR_LEVEL = {"省": "province", "市": "city", "州": "city", "盟": "city", "区": "county", "县": "county",
+               "旗": "county", "镇": "town", "乡": "town"}
+
+
+class RegionError(SummaryMiningError, ValueError):
+    """A region given by the user (an override) is ambiguous or its code is unknown."""
+
+
+@dataclass(frozen=True)
+class Region:
+    """One row of the gazetteer: ``510623, 中江县, 中江, county, 510000, 510600``."""
+
+    code: str
+    name: str
+    short: str
+    level: str
+    province: str  # province code
+    city: str  # city code ("" for a province, a city itself, or a county a province governs)
+
+    @property
+    def kind(self) -> str:
+        """The character self-references use for it: 县 for 中江县, 区 for 西藏自治区, 市 for 北京市."""
+        return self.name[-1]
+
+    def ancestors(self) -> tuple[str, ...]:
+        """Codes of its city and province (not itself)."""
+        return tuple(c for c in dict.fromkeys((self.city, self.province)) if c and c != self.code)
+
+
+@dataclass(frozen=True)
+class RegionInfo:
+    """The region a text is about. All None when unknown; ``redacted`` when its name is masked (xx县)."""
+
+    name: str | None = None
+    code: str | None = None
+    level: str | None = None
+    province: str | None = None
+    city: str | None = None
+    redacted: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A gazetteer name found in a text; ``candidates`` are (region, is full name) pairs."""
+
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[tuple[Region, bool], ...]
+
+
+class Gazetteer:
+    """Names and short forms of every division, with lookups by code and a longest-match scanner.
+
+    >>> g = gazetteer()
+    >>> g.get("511724").name, [r.name for r in g.named("朝阳区")]
+    ('大竹县', ['朝阳区', '朝阳区'])
+    >>> [(h.surface, h.start) for h in g.find("达州·大竹县四川省")]
+    [('达州', 0), ('大竹县', 3), ('四川省', 6)]
+    """
+
+    def __init__(self, regions: list[Region]):
+        self.regions = regions
+        self.by_code = {r.code: r for r in regions}
+        names = frozenset(r.name for r in regions)
+        self.surfaces: dict[str, list[tuple[Region, bool]]] = defaultdict(list)
+        for r in regions:
+            self.surfaces[r.name].append((r, True))
+        for r in regions:  # a short form that is also a full name (吉林) reads as the full name first
+            if r.short and r.short not in names:
+                self.surfaces[r.short].append((r, False))
+        self.lengths = sorted({len(s) for s in self.surfaces}, reverse=True)
+        self.first_chars = frozenset(s[0] for s in self.surfaces)
+
+    def get(self, code: str) -> Region | None:
+        return self.by_code.get(str(code)[:6])
+
+    def named(self, name: str) -> list[Region]:
+        """Regions whose full name is ``name``."""
+        return [r for r, full in self.surfaces.get(name, []) if full]
+
+    def find(self, text: str) -> list[Hit]:
+        """Every name or short form in ``text``, longest first and not overlapping, in text order."""
+        hits, i, n = [], 0, len(text)
+        while i < n:
+            if text[i] in self.first_chars:
+                for length in self.lengths:
+                    cands = self.surfaces.get(text[i:i + length]) if i + length <= n else None
+                    if cands:
+                        hits.append(Hit(i, i + length, text[i:i + length], tuple(cands)))
+                        i += length
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+        return hits
+
+    def info(self, region: Region) -> RegionInfo:
+        """A :class:`RegionInfo` with the names of its province and city."""
+        province = self.by_code.get(region.province)
+        city = region if region.level == "city" else self.by_code.get(region.city)
+        return RegionInfo(region.name, region.code, region.level, province.name if province else None,
+                          city.name if city else None, False)
+
+
+@lru_cache(maxsize=4)
+def gazetteer(path: str = "regions.csv") -> Gazetteer:
+    """The gazetteer from ``data/regions.csv`` (cached)."""
+    return Gazetteer([Region(r["code"], r["name"], r["short"], r["level"], r["province"], r["city"])
+                      for r in load_csv(path)])
+
+
+# -- rules ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RegionRules:
+    self_reference: regex.Pattern[str]
+    redacted_name: regex.Pattern[str]
+    town_chars: frozenset[str]
+    weights: dict[str, float]
+    own_before: tuple[str, ...]
+    own_after: tuple[str, ...]
+    visit_before: tuple[str, ...]
+    visit_after: tuple[str, ...]
+    company_after: tuple[str, ...]
+    company_window: int
+    clause_breaks: frozenset[str]
+    joiners: tuple[str, ...]
+    restricted_short: frozenset[str]
+    ignore: frozenset[str]
+    short_full_not_after: tuple[str, ...]
+    short_full_after: frozenset[str]
+    gazetteer: str
+    title_max_chars: int = 40
+
+
+@lru_cache(maxsize=4)
+def region_rules(path: str = "regions.toml") -> RegionRules:
+    """The rules from ``data/regions.toml`` (cached)."""
+    d = load_toml(path)
+    c, n = d["context"], d["names"]
+    by_len = lambda ws: tuple(sorted(ws, key=len, reverse=True))
+    return RegionRules(
+        self_reference=compile_pattern(d["self_reference"], path, "self_reference"),
+        redacted_name=compile_pattern(d["redacted_name"], path, "redacted_name"),
+        town_chars=frozenset(d["town_chars"]),
+        weights={k: float(v) for k, v in d["weights"].items()},
+        own_before=by_len(c["own_before"]), own_after=by_len(c["own_after"]),
+        visit_before=by_len(c["visit_before"]), visit_after=by_len(c["visit_after"]),
+        company_after=by_len(c["company_after"]), company_window=int(c["company_window"]),
+        clause_breaks=frozenset(c["clause_breaks"]), joiners=tuple(c["joiners"]),
+        restricted_short=frozenset(n["restricted_short"]), ignore=frozenset(n["ignore"]),
+        short_full_not_after=tuple(n["short_full_not_after"]),
+        short_full_after=frozenset(n["short_full_after"]),
+        gazetteer=str(d.get("gazetteer", "regions.csv")),
+    )
+
+
+# -- scoring -------------------------------------------------------------------------------------
+def _clause_before(text: str, start: int, rules: RegionRules, limit: int = 40) -> str:
+    i = start - 1
+    while i >= max(0, start - limit) and text[i] not in rules.clause_breaks:
+        i -= 1
+    return text[i + 1:start]
+
+
+def _is_own(text: str, hit: Hit, rules: RegionRules) -> bool:
+    return (text[max(0, hit.start - 4):hit.start].endswith(rules.own_before)
+            or text[hit.end:hit.end + 6].startswith(rules.own_after))
+
+
+def _is_visit(text: str, hit: Hit, rules: RegionRules) -> bool:
+    if text[hit.end:hit.end + 8].startswith(rules.visit_after):
+        return True
+    clause = _clause_before(text, hit.start, rules)
+    return any(w in clause for w in rules.visit_before)
+
+
+def _is_listed(text: str, hit: Hit) -> bool:
+    """北京、重庆、广东…五省市: one of several places in an enumeration."""
+    return text[hit.end:hit.end + 1] == "、" or text[hit.start - 1:hit.start] == "、"
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _is_company(text: str, hit: Hit, rules: RegionRules) -> bool:
+    after = text[hit.end:hit.end + rules.company_window]
+    cut = next((i for i, ch in enumerate(after) if ch in rules.clause_breaks or ch in "、和与及"), len(after))
+    return any(w in after[:cut] for w in rules.company_after)
+
+
+def _joined_to_parent(text: str, hit: Hit, prev: Hit | None, region: Region, rules: RegionRules) -> bool:
+    """达州·大竹, 四川省德阳市中江县: the name right after a name of its city or province."""
+    if prev is None or not region.ancestors():
+        return False
+    gap = text[prev.end:hit.start]
+    return gap in rules.joiners and any(r.code in region.ancestors() for r, _ in prev.candidates)
+
+
+def _counts(text: str, hit: Hit, region: Region, full: bool, joined: bool, own: bool, rules: RegionRules) -> bool:
+    """Whether this mention may count for this candidate at all."""
+    self_ref = rules.self_reference.match(text, hit.start) is not None  # 全州县级 is 全州 + 县级
+    if full:
+        if hit.surface in rules.ignore:
+            return False
+        if len(hit.surface) == 2 or self_ref:  # 示范县 完成县 新县域 全州县级 are not 范县 成县 新县 全州县
+            before = text[hit.start - 1:hit.start] if hit.start else ""
+            free = not before or not _is_han(before) or before in rules.short_full_after or joined
+            return free and not text[hit.end:hit.end + 1].startswith(rules.short_full_not_after)
+        return True
+    if self_ref:
+        return False
+    if region.level == "province":
+        return True
+    if region.level == "county" or hit.surface in rules.restricted_short:
+        return joined or own or region.name in text
+    return True
+
+
+def _mention_weight(text: str, hit: Hit, prev: Hit | None, region: Region, full: bool, in_title: bool,
+                    rules: RegionRules) -> float:
+    joined = _joined_to_parent(text, hit, prev, region, rules)
+    own = _is_own(text, hit, rules)
+    if not _counts(text, hit, region, full, joined, own, rules):
+        return 0.0
+    w = rules.weights["full_name" if full else "short_name"]
+    if own:
+        w *= rules.weights["own_context"]
+    elif _is_visit(text, hit, rules):
+        w *= rules.weights["visit"]
+    elif _is_listed(text, hit):
+        w *= rules.weights["listed"]
+    if _is_company(text, hit, rules):
+        w *= rules.weights["company"]
+    if in_title:
+        w *= rules.weights["title"]
+    return w
+
+
+def _in(spans: list[tuple[int, int]], i: int) -> bool:
+    return any(s <= i < e for s, e in spans)
+
+
+def _looks_like_title(title: str, rules: RegionRules) -> bool:
+    """A document title worth reading: short, one line, not a sentence (readers may guess a body line)."""
+    return 0 < len(title) <= rules.title_max_chars and not any(c in title for c in "。；;！？\n")
+
+
+@dataclass
+class _Evidence:
+    scores: dict[str, float]
+    mentions: Counter
+    self_share: dict[str, float]
+    redacted: Counter
+
+
+def _evidence(text: str, extra_title: str, rules: RegionRules, gaz: Gazetteer) -> _Evidence:
+    scores: dict[str, float] = defaultdict(float)
+    mentions: Counter = Counter()
+    parts = [(text, title_lines(text))]
+    if _looks_like_title(extra_title, rules):
+        parts.append((normalize(extra_title), [(0, len(extra_title))]))
+    for part, titles in parts:
+        prev = None
+        for hit in gaz.find(part):
+            in_title = _in(titles, hit.start)
+            for region, full in hit.candidates:
+                w = _mention_weight(part, hit, prev, region, full, in_title, rules)
+                if w:
+                    scores[region.code] += w
+                    mentions[region.code] += 1
+            prev = hit
+    selfs = Counter(m.group(1) for m in rules.self_reference.finditer(text, timeout=MATCH_TIMEOUT))
+    total = sum(selfs.values())
+    share = {c: n / total for c, n in selfs.items()} if total else {}
+    redacted = Counter(m.group(1) for m in rules.redacted_name.finditer(text, timeout=MATCH_TIMEOUT))
+    return _Evidence(dict(scores), mentions, share, redacted)
+
+
+def _final_scores(ev: _Evidence, rules: RegionRules, gaz: Gazetteer) -> dict[str, float]:
+    w = rules.weights
+    out = {}
+    for code, s in ev.scores.items():
+        r = gaz.by_code[code]
+        support = sum(ev.scores.get(a, 0.0) for a in r.ancestors())
+        out[code] = s * (1 + w["self_level"] * ev.self_share.get(r.kind, 0.0)) + w["ancestor"] * support
+    return out
+
+
+def _redacted_scores(ev: _Evidence, rules: RegionRules) -> dict[str, float]:
+    w = rules.weights
+    return {c: w["full_name"] * n * (1 + w["self_level"] * ev.self_share.get(c, 0.0)) for c, n in ev.redacted.items()}
+
+
+def region_candidates(doc_or_text: Document | str, article: Article | int | None = None, *,
+                      rules: RegionRules | None = None, gaz: Gazetteer | None = None) -> pd.DataFrame:
+    """Every region scored for a text, best first: ``code, name, level, mentions, score`` (the evidence).
+
+    Masked names appear as rows with ``code`` NA and ``name`` ``xx县``.
+    """
+    rules = rules or region_rules()
+    gaz = gaz or gazetteer(rules.gazetteer)
+    text, extra = article_text(doc_or_text, article)
+    ev = _evidence(text, extra, rules, gaz)
+    rows = [{"code": c, "name": gaz.by_code[c].name, "level": gaz.by_code[c].level,
+             "mentions": ev.mentions[c], "score": s} for c, s in _final_scores(ev, rules, gaz).items()]
+    rows += [{"code": None, "name": f"xx{c}", "level": _CHAR_LEVEL.get(c), "mentions": ev.redacted[c], "score": s}
+             for c, s in _redacted_scores(ev, rules).items()]
+    df = pd.DataFrame(rows, columns=["code", "name", "level", "mentions", "score"])
+    df = df.astype({"code": "string", "name": "string", "level": "string", "mentions": "int64", "score": "float64"})
+    return df.sort_values(["score", "mentions"], ascending=False, kind="stable").reset_index(drop=True)
+
+
+def detect_region(doc_or_text: Document | str, article: Article | int | None = None, *,
+                  rules: RegionRules | None = None, gaz: Gazetteer | None = None) -> RegionInfo:
+    """The region a text (a document, or one of its articles) is about; ``RegionInfo()`` when unknown.
+
+    ``article`` is an :class:`Article` or its index (0 for the preamble). Towns are not in the
+    gazetteer: a text whose self-references are mostly 全镇/我镇 gives level ``town`` with no name.
+    """
+    rules = rules or region_rules()
+    gaz = gaz or gazetteer(rules.gazetteer)
+    text, extra = article_text(doc_or_text, article)
+    ev = _evidence(text, extra, rules, gaz)
+    named = _final_scores(ev, rules, gaz)
+    masked = _redacted_scores(ev, rules)
+    top_self = max(ev.self_share, key=lambda c: ev.self_share[c]) if ev.self_share else None
+    if top_self in rules.town_chars and ev.self_share[top_self] > 0.5:
+        town_masked = any(masked.get(c, 0) for c in rules.town_chars)
+        return RegionInfo(level="town", redacted=town_masked)
+    best_code = max(named, key=lambda c: (named[c], c), default="")
+    best_named = named.get(best_code, 0.0)
+    best_char = max(masked, key=lambda c: masked[c], default="")
+    best_masked = masked.get(best_char, 0.0)
+    if max(best_named, best_masked) < rules.weights["min_score"]:
+        return RegionInfo()
+    if best_masked >= best_named:
+        return RegionInfo(level=_CHAR_LEVEL.get(best_char), redacted=True)
+    return gaz.info(gaz.by_code[best_code])
+
+
+# -- user overrides ------------------------------------------------------------------------------
+def resolve_region(value: str | RegionInfo, *, gaz: Gazetteer | None = None) -> RegionInfo:
+    """A region named by the user: a code (``511724``), a name (``大竹县``, ``中江``) or a path of
+    names (``吉林省长春市朝阳区``). Unknown names (a town) are kept with ``code=None``.
+
+    >>> resolve_region("511724").name, resolve_region("长春市朝阳区").code, resolve_region("仁和镇").level
+    ('大竹县', '220104', 'town')
+
+    Raises :class:`RegionError` for an unknown code or an ambiguous name (``朝阳区``).
+    """
+    if isinstance(value, RegionInfo):
+        return value
+    gaz = gaz or gazetteer()
+    value = str(value).strip()
+    if value.isdigit():
+        region = gaz.get(value)
+        if region is None:
+            raise RegionError(f"unknown administrative code {value!r}")
+        return gaz.info(region)
+    hits = gaz.find(value)
+    if not hits or hits[-1].end != len(value):
+        level = "town" if value.endswith(("镇", "乡", "街道")) else None
+        return RegionInfo(value, None, level, None, None, False)
+    found: list[Region] = []
+    for hit in hits:
+        cands = [r for r, _ in hit.candidates]
+        if found:
+            narrowed = [r for r in cands if any(f.code in r.ancestors() for f in found)]
+            cands = narrowed or cands
+        found = cands
+    full = [r for r, is_full in hits[-1].candidates if is_full and r in found]
+    found = full or found
+    if len(found) > 1:
+        options = ", ".join(f"{r.name} {r.code} ({gaz.info(r).province}{gaz.info(r).city or ''})" for r in found)
+        raise RegionError(f"region {value!r} is ambiguous: {options}; give a code or a path such as 省市县")
+    return gaz.info(found[0])
+
+
+OverrideValue = Union[str, RegionInfo, Mapping[str, Any]]
+RegionOverrides = Union[Mapping[Any, OverrideValue], str, Path, None]
+
+
+def _read_override_csv(path: str | Path) -> dict[Any, dict[str, str]]:
+    """``file``/``doc_id`` [, ``article``], ``region`` [, ``period``] rows -> override mapping."""
+    p = Path(path)
+    try:
+        rows = list(csv.DictReader(p.read_text(encoding="utf-8-sig").splitlines()))
+    except OSError as e:
+        raise RegionError(f"{p}: cannot read the region table: {e.strerror or e}") from None
+    out: dict[Any, dict[str, str]] = {}
+    for i, row in enumerate(rows, start=2):
+        key = (row.get("file") or row.get("doc_id") or row.get("path") or "").strip()
+        if not key:
+            raise RegionError(f"{p}: row {i}: needs a file or doc_id column value")
+        art = (row.get("article") or "").strip()
+        out[(key, int(art)) if art else key] = {k: (v or "").strip() for k, v in row.items() if k in ("region", "period")}
+    return out
+
+
+def _doc_keys(doc: Document) -> list[str]:
+    src = Path(str(doc.source))
+    return list(dict.fromkeys([doc.doc_id, src.name, src.stem, str(doc.source)]))
+
+
+def _override_for(overrides: Mapping[Any, OverrideValue], doc: Document, article: int) -> dict[str, Any]:
+    """The override for one article: article-specific keys win over whole-document ones."""
+    keys = _doc_keys(doc)
+    for k in keys:
+        for key in ((k, article), f"{k}#{article}"):
+            if key in overrides:
+                return _as_override(overrides[key])
+    for k in keys:
+        if k in overrides:
+            return _as_override(overrides[k])
+    return {}
+
+
+def _as_override(value: OverrideValue) -> dict[str, Any]:
+    if isinstance(value, (str, RegionInfo)):
+        return {"region": value}
+    return {k: v for k, v in dict(value).items() if v not in (None, "")}
+
+
+# -- per-article table and the frame columns -----------------------------------------------------
+ARTICLE_COLUMNS = {"doc_id": "string", "article": "Int64", "title": "string", "region": "string",
+                   "region_code": "string", "region_level": "string", "province": "string", "city": "string",
+                   "region_redacted": "bool", "year": "Int64", "span": "string", "period": "string"}
+
+
+def _article_indices(doc: Document) -> list[tuple[int, str]]:
+    if not doc.articles:
+        return [(0, doc.title)]
+    out = [(0, "")] if doc.normalized_text[:doc.articles[0].start].strip() else []
+    return out + [(a.index, a.title) for a in doc.articles]
+
+
+def article_info(doc: Document, *, regions: RegionOverrides = None) -> pd.DataFrame:
+    """One row per article (0 = the preamble): its region, code, level, province, city, whether the
+    name is masked, its year, span and ``period`` label. ``regions`` overrides what is detected:
+    a mapping (``{"seed.txt": "中江县", ("seed", 6): "511724"}``, a value may also be
+    ``{"region": …, "period": …}``) or the path of a CSV with columns ``file`` (or ``doc_id``),
+    optional ``article``, ``region`` and optional ``period``. ``doc.metadata["region"]`` and
+    ``["period"]`` count as a whole-document override too.
+    """
+    overrides: Mapping[Any, OverrideValue] = {}
+    if isinstance(regions, (str, Path)):
+        overrides = _read_override_csv(regions)
+    elif regions is not None:
+        overrides = regions
+    meta = {k: doc.metadata[k] for k in ("region", "period") if doc.metadata.get(k)}
+    rows = []
+    for index, title in _article_indices(doc):
+        over = {**meta, **_override_for(overrides, doc, index)}
+        region = resolve_region(over["region"]) if "region" in over else detect_region(doc, index)
+        period = detect_period(doc, index)
+        label = str(over["period"]) if "period" in over else period.label
+        rows.append({"doc_id": doc.doc_id, "article": index, "title": title or None, "region": region.name,
+                     "region_code": region.code, "region_level": region.level, "province": region.province,
+                     "city": region.city, "region_redacted": region.redacted, "year": period.year,
+                     "span": period.span, "period": label})
+    return pd.DataFrame({c: pd.array([r[c] for r in rows], dtype=t) for c, t in ARTICLE_COLUMNS.items()})
+
+
+def add_region_period(df: pd.DataFrame, doc: Document, *, regions: RegionOverrides = None) -> pd.DataFrame:
+    """``df`` (rows of ``doc``, with an ``article`` column) plus ``region``, ``region_code`` and ``period``.
+
+    The columns go right after ``article`` (string dtype, NA when unknown); ``df`` is not changed.
+    The per-article details (level, province, masked name, year, span) are in :func:`article_info`.
+    """
+    info = article_info(doc, regions=regions).set_index("article")
+    out = df.drop(columns=[c for c in REGION_COLUMNS if c in df.columns]).copy()
+    articles = out["article"] if "article" in out.columns else pd.Series(0, index=out.index)
+    at = list(out.columns).index("article") + 1 if "article" in out.columns else len(out.columns)
+    for offset, (col, dtype) in enumerate(REGION_COLUMNS.items()):
+        values = articles.map(info[col].to_dict()) if len(out) else pd.Series([], dtype=object)
+        out.insert(at + offset, col, pd.array(list(values), dtype=dtype))
+    return out
