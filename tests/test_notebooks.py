@@ -37,3 +37,16 @@ def test_quickstart_runs_and_shows_the_seed_figures():
     assert "60.07亿元 197 204 引进国内市外到位资金60.07亿元" in text
     assert "企业投资信心不足" in text
     assert "inconsistent" in text
+
+
+def test_compare_notebook_builds_the_table_and_a_chart_without_tofu(formats_dir):
+    nb = run("02_compare_and_audit.ipynb")
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(o.get("output_type") != "error" for c in code for o in c.get("outputs", []))
+    text = "\n".join(outputs_text(c) for c in code)
+    for region in ("北京市", "广东省", "河南省", "河北省", "吉林省", "西藏自治区"):
+        assert region in text
+    assert "missing glyph warnings: 0" in text
+    assert "chart: gdp_growth.png True" in text
+    assert any("image/png" in o.get("data", {}) for c in code for o in c.get("outputs", []))
+    assert "consistent" in text
