@@ -1,64 +1,241 @@
 """Extraction throughput vs baselines measured in the same process (ratios, not absolute times).
 
-usage: python benchmarks/bench_extract.py [--chars 5000000]
+usage: python benchmarks/bench_extract.py [--chars 5000000] [--repeat 3] [--no-fixes] [--no-profile]
 
 Builds a corpus from the seed and ../shared/dev documents repeated to --chars characters, then
-reports: extract() vs jieba.lcut over the same text (target >= 10x faster) and extract() vs one
-bare regex scan of a plain number pattern (the floor; target within 6x).
+reports, one document at a time as a user calls it:
+
+1. ``extract()`` vs ``jieba.lcut`` over the same texts (target: extract >= 10x faster);
+2. ``extract()`` vs one bare ``regex`` scan of a plain number pattern (the floor; target <= 6x);
+
+and, to explain the gap, diagnostics: the stage shares of ``extract``, the cost with jieba's window
+cache cold, the per-document overhead (the same text as a few large documents), the library's
+own figure pattern scan, and (``--fixes``) the measured gain of each fix proposed in ``fixes.py``.
+``run_all.py`` runs this together with the other benchmarks and writes RESULTS.md.
 """
 from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
 
 import regex
 
-import summary_mining as sm
-from summary_mining.segment import tokenizer
+from common import CLOCK, CLOCK_NAME, Row, Section, corpus_texts, interleaved, profile, rate, source_texts, timed
 
-ROOT = Path(__file__).resolve().parents[1]
+PLAIN_NUMBER = r"[0-9]+(?:\.[0-9]+)?"
+TARGET_JIEBA = 10.0
+TARGET_FLOOR = 6.0
 
 
-def corpus_texts(n_chars: int) -> list[str]:
-    texts = [(ROOT / "corpora" / "seed.txt").read_text(encoding="utf-8")]
-    dev = ROOT.parent / "shared" / "dev" / "corpus"
-    if dev.exists():
-        texts += [p.read_text(encoding="utf-8") for p in sorted(dev.glob("*.txt"))]
-    out, total, i = [], 0, 0
-    while total < n_chars:
-        t = texts[i % len(texts)]
-        out.append(t)
-        total += len(t)
-        i += 1
+def _extract_all(texts):
+    import summary_mining as sm
+
+    def run():
+        for t in texts:
+            sm.extract(t)
+    return run
+
+
+def _jieba_all(texts):
+    import jieba
+
+    def run():
+        for t in texts:
+            jieba.lcut(t)
+    return run
+
+
+def _regex_all(texts, pattern=PLAIN_NUMBER):
+    pat = regex.compile(pattern) if isinstance(pattern, str) else pattern
+
+    def run():
+        n = 0
+        for t in texts:
+            for _ in pat.finditer(t):
+                n += 1
+        return n
+    return run
+
+
+def stage_shares(texts) -> dict[str, float]:
+    """Seconds spent in each stage of ``extract`` over ``texts`` (one pass, per-stage clocks)."""
+    from summary_mining import frame
+    import summary_mining.extraction as ex
+    from summary_mining.labels import annotate
+    from summary_mining.lexicon import metric_rules
+    from summary_mining.metrics import find_mentions
+
+    import summary_mining as sm
+
+    names = ("read_document (outline, sentences)", "normalize", "find_mentions", "annotate (labels)",
+             "mention_rows", "to_frame (pandas)", "add_region_period", "other (rest of extract)")
+    region = getattr(ex, "add_region_period", None)
+    sm.extract(texts[0])  # warm up
+    acc = dict.fromkeys(names, 0.0)
+    rules = metric_rules()
+    for t in texts:
+        c0 = CLOCK()
+        d = ex.as_document(t)
+        c1 = CLOCK()
+        d.normalized_text
+        c2 = CLOCK()
+        ms = find_mentions(d, rules)
+        c3 = CLOCK()
+        annotate(d, ms)
+        c4 = CLOCK()
+        rows = ex.mention_rows(d, ms)
+        c5 = CLOCK()
+        df = ex.to_frame(rows, frame.DTYPES)
+        c6 = CLOCK()
+        if region is not None:
+            region(df, d)
+        c7 = CLOCK()
+        sm.extract(t)
+        c8 = CLOCK()
+        for k, a, b in zip(names, (c0, c1, c2, c3, c4, c5, c6), (c1, c2, c3, c4, c5, c6, c7)):
+            acc[k] += b - a
+        acc[names[-1]] += max(0.0, (c8 - c7) - (c7 - c0))
+    return acc
+
+
+def big_documents(texts, size: int = 200_000) -> list[str]:
+    """The same text regrouped into documents of about ``size`` characters."""
+    out, cur, n = [], [], 0
+    for t in texts:
+        cur.append(t)
+        n += len(t)
+        if n >= size:
+            out.append("\n".join(cur))
+            cur, n = [], 0
+    if cur:
+        out.append("\n".join(cur))
     return out
 
 
-def timed(fn, texts) -> float:
-    t0 = time.perf_counter()
-    for t in texts:
-        fn(t)
-    return time.perf_counter() - t0
+def run(chars: int = 5_000_000, repeat: int = 3, fixes: bool = True, do_profile: bool = True,
+        fix_chars: int = 1_000_000, fix_repeat: int | None = None) -> Section:
+    import jieba
+    import summary_mining as sm
+    from summary_mining.lexicon import metric_rules
+    from summary_mining.segment import tokens
+
+    started = time.perf_counter()
+    sec = Section("1-2. Extraction throughput on plain text")
+    texts = corpus_texts(chars)
+    n = sum(map(len, texts))
+    jieba.initialize()
+    jieba.lcut(texts[0])
+    sm.extract(texts[0])  # warm up: rules compiled, the package's jieba loaded
+    t = interleaved({"extract": _extract_all(texts), "jieba": _jieba_all(texts), "regex": _regex_all(texts)}, repeat)
+    n_numbers = _regex_all(texts)()
+    r_jieba = t["jieba"] / t["extract"]
+    r_floor = t["extract"] / t["regex"]
+    sec.rows.append(Row("1. `extract()` vs `jieba.lcut` (same texts, one call per document)",
+                        f"{r_jieba:.2f}x faster", f">= {TARGET_JIEBA:g}x faster", r_jieba >= TARGET_JIEBA,
+                        f"extract {rate(n, t['extract'])}, jieba.lcut {rate(n, t['jieba'])}"))
+    sec.rows.append(Row("2. `extract()` vs bare `regex` scan of `" + PLAIN_NUMBER + "`",
+                        f"{r_floor:.0f}x slower", f"<= {TARGET_FLOOR:g}x slower", r_floor <= TARGET_FLOOR,
+                        f"regex {rate(n, t['regex'])} ({n_numbers:,} numbers)"))
+
+    # -- diagnostics -------------------------------------------------------------------------
+    figure = metric_rules().figure
+    t_fig = interleaved({"figure": _regex_all(texts, figure), "regex": _regex_all(texts)}, repeat)
+    sec.rows.append(Row("diag: the library's own figure pattern, scan only, vs the bare scan",
+                        f"{t_fig['figure'] / t_fig['regex']:.0f}x slower", "", None,
+                        f"figure pattern {rate(n, t_fig['figure'])}; the rule scan alone uses "
+                        f"{t_fig['figure'] / t['extract']:.0%} of extract's time"))
+
+    def cold():
+        for text in texts:
+            tokens.cache_clear()
+            sm.extract(text)
+    t_cold = timed(cold)
+    sec.rows.append(Row("diag: `extract()` with jieba's window cache cleared per document, vs `jieba.lcut`",
+                        f"{t['jieba'] / t_cold:.2f}x faster", "", None,
+                        f"{rate(n, t_cold)}; the repeated corpus keeps the cache warm, a corpus of distinct "
+                        f"documents sits between the two ({t_cold / t['extract']:.2f}x the warm time)"))
+
+    big = big_documents(texts)
+    t_big = timed(_extract_all(big))
+    sec.rows.append(Row(f"diag: same text as {len(big)} documents of ~200k chars, vs `jieba.lcut`",
+                        f"{t['jieba'] / t_big:.2f}x faster", "", None,
+                        f"{rate(n, t_big)}: per-document costs (frames, outline, region detection) are "
+                        f"{max(0.0, 1 - t_big / t['extract']):.0%} of the per-document run"))
+
+    shares = stage_shares(texts[: max(1, len(texts) // 5)])
+    total = sum(shares.values())
+    sec.notes.append(f"Corpus: {len(texts):,} documents, {n:,} characters (the seed and {len(source_texts()) - 1} "
+                     f"dev documents repeated; mean {n // len(texts):,} chars per document). Clock: {CLOCK_NAME}, "
+                     f"best of {repeat}, measurement and baseline interleaved.")
+    sec.notes.append("Where `extract()` spends its time (share of one pass over a fifth of the corpus): "
+                     + ", ".join(f"{k} {v / total:.0%}" for k, v in shares.items()) + ".")
+
+    if fixes:
+        _measure_fixes(sec, corpus_texts(min(chars, fix_chars)), t, fix_repeat or repeat + 2)
+    if do_profile and (r_jieba < TARGET_JIEBA or r_floor > TARGET_FLOOR):
+        sub = corpus_texts(min(chars, 300_000))
+        sm.extract(sub[0])
+        sec.profiles.append((f"cProfile of `extract()` over {sum(map(len, sub)):,} chars (as is)",
+                             profile(_extract_all(sub))))
+    sec.seconds = time.perf_counter() - started
+    return sec
+
+
+def _measure_fixes(sec: Section, texts: list[str], t_main: dict, repeat: int) -> None:
+    import fixes as fx
+    from summary_mining.segment import tokens
+
+    from common import FORMATS
+
+    docs = [t for _, t in source_texts()]
+    files = sorted(FORMATS.glob("*.pdf")) + sorted(FORMATS.glob("*.docx")) if FORMATS.exists() else []
+    rows = fx.check_identical(docs + files)
+    n = sum(map(len, texts))
+
+    def variant(names, cold=False):
+        def run():
+            with fx.applied(names):
+                for text in texts:
+                    if cold:
+                        tokens.cache_clear()
+                    __import__("summary_mining").extract(text)
+        return run
+
+    variants = {"as is": variant([])}
+    for name in fx.FIXES:
+        variants[name] = variant([name])
+    variants["all fixes"] = variant(None)
+    variants["jieba"] = _jieba_all(texts)
+    t = interleaved(variants, repeat)
+    tc = interleaved({"as is": variant([], True), "all fixes": variant(None, True)}, max(1, repeat - 1))
+    base = t["as is"]
+    ranked = sorted(fx.FIXES, key=lambda k: t[k])
+    lines = [f"Proposed fixes (benchmarks/fixes.py, monkeypatched; `extract` frames verified identical with and "
+             f"without them on the {len(docs)} text documents and the {len(files)} PDF/DOCX files of "
+             f"shared/formats, {rows:,} rows), measured on {n:,} chars, best of {repeat}, "
+             f"ranked by gain:", "",
+             "| rank | fix | change | time vs as is | gain |", "| --- | --- | --- | ---: | ---: |"]
+    for i, name in enumerate(ranked, 1):
+        lines.append(f"| {i} | {name} | {fx.FIXES[name][0]} | {t[name] / base:.2f} | {base / t[name]:.2f}x |")
+    lines.append(f"| | all {len(fx.FIXES)} | | {t['all fixes'] / base:.2f} | {base / t['all fixes']:.2f}x |")
+    lines.append(f"| | all {len(fx.FIXES)}, jieba cache cold per document | | {tc['all fixes'] / tc['as is']:.2f} | "
+                 f"{tc['as is'] / tc['all fixes']:.2f}x |")
+    lines.append("")
+    sec.notes += lines
+    sec.rows.append(Row("1 with all proposed fixes: `extract()` vs `jieba.lcut`",
+                        f"{t['jieba'] / t['all fixes']:.2f}x faster", f">= {TARGET_JIEBA:g}x faster",
+                        t["jieba"] / t["all fixes"] >= TARGET_JIEBA, f"on the first {n:,} chars; as is "
+                        f"{t['jieba'] / base:.2f}x on the same text"))
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--chars", type=int, default=5_000_000)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--no-fixes", dest="fixes", action="store_false")
+    ap.add_argument("--no-profile", dest="profile", action="store_false")
     a = ap.parse_args()
-    texts = corpus_texts(a.chars)
-    n = sum(map(len, texts))
-    tk = tokenizer()
-    sm.extract(texts[0])  # warm up: rules compiled, jieba loaded
-    plain = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
-    t_extract = timed(sm.extract, texts)
-    t_jieba = timed(lambda t: tk.lcut(t), texts)
-    t_regex = timed(lambda t: sum(1 for _ in plain.finditer(t)), texts)
-    print(f"corpus: {len(texts)} documents, {n:,} characters")
-    print(f"| measure | seconds | chars/s | ratio |")
-    print(f"| --- | ---: | ---: | --- |")
-    print(f"| extract() | {t_extract:.2f} | {n / t_extract:,.0f} | 1 |")
-    print(f"| jieba.lcut | {t_jieba:.2f} | {n / t_jieba:,.0f} | extract is {t_jieba / t_extract:.1f}x faster (target >= 10x) |")
-    print(f"| bare regex number scan | {t_regex:.2f} | {n / t_regex:,.0f} | extract is {t_extract / t_regex:.1f}x slower (target <= 6x) |")
+    print(run(a.chars, a.repeat, a.fixes, a.profile).markdown())
 
 
 if __name__ == "__main__":

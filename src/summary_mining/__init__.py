@@ -6,7 +6,7 @@
 '一、目标任务完成情况'
 """
 from .errors import (EncodingError, FileTooLargeError, NoTextLayerError, ReadError, RuleError,
-                     SummaryMiningError, UnsupportedFormatError)
+                     RuleTimeoutError, SummaryMiningError, TimeLimitError, UnsupportedFormatError)
 from .model import Article, Block, Document, Section, Sentence
 from .readers import DEFAULT_LIMITS, Limits, read_document
 from .extraction import extract
@@ -25,5 +25,5 @@ from ._version import __version__
 __all__ = [
     "read_document", "extract", "extract_problems", "audit", "mine", "Corpus", "show", "View", "compare", "conflicts", "to_excel", "to_csv", "to_parquet", "detect_region", "detect_period", "add_region_period", "article_info", "resolve_region", "RegionInfo", "PeriodInfo", "COLUMNS", "Document", "Article", "Section", "Sentence", "Block", "Limits", "DEFAULT_LIMITS",
     "SummaryMiningError", "ReadError", "UnsupportedFormatError", "EncodingError", "NoTextLayerError",
-    "FileTooLargeError", "RuleError", "__version__",
+    "FileTooLargeError", "RuleError", "RuleTimeoutError", "TimeLimitError", "__version__",
 ]

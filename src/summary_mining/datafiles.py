@@ -12,24 +12,113 @@ from __future__ import annotations
 
 import csv
 import sys
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import regex
 
-from .errors import RuleError
+from .errors import RuleError, RuleTimeoutError
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["data_path", "load_toml", "load_csv", "load_words", "compile_pattern", "MATCH_TIMEOUT"]
+__all__ = ["data_path", "load_toml", "load_csv", "load_words", "compile_pattern", "MATCH_TIMEOUT",
+           "rx_search", "rx_match", "rx_fullmatch", "rx_finditer", "rule_guard", "rule_entries"]
 
-#: Seconds any single rule may spend matching one text before it is abandoned (no catastrophic backtracking).
+#: Seconds of CPU time one rule may spend on one match attempt (one ``search``/``match`` call; a
+#: scan over a document is a series of such calls, each with its own budget) before it is
+#: abandoned with :class:`~summary_mining.errors.RuleTimeoutError`. The ``rx_*`` helpers read this
+#: module attribute at call time, so ``summary_mining.datafiles.MATCH_TIMEOUT = 20`` takes effect
+#: at once. The shipped rules are linear on any input; the limit guards user rule files.
 MATCH_TIMEOUT = 5.0
+
+_UNNAMED = "<text>"
+
+
+def _timed_out(pattern: regex.Pattern[str]) -> RuleTimeoutError:
+    shown = pattern.pattern if len(pattern.pattern) <= 60 else pattern.pattern[:57] + "..."
+    return RuleTimeoutError(_UNNAMED, f"rule pattern {shown!r} ran longer than MATCH_TIMEOUT={MATCH_TIMEOUT:g} s "
+                                      "on one match (pathological input or a backtracking rule; "
+                                      "summary_mining.datafiles.MATCH_TIMEOUT)")
+
+
+def rx_search(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+    """``pattern.search`` with the :data:`MATCH_TIMEOUT` budget; a timeout raises :class:`RuleTimeoutError`."""
+    try:
+        return pattern.search(text, pos, endpos, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        raise _timed_out(pattern) from None
+
+
+def rx_match(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+    """``pattern.match`` with the :data:`MATCH_TIMEOUT` budget."""
+    try:
+        return pattern.match(text, pos, endpos, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        raise _timed_out(pattern) from None
+
+
+def rx_fullmatch(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+    """``pattern.fullmatch`` with the :data:`MATCH_TIMEOUT` budget."""
+    try:
+        return pattern.fullmatch(text, pos, endpos, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        raise _timed_out(pattern) from None
+
+
+def rx_finditer(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
+    """Non-overlapping matches, left to right, like ``pattern.finditer`` — but each match gets its own
+    :data:`MATCH_TIMEOUT` budget.
+
+    (``regex``'s own ``finditer(timeout=)`` counts the CPU time of the whole iteration, including
+    the caller's work between two matches, so a long but harmless document would time out.)
+    After an empty match the scan moves on by one character.
+
+    >>> [m.group() for m in rx_finditer(regex.compile("[0-9]+"), "a1b22c333", 2)]
+    ['22', '333']
+    """
+    end = len(text) if endpos is None else max(0, min(endpos, len(text)))
+    while pos <= end:
+        m = rx_search(pattern, text, pos, end)
+        if m is None:
+            return
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
+@contextmanager
+def rule_guard(name: str) -> Iterator[None]:
+    """Name the document in a :class:`RuleTimeoutError` raised inside (and turn a bare regex
+    :class:`TimeoutError` from a call that bypassed the ``rx_*`` helpers into one)."""
+    try:
+        yield
+    except RuleTimeoutError as e:
+        if e.path != _UNNAMED:
+            raise
+        raise RuleTimeoutError(name, e.reason) from None
+    except TimeoutError:
+        raise RuleTimeoutError(name, f"a rule pattern ran longer than MATCH_TIMEOUT={MATCH_TIMEOUT:g} s on one match "
+                                     "(summary_mining.datafiles.MATCH_TIMEOUT)") from None
+
+
+@contextmanager
+def rule_entries(source: object, what: str = "") -> Iterator[None]:
+    """Turn a missing or ill-typed entry met while building rules from a data file into a
+    :class:`RuleError` naming the file (and ``what`` was being read)."""
+    where = f"{source}: {what + ': ' if what else ''}"
+    try:
+        yield
+    except RuleError:
+        raise
+    except KeyError as e:
+        raise RuleError(f"{where}missing entry {e.args[0]!r}") from None
+    except (TypeError, ValueError, AttributeError, IndexError) as e:
+        raise RuleError(f"{where}malformed entry: {type(e).__name__}: {e}") from None
 
 
 def data_path(name: str | Path) -> Path:
@@ -64,7 +153,10 @@ def load_csv(name: str | Path) -> list[dict[str, str]]:
     """Rows of a CSV data file with a header line; lines starting with ``#`` are comments."""
     p, text = _read(name)
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    rows = list(csv.DictReader(lines))
+    try:
+        rows = list(csv.DictReader(lines))
+    except csv.Error as e:
+        raise RuleError(f"{p}: invalid CSV: {e}") from None
     for i, row in enumerate(rows, start=2):
         if None in row or any(v is None for v in row.values()):
             raise RuleError(f"{p}: row {i}: wrong number of fields: {row}")
@@ -83,5 +175,5 @@ def compile_pattern(pattern: str, source: str, where: str, flags: int = 0) -> re
         raise RuleError(f"{source}: {where}: pattern must be a non-empty string, got {pattern!r}")
     try:
         return regex.compile(pattern, flags | regex.V0)
-    except regex.error as e:
-        raise RuleError(f"{source}: {where}: invalid pattern {pattern!r}: {e}") from None
+    except (regex.error, OverflowError, ValueError, RecursionError, MemoryError) as e:
+        raise RuleError(f"{source}: {where}: invalid pattern {pattern!r}: {type(e).__name__}: {e}") from None

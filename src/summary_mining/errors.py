@@ -20,6 +20,7 @@ __all__ = [
     "FileTooLargeError",
     "TimeLimitError",
     "RuleError",
+    "RuleTimeoutError",
 ]
 
 
@@ -61,3 +62,23 @@ class TimeLimitError(ReadError):
 
 class RuleError(SummaryMiningError, ValueError):
     """A rule or lexicon data file is malformed; the message says which file and entry."""
+
+
+class RuleTimeoutError(SummaryMiningError):
+    """A rule's pattern ran longer than :data:`summary_mining.datafiles.MATCH_TIMEOUT` on one document.
+
+    ``path`` names the document (its source file, or its ``doc_id`` for text), ``reason`` the rule.
+    Raised instead of the ``regex`` module's bare :class:`TimeoutError`.
+
+    >>> err = RuleTimeoutError("报告.txt", "rule 'figure pattern' timed out")
+    >>> str(err), isinstance(err, SummaryMiningError)
+    ("报告.txt: rule 'figure pattern' timed out", True)
+    """
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.reason))

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from .datafiles import rule_guard
 from .frame import DTYPES, to_frame
 from .labels import annotate
 from .lexicon import KINDS, metric_rules
 from .metrics import Mention, find_mentions
 from .model import Document
+from .outline import section_index
 from .readers import Source, read_document
 from .regions import add_region_period
 from .segment import add_user_dict
@@ -28,17 +30,26 @@ def as_document(source: Source | Document) -> Document:
     return source if isinstance(source, Document) else read_document(source)
 
 
+def doc_name(doc: Document) -> str:
+    """How errors name a document: its source file, or its ``doc_id`` when it came from a string."""
+    return doc.source if doc.source and not doc.source.startswith("<") else doc.doc_id
+
+
 def mention_rows(doc: Document, mentions: list[Mention]) -> list[dict]:
     rows = []
+    sentences: dict[int, str] = {}  # one string per sentence, shared by its figures' rows
+    sections = section_index(doc)
     for m in mentions:
         sent = doc.sentence_at(m.start)
+        if sent is not None and sent.index not in sentences:
+            sentences[sent.index] = doc.text[sent.start:sent.end]
         rows.append({
             "doc_id": doc.doc_id,
             "article": doc.article_index(m.start),
             "region": None,
             "region_code": None,
             "period": None,
-            "section": doc.section_path(m.start),
+            "section": sent.section if sent else sections.path(m.start),  # a section never starts mid-sentence
             "sentence_id": sent.index if sent else None,
             "start": m.start,
             "end": m.end,
@@ -57,7 +68,7 @@ def mention_rows(doc: Document, mentions: list[Mention]) -> list[dict]:
             "redacted": m.redacted,
             "in_name": m.in_name,
             "source": m.source,
-            "sentence": doc.text[sent.start:sent.end] if sent else None,
+            "sentence": sentences[sent.index] if sent else None,
         })
     return rows
 
@@ -81,11 +92,12 @@ def extract(source: Source | Document, *, kinds: tuple[str, ...] | list[str] | N
     if user_dict is not None:
         add_user_dict(user_dict)
     doc = as_document(source)
-    mentions = find_mentions(doc, metric_rules())
-    if kinds is not None:
-        mentions = [m for m in mentions if m.kind in kinds]
-    annotate(doc, mentions, indicators=indicators)
-    df = to_frame(mention_rows(doc, mentions), DTYPES)
-    df = add_region_period(df, doc, regions=regions)
+    with rule_guard(doc_name(doc)):
+        mentions = find_mentions(doc, metric_rules())
+        if kinds is not None:
+            mentions = [m for m in mentions if m.kind in kinds]
+        annotate(doc, mentions, indicators=indicators)
+        df = to_frame(mention_rows(doc, mentions), DTYPES)
+        df = add_region_period(df, doc, regions=regions)
     df.attrs["doc_id"] = doc.doc_id
     return df

@@ -14,12 +14,18 @@ from functools import lru_cache
 
 import regex
 
-from .datafiles import compile_pattern, load_csv, load_toml
+from .datafiles import compile_pattern, load_csv, load_toml, rule_entries, rx_finditer
+from .errors import RuleError
 from .metrics import Mention
 from .model import Document
 from .segment import tokens
 
 __all__ = ["LabelRules", "label_rules", "annotate", "indicator_for", "IndicatorLexicon", "indicator_lexicon"]
+
+#: A label is read from at most this many characters before its figure (the clause is cut there):
+#: labels keep only the nearest 14 characters, and a bounded window keeps a clause of 100k
+#: characters without punctuation from being segmented once per figure.
+LABEL_WINDOW = 100
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,11 @@ class LabelRules:
 @lru_cache(maxsize=4)
 def label_rules(path: str = "labels.toml") -> LabelRules:
     d = load_toml(path)
+    with rule_entries(path):
+        return _label_rules(d, path)
+
+
+def _label_rules(d: dict, path: str) -> LabelRules:
     by_len = lambda ws: tuple(sorted(ws, key=len, reverse=True))
     up, down = by_len(d["up_words"]), by_len(d["down_words"])
     # a multi-character word anywhere in the window, a single character only right before the figure
@@ -82,7 +93,11 @@ def indicator_lexicon(*paths: str) -> IndicatorLexicon:
     (work reports and bulletins), or from the given files; later files win."""
     synonyms: dict[str, str] = {}
     for p in paths or ("indicators.csv", "indicators_headline.csv"):
-        synonyms.update({r["synonym"].strip(): r["indicator"].strip() for r in load_csv(p)})
+        for i, r in enumerate(load_csv(p), start=2):
+            syn, ind = (r.get("synonym") or "").strip(), (r.get("indicator") or "").strip()
+            if not syn or not ind:
+                raise RuleError(f"{p}: row {i}: needs a synonym and an indicator (columns synonym,indicator), got {r}")
+            synonyms[syn] = ind
     return IndicatorLexicon(synonyms)
 
 
@@ -112,7 +127,7 @@ def _is_time_word(w: str) -> bool:
 
 def _label(norm: str, m: Mention, prev_end: int, rules: LabelRules) -> tuple[str, str]:
     """(label, clause-before) for a mention; the label falls back to the noun after the figure."""
-    cs = _clause_start(norm, m.start, prev_end, rules)
+    cs = _clause_start(norm, m.start, max(prev_end, m.start - LABEL_WINDOW), rules)
     before = norm[cs:m.start]
     words = _trim([w for w, _, _ in tokens(before)], rules)
     label = "".join(words)
@@ -151,7 +166,7 @@ def _table_label(doc: Document, m: Mention) -> tuple[str, str]:
 
 def _direction(before: str, rules: LabelRules) -> str | None:
     downs = ups = False
-    for m in rules.direction.finditer(before[-rules.direction_window:]):
+    for m in rx_finditer(rules.direction, before[-rules.direction_window:]):
         downs |= m.group("down") is not None
         ups |= m.group("up") is not None
     return "-" if downs else "+" if ups else None

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 import regex
 
-from .datafiles import MATCH_TIMEOUT
+from .datafiles import rx_finditer, rx_fullmatch, rx_match, rx_search
 from .lexicon import MetricRules, Unit, metric_rules
 from .model import Document
 from .normalize import normalize
@@ -31,6 +31,17 @@ _CN_DIGIT_CHARS = frozenset("零〇○一二两三四五六七八九")
 _APPROX_CHARS = "近约逾超上数"
 _HEADER_UNIT = regex.compile(r"[（(]\s*([^（()）]{1,8}?)\s*[)）]\s*$")
 _CELL_NUMBER = regex.compile(r"\s*-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?\s*")
+
+#: Runs no figure is made of: 33+ characters of digits, numerals, separators or redaction marks
+#: (``一一一…``, ``×××…``, ``1,000,000,…``), and 9+ blanks. The figure patterns repeat these
+#: characters, so from every position inside such a run they would scan to its end — quadratic
+#: time on a long run. The scans read a copy of the text with these runs blanked out (same
+#: length, so offsets are unchanged); everything else reads the text itself.
+_NO_FIGURE_RUN = regex.compile(r"[0-9xX×*,.零〇○一二两三四五六七八九十百千万亿点]{33,}|[ \t]{9,}")
+_MASK = "\x00"
+#: Characters after a figure that the qualifier / unit-exclusion / 个百分点-list rules may look at.
+_AFTER_WINDOW = 64
+_POINTS_WINDOW = 256
 
 
 @dataclass
@@ -69,9 +80,10 @@ class _Context:
         self.text = doc.text
         self.norm = doc.normalized_text
         self.rules = rules
+        self.scan = _scan_text(self.norm)
         self.excluded = []
         if rules.fixed_phrases is not None:
-            self.excluded = [m.span() for m in rules.fixed_phrases.finditer(self.norm, timeout=MATCH_TIMEOUT)]
+            self.excluded = [m.span() for m in rx_finditer(rules.fixed_phrases, self.norm)]
         self._ex_starts = [s for s, _ in self.excluded]
         self.names = _bracket_spans(self.norm, "《", "》")
         self._name_starts = [s for s, _ in self.names]
@@ -94,6 +106,20 @@ class _Context:
     def in_name(self, start: int) -> bool:
         i = bisect.bisect_right(self._name_starts, start) - 1
         return i >= 0 and self.names[i][0] < start < self.names[i][1]
+
+
+def _scan_text(norm: str) -> str:
+    """``norm`` with the runs of :data:`_NO_FIGURE_RUN` blanked out (``norm`` itself when there are none)."""
+    parts: list[str] = []
+    pos = 0
+    for m in rx_finditer(_NO_FIGURE_RUN, norm):
+        parts.append(norm[pos:m.start()])
+        parts.append(_MASK * (m.end() - m.start()))
+        pos = m.end()
+    if not parts:
+        return norm
+    parts.append(norm[pos:])
+    return "".join(parts)
 
 
 def _bracket_spans(text: str, open_: str, close: str, limit: int = 80) -> list[tuple[int, int]]:
@@ -134,7 +160,7 @@ def _qualifier(ctx: _Context, prefix: str | None, infix: str | None, end: int) -
     """The figure's qualifier as written: prefix (约/近/超), else infix (余/多), else suffix (以上/左右)."""
     if prefix or infix:
         return prefix or infix
-    sq = ctx.rules.suffix_qualifiers.match(ctx.norm, end)
+    sq = rx_match(ctx.rules.suffix_qualifiers, ctx.norm, end, end + _AFTER_WINDOW)
     return sq.group(0) if sq else None
 
 
@@ -215,12 +241,12 @@ def _values(num: str, scale: str, num2: str | None, scale1: str | None, infix: s
 def _figure_mentions(ctx: _Context, out: list[Mention]) -> None:
     rules = ctx.rules
     norm = ctx.norm
-    for m in rules.figure.finditer(norm, timeout=MATCH_TIMEOUT):
+    for m in rx_finditer(rules.figure, ctx.scan):
         unit = rules.units[m.group("unit")]
         num, num2 = m.group("num"), m.group("num2")
         scale, scale1 = m.group("scale") or "", m.group("scale1")
         start, end = m.start("num"), m.end("unit")
-        if unit.not_followed_by is not None and unit.not_followed_by.match(norm, end):
+        if unit.not_followed_by is not None and rx_match(unit.not_followed_by, norm, end, end + _AFTER_WINDOW):
             continue
         if unit.requires_scale and not scale:
             continue
@@ -247,7 +273,7 @@ def _figure_mentions(ctx: _Context, out: list[Mention]) -> None:
         if unit.max_value is not None and not redacted and not (low <= unit.max_value * unit.factor):
             continue
         kind, base = unit.kind, unit.base
-        if unit.written == "个" and rules.distributed_points.match(norm, end, timeout=MATCH_TIMEOUT):
+        if unit.written == "个" and rx_match(rules.distributed_points, norm, end, end + _POINTS_WINDOW):
             kind, base = "percentage", "个百分点"  # 12个、5个和3.6个百分点
         qualifier = "range" if num2 else _qualifier(ctx, qualifier, infix, end)
         if not redacted and not num2 and start >= 1 and norm[start - 1] == "-" and (start < 2 or not (norm[start - 2].isascii() and norm[start - 2].isalnum())):
@@ -258,7 +284,7 @@ def _figure_mentions(ctx: _Context, out: list[Mention]) -> None:
 
 
 def _percent_word_mentions(ctx: _Context, out: list[Mention]) -> None:
-    for m in ctx.rules.percent_words.finditer(ctx.norm, timeout=MATCH_TIMEOUT):
+    for m in rx_finditer(ctx.rules.percent_words, ctx.scan):
         v = parse_number(m.group("num"))
         if v is None:
             continue
@@ -271,16 +297,17 @@ def _bare_scale_mentions(ctx: _Context, taken: list[tuple[int, int]], out: list[
     """投资6000万, 40.7亿、39.05亿…亿元: a scale with no unit, in a money context."""
     rules, norm = ctx.rules, ctx.norm
     starts = [s for s, _ in taken]
-    for m in rules.bare_scale.finditer(norm, timeout=MATCH_TIMEOUT):
+    for m in rx_finditer(rules.bare_scale, ctx.scan):
         s, e = m.span()
         i = bisect.bisect_right(starts, e) - 1
         if i >= 0 and taken[i][0] < e and s < taken[i][1]:
             continue
         if _rejects_start(ctx, s, m.group("num")) or ctx.in_excluded(s, e):
             continue
-        clause_start = max(norm.rfind(c, 0, s) for c in "。；;，,\n")
-        before = norm[max(clause_start + 1, s - 12):s]
-        sentence_end = min((x for x in (norm.find(c, e) for c in "。；;") if x >= 0), default=len(norm))
+        # only the 12 characters before and the 25 after are looked at: search no further
+        clause_start = max(norm.rfind(c, max(0, s - 13), s) for c in "。；;，,\n")
+        before = norm[max(clause_start + 1, s - 12, 0):s]
+        sentence_end = min((x for x in (norm.find(c, e, e + 25) for c in "。；;") if x >= 0), default=len(norm))
         after = norm[e:min(sentence_end, e + 25)]
         if not (any(w in before for w in rules.money_context) or "亿元" in after or "万元" in after):
             continue
@@ -293,7 +320,7 @@ def _bare_scale_mentions(ctx: _Context, taken: list[tuple[int, int]], out: list[
 
 def _header_unit(rules: MetricRules, header: str) -> tuple[Unit, str] | None:
     """``绝对数（亿元）`` -> (元, '亿'); ``签约项目（个）`` -> (个, '')."""
-    m = _HEADER_UNIT.search(normalize(str(header)))
+    m = rx_search(_HEADER_UNIT, normalize(str(header)))
     if not m:
         return None
     written = m.group(1).strip()
@@ -318,7 +345,7 @@ def _table_mentions(ctx: _Context, taken: list[tuple[int, int]], out: list[Menti
         for j, cell in enumerate(ctx.norm[b.start:b.end].split("\t")):
             cs, ce = pos, pos + len(cell)
             pos = ce + 1
-            if j >= len(columns) or not _CELL_NUMBER.fullmatch(cell):
+            if j >= len(columns) or not rx_fullmatch(_CELL_NUMBER, cell):
                 continue
             hu = _header_unit(rules, columns[j])
             if hu is None:

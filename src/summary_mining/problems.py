@@ -33,6 +33,7 @@ True
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -43,12 +44,13 @@ from typing import Union
 import pandas as pd
 import regex
 
-from .datafiles import MATCH_TIMEOUT, compile_pattern, load_csv, load_toml
+from .datafiles import (compile_pattern, load_csv, load_toml, rule_entries, rule_guard, rx_finditer, rx_fullmatch,
+                        rx_search)
 from .errors import RuleError
-from .extraction import as_document
+from .extraction import as_document, doc_name
 from .frame import empty_frame, to_frame
 from .model import SECTION_SEPARATOR, Document, Section
-from .outline import heading_at_line, outline_rules
+from .outline import heading_at_line, outline_rules, section_index
 from .readers import Source
 from . import segment
 
@@ -82,6 +84,11 @@ _TRAIL = "，,；;、：: \t\r\n\u3000"
 _LEAD = "：:，,、.．） \t\r\n\u3000"
 _HARD_END = "。！？!?；;：:"
 _SENTENCE_PUNCT = "。！？!?；;，,"  # a heading title holds none of these
+#: ``categories`` and ``keywords`` are read from at most this many characters of an item (a real
+#: problem statement is a few hundred; an "item" of a megabyte is an endless unpunctuated line).
+ANALYSE_MAX_CHARS = 4000
+#: A cue's clause is looked for at most this many characters back (for ``cues.exclude``).
+_CLAUSE_WINDOW = 200
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -148,6 +155,11 @@ def problem_rules(path: str = "problems.toml") -> ProblemRules:
     def opt(p: str | None, where: str) -> regex.Pattern[str] | None:
         return compile_pattern(p, src, where) if p else None
 
+    with rule_entries(src):
+        return _problem_rules(src, h, e, cues, sent, out, kw, headings, ends, markers, opt)
+
+
+def _problem_rules(src, h, e, cues, sent, out, kw, headings, ends, markers, opt) -> ProblemRules:
     return ProblemRules(
         headings=headings,
         heading_exclude=opt(h.get("exclude"), "headings.exclude"),
@@ -260,10 +272,10 @@ def is_problem_heading(title: str, rules: ProblemRules | None = None) -> bool:
 def _heading_match(bare: str, rules: ProblemRules) -> regex.Match[str] | None:
     if not bare or len(bare) > rules.heading_max or any(ch in _SENTENCE_PUNCT for ch in bare):
         return None
-    m = rules.headings.fullmatch(bare, timeout=MATCH_TIMEOUT)
+    m = rx_fullmatch(rules.headings, bare)
     if not m:
         return None
-    if rules.heading_exclude and rules.heading_exclude.search(m.group("core"), timeout=MATCH_TIMEOUT):
+    if rules.heading_exclude and rx_search(rules.heading_exclude, m.group("core")):
         return None
     return m
 
@@ -271,7 +283,7 @@ def _heading_match(bare: str, rules: ProblemRules) -> regex.Match[str] | None:
 def _is_end_heading(bare: str, rules: ProblemRules) -> bool:
     if not bare or len(bare) > rules.end_max or any(ch in _SENTENCE_PUNCT for ch in bare):
         return False
-    return bool(rules.ends.fullmatch(bare, timeout=MATCH_TIMEOUT))
+    return bool(rx_fullmatch(rules.ends, bare))
 
 
 # -- layout: lines, hard-wrapping and paragraphs -----------------------------------------------------
@@ -292,6 +304,7 @@ class _Layout:
             if self._is_hard(i):
                 hard.append(self.lines[i][1])  # offset of the "\n"
         self.hard = hard  # sorted offsets of hard line breaks
+        self.stops: _StopLines | None = None  # built on first use by _cut_limit
 
     def _wrap_width(self) -> int | None:
         lens = [len(self.text[s:e].strip()) for s, e in self.lines]
@@ -327,7 +340,10 @@ class _Layout:
         return self.lines[self.line_index(pos)][0]
 
     def at_line_start(self, pos: int) -> bool:
-        return not self.text[self.line_start(pos):pos].strip()
+        ls, text = self.line_start(pos), self.text
+        while pos > ls and text[pos - 1].isspace():
+            pos -= 1
+        return pos <= ls
 
     def para_end(self, pos: int, limit: int) -> int:
         """End of the paragraph holding ``pos`` (the first hard break at or after it), at most ``limit``."""
@@ -336,24 +352,35 @@ class _Layout:
 
     def has_hard_break(self, a: int, b: int) -> bool:
         """True when a hard break with text on both sides lies inside ``[a, b)``."""
-        i = bisect.bisect_left(self.hard, a)
-        while i < len(self.hard) and self.hard[i] < b:
-            h = self.hard[i]
-            if self.text[a:h].strip() and self.text[h:b].strip():
-                return True
-            i += 1
-        return False
+        text = self.text
+        first, last = a, b - 1
+        while first < b and text[first].isspace():
+            first += 1
+        while last > first and text[last].isspace():
+            last -= 1
+        # a break h with text before it (first < h) and after it (h < last)
+        i = bisect.bisect_right(self.hard, first)
+        return i < len(self.hard) and self.hard[i] < last
 
-    def para_starts(self, a: int, b: int) -> list[int]:
+    def hard_in(self, a: int, b: int) -> list[int]:
+        """The hard breaks inside ``[a, b)``."""
+        return self.hard[bisect.bisect_left(self.hard, a):bisect.bisect_left(self.hard, b)]
+
+    def para_starts(self, a: int, b: int, first_only: bool = False) -> list[int]:
         """Starts (first non-space) of the paragraphs that begin after a hard break inside ``[a, b)``."""
-        out = []
+        out: list[int] = []
+        text = self.text
         i = bisect.bisect_left(self.hard, a)
+        reached = -1  # every position in [.., reached) has been skipped as blank already
         while i < len(self.hard) and self.hard[i] < b:
-            p = self.hard[i] + 1
-            while p < b and self.text[p].isspace():
+            p = max(self.hard[i] + 1, reached)
+            while p < b and text[p].isspace():
                 p += 1
+            reached = p
             if p < b and (not out or out[-1] != p):
                 out.append(p)
+                if first_only:
+                    return out
             i += 1
         return out
 
@@ -381,7 +408,7 @@ class _Block:
 def _markers(text: str, layout: _Layout, rules: ProblemRules, a: int, b: int) -> list[_Marker]:
     out = []
     for si, st in enumerate(rules.markers):
-        for m in st.pattern.finditer(text, a, b, timeout=MATCH_TIMEOUT):
+        for m in rx_finditer(st.pattern, text, a, b):
             n = _ordinal(m.group("n"))
             if n is None:
                 continue
@@ -433,7 +460,7 @@ def _extend_over_subitems(text: str, layout: _Layout, rules: ProblemRules, e: in
                           first: _Marker) -> int:
     """Extend an item ending at a paragraph end over following paragraphs that open sub-items."""
     while e < limit:
-        starts = layout.para_starts(e, limit)
+        starts = layout.para_starts(e, limit, first_only=True)
         if not starts or not _opens_subitem(text, layout, rules, starts[0], limit, first):
             break
         e = layout.para_end(starts[0], limit)
@@ -449,10 +476,15 @@ def _enumerated(text: str, layout: _Layout, rules: ProblemRules, blk: _Block) ->
         return None
     first = firsts[0]
     seq = [first]
-    by_style = [m for m in ms if m.style == first.style]
+    by_n: dict[int, list[_Marker]] = {}  # this style's markers by ordinal, in text order
+    for m in ms:
+        if m.style == first.style:
+            by_n.setdefault(m.n, []).append(m)
     while True:
         cur = seq[-1]
-        nxt = next((m for m in by_style if m.pos >= cur.end and m.n == cur.n + 1), None)
+        cands = by_n.get(cur.n + 1, [])
+        i = bisect.bisect_left(cands, cur.end, key=lambda m: m.pos)
+        nxt = cands[i] if i < len(cands) else None
         if nxt is None:
             break
         if not blk.bounded:
@@ -489,12 +521,12 @@ def _skip_sentence(sent: str, rules: ProblemRules) -> bool:
     t = sent.strip()
     if len(t) < 2 or t[-1:] in "：:":
         return True
-    return any(p.search(t, timeout=MATCH_TIMEOUT) for p in rules.skip)
+    return any(rx_search(p, t) for p in rules.skip)
 
 
 def _sentence_spans(text: str, layout: _Layout, a: int, b: int) -> list[tuple[int, int]]:
     """Sentences of ``[a, b)``: split after 。！？； (closing quotes kept) and at hard line breaks."""
-    hard = set(h for h in layout.hard if a <= h < b)
+    hard = set(layout.hard_in(a, b))
     out = []
     s = a
     i = a
@@ -553,7 +585,7 @@ def _block_items(doc: Document, layout: _Layout, rules: ProblemRules, blk: _Bloc
         # next paragraph), one row per clause when it is a single sentence; further sentences of the
         # paragraph join while they read like problems
         if not text[a:layout.para_end(a, b)].strip():
-            starts = layout.para_starts(a, b)
+            starts = layout.para_starts(a, b, first_only=True)
             if not starts:
                 return []
             a = starts[0]
@@ -571,12 +603,12 @@ def _block_items(doc: Document, layout: _Layout, rules: ProblemRules, blk: _Bloc
         return sents
     if not blk.bounded:
         # a heading line without numbered items: up to the next outline heading
-        i = bisect.bisect_right([s.start for s in doc.sections], a)
+        i = bisect.bisect_right(doc._section_starts, a)
         if i < len(doc.sections) and doc.sections[i].start < b:
             b = doc.sections[i].start
     # an introduction ending in a cue ("但还存在一些问题,主要表现在:", "我们清醒地认识到:") is not a problem
     for pat in rules.cues + ((rules.intro,) if rules.intro else ()):
-        m = pat.search(text, a, min(b, a + 300), timeout=MATCH_TIMEOUT)
+        m = rx_search(pat, text, a, min(b, a + 300))
         if m and text[m.end():b].strip():
             a = m.end()
             break
@@ -586,7 +618,7 @@ def _block_items(doc: Document, layout: _Layout, rules: ProblemRules, blk: _Bloc
 # -- finding problem blocks -----------------------------------------------------------------------
 def _line_title(text: str, s: int, e: int) -> str:
     line = text[s:e]
-    stop = outline_rules().title_stop.search(line, timeout=MATCH_TIMEOUT)
+    stop = rx_search(outline_rules().title_stop, line)
     return line[: stop.start()] if stop else line
 
 
@@ -595,23 +627,90 @@ def _article_end(doc: Document, pos: int) -> int:
     return a.end if a else (doc.articles[0].start if doc.articles and pos < doc.articles[0].start else len(doc.text))
 
 
+class _StopLines:
+    """Starts of the lines that end a problem block: section-end headings, and problem headings
+    (which end a mixed heading's block). Classified once per document, so each block finds its
+    end by bisection instead of re-reading every line after it."""
+
+    def __init__(self, doc: Document, layout: _Layout, rules: ProblemRules) -> None:
+        text = doc.text
+        cap = max(rules.end_max, rules.heading_max) + 8
+        self.ends: list[int] = []
+        self.heads: list[int] = []
+        for s, e in layout.lines:
+            if s == e:
+                continue
+            title = _line_title(text, s, e)
+            if len(title.strip()) > cap:
+                continue
+            bare = _bare_title(title)
+            if _is_end_heading(bare, rules):
+                self.ends.append(s)
+            elif _heading_match(bare, rules):
+                self.heads.append(s)
+
+    @staticmethod
+    def _first(starts: list[int], lo: int, limit: int) -> int:
+        i = bisect.bisect_left(starts, lo)
+        return starts[i] if i < len(starts) and starts[i] < limit else limit
+
+
 def _cut_limit(doc: Document, layout: _Layout, rules: ProblemRules, head: int, start: int, limit: int,
                mixed: bool) -> int:
     """Move ``limit`` up to the first section-end heading line (or, for a mixed heading, a nested problem heading)."""
-    text = doc.text
-    i = layout.line_index(head) + 1
-    while i < len(layout.lines):
-        s, e = layout.lines[i]
-        if s >= limit:
-            break
-        if s >= start:
-            title = _line_title(text, s, e)
-            if len(title.strip()) <= max(rules.end_max, rules.heading_max) + 8:
-                bare = _bare_title(title)
-                if _is_end_heading(bare, rules) or (mixed and _heading_match(bare, rules)):
-                    return s
-        i += 1
-    return limit
+    if layout.stops is None:
+        layout.stops = _StopLines(doc, layout, rules)
+    stops = layout.stops
+    lo = max(start, layout.lines[layout.line_index(head)][0] + 1)  # lines after the heading's own line
+    cut = stops._first(stops.ends, lo, limit)
+    return min(cut, stops._first(stops.heads, lo, limit)) if mixed else cut
+
+
+def _parents(doc: Document) -> dict[int, Section]:
+    """Section index -> the nearest enclosing section of a higher level (sections nest: one pass)."""
+    out: dict[int, Section] = {}
+    stack: list[Section] = []
+    for i, sec in enumerate(doc.sections):
+        while stack and stack[-1].end <= sec.start:
+            stack.pop()
+        parent = next((p for p in reversed(stack) if p.level < sec.level and p.end > sec.start), None)
+        if parent is not None:
+            out[i] = parent
+        stack.append(sec)
+    return out
+
+
+class _Covered:
+    """Blocks found so far, for "does this position fall inside one?" in O(log n).
+
+    Blocks are added in phases (headings, list cues, paragraph cues); within a phase heads only
+    grow, so each phase keeps its heads in order and a running maximum of its limits.
+    """
+
+    def __init__(self) -> None:
+        self.phases: list[tuple[list[int], list[int]]] = []  # (heads, prefix max of limits)
+
+    def new_phase(self) -> None:
+        self.phases.append(([], []))
+
+    def add(self, head: int, limit: int) -> None:
+        heads, maxes = self.phases[-1]
+        heads.append(head)
+        maxes.append(max(limit, maxes[-1]) if maxes else limit)
+
+    def contains(self, pos: int) -> bool:
+        for heads, maxes in self.phases:
+            i = bisect.bisect_right(heads, pos) - 1
+            if i >= 0 and pos < maxes[i]:
+                return True
+        return False
+
+    def head_in(self, a: int, b: int) -> bool:
+        for heads, _ in self.phases:
+            i = bisect.bisect_left(heads, a)
+            if i < len(heads) and heads[i] < b:
+                return True
+        return False
 
 
 def _starts_with_first_heading(doc: Document, pos: int, limit: int) -> Section | None:
@@ -620,7 +719,7 @@ def _starts_with_first_heading(doc: Document, pos: int, limit: int) -> Section |
     p = pos
     while p < limit and text[p] in " \t\r\n\u3000：:":
         p += 1
-    i = bisect.bisect_left([s.start for s in doc.sections], p)
+    i = bisect.bisect_left(doc._section_starts, p)
     if i < len(doc.sections) and doc.sections[i].start == p:
         sec = doc.sections[i]
         num = _NUMBER_IN.search(sec.number)
@@ -632,15 +731,15 @@ def _starts_with_first_heading(doc: Document, pos: int, limit: int) -> Section |
 def _unbounded_limit(doc: Document, pos: int, body: int) -> int:
     """Where a block opened by an unnumbered heading or a cue may run to at most."""
     limit = _article_end(doc, pos)
-    enclosing = doc.section_at(pos)
+    enclosing = section_index(doc).at(pos)
     if enclosing is not None and _starts_with_first_heading(doc, body, limit) is None:
         limit = min(limit, enclosing.end)
     return limit
 
 
 def _clause_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in _BREAKERS + "\n":
+    i, floor = pos, max(0, pos - _CLAUSE_WINDOW)
+    while i > floor and text[i - 1] not in _BREAKERS + "\n":
         i -= 1
     return i
 
@@ -649,7 +748,8 @@ def _find_blocks(doc: Document, layout: _Layout, rules: ProblemRules) -> list[_B
     text = doc.text
     cands: list[tuple[int, _Block]] = []  # (heading line start, block)
     numbered_lines = set()
-    for sec in doc.sections:
+    parents: dict[int, Section] | None = None
+    for si, sec in enumerate(doc.sections):
         numbered_lines.add(layout.line_index(sec.start))
         m = _heading_match(_bare_title(text[sec.start:sec.title_end]), rules)
         if not m:
@@ -661,8 +761,9 @@ def _find_blocks(doc: Document, layout: _Layout, rules: ProblemRules) -> list[_B
             if first is None:
                 continue
             # "三、存在问题" followed by items numbered like headings of its own level (一、… 二、…)
-            parent = next((p for p in reversed(doc.sections) if p.start < sec.start and p.level < sec.level
-                           and p.end > sec.start), None)
+            if parents is None:
+                parents = _parents(doc)
+            parent = parents.get(si)
             limit, bounded = (parent.end if parent else _article_end(doc, sec.start)), False
         limit = _cut_limit(doc, layout, rules, sec.start, body, limit, bool(m.group("suffix")))
         cands.append((sec.start, _Block(sec.start, body, limit, sec.path_str, bounded)))
@@ -683,34 +784,40 @@ def _find_blocks(doc: Document, layout: _Layout, rules: ProblemRules) -> list[_B
         body = s + (colon.end() if colon else len(line))
         limit = _unbounded_limit(doc, s, body)
         limit = _cut_limit(doc, layout, rules, s, body, limit, bool(m.group("suffix")))
-        parent = doc.section_path(s)
+        parent = section_index(doc).path(s)
         path = (parent + SECTION_SEPARATOR if parent else "") + _bare_title(title)
         cands.append((s, _Block(s, body, limit, path, False)))
     cands.sort(key=lambda c: c[0])
     blocks: list[_Block] = []
+    covered = _Covered()
+    covered.new_phase()
     for _, blk in cands:
-        if any(b.head <= blk.head < b.limit for b in blocks):
+        if covered.contains(blk.head):
             continue
         blocks.append(blk)
+        covered.add(blk.head, blk.limit)
     # explicit cues in running text
     for cue in rules.cues:
-        for m in cue.finditer(text, timeout=MATCH_TIMEOUT):
-            if any(b.head <= m.start() < b.limit for b in blocks):
+        covered.new_phase()  # each cue pattern scans the text afresh: its heads grow again
+        for m in rx_finditer(cue, text):
+            if covered.contains(m.start()):
                 continue
-            if rules.cue_exclude and rules.cue_exclude.search(text, _clause_start(text, m.start()), m.end(),
-                                                              timeout=MATCH_TIMEOUT):
+            if rules.cue_exclude and rx_search(rules.cue_exclude, text, _clause_start(text, m.start()), m.end()):
                 continue
             limit = _unbounded_limit(doc, m.start(), m.end())
             limit = _cut_limit(doc, layout, rules, m.start(), m.end(), limit, False)
-            blocks.append(_Block(m.start(), m.end(), limit, doc.section_path(m.start()), False, cue="list"))
+            blocks.append(_Block(m.start(), m.end(), limit, section_index(doc).path(m.start()), False, cue="list"))
+            covered.add(m.start(), limit)
     for cue in rules.paragraph_cues:
-        for m in cue.finditer(text, timeout=MATCH_TIMEOUT):
+        covered.new_phase()
+        for m in rx_finditer(cue, text):
             pend = layout.para_end(m.start(), len(text))
-            if any(b.head <= m.start() < b.limit or m.start() <= b.head < pend for b in blocks):
+            if covered.contains(m.start()) or covered.head_in(m.start(), pend):
                 continue  # inside a block, or a list cue in the same paragraph opens it already
-            if rules.cue_exclude and rules.cue_exclude.search(text, m.start(), m.end(), timeout=MATCH_TIMEOUT):
+            if rules.cue_exclude and rx_search(rules.cue_exclude, text, m.start(), m.end()):
                 continue
-            blocks.append(_Block(m.start(), m.end(), pend, doc.section_path(m.start()), False, cue="paragraph"))
+            blocks.append(_Block(m.start(), m.end(), pend, section_index(doc).path(m.start()), False, cue="paragraph"))
+            covered.add(m.start(), pend)
     blocks.sort(key=lambda b: b.head)
     for b, nxt in zip(blocks, blocks[1:]):
         b.limit = min(b.limit, nxt.head)  # a block never runs into the next one
@@ -718,12 +825,19 @@ def _find_blocks(doc: Document, layout: _Layout, rules: ProblemRules) -> list[_B
 
 
 # -- categories and keywords ----------------------------------------------------------------------
-@lru_cache(maxsize=4096)
-def _word_boundaries(text: str) -> tuple[frozenset[int], frozenset[int]]:
+def _search_boundaries(text: str) -> tuple[frozenset[int], frozenset[int]]:
     """Start and end offsets of the jieba words of ``text``, including the dictionary words inside a
     compound token (search mode: 资金不足 -> 资金 / 不足 / 资金不足)."""
     toks = list(segment.tokenizer().tokenize(text, mode="search", HMM=False))
     return frozenset(s for _, s, _ in toks), frozenset(e for _, _, e in toks)
+
+
+_word_boundaries = lru_cache(maxsize=4096)(_search_boundaries)
+
+
+def _boundaries(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    # a huge item (a problem section of one endless line) is segmented once, not kept in the cache
+    return _search_boundaries(text) if len(text) > segment.CACHE_MAX_CHARS else _word_boundaries(text)
 
 
 def categorize(text: str, lexicon: Mapping[str, Iterable[str]] | None = None) -> list[str]:
@@ -737,7 +851,7 @@ def categorize(text: str, lexicon: Mapping[str, Iterable[str]] | None = None) ->
     lex = category_lexicon() if lexicon is None else lexicon
     if not text:
         return []
-    starts, ends = _word_boundaries(text)
+    starts, ends = _boundaries(text)
     out = []
     for cat, words in lex.items():
         for w in words:
@@ -791,18 +905,22 @@ def keywords_of(text: str, top: int | None = None, rules: ProblemRules | None = 
 
 # -- public API -------------------------------------------------------------------------------------
 def _reads_like_problem(t: str, rules: ProblemRules) -> bool:
-    if not any(p.search(t, timeout=MATCH_TIMEOUT) for p in rules.outside):
+    if not any(rx_search(p, t) for p in rules.outside):
         return False
-    if rules.outside_exclude and rules.outside_exclude.search(t, timeout=MATCH_TIMEOUT):
+    if rules.outside_exclude and rx_search(rules.outside_exclude, t):
         return False
-    return not (rules.outside_exclude_start and rules.outside_exclude_start.search(t, timeout=MATCH_TIMEOUT))
+    return not (rules.outside_exclude_start and rx_search(rules.outside_exclude_start, t))
 
 
 def _outside_rows(doc: Document, rules: ProblemRules, covered: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     text = doc.text
     out = []
+    spans = sorted(covered)
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))  # furthest end among spans[:i+1]
     for sent in doc.sentences:
-        if any(a < sent.end and sent.start < b for a, b in covered):
+        i = bisect.bisect_left(starts, sent.end) - 1  # spans starting before the sentence ends
+        if i >= 0 and reach[i] > sent.start:
             continue
         s, e = _trim(text, sent.start, sent.end)
         t = text[s:e]
@@ -841,6 +959,12 @@ def extract_problems(source: Source | Document, *, categories: CategoryMap | Non
     rules = problem_rules()
     lexicon = _resolve_lexicon(categories, replace_categories)
     doc = as_document(source)
+    with rule_guard(doc_name(doc)):
+        return _extract_problems(doc, rules, lexicon, include_outside, top_keywords)
+
+
+def _extract_problems(doc: Document, rules: ProblemRules, lexicon: Mapping[str, Iterable[str]],
+                      include_outside: bool, top_keywords: int | None) -> pd.DataFrame:
     text = doc.text
     layout = _Layout(text)
     spans: list[tuple[int, int, str, int, bool]] = []  # start, end, section, item, in_section
@@ -872,8 +996,8 @@ def extract_problems(source: Source | Document, *, categories: CategoryMap | Non
             "start": s,
             "end": e,
             "text": t,
-            "categories": categorize(t, lexicon),
-            "keywords": keywords_of(t, top_keywords, rules),
+            "categories": categorize(t[:ANALYSE_MAX_CHARS], lexicon),
+            "keywords": keywords_of(t[:ANALYSE_MAX_CHARS], top_keywords, rules),
             "in_problem_section": inside,
         })
     df = to_frame(rows, PROBLEM_DTYPES)

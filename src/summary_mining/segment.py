@@ -15,6 +15,7 @@ from pathlib import Path
 import jieba
 
 from .datafiles import data_path
+from .errors import RuleError
 
 __all__ = ["tokenizer", "tokens", "is_boundary", "add_user_dict", "token_ending_at", "token_starting_at"]
 
@@ -36,16 +37,61 @@ def tokenizer() -> jieba.Tokenizer:
     return _tokenizer
 
 
+#: Texts longer than this are segmented without caching (the cache is for the short windows
+#: around figures; a huge text would pin its tokens in memory).
+CACHE_MAX_CHARS = 2000
+
+
+def _user_dict_entries(path: str | Path) -> list[tuple[str, int | None, str | None]]:
+    """``(word, freq, tag)`` per line of a jieba user dictionary, parsed as data (never executed)."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as e:
+        raise RuleError(f"{p}: cannot read user dictionary: {e.strerror or e}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise RuleError(f"{p}: user dictionaries must be UTF-8 ({e.reason} at byte {e.start})") from None
+    out = []
+    for i, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if any(ord(c) < 32 and c != "\t" for c in line):
+            raise RuleError(f"{p}: line {i}: control characters in a dictionary entry: {line[:40]!r}")
+        m = jieba.re_userdict.match(line)  # jieba's own "word [freq] [tag]" grammar
+        word, freq, tag = (m.groups() if m else (line, None, None))
+        out.append((word.strip(), int(freq) if freq else None, tag.strip() if tag else None))
+    return out
+
+
 def add_user_dict(path: str | Path) -> None:
-    """Add a jieba user dictionary (``word [freq] [tag]`` per line) to the shared tokenizer."""
-    tokenizer().load_userdict(str(path))
+    """Add a jieba user dictionary (``word [freq] [tag]`` per line, UTF-8) to the shared tokenizer.
+
+    The file is read as data; an unreadable or non-UTF-8 file raises :class:`RuleError`.
+    """
+    entries = _user_dict_entries(path)
+    t = tokenizer()
+    for word, freq, tag in entries:
+        t.add_word(word, freq, tag)
     tokens.cache_clear()
 
 
 @lru_cache(maxsize=65536)
-def tokens(text: str) -> tuple[tuple[str, int, int], ...]:
-    """``(word, start, end)`` for each jieba token of a short text (cached)."""
+def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(tokenizer().tokenize(text, HMM=False))
+
+
+def tokens(text: str) -> tuple[tuple[str, int, int], ...]:
+    """``(word, start, end)`` for each jieba token of a text (cached for short texts)."""
+    if len(text) > CACHE_MAX_CHARS:
+        return tuple(tokenizer().tokenize(text, HMM=False))
+    return _tokens(text)
+
+
+tokens.cache_clear = _tokens.cache_clear  # type: ignore[attr-defined]
+tokens.cache_info = _tokens.cache_info  # type: ignore[attr-defined]
 
 
 def is_boundary(text: str, offset: int) -> bool:

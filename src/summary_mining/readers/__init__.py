@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 from typing import Callable, Union
 
 from ..errors import FileTooLargeError, ReadError, UnsupportedFormatError
 from ..model import Document
-from .base import DEFAULT_LIMITS, Limits, ReadResult
+from .base import DEFAULT_LIMITS, Limits, ReadResult, scrub_surrogates
 from .text import read_text, split_lines
 
 __all__ = ["read_document", "read_file_result", "Source", "Limits", "DEFAULT_LIMITS", "FORMATS", "is_text_source"]
@@ -65,6 +66,46 @@ def is_text_source(source: object) -> bool:
     return Path(source).suffix.lower() not in FORMATS and Path(source).suffix.lower() not in _LEGACY
 
 
+def _read_bounded(p: Path, name: str, max_bytes: int) -> bytes:
+    """A regular file's bytes, read once, refused past ``max_bytes`` without reading it all.
+
+    The size is checked before reading (``stat``) and again while reading (at most
+    ``max_bytes + 1`` bytes are read), so a file that grows meanwhile, or one whose size ``stat``
+    does not tell (``/proc`` files), cannot exhaust memory; devices, FIFOs and sockets
+    (``/dev/zero``, a named pipe that would block forever) are refused.
+    """
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise ReadError(name, "no such file") from None
+    except OSError as e:
+        raise ReadError(name, f"cannot open: {e.strerror or e}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ReadError(name, "is a directory, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        raise ReadError(name, "not a regular file (a device, pipe or socket)")
+    too_large = f"exceeds the {max_bytes:,}-byte limit (Limits.max_bytes)"
+    if st.st_size > max_bytes:
+        raise FileTooLargeError(name, f"{st.st_size:,} bytes {too_large}")
+    try:
+        with open(p, "rb") as f:
+            data = f.read(min(st.st_size, max_bytes) + 1)  # one buffer of the file's size
+            if len(data) > st.st_size:  # more than stat said (/proc, a growing file): read on, bounded
+                parts, total = [data], len(data)
+                while total <= max_bytes:
+                    chunk = f.read(min(1 << 20, max_bytes + 1 - total))
+                    if not chunk:
+                        break
+                    parts.append(chunk)
+                    total += len(chunk)
+                data = b"".join(parts)
+    except OSError as e:
+        raise ReadError(name, f"cannot read: {e.strerror or e}") from None
+    if len(data) > max_bytes:
+        raise FileTooLargeError(name, f"more than {max_bytes:,} bytes: {too_large}")
+    return data
+
+
 def read_file_result(path: str | os.PathLike[str] | bytes, *, format: str | None = None,
                      limits: Limits = DEFAULT_LIMITS) -> tuple[ReadResult, str]:
     """Read a path or raw bytes with the right reader; return the result and the source name."""
@@ -79,20 +120,7 @@ def read_file_result(path: str | os.PathLike[str] | bytes, *, format: str | None
         suffix = p.suffix.lower()
         if suffix in _LEGACY and format is None:
             raise UnsupportedFormatError(name, _LEGACY[suffix])
-        try:
-            size = p.stat().st_size
-        except FileNotFoundError:
-            raise ReadError(name, "no such file") from None
-        except OSError as e:
-            raise ReadError(name, f"cannot open: {e.strerror or e}") from None
-        if p.is_dir():
-            raise ReadError(name, "is a directory, not a file")
-        if size > limits.max_bytes:
-            raise FileTooLargeError(name, f"{size:,} bytes exceeds the {limits.max_bytes:,}-byte limit (Limits.max_bytes)")
-        try:
-            data = p.read_bytes()
-        except OSError as e:
-            raise ReadError(name, f"cannot read: {e.strerror or e}") from None
+        data = _read_bounded(p, name, limits.max_bytes)
         fmt = format or FORMATS.get(suffix) or _sniff(data)
     if fmt == "ole":
         raise UnsupportedFormatError(name, "an OLE2 file (legacy .doc/.xls); save it as .docx")
@@ -100,7 +128,7 @@ def read_file_result(path: str | os.PathLike[str] | bytes, *, format: str | None
         fmt = _sniff(data)  # a PDF or DOCX saved under a text name: read what it is
     if fmt not in ("txt", "docx", "pdf"):
         raise UnsupportedFormatError(name, f"unknown format {fmt!r}; expected txt, docx or pdf")
-    if not data.strip():
+    if not data or data.isspace():  # (no .strip(): that would copy a 100 MB file to test it)
         raise ReadError(name, "empty file")
     try:
         return _reader(fmt)(data, name, limits), name
@@ -126,6 +154,7 @@ def read_document(path_or_bytes: Source, *, doc_id: str | None = None, format: s
     if is_text_source(path_or_bytes):
         text = str(path_or_bytes)
         digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+        text = scrub_surrogates(text)  # lone surrogates -> U+FFFD (same length: offsets hold)
         result = ReadResult(text=text, format="txt", blocks=split_lines(text), metadata={"encoding": None})
         return build_document(result, doc_id=doc_id or f"text-{digest}", source="<text>")
     result, name = read_file_result(path_or_bytes, format=format, limits=limits)  # type: ignore[arg-type]

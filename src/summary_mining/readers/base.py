@@ -1,6 +1,7 @@
 """What every reader returns, and the limits every reader honours."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -8,7 +9,20 @@ import pandas as pd
 
 from ..model import Block
 
-__all__ = ["ReadResult", "Limits", "DEFAULT_LIMITS"]
+__all__ = ["ReadResult", "Limits", "DEFAULT_LIMITS", "scrub_surrogates"]
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def scrub_surrogates(text: str) -> str:
+    """Lone UTF-16 surrogates (U+D800-U+DFFF: a broken PDF text layer, a string decoded with
+    ``surrogateescape``) as U+FFFD, one for one, so offsets stay valid and every string can be
+    written as UTF-8 (Arrow, parquet, CSV).
+
+    >>> scrub_surrogates("到位资金\\ud993亿元")
+    '到位资金\ufffd亿元'
+    """
+    return _SURROGATES.sub("\ufffd", text) if _SURROGATES.search(text) else text
 
 
 @dataclass
@@ -28,11 +42,17 @@ class ReadResult:
 
 @dataclass(frozen=True)
 class Limits:
-    """Resource limits for reading one file. Change them per call or globally.
+    """Resource limits for reading one file: ``read_document(path, limits=Limits(max_pages=5000))``,
+    ``mine(folder, limits=...)``.
 
-    ``max_bytes``: largest input file; ``max_unpacked_bytes``: largest total size of a DOCX's
-    parts once decompressed (zip-bomb guard); ``max_pages``: PDF pages read (a longer PDF
-    raises :class:`~summary_mining.errors.FileTooLargeError`).
+    ``max_bytes``: largest input file (checked with ``stat`` before reading and again while
+    reading, so a file is never read past it); ``max_unpacked_bytes``: largest total size of a
+    DOCX's parts once decompressed (zip-bomb guard; a single part expanding more than 200:1 and
+    past 4 MB is refused too); ``max_pages``: PDF pages read. Past any of them the read raises
+    :class:`~summary_mining.errors.FileTooLargeError` before the content is parsed.
+    The other limits: ``summary_mining.datafiles.MATCH_TIMEOUT`` (seconds one rule may spend on
+    one match; :class:`~summary_mining.errors.RuleTimeoutError`) and ``mine(time_limit=120)``
+    (seconds per file in a corpus run; :class:`~summary_mining.errors.TimeLimitError`).
     """
 
     max_bytes: int = 100 * 1024 * 1024

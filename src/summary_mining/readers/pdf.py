@@ -34,7 +34,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..errors import FileTooLargeError, NoTextLayerError, ReadError
 from ..model import Block
-from .base import Limits, ReadResult
+from .base import Limits, ReadResult, scrub_surrogates
 from .pdf_layout import (Line, Region, Rules, assign_lines, build_lines, column_bounds, gap_split, page_rules,
                          page_text, rule_regions, split_cells, strip_cjk_spaces, strip_markers)
 
@@ -344,8 +344,10 @@ class _Plumber:
 
 def _cell(value: object) -> str:
     text = str(value or "").replace("\t", " ")
-    text = re.sub(r"\s*\n\s*", "\n", text)
-    text = strip_cjk_spaces(text.replace("\n", " "))
+    if "\n" in text:  # the blanks around each line break become one space (no regex: linear)
+        parts = [p.strip() for p in text.split("\n")]
+        text = " ".join(p for p in parts if p)
+    text = strip_cjk_spaces(text)
     return strip_markers(text).strip()
 
 
@@ -617,4 +619,10 @@ def read_pdf(data: bytes, path: str, limits: Limits) -> ReadResult:
         pdf.close()
     if not text.strip():
         raise NoTextLayerError(path, "no text layer: the pages hold only page numbers or headers; run OCR first")
+    # a broken text layer (or pdfplumber, or the info dictionary) can yield lone surrogates, which
+    # no UTF-8 writer accepts: U+FFFD, one for one
+    text = scrub_surrogates(text)
+    frames = [f.map(lambda v: scrub_surrogates(v) if isinstance(v, str) else v).rename(columns=lambda c: scrub_surrogates(str(c)))
+              for f in frames]
+    meta = {k: scrub_surrogates(v) if isinstance(v, str) else v for k, v in meta.items()}
     return ReadResult(text=text, format="pdf", blocks=blocks, tables=frames, metadata=meta)

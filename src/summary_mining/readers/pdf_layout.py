@@ -116,6 +116,8 @@ def _join_gap(chars: Sequence[Char], gap_ratio: float = 0.12) -> tuple[str, floa
 
 
 _WIDE_CLASS = "\u2e80-\u303f\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_BLANK_RUN = re.compile("[ \u00a0]+")
+_WIDE_CHAR = re.compile(f"[{_WIDE_CLASS}]")
 _CJK_SPACE = re.compile(f"(?<=[{_WIDE_CLASS}])[ \u00a0]+|[ \u00a0]+(?=[{_WIDE_CLASS}])")
 
 
@@ -125,7 +127,21 @@ def strip_cjk_spaces(text: str) -> str:
     >>> strip_cjk_spaces("综 合 60.07 亿元 PM2.5 index")
     '综合60.07亿元PM2.5 index'
     """
-    return _CJK_SPACE.sub("", text)
+    if " " not in text and "\u00a0" not in text:
+        return text
+    # one pass over the blank runs: the lookahead alternative of _CJK_SPACE would rescan a long
+    # run of spaces from each of its characters (quadratic)
+    out: list[str] = []
+    pos, n = 0, len(text)
+    for m in _BLANK_RUN.finditer(text):
+        s, e = m.span()
+        if (s > 0 and _WIDE_CHAR.match(text[s - 1])) or (e < n and _WIDE_CHAR.match(text[e])):
+            out.append(text[pos:s])
+            pos = e
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
 
 
 # A footnote marker like [2] glued between a CJK word and a figure or word: 值[2]1329.65亿元.
@@ -175,6 +191,8 @@ def page_text(textpage: object, raw_api: object) -> PageText:
     text = textpage.get_text_range()  # type: ignore[attr-defined]
     if len(text) != n:  # excluded/inserted characters or non-BMP: ask char by char
         text = "".join(chr(c.FPDFText_GetUnicode(raw, i) or 0xFFFD) for i in range(n))  # type: ignore[attr-defined]
+    if _SURROGATE.search(text):
+        text = _pair_surrogates(text)
     rect = c.FS_RECTF()  # type: ignore[attr-defined]  # fields: left, top, right, bottom
     pr = ctypes.byref(rect)
     unpack = _RECT.unpack_from
@@ -211,7 +229,33 @@ def page_text(textpage: object, raw_api: object) -> PageText:
     sample = [i for i in range(0, n, max(1, n // 200)) if not text[i].isspace()]
     out.n_chars, out.checked = count, len(sample)
     out.unmapped = sum(unmapped(raw, i) == 1 for i in sample)
-    out.garbage = len(_GARBAGE.findall(text))
+    out.garbage = len(_GARBAGE.findall("".join(text)))
+    return out
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _pair_surrogates(text: str) -> list[str]:
+    """PDFium counts UTF-16 units: a surrogate pair is two character indexes. The pair's
+    character goes to the first index and the second is left empty (skipped like a space); a
+    lone surrogate, from a broken ToUnicode map, becomes U+FFFD.
+
+    >>> _pair_surrogates("a\\ud840\\udc00b\\udc00")
+    ['a', '𠀀', '', 'b', '\ufffd']
+    """
+    out = list(text)
+    i = 0
+    while i < len(out):
+        ch = out[i]
+        if "\ud800" <= ch <= "\udbff" and i + 1 < len(out) and "\udc00" <= out[i + 1] <= "\udfff":
+            out[i] = chr(0x10000 + ((ord(ch) - 0xD800) << 10) + ord(out[i + 1]) - 0xDC00)
+            out[i + 1] = ""
+            i += 2
+            continue
+        if "\ud800" <= ch <= "\udfff":
+            out[i] = "\ufffd"
+        i += 1
     return out
 
 

@@ -11,6 +11,8 @@ dropped), so offsets index the original characters.
 from __future__ import annotations
 
 import codecs
+import re
+import threading
 from functools import lru_cache
 
 from ..errors import EncodingError
@@ -49,10 +51,15 @@ def _is_common(ch: str) -> bool:
 
 
 def _score(text: str) -> float:
-    cjk = [c for c in text[:20000] if "\u3400" <= c <= "\u9fff"]
+    """Share of common characters among the CJK ones — and among the private-use characters,
+    kana and U+FFFD that a wrong codec also produces (``全縣`` in Big5 read as GB18030 is
+    ``\ue784郡``), so a short text is not won by a decoding that merely looks Chinese."""
+    head = text[:20000]
+    cjk = [c for c in head if "\u3400" <= c <= "\u9fff"]
+    odd = sum(1 for c in head if "\ue000" <= c <= "\uf8ff" or "\u3040" <= c <= "\u30ff" or c == "\ufffd")
     if not cjk:
         return 0.0
-    return sum(map(_is_common, cjk)) / len(cjk)
+    return sum(map(_is_common, cjk)) / (len(cjk) + odd)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -78,18 +85,102 @@ def decode_text(data: bytes, path: object = "<bytes>") -> tuple[str, str]:
         raise EncodingError(path, "binary data (NUL or control bytes), not a text file")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    candidates = []
+    except UnicodeDecodeError as e:
+        utf8_error = f"invalid UTF-8 byte 0x{data[e.start]:02X} at byte {e.start:,}"
+    # Each candidate is scored on a decoded prefix (the score reads only the first 20,000
+    # characters) and only the winner is decoded in full: one copy of the text in memory, not three.
+    candidates: list[tuple[float, int, str, str | None]] = []
     for enc in ("gb18030", "big5"):
         try:
-            candidates.append((_score(text := data.decode(enc)), enc == "gb18030", text, enc))
+            candidates.append((_score(_decode_prefix(data, enc)), _PRIORITY[enc], enc, None))
         except UnicodeDecodeError:
             continue
-    if not candidates:
-        raise EncodingError(path, "not valid UTF-8, GB18030/GBK or Big5 text")
-    best = max(candidates)
-    return best[2], best[3]
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        candidates.append((_score(mixed), _PRIORITY[MIXED], MIXED, mixed))
+    for _, _, enc, text in sorted(candidates, key=lambda c: c[:2], reverse=True):
+        if text is not None:
+            return text, enc
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            continue  # invalid after the sampled prefix
+    raise EncodingError(path, f"not valid UTF-8 ({utf8_error}), GB18030/GBK or Big5 text")
+
+
+#: Bytes decoded per candidate encoding to score it (>= 20,000 characters in any of them).
+SAMPLE_BYTES = 128 * 1024
+#: A UTF-8 file in which at most this share of the bytes are not UTF-8 — a few GBK passages
+#: pasted into it — is read as UTF-8 with those passages decoded as GB18030 (encoding
+#: ``"utf-8+gb18030"``); undecodable stray bytes become U+FFFD.
+MIXED_MAX_SHARE = 0.1
+MIXED = "utf-8+gb18030"
+_PRIORITY = {"gb18030": 2, MIXED: 1, "big5": 0}  # ties: a whole-file legacy encoding first
+_repair = threading.local()
+
+
+def _decode_prefix(data: bytes, enc: str) -> str:
+    """The first :data:`SAMPLE_BYTES` decoded (a character cut at the end is left out)."""
+    if len(data) <= SAMPLE_BYTES:
+        return data.decode(enc)
+    return codecs.getincrementaldecoder(enc)().decode(data[:SAMPLE_BYTES], final=False)
+
+
+def _utf8_cjk_at(data: bytes, j: int) -> bool:
+    return j + 2 < len(data) and 0xE0 <= data[j] <= 0xEF and 0x80 <= data[j + 1] <= 0xBF and 0x80 <= data[j + 2] <= 0xBF
+
+
+def _gbk_repair(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: decode the GBK double-byte run at the error as GB18030."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    data, i = exc.object, exc.start
+    j, n = i, len(data)
+    while j + 1 < n and 0x81 <= data[j] <= 0xFE and 0x40 <= data[j + 1] <= 0xFE and data[j + 1] != 0x7F:
+        if j > i and _utf8_cjk_at(data, j):
+            break  # UTF-8 Chinese resumes
+        j += 2
+    if j == i:
+        text, j = "\ufffd", i + 1
+    else:
+        text = bytes(data[i:j]).decode("gb18030", "replace")
+    _repair.bytes += j - i
+    if _repair.bytes > _repair.limit:
+        raise exc  # not "a few" GBK bytes: this is no UTF-8 file
+    return text, j
+
+
+codecs.register_error("summary_mining.gbk_repair", _gbk_repair)
+
+
+def _decode_mixed(data: bytes) -> str | None:
+    """UTF-8 with a few GBK passages (see :data:`MIXED_MAX_SHARE`), or None when it is not that.
+
+    >>> _decode_mixed("全县到位资金".encode() + "60.07亿元".encode("gbk") + "，同比增长。".encode())
+    '全县到位资金60.07亿元，同比增长。'
+    """
+    _repair.bytes, _repair.limit = 0, max(4, int(len(data) * MIXED_MAX_SHARE))
+    try:
+        text = data.decode("utf-8", "summary_mining.gbk_repair")
+    except UnicodeDecodeError:
+        return None
+    if not _repair.bytes:
+        return text
+    # a GBK character may also be a valid two-byte UTF-8 sequence (投 = CD B6 = U+0376): in a file
+    # known to hold GBK passages, such Latin/Greek/Cyrillic runs that are common Chinese in GBK are GBK
+    return _TWO_BYTE_RUN.sub(_regbk, text)
+
+
+_TWO_BYTE_RUN = re.compile("[\u0080-\u07ff]+")
+
+
+def _regbk(m: re.Match[str]) -> str:
+    run = m.group(0)
+    try:
+        han = run.encode("utf-8").decode("gbk")
+    except UnicodeDecodeError:
+        return run
+    return han if all(_is_common(c) for c in han) else run
 
 
 def split_lines(text: str) -> list[Block]:
