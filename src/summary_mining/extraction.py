@@ -19,7 +19,7 @@ from .metrics import Mention, find_mentions
 from .model import Document
 from .outline import section_index
 from .readers import Source, read_document
-from .regions import add_region_period
+from .regions import REGION_COLUMNS, article_info
 from .segment import add_user_dict
 
 __all__ = ["extract", "as_document", "mention_rows"]
@@ -73,6 +73,23 @@ def mention_rows(doc: Document, mentions: list[Mention]) -> list[dict]:
     return rows
 
 
+def _fill_region_period(df: pd.DataFrame, doc: Document, regions) -> None:
+    """Set ``region``/``region_code``/``period`` in place from one row per article.
+
+    (``regions.add_region_period`` does the same for any frame, but copies it and re-inserts each
+    column: most of ``extract``'s time as measured in benchmarks/RESULTS.md. An empty frame needs
+    no region detection at all.)
+    """
+    if not len(df):
+        return
+    info = article_info(doc, regions=regions)
+    keys = info["article"].tolist()
+    articles = df["article"].tolist()
+    for col, dtype in REGION_COLUMNS.items():
+        by_article = dict(zip(keys, info[col].tolist()))
+        df[col] = pd.array([by_article.get(a) for a in articles], dtype=dtype)
+
+
 def extract(source: Source | Document, *, kinds: tuple[str, ...] | list[str] | None = None,
             indicators: dict[str, str] | None = None, user_dict: str | Path | None = None,
             regions=None) -> pd.DataFrame:
@@ -98,6 +115,6 @@ def extract(source: Source | Document, *, kinds: tuple[str, ...] | list[str] | N
             mentions = [m for m in mentions if m.kind in kinds]
         annotate(doc, mentions, indicators=indicators)
         df = to_frame(mention_rows(doc, mentions), DTYPES)
-        df = add_region_period(df, doc, regions=regions)
+        _fill_region_period(df, doc, regions)
     df.attrs["doc_id"] = doc.doc_id
     return df
