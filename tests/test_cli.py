@@ -58,3 +58,16 @@ def test_show_html_writes_a_self_contained_view(tmp_path, seed_path):
     html = out.read_text(encoding="utf-8")
     assert 'data-kind="amount"' in html and 'data-start="197"' in html
     assert "http://" not in html.split("<body", 1)[1] and "https://" not in html.split("<body", 1)[1]
+
+
+def test_compare_writes_table_and_conflicts(tmp_path, formats_dir):
+    out = tmp_path / "cmp.csv"
+    files = [str(formats_dir / f"{n}_2025_gov_work_report.docx") for n in ("beijing", "henan")]
+    assert main(["compare", *files, "-o", str(out), "-j", "1", "--no-progress"]) == 0
+    table = pd.read_csv(out, encoding="utf-8-sig", dtype={"region_code": str})
+    assert set(table["region"]) == {"北京市", "河南省"}
+    assert set(table["region_code"]) == {"110000", "410000"}
+    assert (tmp_path / "cmp.conflicts.csv").exists()
+    xlsx = tmp_path / "cmp.xlsx"
+    assert main(["compare", *files, "-o", str(xlsx), "-j", "1", "--no-progress"]) == 0
+    assert pd.ExcelFile(xlsx).sheet_names[1] == "冲突"

@@ -6,6 +6,7 @@ Examples (示例)::
     summary-mining extract 报告.pdf 总结.docx -o metrics.parquet --jobs 4 --cache .cache
     summary-mining problems corpora/ -o out/problems.xlsx     # 存在的问题
     summary-mining audit corpora/ -o out/audit.csv            # 数字一致性核对
+    summary-mining compare reports/ -o out/对比.xlsx           # 地区对比表（冲突另列）
     summary-mining show corpora/seed.txt                        # 查看一份文档及其指标
     summary-mining show corpora/seed.txt --html out/seed.html   # 高亮显示的 HTML 页面
 
@@ -67,6 +68,27 @@ def _table_command(name: str, columns: list[str]):
         return _report_errors(corpus.errors.to_dict("records"), out)
 
     return run
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from .compare import compare
+
+    corpus = _mine(args)
+    table, conflicts = compare(corpus.metrics, unit=args.unit, return_conflicts=True)
+    out = Path(args.output) if args.output else None
+    if out is None:
+        with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_columns", 12):
+            print(table.to_string(index=False))
+    elif out.suffix.lower() == ".xlsx":
+        from .export import to_excel
+        out.parent.mkdir(parents=True, exist_ok=True)
+        to_excel(table, out, sheets={"冲突": conflicts})
+    else:
+        write_frame(table, out)
+        write_frame(conflicts, out.with_name(out.stem + ".conflicts" + out.suffix))
+    if out is not None:
+        print(f"{len(table)} regions/periods, {len(conflicts)} conflicting figures -> {out}", file=sys.stderr)
+    return _report_errors(corpus.errors.to_dict("records"), out)
 
 
 def _report_errors(errors: list[dict], output: Path | None) -> int:
@@ -136,6 +158,11 @@ def build_parser() -> argparse.ArgumentParser:
         c = sub.add_parser(name, help=help_, description=f"{help_}. {example}")
         _corpus_options(c)
         c.set_defaults(func=_table_command(frame, columns))
+    c = sub.add_parser("compare", help="地区对比表 / one row per region and period, one column per indicator",
+                       description="地区对比表. 例: summary-mining compare reports/ -o 对比.xlsx --unit 亿元")
+    _corpus_options(c)
+    c.add_argument("--unit", default="亿元", help="money unit of the table: 亿元 (default), 万元 or 元")
+    c.set_defaults(func=_cmd_compare)
     s = sub.add_parser("show", help="查看文档及其指标 / show one document with its figures",
                        description="例: summary-mining show corpora/seed.txt")
     s.add_argument("file")
