@@ -951,15 +951,22 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
     return best, True
 
 
-def check_shares(ctx: Context) -> list[Row]:
-    rows = []
+def _claim_percentages(ctx: Context, matcher):
+    """Usable percentages not yet claimed by another check whose wording ``matcher`` recognises;
+    each one yielded is claimed, so no two checks report the same stated figure."""
     for p in ctx.figs:
         if p.kind != "percentage" or p.i in ctx.claimed or p.redacted or p.in_name or math.isnan(p.value):
             continue
-        m = _share_match(ctx, p)
+        m = matcher(ctx, p)
         if m is None:
             continue
         ctx.claimed.add(p.i)
+        yield p, m
+
+
+def check_shares(ctx: Context) -> list[Row]:
+    rows = []
+    for p, m in _claim_percentages(ctx, _share_match):
         inside = _figs_in_clause(ctx, p, m, "whole")
         part = _part_before(ctx, p, limit=p.start - len(p.clause) + m.start())
         over = p.written - p.half > ctx.rules.share_max
@@ -1054,13 +1061,7 @@ def _stated_target(ctx: Context, p: Fig, part: Fig) -> Fig | None:
 
 def check_completion(ctx: Context) -> list[Row]:
     rows = []
-    for p in ctx.figs:
-        if p.kind != "percentage" or p.i in ctx.claimed or p.redacted or p.in_name or math.isnan(p.value):
-            continue
-        m = _completion_match(ctx, p)
-        if m is None:
-            continue
-        ctx.claimed.add(p.i)
+    for p, m in _claim_percentages(ctx, _completion_match):
         inside = _figs_in_clause(ctx, p, m, "target")
         part = _part_before(ctx, p, limit=p.start - len(p.clause) + m.start())
         if part is None:

@@ -509,6 +509,11 @@ def _enumerated(text: str, layout: _Layout, rules: ProblemRules, blk: _Block) ->
     else:
         e = _extend_over_subitems(text, layout, rules, layout.para_end(s, limit), limit, first)
     spans.append((s, e))
+    return _trimmed(text, spans)
+
+
+def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans with surrounding blanks trimmed; spans left empty are dropped."""
     out = []
     for x, y in spans:
         x, y = _trim(text, x, y)
@@ -544,12 +549,7 @@ def _sentence_spans(text: str, layout: _Layout, a: int, b: int) -> list[tuple[in
             s = i + 1
         i += 1
     out.append((s, b))
-    res = []
-    for x, y in out:
-        x, y = _trim(text, x, y)
-        if y > x:
-            res.append((x, y))
-    return res
+    return _trimmed(text, out)
 
 
 def _clause_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -560,12 +560,7 @@ def _clause_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
             out.append((s, i))
             s = i + 1
     out.append((s, b))
-    res = []
-    for x, y in out:
-        x, y = _trim(text, x, y)
-        if y > x:
-            res.append((x, y))
-    return res
+    return _trimmed(text, out)
 
 
 def _block_items(doc: Document, layout: _Layout, rules: ProblemRules, blk: _Block) -> list[tuple[int, int]]:
