@@ -5,6 +5,9 @@ True
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+import numpy as np
 import pandas as pd
 
 __all__ = ["COLUMNS", "DTYPES", "empty_frame", "to_frame"]
@@ -45,8 +48,43 @@ def empty_frame(dtypes: dict[str, str] = DTYPES) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series([], dtype=t) for c, t in dtypes.items()})
 
 
+@lru_cache(maxsize=32)
+def _resolved(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, object], ...]:
+    """Column -> resolved dtype object (pandas' registry lookup of "string"/"Int64" is slow, so once)."""
+    return tuple((c, pd.api.types.pandas_dtype(t)) for c, t in items)
+
+
+def _arrow_string():
+    """The "string" dtype when it is pyarrow-backed with ``pd.NA`` (pandas 3 with pyarrow), else None."""
+    try:
+        import pyarrow as pa
+    except ImportError:
+        return None, None
+    dt = pd.api.types.pandas_dtype("string")
+    ok = getattr(dt, "storage", None) == "pyarrow" and dt.na_value is pd.NA
+    return (dt, pa) if ok else (None, None)
+
+
+_ARROW_STRING, _pa = _arrow_string()
+
+
 def to_frame(rows: list[dict], dtypes: dict[str, str] = DTYPES) -> pd.DataFrame:
-    """Rows (dicts keyed by column) -> a frame with exactly the schema's columns and dtypes."""
+    """Rows (dicts keyed by column) -> a frame with exactly the schema's columns and dtypes.
+
+    Built column-wise from one transpose: numpy for numeric columns, one ``pyarrow.array`` call
+    for string columns when "string" is pyarrow-backed, ``pd.array`` for the rest.
+    """
     if not rows:
         return empty_frame(dtypes)
-    return pd.DataFrame({c: pd.array([r[c] for r in rows], dtype=t) for c, t in dtypes.items()})
+    resolved = _resolved(tuple(dtypes.items()))
+    names = [c for c, _ in resolved]
+    columns = zip(*[[r[c] for c in names] for r in rows])
+    data = {}
+    for (c, t), values in zip(resolved, columns):
+        if isinstance(t, np.dtype) and t.kind in "iufb":  # numbers and bools; objects (lists) go to pd.array
+            data[c] = np.array(values, dtype=t)
+        elif _ARROW_STRING is not None and t == _ARROW_STRING:
+            data[c] = pd.arrays.ArrowStringArray(_pa.array(values, type=_pa.large_string()))
+        else:
+            data[c] = pd.array(list(values), dtype=t)
+    return pd.DataFrame(data, copy=False)

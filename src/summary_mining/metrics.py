@@ -166,9 +166,8 @@ def _qualifier(ctx: _Context, prefix: str | None, infix: str | None, end: int) -
 
 def _rejects_start(ctx: _Context, start: int, num: str) -> bool:
     norm = ctx.norm
-    for p in ctx.rules.ordinal_prefixes:
-        if norm.startswith(p, max(0, start - len(p))) and start >= len(p):
-            return True
+    if norm.endswith(ctx.rules.ordinal_prefixes, 0, start):
+        return True
     if start > 0 and norm[start - 1] in "第篇":
         return True
     if _is_chinese_number(num):
@@ -188,7 +187,12 @@ def _session_or_rank(ctx: _Context, start: int, unit: Unit) -> bool:
 
 
 def _framework_count(ctx: _Context, end: int) -> bool:
+    """一个中心、两个基本点: the count names a framework noun. The token after the unit is a prefix
+    of the window, so jieba runs only when some prefix of the window is a framework noun."""
     win, lo = ctx.window(end, end, before=0, after=6)
+    nouns = ctx.rules.framework_nouns
+    if not any(win[:k] in nouns for k in range(1, len(win) + 1)):
+        return False
     tok = token_starting_at(win, 0)
     return tok in ctx.rules.framework_nouns if tok else False
 

@@ -41,6 +41,10 @@ class OutlineRules:
     min_articles: int
     max_article_title_chars: int
     headings: tuple[tuple[int, regex.Pattern[str]], ...]
+    #: the heading patterns as one alternation tried at a line start (group ``h<i>`` is
+    #: ``headings[i]``): one call per line instead of one per pattern
+    heading_any: regex.Pattern[str]
+    heading_levels: dict[str, int]
     title_stop: regex.Pattern[str]
     max_title_chars: int
     sentence: regex.Pattern[str]
@@ -79,6 +83,9 @@ def _outline_rules(d: dict, src: str, markers, heads, stops, sentence) -> Outlin
         min_articles=int(d.get("min_articles", 2)),
         max_article_title_chars=int(d.get("max_article_title_chars", 40)),
         headings=heads,
+        heading_any=compile_pattern("|".join(f"(?P<h{i}>{p.pattern})" for i, (_, p) in enumerate(heads)),
+                                    src, "headings"),
+        heading_levels={f"h{i}": level for i, (level, _) in enumerate(heads)},
         title_stop=compile_pattern(f"[{stops}]", src, "title_stops"),
         max_title_chars=int(d.get("max_title_chars", 40)),
         sentence=sentence,
@@ -98,11 +105,11 @@ def heading_at_line(line: str, rules: OutlineRules | None = None) -> tuple[int, 
     True
     """
     rules = rules or outline_rules()
-    for level, pat in rules.headings:
-        m = rx_match(pat, line)
-        if m:
-            return level, m.group(0)
-    return None
+    m = rx_match(rules.heading_any, line)  # the alternation tries the patterns in order, like a loop would
+    if not m:
+        return None
+    name = m.lastgroup if m.lastgroup in rules.heading_levels else next(n for n in rules.heading_levels if m.group(n) is not None)
+    return rules.heading_levels[name], m.group(0)
 
 
 def _lines(text: str, blocks: list[Block]) -> list[Block]:
@@ -264,14 +271,20 @@ def section_index(doc: Document) -> SectionIndex:
 
 def _sentences(text: str, doc: Document, rules: OutlineRules) -> list[Sentence]:
     out: list[Sentence] = []
-    sections = section_index(doc)
+    section_at, article_index = section_index(doc).at, doc.article_index
+    paths: dict[int, str] = {}  # id(section) -> its path, joined once per section
     for s, e in _sentence_spans(text, rules):
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            out.append(Sentence(len(out), s, e, doc.article_index(s), sections.path(s)))
+            sec = section_at(s)
+            if sec is None:
+                path = ""
+            elif (path := paths.get(id(sec))) is None:
+                path = paths[id(sec)] = sec.path_str
+            out.append(Sentence(len(out), s, e, article_index(s), path))
     return out
 
 

@@ -94,9 +94,26 @@ tokens.cache_clear = _tokens.cache_clear  # type: ignore[attr-defined]
 tokens.cache_info = _tokens.cache_info  # type: ignore[attr-defined]
 
 
+_ASCII_ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _no_word_across(text: str, offset: int) -> bool:
+    """True when no jieba token can span ``offset``, so it is a boundary without segmenting.
+
+    jieba (HMM off) joins ``text[k:i+1]`` into one token only when it is a dictionary word, and
+    its DAG reaches a word only through prefixes that are keys of ``FREQ``; a token across
+    ``offset`` therefore needs ``text[k:offset+1]`` in ``FREQ`` for some ``k < offset``. Runs of
+    ASCII letters/digits and ``\r\n`` are merged too, so those are left to jieba.
+    """
+    if text[offset - 1] in _ASCII_ALNUM and text[offset] in _ASCII_ALNUM or text[offset - 1:offset + 1] == "\r\n":
+        return False
+    freq = tokenizer().FREQ
+    return not any(text[k:offset + 1] in freq for k in range(offset - 1, -1, -1))
+
+
 def is_boundary(text: str, offset: int) -> bool:
     """True when ``offset`` falls between two jieba tokens of ``text`` (or at either end)."""
-    if offset <= 0 or offset >= len(text):
+    if offset <= 0 or offset >= len(text) or _no_word_across(text, offset):
         return True
     return any(s == offset for _, s, _ in tokens(text))
 
