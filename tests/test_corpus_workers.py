@@ -1,0 +1,72 @@
+"""Worker start-up: forked from a warmed-up parent, or a forkserver that preloads the package."""
+from __future__ import annotations
+
+import importlib
+import json
+import shutil
+import subprocess
+import sys
+import textwrap
+import threading
+
+import pandas as pd
+import pytest
+
+corpus = importlib.import_module("summary_mining.corpus")
+
+LINUX = sys.platform.startswith("linux")
+
+
+@pytest.fixture()
+def small_corpus(tmp_path, seed_path):
+    d = tmp_path / "corpus"
+    d.mkdir()
+    shutil.copy(seed_path, d / "seed.txt")
+    (d / "b.txt").write_text("一、目标任务完成情况\n签约项目10个，投资总额24亿元；履约项目9个，履约率90%。\n", encoding="utf-8")
+    (d / "c.txt").write_text("2023年，全县实现到位资金9.88亿元，同比增长12.5%。\n", encoding="utf-8")
+    return d
+
+
+def test_warm_loads_jieba_and_every_rule_set():
+    seg = importlib.import_module("summary_mining.segment")
+    corpus.warm()
+    assert seg._tokenizer is not None and seg._tokenizer.initialized
+    for mod, fn in [("lexicon", "metric_rules"), ("labels", "label_rules"), ("outline", "outline_rules"),
+                    ("problems", "problem_rules"), ("audit", "audit_rules")]:
+        assert getattr(importlib.import_module(f"summary_mining.{mod}"), fn).cache_info().currsize >= 1, fn
+
+
+@pytest.mark.skipif(not LINUX, reason="fork is only used on Linux")
+def test_fork_when_no_other_thread_runs(monkeypatch):
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert corpus._pool_context().get_start_method() == "fork"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="spawn on Windows")
+def test_forkserver_with_preload_when_threads_run(monkeypatch, small_corpus):
+    monkeypatch.setattr(threading, "active_count", lambda: 3)
+    ctx = corpus._pool_context()
+    assert ctx.get_start_method() == "forkserver"
+    two = corpus.mine(small_corpus, n_jobs=2, progress=False)
+    one = corpus.mine(small_corpus, n_jobs=1, progress=False)
+    for name in ("metrics", "problems", "audit", "documents", "errors"):
+        pd.testing.assert_frame_equal(getattr(two, name), getattr(one, name))
+    assert two.metrics[two.metrics["doc_id"] == "b"]["surface"].tolist() == ["10个", "24亿元", "9个", "90%"]
+
+
+@pytest.mark.skipif(not LINUX, reason="elsewhere workers start by forkserver/spawn, which need the guard")
+def test_a_script_without_a_main_guard_runs_two_workers(tmp_path, small_corpus):
+    """A plain script (no ``if __name__ == "__main__":``) must not re-run itself in each worker."""
+    script = tmp_path / "run.py"
+    script.write_text(textwrap.dedent(f"""
+        import json
+        from summary_mining import mine
+        c = mine({str(small_corpus)!r}, n_jobs=2, progress=False)
+        print(json.dumps({{"files": c.stats["files"], "failed": c.stats["failed"], "n": len(c.metrics),
+                          "docs": sorted(set(c.metrics["doc_id"]))}}))
+    """), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr[-2000:]
+    res = json.loads(out.stdout.strip().splitlines()[-1])
+    assert res["files"] == 3 and res["failed"] == 0 and res["docs"] == ["b", "c", "seed"]
+    assert res["n"] == len(corpus.mine(small_corpus, n_jobs=1, progress=False).metrics)
