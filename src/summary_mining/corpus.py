@@ -17,6 +17,7 @@ import os
 import pickle
 import signal
 import sys
+import warnings
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -271,8 +272,14 @@ def _run_process(jobs: list[tuple], n_jobs: int) -> Iterator[FileResult]:
     if n_jobs <= 1 or len(jobs) <= 1:
         yield from map(_worker, jobs)
         return
-    with ProcessPoolExecutor(max_workers=n_jobs, mp_context=_pool_context()) as pool:
-        yield from pool.map(_worker, jobs, chunksize=max(1, min(16, len(jobs) // (n_jobs * 8) or 1)))
+    ctx = _pool_context()
+    with ProcessPoolExecutor(max_workers=n_jobs, mp_context=ctx) as pool:
+        with warnings.catch_warnings():
+            # Python >= 3.12 warns on fork whenever the OS reports more than one thread; the only
+            # other threads here are numpy's/pyarrow's native pools, which re-initialise after fork
+            warnings.filterwarnings("ignore", message=".*fork.*", category=DeprecationWarning)
+            results = pool.map(_worker, jobs, chunksize=max(1, min(16, len(jobs) // (n_jobs * 8) or 1)))
+        yield from results
 
 
 def _run_dask(jobs: list[tuple], client) -> Iterator[FileResult]:
