@@ -1,6 +1,6 @@
 """Corpus runs: ``mine`` with 2 workers vs 1, and peak memory for 10x more files.
 
-usage: python benchmarks/bench_corpus.py [--files 400] [--repeat 2] [--in-memory]
+usage: python benchmarks/bench_corpus.py [--files 400] [--repeat 2] [--in-memory] [--before REV]
 
 Writes the seed and dev documents, cycled, as ``--files`` text files (and 10x as many) into a
 temporary directory, then runs ``summary_mining.corpus.mine`` on them, each run in a fresh
@@ -11,11 +11,12 @@ user pays them and the peak RSS of each run is its own:
   runs alternated, best of --repeat;
 * memory: peak RSS of ``mine(dir, n_jobs=2, out_dir=..., load=False)`` (results streamed to
   parquet parts) for N and for 10N files (target: flat, 10N/N <= 1.25); with --in-memory also
-  the default ``mine(dir)`` that returns every frame in memory, for contrast.
+  the default ``mine(dir)`` that returns every frame in memory, for contrast;
+* with ``--before REV``, the speed-up once more with the package as it was at git revision REV.
 
 Peak RSS is read two ways: ``ru_maxrss`` of the main process (getrusage in the run itself: the
 process that collects results) and, when psutil is installed, the sum of RSS over the run's whole
-process tree (main, forkserver, workers) sampled every 50 ms.
+process tree (main and workers) sampled every 50 ms.
 """
 from __future__ import annotations
 
@@ -53,8 +54,6 @@ def _worker(args: argparse.Namespace) -> None:
 
     from summary_mining.corpus import mine
 
-    if args.preload:
-        _install_preload()
     kw = {"n_jobs": args.jobs, "progress": False}
     if args.out_dir:
         kw.update(out_dir=args.out_dir, load=False)
@@ -66,38 +65,18 @@ def _worker(args: argparse.Namespace) -> None:
                       "metrics": len(c.metrics), "maxrss_main_mb": self_kb / 1024}))
 
 
-def _install_preload() -> None:
-    """The proposed fix for corpus.py ``_run_process``: the forkserver preloads ``bench_warm`` (package,
-    jieba dictionary, compiled rules), so each worker forks ready instead of importing and loading
-    jieba itself (~1-3 s per worker, serial with the first files). In src it would be
-    ``ctx.set_forkserver_preload(["summary_mining._warm"])`` with a small module doing the same."""
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-
-    import summary_mining.corpus as corpus
-
-    def run_process(jobs, n_jobs):
-        if n_jobs <= 1 or len(jobs) <= 1:
-            yield from map(corpus._worker, jobs)
-            return
-        ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["bench_warm"])
-        with ProcessPoolExecutor(max_workers=n_jobs, mp_context=ctx) as pool:
-            yield from pool.map(corpus._worker, jobs, chunksize=max(1, min(16, len(jobs) // (n_jobs * 8) or 1)))
-
-    corpus._run_process = run_process
-
-
-def measure(directory: Path, jobs: int, out_dir: Path | None = None, preload: bool = False) -> dict:
+def measure(directory: Path, jobs: int, out_dir: Path | None = None, before: str | None = None) -> dict:
     """Run one ``mine`` in a subprocess; its result plus the sampled peak RSS of its process tree."""
     cmd = [sys.executable, str(HERE / "bench_corpus.py"), "--worker", "--dir", str(directory), "--jobs", str(jobs)]
     if out_dir is not None:
         cmd += ["--out-dir", str(out_dir)]
-    if preload:
-        cmd.append("--preload")
     load = os.getloadavg()[0]
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(HERE))
+    env = None
+    if before:
+        import before as bf
+        env = bf.env_for(before)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(HERE), env=env)
     peak_tree = 0.0
     cpu: dict[int, float] = {}  # pid -> last seen user+system seconds
     try:
@@ -139,7 +118,7 @@ def _failed(*runs: dict) -> str:
     return "".join(f"; **{r['failed']} of {r['files']} files failed in one run: not comparable**" for r in bad)
 
 
-def run(files: int = 400, repeat: int = 2, in_memory: bool = False, preload: bool = True):
+def run(files: int = 400, repeat: int = 2, in_memory: bool = False, before: str | None = None):
     from common import Row, Section
 
     started = time.perf_counter()
@@ -149,13 +128,14 @@ def run(files: int = 400, repeat: int = 2, in_memory: bool = False, preload: boo
         small, large = tmp / f"n{files}", tmp / f"n{10 * files}"
         chars = write_corpus(small, files)
         chars_large = write_corpus(large, 10 * files)
-        one = two = pre = None
+        one = two = old1 = old2 = None
         best = lambda a, b: b if a is None or b["wall"] < a["wall"] else a  # noqa: E731
         for _ in range(max(1, repeat)):
             one = best(one, measure(small, 1))
             two = best(two, measure(small, 2))
-            if preload:
-                pre = best(pre, measure(small, 2, preload=True))
+            if before:
+                old1 = best(old1, measure(small, 1, before=before))
+                old2 = best(old2, measure(small, 2, before=before))
         speedup = one["wall"] / two["wall"]
         par = lambda r: f"CPU {r['cpu']:.0f} s, {r['cpu'] / r['wall_total']:.2f} cores busy"  # noqa: E731
         sec.rows.append(Row(f"speed-up, {files} files ({chars:,} chars), n_jobs=2 vs n_jobs=1", f"{speedup:.2f}x",
@@ -163,11 +143,13 @@ def run(files: int = 400, repeat: int = 2, in_memory: bool = False, preload: boo
                             f"1 worker {one['wall']:.1f} s ({par(one)}, load avg {one['load']:.1f}), "
                             f"2 workers {two['wall']:.1f} s ({par(two)}, load avg {two['load']:.1f}); "
                             f"{one['metrics']:,} metric rows" + _failed(one, two)))
-        if pre is not None:
-            sp = one["wall"] / pre["wall"]
-            sec.rows.append(Row("speed-up with the proposed fix (forkserver preloads package, jieba, rules)",
-                                f"{sp:.2f}x", f">= {TARGET_SPEEDUP:g}x", sp >= TARGET_SPEEDUP,
-                                f"2 workers {pre['wall']:.1f} s ({par(pre)}, load avg {pre['load']:.1f})" + _failed(pre)))
+        if old1 is not None:
+            import before as bf
+            sp = old1["wall"] / old2["wall"]
+            sec.rows.append(Row(f"speed-up before (`{bf.short(before)}`), same files", f"{sp:.2f}x", "", None,
+                                f"1 worker {old1['wall']:.1f} s ({par(old1)}), 2 workers {old2['wall']:.1f} s "
+                                f"({par(old2)}); now the 1-worker run takes {one['wall'] / old1['wall']:.2f} of "
+                                "the before time" + _failed(old1, old2)))
         two_mem = two
         two = measure(small, 2, tmp / "out-small")  # streamed, for the memory comparison
         big = measure(large, 2, tmp / "out-large")
@@ -189,9 +171,9 @@ def run(files: int = 400, repeat: int = 2, in_memory: bool = False, preload: boo
                                 "", None, f"{m_small['maxrss_main_mb']:.0f} MB -> {m_large['maxrss_main_mb']:.0f} MB: "
                                 "grows with the results, as expected without `out_dir`" + _failed(m_large)))
     sec.notes.append("Each run is a fresh `python` subprocess timing `mine()` alone (wall clock: it is a "
-                     "multi-process measurement), so the 2-worker time includes starting the forkserver and "
-                     "importing the package and jieba in each worker, and the 1-worker time includes loading "
-                     "jieba once. `mine` does the full per-file job: read, `extract`, `extract_problems`, `audit`. "
+                     "multi-process measurement), so both include loading jieba and compiling the rules once (the "
+                     "2-worker run does it in the parent, whose warmed-up state the workers inherit by fork) and "
+                     "the 2-worker time includes starting the pool and sending results back. `mine` does the full per-file job: read, `extract`, `extract_problems`, `audit`. "
                      "The load average (1 min) at each start shows how busy the 2-core machine was; \"cores busy\" is "
                      "the CPU time of the run's process tree (sampled with psutil) over the subprocess's wall time: a 2-worker run "
                      "that keeps well under 2 cores busy was starved by start-up or by other load. Speed-up runs "
@@ -205,17 +187,16 @@ def main() -> None:
     ap.add_argument("--files", type=int, default=400)
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--in-memory", action="store_true")
-    ap.add_argument("--no-fixes", dest="fixes", action="store_false", help="skip the run with the proposed fix")
+    ap.add_argument("--before", metavar="REV", help="also measure the package as it was at git revision REV")
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--dir", help=argparse.SUPPRESS)
     ap.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("--out-dir", help=argparse.SUPPRESS)
-    ap.add_argument("--preload", action="store_true", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.worker:
         _worker(a)
         return
-    print(run(a.files, a.repeat, a.in_memory, a.fixes).markdown())
+    print(run(a.files, a.repeat, a.in_memory, a.before).markdown())
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Extraction throughput vs baselines measured in the same process (ratios, not absolute times).
 
-usage: python benchmarks/bench_extract.py [--chars 5000000] [--repeat 3] [--no-fixes] [--no-profile]
+usage: python benchmarks/bench_extract.py [--chars 5000000] [--repeat 3] [--before REV] [--no-profile]
 
 Builds a corpus from the seed and ../shared/dev documents repeated to --chars characters, then
 reports, one document at a time as a user calls it:
@@ -10,12 +10,14 @@ reports, one document at a time as a user calls it:
 
 and, to explain the gap, diagnostics: the stage shares of ``extract``, the cost with jieba's window
 cache cold, the per-document overhead (the same text as a few large documents), the library's
-own figure pattern scan, and (``--fixes``) the measured gain of each fix proposed in ``fixes.py``.
+own figure pattern scan; with ``--before REV`` targets 1-2 once more against the package as it was
+at git revision REV (see ``before.py``).
 ``run_all.py`` runs this together with the other benchmarks and writes RESULTS.md.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import time
 
 import regex
@@ -68,8 +70,7 @@ def stage_shares(texts) -> dict[str, float]:
     import summary_mining as sm
 
     names = ("read_document (outline, sentences)", "normalize", "find_mentions", "annotate (labels)",
-             "mention_rows", "to_frame (pandas)", "add_region_period", "other (rest of extract)")
-    region = getattr(ex, "add_region_period", None)
+             "mention_rows", "to_frame (pandas)", "region/period columns", "other (rest of extract)")
     sm.extract(texts[0])  # warm up
     acc = dict.fromkeys(names, 0.0)
     rules = metric_rules()
@@ -87,8 +88,7 @@ def stage_shares(texts) -> dict[str, float]:
         c5 = CLOCK()
         df = ex.to_frame(rows, frame.DTYPES)
         c6 = CLOCK()
-        if region is not None:
-            region(df, d)
+        ex._fill_region_period(df, d, None)
         c7 = CLOCK()
         sm.extract(t)
         c8 = CLOCK()
@@ -112,30 +112,46 @@ def big_documents(texts, size: int = 200_000) -> list[str]:
     return out
 
 
-def run(chars: int = 5_000_000, repeat: int = 3, fixes: bool = True, do_profile: bool = True,
-        fix_chars: int = 1_000_000, fix_repeat: int | None = None) -> Section:
+def core(texts: list[str], repeat: int) -> dict[str, float]:
+    """Targets 1 and 2 as same-process ratios (also what ``--json`` prints for a before run)."""
     import jieba
     import summary_mining as sm
+
+    jieba.initialize()
+    jieba.lcut(texts[0])
+    sm.extract(texts[0])  # warm up: rules compiled, the package's jieba loaded
+    t = interleaved({"extract": _extract_all(texts), "jieba": _jieba_all(texts), "regex": _regex_all(texts)}, repeat)
+    return {"r_jieba": t["jieba"] / t["extract"], "r_floor": t["extract"] / t["regex"], **t}
+
+
+def run(chars: int = 5_000_000, repeat: int = 3, do_profile: bool = True, before: str | None = None) -> Section:
     from summary_mining.lexicon import metric_rules
     from summary_mining.segment import tokens
+
+    import summary_mining as sm
 
     started = time.perf_counter()
     sec = Section("1-2. Extraction throughput on plain text")
     texts = corpus_texts(chars)
     n = sum(map(len, texts))
-    jieba.initialize()
-    jieba.lcut(texts[0])
-    sm.extract(texts[0])  # warm up: rules compiled, the package's jieba loaded
-    t = interleaved({"extract": _extract_all(texts), "jieba": _jieba_all(texts), "regex": _regex_all(texts)}, repeat)
+    t = core(texts, repeat)
     n_numbers = _regex_all(texts)()
-    r_jieba = t["jieba"] / t["extract"]
-    r_floor = t["extract"] / t["regex"]
+    r_jieba, r_floor = t["r_jieba"], t["r_floor"]
     sec.rows.append(Row("1. `extract()` vs `jieba.lcut` (same texts, one call per document)",
                         f"{r_jieba:.2f}x faster", f">= {TARGET_JIEBA:g}x faster", r_jieba >= TARGET_JIEBA,
                         f"extract {rate(n, t['extract'])}, jieba.lcut {rate(n, t['jieba'])}"))
     sec.rows.append(Row("2. `extract()` vs bare `regex` scan of `" + PLAIN_NUMBER + "`",
                         f"{r_floor:.0f}x slower", f"<= {TARGET_FLOOR:g}x slower", r_floor <= TARGET_FLOOR,
                         f"regex {rate(n, t['regex'])} ({n_numbers:,} numbers)"))
+    if before:
+        import before as bf
+
+        old = bf.run_json("bench_extract.py", ["--chars", str(chars), "--repeat", str(repeat)], before)
+        sec.rows.append(Row(f"1. before (`{bf.short(before)}`): `extract()` vs `jieba.lcut`", f"{old['r_jieba']:.2f}x faster",
+                            "", None, f"now {r_jieba / old['r_jieba']:.2f}x the before ratio; same corpus, "
+                            "measured in a subprocess importing the package at that revision"))
+        sec.rows.append(Row(f"2. before (`{bf.short(before)}`): `extract()` vs bare `regex` scan",
+                            f"{old['r_floor']:.0f}x slower", "", None, ""))
 
     # -- diagnostics -------------------------------------------------------------------------
     figure = metric_rules().figure
@@ -169,9 +185,6 @@ def run(chars: int = 5_000_000, repeat: int = 3, fixes: bool = True, do_profile:
                      f"best of {repeat}, measurement and baseline interleaved.")
     sec.notes.append("Where `extract()` spends its time (share of one pass over a fifth of the corpus): "
                      + ", ".join(f"{k} {v / total:.0%}" for k, v in shares.items()) + ".")
-
-    if fixes:
-        _measure_fixes(sec, corpus_texts(min(chars, fix_chars)), t, fix_repeat or repeat + 2)
     if do_profile and (r_jieba < TARGET_JIEBA or r_floor > TARGET_FLOOR):
         sub = corpus_texts(min(chars, 300_000))
         sm.extract(sub[0])
@@ -181,61 +194,18 @@ def run(chars: int = 5_000_000, repeat: int = 3, fixes: bool = True, do_profile:
     return sec
 
 
-def _measure_fixes(sec: Section, texts: list[str], t_main: dict, repeat: int) -> None:
-    import fixes as fx
-    from summary_mining.segment import tokens
-
-    from common import FORMATS
-
-    docs = [t for _, t in source_texts()]
-    files = sorted(FORMATS.glob("*.pdf")) + sorted(FORMATS.glob("*.docx")) if FORMATS.exists() else []
-    rows = fx.check_identical(docs + files)
-    n = sum(map(len, texts))
-
-    def variant(names, cold=False):
-        def run():
-            with fx.applied(names):
-                for text in texts:
-                    if cold:
-                        tokens.cache_clear()
-                    __import__("summary_mining").extract(text)
-        return run
-
-    variants = {"as is": variant([])}
-    for name in fx.FIXES:
-        variants[name] = variant([name])
-    variants["all fixes"] = variant(None)
-    variants["jieba"] = _jieba_all(texts)
-    t = interleaved(variants, repeat)
-    tc = interleaved({"as is": variant([], True), "all fixes": variant(None, True)}, max(1, repeat - 1))
-    base = t["as is"]
-    ranked = sorted(fx.FIXES, key=lambda k: t[k])
-    lines = [f"Proposed fixes (benchmarks/fixes.py, monkeypatched; `extract` frames verified identical with and "
-             f"without them on the {len(docs)} text documents and the {len(files)} PDF/DOCX files of "
-             f"shared/formats, {rows:,} rows), measured on {n:,} chars, best of {repeat}, "
-             f"ranked by gain:", "",
-             "| rank | fix | change | time vs as is | gain |", "| --- | --- | --- | ---: | ---: |"]
-    for i, name in enumerate(ranked, 1):
-        lines.append(f"| {i} | {name} | {fx.FIXES[name][0]} | {t[name] / base:.2f} | {base / t[name]:.2f}x |")
-    lines.append(f"| | all {len(fx.FIXES)} | | {t['all fixes'] / base:.2f} | {base / t['all fixes']:.2f}x |")
-    lines.append(f"| | all {len(fx.FIXES)}, jieba cache cold per document | | {tc['all fixes'] / tc['as is']:.2f} | "
-                 f"{tc['as is'] / tc['all fixes']:.2f}x |")
-    lines.append("")
-    sec.notes += lines
-    sec.rows.append(Row("1 with all proposed fixes: `extract()` vs `jieba.lcut`",
-                        f"{t['jieba'] / t['all fixes']:.2f}x faster", f">= {TARGET_JIEBA:g}x faster",
-                        t["jieba"] / t["all fixes"] >= TARGET_JIEBA, f"on the first {n:,} chars; as is "
-                        f"{t['jieba'] / base:.2f}x on the same text"))
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--chars", type=int, default=5_000_000)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--no-fixes", dest="fixes", action="store_false")
+    ap.add_argument("--before", metavar="REV", help="also measure the package as it was at git revision REV")
     ap.add_argument("--no-profile", dest="profile", action="store_false")
+    ap.add_argument("--json", action="store_true", help="print targets 1-2 as one JSON line (used for --before)")
     a = ap.parse_args()
-    print(run(a.chars, a.repeat, a.fixes, a.profile).markdown())
+    if a.json:
+        print(json.dumps(core(corpus_texts(a.chars), a.repeat)))
+        return
+    print(run(a.chars, a.repeat, a.profile, a.before).markdown())
 
 
 if __name__ == "__main__":

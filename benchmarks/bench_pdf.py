@@ -1,6 +1,6 @@
 """PDF: end-to-end ``extract`` vs pdfplumber's own ``page.extract_text()`` over the same pages.
 
-usage: python benchmarks/bench_pdf.py [--repeat 3] [--no-fixes] [--no-profile]
+usage: python benchmarks/bench_pdf.py [--repeat 3] [--before REV] [--no-profile]
 
 For every multi-page PDF in ``../shared/formats/``: the time of ``summary_mining.extract(path)``
 (read with the pypdfium2 text layer, outline, figures, frame) against opening the file with
@@ -11,6 +11,7 @@ pdfplumber's pages, compared as multisets of (kind, value, unit) and of surfaces
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import time
 from collections import Counter
@@ -62,7 +63,26 @@ def _overlap(a: Counter, b: Counter) -> tuple[int, float, float, float]:
     return common, common / nb if nb else 1.0, common / na if na else 1.0, common / union if union else 1.0
 
 
-def run(repeat: int = 3, fixes: bool = True, do_profile: bool = True) -> Section:
+def core(repeat: int) -> dict[str, float]:
+    """Target 3 over all the PDFs together as a same-process ratio (what ``--json`` prints)."""
+    import summary_mining as sm
+
+    files = pdf_files()
+    sm.extract(files[0][0])  # warm up: PDF modules imported, rules compiled
+    plumber_texts(files[0][0])
+
+    def ours():
+        for p, _ in files:
+            sm.extract(p)
+
+    def plumber():
+        for p, _ in files:
+            plumber_texts(p)
+    t = interleaved({"ours": ours, "pdfplumber": plumber}, repeat)
+    return {"ratio": t["pdfplumber"] / t["ours"], **t}
+
+
+def run(repeat: int = 3, do_profile: bool = True, before: str | None = None) -> Section:
     import summary_mining as sm
 
     started = time.perf_counter()
@@ -74,22 +94,13 @@ def run(repeat: int = 3, fixes: bool = True, do_profile: bool = True) -> Section
     sm.extract("签约项目10个，投资总额24亿元。")
     sm.read_document(files[0][0])  # warm up: PDF modules imported
     plumber_texts(files[0][0])
-    tot_ours = tot_base = tot_fixed = 0.0
+    tot_ours = tot_base = 0.0
     worst: tuple[float, Path] | None = None
     for path, pages in files:
-        fns = {"ours": lambda p=path: sm.extract(p), "pdfplumber": lambda p=path: plumber_texts(p)}
-        if fixes:
-            import fixes as fx
-
-            def fixed(p=path):
-                with fx.applied():
-                    sm.extract(p)
-            fns["ours with fixes"] = fixed
-        t = interleaved(fns, repeat)
+        t = interleaved({"ours": lambda p=path: sm.extract(p), "pdfplumber": lambda p=path: plumber_texts(p)}, repeat)
         ratio = t["pdfplumber"] / t["ours"]
         tot_ours += t["ours"]
         tot_base += t["pdfplumber"]
-        tot_fixed += t.get("ours with fixes", 0.0)
         if worst is None or ratio < worst[0]:
             worst = (ratio, path)
         ours = sm.extract(path)
@@ -99,8 +110,7 @@ def run(repeat: int = 3, fixes: bool = True, do_profile: bool = True) -> Section
         ct, t_base, t_ours, t_jac = _overlap(_value_keys(in_text), _value_keys(theirs))
         cs, s_base, s_ours, s_jac = _overlap(_surface_keys(in_text), _surface_keys(theirs))
         detail = (f"{pages} pages; ours {t['ours'] * 1000:.0f} ms, pdfplumber {t['pdfplumber'] * 1000:.0f} ms"
-                  + (f", ours with fixes {t['ours with fixes'] / t['ours']:.2f} of that" if fixes else "")
-                  + f". Figures: ours {len(ours)} ({len(ours) - len(in_text)} from table cells), on pdfplumber's "
+                  f". Figures: ours {len(ours)} ({len(ours) - len(in_text)} from table cells), on pdfplumber's "
                   f"text {len(theirs)}; (kind, value, unit) found by both: {c} = {of_base:.0%} of pdfplumber's, "
                   f"{of_ours:.0%} of ours; running-text figures only: Jaccard {t_jac:.2f} by value, "
                   f"{s_jac:.2f} by surface")
@@ -108,8 +118,14 @@ def run(repeat: int = 3, fixes: bool = True, do_profile: bool = True) -> Section
                             detail))
     total = tot_base / tot_ours
     sec.rows.insert(0, Row(f"all {len(files)} PDFs together", f"{total:.1f}x faster", f">= {TARGET:g}x faster",
-                           total >= TARGET, f"ours {tot_ours:.2f} s, pdfplumber {tot_base:.2f} s"
-                           + (f"; with the proposed extraction fixes {tot_base / tot_fixed:.1f}x" if fixes else "")))
+                           total >= TARGET, f"ours {tot_ours:.2f} s, pdfplumber {tot_base:.2f} s"))
+    if before:
+        import before as bf
+
+        old = bf.run_json("bench_pdf.py", ["--repeat", str(repeat)], before)
+        sec.rows.insert(1, Row(f"all {len(files)} PDFs together, before (`{bf.short(before)}`)", f"{old['ratio']:.1f}x faster",
+                               "", None, f"now {total / old['ratio']:.2f}x the before ratio; measured in a subprocess "
+                               "importing the package at that revision"))
     sec.notes.append(f"Times are the best of {repeat}, ours and pdfplumber interleaved. pdfplumber's side is only "
                      "reading text (no figure extraction), ours is the whole `extract` (read, outline, figures, frame). "
                      "Figures on pdfplumber's side are what `extract` finds in the text joined from its pages. "
@@ -128,10 +144,14 @@ def run(repeat: int = 3, fixes: bool = True, do_profile: bool = True) -> Section
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--no-fixes", dest="fixes", action="store_false")
+    ap.add_argument("--before", metavar="REV", help="also measure the package as it was at git revision REV")
     ap.add_argument("--no-profile", dest="profile", action="store_false")
+    ap.add_argument("--json", action="store_true", help="print target 3 as one JSON line (used for --before)")
     a = ap.parse_args()
-    print(run(a.repeat, a.fixes, a.profile).markdown())
+    if a.json:
+        print(json.dumps(core(a.repeat)))
+        return
+    print(run(a.repeat, a.profile, a.before).markdown())
 
 
 if __name__ == "__main__":

@@ -4,12 +4,15 @@ usage:
     python benchmarks/run_all.py --chars 5000000          # the full run; writes benchmarks/RESULTS.md
     python benchmarks/run_all.py --quick                   # a smoke run in about two minutes (prints only)
     python benchmarks/run_all.py --only extract,peer       # a subset: extract pdf corpus peer
+    python benchmarks/run_all.py --before fa5d4c0          # also before/after against a git revision
 
 Every result is a ratio against a baseline measured in the same run (absolute times on a shared
 machine are noise). In-process timings use this process's CPU time (``BENCH_CLOCK=wall`` for wall
 time), best of ``--repeat``, measurement and baseline interleaved; the corpus runs are wall time
-of fresh subprocesses. Where a target is missed the section carries a cProfile of the hot path,
-and ``fixes.py`` holds proposed fixes whose gain is measured here by monkeypatching.
+of fresh subprocesses. Where a target is missed the section carries a cProfile of the hot path.
+``--before REV`` measures targets 1, 3 and 4 once more with the package as it was at git
+revision REV (``before.py``: each is again a ratio measured within one process run), so a
+change to the hot path is recorded as before/after.
 
 The suite is not part of the test run: ``python -m pytest`` collects ``tests/`` only and no file
 here is named ``test_*``.
@@ -85,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="small sizes, one repetition")
     ap.add_argument("--repeat", type=int, default=None, help="best of N (default 3; quick 1)")
     ap.add_argument("--files", type=int, default=None, help="corpus run size N (and 10N); default 400, quick 40")
-    ap.add_argument("--no-fixes", dest="fixes", action="store_false", help="skip measuring the proposed fixes")
+    ap.add_argument("--before", metavar="REV", help="also measure targets 1, 3, 4 with the package at git revision REV")
     ap.add_argument("--no-profile", dest="profile", action="store_false", help="skip profiles of missed targets")
     ap.add_argument("--in-memory", action="store_true", help="also measure default mine() memory at N and 10N")
     ap.add_argument("--out", default=None, help="write the results here (default: benchmarks/RESULTS.md for a full "
@@ -109,15 +112,13 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         if part == "extract":
             import bench_extract
-            sec = bench_extract.run(chars, repeat, a.fixes, a.profile,
-                                    fix_chars=min(chars, 300_000 if a.quick else 1_000_000),
-                                    fix_repeat=1 if a.quick else repeat + 2)
+            sec = bench_extract.run(chars, repeat, a.profile, a.before)
         elif part == "pdf":
             import bench_pdf
-            sec = bench_pdf.run(max(repeat, 3), a.fixes, a.profile)  # cheap: always best of 3+
+            sec = bench_pdf.run(max(repeat, 3), a.profile, a.before)  # cheap: always best of 3+
         elif part == "corpus":
             import bench_corpus
-            sec = bench_corpus.run(files, max(1, min(repeat, 2)), a.in_memory, a.fixes)
+            sec = bench_corpus.run(files, max(1, min(repeat, 2)), a.in_memory, a.before)
         else:
             import bench_peer
             sec = bench_peer.run(min(chars, 1_000_000), repeat)
@@ -142,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         "wall time of fresh subprocesses for the corpus runs. Ratios only: absolute times on this shared machine are "
         "noise, and even ratios move by +-15 % between runs when other jobs load the machine.",
         "- rerun: `python benchmarks/run_all.py --chars 5000000` (full), `--quick` (smoke), "
-        "`--only extract,pdf,corpus,peer` (subset), `--no-fixes`, `--no-profile`, `--in-memory`.",
+        "`--only extract,pdf,corpus,peer` (subset), `--before REV` (before/after), `--no-profile`, `--in-memory`.",
         "",
         "## Summary", "", *summary, "",
     ]
