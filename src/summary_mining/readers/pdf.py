@@ -590,6 +590,14 @@ def _write(items: list[Item], margins: dict[int, _Margins]) -> tuple[str, list[B
 
 # -- entry point ---------------------------------------------------------------------------
 
+def _scrub_frame(f: pd.DataFrame) -> pd.DataFrame:
+    """``scrub_surrogates`` over a table's cells and header; the frame itself when none has one."""
+    joined = "".join([str(c) for c in f.columns] + [v for v in f.to_numpy().ravel().tolist() if isinstance(v, str)])
+    if scrub_surrogates(joined) is joined:  # returned unchanged: no surrogate anywhere
+        return f
+    return f.map(lambda v: scrub_surrogates(v) if isinstance(v, str) else v).rename(columns=lambda c: scrub_surrogates(str(c)))
+
+
 def read_pdf(data: bytes, path: str, limits: Limits) -> ReadResult:
     """Read a PDF's paragraphs and tables (see the module docstring).
 
@@ -622,7 +630,6 @@ def read_pdf(data: bytes, path: str, limits: Limits) -> ReadResult:
     # a broken text layer (or pdfplumber, or the info dictionary) can yield lone surrogates, which
     # no UTF-8 writer accepts: U+FFFD, one for one
     text = scrub_surrogates(text)
-    frames = [f.map(lambda v: scrub_surrogates(v) if isinstance(v, str) else v).rename(columns=lambda c: scrub_surrogates(str(c)))
-              for f in frames]
+    frames = [_scrub_frame(f) for f in frames]
     meta = {k: scrub_surrogates(v) if isinstance(v, str) else v for k, v in meta.items()}
     return ReadResult(text=text, format="pdf", blocks=blocks, tables=frames, metadata=meta)

@@ -202,8 +202,9 @@ def page_text(textpage: object, raw_api: object) -> PageText:
     run: list[Char] = []
     rx1 = ry0 = ry1 = 0.0
     count = 0
+    skip = _SKIP_CHARS
     for i, ch in enumerate(text):
-        if ch <= " " or ch.isspace() or ch == "\ufeff" or not box(raw, i, pr):
+        if ch in skip or not box(raw, i, pr):
             continue
         x0, y1, x1, y0 = unpack(rect)
         h = y1 - y0
@@ -234,6 +235,9 @@ def page_text(textpage: object, raw_api: object) -> PageText:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: characters page_text drops (spacing is decided from geometry): controls, whitespace, BOM, and
+#: the empty string left by a surrogate pair's second half
+_SKIP_CHARS = frozenset(chr(i) for i in range(0x10000) if chr(i) <= " " or chr(i).isspace()) | {"\ufeff", ""}
 
 
 def _pair_surrogates(text: str) -> list[str]:
