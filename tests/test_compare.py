@@ -163,7 +163,7 @@ SEED_CELLS = [  # region, column, value — verified against the seed text
     ("中江县", "资金到位率(%)", 41.17),
     ("中江县", "签约金额(亿元)", 57.5),     # 签约总金额57.5亿元
     ("大竹县", "到位资金(亿元)", 83.5),      # 1-6月实现到位资金83.50亿元
-    ("大竹县", "履约率(%)", 94.23),          # 签约项目履约率94.23% (indicators_headline.csv: 签约项目履约率 -> 履约率)
+    ("大竹县", "履约率(%)", 94.23),          # 签约项目履约率94.23% (the synonym that ends the label wins: 履约率)
     ("大竹县", "开工率(%)", 84.62),
     ("大竹县", "资金到位率(%)", 22.48),
     ("大竹县", "签约项目(个)", 12.0),        # 中外知名企业四川行活动上…共签约项目12个
@@ -214,15 +214,11 @@ def test_provincial_reports(formats_dir, dev_dir):
     assert tibet["到位资金(亿元)"] == pytest.approx(619.0)              # 招商引资到位资金619亿元
 
 
-@pytest.mark.xfail(strict=True, reason="extractor: 6.36万亿元、增长5.1% labels the growth '、增长' and does not "
-                                       "inherit 生产总值 (labels.py should drop a leading 、)")
 def test_henan_growth_after_a_level(formats_dir):
     t = compare(_metrics(formats_dir / "henan_2025_gov_work_report.docx")).set_index("region")
     assert t.loc["河南省", "地区生产总值增长(%)"] == pytest.approx(5.1)
 
 
-@pytest.mark.xfail(strict=True, reason="extractor: only the first figure after 主要预期目标是: gets role=target, so "
-                                       "固定资产投资增长7%左右 lands in the actual column as a conflict")
 def test_henan_targets_after_the_first(formats_dir):
     t, c = compare(_metrics(formats_dir / "henan_2025_gov_work_report.docx"), return_conflicts=True)
     assert t.set_index("region").loc["河南省", "固定资产投资增长目标(%)"] == pytest.approx(7.0)
