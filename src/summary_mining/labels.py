@@ -96,7 +96,9 @@ def _label_rules(d: dict, path: str) -> LabelRules:
 class IndicatorLexicon:
     """Synonyms -> canonical indicator names, from ``data/indicators.csv`` plus user additions.
 
-    A synonym that ends the label wins over a longer one inside it: the head noun comes last.
+    A synonym that ends the label wins over a longer one inside it: the head noun comes last. A
+    label that lists names (财政收入百亿县、城区人口) is looked up by the last one, and a synonym
+    before 的 only modifies (对经济增长的贡献率 is no 经济增长).
 
     >>> lex = IndicatorLexicon({"到位资金": "到位资金", "实际到位资金": "到位资金", "签约项目": "签约项目",
     ...                         "履约率": "履约率"})
@@ -112,13 +114,15 @@ class IndicatorLexicon:
         return IndicatorLexicon({**self.synonyms, **extra}) if extra else self
 
     def lookup(self, label: str) -> str | None:
+        label = label[label.rfind("、") + 1:]
         if not label:
             return None
+        head = label[label.rfind("的") + 1:]
         inside = None
         for syn in self._ordered:
             if label.endswith(syn):
                 return self.synonyms[syn]
-            if inside is None and syn in label:
+            if inside is None and syn in head:
                 inside = self.synonyms[syn]
         return inside
 
@@ -267,8 +271,9 @@ def _list_labels(norm: str, mentions: list[Mention], i: int, before: str, rules:
         return None
     verb = "".join(_trim([w for w, _, _ in tokens(before[k + len(rules.respectively):])], rules))
     names = ["".join(_trim([w for w, _, _ in tokens(n)], rules)) for n in rules.list_split.split(before[:k])]
-    if len(names) < 2 or any(len(n) < 2 or all(c in _ORDINAL_CHARS for c in n) for n in names):
-        return None  # 第一、二、三次产业…分别为: the names share a noun this cannot rebuild
+    if len(names) < 2 or any(len(n) < 2 or all(c in _ORDINAL_CHARS for c in n) for n in names) \
+            or len(names[-1]) >= 2 * min(len(n) for n in names[:-1]):
+        return None  # 第一、二、三次产业… / 城镇、农村居民人均可支配收入分别…: the names share a noun
     group = [i]
     while len(group) < len(names) + 1 and group[-1] + 1 < len(mentions):
         a, b = mentions[group[-1]], mentions[group[-1] + 1]
@@ -335,6 +340,10 @@ def annotate(doc: Document, mentions: list[Mention], *, indicators: dict[str, st
             # 居民人均可支配收入从27136元增长到36439元: the newer level of the same indicator
             label, m.indicator, direction = prev.label, prev.indicator, None
             role = prev.role if prev.role in ("rate", "share") else "actual"
+        elif same_sentence and prev.label and m.kind == prev.kind == "percentage" and not label \
+                and rx_fullmatch(rules.list_join, between):
+            # 贡献率分别为8.9%、27.7%和63.4%: one measure, listed
+            label, m.indicator, direction = prev.label, prev.indicator, prev.direction
         elif same_sentence and prev.label and m.kind == "percentage" and (label in rules.growth_labels or not label):
             # 社会消费品零售总额158.3亿元，增长12.4% -> 社会消费品零售总额增长;  …任务数132.63亿元的90.8% -> …比例
             label = prev.label + (label or "比例")
