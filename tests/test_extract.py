@@ -278,6 +278,14 @@ def test_unmatched_respectively_list_is_left_alone():
     assert df["label"].fillna("").tolist() == ["签约项目、到位资金、履约率", ""]
 
 
+@pytest.mark.parametrize("module", ["summary_mining.labels", "summary_mining.metrics"])
+def test_module_doctests(module):
+    import doctest
+    import importlib
+
+    assert doctest.testmod(importlib.import_module(module)).failed == 0
+
+
 def test_share_and_in_name():
     df = sm.extract("完成制造业类项目直接投资59.58亿元,占当年到位资金的71.35%。建设《xx县1000吨农副产品交易市场项目》。")
     d = df.set_index("surface")
