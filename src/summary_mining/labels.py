@@ -117,12 +117,13 @@ class IndicatorLexicon:
         label = label[label.rfind("、") + 1:]
         if not label:
             return None
-        head = label[label.rfind("的") + 1:]
+        de = label.rfind("的")
         inside = None
         for syn in self._ordered:
             if label.endswith(syn):
                 return self.synonyms[syn]
-            if inside is None and syn in head:
+            at = label.find(syn)
+            if inside is None and at >= 0 and at + len(syn) > de:  # not a modifier before 的
                 inside = self.synonyms[syn]
         return inside
 
@@ -190,7 +191,7 @@ def _label(norm: str, m: Mention, prev_end: int, rules: LabelRules) -> tuple[str
     end = _skip_brackets(norm, m.start, floor)
     cs = _clause_start(norm, end, floor, rules)
     before = norm[cs:end]
-    words = _trim([w for w, _, _ in tokens(before)], rules)
+    words = _trim([w for w, _, _ in tokens(before) if w != rules.respectively], rules)
     label = "".join(words)
     if len(label) > 14:  # keep the tail: the noun phrase nearest the figure
         acc: list[str] = []
@@ -205,6 +206,17 @@ def _label(norm: str, m: Mention, prev_end: int, rules: LabelRules) -> tuple[str
     cut = next((i for i, c in enumerate(after) if c in rules.breaks or c in "、和及与" or c.isdigit()), len(after))
     words = _trim([w for w, _, _ in tokens(after[:cut])], rules)
     return "".join(words)[:12], before, True
+
+
+def _subject(norm: str, start: int, sent_start: int, lex: IndicatorLexicon, rules: LabelRules) -> str:
+    """An indicator that opens the previous clause of the sentence, for a figure whose own clause
+    names nothing: 地区生产总值跨越3个千亿元台阶，达到1.5万亿元 -> 地区生产总值; '' when there is none."""
+    cs = _clause_start(norm, start, sent_start, rules)
+    if cs - 1 <= sent_start:
+        return ""
+    pcs = _clause_start(norm, cs - 1, max(sent_start, cs - 1 - LABEL_WINDOW), rules)
+    head = "".join(_trim([w for w, _, _ in tokens(norm[pcs:cs - 1])], rules))
+    return max((syn for syn in lex.synonyms if head.startswith(syn)), key=len, default="")
 
 
 def _table_label(doc: Document, m: Mention) -> tuple[str, str]:
@@ -353,6 +365,8 @@ def annotate(doc: Document, mentions: list[Mention], *, indicators: dict[str, st
             # 地区生产总值增长5.2%、约4.4万亿元: the level the growth was of
             label, m.indicator = prev.label[:-len(growth)], prev.indicator
         else:
+            if not label and m.kind != "percentage" and m.source != "table":
+                label = _subject(norm, m.start, sent_start, lex, rules)
             m.indicator = lex.lookup(label)
         m.label = label
         m.direction = direction
