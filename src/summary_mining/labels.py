@@ -162,6 +162,11 @@ def _trim(words: list[str], rules: LabelRules) -> list[str]:
     return words
 
 
+def _phrase(text: str, rules: LabelRules) -> str:
+    """``text`` without the words a label drops at either end: 全年签约项目 -> 签约项目."""
+    return "".join(_trim([w for w, _, _ in tokens(text)], rules))
+
+
 def _is_punct(w: str) -> bool:
     """Spaces and punctuation (、 - ）): no letter, digit or hanzi."""
     return not any(c.isalnum() for c in w)
@@ -204,8 +209,7 @@ def _label(norm: str, m: Mention, prev_end: int, rules: LabelRules) -> tuple[str
         return label, before, False
     after = norm[m.end:m.end + 12]
     cut = next((i for i, c in enumerate(after) if c in rules.breaks or c in "、和及与" or c.isdigit()), len(after))
-    words = _trim([w for w, _, _ in tokens(after[:cut])], rules)
-    return "".join(words)[:12], before, True
+    return _phrase(after[:cut], rules)[:12], before, True
 
 
 def _subject(norm: str, start: int, sent_start: int, lex: IndicatorLexicon, rules: LabelRules) -> str:
@@ -215,7 +219,7 @@ def _subject(norm: str, start: int, sent_start: int, lex: IndicatorLexicon, rule
     if cs - 1 <= sent_start:
         return ""
     pcs = _clause_start(norm, cs - 1, max(sent_start, cs - 1 - LABEL_WINDOW), rules)
-    head = "".join(_trim([w for w, _, _ in tokens(norm[pcs:cs - 1])], rules))
+    head = _phrase(norm[pcs:cs - 1], rules)
     return max((syn for syn in lex.synonyms if head.startswith(syn)), key=len, default="")
 
 
@@ -281,8 +285,8 @@ def _list_labels(norm: str, mentions: list[Mention], i: int, before: str, rules:
     k = before.rfind(rules.respectively)
     if k < 0:
         return None
-    verb = "".join(_trim([w for w, _, _ in tokens(before[k + len(rules.respectively):])], rules))
-    names = ["".join(_trim([w for w, _, _ in tokens(n)], rules)) for n in rules.list_split.split(before[:k])]
+    verb = _phrase(before[k + len(rules.respectively):], rules)
+    names = [_phrase(n, rules) for n in rules.list_split.split(before[:k])]
     if len(names) < 2 or any(len(n) < 2 or all(c in _ORDINAL_CHARS for c in n) for n in names) \
             or len(names[-1]) >= 2 * min(len(n) for n in names[:-1]):
         return None  # 第一、二、三次产业… / 城镇、农村居民人均可支配收入分别…: the names share a noun
