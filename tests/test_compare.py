@@ -259,6 +259,16 @@ def test_henan_headline_rows(formats_dir):
         "城镇新增就业", "居民消费价格涨幅", "粮食产量"]
 
 
+def test_bulletin_table_growth_column(formats_dir):
+    # a table row #税收收入 | 39.52 | 24.4 under 绝对数（亿元） | 比上年增长（%）
+    m = _metrics(formats_dir / "qiandongnan_2023_stats_bulletin.pdf")
+    rows = m[(m["source"] == "table") & m["label"].fillna("").str.startswith("税收收入")]
+    assert rows[["label", "indicator", "direction"]].fillna("").values.tolist() == [
+        ["税收收入", "税收收入", ""], ["税收收入比上年增长", "税收收入", "+"]]
+    t = compare(m).set_index("region")
+    assert t.loc["黔东南苗族侗族自治州", ["税收收入(亿元)", "税收收入增长(%)"]].tolist() == [39.52, 24.4]
+
+
 def test_module_doctests():
     import doctest
 

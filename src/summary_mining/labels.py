@@ -223,6 +223,14 @@ def _subject(norm: str, start: int, sent_start: int, lex: IndicatorLexicon, rule
     return max((syn for syn in lex.synonyms if head.startswith(syn)), key=len, default="")
 
 
+#: What a table's row name starts with that is not the name: 其中:, #工资性收入 (an 其中 item), (1)税收收入, 1.食品烟酒.
+_TABLE_MARK = regex.compile(r"^[#＃.．·]*(?:其中[:：])?(?:[（(][0-9一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[.．、](?![0-9]))?")
+
+
+#: The unit a column header ends with: 比上年增长（%）, 增长%.
+_COLUMN_UNIT = regex.compile(r"\s*(?:[（(][^（()）]*[)）]|%)\s*$")
+
+
 def _table_label(doc: Document, m: Mention) -> tuple[str, str]:
     """A table figure measures its row's first cell (指标), in its column (绝对数（亿元）)."""
     b = doc.block_at(m.start)
@@ -236,8 +244,7 @@ def _table_label(doc: Document, m: Mention) -> tuple[str, str]:
         head = ""
     columns = list(doc.tables[b.table].columns) if b.table < len(doc.tables) else []
     column = str(columns[col]) if col < len(columns) else ""
-    head = head.replace(" ", "").lstrip(".．·")
-    head = head[3:] if head.startswith(("其中：", "其中:")) else head
+    head = _TABLE_MARK.sub("", head.replace(" ", ""))
     return (head or column), column
 
 
@@ -338,6 +345,9 @@ def annotate(doc: Document, mentions: list[Mention], *, indicators: dict[str, st
         after = False
         if m.source == "table":
             label, before = _table_label(doc, m)
+            column = _COLUMN_UNIT.sub("", before)
+            if m.kind == "percentage" and label != before and _direction(column, rules):
+                label += column  # 税收收入 in a column 比上年增长（%） -> 税收收入比上年增长
         else:
             label, before, after = _label(norm, m, floor, rules)
             if i not in listed and rules.respectively in before:
@@ -373,7 +383,7 @@ def annotate(doc: Document, mentions: list[Mention], *, indicators: dict[str, st
                 label = _subject(norm, m.start, sent_start, lex, rules)
             m.indicator = lex.lookup(label)
         m.label = label
-        m.direction = direction
+        m.direction = direction if m.source != "table" else _direction(_COLUMN_UNIT.sub("", before), rules)
         if role is None and (_in_scopes(scopes, m.start) or same_sentence and _joined_target(prev, between, rules)):
             role = "target"
         m.role = role or _role(m, label, norm[max(floor, m.start - 30):m.start], rules, after)
