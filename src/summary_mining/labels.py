@@ -228,7 +228,7 @@ _TABLE_MARK = regex.compile(r"^[#＃.．·]*(?:其中[:：])?(?:[（(][0-9一二
 
 
 #: The unit a column header ends with: 比上年增长（%）, 增长%.
-_COLUMN_UNIT = regex.compile(r"\s*(?:[（(][^（()）]*[)）]|%)\s*$")
+_COLUMN_UNIT = regex.compile(r"\s*(?:[（(][^（()）]*[)）]|%)?\s*$")
 
 
 def _table_label(doc: Document, m: Mention) -> tuple[str, str]:
@@ -244,7 +244,8 @@ def _table_label(doc: Document, m: Mention) -> tuple[str, str]:
         head = ""
     columns = list(doc.tables[b.table].columns) if b.table < len(doc.tables) else []
     column = str(columns[col]) if col < len(columns) else ""
-    head = _TABLE_MARK.sub("", head.replace(" ", ""))
+    head = head.replace(" ", "")
+    head = head[rx_match(_TABLE_MARK, head).end():]
     return (head or column), column
 
 
@@ -273,6 +274,8 @@ def _target_scopes(doc: Document, rules: LabelRules) -> list[tuple[int, int]]:
     """Spans from a targets cue (主要预期目标是：) to the end of its paragraph, in text order."""
     norm, scopes = doc.normalized_text, []
     for c in rx_finditer(rules.target_cue, norm):
+        if any(v in norm[max(0, c.start() - 6):c.start()] for v in rules.actual_verbs):
+            continue  # 全面完成主要预期目标：… reports results
         block = doc.block_at(c.start())
         end = block.end if block is not None and block.end > c.end() else norm.find("\n", c.end())
         scopes.append((c.end(), end if end >= 0 else len(norm)))
@@ -342,10 +345,10 @@ def annotate(doc: Document, mentions: list[Mention], *, indicators: dict[str, st
         sent = doc.sentence_at(m.start)
         sent_start = sent.start if sent else 0
         floor = max(prev.end if prev else 0, sent_start)
-        after = False
+        after, column = False, ""
         if m.source == "table":
             label, before = _table_label(doc, m)
-            column = _COLUMN_UNIT.sub("", before)
+            column = before[:rx_search(_COLUMN_UNIT, before).start()]  # 比上年增长（%） -> 比上年增长
             if m.kind == "percentage" and label != before and _direction(column, rules):
                 label += column  # 税收收入 in a column 比上年增长（%） -> 税收收入比上年增长
         else:
@@ -383,7 +386,7 @@ def annotate(doc: Document, mentions: list[Mention], *, indicators: dict[str, st
                 label = _subject(norm, m.start, sent_start, lex, rules)
             m.indicator = lex.lookup(label)
         m.label = label
-        m.direction = direction if m.source != "table" else _direction(_COLUMN_UNIT.sub("", before), rules)
+        m.direction = direction if m.source != "table" else _direction(column, rules)
         if role is None and (_in_scopes(scopes, m.start) or same_sentence and _joined_target(prev, between, rules)):
             role = "target"
         m.role = role or _role(m, label, norm[max(floor, m.start - 30):m.start], rules, after)
