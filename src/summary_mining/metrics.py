@@ -13,8 +13,8 @@ from __future__ import annotations
 import bisect
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -340,7 +340,7 @@ def _people(ctx: _Context, before: str) -> bool:
     """人口1300万: a bare 万 counts people when a population word stands after the last money word."""
     last = lambda words: max((before.rfind(w) for w in words), default=-1)
     pop = last(ctx.extras.population_context)
-    return pop >= 0 and pop > last(ctx.rules.money_context)
+    return pop >= 0 and pop > last(ctx.rules.money_context) and "人" in ctx.rules.units
 
 
 def _header_unit(rules: MetricRules, header: str) -> tuple[Unit, str] | None:
