@@ -163,7 +163,7 @@ SEED_CELLS = [  # region, column, value — verified against the seed text
     ("中江县", "资金到位率(%)", 41.17),
     ("中江县", "签约金额(亿元)", 57.5),     # 签约总金额57.5亿元
     ("大竹县", "到位资金(亿元)", 83.5),      # 1-6月实现到位资金83.50亿元
-    ("大竹县", "履约率(%)", 94.23),          # 签约项目履约率94.23% (indicators_headline.csv: 签约项目履约率 -> 履约率)
+    ("大竹县", "履约率(%)", 94.23),          # 签约项目履约率94.23% (the synonym that ends the label wins: 履约率)
     ("大竹县", "开工率(%)", 84.62),
     ("大竹县", "资金到位率(%)", 22.48),
     ("大竹县", "签约项目(个)", 12.0),        # 中外知名企业四川行活动上…共签约项目12个
@@ -214,18 +214,59 @@ def test_provincial_reports(formats_dir, dev_dir):
     assert tibet["到位资金(亿元)"] == pytest.approx(619.0)              # 招商引资到位资金619亿元
 
 
-@pytest.mark.xfail(strict=True, reason="extractor: 6.36万亿元、增长5.1% labels the growth '、增长' and does not "
-                                       "inherit 生产总值 (labels.py should drop a leading 、)")
 def test_henan_growth_after_a_level(formats_dir):
     t = compare(_metrics(formats_dir / "henan_2025_gov_work_report.docx")).set_index("region")
     assert t.loc["河南省", "地区生产总值增长(%)"] == pytest.approx(5.1)
 
 
-@pytest.mark.xfail(strict=True, reason="extractor: only the first figure after 主要预期目标是: gets role=target, so "
-                                       "固定资产投资增长7%左右 lands in the actual column as a conflict")
 def test_henan_targets_after_the_first(formats_dir):
     t, c = compare(_metrics(formats_dir / "henan_2025_gov_work_report.docx"), return_conflicts=True)
     assert t.set_index("region").loc["河南省", "固定资产投资增长目标(%)"] == pytest.approx(7.0)
+
+
+# (text, column, value) — real phrases: level, growth and target of one indicator land in their own columns
+PHRASE_CELLS = [
+    ("全年生产总值6.36万亿元、增长5.1%，规上工业增加值增长8.1%。", "地区生产总值(亿元)", 63600.0),
+    ("全年生产总值6.36万亿元、增长5.1%，规上工业增加值增长8.1%。", "地区生产总值增长(%)", 5.1),
+    ("全市地区生产总值增长5.2%、约4.4万亿元，一般公共预算收入增长8.2%、突破6000亿元。", "地区生产总值(亿元)", 44000.0),
+    ("全市地区生产总值增长5.2%、约4.4万亿元，一般公共预算收入增长8.2%、突破6000亿元。", "一般公共预算收入增长(%)", 8.2),
+    ("全市地区生产总值增长5.2%、约4.4万亿元，一般公共预算收入增长8.2%、突破6000亿元。", "一般公共预算收入(亿元)", 6000.0),
+    ("主要预期目标是:经济增长5.5%左右，固定资产投资增长7%左右，城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。",
+     "固定资产投资增长目标(%)", 7.0),
+    ("主要预期目标是:经济增长5.5%左右，固定资产投资增长7%左右，城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。",
+     "城镇调查失业率目标(%)", 5.5),
+    ("主要预期目标是:经济增长5.5%左右，固定资产投资增长7%左右，城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。",
+     "居民消费价格涨幅目标(%)", 2.0),
+    ("签约项目、到位资金分别为10个、9.88亿元。", "到位资金(亿元)", 9.88),
+    ("签约项目履约率94.23%，", "履约率(%)", 94.23),
+]
+
+
+@pytest.mark.parametrize("text, column, value", PHRASE_CELLS, ids=[f"{c[1]}@{c[0][:10]}" for c in PHRASE_CELLS])
+def test_phrase_cells(text, column, value):
+    m = sm.extract(text, indicators=HEADLINE).assign(region="河南省", region_code="410000", period="2024")
+    t, c = compare(m, return_conflicts=True)
+    assert t.iloc[0][column] == pytest.approx(value) and c.empty
+
+
+def test_henan_headline_rows(formats_dir):
+    df = sm.extract(formats_dir / "henan_2025_gov_work_report.docx")
+    targets = df[df["role"] == "target"]
+    # the nine figures of 主要预期目标是:… and 力争整车产量200万辆、新能源汽车140万辆
+    assert len(targets) == 11
+    assert targets["indicator"].head(9).tolist() == [
+        "地区生产总值", "规上工业增加值", "固定资产投资", "社会消费品零售总额", "一般公共预算收入", "城镇调查失业率",
+        "城镇新增就业", "居民消费价格涨幅", "粮食产量"]
+
+
+def test_bulletin_table_growth_column(formats_dir):
+    # a table row #税收收入 | 39.52 | 24.4 under 绝对数（亿元） | 比上年增长（%）
+    m = _metrics(formats_dir / "qiandongnan_2023_stats_bulletin.pdf")
+    rows = m[(m["source"] == "table") & m["label"].fillna("").str.startswith("税收收入")]
+    assert rows[["label", "indicator", "direction"]].fillna("").values.tolist() == [
+        ["税收收入", "税收收入", ""], ["税收收入比上年增长", "税收收入", "+"]]
+    t = compare(m).set_index("region")
+    assert t.loc["黔东南苗族侗族自治州", ["税收收入(亿元)", "税收收入增长(%)"]].tolist() == [39.52, 24.4]
 
 
 def test_module_doctests():

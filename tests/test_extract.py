@@ -182,6 +182,7 @@ NOT_METRICS = [
     "当选第21届理事",
     "创新能力综合指标排名提升7位",
     "锲而不舍落实中央八项规定精神",
+    "地区生产总值跨越3个千亿元台阶",
 ]
 
 
@@ -209,6 +210,81 @@ def test_labels_indicators_direction_role():
     assert df.loc["3.2%", "direction"] == "-" and df.loc["3.2%", "value"] == 3.2
     assert df.loc["4000万元", "role"] == "target"
     assert pd.isna(df.loc["24亿元", "direction"])
+
+
+# (text, surface, label, indicator, role, value, unit) — real phrases from work reports and the seed
+EXAMPLES_LABELS = [
+    # a growth right after its level, and a level right after its growth, share the indicator
+    ("全年生产总值6.36万亿元、增长5.1%，规上工业增加值增长8.1%", "5.1%", "生产总值增长", "地区生产总值", "actual", 5.1, "%"),
+    ("全年生产总值6.36万亿元、增长5.1%，规上工业增加值增长8.1%", "6.36万亿元", "生产总值", "地区生产总值", "actual", 6.36e12, "元"),
+    ("全市地区生产总值增长5.2%、约4.4万亿元，一般公共预算收入增长8.2%、突破6000亿元", "4.4万亿元", "地区生产总值",
+     "地区生产总值", "actual", 4.4e12, "元"),
+    ("全市地区生产总值增长5.2%、约4.4万亿元，一般公共预算收入增长8.2%、突破6000亿元", "6000亿元", "一般公共预算收入",
+     "一般公共预算收入", "actual", 6e11, "元"),
+    # every figure after 主要预期目标是: to the end of its paragraph is a target
+    ("主要预期目标是:经济增长5.5%左右，规上工业增加值增长7%左右，固定资产投资增长7.5%左右，城镇调查失业率5.5%左右，"
+     "城镇新增就业110万人以上。\n全年增长3%。", "7.5%", "固定资产投资增长", "固定资产投资", "target", 7.5, "%"),
+    ("主要预期目标是:经济增长5.5%左右，规上工业增加值增长7%左右，固定资产投资增长7.5%左右，城镇调查失业率5.5%左右，"
+     "城镇新增就业110万人以上。\n全年增长3%。", "110万人", "城镇新增就业", "城镇新增就业", "target", 1.1e6, "人"),
+    ("主要预期目标是:经济增长5.5%左右，规上工业增加值增长7%左右，固定资产投资增长7.5%左右，城镇调查失业率5.5%左右，"
+     "城镇新增就业110万人以上。\n全年增长3%。", "3%", "增长", None, "actual", 3.0, "%"),
+    ("2025年主要目标的完成，标志着收官。地区生产总值增长7%。", "7%", "地区生产总值增长", "地区生产总值", "actual", 7.0, "%"),
+    ("全面完成主要预期目标：地区生产总值增长5.2%。", "5.2%", "地区生产总值增长", "地区生产总值", "actual", 5.2, "%"),
+    ("力争整车产量200万辆、新能源汽车140万辆。", "140万辆", "新能源汽车", None, "target", 1.4e6, "辆"),
+    ("预计全年到位资金90亿元。", "90亿元", "到位资金", "到位资金", "actual", 9e9, "元"),  # an estimate, not a target
+    # 从A增长到B / 由A提高到B: B is the newer level of the same indicator
+    ("全省生产总值从2020年的3.68万亿元增长到2025年的4.93万亿元、实现万亿级跃升", "4.93万亿元", "生产总值",
+     "地区生产总值", "actual", 4.93e12, "元"),
+    ("全省生产总值从2020年的3.68万亿元增长到2025年的4.93万亿元、实现万亿级跃升", "3.68万亿元", "生产总值",
+     "地区生产总值", "actual", 3.68e12, "元"),
+    ("居民人均可支配收入从27136元增长到36439元。", "36439元", "居民人均可支配收入", "居民人均可支配收入", "actual", 36439.0, "元"),
+    ("可再生能源占电力装机比重由47.6%提升至73.4%，", "73.4%", "可再生能源占电力装机比重", None, "share", 73.4, "%"),
+    # the synonym that ends the label names the indicator
+    ("签约项目履约率94.23%，", "94.23%", "签约项目履约率", "履约率", "rate", 94.23, "%"),
+    ("第一、二、三次产业对经济增长的贡献率分别为8.9%、27.7%和63.4%。", "27.7%", "三次产业对经济增长的贡献率", None, "rate", 27.7, "%"),
+    # 分别: names before it, figures after it, in order
+    ("签约项目、到位资金分别为10个、9.88亿元。", "10个", "签约项目", "签约项目", "actual", 10.0, "个"),
+    ("签约项目、到位资金分别为10个、9.88亿元。", "9.88亿元", "到位资金", "到位资金", "actual", 9.88e8, "元"),
+    ("开工率、投产率分别为86%和30%,资金到位率近3成。", "30%", "投产率", "投产率", "rate", 30.0, "%"),
+    ("诉求解决率、群众满意率分别达到95.5%和96.1%；", "96.1%", "群众满意率", None, "rate", 96.1, "%"),
+    # label starts: no date fragment, and skip back over a bracketed aside
+    ("1-6月实现到位资金83.50亿元,完成全年目标任务的64.23%。", "83.50亿元", "到位资金", "到位资金", "actual", 8.35e9, "元"),
+    ("营养土(大棚育苗用土)30万袋约4500吨,", "30万袋", "营养土", None, "actual", 3e5, "袋"),
+    # 完成X的…任务: X is what was done
+    ("9、完xx县上下达的项目资金任务。完成516万元的固定资产投资任务。", "516万元", "固定资产投资任务", "固定资产投资", "actual",
+     5.16e6, "元"),
+    # a bare 万 after 人口 counts people
+    ("年末常住人口1300万。", "1300万", "常住人口", None, "actual", 1.3e7, "人"),
+]
+
+
+@pytest.mark.parametrize("text,surface,label,indicator,role,value,unit", EXAMPLES_LABELS,
+                         ids=[f"{c[1]}@{c[0][:12]}" for c in EXAMPLES_LABELS])
+def test_label_indicator_role(text, surface, label, indicator, role, value, unit):
+    row = one(text, surface)
+    got_indicator = None if nan(row["indicator"]) else row["indicator"]
+    assert (row["label"], got_indicator, row["role"], row["unit"]) == (label, indicator, role, unit)
+    assert row["value"] == pytest.approx(value)
+    assert text[row["start"]:row["end"]] == surface
+
+
+def test_growth_beside_a_level_keeps_its_direction():
+    df = sm.extract("全年生产总值6.36万亿元、增长5.1%，全市地区生产总值增长5.2%、约4.4万亿元。").set_index("surface")
+    assert df.loc["5.1%", "direction"] == "+" and pd.isna(df.loc["4.4万亿元", "direction"])
+
+
+def test_unmatched_respectively_list_is_left_alone():
+    # three names, two figures: no pairing is guessed
+    df = sm.extract("签约项目、到位资金、履约率分别为10个、9.88亿元。").set_index("surface")
+    assert df["label"].fillna("").tolist() == ["签约项目、到位资金、履约率", ""]
+
+
+@pytest.mark.parametrize("module", ["summary_mining.labels", "summary_mining.metrics"])
+def test_module_doctests(module):
+    import doctest
+    import importlib
+
+    assert doctest.testmod(importlib.import_module(module)).failed == 0
 
 
 def test_share_and_in_name():

@@ -186,10 +186,15 @@ DEV = [
     ("p26", "安徽省", "340000"), ("p27", "青海省", "630000"), ("p28", "平昌县", "511923"),
     ("p04", None, None),  # 我州…, never named
     ("p16", None, None),  # a city summary that never names its city
+    # Known misdetections (the fix belongs in regions.py / regions.toml, owned elsewhere this session):
+    pytest.param("p06", None, None, id="p06", marks=pytest.mark.xfail(
+        strict=True, reason="西宁's 全市 summary never names its city; the brand 北京华联 (超市) makes it 北京市")),
+    pytest.param("p21", None, None, id="p21", marks=pytest.mark.xfail(
+        strict=True, reason="a 我局 report; 上海 is only where it recruits (以上海、温州为重点, 在上海举办) but scores 上海市")),
 ]
 
 
-@pytest.mark.parametrize("doc_id, region, code", DEV, ids=[d[0] for d in DEV])
+@pytest.mark.parametrize("doc_id, region, code", DEV, ids=[d[0] if isinstance(d, tuple) else d.id for d in DEV])
 def test_dev_documents(dev_dir, doc_id, region, code):
     info = detect_region(sm.read_document(dev_dir / "corpus" / f"{doc_id}.txt"))
     assert (info.name, info.code) == (region, code)

@@ -5,16 +5,19 @@
 >>> doc = read_document("实现到位资金9.88亿元，资金到位率41.17﹪，同比增长12.5%，完成全年目标任务的64.23%。")
 >>> ms = annotate(doc, find_mentions(doc))
 >>> [(m.label, m.indicator, m.direction, m.role) for m in ms]
-[('到位资金', '到位资金', None, 'actual'), ('资金到位率', '资金到位率', None, 'rate'), ('同比增长', None, '+', 'actual'), ('目标任务', None, None, 'rate')]
+[('到位资金', '到位资金', None, 'actual'), ('资金到位率', '资金到位率', None, 'rate'), ('资金到位率同比增长', '资金到位率', '+', 'actual'), ('目标任务', None, None, 'rate')]
 """
 from __future__ import annotations
 
+import bisect
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
-from .datafiles import compile_pattern, load_csv, load_toml, rule_entries, rx_finditer
+from .datafiles import (compile_pattern, load_csv, load_toml, rule_entries, rx_finditer, rx_fullmatch, rx_match,
+                        rx_search)
 from .errors import RuleError
 from .metrics import Mention
 from .model import Document
@@ -41,6 +44,14 @@ class LabelRules:
     rate_suffixes: tuple[str, ...]
     share_words: tuple[str, ...]
     growth_labels: frozenset[str]
+    actual_verbs: tuple[str, ...]
+    target_cue: regex.Pattern[str]
+    target_join: regex.Pattern[str]
+    list_join: regex.Pattern[str]
+    change_from: regex.Pattern[str]
+    change_to: regex.Pattern[str]
+    respectively: str
+    list_split: regex.Pattern[str]
 
 
 @lru_cache(maxsize=4)
@@ -50,6 +61,11 @@ def label_rules(path: str = "labels.toml") -> LabelRules:
         return _label_rules(d, path)
 
 
+def _any(words) -> str:
+    """One regex alternative of literal words, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 def _label_rules(d: dict, path: str) -> LabelRules:
     by_len = lambda ws: tuple(sorted(ws, key=len, reverse=True))
     up, down = by_len(d["up_words"]), by_len(d["down_words"])
@@ -57,18 +73,37 @@ def _label_rules(d: dict, path: str) -> LabelRules:
     alt = lambda ws: "|".join(regex.escape(w) for w in ws if len(w) > 1)
     one = lambda ws: "".join(regex.escape(w) for w in ws if len(w) == 1)
     direction = compile_pattern(f"(?P<down>{alt(down)}|[{one(down)}]$)|(?P<up>{alt(up)}|[{one(up)}]$)", path, "direction words")
+    filters = load_toml("filters.toml")  # qualifiers that may stand between two joined figures
+    before_q = _any(filters.get("prefix_qualifiers", ()) or ["约"])
+    after_q = _any(filters.get("suffix_qualifiers", ()) or ["以上"])
+    seps = _any(d.get("respectively_separators", ["、"]))
+    # 5.5%左右、规上工业… / 10个、约9.88亿元: what may stand between two figures of one list
+    join = lambda j, tail="": compile_pattern(f"\\s*(?:{after_q})?\\s*(?:{j}){tail}", path, "figure joiners")
+    date = d.get("change_date", "(?!)")
+    change_to = f"\\s*(?:{_any(d.get('change_verbs', ()))})?(?:{_any(d.get('change_to', ['到']))})\\s*(?:{date})?\\s*"
     return LabelRules(frozenset(d["clause_breaks"]), frozenset(d["leading_drop"]), frozenset(d["trailing_drop"]),
                       up, down, direction, int(d.get("direction_window", 6)),
                       tuple(d["target_words"]), tuple(d["rate_suffixes"]), tuple(d["share_words"]),
-                      frozenset(d.get("growth_labels", ())))
+                      frozenset(d.get("growth_labels", ())), by_len(d.get("actual_verbs", ())),
+                      compile_pattern(f"(?:{_any(d.get('target_cues', ['主要预期目标']))})(?:{d.get('target_cue_follow', '')})",
+                                      path, "target_cues"),
+                      join(_any(d.get("target_joiners", ["、"]))), join(f"{seps}|[,，]", f"\\s*(?:{before_q})?\\s*"),
+                      compile_pattern(f"(?:{_any(d.get('change_from', ['从']))})\\s*(?:{date})?\\s*$", path, "change_from"),
+                      compile_pattern(change_to, path, "change_to"),
+                      d.get("respectively", "分别"), compile_pattern(seps, path, "respectively_separators"))
 
 
 class IndicatorLexicon:
     """Synonyms -> canonical indicator names, from ``data/indicators.csv`` plus user additions.
 
-    >>> lex = IndicatorLexicon({"到位资金": "到位资金", "实际到位资金": "到位资金"})
-    >>> lex.lookup("国内市外实际到位资金"), lex.lookup("签约项目")
-    ('到位资金', None)
+    A synonym that ends the label wins over a longer one inside it: the head noun comes last. A
+    label that lists names (财政收入百亿县、城区人口) is looked up by the last one, and a synonym
+    before 的 only modifies (对经济增长的贡献率 is no 经济增长).
+
+    >>> lex = IndicatorLexicon({"到位资金": "到位资金", "实际到位资金": "到位资金", "签约项目": "签约项目",
+    ...                         "履约率": "履约率"})
+    >>> lex.lookup("国内市外实际到位资金"), lex.lookup("招商项目"), lex.lookup("签约项目履约率")
+    ('到位资金', None, '履约率')
     """
 
     def __init__(self, synonyms: dict[str, str]):
@@ -79,12 +114,18 @@ class IndicatorLexicon:
         return IndicatorLexicon({**self.synonyms, **extra}) if extra else self
 
     def lookup(self, label: str) -> str | None:
+        label = label[label.rfind("、") + 1:]
         if not label:
             return None
+        de = label.rfind("的")
+        inside = None
         for syn in self._ordered:
-            if syn in label:
+            if label.endswith(syn):
                 return self.synonyms[syn]
-        return None
+            at = label.find(syn)
+            if inside is None and at >= 0 and at + len(syn) > de:  # not a modifier before 的
+                inside = self.synonyms[syn]
+        return inside
 
 
 @lru_cache(maxsize=4)
@@ -114,22 +155,48 @@ def _clause_start(norm: str, start: int, floor: int, rules: LabelRules) -> int:
 
 
 def _trim(words: list[str], rules: LabelRules) -> list[str]:
-    while words and (words[0] in rules.leading_drop or words[0].isspace() or _is_time_word(words[0])):
+    while words and (words[0] in rules.leading_drop or _is_punct(words[0]) or _is_time_word(words[0])):
         words = words[1:]
-    while words and (words[-1] in rules.trailing_drop or words[-1].isspace()):
+    while words and (words[-1] in rules.trailing_drop or _is_punct(words[-1]) or _is_date_tail(words[-1])):
         words = words[:-1]
     return words
+
+
+def _phrase(text: str, rules: LabelRules) -> str:
+    """``text`` without the words a label drops at either end: 全年签约项目 -> 签约项目."""
+    return "".join(_trim([w for w, _, _ in tokens(text)], rules))
+
+
+def _is_punct(w: str) -> bool:
+    """Spaces and punctuation (、 - ）): no letter, digit or hanzi."""
+    return not any(c.isalnum() for c in w)
 
 
 def _is_time_word(w: str) -> bool:
     return any(c.isdigit() for c in w) or w.endswith(("年", "月", "日", "届", "季度")) and len(w) <= 6 or w == "第"
 
 
-def _label(norm: str, m: Mention, prev_end: int, rules: LabelRules) -> tuple[str, str]:
-    """(label, clause-before) for a mention; the label falls back to the noun after the figure."""
-    cs = _clause_start(norm, m.start, max(prev_end, m.start - LABEL_WINDOW), rules)
-    before = norm[cs:m.start]
-    words = _trim([w for w, _, _ in tokens(before)], rules)
+def _is_date_tail(w: str) -> bool:
+    """A label never ends in a number or a bare 年/月/日 (全省生产总值从2020年 -> 全省生产总值)."""
+    return any(c.isdigit() for c in w) or w in ("年", "月", "日", "年底", "年末", "月底", "月末")
+
+
+def _skip_brackets(norm: str, pos: int, floor: int) -> int:
+    """Where a bracketed aside that ends right before ``pos`` opens: 营养土(大棚育苗用土)30万袋 -> 营养土."""
+    if pos <= floor or norm[pos - 1] not in ")）":
+        return pos
+    opener = max(norm.rfind("(", floor, pos - 1), norm.rfind("（", floor, pos - 1))
+    return opener if opener >= 0 and ")" not in norm[opener:pos - 1] and "）" not in norm[opener:pos - 1] else pos
+
+
+def _label(norm: str, m: Mention, prev_end: int, rules: LabelRules) -> tuple[str, str, bool]:
+    """(label, clause-before, whether the label was read after the figure) for a mention; the label
+    falls back to the noun after the figure."""
+    floor = max(prev_end, m.start - LABEL_WINDOW)
+    end = _skip_brackets(norm, m.start, floor)
+    cs = _clause_start(norm, end, floor, rules)
+    before = norm[cs:end]
+    words = _trim([w for w, _, _ in tokens(before) if w != rules.respectively], rules)
     label = "".join(words)
     if len(label) > 14:  # keep the tail: the noun phrase nearest the figure
         acc: list[str] = []
@@ -138,12 +205,30 @@ def _label(norm: str, m: Mention, prev_end: int, rules: LabelRules) -> tuple[str
                 break
             acc.insert(0, w)
         label = "".join(_trim(acc, rules))
-    if not label:
-        after = norm[m.end:m.end + 12]
-        cut = next((i for i, c in enumerate(after) if c in rules.breaks or c in "、和及与" or c.isdigit()), len(after))
-        words = _trim([w for w, _, _ in tokens(after[:cut])], rules)
-        label = "".join(words)[:12]
-    return label, before
+    if label:
+        return label, before, False
+    after = norm[m.end:m.end + 12]
+    cut = next((i for i, c in enumerate(after) if c in rules.breaks or c in "、和及与" or c.isdigit()), len(after))
+    return _phrase(after[:cut], rules)[:12], before, True
+
+
+def _subject(norm: str, start: int, sent_start: int, lex: IndicatorLexicon, rules: LabelRules) -> str:
+    """An indicator that opens the previous clause of the sentence, for a figure whose own clause
+    names nothing: 地区生产总值跨越3个千亿元台阶，达到1.5万亿元 -> 地区生产总值; '' when there is none."""
+    cs = _clause_start(norm, start, sent_start, rules)
+    if cs - 1 <= sent_start:
+        return ""
+    pcs = _clause_start(norm, cs - 1, max(sent_start, cs - 1 - LABEL_WINDOW), rules)
+    head = _phrase(norm[pcs:cs - 1], rules)
+    return max((syn for syn in lex.synonyms if head.startswith(syn)), key=len, default="")
+
+
+#: What a table's row name starts with that is not the name: 其中:, #工资性收入 (an 其中 item), (1)税收收入, 1.食品烟酒.
+_TABLE_MARK = regex.compile(r"^[#＃.．·]*(?:其中[:：])?(?:[（(][0-9一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[.．、](?![0-9]))?")
+
+
+#: The unit a column header ends with: 比上年增长（%）, 增长%.
+_COLUMN_UNIT = regex.compile(r"\s*(?:[（(][^（()）]*[)）]|%)?\s*$")
 
 
 def _table_label(doc: Document, m: Mention) -> tuple[str, str]:
@@ -159,8 +244,8 @@ def _table_label(doc: Document, m: Mention) -> tuple[str, str]:
         head = ""
     columns = list(doc.tables[b.table].columns) if b.table < len(doc.tables) else []
     column = str(columns[col]) if col < len(columns) else ""
-    head = head.replace(" ", "").lstrip(".．·")
-    head = head[3:] if head.startswith(("其中：", "其中:")) else head
+    head = head.replace(" ", "")
+    head = head[rx_match(_TABLE_MARK, head).end():]
     return (head or column), column
 
 
@@ -172,38 +257,138 @@ def _direction(before: str, rules: LabelRules) -> str | None:
     return "-" if downs else "+" if ups else None
 
 
-def _role(m: Mention, label: str, before: str, rules: LabelRules) -> str:
+def _role(m: Mention, label: str, before: str, rules: LabelRules, label_after: bool = False) -> str:
     if m.kind == "percentage":
         if label.endswith(rules.rate_suffixes) or "完成" in before and "的" in before[-3:]:
             return "rate"
         if any(w in before for w in rules.share_words):
             return "share"
-    if any(w in label or w in before[-8:] for w in rules.target_words):
+    # 完成516万元的固定资产投资任务: the task named after the figure is what the figure completed
+    done = label_after and before.rstrip().endswith(rules.actual_verbs)
+    if any(w in before[-8:] or w in label and not done for w in rules.target_words):
         return "rate" if m.kind == "percentage" and "的" in before[-3:] else "target"
     return "actual"
 
 
+def _target_scopes(doc: Document, rules: LabelRules) -> list[tuple[int, int]]:
+    """Spans from a targets cue (主要预期目标是：) to the end of its paragraph, in text order."""
+    norm, scopes = doc.normalized_text, []
+    for c in rx_finditer(rules.target_cue, norm):
+        if any(v in norm[max(0, c.start() - 6):c.start()] for v in rules.actual_verbs):
+            continue  # 全面完成主要预期目标：… reports results
+        block = doc.block_at(c.start())
+        end = block.end if block is not None and block.end > c.end() else norm.find("\n", c.end())
+        scopes.append((c.end(), end if end >= 0 else len(norm)))
+    return scopes
+
+
+def _in_scopes(scopes: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(scopes, (pos, math.inf)) - 1
+    return i >= 0 and scopes[i][0] <= pos < scopes[i][1]
+
+
+def _list_labels(norm: str, mentions: list[Mention], i: int, before: str, rules: LabelRules
+                 ) -> dict[int, tuple[str, str]] | None:
+    """签约项目、到位资金分别为10个、9.88亿元 -> {i: ('签约项目', ''), i+1: ('到位资金', '')}: the names
+    before 分别 go, in order, to the figures joined after it (with the verb after 分别 when it is a
+    growth word, 分别增长5%、6%); None unless there are as many names as figures."""
+    k = before.rfind(rules.respectively)
+    if k < 0:
+        return None
+    verb = _phrase(before[k + len(rules.respectively):], rules)
+    names = [_phrase(n, rules) for n in rules.list_split.split(before[:k])]
+    if len(names) < 2 or any(len(n) < 2 or all(c in _ORDINAL_CHARS for c in n) for n in names) \
+            or len(names[-1]) >= 2 * min(len(n) for n in names[:-1]):
+        return None  # 第一、二、三次产业… / 城镇、农村居民人均可支配收入分别…: the names share a noun
+    group = [i]
+    while len(group) < len(names) + 1 and group[-1] + 1 < len(mentions):
+        a, b = mentions[group[-1]], mentions[group[-1] + 1]
+        if not rx_fullmatch(rules.list_join, norm, a.end, b.start):
+            break
+        group.append(group[-1] + 1)
+    if len(group) != len(names):
+        return None
+    suffix = verb if verb in rules.growth_labels else ""
+    return {j: (name + suffix, suffix) for j, name in zip(group, names)}
+
+
+_ORDINAL_CHARS = frozenset("第一二三四五六七八九十0123456789")
+
+
+def _joined_target(prev: Mention, between: str, rules: LabelRules) -> bool:
+    """力争整车产量200万辆、新能源汽车140万辆: a figure joined by 、 to a target, in one clause, is one too."""
+    return (prev.role == "target" and rx_match(rules.target_join, between) is not None
+            and not any(c in rules.breaks for c in between) and not any(v in between for v in rules.actual_verbs))
+
+
 def annotate(doc: Document, mentions: list[Mention], *, indicators: dict[str, str] | None = None,
              rules: LabelRules | None = None) -> list[Mention]:
-    """Fill ``label``, ``indicator``, ``direction`` and ``role`` of each mention (in place)."""
+    """Fill ``label``, ``indicator``, ``direction`` and ``role`` of each mention (in place).
+
+    A growth beside its level takes the level's indicator (生产总值6.36万亿元、增长5.1% -> 生产总值增长;
+    增长5.2%、约4.4万亿元 -> the level of that growth); 从A增长到B gives B A's label; 分别 lists pair
+    names and figures in order; figures after 主要预期目标是： (to the end of the paragraph) are targets.
+
+    >>> from summary_mining import read_document
+    >>> from summary_mining.metrics import find_mentions
+    >>> doc = read_document("主要预期目标是：经济增长5.5%左右，固定资产投资增长7%左右。\\n签约项目、到位资金分别为10个、9.88亿元。")
+    >>> [(m.label, m.indicator, m.role) for m in annotate(doc, find_mentions(doc))]
+    [('经济增长', '地区生产总值', 'target'), ('固定资产投资增长', '固定资产投资', 'target'), ('签约项目', '签约项目', 'actual'), ('到位资金', '到位资金', 'actual')]
+    """
     rules = rules or label_rules()
     lex = indicator_lexicon().with_extra(indicators)
     norm = doc.normalized_text
+    scopes = _target_scopes(doc, rules)
+    listed: dict[int, tuple[str, str]] = {}
     prev: Mention | None = None
-    for m in mentions:
+    for i, m in enumerate(mentions):
         sent = doc.sentence_at(m.start)
         sent_start = sent.start if sent else 0
         floor = max(prev.end if prev else 0, sent_start)
-        label, before = _table_label(doc, m) if m.source == "table" else _label(norm, m, floor, rules)
+        after, column = False, ""
+        if m.source == "table":
+            label, before = _table_label(doc, m)
+            column = before[:rx_search(_COLUMN_UNIT, before).start()]  # 比上年增长（%） -> 比上年增长
+            if m.kind == "percentage" and label != before and _direction(column, rules):
+                label += column  # 税收收入 in a column 比上年增长（%） -> 税收收入比上年增长
+        else:
+            label, before, after = _label(norm, m, floor, rules)
+            if i not in listed and rules.respectively in before:
+                listed.update(_list_labels(norm, mentions, i, before, rules) or {})
         same_sentence = prev is not None and prev.end > sent_start
-        if same_sentence and prev.label and m.kind == "percentage" and (label in rules.growth_labels or not label):
+        between = norm[prev.end:m.start] if same_sentence else ""
+        direction = _direction(norm[max(floor, m.start - 12):m.start], rules)
+        growth = max((g for g in rules.growth_labels if prev and prev.label.endswith(g)), key=len, default=None)
+        role = None
+        if i in listed:
+            label, verb = listed[i]
+            m.indicator = lex.lookup(label)
+            direction = _direction(verb, rules) if verb else direction
+        elif same_sentence and prev.label and rx_search(rules.change_from, norm, max(0, prev.start - 12), prev.start) \
+                and rx_fullmatch(rules.change_to, between):
+            # 居民人均可支配收入从27136元增长到36439元: the newer level of the same indicator
+            label, m.indicator, direction = prev.label, prev.indicator, None
+            role = prev.role if prev.role in ("rate", "share") else "actual"
+        elif same_sentence and prev.label and m.kind == prev.kind == "percentage" and not label \
+                and rx_fullmatch(rules.list_join, between):
+            # 贡献率分别为8.9%、27.7%和63.4%: one measure, listed
+            label, m.indicator, direction = prev.label, prev.indicator, prev.direction
+        elif same_sentence and prev.label and m.kind == "percentage" and (label in rules.growth_labels or not label):
             # 社会消费品零售总额158.3亿元，增长12.4% -> 社会消费品零售总额增长;  …任务数132.63亿元的90.8% -> …比例
             label = prev.label + (label or "比例")
             m.indicator = prev.indicator
+        elif same_sentence and (after or not label) and m.kind != "percentage" and prev.kind == "percentage" \
+                and prev.direction and growth and len(prev.label) > len(growth) and rx_fullmatch(rules.list_join, between):
+            # 地区生产总值增长5.2%、约4.4万亿元: the level the growth was of
+            label, m.indicator = prev.label[:-len(growth)], prev.indicator
         else:
+            if not label and m.kind != "percentage" and m.source != "table":
+                label = _subject(norm, m.start, sent_start, lex, rules)
             m.indicator = lex.lookup(label)
         m.label = label
-        m.direction = _direction(norm[max(floor, m.start - 12):m.start], rules)
-        m.role = _role(m, label, norm[max(floor, m.start - 30):m.start], rules)
+        m.direction = direction if m.source != "table" else _direction(column, rules)
+        if role is None and (_in_scopes(scopes, m.start) or same_sentence and _joined_target(prev, between, rules)):
+            role = "target"
+        m.role = role or _role(m, label, norm[max(floor, m.start - 30):m.start], rules, after)
         prev = m
     return mentions

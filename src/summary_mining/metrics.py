@@ -14,10 +14,11 @@ import bisect
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
-from .datafiles import rx_finditer, rx_fullmatch, rx_match, rx_search
+from .datafiles import load_toml, rx_finditer, rx_fullmatch, rx_match, rx_search
 from .lexicon import MetricRules, Unit, metric_rules
 from .model import Document
 from .normalize import normalize
@@ -68,6 +69,20 @@ class Mention:
     extra: dict = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class _Extras:
+    """Rules from ``filters.toml`` that :class:`~summary_mining.lexicon.MetricRules` does not carry."""
+
+    count_not_followed_by: frozenset[str]
+    population_context: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def _extras(path: str = "filters.toml") -> _Extras:
+    f = load_toml(path)
+    return _Extras(frozenset(f.get("count_not_followed_by", "")), tuple(f.get("population_context", ())))
+
+
 def _f(d: Decimal | None) -> float:
     return NAN if d is None else float(d)
 
@@ -80,6 +95,7 @@ class _Context:
         self.text = doc.text
         self.norm = doc.normalized_text
         self.rules = rules
+        self.extras = _extras()
         self.scan = _scan_text(self.norm)
         self.excluded = []
         if rules.fixed_phrases is not None:
@@ -270,7 +286,8 @@ def _figure_mentions(ctx: _Context, out: list[Mention]) -> None:
             continue
         if (chinese or unit.boundary and "\u4e00" <= unit.written[-1] <= "\u9fff") and not _ends_word(ctx, start, end):
             continue
-        if unit.kind == "count" and (_framework_count(ctx, end) or _session_or_rank(ctx, start, unit)):
+        if unit.kind == "count" and (end < len(norm) and norm[end] in ctx.extras.count_not_followed_by
+                                     or _framework_count(ctx, end) or _session_or_rank(ctx, start, unit)):
             continue
         infix = m.group("infix") or m.group("infix2")
         value, low, high, redacted = _values(num, scale, num2, scale1, infix, unit)
@@ -313,13 +330,21 @@ def _bare_scale_mentions(ctx: _Context, taken: list[tuple[int, int]], out: list[
         before = norm[max(clause_start + 1, s - 12, 0):s]
         sentence_end = min((x for x in (norm.find(c, e, e + 25) for c in "。；;") if x >= 0), default=len(norm))
         after = norm[e:min(sentence_end, e + 25)]
-        if not (any(w in before for w in rules.money_context) or "亿元" in after or "万元" in after):
+        people = _people(ctx, before)
+        if not (people or any(w in before for w in rules.money_context) or "亿元" in after or "万元" in after):
             continue
         num, scale, infix = m.group("num"), m.group("scale"), m.group("infix")
-        unit = rules.units["元"]
+        unit = rules.units["人" if people else "元"]
         value, low, high, redacted = _values(num, scale, None, None, infix, unit)
-        out.append(Mention(s, e, ctx.text[s:e], "amount", value, low, high, "元", "CNY",
+        out.append(Mention(s, e, ctx.text[s:e], unit.kind, value, low, high, unit.base, unit.currency,
                            _qualifier(ctx, _prefix_qualifier(ctx, s), infix, e), redacted, ctx.in_name(s)))
+
+
+def _people(ctx: _Context, before: str) -> bool:
+    """人口1300万: a bare 万 counts people when a population word stands after the last money word."""
+    last = lambda words: max((before.rfind(w) for w in words), default=-1)
+    pop = last(ctx.extras.population_context)
+    return pop >= 0 and pop > last(ctx.rules.money_context) and "人" in ctx.rules.units
 
 
 def _header_unit(rules: MetricRules, header: str) -> tuple[Unit, str] | None:
