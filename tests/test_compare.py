@@ -106,7 +106,7 @@ def test_left_out_rows_are_counted():
               row("到位资金", "percentage", 71.35, "%", role="share", label="占当年到位资金", start=5))
     t = compare(m)
     assert t["到位资金(亿元)"].tolist() == [60.0]
-    assert t.attrs["excluded"] == {"in_name": 1, "redacted": 1, "no_indicator": 1, "no_value": 0, "no_key": 1,
+    assert t.attrs["excluded"] == {"in_name": 1, "redacted": 1, "no_indicator": 1, "no_value": 0, "earlier_level": 0, "no_key": 1,
                                    "not_comparable": 1}
 
 
@@ -239,6 +239,11 @@ PHRASE_CELLS = [
      "居民消费价格涨幅目标(%)", 2.0),
     ("签约项目、到位资金分别为10个、9.88亿元。", "到位资金(亿元)", 9.88),
     ("签约项目履约率94.23%，", "履约率(%)", 94.23),
+    # 从A增长到B: the newer level fills the cell, the earlier one (role base) is another period's
+    ("全市居民人均可支配收入从2020年的27136元增长到36439元。", "居民人均可支配收入(元)", 36439.0),
+    # a change rate keeps the sign of its direction word
+    ("全年居民消费价格比上年下降0.9%。", "居民消费价格涨幅(%)", -0.9),
+    ("全年居民消费价格上涨1.2%。", "居民消费价格涨幅(%)", 1.2),
 ]
 
 
@@ -276,3 +281,11 @@ def test_module_doctests():
 
     mod = importlib.import_module("summary_mining.compare")
     assert doctest.testmod(mod).failed == 0
+
+
+def test_earlier_level_is_left_out_and_counted():
+    m = sm.extract("全市居民人均可支配收入从2020年的27136元增长到36439元。").assign(
+        region="某市", region_code="000000", period="2023")
+    assert m["role"].tolist() == ["base", "actual"]
+    t = compare(m)
+    assert t.attrs["excluded"]["earlier_level"] == 1 and t.attrs["n_conflicts"] == 0

@@ -10,6 +10,7 @@ figure (indicator 地区生产总值 unless noted)   column
 预期目标：经济增长5.5%左右 (role target)       ``地区生产总值增长目标(%)`` = 5.5
 到位资金任务 112亿元 (role target)              ``到位资金目标(亿元)`` (indicator 到位资金)
 签约项目12个 / 签约项目8项                      ``签约项目(个)`` (counts stay counts)
+居民消费价格下降0.9% (indicator …涨幅)            ``居民消费价格涨幅(%)`` = -0.9 (a change rate keeps its sign)
 履约率94.23%                                  ``履约率(%)`` (an indicator that is itself a rate)
 实际利用外资2.35亿美元                          ``实际利用外资(亿美元)`` (currencies are never converted)
 居民人均可支配收入36439元                       ``居民人均可支配收入(元)`` (per-person money stays in 元)
@@ -18,8 +19,8 @@ figure (indicator 地区生产总值 unless noted)   column
 
 Left out (counted in ``table.attrs["excluded"]``): figures inside names (``in_name``), masked
 figures (``redacted``), figures with no indicator or no single value (ranges, ``300余份``), rows
-whose region is unknown, and percentages of a non-rate indicator that are neither growth nor rate
-(``占当年到位资金的71.35%``). **Several figures for one cell**: the cell takes the first in reading
+whose region is unknown, earlier levels (``role == "base"``: the 27136元 of 从27136元增长到36439元)
+and percentages of a non-rate indicator that are neither growth nor rate (``占当年到位资金的71.35%``). **Several figures for one cell**: the cell takes the first in reading
 order (document, then offset — the overview before the details), and every other one is listed by
 :func:`conflicts` (or ``compare(..., return_conflicts=True)``) with the value kept and whether it agrees.
 
@@ -51,6 +52,8 @@ MONEY_UNITS = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "万亿元": 1e12}
 CURRENCY_UNITS = {"CNY": "元", "USD": "美元", "EUR": "欧元", "HKD": "港元", "JPY": "日元", "GBP": "英镑"}
 #: An indicator whose name ends so is itself a percentage (履约率, 占比): its % figures are levels.
 RATE_SUFFIXES = ("率", "比重", "占比", "比例", "涨幅", "增速", "增幅")
+#: Rate indicators that are themselves a change (居民消费价格涨幅): a decline is negative.
+CHANGE_RATE_SUFFIXES = ("涨幅", "增速", "增幅")
 #: Indicators per person (人均可支配收入, 人均地区生产总值) keep money in 元 whatever ``unit`` says.
 PER_PERSON = ("人均",)
 #: Label words that make a percentage a growth rate when no direction was read.
@@ -96,7 +99,7 @@ def column_for(row: dict, unit: str = "亿元") -> tuple[str, float] | None:
     if _is_rate(ind):
         if base == "个百分点":
             return f"{ind}变动{target}(个百分点)", sign * value
-        return f"{ind}{target}({base})", value
+        return f"{ind}{target}({base})", sign * value if ind.endswith(CHANGE_RATE_SUFFIXES) else value
     label = "" if _na(row.get("label")) else str(row["label"])
     if not _na(row.get("direction")) or any(w in label for w in GROWTH_WORDS):
         return f"{ind}增长{target}({base})", sign * value
@@ -137,6 +140,7 @@ def _candidates(metrics: pd.DataFrame, by: Sequence[str], keys: list[str], unit:
     if indicators is not None:
         drop(~df["indicator"].isin(list(indicators)), "other_indicator")
     drop(df["value"].isna(), "no_value")
+    drop(df["role"].astype("string").fillna("") == "base", "earlier_level")  # A of 从A增长到B: another period
     drop(df[[k for k in by if k != "period"]].isna().any(axis=1), "no_key")
     cols, cells = [], []
     for row in df.to_dict("records"):

@@ -326,7 +326,7 @@ def annotate(doc: Document, mentions: list[Mention], *, indicators: dict[str, st
     """Fill ``label``, ``indicator``, ``direction`` and ``role`` of each mention (in place).
 
     A growth beside its level takes the level's indicator (生产总值6.36万亿元、增长5.1% -> 生产总值增长;
-    增长5.2%、约4.4万亿元 -> the level of that growth); 从A增长到B gives B A's label; 分别 lists pair
+    增长5.2%、约4.4万亿元 -> the level of that growth); 从A增长到B gives B A's label and A role ``base``; 分别 lists pair
     names and figures in order; figures after 主要预期目标是： (to the end of the paragraph) are targets.
 
     >>> from summary_mining import read_document
@@ -369,6 +369,8 @@ def annotate(doc: Document, mentions: list[Mention], *, indicators: dict[str, st
             # 居民人均可支配收入从27136元增长到36439元: the newer level of the same indicator
             label, m.indicator, direction = prev.label, prev.indicator, None
             role = prev.role if prev.role in ("rate", "share") else "actual"
+            if role == "actual":
+                prev.role = "base"  # the earlier level the change starts from
         elif same_sentence and prev.label and m.kind == prev.kind == "percentage" and not label \
                 and rx_fullmatch(rules.list_join, between):
             # 贡献率分别为8.9%、27.7%和63.4%: one measure, listed
