@@ -28,7 +28,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 __all__ = ["data_path", "load_toml", "load_csv", "load_words", "compile_pattern", "MATCH_TIMEOUT",
-           "rx_search", "rx_match", "rx_fullmatch", "rx_finditer", "rule_guard", "rule_entries"]
+           "rx_search", "rx_match", "rx_fullmatch", "rx_finditer", "rx_sub", "rule_guard", "rule_entries"]
 
 #: Seconds of CPU time one rule may spend on one match attempt (one ``search``/``match`` call; a
 #: scan over a document is a series of such calls, each with its own budget) before it is
@@ -67,6 +67,15 @@ def rx_fullmatch(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: i
     """``pattern.fullmatch`` with the :data:`MATCH_TIMEOUT` budget."""
     try:
         return pattern.fullmatch(text, pos, endpos, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        raise _timed_out(pattern) from None
+
+
+def rx_sub(pattern: regex.Pattern[str], repl: str, text: str, count: int = 0) -> str:
+    """``pattern.sub`` with the :data:`MATCH_TIMEOUT` budget (for the whole substitution: use it
+    on a bounded piece of text, such as a clause or a sentence)."""
+    try:
+        return pattern.sub(repl, text, count, timeout=MATCH_TIMEOUT)
     except TimeoutError:
         raise _timed_out(pattern) from None
 
