@@ -222,61 +222,6 @@ def fix_outline() -> Undo:
     return lambda: [u() for u in undo]
 
 
-# -- F6 regions.Gazetteer.find: walk a prefix table instead of trying all 13 name lengths ----------
-_PREFIXES: dict[int, tuple[object, dict[str, bool]]] = {}
-
-
-def _prefix_table(gaz) -> dict[str, bool]:
-    """Every prefix of every surface -> whether it is itself a surface (in src: built in ``__init__``)."""
-    hit = _PREFIXES.get(id(gaz))
-    if hit is None or hit[0] is not gaz:
-        table: dict[str, bool] = {}
-        for name in gaz.surfaces:
-            for k in range(1, len(name)):
-                table.setdefault(name[:k], False)
-        for name in gaz.surfaces:
-            table[name] = True
-        hit = _PREFIXES[id(gaz)] = (gaz, table)
-    return hit[1]
-
-
-def gazetteer_find_fast(self, text: str):
-    """Same hits as ``Gazetteer.find`` (the longest surface at each position, left to right, no
-    overlaps). The old loop slices and looks up 13 candidate lengths (15 down to 2) at every
-    position whose character starts some name (921 characters, so most of the text); walking a
-    table of name prefixes stops after one or two lookups at almost every position."""
-    from summary_mining.regions import Hit
-
-    prefixes = _prefix_table(self)
-    surfaces, first = self.surfaces, self.first_chars
-    hits, i, n = [], 0, len(text)
-    while i < n:
-        if text[i] not in first:
-            i += 1
-            continue
-        best, j = 0, i + 1
-        while j <= n:
-            is_name = prefixes.get(text[i:j])
-            if is_name is None:
-                break
-            if is_name:
-                best = j
-            j += 1
-        if best:
-            surface = text[i:best]
-            hits.append(Hit(i, best, surface, tuple(surfaces[surface])))
-            i = best
-        else:
-            i += 1
-    return hits
-
-
-def fix_gazetteer() -> Undo:
-    from summary_mining.regions import Gazetteer
-
-    return _swap(Gazetteer, "find", gazetteer_find_fast)
-
-
 # -- F7 extraction: fill the region columns of the fresh frame instead of rebuilding it -----------
 def _region_fill(original):
     def add_region_period_fill(df: pd.DataFrame, doc, *, regions=None) -> pd.DataFrame:
@@ -305,6 +250,8 @@ def _region_fill(original):
 
 
 def fix_region_fill() -> Undo:
+    if not hasattr(extraction, "add_region_period"):  # already in src (extraction._fill_region_period)
+        return lambda: None
     return _swap(extraction, "add_region_period", _region_fill(extraction.add_region_period))
 
 
@@ -316,8 +263,6 @@ FIXES: dict[str, tuple[str, Callable[[], Undo]]] = {
                           "can straddle the offset / no framework noun is a prefix", fix_jieba_precheck),
     "F5 outline": ("outline.py `heading_at_line` one combined pattern; `_sentences` joins each section path once",
                    fix_outline),
-    "F6 gazetteer": ("regions.py `Gazetteer.find`: walk a table of name prefixes (built once in `__init__`) "
-                     "instead of slicing 13 lengths at every position", fix_gazetteer),
     "F7 region columns": ("extraction.py `extract`: fill the NA region/region_code/period columns of the fresh "
                           "frame in place (no drop, copy, `Series.map`, `insert`; no detection for an empty frame)",
                           fix_region_fill),
