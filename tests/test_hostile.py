@@ -387,6 +387,17 @@ def test_a_rule_timeout_is_a_documented_error_naming_the_document(monkeypatch, t
         assert "MATCH_TIMEOUT" in str(e.value)
 
 
+@pytest.mark.parametrize("detect", ["periods.detect_period", "regions.detect_region"])
+def test_period_and_region_rules_run_under_the_timeout(monkeypatch, detect):
+    module, name = detect.split(".")
+    fn = getattr(importlib.import_module(f"summary_mining.{module}"), name)
+    text = "2023年上半年中江县招商引资工作总结\n全县1-6月签约项目10个。" * 100
+    assert fn(text) is not None
+    monkeypatch.setattr(datafiles, "MATCH_TIMEOUT", 1e-9)
+    with pytest.raises(RuleTimeoutError, match="MATCH_TIMEOUT"):
+        fn(text)
+
+
 def test_a_backtracking_user_rule_times_out_instead_of_hanging(monkeypatch):
     import regex
 
@@ -421,6 +432,8 @@ BOUNDED_CALLS = {
     "labels.py": [],
     "outline.py": [],
     "extraction.py": [],
+    "periods.py": [],
+    "regions.py": [],
     "audit.py": [
         "_NUMBER.search(norm)", "_CN_NUMBER.search(norm)",  # one figure's surface
         "_NUMBER.search(normalize(f.surface))",

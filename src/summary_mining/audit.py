@@ -84,7 +84,7 @@ from typing import Any, Callable, Iterable, Iterator
 import pandas as pd
 import regex
 
-from .datafiles import compile_pattern, load_toml, rx_finditer, rx_fullmatch, rx_match, rx_search, rx_sub
+from .datafiles import compile_pattern, load_toml, rx_finditer, rx_first, rx_fullmatch, rx_match, rx_search, rx_sub
 from .extraction import as_document, extract
 from .model import Document
 from .normalize import normalize
@@ -708,19 +708,11 @@ def _rate_rule(ctx: Context, p: Fig) -> RateRule | None:
 
 
 def _completion_match(ctx: Context, p: Fig) -> regex.Match | None:
-    for pat in ctx.rules.completion:
-        m = rx_search(pat, p.clause)
-        if m:
-            return m
-    return None
+    return rx_first(ctx.rules.completion, p.clause)
 
 
 def _share_match(ctx: Context, p: Fig) -> regex.Match | None:
-    for pat in ctx.rules.share:
-        m = rx_search(pat, p.clause)
-        if m:
-            return m
-    return None
+    return rx_first(ctx.rules.share, p.clause)
 
 
 _PAREN = regex.compile(r"[（(][^（()）]*[)）]")

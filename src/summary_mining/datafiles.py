@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 import regex
 
@@ -28,7 +28,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 __all__ = ["data_path", "load_toml", "load_csv", "load_words", "compile_pattern", "MATCH_TIMEOUT",
-           "rx_search", "rx_match", "rx_fullmatch", "rx_finditer", "rx_sub", "rule_guard", "rule_entries"]
+           "rx_search", "rx_match", "rx_fullmatch", "rx_finditer", "rx_sub", "rx_first", "rule_guard", "rule_entries"]
 
 #: Seconds of CPU time one rule may spend on one match attempt (one ``search``/``match`` call; a
 #: scan over a document is a series of such calls, each with its own budget) before it is
@@ -69,6 +69,16 @@ def rx_fullmatch(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: i
         return pattern.fullmatch(text, pos, endpos, timeout=MATCH_TIMEOUT)
     except TimeoutError:
         raise _timed_out(pattern) from None
+
+
+def rx_first(patterns: Iterable[regex.Pattern[str]], text: str) -> regex.Match[str] | None:
+    """The ``search`` match of the first of ``patterns`` that matches ``text`` (each under the
+    :data:`MATCH_TIMEOUT` budget), or None."""
+    for pattern in patterns:
+        m = rx_search(pattern, text)
+        if m:
+            return m
+    return None
 
 
 def rx_sub(pattern: regex.Pattern[str], repl: str, text: str, count: int = 0) -> str:
