@@ -884,3 +884,40 @@ def test_malformed_rule_files_name_file_and_entry(tmp_path):
     bin_csv.write_bytes(b"category,keyword\n\xff\xfe\x00\x01\n")
     with pytest.raises(sm.RuleError, match="bin.csv: rule files must be UTF-8"):
         category_lexicon(str(bin_csv))
+
+
+BROKEN_UNITS = [
+    # (old, new) in units.toml, what the RuleError names
+    ('[units."元"]\nkind = "amount"', '[units."元"]\nkind = "money"', r"units\.元\.kind: must be one of"),
+    ('[units."元"]\nkind = "amount"\nbase = "元"', '[units."元"]\nkind = "amount"\nbaze = "元"', r"units\.元\.base: missing"),
+    ("factor = 10", 'factor = "ten"', r"units\.成: malformed entry: ValueError"),
+    ("max_value = 10", 'max_value = "ten"', r"units\.成: malformed entry: ValueError"),
+    ('not_followed_by = ["宵"', 'not_followed_by = ["(宵"', r"units\.元\.not_followed_by: invalid pattern"),
+    ('not_followed_by = ["宵", "旦", "月", "素", "帅", "老", "件", "首", "器件", "年"]', 'not_followed_by = "宵"',
+     r"units\.元\.not_followed_by: must be a list"),
+    ('not_followed_by = ["宵", "旦", "月", "素", "帅", "老", "件", "首", "器件", "年"]', "not_followed_by = [1, 2]",
+     r"units\.元\.not_followed_by: must be a list"),
+    ('[units."元"]\nkind = "amount"', '[units]\n"元" = "amount"\n[units."元元"]\nkind = "amount"',
+     r"units\.元: malformed entry: AttributeError"),
+    ('"十" = 10', '"十" = "ten"', r"scales\.十: malformed entry: ValueError"),
+    ("[scales]", "scales = 3\n[scalez]", r"scales: malformed entry: AttributeError"),
+]
+
+
+@pytest.mark.parametrize("old, new, match", BROKEN_UNITS, ids=[m.split(":")[0].replace("\\", "") + f"-{i}"
+                                                                for i, (_, _, m) in enumerate(BROKEN_UNITS)])
+def test_broken_units_file_is_a_rule_error_naming_file_and_entry(tmp_path, old, new, match):
+    from summary_mining.lexicon import metric_rules
+
+    path = _rule_file(tmp_path, "my_units.toml", "units.toml", old, new)
+    with pytest.raises(sm.RuleError, match=rf"my_units\.toml: {match}"):
+        metric_rules(path)
+
+
+def test_broken_filters_file_is_a_rule_error_naming_the_file(tmp_path):
+    from summary_mining.lexicon import metric_rules
+
+    path = _rule_file(tmp_path, "my_filters.toml", "filters.toml", "fixed_phrases = [", "fixed_phrases = [1, ")
+    with pytest.raises(sm.RuleError, match=r"my_filters\.toml: malformed entry: TypeError"):
+        metric_rules("units.toml", path)
+    assert metric_rules().units["元"].base == "元"
