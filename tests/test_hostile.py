@@ -921,3 +921,23 @@ def test_broken_filters_file_is_a_rule_error_naming_the_file(tmp_path):
     with pytest.raises(sm.RuleError, match=r"my_filters\.toml: malformed entry: TypeError"):
         metric_rules("units.toml", path)
     assert metric_rules().units["元"].base == "元"
+
+
+def _innermost(doc, offset: int):
+    """The innermost section holding ``offset``, by brute force."""
+    holding = [s for s in doc.sections if s.start <= offset < s.end]
+    return max(holding, key=lambda s: (s.start, s.level), default=None)
+
+
+@pytest.mark.parametrize("text", [
+    SEED,
+    "工作总结篇1\n" + "一、存在问题\n" * 2_000 + "工作总结篇2\n" + "签约项目10个。\n" * 2_000,
+    "一、总体情况\n（一）招商引资\n1、签约项目10个。\n2、到位资金5亿元。\n（二）存在问题\n资金不足。\n二、下步打算\n加强招商。\n",
+], ids=["seed", "headings then an article without", "nested outline"])
+def test_section_at_is_the_innermost_section(text):
+    """Document.section_at bisects and walks up enclosing sections (outline.SectionIndex) instead
+    of scanning back over every earlier section."""
+    doc = sm.read_document(text)
+    assert doc.sections
+    for offset in range(0, len(text), max(1, len(text) // 3000)):
+        assert doc.section_at(offset) == _innermost(doc, offset)
