@@ -149,12 +149,19 @@ class Gazetteer:
     def find(self, text: str) -> list[Hit]:
         """Every name or short form in ``text``, longest first and not overlapping, in text order."""
         hits, i, n = [], 0, len(text)
-        first = self.first_chars
+        first, prefixes = self.first_chars, self.prefixes
         while i < n:
             if text[i] not in first:
                 i += 1
                 continue
-            best = max(self._surfaces_at(text, i), default=0)
+            best, j = 0, i + 1  # the longest surface at i: extend while some name starts so
+            while j <= n:
+                is_name = prefixes.get(text[i:j])
+                if is_name is None:
+                    break
+                if is_name:
+                    best = j
+                j += 1
             if best:
                 surface = text[i:best]
                 hits.append(Hit(i, best, surface, tuple(self.surfaces[surface])))
