@@ -352,6 +352,7 @@ class Context:
         self.sentences = sentences
         self._para_starts = para_starts
         self._stmt_cuts = stmt_cuts
+        self._clause_breaks = [i for i, c in enumerate(text) if c in rules.clause_breaks]
         for f in figs:
             f.para = self.para_at(f.start)
             f.stmt = self.stmt_at(f.start)
@@ -396,11 +397,9 @@ class Context:
     def clause_start(self, pos: int, floor: int = 0) -> int:
         """Where the clause holding ``pos`` starts: after the last clause break before it, but at
         most :data:`TEXT_WINDOW` characters back (and not before ``floor``)."""
-        i = pos - 1
-        floor = max(floor, pos - TEXT_WINDOW)
-        while i >= floor and self.text[i] not in self.rules.clause_breaks:
-            i -= 1
-        return i + 1
+        k = bisect.bisect_left(self._clause_breaks, pos)
+        after_break = self._clause_breaks[k - 1] + 1 if k else 0
+        return max(after_break, floor, pos - TEXT_WINDOW)
 
     def clause_before(self, pos: int) -> str:
         """The (normalised) words of the clause before ``pos``."""
