@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import regex
 
@@ -47,28 +47,27 @@ def _timed_out(pattern: regex.Pattern[str]) -> RuleTimeoutError:
                                       "summary_mining.datafiles.MATCH_TIMEOUT)")
 
 
-def rx_search(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
-    """``pattern.search`` with the :data:`MATCH_TIMEOUT` budget; a timeout raises :class:`RuleTimeoutError`."""
+def _budgeted(pattern: regex.Pattern[str], call: Callable[..., Any], *args: Any) -> Any:
+    """``call(*args)`` (a method of ``pattern``) with the :data:`MATCH_TIMEOUT` budget."""
     try:
-        return pattern.search(text, pos, endpos, timeout=MATCH_TIMEOUT)
+        return call(*args, timeout=MATCH_TIMEOUT)
     except TimeoutError:
         raise _timed_out(pattern) from None
+
+
+def rx_search(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+    """``pattern.search`` with the :data:`MATCH_TIMEOUT` budget; a timeout raises :class:`RuleTimeoutError`."""
+    return _budgeted(pattern, pattern.search, text, pos, endpos)
 
 
 def rx_match(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
     """``pattern.match`` with the :data:`MATCH_TIMEOUT` budget."""
-    try:
-        return pattern.match(text, pos, endpos, timeout=MATCH_TIMEOUT)
-    except TimeoutError:
-        raise _timed_out(pattern) from None
+    return _budgeted(pattern, pattern.match, text, pos, endpos)
 
 
 def rx_fullmatch(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
     """``pattern.fullmatch`` with the :data:`MATCH_TIMEOUT` budget."""
-    try:
-        return pattern.fullmatch(text, pos, endpos, timeout=MATCH_TIMEOUT)
-    except TimeoutError:
-        raise _timed_out(pattern) from None
+    return _budgeted(pattern, pattern.fullmatch, text, pos, endpos)
 
 
 def rx_first(patterns: Iterable[regex.Pattern[str]], text: str) -> regex.Match[str] | None:
@@ -84,10 +83,7 @@ def rx_first(patterns: Iterable[regex.Pattern[str]], text: str) -> regex.Match[s
 def rx_sub(pattern: regex.Pattern[str], repl: str, text: str, count: int = 0) -> str:
     """``pattern.sub`` with the :data:`MATCH_TIMEOUT` budget (for the whole substitution: use it
     on a bounded piece of text, such as a clause or a sentence)."""
-    try:
-        return pattern.sub(repl, text, count, timeout=MATCH_TIMEOUT)
-    except TimeoutError:
-        raise _timed_out(pattern) from None
+    return _budgeted(pattern, pattern.sub, repl, text, count)
 
 
 def rx_finditer(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
