@@ -33,7 +33,6 @@ import summary_mining as sm
 from summary_mining import datafiles
 from summary_mining.errors import RuleTimeoutError
 from summary_mining.frame import DTYPES
-from summary_mining.normalize import normalize
 from summary_mining.problems import PROBLEM_COLUMNS, extract_problems
 from summary_mining.readers import Limits, is_text_source, read_file_result
 

@@ -803,19 +803,25 @@ def check_rates(ctx: Context) -> list[Row]:
                              f"{rule.name}{p.surface}：{rule.numerator_name}{num.surface}或{rule.denominator_name}"
                              f"{den.surface}为脱敏数字，无法核对", [p, num, den]))
             continue
-        c, extra = _ratio(num, den)
-        tol = p.half + extra
-        ok = _agrees(p.written, c, tol, p.half) and not over
-        firm = num.stmt == p.stmt
-        status = _verdict(ok, firm or over, ctx.approx(p), ctx.approx(num), ctx.approx(den))
-        msg = (f"{rule.name}{p.surface}与 {rule.numerator_name}{num.surface}/{rule.denominator_name}{den.surface}"
-               f"={_pct_text(c, p)} {_WORD[status]}")
-        if over:
-            msg += f"（{rule.name}超过{_fmt(rule.max or 100, 0)}%）"
-        elif status != CONSISTENT:
-            msg += f"（相差{_fmt(p.written - c, max(2, _dec(p)))}个百分点，容差{_fmt(tol, 4)}）"
-        rows.append(_row(ctx, "rate", status, p, c, tol, msg, [p, num, den]))
+        rows.append(_ratio_row(ctx, "rate", p, num, den, firm=num.stmt == p.stmt, over=over, head=rule.name,
+                               names=(rule.numerator_name, rule.denominator_name), cap=rule.max or 100))
     return rows
+
+
+def _ratio_row(ctx: Context, check: str, p: Fig, part: Fig, whole: Fig, *, firm: bool, over: bool, head: str,
+               names: tuple[str, str], cap: float) -> Row:
+    """The row of a stated percentage ``p`` checked against ``part`` / ``whole`` (a rate or a share);
+    ``over``: it exceeds ``cap`` %, which is inconsistent whatever the inputs."""
+    c, extra = _ratio(part, whole)
+    tol = p.half + extra
+    ok = _agrees(p.written, c, tol, p.half) and not over
+    status = _verdict(ok, firm or over, ctx.approx(p), ctx.approx(part), ctx.approx(whole))
+    msg = f"{head}{p.surface}与 {names[0]}{part.surface}/{names[1]}{whole.surface}={_pct_text(c, p)} {_WORD[status]}"
+    if over:
+        msg += f"（{head}超过{_fmt(cap, 0)}%）"
+    elif status != CONSISTENT:
+        msg += f"（相差{_fmt(p.written - c, max(2, _dec(p)))}个百分点，容差{_fmt(tol, 4)}）"
+    return _row(ctx, check, status, p, c, tol, msg, [p, part, whole])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1042,17 +1048,8 @@ def check_shares(ctx: Context) -> list[Row]:
             rows.append(_row(ctx, "share", UNVERIFIABLE, p, NAN, p.half,
                              f"占比{p.surface}：{part.surface}或{whole.surface}为脱敏数字，无法核对", [p, part, whole]))
             continue
-        c, extra = _ratio(part, whole)
-        tol = p.half + extra
-        ok = _agrees(p.written, c, tol, p.half) and not over
-        status = _verdict(ok, over or (firm and ctx.same_place([part], p)), ctx.approx(part), ctx.approx(whole),
-                          ctx.approx(p))
-        msg = f"占比{p.surface}与 {_name(part)}{part.surface}/{_name(whole)}{whole.surface}={_pct_text(c, p)} {_WORD[status]}"
-        if over:
-            msg += f"（占比超过{_fmt(ctx.rules.share_max, 0)}%）"
-        elif status != CONSISTENT:
-            msg += f"（相差{_fmt(p.written - c, max(2, _dec(p)))}个百分点，容差{_fmt(tol, 4)}）"
-        rows.append(_row(ctx, "share", status, p, c, tol, msg, [p, part, whole]))
+        rows.append(_ratio_row(ctx, "share", p, part, whole, firm=firm and ctx.same_place([part], p), over=over,
+                               head="占比", names=(_name(part), _name(whole)), cap=ctx.rules.share_max))
     return rows
 
 
