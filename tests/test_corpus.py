@@ -120,3 +120,48 @@ def test_out_dir_streams_parquet_parts(mixed_corpus, tmp_path):
     assert sorted(c.errors["doc_id"]) == ["binary", "corrupt", "empty"]
     lazy = mine(mixed_corpus, n_jobs=1, progress=False, out_dir=tmp_path / "p2", load=False)
     assert len(lazy.metrics) == 0 and len(pd.read_parquet(tmp_path / "p2" / "metrics")) == len(mem.metrics)
+
+
+def test_a_rule_timeout_is_not_cached_so_a_bigger_budget_retries(mixed_corpus, tmp_path, monkeypatch):
+    from summary_mining import datafiles
+
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(datafiles, "MATCH_TIMEOUT", 1e-9)
+    tight = mine(mixed_corpus, n_jobs=1, progress=False, cache_dir=cache)
+    errors = tight.errors.set_index("doc_id")
+    assert set(errors.index) == {"good", "gbk", "short", "corrupt", "empty", "binary"}
+    assert errors.loc["good", "error"] == "RuleTimeoutError" and "good.txt" in errors.loc["good", "message"]
+    monkeypatch.setattr(datafiles, "MATCH_TIMEOUT", 5.0)
+    again = mine(mixed_corpus, n_jobs=1, progress=False, cache_dir=cache)
+    assert set(again.documents["doc_id"]) == {"good", "gbk", "short"}
+    assert again.stats["cached"] == 3  # only the read errors (corrupt, empty, binary) came from the cache
+    assert set(again.errors["doc_id"]) == {"corrupt", "empty", "binary"}
+
+
+def test_region_detection_runs_under_the_rule_guard(mixed_corpus, monkeypatch):
+    from summary_mining import datafiles
+    from summary_mining.corpus import _documents_frame
+    from summary_mining.errors import RuleTimeoutError
+
+    doc = sm.read_document(mixed_corpus / "short.md")
+    assert _documents_frame(doc)[["article", "title"]].values.tolist() == [[1, "一、目标任务完成情况"]]
+    monkeypatch.setattr(datafiles, "MATCH_TIMEOUT", 1e-9)
+    with pytest.raises(RuleTimeoutError, match="short.md: .*MATCH_TIMEOUT"):
+        _documents_frame(doc)
+
+
+def test_a_region_detection_failure_is_an_error_row_not_a_crash(mixed_corpus, monkeypatch):
+    import summary_mining.regions as regions
+
+    real = regions.detect_region
+
+    def choke(doc, *args, **kwargs):
+        if getattr(doc, "doc_id", None) == "short":
+            raise TimeoutError("regex timed out")  # what a regex call without the rx_* guard raises
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(regions, "detect_region", choke)
+    c = mine(mixed_corpus, n_jobs=1, progress=False)
+    err = c.errors.set_index("doc_id").loc["short"]
+    assert err["error"] == "RuleTimeoutError" and "short.md" in err["message"]
+    assert set(c.documents["doc_id"]) == {"good", "gbk"}

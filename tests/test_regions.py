@@ -292,3 +292,29 @@ def test_module_doctests():
 
     mod = importlib.import_module("summary_mining.regions")
     assert doctest.testmod(mod).failed == 0
+
+
+# -- scanning ------------------------------------------------------------------------------------
+SCANS = [
+    # text, longest non-overlapping hits, every name occurring (overlaps included)
+    ("达州·大竹县四川省", ["达州", "大竹县", "四川省"], {"达州", "大竹", "大竹县", "四川", "四川省"}),
+    ("四川省德阳市中江县", ["四川省", "德阳市", "中江县"], {"四川", "四川省", "德阳", "德阳市", "中江", "中江县"}),
+    ("黔东南苗族侗族自治州", ["黔东南苗族侗族自治州"], {"黔东南", "黔东南苗族侗族自治州"}),
+]
+
+
+@pytest.mark.parametrize("text, found, occurring", SCANS, ids=[s[0] for s in SCANS])
+def test_gazetteer_scans(text, found, occurring):
+    g = gazetteer()
+    assert [h.surface for h in g.find(text)] == found
+    assert occurring <= g.occurring(text)
+    assert all(name in text for name in g.occurring(text))
+
+
+def test_short_county_names_in_a_long_text_need_their_full_name_once():
+    """A county short form (中江) counts only when the full name is somewhere in the text: looked up
+    once for the whole text, not once per mention (a long report used to be quadratic)."""
+    body = "在大竹举办推介会，朝阳产业园签约项目10个，" * 40_000
+    assert "大竹县" not in set(region_candidates(body)["name"])
+    ranked = region_candidates("大竹县" + body)
+    assert ranked.loc[ranked["name"] == "大竹县", "mentions"].tolist() == [40_001]

@@ -79,12 +79,12 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import pandas as pd
 import regex
 
-from .datafiles import compile_pattern, load_toml
+from .datafiles import compile_pattern, load_toml, rx_finditer, rx_first, rx_fullmatch, rx_match, rx_search, rx_sub
 from .extraction import as_document, extract
 from .model import Document
 from .normalize import normalize
@@ -116,6 +116,21 @@ NAN = float("nan")
 _NUMBER = regex.compile(r"[0-9][0-9,]*(?:[.、][0-9]+)?")
 _CN_NUMBER = regex.compile(r"[零〇○一二两三四五六七八九十百千万亿点]+")
 _TRIM = "，,；;。：:、 \t\r\n"
+
+#: Characters a look-back over the text reads at most: the clause before a figure, the head of a
+#: statement that names an indicator, the bracket a cue stands in. Real clauses are a few dozen
+#: characters; the bound keeps a list of 30,000 figures without a comma (项目1个、项目2个、…) or a
+#: 5 MB line linear instead of quadratic.
+TEXT_WINDOW = 500
+#: Figures a search for a related figure walks back over at most (a rate's numerator and base, the
+#: items before a total, a remote breakdown's whole).
+FIGURE_WINDOW = 200
+#: Figures on either side of a share's part among which the whole it names is looked for, and
+#: targets on either side of a completion's part among which its stated target is looked for.
+ARTICLE_WINDOW = 200
+#: Characters a sentence is assumed to span at most when the frame does not give its extent
+#: (a document's sentences are cut at ``outline.MAX_SENTENCE_CHARS``).
+SENTENCE_WINDOW = 1000
 
 
 # ---------------------------------------------------------------------------------------------
@@ -214,8 +229,10 @@ def audit_rules(path: str = "audit.toml") -> AuditRules:
         enum_min_preceding=int(enum["min_preceding_items"]),
         enum_list_after=compile_pattern(rf"[:：]?\s*(?:{noun}{{1,{int(enum['max_noun_chars'])}}})?[（(]", src,
                                         "enumeration.max_noun_chars"),
+        # matched right to left: anchored at the end, one attempt (a forward search retries at every
+        # position of a long list that does not end in a name: quadratic)
         enum_list_before=compile_pattern(rf"(?:{item}{{1,{max_item}}}、)+(?:{item}(?<!\d)){{1,{max_item}}}$", src,
-                                         "enumeration.max_item_chars"),
+                                         "enumeration.max_item_chars", regex.REVERSE),
         enum_noun=compile_pattern(rf"{noun}{{0,{int(enum['max_noun_chars'])}}}", src, "enumeration.max_noun_chars"),
         respectively=compile_pattern(enum["respectively"], src, "enumeration.respectively"),
         respectively_joiners=tuple(sorted(enum["respectively_joiners"], key=len, reverse=True)),
@@ -325,20 +342,26 @@ class Context:
     """
 
     def __init__(self, doc_id: str, text: str, figs: list[Fig], para_starts: list[int],
-                 stmt_cuts: list[int], sentences: dict[int, tuple[int, int]], rules: AuditRules):
+                 stmt_cuts: list[int], sentences: dict[int, tuple[int, int]], rules: AuditRules,
+                 written: str | None = None):
         self.doc_id = doc_id
         self.text = text
+        #: the text as written (``text`` is its normalisation, one character for one): evidence quotes it
+        self.written = text if written is None else written
         self.rules = rules
         self.sentences = sentences
         self._para_starts = para_starts
         self._stmt_cuts = stmt_cuts
+        self._clause_breaks = [i for i, c in enumerate(text) if c in rules.clause_breaks]
         for f in figs:
             f.para = self.para_at(f.start)
             f.stmt = self.stmt_at(f.start)
             f.clause = self.clause_before(f.start)
         self.figs = figs
         self._starts = [f.start for f in figs]
-        self.groups: list[Group] = []
+        self.groups = []
+        self._target: dict[int, bool] = {}
+        self._targets: dict[tuple[int, str], list[Fig]] | None = None
         self.uncertain: set[int] = set()  # statements whose extent is not known (metrics frame only)
         self.claimed: set[int] = set()  # percentages already explained by a rate/completion/share check
 
@@ -357,8 +380,8 @@ class Context:
         s = self.sentences.get(f.sentence)
         if s is not None:
             return s[0]
-        i = f.start
-        while i > 0 and self.text[i - 1] not in "\n。；;！？!?":
+        i, floor = f.start, max(0, f.start - SENTENCE_WINDOW)
+        while i > floor and self.text[i - 1] not in "\n。；;！？!?":
             i -= 1
         return i
 
@@ -366,18 +389,20 @@ class Context:
         s = self.sentences.get(f.sentence)
         if s is not None:
             return s[1]
-        i = f.end
-        while i < len(self.text) and self.text[i] not in "\n。；;！？!?":
+        i, ceiling = f.end, min(len(self.text), f.end + SENTENCE_WINDOW)
+        while i < ceiling and self.text[i] not in "\n。；;！？!?":
             i += 1
         return i
 
     def clause_start(self, pos: int, floor: int = 0) -> int:
-        i = pos - 1
-        while i >= floor and self.text[i] not in self.rules.clause_breaks:
-            i -= 1
-        return i + 1
+        """Where the clause holding ``pos`` starts: after the last clause break before it, but at
+        most :data:`TEXT_WINDOW` characters back (and not before ``floor``)."""
+        k = bisect.bisect_left(self._clause_breaks, pos)
+        after_break = self._clause_breaks[k - 1] + 1 if k else 0
+        return max(after_break, floor, pos - TEXT_WINDOW)
 
     def clause_before(self, pos: int) -> str:
+        """The (normalised) words of the clause before ``pos``."""
         return self.text[self.clause_start(pos):pos]
 
     # -- figures ----------------------------------------------------------------------------
@@ -387,8 +412,26 @@ class Context:
         b = bisect.bisect_left(self._starts, hi)
         return self.figs[a:b]
 
-    def before(self, f: Fig) -> list[Fig]:
-        return self.figs[:f.i]
+    def nearest_before(self, f: Fig, limit: int = FIGURE_WINDOW) -> Iterator[Fig]:
+        """The figures before ``f``, nearest first, at most ``limit`` of them."""
+        return (self.figs[j] for j in range(f.i - 1, max(-1, f.i - 1 - limit), -1))
+
+    def around(self, f: Fig, limit: int = ARTICLE_WINDOW) -> list[Fig]:
+        """The figures from ``limit`` before ``f`` to ``limit`` after it (``f`` included), in order."""
+        return self.figs[max(0, f.i - limit):f.i + limit + 1]
+
+    @property
+    def groups(self) -> list[Group]:
+        return self._groups
+
+    @groups.setter
+    def groups(self, groups: list[Group]) -> None:
+        self._groups = groups
+        self._group_of = {p.i: g for g in reversed(groups) for p in g.parts}  # the first group wins
+
+    def group_of(self, f: Fig) -> Group | None:
+        """The breakdown group listing ``f`` as a part, if any."""
+        return self._group_of.get(f.i)
 
     def bound(self, f: Fig) -> bool:
         return f.qualifier in self.rules.bound_qualifiers
@@ -397,7 +440,22 @@ class Context:
         return f.qualifier in self.rules.approx_qualifiers
 
     def is_target(self, f: Fig) -> bool:
-        return f.role == "target" or any(w in f.clause for w in self.rules.target_words)
+        t = self._target.get(f.i)
+        if t is None:
+            t = self._target[f.i] = f.role == "target" or any(w in f.clause for w in self.rules.target_words)
+        return t
+
+    def targets_around(self, f: Fig, article: int, limit: int = ARTICLE_WINDOW) -> list[Fig]:
+        """The targets (not in names, not bounds) of ``article`` in ``f``'s family, at most
+        ``limit`` on either side of ``f``, in order."""
+        if self._targets is None:
+            self._targets = {}
+            for g in self.figs:
+                if self.is_target(g) and not g.in_name and not self.bound(g):
+                    self._targets.setdefault((g.article, g.family), []).append(g)
+        found = self._targets.get((article, f.family), [])
+        k = bisect.bisect_left(found, f.i, key=lambda g: g.i)
+        return found[max(0, k - limit):k + limit]
 
     def usable(self, f: Fig) -> bool:
         """A value that may enter a computation (a redacted one makes it unverifiable)."""
@@ -473,7 +531,7 @@ def context_from_document(doc: Document, df: pd.DataFrame, rules: AuditRules) ->
     sentences = {s.index: (s.start, s.end) for s in doc.sentences}
     figs = _figs_from_frame(df, rules)
     return Context(doc.doc_id, text, figs, para_starts, _statement_cuts(text, para_starts, rules), sentences,
-                   rules)
+                   rules, written=doc.text)
 
 
 def _sentence_offsets(rows: pd.DataFrame) -> dict[int, tuple[int, str, tuple[str, str]]]:
@@ -514,12 +572,14 @@ def context_from_frame(df: pd.DataFrame, doc_id: str, rules: AuditRules) -> Cont
     offsets = _sentence_offsets(df[df["sentence_id"].notna()]) if "sentence" in df else {}
     length = max([int(df["end"].max()) if len(df) else 0] + [o + len(t) for o, t, _ in offsets.values()]) + 1
     buf = ["\n"] * length
+    raw = ["\n"] * length  # the sentences as written, for evidence
     sentences: dict[int, tuple[int, int]] = {}
     para_starts: list[int] = []
     unknown: list[int] = []  # ends of statements that may continue in text the frame does not hold
     prev: tuple[int, int, tuple[str, str]] | None = None  # (id, end, where)
     for sid, (o, t, where) in sorted(offsets.items(), key=lambda kv: kv[1][0]):
         buf[o:o + len(t)] = list(normalize(t))
+        raw[o:o + len(t)] = list(t)
         sentences[sid] = (o, o + len(t))
         gap = o - prev[1] if prev else -1
         if prev is not None and where == prev[2] and gap == 0 and sid == prev[0] + 1:
@@ -536,7 +596,8 @@ def context_from_frame(df: pd.DataFrame, doc_id: str, rules: AuditRules) -> Cont
         prev = (sid, o + len(t), where)
     text = "".join(buf)
     figs = _figs_from_frame(df, rules)
-    ctx = Context(doc_id, text, figs, para_starts, _statement_cuts(text, para_starts, rules), sentences, rules)
+    ctx = Context(doc_id, text, figs, para_starts, _statement_cuts(text, para_starts, rules), sentences, rules,
+                  written="".join(raw))
     ctx.uncertain = {ctx.stmt_at(u) for u in unknown}
     return ctx
 
@@ -594,7 +655,7 @@ def _row(ctx: Context, check: str, status: str, stated: Fig | None, computed: fl
          evidence: Iterable[tuple[int, int, str] | Fig], *, stated_value: float | None = None,
          article: int | None = None) -> Row:
     sv = stated.written if stated_value is None and stated is not None else stated_value
-    ev = list(dict.fromkeys(e.ev() if isinstance(e, Fig) else e for e in evidence))
+    ev = list(dict.fromkeys(e.ev() if isinstance(e, Fig) else (e[0], e[1], ctx.written[e[0]:e[1]]) for e in evidence))
     comp = round(computed, 6) if not math.isnan(computed) else NAN
     diff = round(sv - computed, 6) if sv is not None and not math.isnan(computed) else NAN
     return {"doc_id": ctx.doc_id, "article": article if article is not None else (stated.article if stated else 0),
@@ -612,8 +673,9 @@ def _verdict(ok: bool, firm: bool, *approx_flags: bool) -> str:
 _WORD = {CONSISTENT: "一致", INCONSISTENT: "不一致", UNVERIFIABLE: "无法确认"}
 
 
+@lru_cache(maxsize=1 << 16)
 def _lcs(a: str, b: str) -> int:
-    """Length of the longest common substring."""
+    """Length of the longest common substring (cached: the same names are compared again and again)."""
     best = 0
     for i in range(len(a)):
         for j in range(i + best + 1, len(a) + 1):
@@ -629,14 +691,14 @@ _LEADING_TIME = regex.compile(r"^(?:[-~—][0-9]*|[0-9]+)(?:月份?|年|日)?")
 
 def _name(f: Fig) -> str:
     """A short readable name for a figure in a message: its label, or the words before it."""
-    lab = _LEADING_TIME.sub("", f.label or f.clause.strip(_TRIM)).strip(_TRIM)
+    lab = rx_sub(_LEADING_TIME, "", f.label or f.clause.strip(_TRIM)).strip(_TRIM)
     return lab[-12:] if lab else ""
 
 
 # ---------------------------------------------------------------------------------------------
 # percentages: which relation does a percentage state?
 def _rate_rule(ctx: Context, p: Fig) -> RateRule | None:
-    clause = ctx.rules.rate_link.sub("", p.clause.strip())
+    clause = rx_sub(ctx.rules.rate_link, "", p.clause.strip())
     tail = regex.split(r"[、和及与]", clause)[-1] if clause else ""
     for r in ctx.rules.rates:
         if tail.endswith(r.name) or (not tail and p.label.endswith(r.name)):
@@ -645,19 +707,11 @@ def _rate_rule(ctx: Context, p: Fig) -> RateRule | None:
 
 
 def _completion_match(ctx: Context, p: Fig) -> regex.Match | None:
-    for pat in ctx.rules.completion:
-        m = pat.search(p.clause)
-        if m:
-            return m
-    return None
+    return rx_first(ctx.rules.completion, p.clause)
 
 
 def _share_match(ctx: Context, p: Fig) -> regex.Match | None:
-    for pat in ctx.rules.share:
-        m = pat.search(p.clause)
-        if m:
-            return m
-    return None
+    return rx_first(ctx.rules.share, p.clause)
 
 
 _PAREN = regex.compile(r"[（(][^（()）]*[)）]")
@@ -667,11 +721,11 @@ _PCT_CLAUSE = regex.compile(r"[^，,；;。]{0,30}?-?[0-9.]+\s*(?:%|个百分点
 def _adjacent(ctx: Context, g: Fig, cue: int) -> bool:
     """``g`` is the subject of the cue at ``cue``: in the clause before it, with at most
     bracketed remarks or clauses ending in a percentage (同比增长21%, 占…的92.42%) in between."""
-    gap = _PAREN.sub("", ctx.text[g.end:cue]).strip()
+    gap = rx_sub(_PAREN, "", ctx.text[g.end:cue]).strip()
     segments = regex.split(r"[，,]", gap)
-    if len(segments[0].strip()) > 4 or regex.search(r"[；;。：:\n]", gap):
+    if len(segments[0].strip()) > 4 or any(c in "；;。：:\n" for c in gap):
         return False
-    return all(not seg.strip() or _PCT_CLAUSE.fullmatch(seg.strip()) for seg in segments[1:])
+    return all(not seg.strip() or rx_fullmatch(_PCT_CLAUSE, seg.strip()) for seg in segments[1:])
 
 
 def _part_before(ctx: Context, p: Fig, limit: int | None = None) -> Fig | None:
@@ -705,7 +759,7 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[Fig | None, Fig 
         return g.family.startswith(rule.family) and ctx.usable(g)
 
     num = None
-    for g in reversed(ctx.before(p)):
+    for g in ctx.nearest_before(p):
         if g.stmt != p.stmt:
             break
         if fam(g) and _has_any(rule.numerator, ctx.context_words(g)):
@@ -714,7 +768,7 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[Fig | None, Fig 
     if num is None:
         return None, None
     den = None
-    for g in reversed(ctx.before(p)):
+    for g in ctx.nearest_before(p):
         if g.para != p.para:
             break
         if g is num or not fam(g) or g.family != num.family or ctx.is_target(g):
@@ -749,44 +803,51 @@ def check_rates(ctx: Context) -> list[Row]:
                              f"{rule.name}{p.surface}：{rule.numerator_name}{num.surface}或{rule.denominator_name}"
                              f"{den.surface}为脱敏数字，无法核对", [p, num, den]))
             continue
-        c, extra = _ratio(num, den)
-        tol = p.half + extra
-        ok = _agrees(p.written, c, tol, p.half) and not over
-        firm = num.stmt == p.stmt
-        status = _verdict(ok, firm or over, ctx.approx(p), ctx.approx(num), ctx.approx(den))
-        msg = (f"{rule.name}{p.surface}与 {rule.numerator_name}{num.surface}/{rule.denominator_name}{den.surface}"
-               f"={_pct_text(c, p)} {_WORD[status]}")
-        if over:
-            msg += f"（{rule.name}超过{_fmt(rule.max or 100, 0)}%）"
-        elif status != CONSISTENT:
-            msg += f"（相差{_fmt(p.written - c, max(2, _dec(p)))}个百分点，容差{_fmt(tol, 4)}）"
-        rows.append(_row(ctx, "rate", status, p, c, tol, msg, [p, num, den]))
+        rows.append(_ratio_row(ctx, "rate", p, num, den, firm=num.stmt == p.stmt, over=over, head=rule.name,
+                               names=(rule.numerator_name, rule.denominator_name), cap=rule.max or 100))
     return rows
+
+
+def _ratio_row(ctx: Context, check: str, p: Fig, part: Fig, whole: Fig, *, firm: bool, over: bool, head: str,
+               names: tuple[str, str], cap: float) -> Row:
+    """The row of a stated percentage ``p`` checked against ``part`` / ``whole`` (a rate or a share);
+    ``over``: it exceeds ``cap`` %, which is inconsistent whatever the inputs."""
+    c, extra = _ratio(part, whole)
+    tol = p.half + extra
+    ok = _agrees(p.written, c, tol, p.half) and not over
+    status = _verdict(ok, firm or over, ctx.approx(p), ctx.approx(part), ctx.approx(whole))
+    msg = f"{head}{p.surface}与 {names[0]}{part.surface}/{names[1]}{whole.surface}={_pct_text(c, p)} {_WORD[status]}"
+    if over:
+        msg += f"（{head}超过{_fmt(cap, 0)}%）"
+    elif status != CONSISTENT:
+        msg += f"（相差{_fmt(p.written - c, max(2, _dec(p)))}个百分点，容差{_fmt(tol, 4)}）"
+    return _row(ctx, check, status, p, c, tol, msg, [p, part, whole])
 
 
 # ---------------------------------------------------------------------------------------------
 # breakdowns (其中 …), used by the breakdown, share and share_total checks
 def _cue_spans(ctx: Context) -> list[tuple[int, int, bool]]:
     """(start, end, local) of every breakdown cue in the text, in order."""
-    spans = [(m.start(), m.end(), True) for m in ctx.rules.local_breakdown.finditer(ctx.text)]
-    spans += [(m.start(), m.end(), False) for m in ctx.rules.remote_breakdown.finditer(ctx.text)]
+    spans = [(m.start(), m.end(), True) for m in rx_finditer(ctx.rules.local_breakdown, ctx.text)]
+    spans += [(m.start(), m.end(), False) for m in rx_finditer(ctx.rules.remote_breakdown, ctx.text)]
     return sorted(spans)
 
 
 def _is_total(ctx: Context, f: Fig) -> bool:
-    return bool(ctx.rules.strong_sum.search(f.clause) or ctx.rules.weak_sum.search(f.clause))
+    return bool(rx_search(ctx.rules.strong_sum, f.clause) or rx_search(ctx.rules.weak_sum, f.clause))
 
 
 def _bracket_end(ctx: Context, pos: int) -> int | None:
-    """Where the bracket holding ``pos`` closes (博物馆27个（其中陈列馆4个，纪念馆4个）), if any."""
+    """Where the bracket holding ``pos`` closes (博物馆27个（其中陈列馆4个，纪念馆4个）), if any
+    (looking at most :data:`TEXT_WINDOW` characters either way)."""
     depth = 0
-    for c in reversed(ctx.text[ctx.stmt_start(pos):pos]):
+    for c in reversed(ctx.text[max(ctx.stmt_start(pos), pos - TEXT_WINDOW):pos]):
         if c in ")）":
             depth += 1
         elif c in "（(":
             if depth == 0:
-                j = pos
-                while j < len(ctx.text) and ctx.text[j] not in "。\n":
+                j, stop = pos, min(len(ctx.text), pos + TEXT_WINDOW)
+                while j < stop and ctx.text[j] not in "。\n":
                     if ctx.text[j] in "（(":
                         depth += 1
                     elif ctx.text[j] in ")）":
@@ -817,7 +878,8 @@ def _part_run(ctx: Context, cue_end: int, next_cue: int) -> list[Fig]:
 def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], taken: set[int]) -> Fig | None:
     para = ctx.para_at(cue_start)
     labels = [p.label or p.clause for p in parts]
-    for g in reversed(ctx.between(0, cue_start)):
+    k = bisect.bisect_left(ctx._starts, cue_start)
+    for g in reversed(ctx.figs[max(0, k - FIGURE_WINDOW):k]):
         if g.para != para:
             break
         if g.family != family or not ctx.addable(g) or g.i in taken or g.redacted:
@@ -840,11 +902,12 @@ def find_groups(ctx: Context) -> list[Group]:
             continue
         wholes: dict[str, Fig] = {}
         if local:
-            sent_figs = [g for g in ctx.between(0, cs) if ctx.stmt_at(g.start) == ctx.stmt_at(cs)]
-            near = [g for g in sent_figs if g.sentence == run[0].sentence or ctx.sentence_end(g) >= cs]
-            for g in near:
+            # the figures of the cue's statement whose sentence reaches the cue (the last of each family)
+            for g in reversed(ctx.between(ctx.stmt_start(cs), cs)[-FIGURE_WINDOW:]):
+                if g.sentence != run[0].sentence and ctx.sentence_end(g) < cs:
+                    break  # sentences end in order: no earlier figure's sentence reaches the cue
                 if ctx.addable(g) and not g.redacted:
-                    wholes[g.family] = g
+                    wholes.setdefault(g.family, g)
             if run[0].family not in wholes:
                 continue  # 其中深圳…2条生产线: not a numeric breakdown of the whole
         for fam in dict.fromkeys(g.family for g in run):
@@ -861,13 +924,6 @@ def find_groups(ctx: Context) -> list[Group]:
             groups.append(Group(whole, parts, ctx.text[cs:ce].strip("，,：:"), local, firm))
             taken.update(p.i for p in parts)
     return groups
-
-
-def _group_of(ctx: Context, f: Fig) -> Group | None:
-    for g in ctx.groups:
-        if any(p is f for p in g.parts):
-            return g
-    return None
 
 
 def _prefix_match(parts: list[Fig], target: float, tol_base: float) -> int:
@@ -912,7 +968,7 @@ def check_breakdowns(ctx: Context) -> list[Row]:
         if ok:
             status = CONSISTENT
         elif total > w.value:
-            nested = any(regex.search(r"以上|以下", p.clause) for p in parts)
+            nested = any("以上" in p.clause or "以下" in p.clause for p in parts)
             status = _verdict(False, g.firm and not nested, *(ctx.approx(p) for p in ev))
         else:
             status = UNVERIFIABLE
@@ -939,7 +995,7 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
         return None, False
     best: Fig | None = None
     best_score, best_rank = 0, (2, 0)
-    for g in ctx.figs:
+    for g in ctx.around(part):
         if g is part or g.article != p.article or g.family != part.family or not ctx.usable(g) or ctx.is_target(g):
             continue
         score = max(_lcs(key, g.clause), _lcs(key, g.label), _lcs(key, g.indicator))
@@ -975,7 +1031,7 @@ def check_shares(ctx: Context) -> list[Row]:
             if inside:
                 whole, firm = inside[-1], True
             elif not m.group("whole").strip(_TRIM):
-                grp = _group_of(ctx, part)
+                grp = ctx.group_of(part)
                 if grp is not None:
                     whole, firm = grp.whole, grp.firm
             else:
@@ -992,17 +1048,8 @@ def check_shares(ctx: Context) -> list[Row]:
             rows.append(_row(ctx, "share", UNVERIFIABLE, p, NAN, p.half,
                              f"占比{p.surface}：{part.surface}或{whole.surface}为脱敏数字，无法核对", [p, part, whole]))
             continue
-        c, extra = _ratio(part, whole)
-        tol = p.half + extra
-        ok = _agrees(p.written, c, tol, p.half) and not over
-        status = _verdict(ok, over or (firm and ctx.same_place([part], p)), ctx.approx(part), ctx.approx(whole),
-                          ctx.approx(p))
-        msg = f"占比{p.surface}与 {_name(part)}{part.surface}/{_name(whole)}{whole.surface}={_pct_text(c, p)} {_WORD[status]}"
-        if over:
-            msg += f"（占比超过{_fmt(ctx.rules.share_max, 0)}%）"
-        elif status != CONSISTENT:
-            msg += f"（相差{_fmt(p.written - c, max(2, _dec(p)))}个百分点，容差{_fmt(tol, 4)}）"
-        rows.append(_row(ctx, "share", status, p, c, tol, msg, [p, part, whole]))
+        rows.append(_ratio_row(ctx, "share", p, part, whole, firm=firm and ctx.same_place([part], p), over=over,
+                               head="占比", names=(_name(part), _name(whole)), cap=ctx.rules.share_max))
     return rows
 
 
@@ -1047,10 +1094,8 @@ def _stated_target(ctx: Context, p: Fig, part: Fig) -> Fig | None:
     at least three characters of its name in common (到位资金 … 全年到位资金目标任务130亿元)."""
     best = None
     key = (part.label or part.clause)[-6:]
-    for g in ctx.figs:
-        if g is part or g.article != p.article or g.family != part.family or g.in_name or ctx.bound(g):
-            continue
-        if not ctx.is_target(g):
+    for g in ctx.targets_around(part, p.article):
+        if g is part:
             continue
         if part.indicator and g.indicator == part.indicator:
             return g
@@ -1103,7 +1148,7 @@ def _counted_noun(ctx: Context, f: Fig) -> str:
     """What a count counts when the noun follows it: 100个传统村落 -> 传统村落 ("" when it precedes)."""
     if f.kind != "count":
         return ""
-    m = _NOUN_AFTER.match(ctx.text, f.end)
+    m = rx_match(_NOUN_AFTER, ctx.text, f.end, f.end + TEXT_WINDOW)
     return m.group(1) if m else ""
 
 
@@ -1120,7 +1165,7 @@ def _sum_candidates(ctx: Context, t: Fig, wholes: set[int]) -> tuple[list[Fig], 
     """Figures listed before a total: in its statement, else (strong cue) earlier in its paragraph."""
     cands: list[Fig] = []
     in_stmt = True
-    for g in reversed(ctx.before(t)):
+    for g in ctx.nearest_before(t):
         if g.para != t.para:
             break
         if g.stmt != t.stmt and cands:
@@ -1165,8 +1210,8 @@ def check_sums(ctx: Context) -> list[Row]:
     for t in ctx.figs:
         if not ctx.addable(t) or t.redacted or t.i in wholes:
             continue
-        strong = ctx.rules.strong_sum.search(t.clause)
-        weak = ctx.rules.weak_sum.search(t.clause)
+        strong = rx_search(ctx.rules.strong_sum, t.clause)
+        weak = rx_search(ctx.rules.weak_sum, t.clause)
         if not (strong or weak):
             continue
         cands, in_stmt = _sum_candidates(ctx, t, listed.get(t.stmt, set()))
@@ -1210,13 +1255,13 @@ def check_claims(ctx: Context) -> list[Row]:
         if a.kind != "amount" or a.in_name or ctx.bound(a) or a.redacted or a.i in grouped:
             continue
         sentence = ctx.text[ctx.sentence_start(a):ctx.sentence_end(a)]
-        if not ctx.rules.claim.search(sentence.lstrip()):
+        if not rx_search(ctx.rules.claim, sentence.lstrip()):
             continue
-        later = list(itertools.takewhile(lambda g: g.para == a.para, ctx.figs[a.i + 1:]))
+        later = list(itertools.takewhile(lambda g: g.para == a.para, (ctx.figs[j] for j in range(a.i + 1, len(ctx.figs)))))
         if any(g.kind == "percentage" for g in later) or any(g.i in grouped for g in later):
             continue
         parts = [g for g in later if g.family == a.family and ctx.addable(g) and g.stmt != a.stmt]
-        totals = [g for g in parts if ctx.rules.strong_sum.search(g.clause)]
+        totals = [g for g in parts if rx_search(ctx.rules.strong_sum, g.clause)]
         if totals:
             used = [totals[-1]]
         elif len(parts) >= 2:
@@ -1276,6 +1321,7 @@ def _split_items(s: str, seps: str) -> list[tuple[int, str]]:
     return out
 
 
+_COLON = regex.compile(r"[:：]\s*")
 _NESTED_COUNT = regex.compile(r"[^：:，,、]{0,8}?[0-9一二两三四五六七八九十]+[^\s：:，,、]{0,3}[：:]")
 
 
@@ -1284,7 +1330,7 @@ def _list_after(ctx: Context, f: Fig) -> tuple[int, str] | None:
     text, r = ctx.text, ctx.rules
     end = ctx.sentence_end(f)
     after = text[f.end:end]
-    m = r.enum_list_after.match(after)
+    m = rx_match(r.enum_list_after, after)
     if m:
         open_at = f.end + m.end() - 1
         close = _close_paren(text, open_at)
@@ -1292,11 +1338,11 @@ def _list_after(ctx: Context, f: Fig) -> tuple[int, str] | None:
             return None
         inner_start = open_at + 1
         inner = text[inner_start:close]
-        nested = _NESTED_COUNT.match(inner)
+        nested = rx_match(_NESTED_COUNT, inner)
         if nested:
             return None  # 1个（发展3个：…）: the list belongs to the inner count
         return inner_start, inner
-    m = regex.match(r"[:：]\s*", after)
+    m = rx_match(_COLON, after)
     if m:  # 发展3个:A、B、C — to the end of the sentence, or of the bracket the count stands in
         start = f.end + m.end()
         stop, depth = start, 0
@@ -1348,7 +1394,7 @@ def check_enumerations(ctx: Context) -> list[Row]:
         found = _list_after(ctx, f)
         if found is not None:
             base, inner = found
-            if not inner.strip() or inner.lstrip().startswith(r.enum_remarks) or _NUMBER.search(inner):
+            if not inner.strip() or inner.lstrip().startswith(r.enum_remarks) or rx_search(_NUMBER, inner):
                 continue
             items = _split_items(inner, r.enum_separators)
             if len(items) < 2 and f.written != 1:
@@ -1366,14 +1412,16 @@ def _enum_before(ctx: Context, f: Fig) -> Row | None:
     r = ctx.rules
     lo = ctx.clause_start(f.start)
     before = ctx.text[lo:f.start]
-    m = r.enum_list_before.search(before)
+    m = rx_search(r.enum_list_before, before)
     if not m:
         return None
     seg = m.group(0)
+    if rx_search(_NUMBER, seg):
+        return None  # a list of figures, not of names (checked before the costlier splitting)
     for j in r.respectively_joiners:  # 施秉和丹寨: two names
         seg = _replace_outside(seg, j, "、")
     items = _split_items(seg, "、")
-    if len(items) < r.enum_min_preceding or any(_NUMBER.search(it) for _, it in items):
+    if len(items) < r.enum_min_preceding:
         return None
     open_end = items[-1][1].endswith(r.enum_open_ends)
     if len(items) != f.written and not (open_end and len(items) < f.written):
@@ -1386,9 +1434,9 @@ def _enum_respectively(ctx: Context, f: Fig) -> Row | None:
     r = ctx.rules
     end = ctx.sentence_end(f)
     after = ctx.text[f.end:end]
-    noun = r.enum_noun.match(after)
+    noun = rx_match(r.enum_noun, after)
     rest = after[noun.end():]
-    m = r.respectively.match(rest)
+    m = rx_match(r.respectively, rest)
     if not m:
         return None
     start = f.end + noun.end() + m.end()
@@ -1414,6 +1462,8 @@ def _enum_respectively(ctx: Context, f: Fig) -> Row | None:
 
 def _replace_outside(s: str, word: str, sep: str) -> str:
     """Replace ``word`` by ``sep`` (padded to the same length) outside brackets and quotes."""
+    if word not in s:
+        return s
     out, depth, j = [], 0, 0
     while j < len(s):
         c = s[j]
@@ -1443,8 +1493,11 @@ def check_repeats(ctx: Context) -> list[Row]:
         if (f.kind == "percentage" or f.in_name or f.redacted or f.qualifier or f.i in grouped
                 or f.source == "table" or math.isnan(f.value)):
             continue
-        head = _MARKER.sub("", ctx.text[ctx.stmt_start(f.start):f.start].strip())
-        if len(head) < ctx.rules.repeat_min_key or _NUMBER.search(head) or "\n" in head:
+        lo = ctx.stmt_start(f.start)
+        if f.start - lo > TEXT_WINDOW:
+            continue  # no indicator's name is that long
+        head = rx_sub(_MARKER, "", ctx.text[lo:f.start].strip())
+        if len(head) < ctx.rules.repeat_min_key or rx_search(_NUMBER, head) or "\n" in head:
             continue
         key = (f.article, f.section, f.family, f.role, head)
         prev = seen.get(key)

@@ -132,16 +132,20 @@ def _time_limit(seconds: float | None, path: str) -> Iterator[None]:
 
 
 def _documents_frame(doc) -> pd.DataFrame:
-    try:
-        from .regions import detect_period, detect_region  # optional until regions land
-    except ImportError:  # pragma: no cover
-        detect_region = detect_period = None
+    """One row per article, with its region and period. Detection runs under the document's rule
+    guard (a rule timeout is a :class:`RuleTimeoutError` naming the file) and inside
+    :func:`process_file`'s time limit and ``try``, so a pathological document becomes an error row."""
+    from .datafiles import rule_guard
+    from .extraction import doc_name
+    from .regions import detect_period, detect_region
+
     rows = []
-    for a in doc.articles:
-        region = detect_region(doc, article=a.index).name if detect_region else None
-        period = detect_period(doc, article=a.index).label if detect_period else None
-        rows.append({"doc_id": doc.doc_id, "path": doc.source, "article": a.index, "title": a.title or doc.title,
-                     "region": region, "period": period, "chars": a.end - a.start, "format": doc.format})
+    with rule_guard(doc_name(doc)):
+        for a in doc.articles:
+            region = detect_region(doc, article=a.index).name
+            period = detect_period(doc, article=a.index).label
+            rows.append({"doc_id": doc.doc_id, "path": doc.source, "article": a.index, "title": a.title or doc.title,
+                         "region": region, "period": period, "chars": a.end - a.start, "format": doc.format})
     return pd.DataFrame({c: pd.array([r[c] for r in rows], dtype=t) for c, t in DOCUMENT_COLUMNS.items()})
 
 
@@ -215,8 +219,14 @@ def _cached(cache_dir: Path | None, path: str, doc_id: str) -> tuple[FileResult 
     return None, key
 
 
+#: Errors that say how long a run was allowed, not what the file holds: never cached, so a
+#: re-run with a bigger budget (``time_limit``, ``datafiles.MATCH_TIMEOUT``) retries the file.
+_BUDGET_ERRORS = frozenset({"TimeLimitError", "RuleTimeoutError"})
+
+
 def _store(cache_dir: Path, key: str, res: FileResult) -> None:
-    if res.error is not None and res.error.get("error") == "TimeLimitError":  # may pass with more time
+    """Cache one file's result (not when it ran out of time: that may pass with more)."""
+    if res.error is not None and res.error.get("error") in _BUDGET_ERRORS:
         return
     f = cache_dir / key[:2] / f"{key}.pkl"
     f.parent.mkdir(parents=True, exist_ok=True)

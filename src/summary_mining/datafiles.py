@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import regex
 
@@ -28,7 +28,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 __all__ = ["data_path", "load_toml", "load_csv", "load_words", "compile_pattern", "MATCH_TIMEOUT",
-           "rx_search", "rx_match", "rx_fullmatch", "rx_finditer", "rule_guard", "rule_entries"]
+           "rx_search", "rx_match", "rx_fullmatch", "rx_finditer", "rx_sub", "rx_first", "rule_guard", "rule_entries"]
 
 #: Seconds of CPU time one rule may spend on one match attempt (one ``search``/``match`` call; a
 #: scan over a document is a series of such calls, each with its own budget) before it is
@@ -47,28 +47,43 @@ def _timed_out(pattern: regex.Pattern[str]) -> RuleTimeoutError:
                                       "summary_mining.datafiles.MATCH_TIMEOUT)")
 
 
-def rx_search(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
-    """``pattern.search`` with the :data:`MATCH_TIMEOUT` budget; a timeout raises :class:`RuleTimeoutError`."""
+def _budgeted(pattern: regex.Pattern[str], call: Callable[..., Any], *args: Any) -> Any:
+    """``call(*args)`` (a method of ``pattern``) with the :data:`MATCH_TIMEOUT` budget."""
     try:
-        return pattern.search(text, pos, endpos, timeout=MATCH_TIMEOUT)
+        return call(*args, timeout=MATCH_TIMEOUT)
     except TimeoutError:
         raise _timed_out(pattern) from None
+
+
+def rx_search(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+    """``pattern.search`` with the :data:`MATCH_TIMEOUT` budget; a timeout raises :class:`RuleTimeoutError`."""
+    return _budgeted(pattern, pattern.search, text, pos, endpos)
 
 
 def rx_match(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
     """``pattern.match`` with the :data:`MATCH_TIMEOUT` budget."""
-    try:
-        return pattern.match(text, pos, endpos, timeout=MATCH_TIMEOUT)
-    except TimeoutError:
-        raise _timed_out(pattern) from None
+    return _budgeted(pattern, pattern.match, text, pos, endpos)
 
 
 def rx_fullmatch(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
     """``pattern.fullmatch`` with the :data:`MATCH_TIMEOUT` budget."""
-    try:
-        return pattern.fullmatch(text, pos, endpos, timeout=MATCH_TIMEOUT)
-    except TimeoutError:
-        raise _timed_out(pattern) from None
+    return _budgeted(pattern, pattern.fullmatch, text, pos, endpos)
+
+
+def rx_first(patterns: Iterable[regex.Pattern[str]], text: str) -> regex.Match[str] | None:
+    """The ``search`` match of the first of ``patterns`` that matches ``text`` (each under the
+    :data:`MATCH_TIMEOUT` budget), or None."""
+    for pattern in patterns:
+        m = rx_search(pattern, text)
+        if m:
+            return m
+    return None
+
+
+def rx_sub(pattern: regex.Pattern[str], repl: str, text: str, count: int = 0) -> str:
+    """``pattern.sub`` with the :data:`MATCH_TIMEOUT` budget (for the whole substitution: use it
+    on a bounded piece of text, such as a clause or a sentence)."""
+    return _budgeted(pattern, pattern.sub, repl, text, count)
 
 
 def rx_finditer(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:

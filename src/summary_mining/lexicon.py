@@ -16,7 +16,7 @@ from pathlib import Path
 
 import regex
 
-from .datafiles import compile_pattern, load_toml
+from .datafiles import compile_pattern, load_toml, rule_entries
 from .errors import RuleError
 
 __all__ = ["Unit", "MetricRules", "metric_rules", "KINDS"]
@@ -74,16 +74,20 @@ CHINESE = r"(?:[零〇○一二两三四五六七八九十百千万亿]+(?:点[�
 
 
 def _unit(written: str, d: dict, src: str) -> Unit:
+    """One ``[units.<written>]`` table; a missing or ill-typed entry raises RuleError (via the caller's
+    :func:`~summary_mining.datafiles.rule_entries`)."""
     kind = d.get("kind")
     if kind not in KINDS:
         raise RuleError(f"{src}: units.{written}.kind: must be one of {', '.join(KINDS)}, got {kind!r}")
     if not d.get("base"):
         raise RuleError(f"{src}: units.{written}.base: missing")
     nfb = d.get("not_followed_by") or ()
+    if isinstance(nfb, str) or not all(isinstance(p, str) for p in nfb):
+        raise RuleError(f"{src}: units.{written}.not_followed_by: must be a list of patterns, got {nfb!r}")
     not_followed_by = compile_pattern("|".join(f"(?:{p})" for p in nfb), src, f"units.{written}.not_followed_by") if nfb else None
     return Unit(written, kind, d["base"], float(d.get("factor", 1)), d.get("currency"), bool(d.get("chinese", True)),
                 bool(d.get("redacted", True)), not_followed_by, bool(d.get("boundary", True)), bool(d.get("requires_scale", False)),
-                bool(d.get("no_scale", False)), d.get("max_value"))
+                bool(d.get("no_scale", False)), None if d.get("max_value") is None else float(d["max_value"]))
 
 
 @lru_cache(maxsize=8)
@@ -91,10 +95,26 @@ def metric_rules(units_path: str = "units.toml", filters_path: str = "filters.to
     """Load and compile the metric rules (cached per file pair: compiled once per process)."""
     u = load_toml(units_path)
     f = load_toml(filters_path)
-    units = {w: _unit(w, d, units_path) for w, d in u.get("units", {}).items()}
+    with rule_entries(units_path, "units"):
+        entries = list(u.get("units", {}).items())
+    units: dict[str, Unit] = {}
+    for w, d in entries:
+        with rule_entries(units_path, f"units.{w}"):
+            units[w] = _unit(w, d, units_path)
     if not units:
         raise RuleError(f"{units_path}: no [units.*] tables")
-    scales = {k: int(v) for k, v in u.get("scales", {}).items()}
+    with rule_entries(units_path, "scales"):
+        scale_entries = list(u.get("scales", {}).items())
+    scales: dict[str, int] = {}
+    for k, v in scale_entries:
+        with rule_entries(units_path, f"scales.{k}"):
+            scales[k] = int(v)
+    with rule_entries(filters_path):
+        return _metric_rules(units, scales, f, units_path, filters_path)
+
+
+def _metric_rules(units: dict[str, Unit], scales: dict[str, int], f: dict, units_path: str,
+                  filters_path: str) -> MetricRules:
     unit_alt, scale_alt = _alt(units), _alt(scales)
     num = f"(?:{DECIMAL_COMMA}(?=\\s*(?:亿|万|%))|{ARABIC}|{REDACTED}|{CHINESE})"
     # The leading lookahead is a cheap anchor: the engine skips every position that cannot start a number.

@@ -124,14 +124,11 @@ class Document:
         return a.index if a else 0
 
     def section_at(self, offset: int) -> Section | None:
-        """The innermost section holding ``offset``."""
-        i = bisect.bisect_right(self._section_starts, offset) - 1
-        while i >= 0:
-            s = self.sections[i]
-            if s.start <= offset < s.end:
-                return s
-            i -= 1
-        return None
+        """The innermost section holding ``offset`` (bisect, then up its enclosing sections:
+        :class:`summary_mining.outline.SectionIndex`, built once per document)."""
+        from .outline import section_index  # outline builds documents: imported here, not at the top
+
+        return section_index(self).at(offset)
 
     def section_path(self, offset: int) -> str:
         """The section path at ``offset`` (``一、工作完成情况 > (一)招商引资``), "" outside any."""

@@ -35,7 +35,7 @@ from typing import Any
 
 import regex
 
-from .datafiles import MATCH_TIMEOUT, compile_pattern, load_toml
+from .datafiles import compile_pattern, load_toml, rule_entries, rx_finditer, rx_search
 from .model import Article, Document
 from .normalize import normalize
 
@@ -82,6 +82,11 @@ class PeriodRules:
 def period_rules(path: str = "periods.toml") -> PeriodRules:
     """The period rules from ``data/periods.toml`` (cached)."""
     d: dict[str, Any] = load_toml(path)
+    with rule_entries(path):
+        return _period_rules(d, path)
+
+
+def _period_rules(d: dict[str, Any], path: str) -> PeriodRules:
     named = dict(d["named"])
     alt = "|".join(regex.escape(k) for k in sorted(named, key=len, reverse=True))
     return PeriodRules(
@@ -182,15 +187,15 @@ def _weight(text: str, start: int, end: int, titles: list[tuple[int, int]], rule
 def _span_hits(text: str, rules: PeriodRules) -> list[tuple[int, int, str]]:
     """(start, end, span) of every span mention, in text order."""
     hits = []
-    for m in rules.month_range.finditer(text, timeout=MATCH_TIMEOUT):
+    for m in rx_finditer(rules.month_range, text):
         span = canonical_span(int(m.group(1)), int(m.group(2)))
         if span and int(m.group(1)) in (1, 4, 7, 10):
             hits.append((m.start(), m.end(), span))
-    for m in rules.through_month.finditer(text, timeout=MATCH_TIMEOUT):
+    for m in rx_finditer(rules.through_month, text):
         span = canonical_span(1, int(m.group(1)))
         if span:
             hits.append((m.start(), m.end(), span))
-    for m in rules.named.finditer(text, timeout=MATCH_TIMEOUT):
+    for m in rx_finditer(rules.named, text):
         hits.append((m.start(), m.end(), rules.named_spans[m.group()]))
     return sorted(hits)
 
@@ -223,9 +228,9 @@ def _years(text: str, titles: list[tuple[int, int]], rules: PeriodRules) -> dict
     """Weighted year mentions; ``None`` collects the masked ones (20xx年)."""
     found: dict[int | None, float] = defaultdict(float)
     hits: list[tuple[int, int, int | None]]
-    hits = [(m.start(), m.end(), int(m.group(1))) for m in rules.year.finditer(text, timeout=MATCH_TIMEOUT)]
-    hits += [(m.start(), m.end(), _cn_year(m.group(1))) for m in _CN_YEAR.finditer(text)]
-    hits += [(m.start(), m.end(), None) for m in rules.redacted_year.finditer(text, timeout=MATCH_TIMEOUT)]
+    hits = [(m.start(), m.end(), int(m.group(1))) for m in rx_finditer(rules.year, text)]
+    hits += [(m.start(), m.end(), _cn_year(m.group(1))) for m in rx_finditer(_CN_YEAR, text)]
+    hits += [(m.start(), m.end(), None) for m in rx_finditer(rules.redacted_year, text)]
     for start, end, year in hits:
         w = _weight(text, start, end, titles, rules)
         if w == 1.0 and text[end:end + 12].lstrip().startswith(rules.report_after):
@@ -237,13 +242,13 @@ def _years(text: str, titles: list[tuple[int, int]], rules: PeriodRules) -> dict
 def _title_year(text: str, titles: list[tuple[int, int]], extra: str, rules: PeriodRules) -> tuple[int | None, bool, str]:
     """(year, masked, title text) of the first title line that states a year."""
     for line in [text[s:e] for s, e in titles] + ([normalize(extra)] if extra else []):
-        m = rules.year.search(line)
+        m = rx_search(rules.year, line)
         if m:
             return int(m.group(1)), False, line
-        m = _CN_YEAR.search(line)
+        m = rx_search(_CN_YEAR, line)
         if m:
             return _cn_year(m.group(1)), False, line
-        if rules.redacted_year.search(line):
+        if rx_search(rules.redacted_year, line):
             return None, True, line
     return None, False, ""
 
@@ -251,7 +256,7 @@ def _title_year(text: str, titles: list[tuple[int, int]], extra: str, rules: Per
 def _year(text: str, titles: list[tuple[int, int]], extra: str, rules: PeriodRules) -> tuple[int | None, bool, bool]:
     """(year, masked, review): ``review`` when the text reviews a whole year (政府工作报告)."""
     year, masked, line = _title_year(text, titles, extra, rules)
-    heading = rules.review_heading.search(text)
+    heading = rx_search(rules.review_heading, text)
     if year is not None and any(w in line for w in rules.review_titles):
         return (int(heading.group(1)) if heading else year - 1), False, True
     if year is not None or masked:

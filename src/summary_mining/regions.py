@@ -26,12 +26,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, Container, Iterator, Union
 
 import pandas as pd
 import regex
 
-from .datafiles import MATCH_TIMEOUT, compile_pattern, load_csv, load_toml
+from .datafiles import compile_pattern, load_csv, load_toml, rx_finditer, rx_match
 from .errors import SummaryMiningError
 from .model import Article, Document
 from .normalize import normalize
@@ -118,6 +118,14 @@ class Gazetteer:
                 self.surfaces[r.short].append((r, False))
         self.lengths = sorted({len(s) for s in self.surfaces}, reverse=True)
         self.first_chars = frozenset(s[0] for s in self.surfaces)
+        #: every prefix of every surface -> whether it is itself a surface: a scan extends a
+        #: candidate one character at a time and stops at the first string no name starts with
+        self.prefixes: dict[str, bool] = {}
+        for name in self.surfaces:
+            for k in range(1, len(name)):
+                self.prefixes.setdefault(name[:k], False)
+        for name in self.surfaces:
+            self.prefixes[name] = True
 
     def get(self, code: str) -> Region | None:
         return self.by_code.get(str(code)[:6])
@@ -126,22 +134,46 @@ class Gazetteer:
         """Regions whose full name is ``name``."""
         return [r for r, full in self.surfaces.get(name, []) if full]
 
+    def _surfaces_at(self, text: str, i: int) -> Iterator[int]:
+        """The ends of the surfaces starting at ``i``, shortest first (one or two dictionary
+        lookups at most positions, instead of one per name length)."""
+        prefixes, n, j = self.prefixes, len(text), i + 1
+        while j <= n:
+            is_name = prefixes.get(text[i:j])
+            if is_name is None:
+                return
+            if is_name:
+                yield j
+            j += 1
+
     def find(self, text: str) -> list[Hit]:
         """Every name or short form in ``text``, longest first and not overlapping, in text order."""
         hits, i, n = [], 0, len(text)
+        first, prefixes = self.first_chars, self.prefixes
         while i < n:
-            if text[i] in self.first_chars:
-                for length in self.lengths:
-                    cands = self.surfaces.get(text[i:i + length]) if i + length <= n else None
-                    if cands:
-                        hits.append(Hit(i, i + length, text[i:i + length], tuple(cands)))
-                        i += length
-                        break
-                else:
-                    i += 1
+            if text[i] not in first:
+                i += 1
+                continue
+            best, j = 0, i + 1  # the longest surface at i: extend while some name starts so
+            while j <= n:
+                is_name = prefixes.get(text[i:j])
+                if is_name is None:
+                    break
+                if is_name:
+                    best = j
+                j += 1
+            if best:
+                surface = text[i:best]
+                hits.append(Hit(i, best, surface, tuple(self.surfaces[surface])))
+                i = best
             else:
                 i += 1
         return hits
+
+    def occurring(self, text: str) -> set[str]:
+        """Every name or short form that occurs anywhere in ``text`` (overlaps included), in one pass."""
+        first = self.first_chars
+        return {text[i:j] for i in range(len(text)) if text[i] in first for j in self._surfaces_at(text, i)}
 
     def info(self, region: Region) -> RegionInfo:
         """A :class:`RegionInfo` with the names of its province and city."""
@@ -246,9 +278,24 @@ def _joined_to_parent(text: str, hit: Hit, prev: Hit | None, region: Region, rul
     return gap in rules.joiners and any(r.code in region.ancestors() for r, _ in prev.candidates)
 
 
-def _counts(text: str, hit: Hit, region: Region, full: bool, joined: bool, own: bool, rules: RegionRules) -> bool:
-    """Whether this mention may count for this candidate at all."""
-    self_ref = rules.self_reference.match(text, hit.start) is not None  # 全州县级 is 全州 + 县级
+class _Occurring:
+    """Whether a name occurs anywhere in a text: every gazetteer name in it, found in one pass on
+    first use (a substring search of the whole text per mention is quadratic on long texts)."""
+
+    def __init__(self, text: str, gaz: Gazetteer) -> None:
+        self.text, self.gaz = text, gaz
+        self._names: set[str] | None = None
+
+    def __contains__(self, name: object) -> bool:
+        if self._names is None:
+            self._names = self.gaz.occurring(self.text)
+        return name in self._names
+
+
+def _counts(text: str, hit: Hit, region: Region, full: bool, joined: bool, own: bool, rules: RegionRules,
+            names: Container[str]) -> bool:
+    """Whether this mention may count for this candidate at all (``names``: the full names the text holds)."""
+    self_ref = rx_match(rules.self_reference, text, hit.start) is not None  # 全州县级 is 全州 + 县级
     if full:
         if hit.surface in rules.ignore:
             return False
@@ -262,15 +309,15 @@ def _counts(text: str, hit: Hit, region: Region, full: bool, joined: bool, own: 
     if region.level == "province":
         return True
     if region.level == "county" or hit.surface in rules.restricted_short:
-        return joined or own or region.name in text
+        return joined or own or region.name in names
     return True
 
 
 def _mention_weight(text: str, hit: Hit, prev: Hit | None, region: Region, full: bool, in_title: bool,
-                    rules: RegionRules) -> float:
+                    rules: RegionRules, names: Container[str]) -> float:
     joined = _joined_to_parent(text, hit, prev, region, rules)
     own = _is_own(text, hit, rules)
-    if not _counts(text, hit, region, full, joined, own, rules):
+    if not _counts(text, hit, region, full, joined, own, rules, names):
         return 0.0
     w = rules.weights["full_name" if full else "short_name"]
     if own:
@@ -311,18 +358,19 @@ def _evidence(text: str, extra_title: str, rules: RegionRules, gaz: Gazetteer) -
         parts.append((normalize(extra_title), [(0, len(extra_title))]))
     for part, titles in parts:
         prev = None
+        names = _Occurring(part, gaz)
         for hit in gaz.find(part):
             in_title = _in(titles, hit.start)
             for region, full in hit.candidates:
-                w = _mention_weight(part, hit, prev, region, full, in_title, rules)
+                w = _mention_weight(part, hit, prev, region, full, in_title, rules, names)
                 if w:
                     scores[region.code] += w
                     mentions[region.code] += 1
             prev = hit
-    selfs = Counter(m.group(1) for m in rules.self_reference.finditer(text, timeout=MATCH_TIMEOUT))
+    selfs = Counter(m.group(1) for m in rx_finditer(rules.self_reference, text))
     total = sum(selfs.values())
     share = {c: n / total for c, n in selfs.items()} if total else {}
-    redacted = Counter(m.group(1) for m in rules.redacted_name.finditer(text, timeout=MATCH_TIMEOUT))
+    redacted = Counter(m.group(1) for m in rx_finditer(rules.redacted_name, text))
     return _Evidence(dict(scores), mentions, share, redacted)
 
 
