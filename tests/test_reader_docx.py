@@ -4,7 +4,6 @@ from __future__ import annotations
 import doctest
 import importlib.util
 import io
-import time
 import zipfile
 from pathlib import Path
 
@@ -168,15 +167,13 @@ def real(formats_dir: Path) -> dict:
     out = {}
     for name in REAL:
         data = (formats_dir / name).read_bytes()
-        t0 = time.perf_counter()
-        result = read_docx(data, name, DEFAULT_LIMITS)
-        out[name] = (result, time.perf_counter() - t0)
+        out[name] = read_docx(data, name, DEFAULT_LIMITS)
     return out
 
 
 @pytest.mark.parametrize("name", sorted(REAL))
 def test_real_file_reads_cleanly(real: dict, name: str) -> None:
-    result, seconds = real[name]
+    result = real[name]
     want = REAL[name]
     kinds = [b.kind for b in result.blocks]
     assert result.format == "docx"
@@ -185,7 +182,6 @@ def test_real_file_reads_cleanly(real: dict, name: str) -> None:
     assert len(result.tables) == want["tables"]
     assert result.metadata == {"author": want["author"], "date": want["date"]}
     assert len(result.text.split("\n")) == len(result.blocks)  # one block per line, no empty lines
-    assert seconds < 2.0
 
 
 @pytest.mark.parametrize("name, sentence", [
@@ -200,7 +196,7 @@ def test_real_file_reads_cleanly(real: dict, name: str) -> None:
     ("qiandongnan_2016_stats_bulletin.docx", "黔东南州统计局\xa0\xa0国家统计局黔东南调查队"),  # NBSP kept as written
 ])
 def test_real_sentence_once(real: dict, name: str, sentence: str) -> None:
-    assert real[name][0].text.count(sentence) == 1
+    assert real[name].text.count(sentence) == 1
 
 
 @pytest.mark.parametrize("name, line, inner", [
@@ -210,7 +206,7 @@ def test_real_sentence_once(real: dict, name: str, sentence: str) -> None:
     ("henan_2025_gov_work_report.docx", "一、2024 年工作回顾", "一、2024 年工作回顾"),
 ])
 def test_real_indentation_kept_but_block_trimmed(real: dict, name: str, line: str, inner: str) -> None:
-    result = real[name][0]
+    result = real[name]
     lines = result.text.split("\n")
     assert lines.count(line) == 1
     block = result.blocks[lines.index(line)]
@@ -224,12 +220,12 @@ def test_real_indentation_kept_but_block_trimmed(real: dict, name: str, line: st
 def test_real_footer_page_number_not_in_body(real: dict, formats_dir: Path, name: str, last: str) -> None:
     with zipfile.ZipFile(formats_dir / name) as zf:
         assert "PAGE" in zf.read("word/footer1.xml").decode()  # a page-number field rendered as "1"
-    lines = real[name][0].text.split("\n")
+    lines = real[name].text.split("\n")
     assert "1" not in lines and lines[-1].endswith(last)
 
 
 def test_qiandongnan_tables(real: dict) -> None:
-    result = real["qiandongnan_2016_stats_bulletin.docx"][0]
+    result = real["qiandongnan_2016_stats_bulletin.docx"]
     assert [len(df) + df.attrs["header_rows"] for df in result.tables] == [13, 12, 16, 14, 16, 20, 22, 15, 6, 11, 7]
     assert sum((len(df) + 1) * df.shape[1] for df in result.tables) == 515
     assert result.tables[1].columns.tolist() == ["列1", "绝对数（亿元）", "比上年增长（%）"]
@@ -247,7 +243,7 @@ def test_qiandongnan_tables(real: dict) -> None:
     ("从业人员\t万人\t203.33\t100.0", 10, 1),
 ])
 def test_qiandongnan_row_lines(real: dict, line: str, table: int, row: int) -> None:
-    result = real["qiandongnan_2016_stats_bulletin.docx"][0]
+    result = real["qiandongnan_2016_stats_bulletin.docx"]
     lines = result.text.split("\n")
     assert lines.count(line) == 1
     block = result.blocks[lines.index(line)]
@@ -257,11 +253,11 @@ def test_qiandongnan_row_lines(real: dict, line: str, table: int, row: int) -> N
 
 @pytest.mark.parametrize("figure", ["14666372", "9977599", "1223474"])
 def test_qiandongnan_table_only_figures_once(real: dict, figure: str) -> None:
-    assert real["qiandongnan_2016_stats_bulletin.docx"][0].text.count(figure) == 1
+    assert real["qiandongnan_2016_stats_bulletin.docx"].text.count(figure) == 1
 
 
 def test_qiandongnan_table_caption_precedes_table(real: dict) -> None:
-    result = real["qiandongnan_2016_stats_bulletin.docx"][0]
+    result = real["qiandongnan_2016_stats_bulletin.docx"]
     i = next(i for i, b in enumerate(result.blocks) if b.table == 1 and b.row == 0)
     prev = result.blocks[i - 1]
     assert result.text[prev.start:prev.end] == "表2\xa0财政收支情况"  # NBSP as in the file
@@ -269,7 +265,7 @@ def test_qiandongnan_table_caption_precedes_table(real: dict) -> None:
 
 def test_real_table_column_alignment_invariant(real: dict) -> None:
     """Column j of row r is ``line.split('\\t')[j]``, and matches the DataFrame."""
-    result = real["qiandongnan_2016_stats_bulletin.docx"][0]
+    result = real["qiandongnan_2016_stats_bulletin.docx"]
     checked = 0
     for b in result.blocks:
         if b.kind != "table_row":
@@ -703,14 +699,13 @@ def test_tables_in_order_with_indexes() -> None:
     assert [df.columns.tolist() for df in result.tables] == [["a", "b"], ["c"]]
 
 
-def test_large_table_is_fast() -> None:
+def test_large_table_reads_completely() -> None:
     rows = "".join(tr(*(tc(f"{r}.{c}") for c in range(6))) for r in range(3000))
     body = tbl(rows) + "".join(p(f"第{i}段，签约项目{i}个。") for i in range(5000))
-    data = make_docx(body)
-    t0 = time.perf_counter()
-    result = read(data)
-    assert time.perf_counter() - t0 < 5.0
+    result = read(make_docx(body))
     assert len(result.tables[0]) == 2999 and len(result.blocks) == 8000
+    assert result.tables[0].iloc[-1].tolist() == [f"2999.{c}" for c in range(6)]
+    assert result.text.endswith("第4999段，签约项目4999个。")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -777,9 +772,7 @@ LAUGHS = ('<?xml version="1.0"?>\n<!-- a comment first -->\n<!DOCTYPE lolz [<!EN
 
 @pytest.mark.parametrize("xml", [XXE, LAUGHS], ids=["xxe", "billion-laughs"])
 def test_entity_attacks_refused(tmp_path: Path, xml: str) -> None:
-    t0 = time.perf_counter()
-    _raises(ReadError, make_docx("", document_xml=xml), tmp_path, "word/document.xml", "DTD")
-    assert time.perf_counter() - t0 < 2.0
+    _raises(ReadError, make_docx("", document_xml=xml), tmp_path, "word/document.xml", "DTD")  # refused, never expanded
 
 
 def test_dtd_in_any_part_refused(tmp_path: Path) -> None:
