@@ -405,3 +405,14 @@ def test_module_doctests():
 
     mod = importlib.import_module("summary_mining.audit")  # the package attribute is the function
     assert doctest.testmod(mod).failed == 0
+
+
+def test_given_metrics_are_not_extracted_again(seed_path, monkeypatch):
+    doc = sm.read_document(seed_path)
+    metrics = sm.extract(doc)
+    want = audit(doc)
+    ex = importlib.import_module("summary_mining.audit")
+    monkeypatch.setattr(ex, "extract", lambda *a, **k: pytest.fail("extracted again"))
+    got = audit(doc, metrics=metrics)
+    pd.testing.assert_frame_equal(got, want)
+    assert (got["status"] == "inconsistent").sum() == (want["status"] == "inconsistent").sum() > 0

@@ -147,7 +147,7 @@ def test_region_detection_runs_under_the_rule_guard(mixed_corpus, monkeypatch):
     assert _documents_frame(doc)[["article", "title"]].values.tolist() == [[1, "一、目标任务完成情况"]]
     monkeypatch.setattr(datafiles, "MATCH_TIMEOUT", 1e-9)
     with pytest.raises(RuleTimeoutError, match="short.md: .*MATCH_TIMEOUT"):
-        _documents_frame(doc)
+        _documents_frame(sm.read_document(mixed_corpus / "short.md"))  # a fresh document: no detection kept on it
 
 
 def test_a_region_detection_failure_is_an_error_row_not_a_crash(mixed_corpus, monkeypatch):
@@ -165,3 +165,16 @@ def test_a_region_detection_failure_is_an_error_row_not_a_crash(mixed_corpus, mo
     err = c.errors.set_index("doc_id").loc["short"]
     assert err["error"] == "RuleTimeoutError" and "short.md" in err["message"]
     assert set(c.documents["doc_id"]) == {"good", "gbk"}
+
+
+def test_one_region_detection_per_document(mixed_corpus, monkeypatch):
+    """extract, audit and the documents table share the detection kept on the document."""
+    import summary_mining.regions as regions
+
+    calls = []
+    real = regions.detect_region
+    monkeypatch.setattr(regions, "detect_region", lambda doc, *a, **k: calls.append(a) or real(doc, *a, **k))
+    c = mine(mixed_corpus, n_jobs=1, progress=False)
+    readable = sorted(mixed_corpus / f"{d}{ext}" for d, ext in [("good", ".txt"), ("gbk", ".txt"), ("short", ".md")])
+    expected = sum(len(regions._article_indices(sm.read_document(p))) for p in readable)  # articles + preamble
+    assert len(calls) == expected == 11 and set(c.documents["doc_id"]) == {"good", "gbk", "short"}

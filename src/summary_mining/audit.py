@@ -1577,12 +1577,13 @@ def run_checks(ctx: Context, names: list[str], errors: list[str]) -> list[Row]:
 
 
 def audit(source_or_metrics: Any, *, checks: Iterable[str] | None = None,
-          rules: str | Path = "audit.toml") -> pd.DataFrame:
+          rules: str | Path = "audit.toml", metrics: pd.DataFrame | None = None) -> pd.DataFrame:
     """Check the arithmetic relations between a document's figures.
 
-    ``source_or_metrics`` is a path, text, bytes or :class:`Document` (extracted first), or a
-    metrics frame from :func:`summary_mining.extract` (possibly several documents). ``checks``
-    keeps only some of :data:`CHECKS`; ``rules`` is another cue-word file.
+    ``source_or_metrics`` is a path, text, bytes or :class:`Document` (extracted first, unless
+    ``metrics`` — its :func:`summary_mining.extract` frame — is given), or a metrics frame from
+    :func:`summary_mining.extract` (possibly several documents). ``checks`` keeps only some of
+    :data:`CHECKS`; ``rules`` is another cue-word file.
     Columns: :data:`AUDIT_COLUMNS`; one row per relation checked, in document order.
     A check that fails on a document is skipped and named in ``df.attrs["errors"]``.
 
@@ -1602,7 +1603,7 @@ def audit(source_or_metrics: Any, *, checks: Iterable[str] | None = None,
             rows += run_checks(context_from_frame(g.reset_index(drop=True), str(doc_id), r), names, errors)
     else:
         doc = as_document(source_or_metrics)
-        df = extract(doc)
+        df = extract(doc) if metrics is None else metrics
         if not df.empty:
             rows = run_checks(context_from_document(doc, df, r), names, errors)
     out = _to_frame(rows)

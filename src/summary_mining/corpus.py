@@ -137,15 +137,16 @@ def _documents_frame(doc) -> pd.DataFrame:
     :func:`process_file`'s time limit and ``try``, so a pathological document becomes an error row."""
     from .datafiles import rule_guard
     from .extraction import doc_name
-    from .regions import detect_period, detect_region
+    from .regions import article_rows
 
     rows = []
     with rule_guard(doc_name(doc)):
-        for a in doc.articles:
-            region = detect_region(doc, article=a.index).name
-            period = detect_period(doc, article=a.index).label
-            rows.append({"doc_id": doc.doc_id, "path": doc.source, "article": a.index, "title": a.title or doc.title,
-                         "region": region, "period": period, "chars": a.end - a.start, "format": doc.format})
+        info = {r["article"]: r for r in article_rows(doc)}  # as detected for extract (kept on the document)
+    for a in doc.articles:
+        r = info.get(a.index, {})
+        rows.append({"doc_id": doc.doc_id, "path": doc.source, "article": a.index, "title": a.title or doc.title,
+                     "region": r.get("region"), "period": r.get("period"), "chars": a.end - a.start,
+                     "format": doc.format})
     return pd.DataFrame({c: pd.array([r[c] for r in rows], dtype=t) for c, t in DOCUMENT_COLUMNS.items()})
 
 
@@ -156,7 +157,7 @@ def _mine_document(doc, res: FileResult) -> None:
 
     res.metrics = extract(doc)
     res.problems = extract_problems(doc)
-    res.audit = audit(doc)
+    res.audit = audit(doc, metrics=res.metrics)  # the figures just extracted, not a second extraction
     res.documents = _documents_frame(doc)
 
 

@@ -19,7 +19,7 @@ from .metrics import Mention, find_mentions
 from .model import Document
 from .outline import section_index
 from .readers import Source, read_document
-from .regions import REGION_COLUMNS, article_info
+from .regions import REGION_COLUMNS, article_rows
 from .segment import add_user_dict
 
 __all__ = ["extract", "as_document", "mention_rows"]
@@ -73,21 +73,17 @@ def mention_rows(doc: Document, mentions: list[Mention]) -> list[dict]:
     return rows
 
 
-def _fill_region_period(df: pd.DataFrame, doc: Document, regions) -> None:
-    """Set ``region``/``region_code``/``period`` in place from one row per article.
-
-    (``regions.add_region_period`` does the same for any frame, but copies it and re-inserts each
-    column: most of ``extract``'s time as measured in benchmarks/RESULTS.md. An empty frame needs
-    no region detection at all.)
-    """
-    if not len(df):
+def _fill_region_period(rows: list[dict], doc: Document, regions) -> None:
+    """Set each row's ``region``/``region_code``/``period`` from its article (in place, before the
+    frame is built: no column is copied or re-inserted). No rows, no region detection."""
+    if not rows:
         return
-    info = article_info(doc, regions=regions)
-    keys = info["article"].tolist()
-    articles = df["article"].tolist()
-    for col, dtype in REGION_COLUMNS.items():
-        by_article = dict(zip(keys, info[col].tolist()))
-        df[col] = pd.array([by_article.get(a) for a in articles], dtype=dtype)
+    by_article = {r["article"]: r for r in article_rows(doc, regions=regions)}
+    for row in rows:
+        info = by_article.get(row["article"])
+        if info is not None:
+            for col in REGION_COLUMNS:
+                row[col] = info[col]
 
 
 def extract(source: Source | Document, *, kinds: tuple[str, ...] | list[str] | None = None,
@@ -114,7 +110,8 @@ def extract(source: Source | Document, *, kinds: tuple[str, ...] | list[str] | N
         if kinds is not None:
             mentions = [m for m in mentions if m.kind in kinds]
         annotate(doc, mentions, indicators=indicators)
-        df = to_frame(mention_rows(doc, mentions), DTYPES)
-        _fill_region_period(df, doc, regions)
+        rows = mention_rows(doc, mentions)
+        _fill_region_period(rows, doc, regions)
+        df = to_frame(rows, DTYPES)
     df.attrs["doc_id"] = doc.doc_id
     return df

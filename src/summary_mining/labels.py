@@ -109,23 +109,39 @@ class IndicatorLexicon:
     def __init__(self, synonyms: dict[str, str]):
         self.synonyms = dict(synonyms)
         self._ordered = sorted(self.synonyms, key=len, reverse=True)
+        self._rank = {syn: i for i, syn in enumerate(self._ordered)}  # longest first, then file order
+        self._longest = len(self._ordered[0]) if self._ordered else 0
+        self._memo: dict[str, str | None] = {}
 
     def with_extra(self, extra: dict[str, str] | None) -> "IndicatorLexicon":
         return IndicatorLexicon({**self.synonyms, **extra}) if extra else self
 
     def lookup(self, label: str) -> str | None:
+        found = self._memo.get(label, self)
+        if found is self:
+            if len(self._memo) >= 65536:
+                self._memo.clear()
+            found = self._memo[label] = self._lookup(label)
+        return found  # type: ignore[return-value]
+
+    def _lookup(self, label: str) -> str | None:
         label = label[label.rfind("、") + 1:]
         if not label:
             return None
+        n, syns, longest = len(label), self.synonyms, self._longest
+        for k in range(max(0, n - longest), n):  # the longest synonym the label ends with
+            if label[k:] in syns:
+                return syns[label[k:]]
         de = label.rfind("的")
-        inside = None
-        for syn in self._ordered:
-            if label.endswith(syn):
-                return self.synonyms[syn]
-            at = label.find(syn)
-            if inside is None and at >= 0 and at + len(syn) > de:  # not a modifier before 的
-                inside = self.synonyms[syn]
-        return inside
+        best = None  # else the longest one inside it, whose first occurrence is not a modifier before 的
+        for i in range(n):
+            for j in range(i + 1, min(n, i + longest) + 1):
+                syn = label[i:j]
+                if syn in syns and (best is None or self._rank[syn] < self._rank[best]):
+                    at = label.find(syn)
+                    if at + len(syn) > de:
+                        best = syn
+        return syns[best] if best is not None else None
 
 
 @lru_cache(maxsize=4)

@@ -33,13 +33,14 @@ import regex
 
 from .datafiles import compile_pattern, load_csv, load_toml, rx_finditer, rx_match
 from .errors import SummaryMiningError
+from .frame import to_frame
 from .model import Article, Document
 from .normalize import normalize
 from .periods import article_text, detect_period, title_lines
 
 __all__ = ["Region", "RegionInfo", "RegionError", "Gazetteer", "gazetteer", "RegionRules", "region_rules",
            "detect_region", "region_candidates", "resolve_region", "article_info", "add_region_period",
-           "RegionOverrides", "LEVELS", "REGION_COLUMNS", "ARTICLE_COLUMNS"]
+           "RegionOverrides", "LEVELS", "REGION_COLUMNS", "ARTICLE_COLUMNS", "article_rows"]
 
 #: Levels of RegionInfo.level, from the top.
 LEVELS = ("province", "city", "county", "town")
@@ -118,6 +119,9 @@ class Gazetteer:
                 self.surfaces[r.short].append((r, False))
         self.lengths = sorted({len(s) for s in self.surfaces}, reverse=True)
         self.first_chars = frozenset(s[0] for s in self.surfaces)
+        #: the first two characters of every surface: most positions fail this one lookup (every
+        #: surface has two characters or more; a gazetteer with one-character names scans by first_chars)
+        self.starts = frozenset(s[:2] for s in self.surfaces) if min(map(len, self.surfaces), default=2) >= 2 else None
         #: every prefix of every surface -> whether it is itself a surface: a scan extends a
         #: candidate one character at a time and stops at the first string no name starts with
         self.prefixes: dict[str, bool] = {}
@@ -149,9 +153,9 @@ class Gazetteer:
     def find(self, text: str) -> list[Hit]:
         """Every name or short form in ``text``, longest first and not overlapping, in text order."""
         hits, i, n = [], 0, len(text)
-        first, prefixes = self.first_chars, self.prefixes
+        first, starts, prefixes = self.first_chars, self.starts, self.prefixes
         while i < n:
-            if text[i] not in first:
+            if text[i:i + 2] not in starts if starts is not None else text[i] not in first:
                 i += 1
                 continue
             best, j = 0, i + 1  # the longest surface at i: extend while some name starts so
@@ -279,17 +283,28 @@ def _joined_to_parent(text: str, hit: Hit, prev: Hit | None, region: Region, rul
 
 
 class _Occurring:
-    """Whether a name occurs anywhere in a text: every gazetteer name in it, found in one pass on
-    first use (a substring search of the whole text per mention is quadratic on long texts)."""
+    """Whether a name occurs anywhere in a text. The first few distinct names asked about are
+    looked up by substring search (C speed, remembered); past ``SEARCHES`` of them every
+    gazetteer name in the text is found in one pass, so a long text asked about many names is
+    not searched once per name (quadratic)."""
+
+    SEARCHES = 256
 
     def __init__(self, text: str, gaz: Gazetteer) -> None:
         self.text, self.gaz = text, gaz
+        self._asked: dict[str, bool] = {}
         self._names: set[str] | None = None
 
     def __contains__(self, name: object) -> bool:
-        if self._names is None:
-            self._names = self.gaz.occurring(self.text)
-        return name in self._names
+        if self._names is not None:
+            return name in self._names
+        found = self._asked.get(name)  # type: ignore[arg-type]
+        if found is None:
+            if len(self._asked) >= self.SEARCHES:
+                self._names = self.gaz.occurring(self.text)
+                return name in self._names
+            found = self._asked[name] = str(name) in self.text  # type: ignore[index]
+        return found
 
 
 def _counts(text: str, hit: Hit, region: Region, full: bool, joined: bool, own: bool, rules: RegionRules,
@@ -532,14 +547,12 @@ def _article_indices(doc: Document) -> list[tuple[int, str]]:
     return out + [(a.index, a.title) for a in doc.articles]
 
 
-def article_info(doc: Document, *, regions: RegionOverrides = None) -> pd.DataFrame:
-    """One row per article (0 = the preamble): its region, code, level, province, city, whether the
-    name is masked, its year, span and ``period`` label. ``regions`` overrides what is detected:
-    a mapping (``{"seed.txt": "中江县", ("seed", 6): "511724"}``, a value may also be
-    ``{"region": …, "period": …}``) or the path of a CSV with columns ``file`` (or ``doc_id``),
-    optional ``article``, ``region`` and optional ``period``. ``doc.metadata["region"]`` and
-    ``["period"]`` count as a whole-document override too.
-    """
+def article_rows(doc: Document, *, regions: RegionOverrides = None) -> list[dict[str, Any]]:
+    """The rows of :func:`article_info` as plain dicts (read-only). Without ``regions`` they are
+    computed once per document and kept on it, so ``extract``, ``audit`` and a corpus run's
+    documents table share one detection."""
+    if regions is None and (cached := doc.__dict__.get("_article_rows")) is not None:
+        return cached
     overrides: Mapping[Any, OverrideValue] = {}
     if isinstance(regions, (str, Path)):
         overrides = _read_override_csv(regions)
@@ -556,7 +569,20 @@ def article_info(doc: Document, *, regions: RegionOverrides = None) -> pd.DataFr
                      "region_code": region.code, "region_level": region.level, "province": region.province,
                      "city": region.city, "region_redacted": region.redacted, "year": period.year,
                      "span": period.span, "period": label})
-    return pd.DataFrame({c: pd.array([r[c] for r in rows], dtype=t) for c, t in ARTICLE_COLUMNS.items()})
+    if regions is None:
+        doc.__dict__["_article_rows"] = rows
+    return rows
+
+
+def article_info(doc: Document, *, regions: RegionOverrides = None) -> pd.DataFrame:
+    """One row per article (0 = the preamble): its region, code, level, province, city, whether the
+    name is masked, its year, span and ``period`` label. ``regions`` overrides what is detected:
+    a mapping (``{"seed.txt": "中江县", ("seed", 6): "511724"}``, a value may also be
+    ``{"region": …, "period": …}``) or the path of a CSV with columns ``file`` (or ``doc_id``),
+    optional ``article``, ``region`` and optional ``period``. ``doc.metadata["region"]`` and
+    ``["period"]`` count as a whole-document override too.
+    """
+    return to_frame(article_rows(doc, regions=regions), ARTICLE_COLUMNS)
 
 
 def add_region_period(df: pd.DataFrame, doc: Document, *, regions: RegionOverrides = None) -> pd.DataFrame:
