@@ -427,3 +427,12 @@ def test_quality_bar_on_dev_corpus(dev_dir, tmp_path):
     pred.to_csv(tmp_path / "pred.csv", index=False)
     summary = scorer.main([str(tmp_path / "pred.csv"), str(dev_dir / "gold")])
     assert summary["problem"]["f1"] >= 0.90, summary["problem"]
+
+
+def test_idf_table_is_jiebas_own():
+    """Keywords read jieba's IDF file directly (no part-of-speech dictionary load): same table."""
+    import jieba.analyse
+
+    idf, median = importlib.import_module("summary_mining.problems")._idf()
+    assert idf == jieba.analyse.default_tfidf.idf_freq and median == jieba.analyse.default_tfidf.median_idf
+    assert len(idf) > 200_000 and idf["融资"] < idf["融资难"] < median  # a rarer word weighs more

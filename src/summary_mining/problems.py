@@ -41,6 +41,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Union
 
+import jieba
 import pandas as pd
 import regex
 
@@ -865,10 +866,13 @@ def categorize(text: str, lexicon: Mapping[str, Iterable[str]] | None = None) ->
 
 @lru_cache(maxsize=1)
 def _idf() -> tuple[dict[str, float], float]:
-    import jieba.analyse  # loads jieba's IDF table once, only when keywords are wanted
-
-    t = jieba.analyse.default_tfidf
-    return t.idf_freq, t.median_idf
+    """jieba's IDF table (``jieba/analyse/idf.txt``: ``word idf`` a line) and its median, as
+    ``jieba.analyse.default_tfidf`` has them, read directly: importing ``jieba.analyse`` also
+    loads the part-of-speech dictionary (~1 s) that keywords do not need."""
+    path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
+    words = path.read_text(encoding="utf-8").split()
+    idf = dict(zip(words[0::2], map(float, words[1::2])))
+    return idf, sorted(idf.values())[len(idf) // 2]
 
 
 _WORDLIKE = regex.compile(r"^[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]*$")
