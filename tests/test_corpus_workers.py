@@ -70,3 +70,36 @@ def test_a_script_without_a_main_guard_runs_two_workers(tmp_path, small_corpus):
     res = json.loads(out.stdout.strip().splitlines()[-1])
     assert res["files"] == 3 and res["failed"] == 0 and res["docs"] == ["b", "c", "seed"]
     assert res["n"] == len(corpus.mine(small_corpus, n_jobs=1, progress=False).metrics)
+
+
+@pytest.mark.parametrize("cached, size, want", [
+    ([], 16, [[0, 1, 2, 3, 4, 5]]),
+    ([], 4, [[0, 1, 2, 3], [4, 5]]),
+    ([2], 16, [[0, 1], [2, 3, 4]]),          # positions in todo: input 0,1 | 3,4,5 (input 2 is cached)
+    ([0, 5], 16, [[0, 1, 2, 3]]),
+    ([1, 3], 2, [[0], [1], [2, 3]]),
+])
+def test_batches_never_span_a_cached_file(cached, size, want):
+    todo = [(i, None) for i in range(6) if i not in cached]
+    assert corpus._batches(todo, size) == want
+
+
+def test_cached_files_interleaved_with_new_ones_keep_input_order(tmp_path, seed_path):
+    """Re-running after adding files between cached ones: same frames as a fresh run, 1 or 2 workers."""
+    d = tmp_path / "corpus"
+    d.mkdir()
+    texts = {f"{k:02d}": f"第{k}季度签约项目{k + 1}个，投资总额{k + 2}亿元，同比增长{k + 3}.5%。\n" for k in range(12)}
+    for name in list(texts)[::2]:
+        (d / f"{name}.txt").write_text(texts[name], encoding="utf-8")
+    cache = tmp_path / "cache"
+    corpus.mine(d, n_jobs=2, cache_dir=cache, progress=False)
+    for name in list(texts)[1::2]:
+        (d / f"{name}.txt").write_text(texts[name], encoding="utf-8")
+    fresh = corpus.mine(d, n_jobs=1, progress=False)
+    for n_jobs in (1, 2):
+        again = corpus.mine(d, n_jobs=n_jobs, cache_dir=cache, progress=False)
+        assert (again.stats["processed"], again.stats["cached"]) == (6 if n_jobs == 1 else 0, 6 if n_jobs == 1 else 12)
+        for name in ("metrics", "problems", "audit", "documents", "errors"):
+            pd.testing.assert_frame_equal(getattr(again, name), getattr(fresh, name))
+    assert fresh.metrics["doc_id"].drop_duplicates().tolist() == sorted(texts)
+    assert fresh.metrics[fresh.metrics["doc_id"] == "07"]["surface"].tolist() == ["8个", "9亿元", "10.5%"]
