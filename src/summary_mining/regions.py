@@ -9,6 +9,9 @@ raise the divisions of their kind, so a provincial report's own province (全省
 it lists. A masked own name (xx县, x镇) that outscores every named one gives ``redacted=True``.
 County short forms (中江) and short forms that are common words (朝阳, 中山) count only with an
 own-region cue, after their parent (达州·大竹) or when their full name is also in the text.
+A place that starts a brand (北京华联, 青岛啤酒) counts nothing; places an activity targets
+(以上海、温州为重点, 在上海长宁…举办) count as visits; a name several divisions share (城中区 of 西宁
+and of 柳州) names none of them unless the text tells them apart (its city or province).
 
 >>> info = detect_region("一是加强对外宣传，提高中江对外知名度。认真对中江籍在外创业人士信息进行全面梳理。全县到位资金60.07亿元。")
 >>> info.name, info.code, info.level, info.province, info.city, info.redacted
@@ -21,6 +24,7 @@ True
 from __future__ import annotations
 
 import csv
+import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,7 +36,7 @@ import pandas as pd
 import regex
 
 from .datafiles import compile_pattern, load_csv, load_toml, rx_finditer, rx_match
-from .errors import SummaryMiningError
+from .errors import RuleError, SummaryMiningError
 from .frame import to_frame
 from .model import Article, Document
 from .normalize import normalize
@@ -205,6 +209,8 @@ class RegionRules:
     own_after: tuple[str, ...]
     visit_before: tuple[str, ...]
     visit_after: tuple[str, ...]
+    visit_around: tuple[tuple[str, str], ...]
+    brand_after: tuple[str, ...]
     company_after: tuple[str, ...]
     company_window: int
     clause_breaks: frozenset[str]
@@ -215,6 +221,14 @@ class RegionRules:
     short_full_after: frozenset[str]
     gazetteer: str
     title_max_chars: int = 40
+
+
+def _around(rule: str, path: str) -> tuple[str, str]:
+    """``在…举办`` -> ``("在", "举办")``."""
+    before, sep, after = str(rule).partition("…")
+    if not (sep and before and after):
+        raise RuleError(f"{path}: context.visit_around: {rule!r} must read BEFORE…AFTER")
+    return before, after
 
 
 @lru_cache(maxsize=4)
@@ -230,6 +244,7 @@ def region_rules(path: str = "regions.toml") -> RegionRules:
         weights={k: float(v) for k, v in d["weights"].items()},
         own_before=by_len(c["own_before"]), own_after=by_len(c["own_after"]),
         visit_before=by_len(c["visit_before"]), visit_after=by_len(c["visit_after"]),
+        visit_around=tuple(_around(w, path) for w in c["visit_around"]), brand_after=by_len(c["brand_after"]),
         company_after=by_len(c["company_after"]), company_window=int(c["company_window"]),
         clause_breaks=frozenset(c["clause_breaks"]), joiners=tuple(c["joiners"]),
         restricted_short=frozenset(n["restricted_short"]), ignore=frozenset(n["ignore"]),
@@ -252,11 +267,30 @@ def _is_own(text: str, hit: Hit, rules: RegionRules) -> bool:
             or text[hit.end:hit.end + 6].startswith(rules.own_after))
 
 
+def _clause_after(text: str, end: int, rules: RegionRules, limit: int = 40) -> str:
+    i = end
+    while i < min(len(text), end + limit) and text[i] not in rules.clause_breaks:
+        i += 1
+    return text[end:i]
+
+
 def _is_visit(text: str, hit: Hit, rules: RegionRules) -> bool:
+    """赴上海, 在重庆举办, and a place between the halves of an activity (以上海、温州为重点)."""
     if text[hit.end:hit.end + 8].startswith(rules.visit_after):
         return True
     clause = _clause_before(text, hit.start, rules)
-    return any(w in clause for w in rules.visit_before)
+    if any(w in clause for w in rules.visit_before):
+        return True
+    around = [after for before, after in rules.visit_around if before in clause]
+    if not around:
+        return False
+    rest = _clause_after(text, hit.end, rules)
+    return any(after in rest for after in around)
+
+
+def _is_brand(text: str, hit: Hit, rules: RegionRules) -> bool:
+    """北京华联, 青岛啤酒: the name is the first part of a brand."""
+    return text.startswith(rules.brand_after, hit.end)
 
 
 def _is_listed(text: str, hit: Hit) -> bool:
@@ -341,7 +375,9 @@ def _mention_weight(text: str, hit: Hit, prev: Hit | None, region: Region, full:
         w *= rules.weights["visit"]
     elif _is_listed(text, hit):
         w *= rules.weights["listed"]
-    if _is_company(text, hit, rules):
+    if _is_brand(text, hit, rules):
+        w *= rules.weights["brand"]
+    elif _is_company(text, hit, rules):
         w *= rules.weights["company"]
     if in_title:
         w *= rules.weights["title"]
@@ -404,6 +440,15 @@ def _redacted_scores(ev: _Evidence, rules: RegionRules) -> dict[str, float]:
     return {c: w["full_name"] * n * (1 + w["self_level"] * ev.self_share.get(c, 0.0)) for c, n in ev.redacted.items()}
 
 
+def _ambiguous(code: str, scores: dict[str, float], gaz: Gazetteer) -> bool:
+    """Whether another division of the same name (城中区 of 西宁 and of 柳州) scores as much: nothing
+    in the text (its city, its province) tells them apart, so neither is the text's region."""
+    if not code:
+        return False
+    name = gaz.by_code[code].name
+    return any(c != code and math.isclose(s, scores[code]) and gaz.by_code[c].name == name for c, s in scores.items())
+
+
 def region_candidates(doc_or_text: Document | str, article: Article | int | None = None, *,
                       rules: RegionRules | None = None, gaz: Gazetteer | None = None) -> pd.DataFrame:
     """Every region scored for a text, best first: ``code, name, level, mentions, score`` (the evidence).
@@ -441,7 +486,7 @@ def detect_region(doc_or_text: Document | str, article: Article | int | None = N
         town_masked = any(masked.get(c, 0) for c in rules.town_chars)
         return RegionInfo(level="town", redacted=town_masked)
     best_code = max(named, key=lambda c: (named[c], c), default="")
-    best_named = named.get(best_code, 0.0)
+    best_named = 0.0 if _ambiguous(best_code, named, gaz) else named.get(best_code, 0.0)
     best_char = max(masked, key=lambda c: masked[c], default="")
     best_masked = masked.get(best_char, 0.0)
     if max(best_named, best_masked) < rules.weights["min_score"]:
