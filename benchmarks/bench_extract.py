@@ -70,7 +70,7 @@ def stage_shares(texts) -> dict[str, float]:
     import summary_mining as sm
 
     names = ("read_document (outline, sentences)", "normalize", "find_mentions", "annotate (labels)",
-             "mention_rows", "to_frame (pandas)", "region/period columns", "other (rest of extract)")
+             "mention_rows", "region/period (detection, per article)", "to_frame (pandas)", "other (rest of extract)")
     sm.extract(texts[0])  # warm up
     acc = dict.fromkeys(names, 0.0)
     rules = metric_rules()
@@ -86,9 +86,9 @@ def stage_shares(texts) -> dict[str, float]:
         c4 = CLOCK()
         rows = ex.mention_rows(d, ms)
         c5 = CLOCK()
-        df = ex.to_frame(rows, frame.DTYPES)
+        ex._fill_region_period(rows, d, None)
         c6 = CLOCK()
-        ex._fill_region_period(df, d, None)
+        ex.to_frame(rows, frame.DTYPES)
         c7 = CLOCK()
         sm.extract(t)
         c8 = CLOCK()
