@@ -34,50 +34,47 @@ from common import CLOCK_NAME, Section, machine, versions  # noqa: E402
 PARTS = ("extract", "pdf", "corpus", "peer")
 
 ANALYSIS = """\
-## Reading the misses
+## Reading the results
 
-- **1 (10x jieba) and 2 (6x the bare regex scan).** `extract()` is not a scan with a little work
-  per hit. The stage shares in section 1-2 give the split. The largest share is
-  `regions.add_region_period` (new this session: region and period columns). It does two costly
-  things. (i) `Gazetteer.find` slices and looks up 13 name lengths at every position whose
-  character starts some name (921 such characters, so most of the text). (ii) It drops, copies
-  and re-inserts three columns of the 25-column frame through `Series.map` and
-  `DataFrame.insert`, and builds an `article_info` frame per document. After that come:
-  - per-candidate Python in `find_mentions` (about 15k candidates per million characters in these
-    documents, nearly all of them real figures);
-  - the per-document pandas frame;
-  - the outline (every sentence gets its article and section path, eagerly);
-  - labels from a jieba segmentation of each clause.
-- **Fixes, ranked by measured gain.** The fixes table in section 1-2 ranks them; each keeps
-  `extract`'s output identical (checked on every dev and format file). F7 (fill the region
-  columns in place) and F6 (prefix-table gazetteer scan) are the two that matter now. F1
-  (frame), F5 (outline), F2 (normalize), F3 (ordinals) and F4 (jieba precheck) are a few percent
-  each. Together they roughly halve `extract`'s time but do not close a 10x gap.
-- **What would close more of the 10x gap:**
-  1. put the region values straight into `mention_rows`, from plain per-article dicts. Then
-     neither an `article_info` DataFrame nor a second frame is built per document;
-  2. give corpora a batch path that builds one frame per batch of documents, not one per
-     document (the "~200k-char documents" row shows the per-document share);
-  3. compute a sentence's article and section path lazily, only for sentences that hold a figure.
-- **Target 2 cannot be met** by any `extract` that builds a DataFrame per document: building the
-  frame alone costs more than the bare scan of the whole document. Even the library's own figure
-  pattern, run as a scan with nothing done per match, takes ~20x the bare scan.
-- **3 (PDF)** sits at 7.5-10x between runs:
-  - PDFium's page load and text page (C) are a fixed share;
-  - the largest Python part is the per-character loop that rebuilds lines from character boxes
-    (`pdf_layout.page_text`, `build_lines`);
-  - the rest is the same text-side `extract` as in 1, whose region step now costs as much as
-    the whole PDF read. F6/F7 recover part of it (the "with fixes" figure in section 3) but not all
-    the way to 10x. The next step is the per-character loop: it builds a `Char` object per glyph
-    even on pages with no table candidates.
-- **4 (corpus).** A 2-worker run pays a fixed start-up that a 1-worker run does not. Each worker
-  imports the package and loads jieba's dictionary (~2-3 s of wall time, in parallel), and the
-  2-worker run burns ~25 % more CPU in total than the 1-worker run ("CPU" in each row). At 400
-  files (~15 s of work) that alone caps the speed-up near 1.5x even on an idle machine; on a
-  larger corpus it approaches 2x. The forkserver preload (`bench_warm.py`) loads once instead of
-  once per worker. That saves CPU and memory but measured no wall-clock gain here: the two
-  workers load in parallel anyway. The speed-up is also bounded by the cores the run actually
-  gets: "cores busy" in each row shows how many it had.
+Before/after rows compare with `fa5d4c0` (the state of the previous RESULTS.md), each ratio measured
+within one process run of that revision.
+
+- **1 (10x jieba): missed, 1.6x, was 0.68x at `fa5d4c0`.** What moved it this session:
+  - region detection (once 61 % of `extract`) runs once per document, keeps its answer on the
+    `Document` (shared by `extract`, `audit` and a corpus run's documents table), and puts its
+    values into the rows before the frame is built; `Gazetteer.find` walks a prefix table and
+    checks two-character starts; "does this full name occur" is a remembered substring search;
+  - the indicator lookup is a suffix/substring table with a memo (the synonym loop was ~9 %);
+  - `to_frame` resolves dtypes once and builds each column in one numpy/pyarrow call; the outline
+    tries one combined heading pattern; `normalize` translates only hits; jieba is skipped where
+    no dictionary word can straddle the offset.
+  What is left is spread out (stage shares in section 1-2): the figure scan and its per-figure
+  checks (~25 %), region and period detection (~22 %), the per-document DataFrame (~20 %), the
+  outline (~13 %), labels (~11 %). The per-document costs alone (frame, outline, detection) are
+  24 % of the run (the "~200k-char documents" row). 10x would need extract to cost about what
+  building its own DataFrame costs now: it would take a batch API that builds one frame for many
+  documents and the per-figure checks moved out of Python, not another round of tuning.
+- **2 (within 6x of a bare regex scan): missed, 448x (was 851x).** The library's own figure pattern,
+  scanned with nothing done per match, is already 17x the bare scan; a DataFrame per document
+  costs more than the bare scan of that document. This target cannot be met by an `extract` that
+  returns a labelled frame per document.
+- **3 (PDF 10x pdfplumber): missed, 7.6x (was 6.9x).** It moves between 7.5x and 9x from run to
+  run. PDFium's own page load and text page (C) are about a third of our time. Most of the rest is
+  the per-glyph Python loop that rebuilds lines from character boxes (`pdf_layout.page_text`,
+  `build_lines`) and the text-side `extract` measured in 1. Tried this session without a
+  measurable gain: bypassing pypdfium2's page wrappers, tuple-based glyphs (slower attribute
+  access downstream). The next step would be fewer Python objects per glyph (runs as arrays).
+- **4 (corpus 2 workers >= 1.7x): met, 1.99x on 4000 files (was 1.69x); 1.74x on 400 files.**
+  Changes: workers fork from a parent that has loaded jieba and compiled the rules (forkserver with
+  the same preload where fork is unsafe); each worker mines batches of consecutive files and sends
+  back one frame per kind instead of four per file (the collecting process had been unpickling
+  ~2 ms a file while the workers needed both cores); a file is extracted once (`audit(doc,
+  metrics=...)`) and its regions detected once; problem keywords read jieba's IDF file directly
+  instead of importing `jieba.analyse`, which also parsed the part-of-speech dictionary (~1 s).
+  The 1-worker run itself takes 0.53 of the `fa5d4c0` time.
+- **Memory: flat** (1.00x main process, 1.02x process tree from 400 to 4000 files, streamed).
+- **5 (peer)**: JioNLP finds money only and is ~3x faster at that; ours extracts every figure
+  with labels into a frame. Recall on the dev gold 100 % vs 84 % (the gold shaped our rules).
 """
 
 
