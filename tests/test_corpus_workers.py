@@ -103,3 +103,18 @@ def test_cached_files_interleaved_with_new_ones_keep_input_order(tmp_path, seed_
             pd.testing.assert_frame_equal(getattr(again, name), getattr(fresh, name))
     assert fresh.metrics["doc_id"].drop_duplicates().tolist() == sorted(texts)
     assert fresh.metrics[fresh.metrics["doc_id"] == "07"]["surface"].tolist() == ["8个", "9亿元", "10.5%"]
+
+
+def test_a_long_run_of_cached_files_streams_in_order(tmp_path):
+    """More cached files in a row than one pack holds: same frames, parts written as they come."""
+    d = tmp_path / "corpus"
+    d.mkdir()
+    for k in range(70):
+        (d / f"{k:03d}.txt").write_text(f"签约项目{k + 1}个，到位资金{k + 2}亿元。\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = corpus.mine(d, n_jobs=1, cache_dir=cache, progress=False)
+    again = corpus.mine(d, n_jobs=1, cache_dir=cache, progress=False, out_dir=tmp_path / "out", batch=20)
+    assert again.stats["cached"] == 70
+    pd.testing.assert_frame_equal(again.metrics, first.metrics, check_dtype=False)
+    assert again.metrics["surface"].tolist()[-2:] == ["70个", "71亿元"]
+    assert len(list((tmp_path / "out" / "metrics").glob("part-*.parquet"))) >= 2

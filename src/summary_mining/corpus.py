@@ -458,6 +458,9 @@ def mine(paths_or_dir, *, n_jobs: int | None = None, engine: str = "process", ca
         if i in cached:
             run.append(cached[i])
             i += 1
+            if len(run) >= 64:  # bounded, so a cached re-run streams too
+                emit(_pack(run))
+                run = []
             continue
         if run:
             emit(_pack(run))
