@@ -193,11 +193,11 @@ def run(files: int = 400, repeat: int = 2, in_memory: bool = False, before: str 
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    from common import bench_parser
+
+    ap = bench_parser(__doc__, repeat=2, before=True)
     ap.add_argument("--files", type=int, default=400)
-    ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--in-memory", action="store_true")
-    ap.add_argument("--before", metavar="REV", help="also measure the package as it was at git revision REV")
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--dir", help=argparse.SUPPRESS)
     ap.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)

@@ -16,13 +16,13 @@ at git revision REV (see ``before.py``).
 """
 from __future__ import annotations
 
-import argparse
 import json
 import time
 
 import regex
 
-from common import CLOCK, CLOCK_NAME, Row, Section, corpus_texts, interleaved, profile, rate, source_texts, timed
+from common import (CLOCK, CLOCK_NAME, Row, Section, bench_parser, corpus_texts, interleaved, profile, rate, source_texts,
+                    timed)
 
 PLAIN_NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 TARGET_JIEBA = 10.0
@@ -195,13 +195,7 @@ def run(chars: int = 5_000_000, repeat: int = 3, do_profile: bool = True, before
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--chars", type=int, default=5_000_000)
-    ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--before", metavar="REV", help="also measure the package as it was at git revision REV")
-    ap.add_argument("--no-profile", dest="profile", action="store_false")
-    ap.add_argument("--json", action="store_true", help="print targets 1-2 as one JSON line (used for --before)")
-    a = ap.parse_args()
+    a = bench_parser(__doc__, chars=5_000_000, repeat=3, before=True, profile=True, json_what="targets 1-2").parse_args()
     if a.json:
         print(json.dumps(core(corpus_texts(a.chars), a.repeat)))
         return

@@ -10,14 +10,13 @@ pdfplumber's pages, compared as multisets of (kind, value, unit) and of surfaces
 """
 from __future__ import annotations
 
-import argparse
 import json
 import math
 import time
 from collections import Counter
 from pathlib import Path
 
-from common import FORMATS, Row, Section, interleaved, profile
+from common import FORMATS, Row, Section, bench_parser, interleaved, profile
 
 TARGET = 10.0
 
@@ -142,12 +141,7 @@ def run(repeat: int = 3, do_profile: bool = True, before: str | None = None) -> 
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--before", metavar="REV", help="also measure the package as it was at git revision REV")
-    ap.add_argument("--no-profile", dest="profile", action="store_false")
-    ap.add_argument("--json", action="store_true", help="print target 3 as one JSON line (used for --before)")
-    a = ap.parse_args()
+    a = bench_parser(__doc__, repeat=3, before=True, profile=True, json_what="target 3").parse_args()
     if a.json:
         print(json.dumps(core(a.repeat)))
         return

@@ -15,12 +15,11 @@ one-to-one, closest starts first ("strict"); "any overlap" drops the start condi
 """
 from __future__ import annotations
 
-import argparse
 import json
 import math
 import time
 
-from common import DEV, Row, Section, corpus_texts, interleaved, rate
+from common import DEV, Row, Section, bench_parser, corpus_texts, interleaved, rate
 
 MONEY_UNITS = ("元", "美元")
 
@@ -158,10 +157,7 @@ def run(chars: int = 5_000_000, repeat: int = 3) -> Section:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--chars", type=int, default=5_000_000)
-    ap.add_argument("--repeat", type=int, default=3)
-    a = ap.parse_args()
+    a = bench_parser(__doc__, chars=5_000_000, repeat=3).parse_args()
     print(run(a.chars, a.repeat).markdown())
 
 

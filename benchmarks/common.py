@@ -6,6 +6,7 @@ process, because absolute times on a shared machine are noise.
 """
 from __future__ import annotations
 
+import argparse
 import cProfile
 import io
 import os
@@ -177,3 +178,19 @@ def versions(*names: str) -> str:
         except metadata.PackageNotFoundError:
             out.append(f"{n} (not installed)")
     return ", ".join(out)
+
+
+def bench_parser(doc: str | None, *, repeat: int, chars: int | None = None, before: bool = False,
+                 profile: bool = False, json_what: str | None = None) -> argparse.ArgumentParser:
+    """The command-line options the benchmark scripts share."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    if chars is not None:
+        ap.add_argument("--chars", type=int, default=chars)
+    ap.add_argument("--repeat", type=int, default=repeat)
+    if before:
+        ap.add_argument("--before", metavar="REV", help="also measure the package as it was at git revision REV")
+    if profile:
+        ap.add_argument("--no-profile", dest="profile", action="store_false")
+    if json_what:
+        ap.add_argument("--json", action="store_true", help=f"print {json_what} as one JSON line (used for --before)")
+    return ap
