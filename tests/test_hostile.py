@@ -55,7 +55,10 @@ AUDIT = _audit_module()
 
 @contextmanager
 def deadline(seconds: float):
-    """Fail (instead of hanging the suite) when the block runs longer than ``seconds``."""
+    """Fail (instead of hanging the suite) when the block runs longer than ``seconds``.
+
+    Not ``corpus._time_limit``: that raises TimeLimitError, a ReadError, which a surrounding
+    ``pytest.raises(ReadError)`` would take for the expected error; an AssertionError cannot pass."""
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield
         return

@@ -290,7 +290,6 @@ def _pool_context():
     and a script without an ``if __name__ == "__main__"`` guard still works); otherwise a forkserver
     that preloads the package and its data (fork is unsafe with threads and on macOS); spawn on Windows."""
     import multiprocessing as mp
-    import threading
 
     if sys.platform == "win32":
         return mp.get_context("spawn")

@@ -104,6 +104,8 @@ class IndicatorLexicon:
     ...                         "履约率": "履约率"})
     >>> lex.lookup("国内市外实际到位资金"), lex.lookup("招商项目"), lex.lookup("签约项目履约率")
     ('到位资金', None, '履约率')
+    >>> lex.longest_prefix("签约项目履约率达90%"), lex.longest_prefix("全年签约")
+    ('签约项目', '')
     """
 
     def __init__(self, synonyms: dict[str, str]):
@@ -123,6 +125,10 @@ class IndicatorLexicon:
                 self._memo.clear()
             found = self._memo[label] = self._lookup(label)
         return found  # type: ignore[return-value]
+
+    def longest_prefix(self, text: str) -> str:
+        """The longest synonym ``text`` starts with ('' when none): 地区生产总值跨越… -> 地区生产总值."""
+        return next((text[:k] for k in range(min(len(text), self._longest), 0, -1) if text[:k] in self.synonyms), "")
 
     def _lookup(self, label: str) -> str | None:
         label = label[label.rfind("、") + 1:]
@@ -235,8 +241,7 @@ def _subject(norm: str, start: int, sent_start: int, lex: IndicatorLexicon, rule
     if cs - 1 <= sent_start:
         return ""
     pcs = _clause_start(norm, cs - 1, max(sent_start, cs - 1 - LABEL_WINDOW), rules)
-    head = _phrase(norm[pcs:cs - 1], rules)
-    return max((syn for syn in lex.synonyms if head.startswith(syn)), key=len, default="")
+    return lex.longest_prefix(_phrase(norm[pcs:cs - 1], rules))
 
 
 #: What a table's row name starts with that is not the name: 其中:, #工资性收入 (an 其中 item), (1)税收收入, 1.食品烟酒.

@@ -121,7 +121,6 @@ class Gazetteer:
         for r in regions:  # a short form that is also a full name (吉林) reads as the full name first
             if r.short and r.short not in names:
                 self.surfaces[r.short].append((r, False))
-        self.lengths = sorted({len(s) for s in self.surfaces}, reverse=True)
         self.first_chars = frozenset(s[0] for s in self.surfaces)
         #: the first two characters of every surface: most positions fail this one lookup (every
         #: surface has two characters or more; a gazetteer with one-character names scans by first_chars)
