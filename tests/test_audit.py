@@ -94,34 +94,34 @@ def case_id(case: tuple) -> str:
 
 @pytest.mark.parametrize("text,check,status,stated,computed,evidence", SEED_CASES, ids=[case_id(c) for c in SEED_CASES])
 def test_seed_relations(text, check, status, stated, computed, evidence):
-    assert_row(audit(text), check, status, stated, computed, evidence)
+    assert_row(audit(text=text), check, status, stated, computed, evidence)
 
 
 def test_rate_message_reads_like_an_auditor_would_write_it():
-    row = find(audit(XIBO), "rate", 90.0)
+    row = find(audit(text=XIBO), "rate", 90.0)
     assert row["message"] == "履约率90﹪与 履约项目9个/签约项目10个=90.00% 一致"
     assert row["article"] == 1 and row["doc_id"]
 
 
 def test_completion_reports_the_implied_target():
-    row = find(audit(ART6), "completion", 64.23)
+    row = find(audit(text=ART6), "completion", 64.23)
     assert "130.00亿元" in row["message"] and "未见" in row["message"]
 
 
 def test_completion_is_checked_against_a_target_stated_elsewhere():
     text = "1-6月实现到位资金83.50亿元,完成全年目标任务的64.23%。全年到位资金目标任务130亿元。"
-    assert_row(audit(text), "completion", "consistent", 64.23, 64.230769, ["64.23%", "83.50亿元", "130亿元"])
+    assert_row(audit(text=text), "completion", "consistent", 64.23, 64.230769, ["64.23%", "83.50亿元", "130亿元"])
 
 
 def test_the_nested_list_belongs_to_the_inner_count():
-    df = audit(COOPS)
+    df = audit(text=COOPS)
     assert not ((df["check"] == "enumeration") & (df["stated"] == 1.0)).any()
 
 
 def test_figures_inside_names_and_excluded_parts_are_not_used():
-    row = find(audit(TASK_516), "target_claim", 516.0)
+    row = find(audit(text=TASK_516), "target_claim", 516.0)
     assert "1000吨" not in surfaces(row)
-    row = find(audit(PARK), "sum", 38.0)
+    row = find(audit(text=PARK), "sum", 38.0)
     assert "5家" not in surfaces(row)  # 5家整机相关配套企业 are not 签约和在谈项目
 
 
@@ -182,7 +182,7 @@ OWN_CASES = [
 
 @pytest.mark.parametrize("text,check,status,stated,computed,evidence", OWN_CASES, ids=[case_id(c) for c in OWN_CASES])
 def test_own_relations(text, check, status, stated, computed, evidence):
-    assert_row(audit(text), check, status, stated, computed, evidence)
+    assert_row(audit(text=text), check, status, stated, computed, evidence)
 
 
 NOTHING_TO_CHECK = [
@@ -200,7 +200,7 @@ NOTHING_TO_CHECK = [
 
 @pytest.mark.parametrize("text", NOTHING_TO_CHECK, ids=[t[:14] for t in NOTHING_TO_CHECK])
 def test_no_relation_is_invented(text):
-    assert audit(text).empty
+    assert audit(text=text).empty
 
 
 # Known gaps: relations the audit does not read yet.
@@ -217,23 +217,23 @@ XFAIL_CASES = [
 @pytest.mark.xfail(strict=True, reason="not read yet")
 @pytest.mark.parametrize("text,check,status,stated,computed,evidence", XFAIL_CASES, ids=[case_id(c) for c in XFAIL_CASES])
 def test_known_gaps(text, check, status, stated, computed, evidence):
-    assert_row(audit(text), check, status, stated, computed, evidence)
+    assert_row(audit(text=text), check, status, stated, computed, evidence)
 
 
 def test_nested_categories_are_not_called_inconsistent():
-    df = audit("签约项目30个，其中亿元以上项目20个，10亿元以上项目15个。")
+    df = audit(text="签约项目30个，其中亿元以上项目20个，10亿元以上项目15个。")
     assert (df["status"] != "inconsistent").all()
 
 
 def test_same_wording_in_other_paragraphs_is_only_unverifiable():
-    df = audit("全县实现招商引资到位资金60亿元。\n全县实现招商引资到位资金58亿元。")
+    df = audit(text="全县实现招商引资到位资金60亿元。\n全县实现招商引资到位资金58亿元。")
     assert find(df, "repeat", 58.0)["status"] == "unverifiable"
 
 
 def test_shares_of_a_complete_breakdown_add_up_to_100():
     text = ("全县实际到位资金10.4亿元，其中一产项目资金4054万元，占3.9%；二产项目资金59276万元，占57%；"
             "三产项目资金23297万元，占22.4%；专项资金10433万元，占10.3%；金融贷款6645万元，占6.4%。")
-    df = audit(text)
+    df = audit(text=text)
     assert_row(df, "breakdown", "consistent", 10.4, 10.3705, ["10.4亿元", "4054万元"])
     assert_row(df, "share", "inconsistent", 10.3, 10.031731, ["10.3%", "10433万元", "10.4亿元"])
     assert_row(df, "share", "consistent", 57.0, 56.996154, ["57%", "59276万元", "10.4亿元"])
@@ -244,17 +244,17 @@ def test_shares_of_a_complete_breakdown_add_up_to_100():
 def test_remote_breakdown_takes_its_whole_from_the_paragraph():
     text = ("截止5月底，全市开工项目120个，本月完成到位资金10.5亿元。在已实施的项目中，新建项目40个，本月到位资金4.2亿元；"
             "续建项目80个，本月到位资金6.3亿元。")
-    df = audit(text)
+    df = audit(text=text)
     assert_row(df, "breakdown", "consistent", 120.0, 120.0, ["120个", "40个", "80个"])
     assert_row(df, "breakdown", "consistent", 10.5, 10.5, ["10.5亿元", "4.2亿元", "6.3亿元"])
 
 
 def test_tolerance_and_units_are_those_of_the_stated_figure():
-    row = find(audit(XIBO), "rate", 41.17)
+    row = find(audit(text=XIBO), "rate", 41.17)
     assert row["tolerance"] > 0.005  # 24亿元 is itself known to half a 亿 only
-    row = find(audit(TASK_4000), "sum", 2300.0)
+    row = find(audit(text=TASK_4000), "sum", 2300.0)
     assert row["tolerance"] == pytest.approx(0.5) and row["difference"] == 0
-    row = find(audit(TASK_516), "target_claim", 516.0)
+    row = find(audit(text=TASK_516), "target_claim", 516.0)
     assert row["difference"] == pytest.approx(-0.7)
 
 
@@ -268,17 +268,17 @@ def test_a_metrics_frame_gives_the_same_relations_as_the_source(seed_path):
 
 
 def test_a_document_and_a_frame_of_several_documents():
-    doc = sm.read_document(XIBO)
+    doc = sm.read_document(text=XIBO)
     assert len(audit(doc)) == 3
-    a = sm.extract(XIBO).assign(doc_id="a")
-    b = sm.extract(TASK_4000).assign(doc_id="b")
+    a = sm.extract(text=XIBO).assign(doc_id="a")
+    b = sm.extract(text=TASK_4000).assign(doc_id="b")
     df = audit(pd.concat([a, b], ignore_index=True))
     assert df.groupby("doc_id").size().to_dict() == {"a": 3, "b": 2}
 
 
 def test_evidence_offsets_index_the_text():
     for text in (XIBO, TASK_4000, NETS, PARK):
-        for ev in audit(text)["evidence"]:
+        for ev in audit(text=text)["evidence"]:
             for s, e, surface in ev:
                 assert text[s:e] == surface
 
@@ -293,16 +293,15 @@ def test_any_stretch_of_text_is_audited_without_failing(seed_text):
         piece = seed_text[i:i + rnd.randrange(20, 1200)]
         piece = "".join(c if rnd.random() > 0.02 else rnd.choice("，。；（）、其中合计占的%个万元亿0123456789\n")
                         for c in piece)
-        for given in (piece, sm.extract(piece)):
-            df = audit(given)
+        for df in (audit(text=piece), audit(sm.extract(text=piece))):
             assert df.attrs["errors"] == []
             for ev in df["evidence"]:
                 assert all(piece[s:e] == surface for s, e, surface in ev)
 
 
 def test_empty_result_has_the_full_schema():
-    for df in (audit("今年工作取得新进展。"), audit(sm.extract("今年工作取得新进展。")),
-               audit(sm.extract("").iloc[0:0])):
+    for df in (audit(text="今年工作取得新进展。"), audit(sm.extract(text="今年工作取得新进展。")),
+               audit(sm.extract(text="").iloc[0:0])):
         assert df.empty
         assert tuple(df.columns) == AUDIT_COLUMNS
         assert {c: str(t) for c, t in df.dtypes.items()} == AUDIT_DTYPES
@@ -329,10 +328,10 @@ def test_redacted_figures_are_never_computed_with(seed_path):
 
 
 def test_checks_can_be_chosen():
-    df = audit(TASK_4000, checks=["sum"])
+    df = audit(text=TASK_4000, checks=["sum"])
     assert df["check"].tolist() == ["sum"]
     with pytest.raises(ValueError):
-        audit(TASK_4000, checks=["nonsense"])
+        audit(text=TASK_4000, checks=["nonsense"])
     with pytest.raises(ValueError):
         audit(pd.DataFrame({"x": [1]}))
 
@@ -342,7 +341,7 @@ def test_a_failing_check_does_not_sink_the_audit(monkeypatch):
         raise RuntimeError("boom")
 
     monkeypatch.setitem(CHECKS, "enumeration", broken)
-    df = audit(XIBO + NETS)
+    df = audit(text=XIBO + NETS)
     assert set(df["check"]) == {"rate"}
     assert len(df.attrs["errors"]) == 1 and "enumeration" in df.attrs["errors"][0]
 
@@ -357,8 +356,8 @@ def test_rules_are_an_editable_data_file(tmp_path):
         f.write('\n[[rate]]\nname = "竣工率"\nnumerator = ["竣工"]\nnumerator_name = "竣工项目"\n'
                 'denominator = ["开工"]\ndenominator_name = "开工项目"\nfamily = "count"\nmax = 100\n')
     text = "开工项目20个，竣工项目5个，竣工率25%。"
-    assert audit(text).empty
-    assert_row(audit(text, rules=custom), "rate", "consistent", 25.0, 25.0, ["25%", "5个", "20个"])
+    assert audit(text=text).empty
+    assert_row(audit(text=text, rules=custom), "rate", "consistent", 25.0, 25.0, ["25%", "5个", "20个"])
 
 
 # -- the development corpus quality bar ------------------------------------------------------------------

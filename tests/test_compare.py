@@ -249,7 +249,7 @@ PHRASE_CELLS = [
 
 @pytest.mark.parametrize("text, column, value", PHRASE_CELLS, ids=[f"{c[1]}@{c[0][:10]}" for c in PHRASE_CELLS])
 def test_phrase_cells(text, column, value):
-    m = sm.extract(text, indicators=HEADLINE).assign(region="河南省", region_code="410000", period="2024")
+    m = sm.extract(text=text, indicators=HEADLINE).assign(region="河南省", region_code="410000", period="2024")
     t, c = compare(m, return_conflicts=True)
     assert t.iloc[0][column] == pytest.approx(value) and c.empty
 
@@ -284,7 +284,7 @@ def test_module_doctests():
 
 
 def test_earlier_level_is_left_out_and_counted():
-    m = sm.extract("全市居民人均可支配收入从2020年的27136元增长到36439元。").assign(
+    m = sm.extract(text="全市居民人均可支配收入从2020年的27136元增长到36439元。").assign(
         region="某市", region_code="000000", period="2023")
     assert m["role"].tolist() == ["base", "actual"]
     t = compare(m)

@@ -31,7 +31,7 @@ def test_warm_loads_jieba_and_every_rule_set():
     seg = importlib.import_module("summary_mining.segment")
     corpus.warm()
     assert seg._tokenizer is not None and seg._tokenizer.initialized
-    for mod, fn in [("lexicon", "metric_rules"), ("labels", "label_rules"), ("outline", "outline_rules"),
+    for mod, fn in [("lexicon", "metric_rules"), ("labels", "label_rules"), ("structure", "structure_rules"),
                     ("problems", "problem_rules"), ("audit", "audit_rules")]:
         assert getattr(importlib.import_module(f"summary_mining.{mod}"), fn).cache_info().currsize >= 1, fn
 

@@ -12,7 +12,7 @@ from summary_mining.frame import DTYPES
 
 
 def one(text: str, surface: str) -> dict:
-    df = sm.extract(text)
+    df = sm.extract(text=text)
     rows = df[df["surface"] == surface]
     assert len(rows) == 1, f"{surface!r} not found once in {df['surface'].tolist()}"
     return rows.iloc[0].to_dict()
@@ -188,21 +188,21 @@ NOT_METRICS = [
 
 @pytest.mark.parametrize("text", NOT_METRICS)
 def test_not_a_metric(text):
-    assert sm.extract(text)["surface"].tolist() == []
+    assert sm.extract(text=text)["surface"].tolist() == []
 
 
 def test_columns_and_dtypes_are_the_contract():
-    df = sm.extract("签约项目10个，投资总额24亿元。")
+    df = sm.extract(text="签约项目10个，投资总额24亿元。")
     assert list(df.columns) == list(sm.COLUMNS)
     assert {c: str(t) for c, t in df.dtypes.items()} == {c: str(pd.Series([], dtype=t).dtype) for c, t in DTYPES.items()}
-    empty = sm.extract("没有任何数字的句子。")
+    empty = sm.extract(text="没有任何数字的句子。")
     assert list(empty.columns) == list(sm.COLUMNS) and len(empty) == 0
 
 
 def test_labels_indicators_direction_role():
     text = ("第十五届西博会签约项目10个,投资总额24亿元;履约项目9个,履约率90﹪;实现到位资金9.88亿元,"
             "资金到位率41.17﹪。全市社会消费品零售总额158.3亿元,同比增长12.4%,利润下降3.2%。招商引资任务4000万元。")
-    df = sm.extract(text).set_index("surface")
+    df = sm.extract(text=text).set_index("surface")
     assert df.loc["9.88亿元", "label"] == "到位资金" and df.loc["9.88亿元", "indicator"] == "到位资金"
     assert df.loc["90﹪", "label"] == "履约率" and df.loc["90﹪", "role"] == "rate"
     assert df.loc["10个", "label"].endswith("签约项目") and df.loc["10个", "indicator"] == "签约项目"
@@ -269,13 +269,13 @@ def test_label_indicator_role(text, surface, label, indicator, role, value, unit
 
 
 def test_growth_beside_a_level_keeps_its_direction():
-    df = sm.extract("全年生产总值6.36万亿元、增长5.1%，全市地区生产总值增长5.2%、约4.4万亿元。").set_index("surface")
+    df = sm.extract(text="全年生产总值6.36万亿元、增长5.1%，全市地区生产总值增长5.2%、约4.4万亿元。").set_index("surface")
     assert df.loc["5.1%", "direction"] == "+" and pd.isna(df.loc["4.4万亿元", "direction"])
 
 
 def test_unmatched_respectively_list_is_left_alone():
     # three names, two figures: no pairing is guessed
-    df = sm.extract("签约项目、到位资金、履约率分别为10个、9.88亿元。").set_index("surface")
+    df = sm.extract(text="签约项目、到位资金、履约率分别为10个、9.88亿元。").set_index("surface")
     assert df["label"].fillna("").tolist() == ["签约项目、到位资金、履约率", ""]
 
 
@@ -288,20 +288,20 @@ def test_module_doctests(module):
 
 
 def test_share_and_in_name():
-    df = sm.extract("完成制造业类项目直接投资59.58亿元,占当年到位资金的71.35%。建设《xx县1000吨农副产品交易市场项目》。")
+    df = sm.extract(text="完成制造业类项目直接投资59.58亿元,占当年到位资金的71.35%。建设《xx县1000吨农副产品交易市场项目》。")
     d = df.set_index("surface")
     assert d.loc["71.35%", "role"] == "share"
     assert bool(d.loc["1000吨", "in_name"]) and not bool(d.loc["59.58亿元", "in_name"])
 
 
 def test_user_indicator_synonyms():
-    df = sm.extract("引资到位额9.88亿元。", indicators={"引资到位额": "到位资金"})
+    df = sm.extract(text="引资到位额9.88亿元。", indicators={"引资到位额": "到位资金"})
     assert df["indicator"].tolist() == ["到位资金"]
 
 
 def test_bad_kinds_argument_names_allowed_values():
     with pytest.raises(ValueError, match="amount, percentage, count"):
-        sm.extract("签约项目10个", kinds=["money"])
+        sm.extract(text="签约项目10个", kinds=["money"])
 
 
 def test_seed_offsets_articles_and_no_invented_values(seed_path, seed_text):

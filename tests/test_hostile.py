@@ -34,7 +34,7 @@ from summary_mining import datafiles
 from summary_mining.errors import RuleTimeoutError
 from summary_mining.frame import DTYPES
 from summary_mining.problems import PROBLEM_COLUMNS, extract_problems
-from summary_mining.readers import Limits, is_text_source, read_file_result
+from summary_mining.readers import Limits, read_file_result
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_TXT = ROOT / "corpora" / "seed.txt"
@@ -156,10 +156,10 @@ def mutated(draw) -> str:
 
 
 def _check_text_everywhere(text: str) -> None:
-    doc = documented(sm.read_document, text)
+    doc = documented(sm.read_document, text=text)
     if doc is None:
         return
-    assert doc.text == text or not is_text_source(text)
+    assert doc.text == text
     run_all(doc, doc.text)
     for s in doc.sentences:
         assert 0 <= s.start < s.end <= len(doc.text)
@@ -189,19 +189,23 @@ def test_figure_alphabet_soup_keeps_the_contract(pieces):
 @settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=80))
 def test_strings_go_straight_into_the_api(text):
-    """A string given to extract() directly: a frame whose rows index the string, or a documented error."""
-    df = documented(sm.extract, text)
-    if df is not None and is_text_source(text):
+    """A string given as text=: a frame whose rows index the string, or a documented error. The same
+    string given positionally is a path: a file read, or DocumentNotFoundError — never mined as text."""
+    df = documented(sm.extract, text=text)
+    if df is not None:
         check_metrics(text, df)
-    df = documented(extract_problems, text)
-    if df is not None and is_text_source(text):
+    df = documented(extract_problems, text=text)
+    if df is not None:
         check_problems(text, df)
+    if "\x00" not in text and text.strip() and not os.path.lexists(text):
+        with pytest.raises(sm.DocumentNotFoundError):
+            sm.extract(text)
 
 
 @pytest.mark.skipif(AUDIT is None, reason="summary_mining.audit not installed")
 def test_audit_evidence_is_the_text_as_written():
     text = "改造基层社1个(查\u3000干诺尔供销合作社)、打造经济强社1个(xx县乌兰再格森供销社)。"
-    df = AUDIT.audit(text)
+    df = AUDIT.audit(text=text)
     assert len(df) and all(text[s:e] == surface for ev in df["evidence"] for s, e, surface in ev)
     assert "查\u3000干诺尔供销合作社" in [surface for ev in df["evidence"] for _, _, surface in ev]
 
@@ -209,7 +213,7 @@ def test_audit_evidence_is_the_text_as_written():
 @pytest.mark.skipif(AUDIT is None, reason="summary_mining.audit not installed")
 def test_audit_of_a_metrics_frame_quotes_the_text_as_written():
     text = "新建网点3个（查\u3000干社、乌兰社、再格森社）。"
-    df = AUDIT.audit(sm.extract(text))
+    df = AUDIT.audit(sm.extract(text=text))
     names = [surface for ev in df["evidence"] for _, _, surface in ev]
     assert df["status"].tolist() == ["consistent"] and "查\u3000干社" in names
     check_audit(text, df)
@@ -248,7 +252,7 @@ def test_utf8_file_with_a_gbk_passage_is_decoded_sensibly(tmp_path):
     doc = sm.read_document(p)
     assert doc.text == head + gbk + tail
     assert doc.metadata["encoding"] == "utf-8+gb18030"
-    assert len(sm.extract(doc)) == len(sm.extract(head + gbk + tail))
+    assert len(sm.extract(doc)) == len(sm.extract(text=head + gbk + tail))
 
 
 def test_utf8_file_with_stray_bytes_keeps_its_text(tmp_path):
@@ -300,16 +304,16 @@ def test_pathological_input_finishes(name):
     here), and the deadline only catches a hang: times are printed, never asserted."""
     text = PATHOLOGICAL[name]()
     with deadline(60):
-        doc = sm.read_document(text)
+        doc = sm.read_document(text=text)
         took = run_all(doc, doc.text)
     print(f"{name}: " + ", ".join(f"{k} {v:.2f}s" for k, v in took.items()))
 
 
 def test_sentences_and_the_sentence_column_stay_bounded():
-    from summary_mining.outline import MAX_SENTENCE_CHARS
+    from summary_mining.structure import MAX_SENTENCE_CHARS
 
     text = "签约项目10个，" * 20_000  # one 160k-character "sentence"
-    doc = sm.read_document(text)
+    doc = sm.read_document(text=text)
     assert max(s.end - s.start for s in doc.sentences) <= MAX_SENTENCE_CHARS
     df = sm.extract(doc)
     assert len(df) == 20_000 and df["sentence"].str.len().max() <= MAX_SENTENCE_CHARS
@@ -318,7 +322,7 @@ def test_sentences_and_the_sentence_column_stay_bounded():
 
 def test_long_sentence_is_cut_between_clauses_not_inside_a_figure():
     text = ("签约项目10个" + "，投资总额24.5亿元" * 200) + "。"
-    doc = sm.read_document(text)
+    doc = sm.read_document(text=text)
     assert len(doc.sentences) > 1
     for s in doc.sentences[:-1]:
         assert text[s.end - 1] == "，"
@@ -348,8 +352,8 @@ def test_audit_finishes_on_pathological_lists_and_lines(name):
     make, n_figures, checks = AUDIT_PATHOLOGICAL[name]
     text = make()
     with deadline(120):
-        metrics = sm.extract(text)
-        df = sm.audit(text)
+        metrics = sm.extract(text=text)
+        df = sm.audit(text=text)
     check_metrics(text, metrics)
     if n_figures is not None:
         assert len(metrics) == n_figures and metrics["surface"].iloc[-1] == "30000个"
@@ -416,7 +420,7 @@ def test_rx_finditer_budget_is_per_match_not_per_scan(monkeypatch):
 BOUNDED_CALLS = {
     "metrics.py": [],
     "labels.py": [],
-    "outline.py": [],
+    "structure.py": [],
     "extraction.py": [],
     "periods.py": [],
     "regions.py": [],
@@ -678,7 +682,7 @@ def test_pdf_text_layer_with_lone_surrogates_is_scrubbed():
 
 def test_lone_surrogates_in_a_string_become_replacement_characters():
     text = "到位资金\ud99360.07亿元，签约项目\udc0010个。"
-    doc = sm.read_document(text)
+    doc = sm.read_document(text=text)
     assert doc.text == text.replace("\ud993", "\ufffd").replace("\udc00", "\ufffd")
     assert sm.extract(doc)["surface"].tolist() == ["60.07亿元", "10个"]
     run_all(doc, doc.text)
@@ -777,25 +781,25 @@ def test_code_in_a_category_csv_is_only_a_keyword(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     csv = tmp_path / "categories.csv"
     csv.write_text(f"category,keyword\n资金,融资难\n代码,\"{CODE}\"\n标签,{YAML_TAG}\n", encoding="utf-8")
-    df = extract_problems("二、存在的问题\n一是融资难。\n二是" + YAML_TAG + "。\n", categories=csv)
+    df = extract_problems(text="二、存在的问题\n一是融资难。\n二是" + YAML_TAG + "。\n", categories=csv)
     assert df["categories"].tolist() == [["资金"], ["标签"]]
     assert not (tmp_path / "PWNED").exists()
 
 
 def test_code_in_toml_rules_is_only_data(tmp_path, monkeypatch):
-    from summary_mining.outline import outline_rules
+    from summary_mining.structure import structure_rules
 
     monkeypatch.chdir(tmp_path)
-    base = (ROOT / "src" / "summary_mining" / "data" / "outline.toml").read_text(encoding="utf-8")
+    base = (ROOT / "src" / "summary_mining" / "data" / "structure.toml").read_text(encoding="utf-8")
     p = tmp_path / "outline_code.toml"
     p.write_text(base.replace("article_markers = [", f"article_markers = [\n    \'\'\'{YAML_TAG}\'\'\',\n    \"{CODE}\",", 1),
                  encoding="utf-8")
-    rules = outline_rules(str(p))
+    rules = structure_rules(str(p))
     assert [m.pattern for m in rules.article_markers[:2]] == [YAML_TAG, CODE]
     bad = tmp_path / "outline_py.toml"
     bad.write_text(f"import os\n{CODE}\n", encoding="utf-8")
     with pytest.raises(sm.RuleError, match="outline_py.toml: invalid TOML"):
-        outline_rules(str(bad))
+        structure_rules(str(bad))
     assert not (tmp_path / "PWNED").exists()
 
 
@@ -803,7 +807,7 @@ def test_user_dictionary_is_data(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     p = tmp_path / "dict.txt"
     p.write_text(f"{CODE} 5 n\n{YAML_TAG}\n呱呱项目 100 n\n", encoding="utf-8")  # words no other test meets
-    df = sm.extract("呱呱项目9个。", user_dict=p)
+    df = sm.extract(text="呱呱项目9个。", user_dict=p)
     assert df["surface"].tolist() == ["9个"]
     assert not (tmp_path / "PWNED").exists()
 
@@ -817,10 +821,10 @@ def test_malformed_user_dictionary_is_a_rule_error(tmp_path, name, content, matc
     p = tmp_path / name
     p.write_bytes(content)
     with pytest.raises(sm.RuleError, match=match) as e:
-        sm.extract("履约项目9个。", user_dict=p)
+        sm.extract(text="履约项目9个。", user_dict=p)
     assert name in str(e.value)
     with pytest.raises(sm.RuleError, match="cannot read"):
-        sm.extract("履约项目9个。", user_dict=tmp_path / "missing.txt")
+        sm.extract(text="履约项目9个。", user_dict=tmp_path / "missing.txt")
 
 
 def _rule_file(tmp_path, name: str, source: str, old: str, new: str) -> str:
@@ -833,18 +837,18 @@ def _rule_file(tmp_path, name: str, source: str, old: str, new: str) -> str:
 
 def test_malformed_rule_files_name_file_and_entry(tmp_path):
     from summary_mining.labels import indicator_lexicon, label_rules
-    from summary_mining.outline import outline_rules
+    from summary_mining.structure import structure_rules
     from summary_mining.problems import category_lexicon, problem_rules
 
     cases = [
-        (outline_rules, _rule_file(tmp_path, "o1.toml", "outline.toml", "level = 1", 'level = "one"'), "o1.toml: .*headings"),
-        (outline_rules, _rule_file(tmp_path, "o2.toml", "outline.toml", "article_markers = [", "article_markerz = ["),
+        (structure_rules, _rule_file(tmp_path, "o1.toml", "structure.toml", "level = 1", 'level = "one"'), "o1.toml: .*headings"),
+        (structure_rules, _rule_file(tmp_path, "o2.toml", "structure.toml", "article_markers = [", "article_markerz = ["),
          "o2.toml: .*missing entry 'article_markers'"),
-        (outline_rules, _rule_file(tmp_path, "o3.toml", "outline.toml", "(?P<date>", "(?P<day>"),
+        (structure_rules, _rule_file(tmp_path, "o3.toml", "structure.toml", "(?P<date>", "(?P<day>"),
          r"o3.toml: metadata.date\[0\]: pattern must capture"),
-        (outline_rules, _rule_file(tmp_path, "o4.toml", "outline.toml", "title_stops = '", "title_stops = 3 #'"),
+        (structure_rules, _rule_file(tmp_path, "o4.toml", "structure.toml", "title_stops = '", "title_stops = 3 #'"),
          "o4.toml: title_stops"),
-        (outline_rules, _rule_file(tmp_path, "o5.toml", "outline.toml", "[[headings]]\nlevel = 3\npattern = '",
+        (structure_rules, _rule_file(tmp_path, "o5.toml", "structure.toml", "[[headings]]\nlevel = 3\npattern = '",
                                    "[[headings]]\nlevel = 3\npattern = '(((("), r"o5.toml: headings\[3\].pattern: invalid pattern"),
         (problem_rules, _rule_file(tmp_path, "p1.toml", "problems.toml", "[[markers]]\nname = \"一是\"\npattern = '(?P<n>",
                                    "[[markers]]\nname = \"一是\"\npattern = '(?P<m>"), r"p1.toml: markers\[0\].pattern must capture"),
@@ -923,7 +927,7 @@ def _innermost(doc, offset: int):
 def test_section_at_is_the_innermost_section(text):
     """Document.section_at bisects and walks up enclosing sections (outline.SectionIndex) instead
     of scanning back over every earlier section."""
-    doc = sm.read_document(text)
+    doc = sm.read_document(text=text)
     assert doc.sections
     for offset in range(0, len(text), max(1, len(text) // 3000)):
         assert doc.section_at(offset) == _innermost(doc, offset)

@@ -10,11 +10,11 @@ import pytest
 from summary_mining.errors import RuleError
 from summary_mining.problems import (PROBLEM_COLUMNS, PROBLEM_DTYPES, categorize, extract_problems,
                                      is_problem_heading, keywords_of, problem_rules)
-from summary_mining.readers import read_document
+from summary_mining import read_document
 
 
 def texts(text: str, **kw) -> list[str]:
-    df = extract_problems(text, **kw)
+    df = extract_problems(text=text, **kw)
     for s, e, t in zip(df["start"], df["end"], df["text"]):
         assert text[s:e] == t
     return df["text"].tolist()
@@ -100,21 +100,21 @@ def test_item_styles(text, expected):
 def test_item_headings_that_read_like_problem_headings_stay_items():
     text = ("一、总体情况\n完成投资。\n二、存在问题\n(一)思想认识上的不足\n部分单位重视不够。\n"
             "(二)工作进展不均衡\n部分乡镇任务滞后。\n三、下步打算\n")
-    df = extract_problems(text)
+    df = extract_problems(text=text)
     assert df["text"].tolist() == ["思想认识上的不足\n部分单位重视不够。", "工作进展不均衡\n部分乡镇任务滞后。"]
     assert set(df["section"]) == {"二、存在问题"}
 
 
 def test_a_cue_block_stops_at_the_next_problem_section():
     text = "今年工作成效明显，但还存在一些问题：\n一是资金不足。\n二是用地紧张。\n三、存在的问题\n一是人才缺乏。\n"
-    df = extract_problems(text)
+    df = extract_problems(text=text)
     assert df[["section", "item", "text"]].values.tolist() == [
         ["", 1, "资金不足。"], ["", 2, "用地紧张。"], ["三、存在的问题", 1, "人才缺乏。"]]
 
 
 def test_item_numbers_and_section_path():
     text = "一、上半年工作总结\n(一)工作成效\n完成投资5亿元。\n(二)存在的问题\n一是项目少。\n二是企业小。\n二、下半年工作计划\n一是加强招商。\n"
-    df = extract_problems(text)
+    df = extract_problems(text=text)
     assert df["item"].tolist() == [1, 2]
     assert df["section"].tolist() == ["一、上半年工作总结 > (二)存在的问题"] * 2
     assert df["in_problem_section"].tolist() == [True, True]
@@ -196,10 +196,10 @@ def test_cues_in_running_text(text, expected):
 
 def test_outside_sentences_only_on_request():
     text = "二、工作情况\n园区建设加快推进。资金短缺仍然是制约园区发展的瓶颈。\n三、存在问题\n一是用地紧张。\n四、工作计划\n加快推进园区基础设施建设。\n"
-    df = extract_problems(text)
+    df = extract_problems(text=text)
     assert df["text"].tolist() == ["用地紧张。"]
     assert df["in_problem_section"].all()
-    df = extract_problems(text, include_outside=True)
+    df = extract_problems(text=text, include_outside=True)
     assert df[["text", "in_problem_section", "section"]].values.tolist() == [
         ["资金短缺仍然是制约园区发展的瓶颈。", False, "二、工作情况"],
         ["用地紧张。", True, "三、存在问题"],
@@ -210,14 +210,14 @@ def test_outside_sentences_only_on_request():
 @pytest.mark.parametrize("sentence", ["招商引资难度较大，企业外迁压力增大。", "园区配套设施还存在不足。",
                                       "专业招商人才缺乏。"])
 def test_outside_cues(sentence):
-    df = extract_problems(f"一、工作情况\n签约项目10个。{sentence}\n", include_outside=True)
+    df = extract_problems(text=f"一、工作情况\n签约项目10个。{sentence}\n", include_outside=True)
     assert df["text"].tolist() == [sentence]
     assert not df["in_problem_section"].any()
 
 
 @pytest.mark.parametrize("sentence", ["帮助企业解决融资困难问题12个。", "加快补齐基础设施短板。", "签约项目10个。"])
 def test_outside_non_problems(sentence):
-    assert extract_problems(f"一、工作情况\n{sentence}\n", include_outside=True).empty
+    assert extract_problems(text=f"一、工作情况\n{sentence}\n", include_outside=True).empty
 
 
 def test_government_work_report_docx(formats_dir):
@@ -300,16 +300,16 @@ def test_categories_match_tokens_not_substrings():
 
 def test_categories_argument_extends_or_replaces():
     text = "二、存在问题\n一是安全生产隐患较多，融资困难。\n"
-    df = extract_problems(text, categories={"安全": ["安全生产"]})
+    df = extract_problems(text=text, categories={"安全": ["安全生产"]})
     assert df.loc[0, "categories"] == ["资金", "安全"]
-    df = extract_problems(text, categories={"安全": ["安全生产"]}, replace_categories=True)
+    df = extract_problems(text=text, categories={"安全": ["安全生产"]}, replace_categories=True)
     assert df.loc[0, "categories"] == ["安全"]
 
 
 def test_categories_from_csv(tmp_path):
     p = tmp_path / "cats.csv"
     p.write_text("# a comment\ncategory,keyword\n安全,安全隐患\n", encoding="utf-8")
-    df = extract_problems("二、存在问题\n一是安全隐患较多。\n", categories=str(p), replace_categories=True)
+    df = extract_problems(text="二、存在问题\n一是安全隐患较多。\n", categories=str(p), replace_categories=True)
     assert df.loc[0, "categories"] == ["安全"]
 
 
@@ -317,14 +317,14 @@ def test_keywords_are_salient_terms_of_the_item():
     kws = keywords_of("资金短缺、融资难仍然是制约园区发展的瓶颈。")
     assert 0 < len(kws) <= 5
     assert "资金短缺" in kws and "存在" not in kws
-    df = extract_problems("二、存在问题\n一是受新冠肺炎疫情影响，企业投资意愿下降。\n", top_keywords=2)
+    df = extract_problems(text="二、存在问题\n一是受新冠肺炎疫情影响，企业投资意愿下降。\n", top_keywords=2)
     assert len(df.loc[0, "keywords"]) == 2
     assert all(k in df.loc[0, "text"] for k in df.loc[0, "keywords"])
 
 
 # -- frame contract -------------------------------------------------------------------------------------
 def test_empty_result_has_full_schema():
-    df = extract_problems("一、工作完成情况\n签约项目10个，投资总额24亿元。\n")
+    df = extract_problems(text="一、工作完成情况\n签约项目10个，投资总额24亿元。\n")
     assert df.empty
     assert tuple(df.columns) == PROBLEM_COLUMNS
     assert {c: str(t) for c, t in df.dtypes.items()} == {c: str(pd.Series([], dtype=t).dtype)
@@ -346,7 +346,7 @@ def test_all_source_kinds_agree(seed_path):
     by_str_path = extract_problems(str(seed_path))[["start", "end", "text"]]
     by_bytes = extract_problems(seed_path.read_bytes())[["start", "end", "text"]]
     by_doc = extract_problems(read_document(seed_path))[["start", "end", "text"]]
-    by_text = extract_problems(seed_path.read_text(encoding="utf-8"))[["start", "end", "text"]]
+    by_text = extract_problems(text=seed_path.read_text(encoding="utf-8"))[["start", "end", "text"]]
     for other in (by_str_path, by_bytes, by_doc, by_text):
         pd.testing.assert_frame_equal(by_path, other)
 

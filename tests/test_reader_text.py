@@ -126,13 +126,13 @@ def test_sentences_split_and_offsets(seed_path, seed_text):
     ("①加强领导", 5, "①"),
 ])
 def test_outline_numbering_levels(line, level, number):
-    from summary_mining.outline import heading_at_line
+    from summary_mining.structure import heading_at_line
     assert heading_at_line(line) == (level, number)
 
 
 @pytest.mark.parametrize("line", ["1.5亿元用于基础设施", "20xx年工作计划", "一是加强对外宣传", "12月底完成"])
 def test_not_headings(line):
-    from summary_mining.outline import heading_at_line
+    from summary_mining.structure import heading_at_line
     assert heading_at_line(line) is None
 
 

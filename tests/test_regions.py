@@ -300,7 +300,7 @@ def test_override_csv(seed_doc, tmp_path):
 
 
 def test_override_from_metadata():
-    doc = sm.read_document("全县签约项目10个。")
+    doc = sm.read_document(text="全县签约项目10个。")
     doc.metadata["region"] = "大竹县"
     assert article_info(doc).loc[0, "region_code"] == "511724"
 
@@ -319,10 +319,10 @@ def test_add_region_period(seed_doc):
 
 
 def test_add_region_period_empty_and_idempotent():
-    doc = sm.read_document("大竹县认真落实各项工作。")
+    doc = sm.read_document(text="大竹县认真落实各项工作。")
     df = add_region_period(sm.extract(doc), doc)
     assert df.empty and {"region", "region_code", "period"} <= set(df.columns)
-    doc2 = sm.read_document("大竹县签约项目12个。")
+    doc2 = sm.read_document(text="大竹县签约项目12个。")
     once = add_region_period(sm.extract(doc2), doc2)
     twice = add_region_period(once, doc2)
     pd.testing.assert_frame_equal(once, twice)

@@ -197,7 +197,7 @@ def test_redacted_figures_have_an_empty_value_and_a_class(seed_tree, seed_metric
 
 
 def test_ranges_carry_bounds():
-    doc = sm.read_document("发放宣传资料300余份。")
+    doc = sm.read_document(text="发放宣传资料300余份。")
     root = tree(render_html(doc, sm.extract(doc)))
     (el,) = figures(root)
     assert (el.text, el.attrs["data-value"], el.attrs["data-low"], el.attrs["data-high"]) == ("300余份", "", "300", "400")
@@ -220,7 +220,7 @@ EVIL = ("一、情况\n<script>alert(1)</script>签约项目10个，"
 
 
 def test_document_text_is_escaped():
-    doc = sm.read_document(EVIL)
+    doc = sm.read_document(text=EVIL)
     page = show(doc, problems=False, audit=False).html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     root = tree(page)
@@ -232,7 +232,7 @@ def test_document_text_is_escaped():
 
 
 def test_doc_id_and_title_are_escaped():
-    doc = sm.read_document("签约项目10个。", doc_id='<b id="x">')
+    doc = sm.read_document(text="签约项目10个。", doc_id='<b id="x">')
     root = tree(render_html(doc, sm.extract(doc), title="<i>标题</i>"))
     assert not [n for n in root.iter() if n.tag == "i" or n.attrs.get("id") == "x"]
     assert "<i>标题</i>" in [n for n in root.iter() if n.tag == "title"][0].text
@@ -253,8 +253,8 @@ def test_the_page_is_self_contained(seed_html):
 
 def test_nul_and_lone_surrogates_keep_offsets():
     text = "一、情况\n签约\x00项目10个，投资\ud800总额24亿元。"
-    doc = sm.read_document(text)
-    metrics = sm.extract(text.replace("\ud800", "资"))  # same offsets (extract cannot store a surrogate)
+    doc = sm.read_document(text=text)
+    metrics = sm.extract(text=text.replace("\ud800", "资"))  # same offsets (extract cannot store a surrogate)
     page = render_html(doc, metrics)
     page.encode("utf-8")  # no lone surrogate left
     root = tree(page)
@@ -288,7 +288,7 @@ def test_figures_inside_problem_items_are_their_own_elements(seed_tree, seed_pro
 
 def test_spans_crossing_a_figure_never_split_it():
     text = "一、存在的问题\n投资总额24亿元，签约项目10个，履约率90﹪。\n二、下一步\n再签约5个。"
-    doc = sm.read_document(text)
+    doc = sm.read_document(text=text)
     m = sm.extract(doc)
     s24 = text.index("24亿元")
     s90 = text.index("90﹪")
@@ -307,7 +307,7 @@ def test_spans_crossing_a_figure_never_split_it():
 
 def test_problems_crossing_articles_are_continued():
     text = "投资促进工作总结篇1\n一、存在的问题\n资金短缺10个。\n投资促进工作总结篇2\n签约项目3个。\n"
-    doc = sm.read_document(text)
+    doc = sm.read_document(text=text)
     assert len(doc.articles) == 2
     start = text.index("资金")
     problems = pd.DataFrame({"doc_id": doc.doc_id, "article": 1, "section": "", "item": [1], "start": [start],
@@ -358,7 +358,7 @@ def test_weave_is_always_well_formed_and_keeps_the_text(case):
 # audit findings
 def test_inconsistent_findings_are_marked_with_their_message():
     text = "一、情况\n投资1400万元；投资900万元，合计招商引资资金2400万元。\n"
-    doc = sm.read_document(text)
+    doc = sm.read_document(text=text)
     m = sm.extract(doc)
     spans = [(r.start, r.end, r.surface) for r in m.itertuples()]
     audit = _audit_frame(doc.doc_id, [{"message": "合计2400万元与 1400万元+900万元=2300万元 不一致",
@@ -380,7 +380,7 @@ def test_inconsistent_findings_are_marked_with_their_message():
 
 def test_evidence_that_is_not_a_figure_is_marked_too():
     text = "新建网点3个(甲店、乙店)。"
-    doc = sm.read_document(text)
+    doc = sm.read_document(text=text)
     a = text.index("甲店")
     audit = _audit_frame(doc.doc_id, [{"check": "enumeration", "status": "unverifiable", "message": "列举2个",
                                        "evidence": [(4, 6, "3个"), (a, a + 2, "甲店")]}])
@@ -448,7 +448,7 @@ def test_show_renders_in_jupyter_and_saves(tmp_path, seed_path):
 def test_show_without_problems_and_audit_modules(monkeypatch):
     monkeypatch.setitem(sys.modules, "summary_mining.problems", None)  # import raises ImportError
     monkeypatch.setitem(sys.modules, "summary_mining.audit", None)
-    v = show("签约项目10个，投资总额24亿元。")
+    v = show(text="签约项目10个，投资总额24亿元。")
     assert v.problems is None and v.audit is None
     root = tree(v.html)
     assert len(figures(root)) == 2
@@ -456,10 +456,10 @@ def test_show_without_problems_and_audit_modules(monkeypatch):
 
 
 def test_show_can_leave_results_out_and_takes_given_frames():
-    v = show("签约项目10个，投资总额24亿元。", problems=False, audit=False)
+    v = show(text="签约项目10个，投资总额24亿元。", problems=False, audit=False)
     assert v.problems is None and v.audit is None
-    doc = sm.read_document("签约项目10个，投资总额24亿元。", doc_id="a")
-    other = sm.extract(sm.read_document("开工项目6个。", doc_id="b"))
+    doc = sm.read_document(text="签约项目10个，投资总额24亿元。", doc_id="a")
+    other = sm.extract(sm.read_document(text="开工项目6个。", doc_id="b"))
     both = pd.concat([sm.extract(doc), other], ignore_index=True)
     root = tree(show(doc, metrics=both, problems=False, audit=False).html)
     assert [n.text for n in figures(root)] == ["10个", "24亿元"]
@@ -467,13 +467,13 @@ def test_show_can_leave_results_out_and_takes_given_frames():
 
 def test_no_figures_and_no_articles():
     for text in ("没有任何数字的一段话。", "一、情况\n无。"):
-        doc = sm.read_document(text)
+        doc = sm.read_document(text=text)
         root = tree(render_html(doc, sm.extract(doc), pd.DataFrame(), pd.DataFrame()))
         assert doc_text_of(root) == text and figures(root) == []
 
 
 def test_rows_outside_the_text_are_ignored():
-    doc = sm.read_document("签约项目10个。")
+    doc = sm.read_document(text="签约项目10个。")
     m = sm.extract(doc)
     bad = m.copy()
     bad.loc[0, ["start", "end"]] = [50, 60]
@@ -482,7 +482,7 @@ def test_rows_outside_the_text_are_ignored():
 
 
 def test_view_id_is_checked():
-    doc = sm.read_document("签约项目10个。")
+    doc = sm.read_document(text="签约项目10个。")
     with pytest.raises(ValueError):
         render_html(doc, sm.extract(doc), view_id='x" onload="alert(1)')
 
@@ -493,7 +493,7 @@ def _repeat(doc, metrics, problems, audit, k):
     """The seed ``k`` times over (~1 MB for k=31), results shifted: no re-extraction needed."""
     text = doc.text if doc.text.endswith("\n") else doc.text + "\n"
     n = len(text)
-    big = sm.read_document(text * k, doc_id="big")
+    big = sm.read_document(text=text * k, doc_id="big")
 
     def shifted(df, cols):
         if df is None:

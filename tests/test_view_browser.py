@@ -121,7 +121,7 @@ def test_problems_and_findings_in_the_browser(seed_dom, seed_view):
 def test_script_in_the_document_is_shown_as_text_and_never_runs(tmp_path):
     text = ("一、情况\n<script>document.body.setAttribute('data-pwned','1')</script>签约项目10个，"
             "<img src=x onerror=\"document.body.setAttribute('data-pwned','2')\">投资总额24亿元。\n")
-    page = show(sm.read_document(text), problems=False, audit=False).save(tmp_path / "evil.html")
+    page = show(sm.read_document(text=text), problems=False, audit=False).save(tmp_path / "evil.html")
     dom = chromium(page, tmp_path, "--dump-dom")
     els = elements(dom)
     (body,) = [e for e in els if e["tag"] == "body"]
@@ -151,7 +151,7 @@ def test_a_one_megabyte_document_loads_in_the_browser(tmp_path, seed_view):
     doc, m = seed_view.doc, seed_view.metrics
     text = doc.text if doc.text.endswith("\n") else doc.text + "\n"
     k, n = 31, len(text)
-    big = sm.read_document(text * k, doc_id="big")
+    big = sm.read_document(text=text * k, doc_id="big")
     assert len(big.text.encode("utf-8")) > 900_000
     parts = []
     for i in range(k):

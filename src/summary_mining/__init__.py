@@ -1,14 +1,15 @@
 """summary_mining — figures and problem statements from Chinese government work summaries.
 
 >>> import summary_mining as sm
->>> doc = sm.read_document("一、目标任务完成情况\\n签约项目10个，投资总额24亿元。")
+>>> doc = sm.read_document(text="一、目标任务完成情况\\n签约项目10个，投资总额24亿元。")
 >>> doc.sections[0].title
 '一、目标任务完成情况'
 """
-from .errors import (EncodingError, FileTooLargeError, NoTextLayerError, ReadError, RuleError,
+from .errors import (DocumentNotFoundError, EncodingError, FileTooLargeError, NoTextLayerError, ReadError, RuleError,
                      RuleTimeoutError, SummaryMiningError, TimeLimitError, UnsupportedFormatError)
 from .model import Article, Block, Document, Section, Sentence
-from .readers import DEFAULT_LIMITS, Limits, read_document
+from .readers import DEFAULT_LIMITS, Limits
+from .documents import read_document
 from .extraction import extract
 from .problems import extract_problems
 from .audit import audit
@@ -24,6 +25,6 @@ from ._version import __version__
 
 __all__ = [
     "read_document", "extract", "extract_problems", "audit", "mine", "Corpus", "show", "View", "compare", "conflicts", "to_excel", "to_csv", "to_parquet", "detect_region", "detect_period", "add_region_period", "article_info", "resolve_region", "RegionInfo", "PeriodInfo", "COLUMNS", "Document", "Article", "Section", "Sentence", "Block", "Limits", "DEFAULT_LIMITS",
-    "SummaryMiningError", "ReadError", "UnsupportedFormatError", "EncodingError", "NoTextLayerError",
+    "SummaryMiningError", "ReadError", "DocumentNotFoundError", "UnsupportedFormatError", "EncodingError", "NoTextLayerError",
     "FileTooLargeError", "RuleError", "RuleTimeoutError", "TimeLimitError", "__version__",
 ]

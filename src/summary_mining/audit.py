@@ -4,14 +4,14 @@
 reader sees what was verified — with the figure the document states, the value the other
 figures give, the tolerance allowed by the stated precision and the evidence used.
 
->>> df = audit("第十五届西博会签约项目10个，投资总额24亿元；履约项目9个，履约率90﹪。")
+>>> df = audit(text="第十五届西博会签约项目10个，投资总额24亿元；履约项目9个，履约率90﹪。")
 >>> df[["check", "status", "stated", "computed"]].values.tolist()
 [['rate', 'consistent', 90.0, 90.0]]
 >>> print(df.loc[0, "message"])
 履约率90﹪与 履约项目9个/签约项目10个=90.00% 一致
 >>> df.loc[0, "evidence"]
 [(34, 37, '90﹪'), (28, 30, '9个'), (11, 14, '10个')]
->>> audit("投资1400万元；投资900万元，合计招商引资资金2300万元。")[["check", "stated", "computed"]].values.tolist()
+>>> audit(text="投资1400万元；投资900万元，合计招商引资资金2300万元。")[["check", "stated", "computed"]].values.tolist()
 [['sum', 2300.0, 2300.0]]
 
 Relations (one function each, see :data:`CHECKS`):
@@ -85,7 +85,8 @@ import pandas as pd
 import regex
 
 from .datafiles import compile_pattern, load_toml, rx_finditer, rx_first, rx_fullmatch, rx_match, rx_search, rx_sub
-from .extraction import as_document, extract
+from .documents import as_document
+from .extraction import extract
 from .model import Document
 from .normalize import normalize
 
@@ -1576,18 +1577,18 @@ def run_checks(ctx: Context, names: list[str], errors: list[str]) -> list[Row]:
     return rows
 
 
-def audit(source_or_metrics: Any, *, checks: Iterable[str] | None = None,
+def audit(source_or_metrics: Any = None, *, text: str | None = None, checks: Iterable[str] | None = None,
           rules: str | Path = "audit.toml", metrics: pd.DataFrame | None = None) -> pd.DataFrame:
     """Check the arithmetic relations between a document's figures.
 
-    ``source_or_metrics`` is a path, text, bytes or :class:`Document` (extracted first, unless
+    ``source_or_metrics`` is a path, bytes or :class:`Document` — or ``text=`` — (extracted first, unless
     ``metrics`` — its :func:`summary_mining.extract` frame — is given), or a metrics frame from
     :func:`summary_mining.extract` (possibly several documents). ``checks`` keeps only some of
     :data:`CHECKS`; ``rules`` is another cue-word file.
     Columns: :data:`AUDIT_COLUMNS`; one row per relation checked, in document order.
     A check that fails on a document is skipped and named in ``df.attrs["errors"]``.
 
-    >>> audit("新签约项目20个，已履约18个，履约率95%。")[["status", "stated", "computed"]].values.tolist()
+    >>> audit(text="新签约项目20个，已履约18个，履约率95%。")[["status", "stated", "computed"]].values.tolist()
     [['inconsistent', 95.0, 90.0]]
     """
     names = _check_names(checks)
@@ -1602,7 +1603,7 @@ def audit(source_or_metrics: Any, *, checks: Iterable[str] | None = None,
         for doc_id, g in df.groupby(df["doc_id"].astype(str), sort=False):
             rows += run_checks(context_from_frame(g.reset_index(drop=True), str(doc_id), r), names, errors)
     else:
-        doc = as_document(source_or_metrics)
+        doc = as_document(source_or_metrics, text=text)
         df = extract(doc) if metrics is None else metrics
         if not df.empty:
             rows = run_checks(context_from_document(doc, df, r), names, errors)

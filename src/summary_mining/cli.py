@@ -105,7 +105,7 @@ def _report_errors(errors: list[dict], output: Path | None) -> int:
 
 def _cmd_show(args: argparse.Namespace) -> int:
     from .extraction import extract
-    from .readers import read_document
+    from .documents import read_document
 
     try:
         doc = read_document(args.file)

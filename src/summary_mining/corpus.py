@@ -136,7 +136,7 @@ def _documents_frame(doc) -> pd.DataFrame:
     guard (a rule timeout is a :class:`RuleTimeoutError` naming the file) and inside
     :func:`process_file`'s time limit and ``try``, so a pathological document becomes an error row."""
     from .datafiles import rule_guard
-    from .extraction import doc_name
+    from .documents import doc_name
     from .regions import article_rows
 
     rows = []
@@ -164,7 +164,7 @@ def _mine_document(doc, res: FileResult) -> None:
 def process_file(path: str | os.PathLike[str], doc_id: str, *, limits: Limits = DEFAULT_LIMITS,
                  time_limit: float | None = None) -> FileResult:
     """Read and mine one file; any failure is caught and returned as ``error`` (never raised)."""
-    from .readers import read_document
+    from .documents import read_document
 
     path = str(path)
     res = FileResult(path, doc_id)
@@ -278,10 +278,10 @@ def warm() -> None:
     ``summary_mining._warm``), so each worker starts ready instead of spending a second or more
     loading the same data, serially with its first files.
     """
-    from .readers import read_document
+    from .documents import read_document
 
     res = FileResult("<warm>", "warm")
-    _mine_document(read_document(_WARM_TEXT, doc_id="warm"), res)
+    _mine_document(read_document(text=_WARM_TEXT, doc_id="warm"), res)
     rules_version()
 
 
@@ -340,10 +340,10 @@ def _concat(frames: list[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
 
 
 def _empty_frames() -> dict[str, pd.DataFrame]:
-    from .audit import audit
+    from .audit import AUDIT_DTYPES
     from .frame import empty_frame
     from .problems import PROBLEM_DTYPES
-    return {"metrics": empty_frame(), "problems": empty_frame(PROBLEM_DTYPES), "audit": audit(""),
+    return {"metrics": empty_frame(), "problems": empty_frame(PROBLEM_DTYPES), "audit": empty_frame(AUDIT_DTYPES),
             "documents": pd.DataFrame({c: pd.Series([], dtype=t) for c, t in DOCUMENT_COLUMNS.items()}),
             "errors": pd.DataFrame({c: pd.Series([], dtype=t) for c, t in ERROR_COLUMNS.items()})}
 

@@ -2,10 +2,10 @@
 
 Data is only ever parsed, never executed. Errors name the file and the entry.
 
->>> outline = load_toml("outline.toml")
->>> outline["min_articles"]
+>>> structure = load_toml("structure.toml")
+>>> structure["min_articles"]
 2
->>> compile_pattern("[一二三]、", "outline.toml", "headings[0]").pattern
+>>> compile_pattern("[一二三]、", "structure.toml", "headings[0]").pattern
 '[一二三]、'
 """
 from __future__ import annotations

@@ -14,6 +14,7 @@ from __future__ import annotations
 __all__ = [
     "SummaryMiningError",
     "ReadError",
+    "DocumentNotFoundError",
     "UnsupportedFormatError",
     "EncodingError",
     "NoTextLayerError",
@@ -38,6 +39,16 @@ class ReadError(SummaryMiningError):
 
     def __reduce__(self):  # keep the two-argument form picklable (process pools)
         return (type(self), (self.path, self.reason))
+
+
+class DocumentNotFoundError(ReadError, FileNotFoundError):
+    """A path that names no file. Strings and paths are always paths: literal text goes in through
+    ``text=`` (``sm.extract(text="签约项目10个")``).
+
+    >>> err = DocumentNotFoundError("data/report", "no such file (for literal text use text=...)")
+    >>> isinstance(err, FileNotFoundError), isinstance(err, ReadError)
+    (True, True)
+    """
 
 
 class UnsupportedFormatError(ReadError):

@@ -1,7 +1,7 @@
 """``extract``: every reported figure of a document as one tidy DataFrame.
 
 >>> import summary_mining as sm
->>> df = sm.extract("第十五届西博会签约项目10个，投资总额24亿元；履约项目9个，履约率90﹪。")
+>>> df = sm.extract(text="第十五届西博会签约项目10个，投资总额24亿元；履约项目9个，履约率90﹪。")
 >>> df[["surface", "kind", "value", "unit", "label", "role"]].values.tolist()
 [['10个', 'count', 10.0, '个', '西博会签约项目', 'actual'], ['24亿元', 'amount', 2400000000.0, '元', '投资总额', 'actual'], ['9个', 'count', 9.0, '个', '履约项目', 'actual'], ['90﹪', 'percentage', 90.0, '%', '履约率', 'rate']]
 """
@@ -17,28 +17,17 @@ from .labels import annotate
 from .lexicon import KINDS, metric_rules
 from .metrics import Mention, find_mentions
 from .model import Document
-from .outline import section_index
-from .readers import Source, read_document
+from .documents import Source, as_document, doc_name
 from .regions import REGION_COLUMNS, article_rows
 from .segment import add_user_dict
 
-__all__ = ["extract", "as_document", "mention_rows"]
-
-
-def as_document(source: Source | Document) -> Document:
-    """A :class:`Document` from a path, bytes, text or a Document (returned as is)."""
-    return source if isinstance(source, Document) else read_document(source)
-
-
-def doc_name(doc: Document) -> str:
-    """How errors name a document: its source file, or its ``doc_id`` when it came from a string."""
-    return doc.source if doc.source and not doc.source.startswith("<") else doc.doc_id
+__all__ = ["extract", "mention_rows"]
 
 
 def mention_rows(doc: Document, mentions: list[Mention]) -> list[dict]:
     rows = []
     sentences: dict[int, str] = {}  # one string per sentence, shared by its figures' rows
-    sections = section_index(doc)
+    sections = doc.section_index
     for m in mentions:
         sent = doc.sentence_at(m.start)
         if sent is not None and sent.index not in sentences:
@@ -86,10 +75,10 @@ def _fill_region_period(rows: list[dict], doc: Document, regions) -> None:
                 row[col] = info[col]
 
 
-def extract(source: Source | Document, *, kinds: tuple[str, ...] | list[str] | None = None,
+def extract(source: Source | None = None, *, text: str | None = None, kinds: tuple[str, ...] | list[str] | None = None,
             indicators: dict[str, str] | None = None, user_dict: str | Path | None = None,
             regions=None) -> pd.DataFrame:
-    """Extract amounts, percentages and counts from a path, bytes, text or :class:`Document`.
+    """Extract amounts, percentages and counts from a path, bytes, :class:`Document` or ``text=``.
 
     One row per figure; columns and dtypes in :data:`summary_mining.frame.DTYPES`.
     ``kinds`` keeps only some of ``amount``/``percentage``/``count``; ``indicators`` adds
@@ -104,7 +93,7 @@ def extract(source: Source | Document, *, kinds: tuple[str, ...] | list[str] | N
             raise ValueError(f"kinds must be among {', '.join(KINDS)}; got {bad!r}")
     if user_dict is not None:
         add_user_dict(user_dict)
-    doc = as_document(source)
+    doc = as_document(source, text=text)
     with rule_guard(doc_name(doc)):
         mentions = find_mentions(doc, metric_rules())
         if kinds is not None:

@@ -2,7 +2,7 @@
 
 >>> from summary_mining import read_document
 >>> from summary_mining.metrics import find_mentions
->>> doc = read_document("实现到位资金9.88亿元，资金到位率41.17﹪，同比增长12.5%，完成全年目标任务的64.23%。")
+>>> doc = read_document(text="实现到位资金9.88亿元，资金到位率41.17﹪，同比增长12.5%，完成全年目标任务的64.23%。")
 >>> ms = annotate(doc, find_mentions(doc))
 >>> [(m.label, m.indicator, m.direction, m.role) for m in ms]
 [('到位资金', '到位资金', None, 'actual'), ('资金到位率', '资金到位率', None, 'rate'), ('资金到位率同比增长', '资金到位率', '+', 'actual'), ('目标任务', None, None, 'rate')]
@@ -352,7 +352,7 @@ def annotate(doc: Document, mentions: list[Mention], *, indicators: dict[str, st
 
     >>> from summary_mining import read_document
     >>> from summary_mining.metrics import find_mentions
-    >>> doc = read_document("主要预期目标是：经济增长5.5%左右，固定资产投资增长7%左右。\\n签约项目、到位资金分别为10个、9.88亿元。")
+    >>> doc = read_document(text="主要预期目标是：经济增长5.5%左右，固定资产投资增长7%左右。\\n签约项目、到位资金分别为10个、9.88亿元。")
     >>> [(m.label, m.indicator, m.role) for m in annotate(doc, find_mentions(doc))]
     [('经济增长', '地区生产总值', 'target'), ('固定资产投资增长', '固定资产投资', 'target'), ('签约项目', '签约项目', 'actual'), ('到位资金', '到位资金', 'actual')]
     """

@@ -4,7 +4,7 @@ The hot path is one compiled ``regex`` scan of the normalised text; jieba only l
 characters around a candidate when a decision needs word boundaries.
 
 >>> from summary_mining import read_document
->>> doc = read_document("第十五届西博会签约项目10个，投资总额24亿元；履约率90﹪，共邀请客商近100人。")
+>>> doc = read_document(text="第十五届西博会签约项目10个，投资总额24亿元；履约率90﹪，共邀请客商近100人。")
 >>> [(m.surface, m.kind, m.value, m.unit, m.qualifier) for m in find_mentions(doc)]
 [('10个', 'count', 10.0, '个', None), ('24亿元', 'amount', 2400000000.0, '元', None), ('90﹪', 'percentage', 90.0, '%', None), ('100人', 'count', 100.0, '人', '近')]
 """

@@ -22,7 +22,7 @@ followed by a plain list gives one row per clause. The patterns, markers and lex
 ...         "(二)建设资金缺乏。资金短缺、融资难仍然是制约园区发展的瓶颈。\\n"
 ...         "三、下一步工作计划\\n"
 ...         "1.做好项目服务。\\n")
->>> df = pr.extract_problems(text)
+>>> df = pr.extract_problems(text=text)
 >>> df[["section", "item", "text"]].values.tolist()
 [['二、存在困难和问题', 1, '园区配套设施建设不足,水电、路网等基础设施没有跟上项目的建设步伐。'], ['二、存在困难和问题', 2, '建设资金缺乏。资金短缺、融资难仍然是制约园区发展的瓶颈。']]
 >>> df.loc[1, "categories"]
@@ -48,11 +48,10 @@ import regex
 from .datafiles import (compile_pattern, load_csv, load_toml, rule_entries, rule_guard, rx_finditer, rx_fullmatch,
                         rx_search)
 from .errors import RuleError
-from .extraction import as_document, doc_name
+from .documents import Source, as_document, doc_name
 from .frame import empty_frame, to_frame
 from .model import SECTION_SEPARATOR, Document, Section
-from .outline import heading_at_line, outline_rules, section_index
-from .readers import Source
+from .structure import heading_at_line, structure_rules
 from . import segment
 
 __all__ = ["extract_problems", "PROBLEM_DTYPES", "PROBLEM_COLUMNS", "ProblemRules", "problem_rules",
@@ -599,7 +598,7 @@ def _block_items(doc: Document, layout: _Layout, rules: ProblemRules, blk: _Bloc
         return sents
     if not blk.bounded:
         # a heading line without numbered items: up to the next outline heading
-        i = bisect.bisect_right(doc._section_starts, a)
+        i = bisect.bisect_right(doc.section_index.starts, a)
         if i < len(doc.sections) and doc.sections[i].start < b:
             b = doc.sections[i].start
     # an introduction ending in a cue ("但还存在一些问题,主要表现在:", "我们清醒地认识到:") is not a problem
@@ -614,7 +613,7 @@ def _block_items(doc: Document, layout: _Layout, rules: ProblemRules, blk: _Bloc
 # -- finding problem blocks -----------------------------------------------------------------------
 def _line_title(text: str, s: int, e: int) -> str:
     line = text[s:e]
-    stop = rx_search(outline_rules().title_stop, line)
+    stop = rx_search(structure_rules().title_stop, line)
     return line[: stop.start()] if stop else line
 
 
@@ -715,7 +714,7 @@ def _starts_with_first_heading(doc: Document, pos: int, limit: int) -> Section |
     p = pos
     while p < limit and text[p] in " \t\r\n\u3000：:":
         p += 1
-    i = bisect.bisect_left(doc._section_starts, p)
+    i = bisect.bisect_left(doc.section_index.starts, p)
     if i < len(doc.sections) and doc.sections[i].start == p:
         sec = doc.sections[i]
         num = _NUMBER_IN.search(sec.number)
@@ -727,7 +726,7 @@ def _starts_with_first_heading(doc: Document, pos: int, limit: int) -> Section |
 def _unbounded_limit(doc: Document, pos: int, body: int) -> int:
     """Where a block opened by an unnumbered heading or a cue may run to at most."""
     limit = _article_end(doc, pos)
-    enclosing = section_index(doc).at(pos)
+    enclosing = doc.section_index.at(pos)
     if enclosing is not None and _starts_with_first_heading(doc, body, limit) is None:
         limit = min(limit, enclosing.end)
     return limit
@@ -780,7 +779,7 @@ def _find_blocks(doc: Document, layout: _Layout, rules: ProblemRules) -> list[_B
         body = s + (colon.end() if colon else len(line))
         limit = _unbounded_limit(doc, s, body)
         limit = _cut_limit(doc, layout, rules, s, body, limit, bool(m.group("suffix")))
-        parent = section_index(doc).path(s)
+        parent = doc.section_index.path(s)
         path = (parent + SECTION_SEPARATOR if parent else "") + _bare_title(title)
         cands.append((s, _Block(s, body, limit, path, False)))
     cands.sort(key=lambda c: c[0])
@@ -802,7 +801,7 @@ def _find_blocks(doc: Document, layout: _Layout, rules: ProblemRules) -> list[_B
                 continue
             limit = _unbounded_limit(doc, m.start(), m.end())
             limit = _cut_limit(doc, layout, rules, m.start(), m.end(), limit, False)
-            blocks.append(_Block(m.start(), m.end(), limit, section_index(doc).path(m.start()), False, cue="list"))
+            blocks.append(_Block(m.start(), m.end(), limit, doc.section_index.path(m.start()), False, cue="list"))
             covered.add(m.start(), limit)
     for cue in rules.paragraph_cues:
         covered.new_phase()
@@ -812,7 +811,7 @@ def _find_blocks(doc: Document, layout: _Layout, rules: ProblemRules) -> list[_B
                 continue  # inside a block, or a list cue in the same paragraph opens it already
             if rules.cue_exclude and rx_search(rules.cue_exclude, text, m.start(), m.end()):
                 continue
-            blocks.append(_Block(m.start(), m.end(), pend, section_index(doc).path(m.start()), False, cue="paragraph"))
+            blocks.append(_Block(m.start(), m.end(), pend, doc.section_index.path(m.start()), False, cue="paragraph"))
             covered.add(m.start(), pend)
     blocks.sort(key=lambda b: b.head)
     for b, nxt in zip(blocks, blocks[1:]):
@@ -931,10 +930,10 @@ def _outside_rows(doc: Document, rules: ProblemRules, covered: list[tuple[int, i
     return out
 
 
-def extract_problems(source: Source | Document, *, categories: CategoryMap | None = None,
+def extract_problems(source: Source | None = None, *, text: str | None = None, categories: CategoryMap | None = None,
                      replace_categories: bool = False, include_outside: bool = False,
                      top_keywords: int | None = None) -> pd.DataFrame:
-    """Problem statements of a document (path, bytes, text string or :class:`Document`), one row per item.
+    """Problem statements of a document (path, bytes, :class:`Document` or ``text=``), one row per item.
 
     Columns (:data:`PROBLEM_DTYPES`): ``doc_id``; ``article`` (1-based, 0 for a preamble);
     ``section`` (the path of the problem section, ``一、上半年工作总结 > (三)存在的问题``; for a
@@ -957,7 +956,7 @@ def extract_problems(source: Source | Document, *, categories: CategoryMap | Non
     """
     rules = problem_rules()
     lexicon = _resolve_lexicon(categories, replace_categories)
-    doc = as_document(source)
+    doc = as_document(source, text=text)
     with rule_guard(doc_name(doc)):
         return _extract_problems(doc, rules, lexicon, include_outside, top_keywords)
 

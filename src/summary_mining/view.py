@@ -7,7 +7,7 @@ that links to the figures. A table of contents links every article and section; 
 lists each figure's value, unit, label, indicator and qualifier.
 
 >>> from summary_mining.view import show
->>> v = show("一、目标任务完成情况\\n第十五届西博会签约项目10个，投资总额24亿元；履约项目9个，履约率90﹪。")
+>>> v = show(text="一、目标任务完成情况\\n第十五届西博会签约项目10个，投资总额24亿元；履约项目9个，履约率90﹪。")
 >>> v                                    # doctest: +SKIP
 View(doc_id='text-…', figures=4, problems=0, findings=1 (0 inconsistent))
 >>> 'data-kind="amount" data-value="2400000000" data-unit="元"' in v.html
@@ -44,9 +44,9 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from .extraction import as_document, extract
+from .documents import Source, as_document
+from .extraction import extract
 from .model import Document
-from .readers import Source
 
 __all__ = ["show", "View", "render_html", "format_value", "weave", "Mark", "FIGURE_KINDS"]
 
@@ -798,16 +798,16 @@ def _given(value: pd.DataFrame | bool | None, compute: Any, doc: Document) -> pd
     return value
 
 
-def show(source: Source | Document, *, metrics: pd.DataFrame | None = None,
+def show(source: Source | None = None, *, text: str | None = None, metrics: pd.DataFrame | None = None,
          problems: pd.DataFrame | bool | None = None, audit: pd.DataFrame | bool | None = None,
          title: str | None = None) -> View:
-    """A :class:`View` of a document (path, bytes, text or :class:`Document`) and its results.
+    """A :class:`View` of a document (path, bytes, :class:`Document` or ``text=``) and its results.
 
     Missing results are computed: ``metrics`` with :func:`summary_mining.extract`, ``problems``
     with ``summary_mining.problems.extract_problems`` and ``audit`` with
     ``summary_mining.audit.audit`` (each skipped when that module is not installed). Pass a frame
     to show your own results, or ``False`` to leave problems or audit findings out.
     """
-    doc = as_document(source)
+    doc = as_document(source, text=text)
     m = extract(doc) if metrics is None else metrics
     return View(doc, m, _given(problems, _problems_of, doc), _given(audit, _audit_of, doc), title)

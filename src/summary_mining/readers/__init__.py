@@ -1,31 +1,31 @@
-"""Read TXT/MD, DOCX and PDF files into a :class:`~summary_mining.model.Document`.
+"""Read TXT/MD, DOCX and PDF files into a :class:`~summary_mining.readers.base.ReadResult`: the
+text and the layout the file states (blocks, tables, metadata). Building the
+:class:`~summary_mining.model.Document` from it happens one layer up, in
+:mod:`summary_mining.structure` (``summary_mining.read_document``).
 
->>> doc = read_document("投资促进工作总结篇1\\n一、目标任务完成情况\\n签约项目10个。\\n")
->>> doc.format, len(doc.articles), doc.sections[0].title
-('txt', 1, '一、目标任务完成情况')
+>>> result, name = read_file_result("签约项目10个。".encode("gbk"))
+>>> result.format, result.text, name
+('txt', '签约项目10个。', '<bytes>')
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from pathlib import Path
-from typing import Callable, Union
+from typing import Callable
 
 from ..errors import FileTooLargeError, ReadError, UnsupportedFormatError
-from ..model import Document
-from .base import DEFAULT_LIMITS, Limits, ReadResult, scrub_surrogates
-from .text import read_text, split_lines
+from .base import DEFAULT_LIMITS, Limits, ReadResult
+from .text import read_text
 
-__all__ = ["read_document", "read_file_result", "Source", "Limits", "DEFAULT_LIMITS", "FORMATS", "is_text_source"]
-
-Source = Union[str, "os.PathLike[str]", bytes, Document]
+__all__ = ["read_file_result", "Limits", "DEFAULT_LIMITS", "FORMATS", "LEGACY_FORMATS"]
 
 #: File suffix -> format name.
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "txt", ".docx": "docx", ".pdf": "pdf"}
-_LEGACY = {".doc": "legacy Word .doc is not supported; save it as .docx",
-           ".wps": "WPS .wps is not supported; save it as .docx",
-           ".xls": "spreadsheets are not supported", ".xlsx": "spreadsheets are not supported"}
+#: File suffix -> why that format is refused (a corpus run records it as an error, never skips it silently).
+LEGACY_FORMATS = {".doc": "legacy Word .doc is not supported; save it as .docx",
+                  ".wps": "WPS .wps is not supported; save it as .docx",
+                  ".xls": "spreadsheets are not supported", ".xlsx": "spreadsheets are not supported"}
 
 
 def _reader(fmt: str) -> Callable[[bytes, str, Limits], ReadResult]:
@@ -49,21 +49,6 @@ def _sniff(data: bytes) -> str:
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return "ole"
     return "txt"
-
-
-def is_text_source(source: object) -> bool:
-    """True when a ``str`` is document text rather than a path.
-
-    A string is a path when it has no line break, is short, and either exists or ends with a
-    known suffix; anything else is text.
-    """
-    if not isinstance(source, str):
-        return False
-    if "\n" in source or len(source) > 1024:
-        return True
-    if os.path.exists(source):
-        return False
-    return Path(source).suffix.lower() not in FORMATS and Path(source).suffix.lower() not in _LEGACY
 
 
 def _read_bounded(p: Path, name: str, max_bytes: int) -> bytes:
@@ -118,8 +103,8 @@ def read_file_result(path: str | os.PathLike[str] | bytes, *, format: str | None
         p = Path(path)
         name = str(p)
         suffix = p.suffix.lower()
-        if suffix in _LEGACY and format is None:
-            raise UnsupportedFormatError(name, _LEGACY[suffix])
+        if suffix in LEGACY_FORMATS and format is None:
+            raise UnsupportedFormatError(name, LEGACY_FORMATS[suffix])
         data = _read_bounded(p, name, limits.max_bytes)
         fmt = format or FORMATS.get(suffix) or _sniff(data)
     if fmt == "ole":
@@ -138,27 +123,3 @@ def read_file_result(path: str | os.PathLike[str] | bytes, *, format: str | None
         raise FileTooLargeError(name, "ran out of memory while reading") from None
     except Exception as e:  # a parser library's own error: never let it escape raw
         raise ReadError(name, f"cannot read {fmt.upper()}: {type(e).__name__}: {e}") from None
-
-
-def read_document(path_or_bytes: Source, *, doc_id: str | None = None, format: str | None = None,
-                  limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Read a file (path or bytes) — or a string of text — into a :class:`Document`.
-
-    ``doc_id`` defaults to the file stem (``投资促进工作总结.txt`` -> ``投资促进工作总结``).
-    Errors are :class:`~summary_mining.errors.ReadError` subclasses naming the file.
-    """
-    from ..outline import build_document
-
-    if isinstance(path_or_bytes, Document):
-        return path_or_bytes
-    if is_text_source(path_or_bytes):
-        text = str(path_or_bytes)
-        digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-        text = scrub_surrogates(text)  # lone surrogates -> U+FFFD (same length: offsets hold)
-        result = ReadResult(text=text, format="txt", blocks=split_lines(text), metadata={"encoding": None})
-        return build_document(result, doc_id=doc_id or f"text-{digest}", source="<text>")
-    result, name = read_file_result(path_or_bytes, format=format, limits=limits)  # type: ignore[arg-type]
-    if doc_id is None:
-        doc_id = Path(name).stem if name != "<bytes>" else "bytes-" + hashlib.sha1(bytes(path_or_bytes)).hexdigest()[:10]  # type: ignore[arg-type]
-    return build_document(result, doc_id=doc_id, source=name)
-

@@ -7,9 +7,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..model import Block
 
-__all__ = ["ReadResult", "Limits", "DEFAULT_LIMITS", "scrub_surrogates"]
+__all__ = ["Block", "ReadResult", "Limits", "DEFAULT_LIMITS", "scrub_surrogates"]
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
@@ -23,6 +22,24 @@ def scrub_surrogates(text: str) -> str:
     '到位资金\ufffd亿元'
     """
     return _SURROGATES.sub("\ufffd", text) if _SURROGATES.search(text) else text
+
+
+@dataclass(frozen=True)
+class Block:
+    """A layout unit a reader emitted: a paragraph, a heading, or one row of a table.
+
+    ``level`` is set for headings whose level the file states (DOCX ``Heading 2`` -> 2);
+    ``table`` indexes the reader's tables for table rows (``row`` is the row in that table);
+    ``page`` is the 1-based page for PDFs.
+    """
+
+    start: int
+    end: int
+    kind: str = "paragraph"  # paragraph | heading | table_row
+    level: int | None = None
+    table: int | None = None
+    row: int | None = None
+    page: int | None = None
 
 
 @dataclass

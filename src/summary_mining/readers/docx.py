@@ -76,7 +76,7 @@ import pandas as pd
 from lxml import etree
 
 from ..errors import FileTooLargeError, ReadError, UnsupportedFormatError
-from ..model import Block
+from .base import Block
 from .base import Limits, ReadResult
 
 __all__ = ["read_docx", "format_list_number", "MAX_RATIO", "MAX_MEMBERS"]

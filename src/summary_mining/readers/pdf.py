@@ -33,7 +33,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import FileTooLargeError, NoTextLayerError, ReadError
-from ..model import Block
+from .base import Block
 from .base import Limits, ReadResult, scrub_surrogates
 from .pdf_layout import (Line, Region, Rules, assign_lines, build_lines, column_bounds, gap_split, page_rules,
                          page_text, rule_regions, split_cells, strip_cjk_spaces, strip_markers)

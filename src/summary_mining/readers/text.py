@@ -16,7 +16,7 @@ import threading
 from functools import lru_cache
 
 from ..errors import EncodingError
-from ..model import Block
+from .base import Block
 from .base import ReadResult
 
 __all__ = ["decode_text", "read_text", "split_lines"]
