@@ -63,9 +63,9 @@ def stage_shares(texts) -> dict[str, float]:
     """Seconds spent in each stage of ``extract`` over ``texts`` (one pass, per-stage clocks)."""
     from summary_mining import frame
     import summary_mining.extraction as ex
-    from summary_mining.labels import annotate
-    from summary_mining.lexicon import metric_rules
-    from summary_mining.metrics import find_mentions
+    from summary_mining.figures.label import annotate
+    from summary_mining.rules.units import metric_rules
+    from summary_mining.figures.find import find_figures as find_mentions
 
     import summary_mining as sm
 
@@ -125,8 +125,8 @@ def core(texts: list[str], repeat: int) -> dict[str, float]:
 
 
 def run(chars: int = 5_000_000, repeat: int = 3, do_profile: bool = True, before: str | None = None) -> Section:
-    from summary_mining.lexicon import metric_rules
-    from summary_mining.segment import tokens
+    from summary_mining.rules.units import metric_rules
+    from summary_mining.rules.segment import tokens
 
     import summary_mining as sm
 

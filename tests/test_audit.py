@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import summary_mining as sm
-from summary_mining.audit import AUDIT_COLUMNS, AUDIT_DTYPES, CHECKS, audit, audit_rules
+from summary_mining.auditing import AUDIT_COLUMNS, AUDIT_DTYPES, CHECKS, audit, audit_rules
 
 
 def nan(x) -> bool:
@@ -402,7 +402,7 @@ def test_module_doctests():
     import doctest
     import importlib
 
-    mod = importlib.import_module("summary_mining.audit")  # the package attribute is the function
+    mod = importlib.import_module("summary_mining.auditing")  # the package attribute is the function
     assert doctest.testmod(mod).failed == 0
 
 
@@ -410,7 +410,7 @@ def test_given_metrics_are_not_extracted_again(seed_path, monkeypatch):
     doc = sm.read_document(seed_path)
     metrics = sm.extract(doc)
     want = audit(doc)
-    ex = importlib.import_module("summary_mining.audit")
+    ex = importlib.import_module("summary_mining.auditing.checks")
     monkeypatch.setattr(ex, "extract", lambda *a, **k: pytest.fail("extracted again"))
     got = audit(doc, metrics=metrics)
     pd.testing.assert_frame_equal(got, want)

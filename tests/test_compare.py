@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 import summary_mining as sm
-from summary_mining.compare import column_for, compare, conflicts
+from summary_mining.comparison import column_for, compare, conflicts
 from summary_mining.datafiles import load_csv
-from summary_mining.regions import add_region_period
+from summary_mining.places.regions import add_region_period
 
 HEADLINE = {r["synonym"]: r["indicator"] for r in load_csv("indicators_headline.csv")}
 
@@ -279,7 +279,7 @@ def test_module_doctests():
 
     import importlib
 
-    mod = importlib.import_module("summary_mining.compare")
+    mod = importlib.import_module("summary_mining.comparison")
     assert doctest.testmod(mod).failed == 0
 
 

@@ -151,7 +151,7 @@ def test_region_detection_runs_under_the_rule_guard(mixed_corpus, monkeypatch):
 
 
 def test_a_region_detection_failure_is_an_error_row_not_a_crash(mixed_corpus, monkeypatch):
-    import summary_mining.regions as regions
+    import summary_mining.places.regions as regions
 
     real = regions.detect_region
 
@@ -169,7 +169,7 @@ def test_a_region_detection_failure_is_an_error_row_not_a_crash(mixed_corpus, mo
 
 def test_one_region_detection_per_document(mixed_corpus, monkeypatch):
     """extract, audit and the documents table share the detection kept on the document."""
-    import summary_mining.regions as regions
+    import summary_mining.places.regions as regions
 
     calls = []
     real = regions.detect_region

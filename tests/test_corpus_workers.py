@@ -28,11 +28,11 @@ def small_corpus(tmp_path, seed_path):
 
 
 def test_warm_loads_jieba_and_every_rule_set():
-    seg = importlib.import_module("summary_mining.segment")
+    seg = importlib.import_module("summary_mining.rules.segment")
     corpus.warm()
-    assert seg._tokenizer is not None and seg._tokenizer.initialized
-    for mod, fn in [("lexicon", "metric_rules"), ("labels", "label_rules"), ("structure", "structure_rules"),
-                    ("problems", "problem_rules"), ("audit", "audit_rules")]:
+    assert seg.Segmenter._default is not None and seg.Segmenter._default.tokenizer.initialized
+    for mod, fn in [("rules.units", "metric_rules"), ("rules.labels", "label_rules"), ("structure", "structure_rules"),
+                    ("problems", "problem_rules"), ("auditing.checks", "audit_rules")]:
         assert getattr(importlib.import_module(f"summary_mining.{mod}"), fn).cache_info().currsize >= 1, fn
 
 

@@ -5,9 +5,9 @@ import pandas as pd
 import pytest
 
 import summary_mining as sm
-from summary_mining.compare import compare
+from summary_mining.comparison import compare
 from summary_mining.export import HEADERS_ZH, chinese_headers, to_csv, to_excel, to_parquet
-from summary_mining.regions import add_region_period
+from summary_mining.places.regions import add_region_period
 
 openpyxl = pytest.importorskip("openpyxl")
 

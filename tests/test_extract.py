@@ -279,7 +279,7 @@ def test_unmatched_respectively_list_is_left_alone():
     assert df["label"].fillna("").tolist() == ["签约项目、到位资金、履约率", ""]
 
 
-@pytest.mark.parametrize("module", ["summary_mining.labels", "summary_mining.metrics"])
+@pytest.mark.parametrize("module", ["summary_mining.figures.label", "summary_mining.figures.find"])
 def test_module_doctests(module):
     import doctest
     import importlib

@@ -45,7 +45,7 @@ SEED = SEED_TXT.read_text(encoding="utf-8")
 
 def _audit_module():
     try:
-        return importlib.import_module("summary_mining.audit")
+        return importlib.import_module("summary_mining.auditing")
     except ImportError:
         return None
 
@@ -377,9 +377,9 @@ def test_a_rule_timeout_is_a_documented_error_naming_the_document(monkeypatch, t
         assert "MATCH_TIMEOUT" in str(e.value)
 
 
-@pytest.mark.parametrize("detect", ["periods.detect_period", "regions.detect_region"])
+@pytest.mark.parametrize("detect", ["places.periods.detect_period", "places.regions.detect_region"])
 def test_period_and_region_rules_run_under_the_timeout(monkeypatch, detect):
-    module, name = detect.split(".")
+    module, name = detect.rsplit(".", 1)
     fn = getattr(importlib.import_module(f"summary_mining.{module}"), name)
     text = "2023年上半年中江县招商引资工作总结\n全县1-6月签约项目10个。" * 100
     assert fn(text) is not None
@@ -418,13 +418,13 @@ def test_rx_finditer_budget_is_per_match_not_per_scan(monkeypatch):
 
 #: Matches on compiled patterns that run without the timeout — each on a bounded short string.
 BOUNDED_CALLS = {
-    "metrics.py": [],
-    "labels.py": [],
+    "figures/find.py": [],
+    "figures/label.py": [],
     "structure.py": [],
     "extraction.py": [],
-    "periods.py": [],
-    "regions.py": [],
-    "audit.py": [
+    "places/periods.py": [],
+    "places/regions.py": [],
+    "auditing/checks.py": [
         "_NUMBER.search(norm)", "_CN_NUMBER.search(norm)",  # one figure's surface
         "_NUMBER.search(normalize(f.surface))",
         "regex.finditer(regex.escape(surf), text, overlapped=True)",  # a literal, in one sentence
@@ -836,7 +836,8 @@ def _rule_file(tmp_path, name: str, source: str, old: str, new: str) -> str:
 
 
 def test_malformed_rule_files_name_file_and_entry(tmp_path):
-    from summary_mining.labels import indicator_lexicon, label_rules
+    from summary_mining.rules.indicators import indicator_lexicon
+    from summary_mining.rules.labels import label_rules
     from summary_mining.structure import structure_rules
     from summary_mining.problems import category_lexicon, problem_rules
 
@@ -897,7 +898,7 @@ BROKEN_UNITS = [
 @pytest.mark.parametrize("old, new, match", BROKEN_UNITS, ids=[m.split(":")[0].replace("\\", "") + f"-{i}"
                                                                 for i, (_, _, m) in enumerate(BROKEN_UNITS)])
 def test_broken_units_file_is_a_rule_error_naming_file_and_entry(tmp_path, old, new, match):
-    from summary_mining.lexicon import metric_rules
+    from summary_mining.rules.units import metric_rules
 
     path = _rule_file(tmp_path, "my_units.toml", "units.toml", old, new)
     with pytest.raises(sm.RuleError, match=rf"my_units\.toml: {match}"):
@@ -905,7 +906,7 @@ def test_broken_units_file_is_a_rule_error_naming_file_and_entry(tmp_path, old, 
 
 
 def test_broken_filters_file_is_a_rule_error_naming_the_file(tmp_path):
-    from summary_mining.lexicon import metric_rules
+    from summary_mining.rules.units import metric_rules
 
     path = _rule_file(tmp_path, "my_filters.toml", "filters.toml", "fixed_phrases = [", "fixed_phrases = [1, ")
     with pytest.raises(sm.RuleError, match=r"my_filters\.toml: malformed entry: TypeError"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 import summary_mining as sm
-from summary_mining.periods import PeriodInfo, canonical_span, detect_period, period_label
+from summary_mining.places.periods import PeriodInfo, canonical_span, detect_period, period_label
 
 # (text, year, span, label, year_redacted) — phrases from the seed, the dev corpus and the formats
 PHRASES = [
@@ -92,5 +92,5 @@ def test_module_doctests():
 
     import importlib
 
-    mod = importlib.import_module("summary_mining.periods")
+    mod = importlib.import_module("summary_mining.places.periods")
     assert doctest.testmod(mod).failed == 0

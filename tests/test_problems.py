@@ -355,18 +355,14 @@ def test_jieba_only_sees_problem_items(monkeypatch, seed_path):
     import importlib
 
     mod = importlib.import_module("summary_mining.problems")
-    from summary_mining import segment
+    from summary_mining.rules.segment import Segmenter
 
     seen: list[str] = []
-    real_tokens, real_tokenizer = segment.tokens, segment.tokenizer()
+    seg = Segmenter.default()
+    real_tokens, real_search = seg.tokens, seg.search_tokens
 
-    class Spy:
-        def tokenize(self, text, *a, **kw):
-            seen.append(text)
-            return real_tokenizer.tokenize(text, *a, **kw)
-
-    monkeypatch.setattr(segment, "tokens", lambda text: (seen.append(text), real_tokens(text))[1])
-    monkeypatch.setattr(segment, "tokenizer", lambda: Spy())
+    monkeypatch.setattr(seg, "tokens", lambda text: (seen.append(text), real_tokens(text))[1])
+    monkeypatch.setattr(seg, "search_tokens", lambda text: (seen.append(text), real_search(text))[1])
     mod._word_boundaries.cache_clear()
     df = extract_problems(seed_path)
     mod._word_boundaries.cache_clear()

@@ -9,7 +9,7 @@ import pytest
 
 import summary_mining as sm
 from summary_mining.datafiles import data_path, load_csv
-from summary_mining.regions import (RegionError, RegionInfo, add_region_period, article_info, detect_region,
+from summary_mining.places.regions import (RegionError, RegionInfo, add_region_period, article_info, detect_region,
                                     gazetteer, region_candidates, resolve_region)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -169,7 +169,7 @@ def test_visits_and_shared_names(text, name, code):
 
 def test_visit_around_rules_read_before_and_after():
     from summary_mining.errors import RuleError
-    from summary_mining.regions import _around
+    from summary_mining.places.regions import _around
 
     assert _around("以…为重点", "regions.toml") == ("以", "为重点")
     with pytest.raises(RuleError, match="visit_around"):
@@ -341,7 +341,7 @@ def test_module_doctests():
 
     import importlib
 
-    mod = importlib.import_module("summary_mining.regions")
+    mod = importlib.import_module("summary_mining.places.regions")
     assert doctest.testmod(mod).failed == 0
 
 

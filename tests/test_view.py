@@ -23,7 +23,7 @@ from summary_mining.view import (BLOCK, EVIDENCE, FIGURE, FIGURE_KINDS, HEADING,
                                  format_value, render_html, show, weave)
 
 HAS_PROBLEMS = importlib.util.find_spec("summary_mining.problems") is not None
-HAS_AUDIT = importlib.util.find_spec("summary_mining.audit") is not None
+HAS_AUDIT = importlib.util.find_spec("summary_mining.auditing") is not None
 VOID = {"meta", "input", "br", "img", "hr", "link", "wbr", "source", "col", "area", "base", "embed", "track"}
 
 
@@ -136,7 +136,7 @@ def seed_problems(seed_doc):
 def seed_audit(seed_doc):
     if not HAS_AUDIT:
         return None
-    from summary_mining.audit import audit
+    from summary_mining.auditing import audit
     return audit(seed_doc)
 
 
@@ -447,7 +447,7 @@ def test_show_renders_in_jupyter_and_saves(tmp_path, seed_path):
 
 def test_show_without_problems_and_audit_modules(monkeypatch):
     monkeypatch.setitem(sys.modules, "summary_mining.problems", None)  # import raises ImportError
-    monkeypatch.setitem(sys.modules, "summary_mining.audit", None)
+    monkeypatch.setitem(sys.modules, "summary_mining.auditing", None)
     v = show(text="签约项目10个，投资总额24亿元。")
     assert v.problems is None and v.audit is None
     root = tree(v.html)

@@ -21,7 +21,7 @@ from summary_mining.view import FIGURE_KINDS, format_value, show
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary on PATH (apt-get install -y chromium)")
 HAS_PROBLEMS = importlib.util.find_spec("summary_mining.problems") is not None
-HAS_AUDIT = importlib.util.find_spec("summary_mining.audit") is not None
+HAS_AUDIT = importlib.util.find_spec("summary_mining.auditing") is not None
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--disable-dev-shm-usage", "--hide-scrollbars"]

@@ -12,19 +12,20 @@ from .readers import DEFAULT_LIMITS, Limits
 from .documents import read_document
 from .extraction import extract
 from .problems import extract_problems
-from .audit import audit
+from .auditing import audit
 from .corpus import Corpus, mine
 from .view import View, show
-from .compare import compare, conflicts
+from .comparison import compare, conflicts
 from .export import to_csv, to_excel, to_parquet
-from .periods import PeriodInfo, detect_period
-from .regions import RegionInfo, add_region_period, article_info, detect_region, resolve_region
+from .places.periods import PeriodInfo, detect_period
+from .places.regions import RegionInfo, add_region_period, article_info, detect_region, resolve_region
 from .frame import COLUMNS
+from .rules import RuleSet
 
 from ._version import __version__
 
 __all__ = [
-    "read_document", "extract", "extract_problems", "audit", "mine", "Corpus", "show", "View", "compare", "conflicts", "to_excel", "to_csv", "to_parquet", "detect_region", "detect_period", "add_region_period", "article_info", "resolve_region", "RegionInfo", "PeriodInfo", "COLUMNS", "Document", "Article", "Section", "Sentence", "Block", "Limits", "DEFAULT_LIMITS",
+    "read_document", "extract", "extract_problems", "audit", "mine", "Corpus", "show", "View", "compare", "conflicts", "to_excel", "to_csv", "to_parquet", "detect_region", "detect_period", "add_region_period", "article_info", "resolve_region", "RegionInfo", "PeriodInfo", "COLUMNS", "RuleSet", "Document", "Article", "Section", "Sentence", "Block", "Limits", "DEFAULT_LIMITS",
     "SummaryMiningError", "ReadError", "DocumentNotFoundError", "UnsupportedFormatError", "EncodingError", "NoTextLayerError",
     "FileTooLargeError", "RuleError", "RuleTimeoutError", "TimeLimitError", "__version__",
 ]

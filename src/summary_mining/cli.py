@@ -71,7 +71,7 @@ def _table_command(name: str, columns: list[str]):
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    from .compare import compare
+    from .comparison import compare
 
     corpus = _mine(args)
     table, conflicts = compare(corpus.metrics, unit=args.unit, return_conflicts=True)

@@ -137,7 +137,7 @@ def _documents_frame(doc) -> pd.DataFrame:
     :func:`process_file`'s time limit and ``try``, so a pathological document becomes an error row."""
     from .datafiles import rule_guard
     from .documents import doc_name
-    from .regions import article_rows
+    from .places.regions import article_rows
 
     rows = []
     with rule_guard(doc_name(doc)):
@@ -151,7 +151,7 @@ def _documents_frame(doc) -> pd.DataFrame:
 
 
 def _mine_document(doc, res: FileResult) -> None:
-    from .audit import audit
+    from .auditing import audit
     from .extraction import extract
     from .problems import extract_problems
 
@@ -340,7 +340,7 @@ def _concat(frames: list[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
 
 
 def _empty_frames() -> dict[str, pd.DataFrame]:
-    from .audit import AUDIT_DTYPES
+    from .auditing import AUDIT_DTYPES
     from .frame import empty_frame
     from .problems import PROBLEM_DTYPES
     return {"metrics": empty_frame(), "problems": empty_frame(PROBLEM_DTYPES), "audit": empty_frame(AUDIT_DTYPES),

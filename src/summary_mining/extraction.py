@@ -7,28 +7,40 @@
 """
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pandas as pd
 
 from .datafiles import rule_guard
-from .frame import DTYPES, to_frame
-from .labels import annotate
-from .lexicon import KINDS, metric_rules
-from .metrics import Mention, find_mentions
-from .model import Document
 from .documents import Source, as_document, doc_name
-from .regions import REGION_COLUMNS, article_rows
-from .segment import add_user_dict
+from .figures import Figure, figures_of
+from .frame import DTYPES, to_frame
+from .model import Document
+from .places.regions import REGION_COLUMNS, article_rows
+from .rules import DEFAULT_RULES, RuleSet
+from .rules.units import KINDS
 
-__all__ = ["extract", "mention_rows"]
+__all__ = ["extract", "figure_rows", "resolve_rules"]
 
 
-def mention_rows(doc: Document, mentions: list[Mention]) -> list[dict]:
+def resolve_rules(rules: RuleSet | None, indicators: dict[str, str] | None = None,
+                  user_dict: str | Path | None = None) -> RuleSet:
+    """The rule set of a call: ``rules`` (or the package's), with ``indicators``/``user_dict`` added."""
+    rules = rules or DEFAULT_RULES
+    if indicators:
+        rules = dataclasses.replace(rules, indicators={**(rules.indicators or {}), **indicators})
+    if user_dict is not None:
+        rules = dataclasses.replace(rules, user_dict=str(user_dict))
+    return rules
+
+
+def figure_rows(doc: Document, figures: list[Figure]) -> list[dict]:
+    """One metrics-frame row (a dict keyed by :data:`~summary_mining.frame.COLUMNS`) per figure."""
     rows = []
     sentences: dict[int, str] = {}  # one string per sentence, shared by its figures' rows
     sections = doc.section_index
-    for m in mentions:
+    for m in figures:
         sent = doc.sentence_at(m.start)
         if sent is not None and sent.index not in sentences:
             sentences[sent.index] = doc.text[sent.start:sent.end]
@@ -77,12 +89,13 @@ def _fill_region_period(rows: list[dict], doc: Document, regions) -> None:
 
 def extract(source: Source | None = None, *, text: str | None = None, kinds: tuple[str, ...] | list[str] | None = None,
             indicators: dict[str, str] | None = None, user_dict: str | Path | None = None,
-            regions=None) -> pd.DataFrame:
+            regions=None, rules: RuleSet | None = None) -> pd.DataFrame:
     """Extract amounts, percentages and counts from a path, bytes, :class:`Document` or ``text=``.
 
     One row per figure; columns and dtypes in :data:`summary_mining.frame.DTYPES`.
     ``kinds`` keeps only some of ``amount``/``percentage``/``count``; ``indicators`` adds
-    synonyms (``{"引资到位": "到位资金"}``); ``user_dict`` adds a jieba dictionary; ``regions``
+    synonyms (``{"引资到位": "到位资金"}``); ``user_dict`` adds a jieba dictionary (for this call only);
+    ``rules`` is a :class:`~summary_mining.rules.RuleSet` naming other rule files; ``regions``
     overrides the detected region/period (a mapping ``{"file.txt": "中江县"}`` or a CSV path with
     columns ``file,article,region,period``; see :func:`summary_mining.regions.add_region_period`).
     Every row satisfies ``doc.text[start:end] == surface``.
@@ -91,15 +104,13 @@ def extract(source: Source | None = None, *, text: str | None = None, kinds: tup
         bad = [k for k in kinds if k not in KINDS]
         if bad:
             raise ValueError(f"kinds must be among {', '.join(KINDS)}; got {bad!r}")
-    if user_dict is not None:
-        add_user_dict(user_dict)
+    rules = resolve_rules(rules, indicators, user_dict)
     doc = as_document(source, text=text)
     with rule_guard(doc_name(doc)):
-        mentions = find_mentions(doc, metric_rules())
+        figures = figures_of(doc, rules)
         if kinds is not None:
-            mentions = [m for m in mentions if m.kind in kinds]
-        annotate(doc, mentions, indicators=indicators)
-        rows = mention_rows(doc, mentions)
+            figures = [f for f in figures if f.kind in kinds]
+        rows = figure_rows(doc, figures)
         _fill_region_period(rows, doc, regions)
         df = to_frame(rows, DTYPES)
     df.attrs["doc_id"] = doc.doc_id

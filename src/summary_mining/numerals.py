@@ -1,9 +1,10 @@
-"""Parse written numbers: Arabic (with thousands separators), Chinese numerals, scales, redactions.
+"""Parse written numbers: Arabic (with thousands separators), Chinese numerals, redactions.
 
 Pure helpers; values are computed with :class:`~decimal.Decimal` so ``60.07亿`` is exactly
-6007000000 and not 6007000000.000001.
+6007000000 and not 6007000000.000001. Scales (万, 亿 …) are rules: their multipliers come from
+``data/units.toml`` ``[scales]`` and are passed in.
 
->>> float(parse_number("60.07", "亿"))
+>>> float(parse_number("60.07", 10**8))
 6007000000.0
 >>> parse_number("一千二百万")
 Decimal('12000000')
@@ -18,15 +19,13 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["CN_DIGITS", "CN_SMALL_UNITS", "CN_BIG_UNITS", "SCALES", "parse_arabic", "parse_chinese",
-           "parse_number", "is_redacted", "last_digit_unit", "REDACTION_CHARS"]
+__all__ = ["CN_DIGITS", "CN_SMALL_UNITS", "CN_BIG_UNITS", "parse_arabic", "parse_chinese",
+           "parse_number", "is_redacted", "last_digit_unit", "decimals", "REDACTION_CHARS"]
 
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
 CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CN_BIG_UNITS = {"万": 10**4, "亿": 10**8}
-SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7,
-          "亿": 10**8, "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12}
 REDACTION_CHARS = frozenset("xX×*ｘＸ＊")
 
 
@@ -35,9 +34,14 @@ def is_redacted(number: str) -> bool:
     return any(c in REDACTION_CHARS for c in number)
 
 
+#: Characters between digit groups that carry no value (commas, spaces, zero-width characters).
+_GROUP_CHARS = str.maketrans("", "", ", \u00a0\u2009\u202f\u200b\u2060\ufeff\u00ad")
+
+
 def parse_arabic(s: str) -> Decimal | None:
-    """``"1,234.5"`` -> Decimal('1234.5'); ``"2、56"`` (、 used as a decimal point) -> 2.56."""
-    s = s.replace(",", "").replace("、", ".").strip()
+    """``"1,234.5"`` -> Decimal('1234.5'); ``"2、56"`` (、 used as a decimal point) -> 2.56;
+    ``"1\u200b000"`` and ``"2 345.6"`` (group separators) -> 1000 and 2345.6."""
+    s = s.translate(_GROUP_CHARS).replace("、", ".").strip()
     try:
         return Decimal(s)
     except InvalidOperation:
@@ -82,8 +86,9 @@ def parse_chinese(s: str) -> Decimal | None:
     return Decimal(f"{n}.{''.join(str(CN_DIGITS[c]) for c in frac)}")
 
 
-def parse_number(number: str, scale: str = "") -> Decimal | None:
-    """The value of a written number times its scale (万/亿/千万 …); None when redacted or unreadable."""
+def parse_number(number: str, multiplier: int | Decimal = 1) -> Decimal | None:
+    """The value of a written number times its scale's ``multiplier`` (10**8 for 亿); None when
+    redacted or unreadable."""
     if not number or is_redacted(number):
         return None
     if number[0].isdigit():
@@ -92,7 +97,19 @@ def parse_number(number: str, scale: str = "") -> Decimal | None:
         v = parse_chinese(number)
     if v is None:
         return None
-    return v * SCALES.get(scale, 1) if scale else v
+    return v * multiplier if multiplier != 1 else v
+
+
+def decimals(number: str) -> int:
+    """Decimal places written: ``41.17`` -> 2, ``2、56`` -> 2 (、 as a decimal point), ``九十二点四二`` -> 2.
+
+    >>> decimals("41.17"), decimals("2、56"), decimals("2300"), decimals("九十二点四二")
+    (2, 2, 0, 2)
+    """
+    for sep in (".", "、", "点"):
+        if sep in number:
+            return len(number.split(sep, 1)[1])
+    return 0
 
 
 def last_digit_unit(number: str) -> Decimal:
@@ -100,7 +117,7 @@ def last_digit_unit(number: str) -> Decimal:
 
     Used for ``300余份`` / ``3000多欧元``: the figure lies between n and n + this unit.
     """
-    s = number.replace(",", "")
+    s = number.translate(_GROUP_CHARS)
     if "." in s:
         return Decimal(1).scaleb(-len(s.split(".", 1)[1]))
     if s.isdigit():

@@ -52,7 +52,7 @@ from .documents import Source, as_document, doc_name
 from .frame import empty_frame, to_frame
 from .model import SECTION_SEPARATOR, Document, Section
 from .structure import heading_at_line, structure_rules
-from . import segment
+from .rules.segment import CACHE_MAX_CHARS, Segmenter
 
 __all__ = ["extract_problems", "PROBLEM_DTYPES", "PROBLEM_COLUMNS", "ProblemRules", "problem_rules",
            "category_lexicon", "categorize", "keywords_of", "is_problem_heading", "CategoryMap"]
@@ -823,7 +823,7 @@ def _find_blocks(doc: Document, layout: _Layout, rules: ProblemRules) -> list[_B
 def _search_boundaries(text: str) -> tuple[frozenset[int], frozenset[int]]:
     """Start and end offsets of the jieba words of ``text``, including the dictionary words inside a
     compound token (search mode: 资金不足 -> 资金 / 不足 / 资金不足)."""
-    toks = list(segment.tokenizer().tokenize(text, mode="search", HMM=False))
+    toks = Segmenter.default().search_tokens(text)
     return frozenset(s for _, s, _ in toks), frozenset(e for _, _, e in toks)
 
 
@@ -832,7 +832,7 @@ _word_boundaries = lru_cache(maxsize=4096)(_search_boundaries)
 
 def _boundaries(text: str) -> tuple[frozenset[int], frozenset[int]]:
     # a huge item (a problem section of one endless line) is segmented once, not kept in the cache
-    return _search_boundaries(text) if len(text) > segment.CACHE_MAX_CHARS else _word_boundaries(text)
+    return _search_boundaries(text) if len(text) > CACHE_MAX_CHARS else _word_boundaries(text)
 
 
 def categorize(text: str, lexicon: Mapping[str, Iterable[str]] | None = None) -> list[str]:
@@ -890,7 +890,7 @@ def keywords_of(text: str, top: int | None = None, rules: ProblemRules | None = 
     idf, median = _idf()
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for w, s, _ in segment.tokens(text):
+    for w, s, _ in Segmenter.default().tokens(text):
         if len(w) < rules.keyword_min_chars or w in rules.stop_words or not _WORDLIKE.match(w):
             continue
         if "x" in w.lower() and not regex.search(r"\p{Han}", w):

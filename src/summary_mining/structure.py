@@ -58,6 +58,7 @@ class StructureRules:
     max_title_chars: int
     sentence: regex.Pattern[str]
     full_stop: regex.Pattern[str]
+    terminator: regex.Pattern[str]  # one statement terminator (。！？；)
     clause_break: regex.Pattern[str]
     clause_breaks: frozenset[str]
     dates: tuple[regex.Pattern[str], ...]
@@ -115,6 +116,7 @@ def _structure_rules(d: dict, src: str, markers, heads) -> StructureRules:
         max_title_chars=int(d.get("max_title_chars", 40)),
         sentence=compile_pattern(f"[^{term}]+(?:[{term}]+[{close}]*)?|[{term}]+[{close}]*", src, "sentence_terminators"),
         full_stop=compile_pattern(f"[{stops}]+[{close}]*", src, "full_stops"),
+        terminator=compile_pattern(f"[{term}]", src, "sentence_terminators"),
         clause_break=compile_pattern(f"[{regex.escape(breaks)}\\n]", src, "clause_breaks"),
         clause_breaks=frozenset(breaks),
         dates=tuple(compile_pattern(p, src, f"metadata.date[{i}]") for i, p in enumerate(meta.get("date", []))),

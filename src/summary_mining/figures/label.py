@@ -1,9 +1,9 @@
 """What a figure measures: its label, canonical indicator, direction and role, read from the clause.
 
 >>> from summary_mining import read_document
->>> from summary_mining.metrics import find_mentions
+>>> from summary_mining.figures.find import find_figures
 >>> doc = read_document(text="实现到位资金9.88亿元，资金到位率41.17﹪，同比增长12.5%，完成全年目标任务的64.23%。")
->>> ms = annotate(doc, find_mentions(doc))
+>>> ms = annotate(doc, find_figures(doc))
 >>> [(m.label, m.indicator, m.direction, m.role) for m in ms]
 [('到位资金', '到位资金', None, 'actual'), ('资金到位率', '资金到位率', None, 'rate'), ('资金到位率同比增长', '资金到位率', '+', 'actual'), ('目标任务', None, None, 'rate')]
 """
@@ -11,169 +11,22 @@ from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
-from .datafiles import (compile_pattern, load_csv, load_toml, rule_entries, rx_finditer, rx_fullmatch, rx_match,
-                        rx_search)
-from .errors import RuleError
-from .metrics import Mention
-from .model import Document
-from .segment import tokens
+from ..datafiles import rx_finditer, rx_fullmatch, rx_match, rx_search
+from ..model import Document
+from ..rules.indicators import IndicatorLexicon, indicator_lexicon
+from ..rules.labels import LabelRules, label_rules
+from ..rules.segment import Segmenter
+from .record import Figure
 
-__all__ = ["LabelRules", "label_rules", "annotate", "indicator_for", "IndicatorLexicon", "indicator_lexicon"]
+__all__ = ["annotate"]
 
 #: A label is read from at most this many characters before its figure (the clause is cut there):
 #: labels keep only the nearest 14 characters, and a bounded window keeps a clause of 100k
 #: characters without punctuation from being segmented once per figure.
 LABEL_WINDOW = 100
-
-
-@dataclass(frozen=True)
-class LabelRules:
-    breaks: frozenset[str]
-    leading_drop: frozenset[str]
-    trailing_drop: frozenset[str]
-    up_words: tuple[str, ...]
-    down_words: tuple[str, ...]
-    direction: regex.Pattern[str]
-    direction_window: int
-    target_words: tuple[str, ...]
-    rate_suffixes: tuple[str, ...]
-    share_words: tuple[str, ...]
-    growth_labels: frozenset[str]
-    actual_verbs: tuple[str, ...]
-    target_cue: regex.Pattern[str]
-    target_join: regex.Pattern[str]
-    list_join: regex.Pattern[str]
-    change_from: regex.Pattern[str]
-    change_to: regex.Pattern[str]
-    respectively: str
-    list_split: regex.Pattern[str]
-
-
-@lru_cache(maxsize=4)
-def label_rules(path: str = "labels.toml") -> LabelRules:
-    d = load_toml(path)
-    with rule_entries(path):
-        return _label_rules(d, path)
-
-
-def _any(words) -> str:
-    """One regex alternative of literal words, longest first."""
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-def _label_rules(d: dict, path: str) -> LabelRules:
-    by_len = lambda ws: tuple(sorted(ws, key=len, reverse=True))
-    up, down = by_len(d["up_words"]), by_len(d["down_words"])
-    # a multi-character word anywhere in the window, a single character only right before the figure
-    alt = lambda ws: "|".join(regex.escape(w) for w in ws if len(w) > 1)
-    one = lambda ws: "".join(regex.escape(w) for w in ws if len(w) == 1)
-    direction = compile_pattern(f"(?P<down>{alt(down)}|[{one(down)}]$)|(?P<up>{alt(up)}|[{one(up)}]$)", path, "direction words")
-    filters = load_toml("filters.toml")  # qualifiers that may stand between two joined figures
-    before_q = _any(filters.get("prefix_qualifiers", ()) or ["约"])
-    after_q = _any(filters.get("suffix_qualifiers", ()) or ["以上"])
-    seps = _any(d.get("respectively_separators", ["、"]))
-    # 5.5%左右、规上工业… / 10个、约9.88亿元: what may stand between two figures of one list
-    join = lambda j, tail="": compile_pattern(f"\\s*(?:{after_q})?\\s*(?:{j}){tail}", path, "figure joiners")
-    date = d.get("change_date", "(?!)")
-    change_to = f"\\s*(?:{_any(d.get('change_verbs', ()))})?(?:{_any(d.get('change_to', ['到']))})\\s*(?:{date})?\\s*"
-    return LabelRules(frozenset(d["clause_breaks"]), frozenset(d["leading_drop"]), frozenset(d["trailing_drop"]),
-                      up, down, direction, int(d.get("direction_window", 6)),
-                      tuple(d["target_words"]), tuple(d["rate_suffixes"]), tuple(d["share_words"]),
-                      frozenset(d.get("growth_labels", ())), by_len(d.get("actual_verbs", ())),
-                      compile_pattern(f"(?:{_any(d.get('target_cues', ['主要预期目标']))})(?:{d.get('target_cue_follow', '')})",
-                                      path, "target_cues"),
-                      join(_any(d.get("target_joiners", ["、"]))), join(f"{seps}|[,，]", f"\\s*(?:{before_q})?\\s*"),
-                      compile_pattern(f"(?:{_any(d.get('change_from', ['从']))})\\s*(?:{date})?\\s*$", path, "change_from"),
-                      compile_pattern(change_to, path, "change_to"),
-                      d.get("respectively", "分别"), compile_pattern(seps, path, "respectively_separators"))
-
-
-class IndicatorLexicon:
-    """Synonyms -> canonical indicator names, from ``data/indicators.csv`` plus user additions.
-
-    A synonym that ends the label wins over a longer one inside it: the head noun comes last. A
-    label that lists names (财政收入百亿县、城区人口) is looked up by the last one, and a synonym
-    before 的 only modifies (对经济增长的贡献率 is no 经济增长).
-
-    >>> lex = IndicatorLexicon({"到位资金": "到位资金", "实际到位资金": "到位资金", "签约项目": "签约项目",
-    ...                         "履约率": "履约率"})
-    >>> lex.lookup("国内市外实际到位资金"), lex.lookup("招商项目"), lex.lookup("签约项目履约率")
-    ('到位资金', None, '履约率')
-    >>> lex.longest_prefix("签约项目履约率达90%"), lex.longest_prefix("全年签约")
-    ('签约项目', '')
-    """
-
-    def __init__(self, synonyms: dict[str, str]):
-        self.synonyms = dict(synonyms)
-        self._ordered = sorted(self.synonyms, key=len, reverse=True)
-        self._rank = {syn: i for i, syn in enumerate(self._ordered)}  # longest first, then file order
-        self._longest = len(self._ordered[0]) if self._ordered else 0
-        self._memo: dict[str, str | None] = {}
-
-    def with_extra(self, extra: dict[str, str] | None) -> "IndicatorLexicon":
-        return IndicatorLexicon({**self.synonyms, **extra}) if extra else self
-
-    def lookup(self, label: str) -> str | None:
-        found = self._memo.get(label, self)
-        if found is self:
-            if len(self._memo) >= 65536:
-                self._memo.clear()
-            found = self._memo[label] = self._lookup(label)
-        return found  # type: ignore[return-value]
-
-    def longest_prefix(self, text: str) -> str:
-        """The longest synonym ``text`` starts with ('' when none): 地区生产总值跨越… -> 地区生产总值."""
-        return next((text[:k] for k in range(min(len(text), self._longest), 0, -1) if text[:k] in self.synonyms), "")
-
-    def _lookup(self, label: str) -> str | None:
-        label = label[label.rfind("、") + 1:]
-        if not label:
-            return None
-        n, syns, longest = len(label), self.synonyms, self._longest
-        for k in range(max(0, n - longest), n):  # the longest synonym the label ends with
-            if label[k:] in syns:
-                return syns[label[k:]]
-        de = label.rfind("的")
-        best = None  # else the longest one inside it, whose first occurrence is not a modifier before 的
-        for i in range(n):
-            for j in range(i + 1, min(n, i + longest) + 1):
-                syn = label[i:j]
-                if syn in syns and (best is None or self._rank[syn] < self._rank[best]):
-                    at = label.find(syn)
-                    if at + len(syn) > de:
-                        best = syn
-        return syns[best] if best is not None else None
-
-
-@lru_cache(maxsize=4)
-def indicator_lexicon(*paths: str) -> IndicatorLexicon:
-    """Synonyms from ``indicators.csv`` (investment summaries) and ``indicators_headline.csv``
-    (work reports and bulletins), or from the given files; later files win."""
-    synonyms: dict[str, str] = {}
-    for p in paths or ("indicators.csv", "indicators_headline.csv"):
-        for i, r in enumerate(load_csv(p), start=2):
-            syn, ind = (r.get("synonym") or "").strip(), (r.get("indicator") or "").strip()
-            if not syn or not ind:
-                raise RuleError(f"{p}: row {i}: needs a synonym and an indicator (columns synonym,indicator), got {r}")
-            synonyms[syn] = ind
-    return IndicatorLexicon(synonyms)
-
-
-def indicator_for(label: str, extra: dict[str, str] | None = None) -> str | None:
-    """Canonical indicator of a label: ``实际到位资金`` -> ``到位资金``; None when unknown."""
-    return indicator_lexicon().with_extra(extra).lookup(label)
-
-
-def _clause_start(norm: str, start: int, floor: int, rules: LabelRules) -> int:
-    i = start - 1
-    while i >= floor and norm[i] not in rules.breaks:
-        i -= 1
-    return i + 1
 
 
 def _trim(words: list[str], rules: LabelRules) -> list[str]:
@@ -184,9 +37,9 @@ def _trim(words: list[str], rules: LabelRules) -> list[str]:
     return words
 
 
-def _phrase(text: str, rules: LabelRules) -> str:
+def _phrase(text: str, rules: LabelRules, seg: Segmenter) -> str:
     """``text`` without the words a label drops at either end: 全年签约项目 -> 签约项目."""
-    return "".join(_trim([w for w, _, _ in tokens(text)], rules))
+    return "".join(_trim([w for w, _, _ in seg.tokens(text)], rules))
 
 
 def _is_punct(w: str) -> bool:
@@ -211,14 +64,15 @@ def _skip_brackets(norm: str, pos: int, floor: int) -> int:
     return opener if opener >= 0 and ")" not in norm[opener:pos - 1] and "）" not in norm[opener:pos - 1] else pos
 
 
-def _label(norm: str, m: Mention, prev_end: int, rules: LabelRules) -> tuple[str, str, bool]:
+def _label(doc: Document, m: Figure, prev_end: int, rules: LabelRules, seg: Segmenter) -> tuple[str, str, bool]:
     """(label, clause-before, whether the label was read after the figure) for a mention; the label
     falls back to the noun after the figure."""
+    norm = doc.normalized_text
     floor = max(prev_end, m.start - LABEL_WINDOW)
     end = _skip_brackets(norm, m.start, floor)
-    cs = _clause_start(norm, end, floor, rules)
+    cs = max(doc.clause_start(end), floor)
     before = norm[cs:end]
-    words = _trim([w for w, _, _ in tokens(before) if w != rules.respectively], rules)
+    words = _trim([w for w, _, _ in seg.tokens(before) if w != rules.respectively], rules)
     label = "".join(words)
     if len(label) > 14:  # keep the tail: the noun phrase nearest the figure
         acc: list[str] = []
@@ -229,19 +83,20 @@ def _label(norm: str, m: Mention, prev_end: int, rules: LabelRules) -> tuple[str
         label = "".join(_trim(acc, rules))
     if label:
         return label, before, False
-    after = norm[m.end:m.end + 12]
-    cut = next((i for i, c in enumerate(after) if c in rules.breaks or c in "、和及与" or c.isdigit()), len(after))
-    return _phrase(after[:cut], rules)[:12], before, True
+    after = norm[m.end:min(m.end + 12, doc.clause_at(m.end - 1).end)]
+    cut = next((i for i, c in enumerate(after) if c in rules.list_joiners or c.isdigit()), len(after))
+    return _phrase(after[:cut], rules, seg)[:12], before, True
 
 
-def _subject(norm: str, start: int, sent_start: int, lex: IndicatorLexicon, rules: LabelRules) -> str:
+def _subject(doc: Document, start: int, sent_start: int, lex: IndicatorLexicon, rules: LabelRules,
+             seg: Segmenter) -> str:
     """An indicator that opens the previous clause of the sentence, for a figure whose own clause
     names nothing: 地区生产总值跨越3个千亿元台阶，达到1.5万亿元 -> 地区生产总值; '' when there is none."""
-    cs = _clause_start(norm, start, sent_start, rules)
+    cs = max(doc.clause_start(start), sent_start)
     if cs - 1 <= sent_start:
         return ""
-    pcs = _clause_start(norm, cs - 1, max(sent_start, cs - 1 - LABEL_WINDOW), rules)
-    return lex.longest_prefix(_phrase(norm[pcs:cs - 1], rules))
+    pcs = max(doc.clause_start(cs - 1), sent_start, cs - 1 - LABEL_WINDOW)
+    return lex.longest_prefix(_phrase(doc.normalized_text[pcs:cs - 1], rules, seg))
 
 
 #: What a table's row name starts with that is not the name: 其中:, #工资性收入 (an 其中 item), (1)税收收入, 1.食品烟酒.
@@ -252,7 +107,7 @@ _TABLE_MARK = regex.compile(r"^[#＃.．·]*(?:其中[:：])?(?:[（(][0-9一二
 _COLUMN_UNIT = regex.compile(r"\s*(?:[（(][^（()）]*[)）]|%)?\s*$")
 
 
-def _table_label(doc: Document, m: Mention) -> tuple[str, str]:
+def _table_label(doc: Document, m: Figure) -> tuple[str, str]:
     """A table figure measures its row's first cell (指标), in its column (绝对数（亿元）)."""
     b = doc.block_at(m.start)
     if b is None or b.table is None:
@@ -278,7 +133,7 @@ def _direction(before: str, rules: LabelRules) -> str | None:
     return "-" if downs else "+" if ups else None
 
 
-def _role(m: Mention, label: str, before: str, rules: LabelRules, label_after: bool = False) -> str:
+def _role(m: Figure, label: str, before: str, rules: LabelRules, label_after: bool = False) -> str:
     if m.kind == "percentage":
         if label.endswith(rules.rate_suffixes) or "完成" in before and "的" in before[-3:]:
             return "rate"
@@ -308,7 +163,7 @@ def _in_scopes(scopes: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and scopes[i][0] <= pos < scopes[i][1]
 
 
-def _list_labels(norm: str, mentions: list[Mention], i: int, before: str, rules: LabelRules
+def _list_labels(norm: str, mentions: list[Figure], i: int, before: str, rules: LabelRules, seg: Segmenter
                  ) -> dict[int, tuple[str, str]] | None:
     """签约项目、到位资金分别为10个、9.88亿元 -> {i: ('签约项目', ''), i+1: ('到位资金', '')}: the names
     before 分别 go, in order, to the figures joined after it (with the verb after 分别 when it is a
@@ -316,8 +171,8 @@ def _list_labels(norm: str, mentions: list[Mention], i: int, before: str, rules:
     k = before.rfind(rules.respectively)
     if k < 0:
         return None
-    verb = _phrase(before[k + len(rules.respectively):], rules)
-    names = [_phrase(n, rules) for n in rules.list_split.split(before[:k])]
+    verb = _phrase(before[k + len(rules.respectively):], rules, seg)
+    names = [_phrase(n, rules, seg) for n in rules.list_split.split(before[:k])]
     if len(names) < 2 or any(len(n) < 2 or all(c in _ORDINAL_CHARS for c in n) for n in names) \
             or len(names[-1]) >= 2 * min(len(n) for n in names[:-1]):
         return None  # 第一、二、三次产业… / 城镇、农村居民人均可支配收入分别…: the names share a noun
@@ -336,32 +191,33 @@ def _list_labels(norm: str, mentions: list[Mention], i: int, before: str, rules:
 _ORDINAL_CHARS = frozenset("第一二三四五六七八九十0123456789")
 
 
-def _joined_target(prev: Mention, between: str, rules: LabelRules) -> bool:
+def _joined_target(prev: Figure, m: Figure, between: str, rules: LabelRules) -> bool:
     """力争整车产量200万辆、新能源汽车140万辆: a figure joined by 、 to a target, in one clause, is one too."""
-    return (prev.role == "target" and rx_match(rules.target_join, between) is not None
-            and not any(c in rules.breaks for c in between) and not any(v in between for v in rules.actual_verbs))
+    return (prev.role == "target" and prev.clause == m.clause and rx_match(rules.target_join, between) is not None
+            and not any(v in between for v in rules.actual_verbs))
 
 
-def annotate(doc: Document, mentions: list[Mention], *, indicators: dict[str, str] | None = None,
-             rules: LabelRules | None = None) -> list[Mention]:
-    """Fill ``label``, ``indicator``, ``direction`` and ``role`` of each mention (in place).
+def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None = None,
+             lexicon: IndicatorLexicon | None = None, seg: Segmenter | None = None) -> list[Figure]:
+    """Fill ``label``, ``indicator``, ``direction`` and ``role`` of each figure (in place).
 
     A growth beside its level takes the level's indicator (生产总值6.36万亿元、增长5.1% -> 生产总值增长;
     增长5.2%、约4.4万亿元 -> the level of that growth); 从A增长到B gives B A's label and A role ``base``; 分别 lists pair
     names and figures in order; figures after 主要预期目标是： (to the end of the paragraph) are targets.
 
     >>> from summary_mining import read_document
-    >>> from summary_mining.metrics import find_mentions
+    >>> from summary_mining.figures.find import find_figures
     >>> doc = read_document(text="主要预期目标是：经济增长5.5%左右，固定资产投资增长7%左右。\\n签约项目、到位资金分别为10个、9.88亿元。")
-    >>> [(m.label, m.indicator, m.role) for m in annotate(doc, find_mentions(doc))]
+    >>> [(m.label, m.indicator, m.role) for m in annotate(doc, find_figures(doc))]
     [('经济增长', '地区生产总值', 'target'), ('固定资产投资增长', '固定资产投资', 'target'), ('签约项目', '签约项目', 'actual'), ('到位资金', '到位资金', 'actual')]
     """
     rules = rules or label_rules()
-    lex = indicator_lexicon().with_extra(indicators)
+    lex = lexicon or indicator_lexicon()
+    seg = seg or Segmenter.default()
     norm = doc.normalized_text
     scopes = _target_scopes(doc, rules)
     listed: dict[int, tuple[str, str]] = {}
-    prev: Mention | None = None
+    prev: Figure | None = None
     for i, m in enumerate(mentions):
         sent = doc.sentence_at(m.start)
         sent_start = sent.start if sent else 0
@@ -373,9 +229,9 @@ def annotate(doc: Document, mentions: list[Mention], *, indicators: dict[str, st
             if m.kind == "percentage" and label != before and _direction(column, rules):
                 label += column  # 税收收入 in a column 比上年增长（%） -> 税收收入比上年增长
         else:
-            label, before, after = _label(norm, m, floor, rules)
+            label, before, after = _label(doc, m, floor, rules, seg)
             if i not in listed and rules.respectively in before:
-                listed.update(_list_labels(norm, mentions, i, before, rules) or {})
+                listed.update(_list_labels(norm, mentions, i, before, rules, seg) or {})
         same_sentence = prev is not None and prev.end > sent_start
         between = norm[prev.end:m.start] if same_sentence else ""
         direction = _direction(norm[max(floor, m.start - 12):m.start], rules)
@@ -406,11 +262,11 @@ def annotate(doc: Document, mentions: list[Mention], *, indicators: dict[str, st
             label, m.indicator = prev.label[:-len(growth)], prev.indicator
         else:
             if not label and m.kind != "percentage" and m.source != "table":
-                label = _subject(norm, m.start, sent_start, lex, rules)
+                label = _subject(doc, m.start, sent_start, lex, rules, seg)
             m.indicator = lex.lookup(label)
         m.label = label
         m.direction = direction if m.source != "table" else _direction(column, rules)
-        if role is None and (_in_scopes(scopes, m.start) or same_sentence and _joined_target(prev, between, rules)):
+        if role is None and (_in_scopes(scopes, m.start) or same_sentence and _joined_target(prev, m, between, rules)):
             role = "target"
         m.role = role or _role(m, label, norm[max(floor, m.start - 30):m.start], rules, after)
         prev = m

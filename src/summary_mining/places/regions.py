@@ -35,11 +35,11 @@ from typing import Any, Container, Iterator, Union
 import pandas as pd
 import regex
 
-from .datafiles import compile_pattern, load_csv, load_toml, rx_finditer, rx_match
-from .errors import RuleError, SummaryMiningError
-from .frame import to_frame
-from .model import Article, Document
-from .normalize import normalize
+from ..datafiles import compile_pattern, load_csv, load_toml, rx_finditer, rx_match
+from ..errors import RuleError, SummaryMiningError
+from ..frame import to_frame
+from ..model import Article, Document
+from ..normalize import normalize
 from .periods import article_text, detect_period, title_lines
 
 __all__ = ["Region", "RegionInfo", "RegionError", "Gazetteer", "gazetteer", "RegionRules", "region_rules",

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import regex
 
-from .datafiles import compile_pattern, load_toml, rule_entries
-from .errors import RuleError
+from ..datafiles import compile_pattern, load_toml, rule_entries
+from ..errors import RuleError
 
 __all__ = ["Unit", "MetricRules", "metric_rules", "KINDS"]
 
@@ -61,13 +61,21 @@ class MetricRules:
     ignored_qualifiers: frozenset[str]
     money_context: tuple[str, ...]
     determiner_numerals: frozenset[str]
+    count_not_followed_by: frozenset[str]
+    population_context: tuple[str, ...]
 
 
 def _alt(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-ARABIC = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
+#: Digit-group separators inside a number: commas, and the invisible characters that copy-paste and
+#: typesetting leave between groups (zero-width space/joiner, BOM, soft hyphen, narrow no-break space).
+#: An ordinary, no-break or thin space separates groups only in ``2 345.6`` (a leading group of 1-3
+#: digits, then groups of exactly 3), so ``2023 100万元`` is not read as one number.
+GROUP_SEPARATORS = ",\u200b\u2060\ufeff\u00ad\u202f"
+ARABIC = (r"(?:[0-9]{1,3}(?:[ \u00a0\u2009][0-9]{3})+(?![0-9])|[0-9]+(?:[" + GROUP_SEPARATORS + r"][0-9]{3})*)"
+          r"(?:\.[0-9]+)?")
 DECIMAL_COMMA = r"[0-9]{1,4}、[0-9]{1,2}"  # 2、56亿元: 、 typed for a decimal point (only before 亿/万/%)
 REDACTED = r"(?:[0-9]*[xX×*][0-9xX×*]*(?:\.[0-9xX×*]+)?)"
 CHINESE = r"(?:[零〇○一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?)"
@@ -154,6 +162,8 @@ def _metric_rules(units: dict[str, Unit], scales: dict[str, int], f: dict, units
         ignored_qualifiers=frozenset(f.get("ignored_qualifiers", ())),
         money_context=tuple(f.get("money_context", ())),
         determiner_numerals=frozenset(f.get("determiner_numerals", ())),
+        count_not_followed_by=frozenset(f.get("count_not_followed_by", "")),
+        population_context=tuple(f.get("population_context", ())),
     )
 
 

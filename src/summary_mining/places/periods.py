@@ -35,9 +35,9 @@ from typing import Any
 
 import regex
 
-from .datafiles import compile_pattern, load_toml, rule_entries, rx_finditer, rx_search
-from .model import Article, Document
-from .normalize import normalize
+from ..datafiles import compile_pattern, load_toml, rule_entries, rx_finditer, rx_search
+from ..model import Article, Document
+from ..normalize import normalize
 
 __all__ = ["PeriodInfo", "PeriodRules", "period_rules", "detect_period", "period_label", "canonical_span",
            "article_text", "title_lines"]

@@ -84,11 +84,11 @@ from typing import Any, Callable, Iterable, Iterator
 import pandas as pd
 import regex
 
-from .datafiles import compile_pattern, load_toml, rx_finditer, rx_first, rx_fullmatch, rx_match, rx_search, rx_sub
-from .documents import as_document
-from .extraction import extract
-from .model import Document
-from .normalize import normalize
+from ..datafiles import compile_pattern, load_toml, rx_finditer, rx_first, rx_fullmatch, rx_match, rx_search, rx_sub
+from ..documents import as_document
+from ..extraction import extract
+from ..model import Document
+from ..normalize import normalize
 
 __all__ = ["audit", "AUDIT_COLUMNS", "AUDIT_DTYPES", "CHECKS", "AuditRules", "audit_rules", "empty_audit"]
 

@@ -5,29 +5,29 @@ characters around a candidate when a decision needs word boundaries.
 
 >>> from summary_mining import read_document
 >>> doc = read_document(text="第十五届西博会签约项目10个，投资总额24亿元；履约率90﹪，共邀请客商近100人。")
->>> [(m.surface, m.kind, m.value, m.unit, m.qualifier) for m in find_mentions(doc)]
+>>> [(f.surface, f.kind, f.value, f.unit, f.qualifier) for f in find_figures(doc)]
 [('10个', 'count', 10.0, '个', None), ('24亿元', 'amount', 2400000000.0, '元', None), ('90﹪', 'percentage', 90.0, '%', None), ('100人', 'count', 100.0, '人', '近')]
 """
 from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
-from .datafiles import load_toml, rx_finditer, rx_fullmatch, rx_match, rx_search
-from .lexicon import MetricRules, Unit, metric_rules
-from .model import Document
-from .normalize import normalize
-from .numerals import SCALES, is_redacted, last_digit_unit, parse_number
-from .segment import is_boundary, token_ending_at, token_starting_at
+from ..datafiles import rx_finditer, rx_fullmatch, rx_match, rx_search
+from ..model import Document
+from ..normalize import normalize
+from ..numerals import decimals, is_redacted, last_digit_unit, parse_number
+from ..rules.segment import Segmenter
+from ..rules.units import MetricRules, Unit, metric_rules
+from ..structure import structure_rules
+from .record import NAN, Figure
 
-__all__ = ["Mention", "find_mentions"]
+__all__ = ["find_figures"]
 
-NAN = float("nan")
 _CN_DIGIT_CHARS = frozenset("零〇○一二两三四五六七八九")
 _APPROX_CHARS = "近约逾超上数"
 _HEADER_UNIT = regex.compile(r"[（(]\s*([^（()）]{1,8}?)\s*[)）]\s*$")
@@ -45,44 +45,6 @@ _AFTER_WINDOW = 64
 _POINTS_WINDOW = 256
 
 
-@dataclass
-class Mention:
-    """One figure as written, with its parsed value and the evidence for it."""
-
-    start: int
-    end: int
-    surface: str
-    kind: str
-    value: float
-    low: float
-    high: float
-    unit: str
-    currency: str | None = None
-    qualifier: str | None = None
-    redacted: bool = False
-    in_name: bool = False
-    source: str = "text"
-    direction: str | None = None
-    role: str = "actual"
-    label: str = ""
-    indicator: str | None = None
-    extra: dict = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class _Extras:
-    """Rules from ``filters.toml`` that :class:`~summary_mining.lexicon.MetricRules` does not carry."""
-
-    count_not_followed_by: frozenset[str]
-    population_context: tuple[str, ...]
-
-
-@lru_cache(maxsize=4)
-def _extras(path: str = "filters.toml") -> _Extras:
-    f = load_toml(path)
-    return _Extras(frozenset(f.get("count_not_followed_by", "")), tuple(f.get("population_context", ())))
-
-
 def _f(d: Decimal | None) -> float:
     return NAN if d is None else float(d)
 
@@ -90,12 +52,13 @@ def _f(d: Decimal | None) -> float:
 class _Context:
     """Per-document state shared by the candidate checks."""
 
-    def __init__(self, doc: Document, rules: MetricRules):
+    def __init__(self, doc: Document, rules: MetricRules, seg: Segmenter):
         self.doc = doc
         self.text = doc.text
         self.norm = doc.normalized_text
         self.rules = rules
-        self.extras = _extras()
+        self.seg = seg
+        self.terminator = structure_rules().terminator
         self.scan = _scan_text(self.norm)
         self.excluded = []
         if rules.fixed_phrases is not None:
@@ -163,9 +126,9 @@ def _prefix_qualifier(ctx: _Context, start: int) -> str | None:
     for q in ctx.rules.prefix_qualifiers:
         if before.endswith(q):
             win, lo = ctx.window(start, start, before=6, after=2)
-            tok = token_ending_at(win, start - lo)
+            tok = ctx.seg.token_ending_at(win, start - lo)
             # jieba may fuse the qualifier with the figure (近百家): then the token starts with it
-            fused = tok is None and token_starting_at(win, start - lo - len(q)) is not None
+            fused = tok is None and ctx.seg.token_starting_at(win, start - lo - len(q)) is not None
             if (tok != q and not fused) or q in ctx.rules.ignored_qualifiers:
                 return None
             return q
@@ -188,8 +151,8 @@ def _rejects_start(ctx: _Context, start: int, num: str) -> bool:
         return True
     if _is_chinese_number(num):
         win, lo = ctx.window(start, start + len(num))
-        if not is_boundary(win, start - lo) and not (start > 0 and norm[start - 1] in _APPROX_CHARS
-                                                     and is_boundary(win, start - 1 - lo)):
+        if not ctx.seg.is_boundary(win, start - lo) and not (start > 0 and norm[start - 1] in _APPROX_CHARS
+                                                     and ctx.seg.is_boundary(win, start - 1 - lo)):
             return True
     return False
 
@@ -209,14 +172,14 @@ def _framework_count(ctx: _Context, end: int) -> bool:
     nouns = ctx.rules.framework_nouns
     if not any(win[:k] in nouns for k in range(1, len(win) + 1)):
         return False
-    tok = token_starting_at(win, 0)
+    tok = ctx.seg.token_starting_at(win, 0)
     return tok in ctx.rules.framework_nouns if tok else False
 
 
 def _ends_word(ctx: _Context, start: int, end: int) -> bool:
     """jieba agrees that the unit ends a word (十五元宵节 and 10家电子 do not)."""
     win, lo = ctx.window(start, end, before=0, after=4)
-    return is_boundary(win, end - lo)
+    return ctx.seg.is_boundary(win, end - lo)
 
 
 def _chinese_ok(ctx: _Context, start: int, end: int, num: str, unit: Unit) -> bool:
@@ -236,29 +199,53 @@ def _chinese_ok(ctx: _Context, start: int, end: int, num: str, unit: Unit) -> bo
     return True
 
 
-def _values(num: str, scale: str, num2: str | None, scale1: str | None, infix: str | None, unit: Unit):
-    """(value, low, high, redacted) in the base unit."""
+class _Parsed(NamedTuple):
+    """A written number read in a unit: values in the base unit, and how it was written."""
+
+    value: float
+    low: float
+    high: float
+    redacted: bool
+    number: float  # as written, before scale and unit factor (NaN for a range or a redaction)
+    decimals: int
+    factor: float  # scale multiplier times unit factor: value = number * factor
+
+
+def _values(rules: MetricRules, num: str, scale: str, num2: str | None, scale1: str | None, infix: str | None,
+            unit: Unit) -> _Parsed | None:
+    """The figure's values in the base unit; None when it is no figure (a range whose bounds do not
+    read as numbers, or whose upper bound is below its lower: 3~万元, 50-30亿元)."""
+    mult = rules.scales.get(scale, 1)
     factor = Decimal(str(unit.factor))
-    redacted = is_redacted(num) or bool(num2 and is_redacted(num2))
-    if redacted:
-        return NAN, NAN, NAN, True
+    dec = decimals(num2 or num)
+    full = float(mult * factor)
+    if is_redacted(num) or bool(num2 and is_redacted(num2)):
+        return _Parsed(NAN, NAN, NAN, True, NAN, dec, full)
     if num2:
-        lo = parse_number(num, scale1 or scale)
-        hi = parse_number(num2, scale)
-        lo = lo * factor if lo is not None else None
-        hi = hi * factor if hi is not None else None
-        return NAN, _f(lo), _f(hi), False
-    v = parse_number(num, scale)
-    if v is None:
-        return NAN, NAN, NAN, False
-    v = v * factor
+        lo = parse_number(num, rules.scales.get(scale1 or scale, 1))
+        hi = parse_number(num2, mult)
+        if lo is None or hi is None or hi < lo:
+            return None
+        return _Parsed(NAN, float(lo * factor), float(hi * factor), False, NAN, dec, full)
+    written = parse_number(num)
+    if written is None:
+        return _Parsed(NAN, NAN, NAN, False, NAN, dec, full)
+    v = written * mult * factor
     if infix:  # 300余份, 3000多欧元: between n and n + one unit of the last written digit
-        step = last_digit_unit(num) * SCALES.get(scale, 1) * factor
-        return NAN, float(v), float(v + step), False
-    return float(v), float(v), float(v), False
+        step = last_digit_unit(num) * mult * factor
+        return _Parsed(NAN, float(v), float(v + step), False, float(written), dec, full)
+    return _Parsed(float(v), float(v), float(v), False, float(written), dec, full)
 
 
-def _figure_mentions(ctx: _Context, out: list[Mention]) -> None:
+def _figure(ctx: _Context, start: int, end: int, kind: str, unit: Unit, p: _Parsed, *, scale: str = "",
+            qualifier: str | None = None, base: str | None = None, written_unit: str | None = None,
+            source: str = "text") -> Figure:
+    return Figure(start, end, ctx.text[start:end], kind, p.value, p.low, p.high, base or unit.base, unit.currency,
+                  qualifier, p.redacted, ctx.in_name(start), source, number=p.number, decimals=p.decimals,
+                  scale=scale, factor=p.factor, written_unit=written_unit if written_unit is not None else scale + unit.written)
+
+
+def _figure_mentions(ctx: _Context, out: list[Figure]) -> None:
     rules = ctx.rules
     norm = ctx.norm
     for m in rx_finditer(rules.figure, ctx.scan):
@@ -286,35 +273,43 @@ def _figure_mentions(ctx: _Context, out: list[Mention]) -> None:
             continue
         if (chinese or unit.boundary and "\u4e00" <= unit.written[-1] <= "\u9fff") and not _ends_word(ctx, start, end):
             continue
-        if unit.kind == "count" and (end < len(norm) and norm[end] in ctx.extras.count_not_followed_by
+        if unit.kind == "count" and (end < len(norm) and norm[end] in ctx.rules.count_not_followed_by
                                      or _framework_count(ctx, end) or _session_or_rank(ctx, start, unit)):
             continue
         infix = m.group("infix") or m.group("infix2")
-        value, low, high, redacted = _values(num, scale, num2, scale1, infix, unit)
-        if unit.max_value is not None and not redacted and not (low <= unit.max_value * unit.factor):
+        parsed = _values(rules, num, scale, num2, scale1, infix, unit)
+        if parsed is None and num2 and _is_chinese_number(num2) == _is_chinese_number(num):
+            # 50-30亿元: bounds out of order are no range; the figure is the number next to the unit
+            num, num2, start = num2, None, m.start("num2")
+            parsed = _values(rules, num, scale, None, None, infix, unit)
+        if parsed is None:
             continue
-        kind, base = unit.kind, unit.base
+        if unit.max_value is not None and not parsed.redacted and not (parsed.low <= unit.max_value * unit.factor):
+            continue
+        kind, base, written = unit.kind, unit.base, None
         if unit.written == "个" and rx_match(rules.distributed_points, norm, end, end + _POINTS_WINDOW):
-            kind, base = "percentage", "个百分点"  # 12个、5个和3.6个百分点
+            kind, base, written = "percentage", "个百分点", "个百分点"  # 12个、5个和3.6个百分点
         qualifier = "range" if num2 else _qualifier(ctx, qualifier, infix, end)
-        if not redacted and not num2 and start >= 1 and norm[start - 1] == "-" and (start < 2 or not (norm[start - 2].isascii() and norm[start - 2].isalnum())):
+        if not parsed.redacted and not num2 and start >= 1 and norm[start - 1] == "-" and (start < 2 or not (norm[start - 2].isascii() and norm[start - 2].isalnum())):
             start -= 1  # a written negative: -3.15%
-            value, low, high = -value, -high if infix else -low, -low if infix else -high
-        out.append(Mention(start, end, ctx.text[start:end], kind, value, low, high, base, unit.currency,
-                           qualifier, redacted, ctx.in_name(start)))
+            v, lo, hi = parsed.value, parsed.low, parsed.high
+            parsed = parsed._replace(value=-v, low=-hi if infix else -lo, high=-lo if infix else -hi, number=-parsed.number)
+        out.append(_figure(ctx, start, end, kind, unit, parsed, scale=scale, qualifier=qualifier, base=base,
+                           written_unit=written))
 
 
-def _percent_word_mentions(ctx: _Context, out: list[Mention]) -> None:
+def _percent_word_mentions(ctx: _Context, out: list[Figure]) -> None:
     for m in rx_finditer(ctx.rules.percent_words, ctx.scan):
         v = parse_number(m.group("num"))
         if v is None:
             continue
         s, e = m.span()
-        out.append(Mention(s, e, ctx.text[s:e], "percentage", float(v), float(v), float(v), "%",
-                           qualifier=_qualifier(ctx, _prefix_qualifier(ctx, s), None, e), in_name=ctx.in_name(s)))
+        p = _Parsed(float(v), float(v), float(v), False, float(v), decimals(m.group("num")), 1.0)
+        out.append(_figure(ctx, s, e, "percentage", ctx.rules.units["%"], p, written_unit="百分之",
+                           qualifier=_qualifier(ctx, _prefix_qualifier(ctx, s), None, e)))
 
 
-def _bare_scale_mentions(ctx: _Context, taken: list[tuple[int, int]], out: list[Mention]) -> None:
+def _bare_scale_mentions(ctx: _Context, taken: list[tuple[int, int]], out: list[Figure]) -> None:
     """投资6000万, 40.7亿、39.05亿…亿元: a scale with no unit, in a money context."""
     rules, norm = ctx.rules, ctx.norm
     starts = [s for s, _ in taken]
@@ -325,25 +320,27 @@ def _bare_scale_mentions(ctx: _Context, taken: list[tuple[int, int]], out: list[
             continue
         if _rejects_start(ctx, s, m.group("num")) or ctx.in_excluded(s, e):
             continue
-        # only the 12 characters before and the 25 after are looked at: search no further
-        clause_start = max(norm.rfind(c, max(0, s - 13), s) for c in "。；;，,\n")
-        before = norm[max(clause_start + 1, s - 12, 0):s]
-        sentence_end = min((x for x in (norm.find(c, e, e + 25) for c in "。；;") if x >= 0), default=len(norm))
-        after = norm[e:min(sentence_end, e + 25)]
+        # only the 12 characters before (in its clause) and the 25 after (to a statement's end mark, across
+        # line breaks: 40.7亿、39.05亿⏎…亿元) are looked at
+        before = norm[max(ctx.doc.clause_start(s), s - 12, 0):s]
+        after = norm[e:e + 25]
+        cut = rx_search(ctx.terminator, after)
+        after = after[:cut.start()] if cut else after
         people = _people(ctx, before)
         if not (people or any(w in before for w in rules.money_context) or "亿元" in after or "万元" in after):
             continue
         num, scale, infix = m.group("num"), m.group("scale"), m.group("infix")
         unit = rules.units["人" if people else "元"]
-        value, low, high, redacted = _values(num, scale, None, None, infix, unit)
-        out.append(Mention(s, e, ctx.text[s:e], unit.kind, value, low, high, unit.base, unit.currency,
-                           _qualifier(ctx, _prefix_qualifier(ctx, s), infix, e), redacted, ctx.in_name(s)))
+        parsed = _values(rules, num, scale, None, None, infix, unit)
+        if parsed is not None:
+            out.append(_figure(ctx, s, e, unit.kind, unit, parsed, scale=scale, written_unit=scale,
+                               qualifier=_qualifier(ctx, _prefix_qualifier(ctx, s), infix, e)))
 
 
 def _people(ctx: _Context, before: str) -> bool:
     """人口1300万: a bare 万 counts people when a population word stands after the last money word."""
     last = lambda words: max((before.rfind(w) for w in words), default=-1)
-    pop = last(ctx.extras.population_context)
+    pop = last(ctx.rules.population_context)
     return pop >= 0 and pop > last(ctx.rules.money_context) and "人" in ctx.rules.units
 
 
@@ -359,7 +356,7 @@ def _header_unit(rules: MetricRules, header: str) -> tuple[Unit, str] | None:
     return None
 
 
-def _table_mentions(ctx: _Context, taken: list[tuple[int, int]], out: list[Mention]) -> None:
+def _table_mentions(ctx: _Context, taken: list[tuple[int, int]], out: list[Figure]) -> None:
     """Bare numbers in table cells take their unit from the column header (绝对数（亿元）)."""
     doc, rules = ctx.doc, ctx.rules
     starts = [s for s, _ in taken]
@@ -386,23 +383,29 @@ def _table_mentions(ctx: _Context, taken: list[tuple[int, int]], out: list[Menti
             if i >= 0 and taken[i][0] < e and s < taken[i][1]:
                 continue
             num = ctx.norm[s:e].lstrip("-")
-            value, low, high, _ = _values(num, scale, None, None, None, unit)
+            parsed = _values(rules, num, scale, None, None, None, unit)
+            if parsed is None:
+                continue
             if ctx.norm[s] == "-":
-                value, low, high = -value, -high, -low
-            out.append(Mention(s, e, ctx.text[s:e], unit.kind, value, low, high, unit.base, unit.currency,
-                               source="table"))
+                parsed = parsed._replace(value=-parsed.value, low=-parsed.high, high=-parsed.low, number=-parsed.number)
+            fig = _figure(ctx, s, e, unit.kind, unit, parsed, scale=scale, source="table")
+            fig.cell = (b.table, b.row, j)
+            out.append(fig)
 
 
-def _mark_table_source(doc: Document, mentions: list[Mention]) -> None:
-    for m in mentions:
-        b = doc.block_at(m.start)
+def _mark_table_source(doc: Document, figures: list[Figure]) -> None:
+    """A figure written with its unit inside a table cell is a table figure too (its cell found by offset)."""
+    for f in figures:
+        b = doc.block_at(f.start)
         if b is not None and b.kind == "table_row":
-            m.source = "table"
+            f.source = "table"
+            if f.cell is None and b.table is not None and b.row is not None:
+                f.cell = (b.table, b.row, doc.text.count("\t", b.start, f.start))
 
 
-def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+def _drop_overlaps(mentions: list[Figure]) -> list[Figure]:
     """Overlapping candidates: keep the longer one, then the earlier (spaCy's filter_spans)."""
-    kept: list[Mention] = []
+    kept: list[Figure] = []
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
         if kept and m.start < kept[-1].end:
             if m.end - m.start > kept[-1].end - kept[-1].start:
@@ -412,10 +415,10 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def find_mentions(doc: Document, rules: MetricRules | None = None) -> list[Mention]:
-    """All metric mentions of ``doc``, in text order (labels not yet attached)."""
-    ctx = _Context(doc, rules or metric_rules())
-    out: list[Mention] = []
+def find_figures(doc: Document, rules: MetricRules | None = None, seg: Segmenter | None = None) -> list[Figure]:
+    """All figures of ``doc``, in text order, with their statement and clause (labels not yet attached)."""
+    ctx = _Context(doc, rules or metric_rules(), seg or Segmenter.default())
+    out: list[Figure] = []
     _figure_mentions(ctx, out)
     _percent_word_mentions(ctx, out)
     out.sort(key=lambda m: (m.start, -m.end))
@@ -429,9 +432,11 @@ def find_mentions(doc: Document, rules: MetricRules | None = None) -> list[Menti
     kept.sort(key=lambda m: m.start)
     if doc.tables:
         _mark_table_source(doc, kept)
-    for m in kept:
-        if m.redacted:
-            m.value = m.low = m.high = NAN
-        elif math.isnan(m.value) and m.qualifier not in ("range", "余", "多"):
-            m.low = m.high = NAN
+    for f in kept:
+        if f.redacted:
+            f.value = f.low = f.high = NAN
+        elif math.isnan(f.value) and f.qualifier not in ("range", "余", "多"):
+            f.low = f.high = NAN
+        f.sentence = doc.sentence_index(f.start)
+        f.clause = doc.clause_at(f.start).index
     return kept

@@ -1,0 +1,1 @@
+"""Places and periods: which region and which reporting period a document (article) is about."""

@@ -1,0 +1,82 @@
+"""Label rules (``data/labels.toml``): how a figure's label, direction and role are read from the
+words around it — compiled once.
+
+>>> r = label_rules()
+>>> "增长" in r.up_words, r.respectively
+(True, '分别')
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..datafiles import compile_pattern, load_toml, rule_entries
+
+__all__ = ["LabelRules", "label_rules"]
+
+
+@dataclass(frozen=True)
+class LabelRules:
+    leading_drop: frozenset[str]
+    trailing_drop: frozenset[str]
+    up_words: tuple[str, ...]
+    down_words: tuple[str, ...]
+    direction: regex.Pattern[str]
+    direction_window: int
+    target_words: tuple[str, ...]
+    rate_suffixes: tuple[str, ...]
+    share_words: tuple[str, ...]
+    growth_labels: frozenset[str]
+    actual_verbs: tuple[str, ...]
+    target_cue: regex.Pattern[str]
+    target_join: regex.Pattern[str]
+    list_join: regex.Pattern[str]
+    change_from: regex.Pattern[str]
+    change_to: regex.Pattern[str]
+    respectively: str
+    list_split: regex.Pattern[str]
+    list_joiners: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def label_rules(path: str = "labels.toml", filters_path: str = "filters.toml") -> LabelRules:
+    """The compiled label rules; ``filters_path`` gives the qualifiers that may stand between two
+    joined figures (5.5%左右、…)."""
+    d = load_toml(path)
+    filters = load_toml(filters_path)
+    with rule_entries(path):
+        return _label_rules(d, path, filters)
+
+
+def _any(words) -> str:
+    """One regex alternative of literal words, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _label_rules(d: dict, path: str, filters: dict) -> LabelRules:
+    by_len = lambda ws: tuple(sorted(ws, key=len, reverse=True))
+    up, down = by_len(d["up_words"]), by_len(d["down_words"])
+    # a multi-character word anywhere in the window, a single character only right before the figure
+    alt = lambda ws: "|".join(regex.escape(w) for w in ws if len(w) > 1)
+    one = lambda ws: "".join(regex.escape(w) for w in ws if len(w) == 1)
+    direction = compile_pattern(f"(?P<down>{alt(down)}|[{one(down)}]$)|(?P<up>{alt(up)}|[{one(up)}]$)", path, "direction words")
+    before_q = _any(filters.get("prefix_qualifiers", ()) or ["约"])
+    after_q = _any(filters.get("suffix_qualifiers", ()) or ["以上"])
+    seps = _any(d.get("respectively_separators", ["、"]))
+    # 5.5%左右、规上工业… / 10个、约9.88亿元: what may stand between two figures of one list
+    join = lambda j, tail="": compile_pattern(f"\\s*(?:{after_q})?\\s*(?:{j}){tail}", path, "figure joiners")
+    date = d.get("change_date", "(?!)")
+    change_to = f"\\s*(?:{_any(d.get('change_verbs', ()))})?(?:{_any(d.get('change_to', ['到']))})\\s*(?:{date})?\\s*"
+    return LabelRules(frozenset(d["leading_drop"]), frozenset(d["trailing_drop"]),
+                      up, down, direction, int(d.get("direction_window", 6)),
+                      tuple(d["target_words"]), tuple(d["rate_suffixes"]), tuple(d["share_words"]),
+                      frozenset(d.get("growth_labels", ())), by_len(d.get("actual_verbs", ())),
+                      compile_pattern(f"(?:{_any(d.get('target_cues', ['主要预期目标']))})(?:{d.get('target_cue_follow', '')})",
+                                      path, "target_cues"),
+                      join(_any(d.get("target_joiners", ["、"]))), join(f"{seps}|[,，]", f"\\s*(?:{before_q})?\\s*"),
+                      compile_pattern(f"(?:{_any(d.get('change_from', ['从']))})\\s*(?:{date})?\\s*$", path, "change_from"),
+                      compile_pattern(change_to, path, "change_to"),
+                      d.get("respectively", "分别"), compile_pattern(seps, path, "respectively_separators"),
+                      frozenset(w for w in d.get("respectively_separators", ["、"]) if len(w) == 1))
