@@ -340,3 +340,43 @@ def test_quality_bar_on_dev_corpus(dev_dir, tmp_path):
     for kind in ("amount", "percentage", "count"):
         assert summary[kind]["f1"] >= 0.95, (kind, summary[kind])
         assert summary[kind]["value_acc"] >= 0.98, (kind, summary[kind])
+
+
+# Characters inside a number (#17 item 3): separators between digit groups are part of the number
+@pytest.mark.parametrize("text, surface, value", [
+    ("全县到位资金1\u200b000万元。", "1\u200b000万元", 1e7),            # zero-width space
+    ("全县到位资金1\u2060000万元。", "1\u2060000万元", 1e7),            # word joiner
+    ("全县到位资金1\ufeff000万元。", "1\ufeff000万元", 1e7),            # BOM inside the text
+    ("全县到位资金1\u00ad000万元。", "1\u00ad000万元", 1e7),            # soft hyphen
+    ("全县实现地区生产总值2 345.6亿元。", "2 345.6亿元", 2.3456e11),    # ordinary space
+    ("全县实现地区生产总值2\u2009345.6亿元。", "2\u2009345.6亿元", 2.3456e11),  # thin space
+    ("全县实现地区生产总值2\u202f345.6亿元。", "2\u202f345.6亿元", 2.3456e11),  # narrow no-break space
+    ("全县实现地区生产总值2\u00a0345.6亿元。", "2\u00a0345.6亿元", 2.3456e11),  # no-break space
+    ("全县实现地区生产总值1,234,567万元。", "1,234,567万元", 1.234567e10),
+])
+def test_digit_group_separators_keep_the_whole_number(text, surface, value):
+    row = one(text, surface)
+    assert row["value"] == pytest.approx(value) and text[row["start"]:row["end"]] == surface
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    ("2023年 100万元用于基础设施。", ["100万元"]),   # a year and a figure: a space is no group separator here
+    ("签约5 项，投资3 000万元。", ["5 项", "3 000万元"]),
+])
+def test_a_space_separates_groups_only_in_grouped_numbers(text, surfaces):
+    assert sm.extract(text=text)["surface"].tolist() == surfaces
+
+
+# Range bounds (#17 item 7): a range is read only when both bounds are numbers in order
+@pytest.mark.parametrize("text, expected", [
+    ("项目投资3~万元。", []),                                            # no upper bound
+    ("项目投资50-30亿元。", [("30亿元", 3e9, 3e9, 3e9)]),                   # out of order: no range
+    ("项目投资3-5亿元。", [("3-5亿元", None, 3e8, 5e8)]),
+    ("项目投资300--499万元。", [("300--499万元", None, 3e6, 4.99e6)]),
+    ("投资三至五亿元。", [("三至五亿元", None, 3e8, 5e8)]),
+])
+def test_range_bounds_are_numbers_in_order(text, expected):
+    df = sm.extract(text=text)
+    got = [(r.surface, None if nan(r.value) else r.value, r.low, r.high) for r in df.itertuples()]
+    assert got == expected
+    assert (df["low"] <= df["high"]).all()

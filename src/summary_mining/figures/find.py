@@ -222,6 +222,11 @@ def _values(rules: MetricRules, num: str, scale: str, num2: str | None, scale1: 
     if is_redacted(num) or bool(num2 and is_redacted(num2)):
         return _Parsed(NAN, NAN, NAN, True, NAN, dec, full)
     if num2:
+        if _is_chinese_number(num2) and _is_chinese_number(num) and not scale1:
+            # 三至五亿元: the scale written once, inside the upper bound's numeral, scales both
+            tail = next((k for k in sorted(rules.scales, key=len, reverse=True) if num2.endswith(k)), "")
+            if tail and not num.endswith(tail):
+                num = num + tail
         lo = parse_number(num, rules.scales.get(scale1 or scale, 1))
         hi = parse_number(num2, mult)
         if lo is None or hi is None or hi < lo:
