@@ -95,15 +95,15 @@ def test_bad_engine_is_a_value_error(mixed_corpus):
 def test_time_limit_records_a_typed_error(mixed_corpus, monkeypatch):
     import time
 
-    import summary_mining.extraction as extraction
-    real = extraction.extract
+    from summary_mining.pipeline import Analysis
+    real = Analysis.metrics_frame
 
-    def slow(doc, **kw):
-        if getattr(doc, "doc_id", None) == "short":
+    def slow(self, *a, **kw):
+        if self.doc.doc_id == "short":
             time.sleep(5)
-        return real(doc, **kw)
+        return real(self, *a, **kw)
 
-    monkeypatch.setattr(extraction, "extract", slow)
+    monkeypatch.setattr(Analysis, "metrics_frame", slow)
     c = mine(mixed_corpus, n_jobs=1, progress=False, time_limit=0.5)
     err = c.errors.set_index("doc_id").loc["short"]
     assert err["error"] == "TimeLimitError" and "0.5-second time limit" in err["message"]
@@ -142,12 +142,13 @@ def test_region_detection_runs_under_the_rule_guard(mixed_corpus, monkeypatch):
     from summary_mining import datafiles
     from summary_mining.corpus import _documents_frame
     from summary_mining.errors import RuleTimeoutError
+    from summary_mining.pipeline import Analysis
 
     doc = sm.read_document(mixed_corpus / "short.md")
-    assert _documents_frame(doc)[["article", "title"]].values.tolist() == [[1, "一、目标任务完成情况"]]
+    assert _documents_frame(doc, Analysis(doc).article_rows)[["article", "title"]].values.tolist() == [[1, "一、目标任务完成情况"]]
     monkeypatch.setattr(datafiles, "MATCH_TIMEOUT", 1e-9)
     with pytest.raises(RuleTimeoutError, match="short.md: .*MATCH_TIMEOUT"):
-        _documents_frame(sm.read_document(mixed_corpus / "short.md"))  # a fresh document: no detection kept on it
+        Analysis(sm.read_document(mixed_corpus / "short.md")).article_rows  # a fresh analysis: detection runs again
 
 
 def test_a_region_detection_failure_is_an_error_row_not_a_crash(mixed_corpus, monkeypatch):
@@ -168,7 +169,7 @@ def test_a_region_detection_failure_is_an_error_row_not_a_crash(mixed_corpus, mo
 
 
 def test_one_region_detection_per_document(mixed_corpus, monkeypatch):
-    """extract, audit and the documents table share the detection kept on the document."""
+    """extract, audit and the documents table share one detection (one Analysis per document)."""
     import summary_mining.places.regions as regions
 
     calls = []

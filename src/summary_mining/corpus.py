@@ -131,17 +131,12 @@ def _time_limit(seconds: float | None, path: str) -> Iterator[None]:
         signal.signal(signal.SIGALRM, old)
 
 
-def _documents_frame(doc) -> pd.DataFrame:
-    """One row per article, with its region and period. Detection runs under the document's rule
-    guard (a rule timeout is a :class:`RuleTimeoutError` naming the file) and inside
-    :func:`process_file`'s time limit and ``try``, so a pathological document becomes an error row."""
-    from .datafiles import rule_guard
-    from .documents import doc_name
-    from .places.regions import article_rows
-
+def _documents_frame(doc, article_rows: list[dict]) -> pd.DataFrame:
+    """One row per article, with its region and period (``article_rows``: as detected for the metrics,
+    under the document's rule guard and inside :func:`process_file`'s time limit and ``try``, so a
+    pathological document becomes an error row)."""
     rows = []
-    with rule_guard(doc_name(doc)):
-        info = {r["article"]: r for r in article_rows(doc)}  # as detected for extract (kept on the document)
+    info = {r["article"]: r for r in article_rows}
     for a in doc.articles:
         r = info.get(a.index, {})
         rows.append({"doc_id": doc.doc_id, "path": doc.source, "article": a.index, "title": a.title or doc.title,
@@ -152,13 +147,14 @@ def _documents_frame(doc) -> pd.DataFrame:
 
 def _mine_document(doc, res: FileResult) -> None:
     from .auditing import audit
-    from .extraction import extract
+    from .pipeline import Analysis
     from .problems import extract_problems
 
-    res.metrics = extract(doc)
+    analysis = Analysis(doc)  # one figure scan and one region detection for every frame
+    res.metrics = analysis.metrics_frame()
     res.problems = extract_problems(doc)
     res.audit = audit(doc, metrics=res.metrics)  # the figures just extracted, not a second extraction
-    res.documents = _documents_frame(doc)
+    res.documents = _documents_frame(doc, analysis.article_rows)
 
 
 def process_file(path: str | os.PathLike[str], doc_id: str, *, limits: Limits = DEFAULT_LIMITS,

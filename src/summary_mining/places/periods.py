@@ -111,27 +111,28 @@ def _period_rules(d: dict[str, Any], path: str) -> PeriodRules:
 
 
 # -- text of a document or an article ------------------------------------------------------------
-def article_text(source: Document | str, article: Article | int | None = None) -> tuple[str, str]:
-    """(text, extra title) of a whole text, a document, or one of its articles.
+def article_text(source: Document | str, article: Article | int | None = None) -> tuple[str, str, int]:
+    """(text, extra title, offset of the text in the document) of a whole text, a document, or one of
+    its articles.
 
     ``article`` is an :class:`Article` or its index (0 is the preamble before the first article).
     The extra title is the document's own title when the text is the whole document.
     """
     if isinstance(source, str):
-        return normalize(source), ""
+        return normalize(source), "", 0
     doc = source
     norm = doc.normalized_text
     if article is None or not doc.articles and article == 0:
-        return norm, doc.title if len(doc.articles) <= 1 else ""
+        return norm, doc.title if len(doc.articles) <= 1 else "", 0
     if isinstance(article, int):
         if article == 0:
-            return norm[:doc.articles[0].start], doc.title
+            return norm[:doc.articles[0].start], doc.title, 0
         found = next((a for a in doc.articles if a.index == article), None)
         if found is None:
             raise ValueError(f"{doc.doc_id}: no article {article} (articles: {[a.index for a in doc.articles]})")
         article = found
     extra = doc.title if len(doc.articles) <= 1 else ""
-    return norm[article.start:article.end], extra
+    return norm[article.start:article.end], extra, article.start
 
 
 def title_lines(text: str, extra: str = "", rules: PeriodRules | None = None) -> list[tuple[int, int]]:
@@ -291,7 +292,7 @@ def detect_period(doc_or_text: Document | str, article: Article | int | None = N
     unless its title says otherwise); a masked year (``20xx年``) gives ``year=None, year_redacted=True``.
     """
     rules = rules or period_rules()
-    text, extra = article_text(doc_or_text, article)
+    text, extra, _ = article_text(doc_or_text, article)
     titles = title_lines(text, extra, rules)
     year, masked, review = _year(text, titles, extra, rules)
     spans = _spans(text, titles, rules, titles_only=review)

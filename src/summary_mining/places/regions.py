@@ -38,6 +38,7 @@ import regex
 from ..datafiles import compile_pattern, load_csv, load_toml, rx_finditer, rx_match
 from ..errors import RuleError, SummaryMiningError
 from ..frame import to_frame
+from ..documents import read_document
 from ..model import Article, Document
 from ..normalize import normalize
 from .periods import article_text, detect_period, title_lines
@@ -212,7 +213,6 @@ class RegionRules:
     brand_after: tuple[str, ...]
     company_after: tuple[str, ...]
     company_window: int
-    clause_breaks: frozenset[str]
     joiners: tuple[str, ...]
     restricted_short: frozenset[str]
     ignore: frozenset[str]
@@ -245,7 +245,7 @@ def region_rules(path: str = "regions.toml") -> RegionRules:
         visit_before=by_len(c["visit_before"]), visit_after=by_len(c["visit_after"]),
         visit_around=tuple(_around(w, path) for w in c["visit_around"]), brand_after=by_len(c["brand_after"]),
         company_after=by_len(c["company_after"]), company_window=int(c["company_window"]),
-        clause_breaks=frozenset(c["clause_breaks"]), joiners=tuple(c["joiners"]),
+        joiners=tuple(c["joiners"]),
         restricted_short=frozenset(n["restricted_short"]), ignore=frozenset(n["ignore"]),
         short_full_not_after=tuple(n["short_full_not_after"]),
         short_full_after=frozenset(n["short_full_after"]),
@@ -254,11 +254,24 @@ def region_rules(path: str = "regions.toml") -> RegionRules:
 
 
 # -- scoring -------------------------------------------------------------------------------------
-def _clause_before(text: str, start: int, rules: RegionRules, limit: int = 40) -> str:
-    i = start - 1
-    while i >= max(0, start - limit) and text[i] not in rules.clause_breaks:
-        i -= 1
-    return text[i + 1:start]
+@dataclass(frozen=True)
+class _Part:
+    """A stretch of normalised text that names regions: an article of a document (clauses are the
+    document's: ``base`` is where the stretch starts in it), or a title given apart (one clause)."""
+
+    text: str
+    base: int = 0
+    doc: Document | None = None
+
+    def clause_before(self, start: int, limit: int = 40) -> str:
+        """The clause's text from its start (at most ``limit`` characters back) to ``start``."""
+        cs = self.doc.clause_start(self.base + start) - self.base if self.doc is not None else 0
+        return self.text[max(cs, start - limit, 0):start]
+
+    def clause_after(self, end: int, limit: int = 40) -> str:
+        """The clause's text from ``end`` to its end (at most ``limit`` characters on)."""
+        ce = self.doc.clause_at(self.base + end - 1).end - self.base if self.doc is not None and end else len(self.text)
+        return self.text[end:min(ce, end + limit, len(self.text))]
 
 
 def _is_own(text: str, hit: Hit, rules: RegionRules) -> bool:
@@ -266,24 +279,17 @@ def _is_own(text: str, hit: Hit, rules: RegionRules) -> bool:
             or text[hit.end:hit.end + 6].startswith(rules.own_after))
 
 
-def _clause_after(text: str, end: int, rules: RegionRules, limit: int = 40) -> str:
-    i = end
-    while i < min(len(text), end + limit) and text[i] not in rules.clause_breaks:
-        i += 1
-    return text[end:i]
-
-
-def _is_visit(text: str, hit: Hit, rules: RegionRules) -> bool:
+def _is_visit(part: _Part, hit: Hit, rules: RegionRules) -> bool:
     """赴上海, 在重庆举办, and a place between the halves of an activity (以上海、温州为重点)."""
-    if text[hit.end:hit.end + 8].startswith(rules.visit_after):
+    if part.text[hit.end:hit.end + 8].startswith(rules.visit_after):
         return True
-    clause = _clause_before(text, hit.start, rules)
+    clause = part.clause_before(hit.start)
     if any(w in clause for w in rules.visit_before):
         return True
     around = [after for before, after in rules.visit_around if before in clause]
     if not around:
         return False
-    rest = _clause_after(text, hit.end, rules)
+    rest = part.clause_after(hit.end)
     return any(after in rest for after in around)
 
 
@@ -301,9 +307,10 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def _is_company(text: str, hit: Hit, rules: RegionRules) -> bool:
-    after = text[hit.end:hit.end + rules.company_window]
-    cut = next((i for i, ch in enumerate(after) if ch in rules.clause_breaks or ch in "、和与及"), len(after))
+def _is_company(part: _Part, hit: Hit, rules: RegionRules) -> bool:
+    """大竹县xx有限公司: a company named after the place (within its list item of the clause)."""
+    after = part.clause_after(hit.end, rules.company_window)
+    cut = next((i for i, ch in enumerate(after) if ch in "、和与及"), len(after))
     return any(w in after[:cut] for w in rules.company_after)
 
 
@@ -361,8 +368,9 @@ def _counts(text: str, hit: Hit, region: Region, full: bool, joined: bool, own: 
     return True
 
 
-def _mention_weight(text: str, hit: Hit, prev: Hit | None, region: Region, full: bool, in_title: bool,
+def _mention_weight(part: _Part, hit: Hit, prev: Hit | None, region: Region, full: bool, in_title: bool,
                     rules: RegionRules, names: Container[str]) -> float:
+    text = part.text
     joined = _joined_to_parent(text, hit, prev, region, rules)
     own = _is_own(text, hit, rules)
     if not _counts(text, hit, region, full, joined, own, rules, names):
@@ -370,13 +378,13 @@ def _mention_weight(text: str, hit: Hit, prev: Hit | None, region: Region, full:
     w = rules.weights["full_name" if full else "short_name"]
     if own:
         w *= rules.weights["own_context"]
-    elif _is_visit(text, hit, rules):
+    elif _is_visit(part, hit, rules):
         w *= rules.weights["visit"]
     elif _is_listed(text, hit):
         w *= rules.weights["listed"]
     if _is_brand(text, hit, rules):
         w *= rules.weights["brand"]
-    elif _is_company(text, hit, rules):
+    elif _is_company(part, hit, rules):
         w *= rules.weights["company"]
     if in_title:
         w *= rules.weights["title"]
@@ -400,16 +408,17 @@ class _Evidence:
     redacted: Counter
 
 
-def _evidence(text: str, extra_title: str, rules: RegionRules, gaz: Gazetteer) -> _Evidence:
+def _evidence(main: _Part, extra_title: str, rules: RegionRules, gaz: Gazetteer) -> _Evidence:
     scores: dict[str, float] = defaultdict(float)
     mentions: Counter = Counter()
-    parts = [(text, title_lines(text))]
+    text = main.text
+    parts = [(main, title_lines(text))]
     if _looks_like_title(extra_title, rules):
-        parts.append((normalize(extra_title), [(0, len(extra_title))]))
+        parts.append((_Part(normalize(extra_title)), [(0, len(extra_title))]))
     for part, titles in parts:
         prev = None
-        names = _Occurring(part, gaz)
-        for hit in gaz.find(part):
+        names = _Occurring(part.text, gaz)
+        for hit in gaz.find(part.text):
             in_title = _in(titles, hit.start)
             for region, full in hit.candidates:
                 w = _mention_weight(part, hit, prev, region, full, in_title, rules, names)
@@ -448,6 +457,14 @@ def _ambiguous(code: str, scores: dict[str, float], gaz: Gazetteer) -> bool:
     return any(c != code and math.isclose(s, scores[code]) and gaz.by_code[c].name == name for c, s in scores.items())
 
 
+def _article_part(doc_or_text: Document | str, article: Article | int | None) -> tuple[_Part, str]:
+    """The article's text as a :class:`_Part` of its document (a string is read as a document first,
+    so its clauses are the structure's), and the extra title to weigh."""
+    doc = doc_or_text if isinstance(doc_or_text, Document) else read_document(text=str(doc_or_text))
+    text, extra, base = article_text(doc, article)
+    return _Part(text, base, doc), extra
+
+
 def region_candidates(doc_or_text: Document | str, article: Article | int | None = None, *,
                       rules: RegionRules | None = None, gaz: Gazetteer | None = None) -> pd.DataFrame:
     """Every region scored for a text, best first: ``code, name, level, mentions, score`` (the evidence).
@@ -456,8 +473,7 @@ def region_candidates(doc_or_text: Document | str, article: Article | int | None
     """
     rules = rules or region_rules()
     gaz = gaz or gazetteer(rules.gazetteer)
-    text, extra = article_text(doc_or_text, article)
-    ev = _evidence(text, extra, rules, gaz)
+    ev = _evidence(*_article_part(doc_or_text, article), rules, gaz)
     rows = [{"code": c, "name": gaz.by_code[c].name, "level": gaz.by_code[c].level,
              "mentions": ev.mentions[c], "score": s} for c, s in _final_scores(ev, rules, gaz).items()]
     rows += [{"code": None, "name": f"xx{c}", "level": _CHAR_LEVEL.get(c), "mentions": ev.redacted[c], "score": s}
@@ -476,8 +492,7 @@ def detect_region(doc_or_text: Document | str, article: Article | int | None = N
     """
     rules = rules or region_rules()
     gaz = gaz or gazetteer(rules.gazetteer)
-    text, extra = article_text(doc_or_text, article)
-    ev = _evidence(text, extra, rules, gaz)
+    ev = _evidence(*_article_part(doc_or_text, article), rules, gaz)
     named = _final_scores(ev, rules, gaz)
     masked = _redacted_scores(ev, rules)
     top_self = max(ev.self_share, key=lambda c: ev.self_share[c]) if ev.self_share else None
@@ -592,11 +607,8 @@ def _article_indices(doc: Document) -> list[tuple[int, str]]:
 
 
 def article_rows(doc: Document, *, regions: RegionOverrides = None) -> list[dict[str, Any]]:
-    """The rows of :func:`article_info` as plain dicts (read-only). Without ``regions`` they are
-    computed once per document and kept on it, so ``extract``, ``audit`` and a corpus run's
-    documents table share one detection."""
-    if regions is None and (cached := doc.__dict__.get("_article_rows")) is not None:
-        return cached
+    """The rows of :func:`article_info` as plain dicts (a :class:`~summary_mining.pipeline.Analysis`
+    keeps them, so ``extract`` and a corpus run's documents table share one detection)."""
     overrides: Mapping[Any, OverrideValue] = {}
     if isinstance(regions, (str, Path)):
         overrides = _read_override_csv(regions)
@@ -613,8 +625,6 @@ def article_rows(doc: Document, *, regions: RegionOverrides = None) -> list[dict
                      "region_code": region.code, "region_level": region.level, "province": region.province,
                      "city": region.city, "region_redacted": region.redacted, "year": period.year,
                      "span": period.span, "period": label})
-    if regions is None:
-        doc.__dict__["_article_rows"] = rows
     return rows
 
 

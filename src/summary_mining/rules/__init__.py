@@ -14,6 +14,7 @@ globals or the shared segmenter: two calls with different rule sets never see ea
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,7 +27,7 @@ from .labels import LabelRules, label_rules
 from .segment import Segmenter
 from .units import MetricRules, metric_rules
 
-__all__ = ["RuleSet", "DEFAULT_RULES"]
+__all__ = ["RuleSet", "DEFAULT_RULES", "resolve_rules"]
 
 
 @dataclass(frozen=True)
@@ -92,3 +93,14 @@ def _segmenter(user_dict: str) -> Segmenter:
 
 #: The package's own rules.
 DEFAULT_RULES = RuleSet()
+
+
+def resolve_rules(rules: RuleSet | None, indicators: dict[str, str] | None = None,
+                  user_dict: str | Path | None = None) -> RuleSet:
+    """The rule set of a call: ``rules`` (or the package's), with ``indicators``/``user_dict`` added."""
+    rules = rules or DEFAULT_RULES
+    if indicators:
+        rules = dataclasses.replace(rules, indicators={**(rules.indicators or {}), **indicators})
+    if user_dict is not None:
+        rules = dataclasses.replace(rules, user_dict=str(user_dict))
+    return rules
