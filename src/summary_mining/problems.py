@@ -77,12 +77,8 @@ PROBLEM_COLUMNS = tuple(PROBLEM_DTYPES)
 #: file with ``category,keyword`` rows.
 CategoryMap = Union[Mapping[str, Iterable[str]], str, Path]
 
-_TERMINATORS = "。！？!?"
-_BREAKERS = "。！？!?；;"
-_CLOSERS = "”’」』）)】\"'"
 _TRAIL = "，,；;、：: \t\r\n\u3000"
 _LEAD = "：:，,、.．） \t\r\n\u3000"
-_HARD_END = "。！？!?；;：:"
 _SENTENCE_PUNCT = "。！？!?；;，,"  # a heading title holds none of these
 #: ``categories`` and ``keywords`` are read from at most this many characters of an item (a real
 #: problem statement is a few hundred; an "item" of a megabyte is an endless unpunctuated line).
@@ -120,6 +116,7 @@ class ProblemRules:
     top_keywords: int
     keyword_min_chars: int
     stop_words: frozenset[str]
+    item_separators: str = "，,；;"
 
 
 def _alternation(patterns: list[str], src: str, where: str) -> str:
@@ -180,6 +177,7 @@ def _problem_rules(src, h, e, cues, sent, out, kw, headings, ends, markers, opt)
         top_keywords=int(kw.get("top", 5)),
         keyword_min_chars=int(kw.get("min_chars", 2)),
         stop_words=frozenset(kw.get("stop_words", [])),
+        item_separators=str(sent.get("item_separators", "，,；;")),
     )
 
 
@@ -288,53 +286,25 @@ def _is_end_heading(bare: str, rules: ProblemRules) -> bool:
 
 # -- layout: lines, hard-wrapping and paragraphs -----------------------------------------------------
 class _Layout:
-    """Lines of the text, and which line breaks end a paragraph (hard) or only wrap a line (soft)."""
+    """The document's lines and paragraph ends (its structure), with the lookups item splitting asks:
+    which line breaks end a paragraph (hard) and which only wrap a line."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.lines: list[tuple[int, int]] = []
-        pos = 0
-        for ln in text.split("\n"):
-            self.lines.append((pos, pos + len(ln)))
-            pos += len(ln) + 1
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lines = doc.lines
         self.line_starts = [s for s, _ in self.lines]
-        self.width = self._wrap_width()
-        hard = []
-        for i in range(len(self.lines) - 1):
-            if self._is_hard(i):
-                hard.append(self.lines[i][1])  # offset of the "\n"
+        hard, k, paras = [], 0, doc.paragraphs
+        for _, e in self.lines[:-1]:  # the line break at e is soft only inside a paragraph
+            while k < len(paras) and paras[k].end <= e:
+                k += 1
+            if not (k < len(paras) and paras[k].start <= e):
+                hard.append(e)
         self.hard = hard  # sorted offsets of hard line breaks
         self.stops: _StopLines | None = None  # built on first use by _cut_limit
 
-    def _wrap_width(self) -> int | None:
-        lens = [len(self.text[s:e].strip()) for s, e in self.lines]
-        long = [n for n in lens if n >= 12]
-        if len(long) < 5:
-            return None
-        mode, _ = Counter(long).most_common(1)[0]
-        # the wrap width is the longest well-populated length
-        width = max((n for n, c in Counter(long).items() if c >= 2 and n >= mode), default=mode)
-        cluster = sum(1 for n in long if width - 4 <= n <= width + 2)
-        longer = sum(1 for n in long if n > width + 6)
-        if width >= 15 and cluster >= 4 and cluster >= 0.4 * len(long) and longer <= 0.15 * len(long):
-            return width
-        return None
-
-    def _is_hard(self, i: int) -> bool:
-        s, e = self.lines[i]
-        line = self.text[s:e].strip()
-        ns, ne = self.lines[i + 1]
-        nxt = self.text[ns:ne].strip()
-        if not line or not nxt or self.width is None:
-            return True
-        if line.rstrip(_CLOSERS)[-1:] in _HARD_END or line[-1:] in _HARD_END:
-            return True
-        if len(line) < self.width - 4:
-            return True
-        return heading_at_line(nxt) is not None
-
     def line_index(self, pos: int) -> int:
-        return max(bisect.bisect_right(self.line_starts, pos) - 1, 0)
+        return self.doc.line_index(pos)
 
     def line_start(self, pos: int) -> int:
         return self.lines[self.line_index(pos)][0]
@@ -358,13 +328,8 @@ class _Layout:
             first += 1
         while last > first and text[last].isspace():
             last -= 1
-        # a break h with text before it (first < h) and after it (h < last)
         i = bisect.bisect_right(self.hard, first)
         return i < len(self.hard) and self.hard[i] < last
-
-    def hard_in(self, a: int, b: int) -> list[int]:
-        """The hard breaks inside ``[a, b)``."""
-        return self.hard[bisect.bisect_left(self.hard, a):bisect.bisect_left(self.hard, b)]
 
     def para_starts(self, a: int, b: int, first_only: bool = False) -> list[int]:
         """Starts (first non-space) of the paragraphs that begin after a hard break inside ``[a, b)``."""
@@ -383,6 +348,44 @@ class _Layout:
                     return out
             i += 1
         return out
+
+    def first_sentence_end(self, s: int, limit: int) -> int:
+        """End of the full sentence (to 。！？) that starts at ``s``, at most ``limit``."""
+        return min(self.doc.stop_span(s)[1], limit)
+
+    def sentence_spans(self, a: int, b: int) -> list[tuple[int, int]]:
+        """The document's statements (split after 。！？； and at paragraph ends) cut to ``[a, b)``."""
+        doc = self.doc
+        i = max(doc.sentence_index(a), 0)
+        out = []
+        while i < len(doc.sentences) and doc.sentences[i].start < b:
+            st = doc.sentences[i]
+            if st.end > a:
+                out.append((max(st.start, a), min(st.end, b)))
+            i += 1
+        return _trimmed(self.text, out)
+
+    def clause_spans(self, a: int, b: int, separators: str) -> list[tuple[int, int]]:
+        """Clauses of ``[a, b)`` at the document's clause ends that follow one of ``separators``
+        (the separators left out)."""
+        out, s = [], a
+        for c in self.doc.clause_cuts_between(a, b):
+            if self.text[c - 1] in separators:
+                out.append((s, c - 1))
+                s = c
+        out.append((s, b))
+        return _trimmed(self.text, out)
+
+    def full_stop_in(self, a: int, b: int) -> bool:
+        """True when a full sentence ends inside ``(a, b]`` (a 。！？ within one paragraph)."""
+        i = bisect.bisect_right(self.doc.stops, a)
+        return i < len(self.doc.stops) and self.doc.stops[i] <= b and not self.has_hard_break(a, self.doc.stops[i])
+
+    def statement_start(self, pos: int) -> int:
+        """Start of the statement holding ``pos`` (at most :data:`_CLAUSE_WINDOW` characters back)."""
+        i = self.doc.sentence_index(pos)
+        start = self.doc.sentences[i].start if i >= 0 and self.doc.sentences[i].end >= pos else pos
+        return max(start, pos - _CLAUSE_WINDOW)
 
 
 # -- markers and item splitting -------------------------------------------------------------------------
@@ -432,17 +435,6 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _first_terminator(text: str, s: int, limit: int) -> int:
-    """End of the first sentence after ``s`` (terminator and closing quotes included), or ``limit``."""
-    i = s
-    while i < limit:
-        if text[i] in _TERMINATORS:
-            i += 1
-            while i < limit and text[i] in _TERMINATORS + _CLOSERS:
-                i += 1
-            return i
-        i += 1
-    return limit
 
 
 def _opens_subitem(text: str, layout: _Layout, rules: ProblemRules, p: int, limit: int, first: _Marker) -> bool:
@@ -501,9 +493,9 @@ def _enumerated(text: str, layout: _Layout, rules: ProblemRules, blk: _Block) ->
     s = last.end
     multi_para = any(layout.has_hard_break(*_trim(text, x, y)) for x, y in spans)
     inline = (len(seq) > 1 and not layout.has_hard_break(first.pos, last.pos)
-              and not any(ch in _TERMINATORS for x, y in spans for ch in text[slice(*_trim(text, x, y))]))
+              and not any(layout.full_stop_in(*_trim(text, x, y)) for x, y in spans))
     if inline:
-        e = min(_first_terminator(text, s, limit), layout.para_end(s, limit))
+        e = min(layout.first_sentence_end(s, limit), layout.para_end(s, limit))
     elif multi_para and blk.bounded:
         e = limit
     else:
@@ -529,38 +521,8 @@ def _skip_sentence(sent: str, rules: ProblemRules) -> bool:
     return any(rx_search(p, t) for p in rules.skip)
 
 
-def _sentence_spans(text: str, layout: _Layout, a: int, b: int) -> list[tuple[int, int]]:
-    """Sentences of ``[a, b)``: split after 。！？； (closing quotes kept) and at hard line breaks."""
-    hard = set(layout.hard_in(a, b))
-    out = []
-    s = a
-    i = a
-    while i < b:
-        ch = text[i]
-        if ch in _BREAKERS:
-            i += 1
-            while i < b and text[i] in _BREAKERS + _CLOSERS:
-                i += 1
-            out.append((s, i))
-            s = i
-            continue
-        if ch == "\n" and i in hard:
-            out.append((s, i))
-            s = i + 1
-        i += 1
-    out.append((s, b))
-    return _trimmed(text, out)
 
 
-def _clause_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Clauses of one sentence, split at ，,；; (the separators left out)."""
-    out, s = [], a
-    for i in range(a, b):
-        if text[i] in "，,；;":
-            out.append((s, i))
-            s = i + 1
-    out.append((s, b))
-    return _trimmed(text, out)
 
 
 def _block_items(doc: Document, layout: _Layout, rules: ProblemRules, blk: _Block) -> list[tuple[int, int]]:
@@ -573,7 +535,7 @@ def _block_items(doc: Document, layout: _Layout, rules: ProblemRules, blk: _Bloc
     a, b = blk.start, blk.limit
     if blk.cue == "paragraph":
         # the rest of the paragraph, one row per sentence
-        return [sp for sp in _sentence_spans(text, layout, a, layout.para_end(a, b))
+        return [sp for sp in layout.sentence_spans(a, layout.para_end(a, b))
                 if not _skip_sentence(text[sp[0]:sp[1]], rules)]
     if blk.cue:
         # a cue followed by a plain list: the next sentence (or, after a colon at a line end, the
@@ -586,11 +548,11 @@ def _block_items(doc: Document, layout: _Layout, rules: ProblemRules, blk: _Bloc
             a = starts[0]
             region = (a, layout.para_end(a, b))
         else:
-            region = (a, min(_first_terminator(text, a, b), layout.para_end(a, b)))
-        sents = [sp for sp in _sentence_spans(text, layout, *region) if not _skip_sentence(text[sp[0]:sp[1]], rules)]
+            region = (a, min(layout.first_sentence_end(a, b), layout.para_end(a, b)))
+        sents = [sp for sp in layout.sentence_spans(*region) if not _skip_sentence(text[sp[0]:sp[1]], rules)]
         if len(sents) == 1:
-            sents = [c for c in _clause_spans(text, *sents[0]) if not _skip_sentence(text[c[0]:c[1]], rules)]
-        for sp in _sentence_spans(text, layout, region[1], layout.para_end(region[1], b)):
+            sents = [c for c in layout.clause_spans(*sents[0], rules.item_separators) if not _skip_sentence(text[c[0]:c[1]], rules)]
+        for sp in layout.sentence_spans(region[1], layout.para_end(region[1], b)):
             t = text[sp[0]:sp[1]]
             if _skip_sentence(t, rules) or not _reads_like_problem(t, rules):
                 break
@@ -607,7 +569,7 @@ def _block_items(doc: Document, layout: _Layout, rules: ProblemRules, blk: _Bloc
         if m and text[m.end():b].strip():
             a = m.end()
             break
-    return [sp for sp in _sentence_spans(text, layout, a, b) if not _skip_sentence(text[sp[0]:sp[1]], rules)]
+    return [sp for sp in layout.sentence_spans(a, b) if not _skip_sentence(text[sp[0]:sp[1]], rules)]
 
 
 # -- finding problem blocks -----------------------------------------------------------------------
@@ -661,18 +623,6 @@ def _cut_limit(doc: Document, layout: _Layout, rules: ProblemRules, head: int, s
     return min(cut, stops._first(stops.heads, lo, limit)) if mixed else cut
 
 
-def _parents(doc: Document) -> dict[int, Section]:
-    """Section index -> the nearest enclosing section of a higher level (sections nest: one pass)."""
-    out: dict[int, Section] = {}
-    stack: list[Section] = []
-    for i, sec in enumerate(doc.sections):
-        while stack and stack[-1].end <= sec.start:
-            stack.pop()
-        parent = next((p for p in reversed(stack) if p.level < sec.level and p.end > sec.start), None)
-        if parent is not None:
-            out[i] = parent
-        stack.append(sec)
-    return out
 
 
 class _Covered:
@@ -732,18 +682,12 @@ def _unbounded_limit(doc: Document, pos: int, body: int) -> int:
     return limit
 
 
-def _clause_start(text: str, pos: int) -> int:
-    i, floor = pos, max(0, pos - _CLAUSE_WINDOW)
-    while i > floor and text[i - 1] not in _BREAKERS + "\n":
-        i -= 1
-    return i
 
 
 def _find_blocks(doc: Document, layout: _Layout, rules: ProblemRules) -> list[_Block]:
     text = doc.text
     cands: list[tuple[int, _Block]] = []  # (heading line start, block)
     numbered_lines = set()
-    parents: dict[int, Section] | None = None
     for si, sec in enumerate(doc.sections):
         numbered_lines.add(layout.line_index(sec.start))
         m = _heading_match(_bare_title(text[sec.start:sec.title_end]), rules)
@@ -756,9 +700,8 @@ def _find_blocks(doc: Document, layout: _Layout, rules: ProblemRules) -> list[_B
             if first is None:
                 continue
             # "三、存在问题" followed by items numbered like headings of its own level (一、… 二、…)
-            if parents is None:
-                parents = _parents(doc)
-            parent = parents.get(si)
+            parent = doc.section_index.enclosing(si)
+            parent = parent if parent is not None and parent.level < sec.level else None
             limit, bounded = (parent.end if parent else _article_end(doc, sec.start)), False
         limit = _cut_limit(doc, layout, rules, sec.start, body, limit, bool(m.group("suffix")))
         cands.append((sec.start, _Block(sec.start, body, limit, sec.path_str, bounded)))
@@ -797,7 +740,7 @@ def _find_blocks(doc: Document, layout: _Layout, rules: ProblemRules) -> list[_B
         for m in rx_finditer(cue, text):
             if covered.contains(m.start()):
                 continue
-            if rules.cue_exclude and rx_search(rules.cue_exclude, text, _clause_start(text, m.start()), m.end()):
+            if rules.cue_exclude and rx_search(rules.cue_exclude, text, layout.statement_start(m.start()), m.end()):
                 continue
             limit = _unbounded_limit(doc, m.start(), m.end())
             limit = _cut_limit(doc, layout, rules, m.start(), m.end(), limit, False)
@@ -964,7 +907,7 @@ def extract_problems(source: Source | None = None, *, text: str | None = None, c
 def _extract_problems(doc: Document, rules: ProblemRules, lexicon: Mapping[str, Iterable[str]],
                       include_outside: bool, top_keywords: int | None) -> pd.DataFrame:
     text = doc.text
-    layout = _Layout(text)
+    layout = _Layout(doc)
     spans: list[tuple[int, int, str, int, bool]] = []  # start, end, section, item, in_section
     covered: list[tuple[int, int]] = []
     for blk in _find_blocks(doc, layout, rules):
