@@ -298,6 +298,7 @@ PATHOLOGICAL = {
                                                         + "签约项目10个，存在资金不足问题：一是资金不足。\n" * 20_000),
     "a 5 MB line without breaks": _five_mb_line,
 }
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(PATHOLOGICAL))
 def test_pathological_input_finishes(name):
     """Each rule match runs under MATCH_TIMEOUT (a slow match raises RuleTimeoutError, failing
@@ -309,6 +310,7 @@ def test_pathological_input_finishes(name):
     print(f"{name}: " + ", ".join(f"{k} {v:.2f}s" for k, v in took.items()))
 
 
+@pytest.mark.slow
 def test_sentences_and_the_sentence_column_stay_bounded():
     from summary_mining.structure import MAX_SENTENCE_CHARS
 
@@ -346,6 +348,7 @@ AUDIT_PATHOLOGICAL = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(AUDIT is None, reason="summary_mining.audit not installed")
 @pytest.mark.parametrize("name", list(AUDIT_PATHOLOGICAL))
 def test_audit_finishes_on_pathological_lists_and_lines(name):
@@ -714,6 +717,7 @@ def test_nul_bytes_inside_a_text_file_are_kept_as_characters(tmp_path):
     assert "24亿元" in sm.extract(doc)["surface"].tolist()
 
 
+@pytest.mark.slow
 def test_oversized_single_line_file_is_refused_before_it_is_read(tmp_path):
     p = tmp_path / "one_line.txt"
     p.write_bytes("签约项目10个，".encode() * 200_000)  # 4.2 MB, no line break
@@ -730,6 +734,7 @@ def test_oversized_single_line_file_is_refused_before_it_is_read(tmp_path):
         sm.read_document(p.read_bytes(), limits=limits)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
 def test_a_file_just_under_the_limit_is_read_once(tmp_path, monkeypatch, encoding):
     """Opened and read once, its bytes never copied (no ``.strip()`` to test for blankness), and

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 import regex
 
@@ -27,7 +27,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["data_path", "load_toml", "load_csv", "load_words", "compile_pattern", "MATCH_TIMEOUT",
+__all__ = ["data_path", "load_toml", "load_csv", "load_words", "compile_pattern", "rules_from", "MATCH_TIMEOUT",
            "rx_search", "rx_match", "rx_fullmatch", "rx_finditer", "rx_sub", "rx_first", "rule_guard", "rule_entries"]
 
 #: Seconds of CPU time one rule may spend on one match attempt (one ``search``/``match`` call; a
@@ -192,3 +192,23 @@ def compile_pattern(pattern: str, source: str, where: str, flags: int = 0) -> re
         return regex.compile(pattern, flags | regex.V0)
     except (regex.error, OverflowError, ValueError, RecursionError, MemoryError) as e:
         raise RuleError(f"{source}: {where}: invalid pattern {pattern!r}: {type(e).__name__}: {e}") from None
+
+
+_T = TypeVar("_T")
+
+
+def rules_from(name: str | Path, build: Callable[[dict[str, Any], str], _T]) -> _T:
+    """The one way a rules file becomes compiled rules: parse the TOML file ``name`` (UTF-8, data only)
+    and ``build(data, name)`` — any missing or ill-typed entry met while building raises
+    :class:`RuleError` naming the file and the entry, never a raw ``KeyError``/``TypeError``.
+
+    >>> rules_from("structure.toml", lambda d, src: d["min_articles"])
+    2
+    >>> rules_from("structure.toml", lambda d, src: d["no_such_entry"])
+    Traceback (most recent call last):
+    ...
+    summary_mining.errors.RuleError: structure.toml: missing entry 'no_such_entry'
+    """
+    data = load_toml(name)
+    with rule_entries(name):
+        return build(data, str(name))

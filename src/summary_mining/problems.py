@@ -45,7 +45,7 @@ import jieba
 import pandas as pd
 import regex
 
-from .datafiles import (compile_pattern, load_csv, load_toml, rule_entries, rule_guard, rx_finditer, rx_fullmatch,
+from .datafiles import (compile_pattern, load_csv, rule_entries, rules_from, rule_guard, rx_finditer, rx_fullmatch,
                         rx_search)
 from .errors import RuleError
 from .documents import Source, as_document, doc_name
@@ -128,8 +128,10 @@ def _alternation(patterns: list[str], src: str, where: str) -> str:
 @lru_cache(maxsize=8)
 def problem_rules(path: str = "problems.toml") -> ProblemRules:
     """The compiled problem rules (cached: compiled once per process)."""
-    d = load_toml(path)
-    src = str(path)
+    return rules_from(path, _compile)
+
+
+def _compile(d: dict, src: str) -> ProblemRules:
     try:
         h, e, cues, sent, out, kw = (d["headings"], d["section_end"], d["cues"], d.get("sentences", {}),
                                      d.get("outside", {}), d.get("keywords", {}))

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import regex
 
-from .datafiles import compile_pattern, load_toml, rule_entries, rule_guard, rx_finditer, rx_match, rx_search
+from .datafiles import compile_pattern, rule_entries, rule_guard, rules_from, rx_finditer, rx_match, rx_search
 from .errors import RuleError
 from .model import Article, Block, Document, Paragraph, Section, SectionIndex, Sentence
 from .normalize import normalize
@@ -75,8 +75,10 @@ class StructureRules:
 @lru_cache(maxsize=8)
 def structure_rules(path: str = "structure.toml") -> StructureRules:
     """The compiled structure rules (cached: compiled once per process)."""
-    d = load_toml(path)
-    src = path
+    return rules_from(path, _compile)
+
+
+def _compile(d: dict, src: str) -> StructureRules:
     with rule_entries(src, "article_markers"):
         markers = tuple(compile_pattern(p, src, f"article_markers[{i}]") for i, p in enumerate(d["article_markers"]))
     with rule_entries(src, "headings"):
@@ -407,9 +409,9 @@ def build_document(result: ReadResult, *, doc_id: str, source: str, rules: Struc
         sentences = _sentences(text, paragraphs, articles, index, rules)
         norm = normalize(text)
         starts = [s.start for s in sentences]
-        para_ends = [p.end for p in paragraphs]
+        para_edges = [p.start for p in paragraphs] + [p.end for p in paragraphs]
         clause_cuts = _cuts(rules.clause_break, norm, starts)
-        stops = _cuts(rules.full_stop, norm, para_ends)
+        stops = _cuts(rules.full_stop, norm, para_edges)
         doc = Document(doc_id=str(doc_id), source=source, format=result.format, text=text, articles=articles,
                        sections=sections, sentences=sentences, tables=list(result.tables), blocks=list(blocks),
                        metadata=meta, paragraphs=paragraphs, lines=lines, clause_cuts=clause_cuts, stops=stops,

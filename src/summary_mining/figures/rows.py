@@ -2,7 +2,7 @@
 
 >>> from summary_mining import read_document
 >>> from summary_mining.figures import figures_of
->>> doc = read_document(text="一、工作情况\n签约项目10个。")
+>>> doc = read_document(text="一、工作情况\\n签约项目10个。")
 >>> row = figure_rows(doc, figures_of(doc))[0]
 >>> row["surface"], row["section"], row["sentence"], row["sentence_id"]
 ('10个', '一、工作情况', '签约项目10个。', 1)

@@ -35,7 +35,7 @@ from typing import Any
 
 import regex
 
-from ..datafiles import compile_pattern, load_toml, rule_entries, rx_finditer, rx_search
+from ..datafiles import compile_pattern, rules_from, rx_finditer, rx_search
 from ..model import Article, Document
 from ..normalize import normalize
 
@@ -81,9 +81,7 @@ class PeriodRules:
 @lru_cache(maxsize=4)
 def period_rules(path: str = "periods.toml") -> PeriodRules:
     """The period rules from ``data/periods.toml`` (cached)."""
-    d: dict[str, Any] = load_toml(path)
-    with rule_entries(path):
-        return _period_rules(d, path)
+    return rules_from(path, _period_rules)
 
 
 def _period_rules(d: dict[str, Any], path: str) -> PeriodRules:

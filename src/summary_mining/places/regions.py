@@ -35,7 +35,7 @@ from typing import Any, Container, Iterator, Union
 import pandas as pd
 import regex
 
-from ..datafiles import compile_pattern, load_csv, load_toml, rx_finditer, rx_match
+from ..datafiles import compile_pattern, load_csv, rules_from, rx_finditer, rx_match
 from ..errors import RuleError, SummaryMiningError
 from ..frame import to_frame
 from ..documents import read_document
@@ -233,7 +233,10 @@ def _around(rule: str, path: str) -> tuple[str, str]:
 @lru_cache(maxsize=4)
 def region_rules(path: str = "regions.toml") -> RegionRules:
     """The rules from ``data/regions.toml`` (cached)."""
-    d = load_toml(path)
+    return rules_from(path, _region_rules)
+
+
+def _region_rules(d: dict, path: str) -> RegionRules:
     c, n = d["context"], d["names"]
     by_len = lambda ws: tuple(sorted(ws, key=len, reverse=True))
     return RegionRules(

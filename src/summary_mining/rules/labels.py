@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import regex
 
-from ..datafiles import compile_pattern, load_toml, rule_entries
+from ..datafiles import compile_pattern, load_toml, rules_from
 
 __all__ = ["LabelRules", "label_rules"]
 
@@ -44,10 +44,7 @@ class LabelRules:
 def label_rules(path: str = "labels.toml", filters_path: str = "filters.toml") -> LabelRules:
     """The compiled label rules; ``filters_path`` gives the qualifiers that may stand between two
     joined figures (5.5%左右、…)."""
-    d = load_toml(path)
-    filters = load_toml(filters_path)
-    with rule_entries(path):
-        return _label_rules(d, path, filters)
+    return rules_from(path, lambda d, src: _label_rules(d, src, load_toml(filters_path)))
 
 
 def _any(words) -> str:

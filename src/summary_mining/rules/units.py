@@ -16,7 +16,7 @@ from pathlib import Path
 
 import regex
 
-from ..datafiles import compile_pattern, load_toml, rule_entries
+from ..datafiles import compile_pattern, load_toml, rule_entries, rules_from
 from ..errors import RuleError
 
 __all__ = ["Unit", "MetricRules", "metric_rules", "KINDS"]
@@ -101,8 +101,10 @@ def _unit(written: str, d: dict, src: str) -> Unit:
 @lru_cache(maxsize=8)
 def metric_rules(units_path: str = "units.toml", filters_path: str = "filters.toml") -> MetricRules:
     """Load and compile the metric rules (cached per file pair: compiled once per process)."""
-    u = load_toml(units_path)
-    f = load_toml(filters_path)
+    return rules_from(units_path, lambda u, src: _compile(u, load_toml(filters_path), src, filters_path))
+
+
+def _compile(u: dict, f: dict, units_path: str, filters_path: str) -> MetricRules:
     with rule_entries(units_path, "units"):
         entries = list(u.get("units", {}).items())
     units: dict[str, Unit] = {}
