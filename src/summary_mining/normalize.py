@@ -1,16 +1,22 @@
 """Length-preserving text normalisation, so offsets found in normalised text index the original.
 
-Every mapping is one character to one character: full-width digits and signs to ASCII, the
-traditional forms of measure words to simplified ones, ideographic space to a space.
+Every mapping is one character to one character: full-width digits and signs to ASCII, ideographic
+space to a space, and traditional characters to simplified ones (the measure words here, every other
+one from ``data/t2s.tsv``, OpenCC's one-to-one character table), so rules written in simplified
+script read traditional text too.
 
 >>> normalize("６０．０７億元，92.42﹪，签约項目10個")
 '60.07亿元，92.42%，签约项目10个'
+>>> normalize("財政收入增長12.5%，較上年減少")
+'财政收入增长12.5%，较上年减少'
 >>> len(normalize("１２３％")) == len("１２３％")
 True
 """
 from __future__ import annotations
 
 import regex
+
+from .datafiles import data_path
 
 __all__ = ["normalize", "NORMALIZE_TABLE"]
 
@@ -29,7 +35,20 @@ _PAIRS = {
     "樣": "样", "門": "门", "體": "体", "產": "产", "業": "业", "費": "费", "稅": "税", "銷": "销", "售": "售",
     "農": "农", "夥": "伙", "莊": "庄", "級": "级", "帶": "带", "動": "动", "開": "开", "發": "发", "簽": "签",
 }
-NORMALIZE_TABLE = str.maketrans({k: v for k, v in _PAIRS.items() if len(k) == len(v) == 1 and k != v})
+
+
+def _t2s(name: str = "t2s.tsv") -> dict[str, str]:
+    """Traditional -> simplified pairs of ``data/t2s.tsv`` (one character each; ``#`` lines are comments)."""
+    pairs = {}
+    for line in data_path(name).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            trad, _, simp = line.partition("\t")
+            if len(trad) == 1 and len(simp) == 1:
+                pairs[trad] = simp
+    return pairs
+
+
+NORMALIZE_TABLE = str.maketrans({k: v for k, v in {**_t2s(), **_PAIRS}.items() if len(k) == len(v) == 1 and k != v})
 
 
 #: one character class of every mapped character: most documents need few or no replacements, and
