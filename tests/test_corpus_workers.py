@@ -32,7 +32,7 @@ def test_warm_loads_jieba_and_every_rule_set():
     corpus.warm()
     assert seg.Segmenter._default is not None and seg.Segmenter._default.tokenizer.initialized
     for mod, fn in [("rules.units", "metric_rules"), ("rules.labels", "label_rules"), ("structure", "structure_rules"),
-                    ("problems", "problem_rules"), ("auditing.checks", "audit_rules")]:
+                    ("problems", "problem_rules"), ("figure_relations.rules", "relation_rules")]:
         assert getattr(importlib.import_module(f"summary_mining.{mod}"), fn).cache_info().currsize >= 1, fn
 
 

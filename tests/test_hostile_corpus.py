@@ -118,7 +118,7 @@ def test_good_files_lose_nothing(hostile_run, name):
         pd.testing.assert_frame_equal(got, fn(doc).reset_index(drop=True), check_dtype=True)
     if name.startswith("good_seed"):
         assert (result.metrics["doc_id"] == doc_id).sum() > 100
-    from summary_mining.auditing import audit
+    from summary_mining.auditing.api import audit
 
     got = result.audit[result.audit["doc_id"] == doc_id].reset_index(drop=True)
     pd.testing.assert_frame_equal(got, audit(doc).reset_index(drop=True), check_dtype=True)

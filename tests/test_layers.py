@@ -25,7 +25,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("figures", ("figures",)),
     ("analysis", ("places", "auditing", "problems", "figure_relations")),
     ("output", ("comparison", "export", "writer", "fonts")),
-    ("api", ("pipeline", "extraction")),
+    ("api", ("pipeline", "extraction", "auditing.api", "figure_relations.api")),
     ("apps", ("corpus", "cli", "view", "_warm", "__main__", "__init__")),
 ]
 
@@ -39,10 +39,15 @@ def _module_name(path: Path) -> str:
 
 
 def _layer(module: str) -> int:
+    """The layer of the longest prefix naming the module (``auditing.api`` before ``auditing``)."""
+    best = (-1, -1)
     for i, (_, prefixes) in enumerate(LAYERS):
-        if any(module == p or module.startswith(p + ".") for p in prefixes):
-            return i
-    raise AssertionError(f"module {module!r} is in no layer: add it to LAYERS")
+        for p in prefixes:
+            if (module == p or module.startswith(p + ".")) and len(p) > best[1]:
+                best = (i, len(p))
+    if best[0] < 0:
+        raise AssertionError(f"module {module!r} is in no layer: add it to LAYERS")
+    return best[0]
 
 
 def _imports(path: Path) -> set[str]:

@@ -9,7 +9,9 @@ file:
   has a figure with that surface and those field values; a counter-example's surface is no figure;
 * ``structure.toml`` headings: a line the heading pattern matches at its level (counter: it does not);
 * ``problems.toml`` headings: a heading ``is_problem_heading`` accepts (counter: rejects);
-* ``regions.toml`` / ``periods.toml``: ``{text, region = …}`` / ``{text, period = …}``: what is detected.
+* ``regions.toml`` / ``periods.toml``: ``{text, region = …}`` / ``{text, period = …}``: what is detected;
+* ``relations.toml`` templates: ``{text, stated, status}`` — the audit checks a relation whose stated
+  figure is ``stated`` and finds it ``status``; a counter-example's figure is read as no relation.
 """
 from __future__ import annotations
 
@@ -100,7 +102,18 @@ def _period_example(file: str, entry: str, ex: dict, positive: bool) -> None:
     assert (got == ex["period"]) is positive, f"{entry}: {ex['text']!r} -> {got!r}"
 
 
+def _relation_example(file: str, entry: str, ex: dict, positive: bool) -> None:
+    df = sm.audit(text=ex["text"])
+    rows = [r for r in df.itertuples() if r.evidence and r.evidence[0][2] == ex["stated"]]
+    if not positive:
+        assert not rows, f"{entry}: {ex['stated']!r} should be no relation: {[r.message for r in rows]}"
+        return
+    assert len(rows) == 1, f"{entry}: no relation stated by {ex['stated']!r} in {df['message'].tolist()}"
+    assert rows[0].status == ex["status"], rows[0].message
+
+
 CHECKERS: dict[str, Callable[[str, str, Any, bool], None]] = {
+    "relations.toml": _relation_example,
     "units.toml": _figure_example,
     "filters.toml": _figure_example,
     "labels.toml": _figure_example,
@@ -123,5 +136,5 @@ def test_rule_example(file, entry, example, positive):
 def test_every_rule_file_with_examples_is_covered():
     files = {f for f, *_ in CASES}
     assert {"units.toml", "filters.toml", "labels.toml", "structure.toml", "problems.toml", "regions.toml",
-            "periods.toml"} <= files
+            "periods.toml", "relations.toml"} <= files
     assert len(CASES) >= 60

@@ -136,7 +136,7 @@ def seed_problems(seed_doc):
 def seed_audit(seed_doc):
     if not HAS_AUDIT:
         return None
-    from summary_mining.auditing import audit
+    from summary_mining.auditing.api import audit
     return audit(seed_doc)
 
 
@@ -447,7 +447,7 @@ def test_show_renders_in_jupyter_and_saves(tmp_path, seed_path):
 
 def test_show_without_problems_and_audit_modules(monkeypatch):
     monkeypatch.setitem(sys.modules, "summary_mining.problems", None)  # import raises ImportError
-    monkeypatch.setitem(sys.modules, "summary_mining.auditing", None)
+    monkeypatch.setitem(sys.modules, "summary_mining.auditing.api", None)
     v = show(text="签约项目10个，投资总额24亿元。")
     assert v.problems is None and v.audit is None
     root = tree(v.html)

@@ -12,7 +12,8 @@ from .readers import DEFAULT_LIMITS, Limits
 from .documents import read_document
 from .extraction import extract
 from .problems import extract_problems
-from .auditing import audit
+from .auditing.api import audit
+from .figure_relations.api import relations
 from .corpus import Corpus, mine
 from .view import View, show
 from .comparison import compare, conflicts
@@ -25,7 +26,7 @@ from .rules import RuleSet
 from ._version import __version__
 
 __all__ = [
-    "read_document", "extract", "extract_problems", "audit", "mine", "Corpus", "show", "View", "compare", "conflicts", "to_excel", "to_csv", "to_parquet", "detect_region", "detect_period", "add_region_period", "article_info", "resolve_region", "RegionInfo", "PeriodInfo", "COLUMNS", "RuleSet", "Document", "Article", "Section", "Sentence", "Block", "Limits", "DEFAULT_LIMITS",
+    "read_document", "extract", "extract_problems", "audit", "relations", "mine", "Corpus", "show", "View", "compare", "conflicts", "to_excel", "to_csv", "to_parquet", "detect_region", "detect_period", "add_region_period", "article_info", "resolve_region", "RegionInfo", "PeriodInfo", "COLUMNS", "RuleSet", "Document", "Article", "Section", "Sentence", "Block", "Limits", "DEFAULT_LIMITS",
     "SummaryMiningError", "ReadError", "DocumentNotFoundError", "UnsupportedFormatError", "EncodingError", "NoTextLayerError",
     "FileTooLargeError", "RuleError", "RuleTimeoutError", "TimeLimitError", "__version__",
 ]

@@ -146,7 +146,7 @@ def _documents_frame(doc, article_rows: list[dict]) -> pd.DataFrame:
 
 
 def _mine_document(doc, res: FileResult) -> None:
-    from .auditing import audit
+    from .auditing.api import audit
     from .pipeline import Analysis
     from .problems import extract_problems
 

@@ -39,6 +39,9 @@ DTYPES: dict[str, str] = {
     "in_name": "bool",
     "source": "string",
     "sentence": "string",
+    "number": "float64",
+    "decimals": "Int64",
+    "written_unit": "string",
 }
 COLUMNS = tuple(DTYPES)
 

@@ -784,7 +784,7 @@ def _problems_of(doc: Document) -> pd.DataFrame | None:
 
 def _audit_of(doc: Document) -> pd.DataFrame | None:
     try:
-        from .auditing import audit as run_audit
+        from .auditing.api import audit as run_audit
     except ImportError:
         return None
     return run_audit(doc)

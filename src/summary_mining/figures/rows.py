@@ -9,10 +9,17 @@
 """
 from __future__ import annotations
 
-from ..model import Document
-from .record import Figure
+import math
 
-__all__ = ["figure_rows"]
+import pandas as pd
+
+from ..model import Document
+from .record import NAN, Figure
+
+__all__ = ["figure_rows", "figures_from_frame", "FRAME_NEEDS"]
+
+#: The metrics-frame columns a figure record is rebuilt from.
+FRAME_NEEDS = ("start", "end", "surface", "kind", "value", "unit", "number", "decimals", "written_unit")
 
 
 def figure_rows(doc: Document, figures: list[Figure]) -> list[dict]:
@@ -50,5 +57,45 @@ def figure_rows(doc: Document, figures: list[Figure]) -> list[dict]:
             "in_name": m.in_name,
             "source": m.source,
             "sentence": sentences[sent.index] if sent else None,
+            "number": m.number,
+            "decimals": m.decimals,
+            "written_unit": m.written_unit or None,
         })
     return rows
+
+
+def _s(x) -> str | None:
+    return None if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)) else str(x)
+
+
+def figures_from_frame(df: pd.DataFrame, doc: Document) -> list[Figure]:
+    """The records behind metrics-frame rows of ``doc`` (mapped by offsets: statement and clause from
+    the document's structure, values as the frame holds them — a corrected value is used as corrected).
+    The frame needs :data:`FRAME_NEEDS`; other columns default."""
+    missing = [c for c in FRAME_NEEDS if c not in df.columns]
+    if missing:
+        raise ValueError(f"not a metrics frame of this version: missing columns {missing}")
+    cols = {c: df[c].tolist() for c in df.columns}
+    n = len(df)
+    get = lambda c, d=None: cols[c] if c in cols else [d] * n  # noqa: E731
+    out = []
+    for i in sorted(range(n), key=lambda k: (int(cols["start"][k]), int(cols["end"][k]))):
+        value = float(cols["value"][i]) if _s(cols["value"][i]) is not None else NAN
+        number = float(cols["number"][i]) if _s(cols["number"][i]) is not None else NAN
+        low = get("low", value)[i]
+        high = get("high", value)[i]
+        redacted = bool(get("redacted", False)[i]) if _s(get("redacted", False)[i]) is not None else False
+        start, end = int(cols["start"][i]), int(cols["end"][i])
+        factor = value / number if number and not math.isnan(number) and not math.isnan(value) else 1.0
+        f = Figure(start, end, str(cols["surface"][i]), str(cols["kind"][i]), value,
+                   float(low) if _s(low) is not None else NAN, float(high) if _s(high) is not None else NAN,
+                   str(cols["unit"][i]), _s(get("currency")[i]), _s(get("qualifier")[i]), redacted,
+                   bool(get("in_name", False)[i]) if _s(get("in_name", False)[i]) is not None else False,
+                   _s(get("source", "text")[i]) or "text", _s(get("direction")[i]), _s(get("role", "actual")[i]) or "actual",
+                   _s(get("label", "")[i]) or "", _s(get("indicator")[i]), number,
+                   int(cols["decimals"][i]) if _s(cols["decimals"][i]) is not None else 0, "", factor,
+                   _s(cols["written_unit"][i]) or "")
+        f.sentence = doc.sentence_index(start)
+        f.clause = doc.clause_at(start).index
+        out.append(f)
+    return out

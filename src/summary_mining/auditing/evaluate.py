@@ -1,0 +1,228 @@
+"""Check a relation: compute what its operands give, compare with the stated figure within the
+tolerance its written precision allows, and say so in Chinese with the arithmetic.
+
+Status: ``consistent``; ``inconsistent`` — beyond tolerance, and the figures stand where the wording
+puts them (``Relation.firm``) and none is approximate; ``unverifiable`` — the text asserts the
+relation but an operand is missing (``Relation.missing``), redacted (xx亿元), approximate, or its place
+uncertain. An open list (其中 …, 等) whose parts stay within the total is consistent.
+
+>>> import summary_mining as sm
+>>> sm.audit(text="签约项目10个，履约项目9个，履约率90﹪。").loc[0, "message"]
+'履约率90﹪与 履约项目9个/签约项目10个=90.00% 一致'
+"""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from ..figure_relations.arithmetic import agrees, growth, ratio, sum_tolerance
+from ..figure_relations.context import Context, Fig
+from ..figure_relations.record import Relation
+
+__all__ = ["evaluate", "CONSISTENT", "INCONSISTENT", "UNVERIFIABLE"]
+
+CONSISTENT, INCONSISTENT, UNVERIFIABLE = "consistent", "inconsistent", "unverifiable"
+NAN = float("nan")
+_WORD = {CONSISTENT: "一致", INCONSISTENT: "不一致", UNVERIFIABLE: "无法确认"}
+
+Row = dict[str, Any]
+
+
+def _fmt(x: float, decimals: int = 2) -> str:
+    return "?" if math.isnan(x) else f"{x:.{decimals}f}"
+
+
+def _pct(x: float, stated: Fig) -> str:
+    return f"{_fmt(x, max(2, stated.f.decimals))}%"
+
+
+def _amount(base_value: float, ref: Fig) -> str:
+    """A base-unit value written in ``ref``'s unit: 103000000 -> 103万元 (for ref 100万元)."""
+    w = base_value / ref.factor
+    d = max(ref.f.decimals, 0)
+    text = f"{w:.{d}f}" if abs(w - round(w, d)) < 1e-9 else f"{w:.{d + 2}f}".rstrip("0").rstrip(".")
+    return f"{text}{ref.unit_text}"
+
+
+def _verdict(ok: bool, firm: bool, approximate: bool) -> str:
+    if ok:
+        return CONSISTENT
+    return INCONSISTENT if firm and not approximate else UNVERIFIABLE
+
+
+def _row(ctx: Context, rel: Relation, status: str, stated: float, computed: float, tol: float, message: str,
+         evidence: list[Fig]) -> Row:
+    ev = [g.ev() for g in evidence] + [(s, e, ctx.written[s:e]) for s, e, _ in rel.items]
+    ev = list(dict.fromkeys(ev))
+    comp = round(computed, 6) if not math.isnan(computed) else NAN
+    diff = round(stated - computed, 6) if not math.isnan(stated) and not math.isnan(computed) else NAN
+    return {"doc_id": ctx.doc_id, "article": rel.article, "check": rel.check, "status": status,
+            "stated": float(stated), "computed": comp, "difference": diff,
+            "tolerance": round(tol, 9) if not math.isnan(tol) else NAN, "message": message, "evidence": ev}
+
+
+def evaluate(ctx: Context, rel: Relation) -> Row:
+    """The audit row of one relation."""
+    figs = {id(g.f): g for g in ctx.figs}
+    stated = figs[id(rel.stated)] if rel.stated is not None else None
+    ops = [figs[id(f)] for f in rel.operands]
+    if rel.relation in ("ratio_of", "share_of"):
+        return _ratio_row(ctx, rel, stated, ops)
+    if rel.relation == "total_of":
+        return _total_row(ctx, rel, stated, ops)
+    if rel.relation == "count_of":
+        return _count_row(ctx, rel, stated)
+    if rel.relation in ("growth_of", "difference_of"):
+        return _change_row(ctx, rel, stated, ops)
+    if rel.relation == "bound":
+        return _bound_row(ctx, rel, stated, ops)
+    return _same_row(ctx, rel, stated, ops)
+
+
+def _ratio_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
+    head = rel.cue if rel.check != "share" else "占比"
+    cap = rel.cap
+    over = cap is not None and p.written - p.half > cap
+    if rel.missing or len(ops) < 2:
+        if over:
+            msg = f"{head}{p.surface}超过{_fmt(cap, 0)}%，{'部分不能大于整体' if rel.check == 'share' else '不合常理'}"
+            return _row(ctx, rel, INCONSISTENT, p.written, NAN, p.half, msg, [p, *ops])
+        if rel.check == "completion" and ops:
+            part = ops[0]
+            implied = part.value / (p.value / 100) if p.value else NAN
+            shown = f"{_fmt(implied / part.factor, max(2, part.f.decimals))}{part.unit_text}" if not math.isnan(implied) else "?"
+            msg = f"{rel.cue}的{p.surface}：按{rel.names[0]}{part.surface}推算目标约{shown}，文中未见该目标数值，无法核对"
+        elif rel.check == "share":
+            msg = f"占比{p.surface}：未找到{rel.missing}数值，无法核对"
+        else:
+            msg = f"{head}{p.surface}：未找到{rel.missing}，无法核对"
+        return _row(ctx, rel, UNVERIFIABLE, p.written, NAN, p.half, msg, [p, *ops])
+    part, whole = ops
+    if part.redacted or whole.redacted:
+        msg = f"{head}{p.surface}：{part.surface}或{whole.surface}为脱敏数字，无法核对"
+        return _row(ctx, rel, UNVERIFIABLE, p.written, NAN, p.half, msg, [p, part, whole])
+    c, extra = ratio(part, whole)
+    tol = p.half + extra
+    ok = agrees(p.written, c, tol, p.half) and not over
+    status = _verdict(ok, rel.firm or over, rel.approximate)
+    if rel.check == "completion":
+        implied = part.value / (p.value / 100) if p.value else NAN
+        shown = f"{_fmt(implied / part.factor, max(2, part.f.decimals))}{part.unit_text}" if not math.isnan(implied) else "?"
+        msg = (f"{rel.cue}的{p.surface}与 {rel.names[0]}{part.surface}/目标{whole.surface}={_pct(c, p)} "
+               f"{_WORD[status]}（推算目标{shown}）")
+    else:
+        msg = f"{head}{p.surface}与 {rel.names[0]}{part.surface}/{rel.names[1]}{whole.surface}={_pct(c, p)} {_WORD[status]}"
+    if over:
+        msg += f"（{head}超过{_fmt(cap, 0)}%）"
+    elif status != CONSISTENT:
+        msg += f"（相差{_fmt(p.written - c, max(2, p.f.decimals))}个百分点，容差{_fmt(tol, 4)}）"
+    return _row(ctx, rel, status, p.written, c, tol, msg, [p, part, whole])
+
+
+def _plus(parts: list[Fig]) -> str:
+    return "+".join(p.surface for p in parts)
+
+
+def _total_row(ctx: Context, rel: Relation, w: Fig | None, parts: list[Fig]) -> Row:
+    if rel.check == "share_total":
+        total = sum(s.value for s in parts)
+        tol = sum(s.half for s in parts)
+        status = _verdict(agrees(100.0, total, tol, 0), rel.firm, rel.approximate)
+        msg = f"{rel.names[0]}{rel.names[1]}各分项占比 {_plus(parts)}={_fmt(total, 2)}% 与100% {_WORD[status]}"
+        return _row(ctx, rel, status, 100.0, total, tol, msg, parts)
+    assert w is not None
+    name = ctx.name(w)
+    if any(p.redacted for p in parts):
+        what = "的分项" if rel.check == "breakdown" else "：所列分项" if rel.check == "sum" else "：分项"
+        head = f"{name}{w.surface}" if rel.check == "breakdown" else f"{rel.cue}{w.surface}" if rel.check == "sum" else f"称完成{w.surface}"
+        return _row(ctx, rel, UNVERIFIABLE, w.written, NAN, w.half, f"{head}{what}含脱敏数字，无法核对", [w, *parts])
+    s = sum(p.value for p in parts)
+    tol = sum_tolerance(w, parts)
+    ok = agrees(w.value, s, tol)
+    if not ok and not rel.exhaustive and s < w.value:
+        ok = True  # an open list: its parts need only not exceed the total
+    status = _verdict(ok, rel.firm, rel.approximate)
+    if rel.check == "breakdown":
+        msg = f"{name}{w.surface}与{rel.cue}所列 {_plus(parts)}={_amount(s, w)} {_WORD[status]}"
+        if rel.names:
+            msg += f"（其后 {'、'.join(rel.names)} 不计入）"
+        elif status == CONSISTENT and not agrees(w.value, s, tol):
+            msg += "（分项之和小于总数：所列为其中一部分）"
+    elif rel.check == "target_claim":
+        how = f"{rel.names[0]}{parts[0].surface}" if rel.names else f"{_plus(parts)}={_amount(s, w)}"
+        msg = f"称完成{name}{w.surface}，本项所列 {how} {_WORD[status]}"
+        if not ok and s < w.value:
+            msg += f"（仅完成{_fmt(s / w.value * 100, 2)}%）"
+    else:
+        msg = f"{rel.cue}{w.surface}与 {_plus(parts)}={_amount(s, w)} {_WORD[status]}"
+        if rel.names:
+            msg += f"（{'、'.join(rel.names)} 不计入）"
+    return _row(ctx, rel, status, w.written, s / w.factor, tol / w.factor, msg, [w, *parts])
+
+
+def _count_row(ctx: Context, rel: Relation, g: Fig) -> Row:
+    n = len(rel.items)
+    ok = n == g.written or (not rel.exhaustive and n <= g.written)
+    status = _verdict(ok, rel.firm, rel.approximate)
+    shown = "、".join(t for _, _, t in rel.items)
+    name = "" if not rel.firm else ctx.name(g)
+    msg = f"{name}{g.surface}，列出{n}项（{shown}）{_WORD[status]}"
+    if not rel.exhaustive and n < g.written:
+        msg += "（列举未完，以“等”结尾）"
+    return _row(ctx, rel, status, g.written, float(n), 0.0, msg, [g])
+
+
+def _signed(g: Fig, sign: float) -> float:
+    return -abs(g.written) if sign < 0 else g.written
+
+
+def _change_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
+    a, b = ops
+    if a.redacted or b.redacted or p.redacted:
+        return _row(ctx, rel, UNVERIFIABLE, p.written, NAN, p.half,
+                    f"{p.surface}：所用数字含脱敏数字，无法核对", [p, a, b])
+    stated = _signed(p, rel.sign)
+    if rel.formula == "difference":
+        c = (a.value - b.value) / p.factor
+        tol = p.half + (a.half_base + b.half_base) / p.factor
+        ok = agrees(stated, c, tol)
+        status = _verdict(ok, rel.firm, rel.approximate)
+        msg = f"{ctx.name(a)}{a.surface}与上期{b.surface}之差 {_fmt(c, max(p.f.decimals, 2))}{p.unit_text}，与所述{p.surface} {_WORD[status]}"
+        return _row(ctx, rel, status, stated, c, tol, msg, [p, a, b])
+    if rel.formula == "growth_by_difference":
+        diff = abs(b.value) * (-1.0 if rel.sign < 0 else 1.0)
+        before = a.value - diff
+        c, err = growth(a.value, before, a.half_base, a.half_base + b.half_base)
+        shown = f"{_plus([b])}/({a.surface}{'+' if diff < 0 else '-'}{b.surface})"
+    else:
+        before = b.value
+        c, err = growth(a.value, before, a.half_base, b.half_base)
+        shown = f"({a.surface}-{b.surface})/{b.surface}"
+    tol = p.half + err
+    ok = agrees(stated, c, tol, p.half)
+    status = _verdict(ok, rel.firm, rel.approximate)
+    word = "增长" if stated >= 0 else "下降"
+    msg = f"{word}{p.surface}与 {shown}={_fmt(c, max(2, p.f.decimals))}% {_WORD[status]}"
+    if status != CONSISTENT:
+        msg += f"（相差{_fmt(stated - c, max(2, p.f.decimals))}个百分点，容差{_fmt(tol, 4)}）"
+    return _row(ctx, rel, status, stated, c, tol, msg, [p, a, b])
+
+
+def _bound_row(ctx: Context, rel: Relation, p: Fig, parts: list[Fig]) -> Row:
+    below = [g for g in parts if not g.redacted and g.value < p.value - g.half_base]
+    unknown = [g for g in parts if g.redacted]
+    status = UNVERIFIABLE if unknown and not below else _verdict(not below, rel.firm, rel.approximate)
+    low = min((g.value for g in parts if not g.redacted), default=NAN)
+    msg = f"所列 {'、'.join(g.surface for g in parts)} 均不低于{p.surface}：{_WORD[status]}"
+    if below:
+        msg += f"（{'、'.join(g.surface for g in below)} 低于{p.surface}）"
+    return _row(ctx, rel, status, p.written, low / p.factor if not math.isnan(low) else NAN, p.half, msg, [p, *parts])
+
+
+def _same_row(ctx: Context, rel: Relation, g: Fig, ops: list[Fig]) -> Row:
+    prev = ops[0]
+    tol = max(prev.half_base, g.half_base)
+    ok = abs(prev.value - g.value) <= tol
+    status = _verdict(ok, rel.firm, rel.approximate)
+    msg = f"“{rel.cue}”在本节两次出现：{prev.surface} 与 {g.surface}，{_WORD[status]}"
+    return _row(ctx, rel, status, g.written, prev.value / g.factor, tol / g.factor, msg, [g, prev])

@@ -1,0 +1,49 @@
+"""Relations between figures, read from the wording and the structure of each statement.
+
+``find_relations`` runs every finder (:data:`~.finders.FINDERS`) over one document's figure records and
+returns :class:`~.record.Relation` records; ``summary_mining.relations`` turns them into a frame and
+``summary_mining.audit`` checks their arithmetic.
+
+>>> from summary_mining import read_document
+>>> from summary_mining.figures import figures_of
+>>> doc = read_document(text="全年引进项目56个，比上年的48个增加8个。")
+>>> _, rels = find_relations(doc, figures_of(doc))
+>>> [(r.relation, r.stated.surface, [f.surface for f in r.operands]) for r in rels]
+[('difference_of', '8个', ['56个', '48个'])]
+"""
+from __future__ import annotations
+
+import logging
+
+from ..figures.record import Figure
+from ..model import Document
+from .context import Context
+from .finders import FINDERS, find_groups
+from .record import RELATION_KINDS, Relation
+from .rules import RelationRules, relation_rules
+
+__all__ = ["find_relations", "Relation", "RELATION_KINDS", "Context", "relation_rules", "RelationRules", "FINDERS"]
+
+log = logging.getLogger(__name__)
+
+
+def find_relations(doc: Document, figures: list[Figure], *, rules: RelationRules | None = None,
+                   uncertain: set[int] | None = None, errors: list[str] | None = None) -> tuple[Context, list[Relation]]:
+    """Every relation the text asserts between ``figures`` (in reading order), and the context they were
+    read in. A finder that fails on a document is recorded in ``errors`` and does not sink the others."""
+    ctx = Context(doc, figures, rules, uncertain)
+    errors = errors if errors is not None else []
+    try:
+        ctx.set_groups(find_groups(ctx))
+    except Exception as e:  # noqa: BLE001 - contain a bad document, report it
+        errors.append(f"{doc.doc_id}: breakdowns: {type(e).__name__}: {e}")
+        log.debug("relations: breakdowns failed on %s", doc.doc_id, exc_info=True)
+    out: list[Relation] = []
+    for name, finder in FINDERS.items():
+        try:
+            out.extend(finder(ctx))
+        except Exception as e:  # noqa: BLE001
+            errors.append(f"{doc.doc_id}: {name}: {type(e).__name__}: {e}")
+            log.debug("relations: %s failed on %s", name, doc.doc_id, exc_info=True)
+    out.sort(key=lambda r: r.anchor)
+    return ctx, out

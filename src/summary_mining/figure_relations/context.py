@@ -1,0 +1,214 @@
+"""One document's figures with what relation finding asks of them: where each stands in the document's
+structure (paragraph, full sentence, statement, clause), its family, whether it may be added or
+computed with. Positions come from the Document; values from the figure records.
+
+>>> from summary_mining import read_document
+>>> from summary_mining.figures import figures_of
+>>> doc = read_document(text="签约项目10个；履约项目9个，履约率90%。\\n到位资金9.88亿元。")
+>>> ctx = Context(doc, figures_of(doc))
+>>> [(g.surface, g.para, g.stmt, g.family) for g in ctx.figs]
+[('10个', 0, 1, 'count:entity'), ('9个', 0, 1, 'count:entity'), ('90%', 0, 1, 'pct:%'), ('9.88亿元', 1, 3, 'amount:元:CNY')]
+"""
+from __future__ import annotations
+
+import bisect
+import math
+from typing import Iterable, Iterator
+
+from ..figures.record import Figure
+from ..model import Document
+from .rules import RelationRules
+
+__all__ = ["Fig", "Context", "TEXT_WINDOW", "FIGURE_WINDOW", "ARTICLE_WINDOW"]
+
+#: Characters a look-back over the text reads at most: the clause before a figure, the head of a
+#: statement that names an indicator, the bracket a cue stands in. Real clauses are a few dozen
+#: characters; the bound keeps a list of 30,000 figures without a comma (项目1个、项目2个、…) or a
+#: 5 MB line linear instead of quadratic.
+TEXT_WINDOW = 500
+#: Figures a search for a related figure walks back over at most (a rate's numerator and base, the
+#: items before a total, a remote breakdown's whole).
+FIGURE_WINDOW = 200
+#: Figures on either side of a share's part among which the whole it names is looked for, and
+#: targets on either side of a completion's part among which its stated target is looked for.
+ARTICLE_WINDOW = 200
+_TRIM = "，,；;。：:、 \t\r\n"
+
+
+class Fig:
+    """A figure record and its place: ``i`` (index in reading order), ``para`` (paragraph), ``stmt``
+    (full sentence, to 。！？), ``sentence`` (statement, to 。！？；), ``clause`` (the normalised words
+    of its clause before it), ``family`` (what it may be added to or divided by)."""
+
+    __slots__ = ("f", "i", "para", "stmt", "sentence", "article", "clause", "family", "written", "half",
+                 "start", "end", "surface", "kind", "unit", "value", "qualifier", "role", "label", "indicator",
+                 "redacted", "in_name", "direction", "source", "factor", "unit_text")
+
+    def __init__(self, f: Figure, i: int, doc: Document, clause: str, family: str) -> None:
+        self.f = f
+        self.i = i
+        self.start, self.end, self.surface, self.kind = f.start, f.end, f.surface, f.kind
+        self.unit, self.value, self.qualifier, self.role = f.unit, f.value, f.qualifier or "", f.role or ""
+        self.label, self.indicator = f.label or "", f.indicator or ""
+        self.redacted, self.in_name, self.direction, self.source = f.redacted, f.in_name, f.direction or "", f.source
+        self.para = doc.paragraph_index(f.start)
+        self.stmt = doc.stop_index(f.start)
+        self.sentence = f.sentence
+        self.article = doc.article_index(f.start)
+        self.clause = clause
+        self.family = family
+        self.unit_text = f.written_unit or f.unit
+        if f.kind == "percentage":  # a percentage is stated in %: 3成 is 30 %, precise to 5 points
+            self.written, self.factor = (NAN if f.redacted else f.value), 1.0
+            self.half = f.half_unit() * (f.factor or 1.0)
+        else:
+            self.written = NAN if f.redacted else f.written_value
+            self.factor = f.factor or 1.0
+            self.half = f.half_unit()
+
+    @property
+    def half_base(self) -> float:
+        """Half a unit in the last written place, in the base unit."""
+        return self.half * self.factor
+
+    def ev(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.surface)
+
+
+NAN = float("nan")
+
+
+def family_of(f: Figure, rules: RelationRules) -> str:
+    if f.kind == "count":
+        return "count:entity" if f.unit in rules.entity_units else f"count:{f.unit}"
+    if f.kind == "amount":
+        return f"amount:{f.unit}:{f.currency or ''}"
+    return f"pct:{f.unit}"
+
+
+class Context:
+    """A document's figures and its (normalised) text, with the lookups the finders share."""
+
+    def __init__(self, doc: Document, figures: list[Figure], rules: RelationRules | None = None,
+                 uncertain: set[int] | None = None) -> None:
+        from .rules import relation_rules
+
+        self.doc = doc
+        self.doc_id = doc.doc_id
+        self.text = doc.normalized_text
+        self.written = doc.text  # evidence quotes the text as written
+        self.rules = rules or relation_rules()
+        self.figs = [Fig(f, i, doc, self._clause_text(f.start), family_of(f, self.rules))
+                     for i, f in enumerate(figures)]
+        self._starts = [g.start for g in self.figs]
+        self.groups: list = []
+        self._group_of: dict[int, object] = {}
+        self._target: dict[int, bool] = {}
+        self._targets: dict[tuple[int, str], list[Fig]] | None = None
+        self.uncertain: set[int] = uncertain or set()  # full sentences whose extent is not known
+        self.claimed: set[int] = set()  # percentages already explained by a rate/completion/share
+
+    # -- positions (the document's structure) ----------------------------------------------
+    def clause_start(self, pos: int, floor: int = 0) -> int:
+        """Where the clause holding ``pos`` starts, at most :data:`TEXT_WINDOW` characters back."""
+        return max(self.doc.clause_start(pos), floor, pos - TEXT_WINDOW)
+
+    def _clause_text(self, pos: int) -> str:
+        return self.text[self.clause_start(pos):pos]
+
+    def stmt_start(self, pos: int) -> int:
+        """Start of the full sentence (to 。！？ or the paragraph start) holding ``pos``."""
+        return self.doc.stop_span(pos)[0]
+
+    def stmt_at(self, pos: int) -> int:
+        return self.doc.stop_index(pos)
+
+    def para_at(self, pos: int) -> int:
+        return self.doc.paragraph_index(pos)
+
+    def sentence_start(self, g: Fig) -> int:
+        return self.doc.sentences[g.sentence].start if 0 <= g.sentence < len(self.doc.sentences) else g.start
+
+    def sentence_end(self, g: Fig) -> int:
+        return self.doc.sentences[g.sentence].end if 0 <= g.sentence < len(self.doc.sentences) else g.end
+
+    def statement_span(self, g: Fig) -> tuple[int, int]:
+        return self.doc.stop_span(g.start)
+
+    # -- figures ----------------------------------------------------------------------------
+    def between(self, lo: int, hi: int) -> list[Fig]:
+        """Figures starting in [lo, hi)."""
+        a = bisect.bisect_left(self._starts, lo)
+        b = bisect.bisect_left(self._starts, hi)
+        return self.figs[a:b]
+
+    def nearest_before(self, g: Fig, limit: int = FIGURE_WINDOW) -> Iterator[Fig]:
+        """The figures before ``g``, nearest first, at most ``limit`` of them."""
+        return (self.figs[j] for j in range(g.i - 1, max(-1, g.i - 1 - limit), -1))
+
+    def around(self, g: Fig, limit: int = ARTICLE_WINDOW) -> list[Fig]:
+        """The figures from ``limit`` before ``g`` to ``limit`` after it (``g`` included), in order."""
+        return self.figs[max(0, g.i - limit):g.i + limit + 1]
+
+    def set_groups(self, groups: list) -> None:
+        self.groups = groups
+        self._group_of = {p.i: grp for grp in reversed(groups) for p in grp.parts}  # the first group wins
+
+    def group_of(self, g: Fig):
+        """The breakdown group listing ``g`` as a part, if any."""
+        return self._group_of.get(g.i)
+
+    def bound(self, g: Fig) -> bool:
+        return g.qualifier in self.rules.bound_qualifiers
+
+    def approx(self, g: Fig) -> bool:
+        return g.qualifier in self.rules.approx_qualifiers
+
+    def is_target(self, g: Fig) -> bool:
+        t = self._target.get(g.i)
+        if t is None:
+            t = self._target[g.i] = g.role == "target" or any(w in g.clause for w in self.rules.target_words)
+        return t
+
+    def targets_around(self, g: Fig, article: int, limit: int = ARTICLE_WINDOW) -> list[Fig]:
+        """The targets (not in names, not bounds) of ``article`` in ``g``'s family, at most ``limit``
+        on either side of ``g``, in order."""
+        if self._targets is None:
+            self._targets = {}
+            for h in self.figs:
+                if self.is_target(h) and not h.in_name and not self.bound(h):
+                    self._targets.setdefault((h.article, h.family), []).append(h)
+        found = self._targets.get((article, g.family), [])
+        k = bisect.bisect_left(found, g.i, key=lambda h: h.i)
+        return found[max(0, k - limit):k + limit]
+
+    def usable(self, g: Fig) -> bool:
+        """A value that may enter a computation (a redacted one makes it unverifiable)."""
+        return g.kind != "percentage" and not g.in_name and not self.bound(g)
+
+    def addable(self, g: Fig) -> bool:
+        """A value that may be a part or a total: not a target, a change (比上年增加20家) or an
+        average (人均可支配收入)."""
+        return (self.usable(g) and not g.direction and not self.is_target(g)
+                and not any(w in g.clause or w in g.label for w in self.rules.non_additive))
+
+    def certain(self, stmt: int) -> bool:
+        return stmt not in self.uncertain
+
+    def same_place(self, figs: Iterable[Fig], anchor: Fig) -> bool:
+        """All of ``figs`` are in ``anchor``'s full sentence, where an unambiguous relation puts them."""
+        return self.certain(anchor.stmt) and all(g.stmt == anchor.stmt for g in figs)
+
+    def context_words(self, g: Fig) -> str:
+        return f"{g.clause}|{g.label}|{g.indicator}"
+
+    def name(self, g: Fig) -> str:
+        """A short readable name for a figure in a message: its label, or the words before it."""
+        lab = (g.label or g.clause.strip(_TRIM)).strip(_TRIM)
+        while lab and (lab[0].isdigit() or lab[0] in "-~—月年日份"):
+            lab = lab[1:]
+        return lab[-12:]
+
+
+def finite(x: float) -> bool:
+    return not math.isnan(x)

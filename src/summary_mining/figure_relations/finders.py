@@ -1,0 +1,847 @@
+"""Finders: each reads one family of relations from the wording and the structure of the text.
+
+Each finder takes a :class:`~.context.Context` and returns :class:`~.record.Relation` records; none
+decides a status (that is the audit's arithmetic). Cue words and patterns come from
+``data/relations.toml``. Registry order matters: rates, then completion, then shares claim the
+percentages they explain, so no percentage is read as two relations.
+"""
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+from dataclasses import dataclass
+from typing import Callable
+
+import regex
+
+from ..datafiles import rx_finditer, rx_first, rx_fullmatch, rx_match, rx_search, rx_sub
+from .arithmetic import agrees, prefix_match, sum_tolerance
+from .context import FIGURE_WINDOW, TEXT_WINDOW, Context, Fig
+from .record import Relation
+from .rules import RateRule
+from .view import figure_views
+
+__all__ = ["FINDERS", "Group", "find_groups"]
+
+_NUMBER = regex.compile(r"[0-9][0-9,]*(?:[.、][0-9]+)?")
+_TRIM = "，,；;。：:、 \t\r\n"
+
+
+def _rel(ctx: Context, relation: str, check: str, stated: Fig | None, operands: list[Fig], **kw) -> Relation:
+    anchor = stated or operands[0]
+    return Relation(relation, check, stated.f if stated else None, [g.f for g in operands],
+                    statement=ctx.statement_span(anchor), article=anchor.article,
+                    approximate=any(ctx.approx(g) for g in ([stated] if stated else []) + operands), **kw)
+
+
+@dataclass
+class Group:
+    """A whole and the parts a breakdown cue (其中 / 在…中 / 按…划分) lists after it."""
+
+    whole: Fig
+    parts: list[Fig]
+    cue: str
+    local: bool  # the whole stands right before the cue, in its sentence
+    firm: bool  # the parts are unambiguous (one full sentence)
+    exhaustive: bool  # the parts claim to make up the whole (a partition, 按…划分)
+
+
+# ---------------------------------------------------------------------------------------------
+# percentages: which relation does a percentage state?
+def _rate_rule(ctx: Context, p: Fig) -> RateRule | None:
+    clause = rx_sub(ctx.rules.rate_link, "", p.clause.strip())
+    tail = regex.split(r"[、和及与]", clause)[-1] if clause else ""
+    for r in ctx.rules.rates:
+        if tail.endswith(r.name) or (not tail and p.label.endswith(r.name)):
+            return r
+    return None
+
+
+_PAREN = regex.compile(r"[（(][^（()）]*[)）]")
+_PCT_CLAUSE = regex.compile(r"[^，,；;。]{0,30}?-?[0-9.]+\s*(?:%|个百分点)")
+
+
+def _adjacent(ctx: Context, g: Fig, cue: int) -> bool:
+    """``g`` is the subject of the cue at ``cue``: in the clause before it, with at most bracketed
+    remarks or clauses ending in a percentage (同比增长21%, 占…的92.42%) in between."""
+    gap = rx_sub(_PAREN, "", ctx.text[g.end:cue]).strip()
+    segments = regex.split(r"[，,]", gap)
+    if len(segments[0].strip()) > 4 or any(c in "；;。：:\n" for c in gap):
+        return False
+    return all(not seg.strip() or rx_fullmatch(_PCT_CLAUSE, seg.strip()) for seg in segments[1:])
+
+
+def _part_before(ctx: Context, p: Fig, limit: int | None = None) -> Fig | None:
+    """The value a share or completion rate is about: the nearest before the cue (at offset ``limit``,
+    default ``p``'s clause), in its statement and adjacent to the cue."""
+    lo = ctx.sentence_start(p)
+    hi = p.start - len(p.clause) if limit is None else limit
+    for g in reversed(ctx.between(lo, hi)):
+        if g.kind != "percentage" and not g.in_name and not ctx.bound(g):
+            return g if _adjacent(ctx, g, hi) else None
+    return None
+
+
+def _figs_in_clause(ctx: Context, p: Fig, m: regex.Match, group: str) -> list[Fig]:
+    lo = p.start - len(p.clause) + m.start(group)
+    hi = p.start - len(p.clause) + m.end(group)
+    return [g for g in ctx.between(lo, hi) if ctx.usable(g)]
+
+
+def _has_any(words, s: str) -> bool:
+    return any(w in s for w in words)
+
+
+def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[Fig | None, Fig | None]:
+    """(numerator, denominator) of a rate: the nearest matching figure in its full sentence, and the
+    nearest base before it in the paragraph (not a target, not the numerator's kind)."""
+
+    def fam(g: Fig) -> bool:
+        return g.family.startswith(rule.family) and ctx.usable(g)
+
+    num = None
+    for g in ctx.nearest_before(p):
+        if g.stmt != p.stmt:
+            break
+        if fam(g) and _has_any(rule.numerator, ctx.context_words(g)):
+            num = g
+            break
+    if num is None:
+        return None, None
+    den = None
+    for g in ctx.nearest_before(p):
+        if g.para != p.para:
+            break
+        if g is num or not fam(g) or g.family != num.family or ctx.is_target(g) != rule.base_is_target:
+            continue
+        if _has_any(rule.denominator, ctx.context_words(g)) and not _has_any(rule.numerator, g.clause):
+            den = g
+            break
+    return num, den
+
+
+def _percentages(ctx: Context, matcher):
+    """Usable percentages not yet claimed whose wording ``matcher`` recognises; each one yielded is
+    claimed, so no two finders read the same stated figure."""
+    for p in ctx.figs:
+        if p.kind != "percentage" or p.i in ctx.claimed or p.redacted or p.in_name or math.isnan(p.value):
+            continue
+        m = matcher(ctx, p)
+        if m is None:
+            continue
+        ctx.claimed.add(p.i)
+        yield p, m
+
+
+def find_rates(ctx: Context) -> list[Relation]:
+    """履约率90% = 履约项目 / 签约项目: named rates (``[[rate]]``)."""
+    out = []
+    for p, rule in _percentages(ctx, _rate_rule):
+        num, den = _rate_inputs(ctx, p, rule)
+        cap = rule.max
+        if num is None or den is None:
+            missing = rule.numerator_name if num is None else rule.denominator_name
+            out.append(_rel(ctx, "ratio_of", rule.check, p, [g for g in (num,) if g], cue=rule.name, missing=missing,
+                            cap=cap, names=(rule.numerator_name, rule.denominator_name)))
+            continue
+        out.append(_rel(ctx, "ratio_of", rule.check, p, [num, den], cue=rule.name, firm=num.stmt == p.stmt, cap=cap,
+                        names=(rule.numerator_name, rule.denominator_name)))
+    return out
+
+
+def _completion_match(ctx: Context, p: Fig) -> regex.Match | None:
+    return rx_first(ctx.rules.completion, p.clause)
+
+
+def _lcs(a: str, b: str) -> int:
+    """Length of the longest common substring."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def _stated_target(ctx: Context, p: Fig, part: Fig) -> Fig | None:
+    """A target for ``part``'s indicator stated elsewhere in the article: same indicator, or at least
+    three characters of its name in common (到位资金 … 全年到位资金目标任务130亿元)."""
+    best = None
+    key = (part.label or part.clause)[-6:]
+    for g in ctx.targets_around(part, p.article):
+        if g is part:
+            continue
+        if part.indicator and g.indicator == part.indicator:
+            return g
+        if best is None and len(key) >= 3 and _lcs(key, g.label or g.clause) >= 3:
+            best = g
+    return best
+
+
+def find_completion(ctx: Context) -> list[Relation]:
+    """完成全年目标任务的64.23% = actual / target; a target stated elsewhere is never firm."""
+    out = []
+    for p, m in _percentages(ctx, _completion_match):
+        inside = _figs_in_clause(ctx, p, m, "target")
+        part = _part_before(ctx, p, limit=p.start - len(p.clause) + m.start())
+        if part is None:
+            continue
+        named = regex.sub(r"^完成", "", m.group("target"))
+        target, firm = None, False
+        if inside and inside[-1].family == part.family:
+            target, firm = inside[-1], True
+        if target is None:
+            # a target stated elsewhere may be another year's or another level's (市/县): never firm
+            target = _stated_target(ctx, p, part)
+        if target is None:
+            out.append(_rel(ctx, "ratio_of", "completion", p, [part], cue=f"完成{named}", missing="目标",
+                            names=(ctx.name(part), "目标")))
+            continue
+        out.append(_rel(ctx, "ratio_of", "completion", p, [part, target], cue=f"完成{named}",
+                        firm=firm and ctx.same_place([part, target], p), names=(ctx.name(part), "目标")))
+    return out
+
+
+def _share_match(ctx: Context, p: Fig) -> regex.Match | None:
+    return rx_first(ctx.rules.share, p.clause)
+
+
+def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> Fig | None:
+    """The figure a share's whole names (到位资金 -> 实际到位资金83.50亿元), when the match is strong."""
+    key = regex.sub(r"(?:的|比重|比例|提高到|提高|达到|达|为)+$", "", name)
+    for w in ctx.rules.share_drop:
+        key = key.replace(w, "")
+    key = key.strip(_TRIM)
+    if len(key) < 2:
+        return None
+    best: Fig | None = None
+    best_score, best_rank = 0, (2, 0)
+    for g in ctx.around(part):
+        if g is part or g.article != p.article or g.family != part.family or not ctx.usable(g) or ctx.is_target(g):
+            continue
+        score = max(_lcs(key, g.clause), _lcs(key, g.label), _lcs(key, g.indicator))
+        rank = (0 if g.start < part.start else 1, abs(part.start - g.start))
+        if score > best_score or (score == best_score and score and rank < best_rank):
+            best, best_score, best_rank = g, score, rank
+    if best is None or best_score < max(2, math.ceil(len(key) / 2)):
+        return None  # 永久基本农田 is not 高标准农田: a weak match is no whole
+    return best
+
+
+def find_shares(ctx: Context) -> list[Relation]:
+    """占当年到位资金的71.35% = part / whole; the whole stated in the clause, named, or the whole of the
+    breakdown the part belongs to. A share of a whole outside the text (占全国…) is no relation."""
+    out = []
+    for p, m in _percentages(ctx, _share_match):
+        named = m.group("whole").strip(_TRIM)
+        if named and any(named.startswith(w) for w in ctx.rules.share_external):
+            continue
+        inside = _figs_in_clause(ctx, p, m, "whole")
+        part = _part_before(ctx, p, limit=p.start - len(p.clause) + m.start())
+        whole, firm = None, False
+        if part is not None:
+            if inside:
+                whole, firm = inside[-1], True
+            elif not named:
+                grp = ctx.group_of(part)
+                if grp is not None:
+                    whole, firm = grp.whole, grp.firm
+            else:
+                whole, firm = _named_whole(ctx, p, part, m.group("whole")), True
+        cap = ctx.rules.share_max
+        if part is None or whole is None:
+            over = p.written - p.half > cap
+            if part is None and not over:
+                continue
+            out.append(_rel(ctx, "share_of", "share", p, [part] if part else [], cue="占" + named,
+                            missing=named or "总体", cap=cap, names=("", named)))
+            continue
+        out.append(_rel(ctx, "share_of", "share", p, [part, whole], cue="占" + named,
+                        firm=firm and ctx.same_place([part], p), cap=cap, names=(ctx.name(part), ctx.name(whole))))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# breakdowns (其中 …)
+def _cue_spans(ctx: Context) -> list[tuple[int, int, bool]]:
+    """(start, end, local) of every breakdown cue in the text, in order."""
+    spans = [(m.start(), m.end(), True) for m in rx_finditer(ctx.rules.local_breakdown, ctx.text)]
+    spans += [(m.start(), m.end(), False) for m in rx_finditer(ctx.rules.remote_breakdown, ctx.text)]
+    return sorted(spans)
+
+
+def _is_total(ctx: Context, g: Fig) -> bool:
+    return bool(rx_search(ctx.rules.strong_sum, g.clause) or rx_search(ctx.rules.weak_sum, g.clause))
+
+
+def _bracket_end(ctx: Context, pos: int) -> int | None:
+    """Where the bracket holding ``pos`` closes (博物馆27个（其中陈列馆4个，纪念馆4个）), if any (looking at
+    most :data:`TEXT_WINDOW` characters either way)."""
+    depth = 0
+    for c in reversed(ctx.text[max(ctx.stmt_start(pos), pos - TEXT_WINDOW):pos]):
+        if c in ")）":
+            depth += 1
+        elif c in "（(":
+            if depth == 0:
+                j, stop = pos, min(len(ctx.text), pos + TEXT_WINDOW)
+                while j < stop and ctx.text[j] not in "。\n":
+                    if ctx.text[j] in "（(":
+                        depth += 1
+                    elif ctx.text[j] in ")）":
+                        if depth == 0:
+                            return j
+                        depth -= 1
+                    j += 1
+                return None
+            depth -= 1
+    return None
+
+
+def _part_run(ctx: Context, cue_end: int, next_cue: int) -> list[Fig]:
+    """The figures a cue lists: to the end of its full sentence (or of the bracket it stands in), the
+    next cue or a new total."""
+    out: list[Fig] = []
+    stmt = ctx.stmt_at(cue_end)
+    close = _bracket_end(ctx, cue_end)
+    if close is not None:
+        next_cue = min(next_cue, close)
+    for g in ctx.between(cue_end, next_cue):
+        if g.stmt != stmt or (out and _is_total(ctx, g)):
+            break
+        out.append(g)
+    return out
+
+
+def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], taken: set[int]) -> Fig | None:
+    para = ctx.para_at(cue_start)
+    labels = [p.label or p.clause for p in parts]
+    k = bisect.bisect_left(ctx._starts, cue_start)
+    for g in reversed(ctx.figs[max(0, k - FIGURE_WINDOW):k]):
+        if g.para != para:
+            break
+        if g.family != family or not ctx.addable(g) or g.i in taken or g.redacted:
+            continue
+        if any(_lcs(g.label or g.clause, lab) >= 2 for lab in labels) and all(g.value >= p.value for p in parts
+                                                                                 if not math.isnan(p.value)):
+            return g
+    return None
+
+
+def _partition(ctx: Context, parts: list[Fig]) -> bool:
+    """The parts' names make up one complete set (第一/二/三产业, 城镇/农村, 新建/续建)."""
+    for names in ctx.rules.partitions:
+        found = {n for n in names for p in parts if n in (p.label or p.clause)}
+        if found == names and len(parts) == len(names):
+            return True
+    return False
+
+
+def find_groups(ctx: Context) -> list[Group]:
+    """Every whole with the parts a breakdown cue lists after it."""
+    groups: list[Group] = []
+    taken: set[int] = set()
+    spans = _cue_spans(ctx)
+    for k, (cs, ce, local) in enumerate(spans):
+        nxt = spans[k + 1][0] if k + 1 < len(spans) else len(ctx.text)
+        run = [g for g in _part_run(ctx, ce, nxt) if ctx.addable(g)]
+        if not run:
+            continue
+        wholes: dict[str, Fig] = {}
+        if local:
+            # the figures before the cue whose statement reaches it (the last of each family); the
+            # full sentence before when the cue opens one (…295个。其中工业项目58个 …)
+            lo = ctx.stmt_start(cs)
+            if not ctx.text[lo:cs].strip(_TRIM):
+                lo = ctx.stmt_start(max(lo - 1, 0))
+            for g in reversed(ctx.between(lo, cs)[-FIGURE_WINDOW:]):
+                if g.sentence != run[0].sentence and ctx.sentence_end(g) < cs and ctx.text[ctx.sentence_end(g) - 1:cs].strip(_TRIM + "。"):
+                    break  # statements end in order: no earlier figure's statement reaches the cue
+                if ctx.addable(g) and not g.redacted:
+                    wholes.setdefault(g.family, g)
+            if run[0].family not in wholes:
+                continue  # 其中深圳…2条生产线: not a numeric breakdown of the whole
+        for fam in dict.fromkeys(g.family for g in run):
+            parts = [g for g in run if g.family == fam]
+            if len(parts) < 2:
+                continue
+            whole = wholes.get(fam) if local else _remote_whole(ctx, cs, fam, parts, taken)
+            if whole is None:
+                continue
+            parts = list(itertools.takewhile(lambda p: not p.value > whole.value, parts))  # a part is no larger
+            if len(parts) < 2:
+                continue
+            firm = local and ctx.certain(whole.stmt)
+            exhaustive = _partition(ctx, parts) or not local
+            groups.append(Group(whole, parts, ctx.text[cs:ce].strip("，,：:"), local, firm, exhaustive))
+            taken.update(p.i for p in parts)
+    return groups
+
+
+def find_breakdowns(ctx: Context) -> list[Relation]:
+    """A whole and the parts its breakdown lists: they add up (exhaustive), or do not exceed it."""
+    out = []
+    for g in ctx.groups:
+        w, parts = g.whole, g.parts
+        used = parts
+        if not any(p.redacted for p in parts):
+            tol = sum_tolerance(w, parts)
+            if not agrees(w.value, sum(p.value for p in parts), tol):
+                n = prefix_match(parts, w.value, tol)
+                used = parts[:n] if n else parts
+        nested = any("以上" in p.clause or "以下" in p.clause for p in parts)
+        out.append(_rel(ctx, "total_of", "breakdown", w, used, cue=g.cue, firm=g.firm and not nested,
+                        exhaustive=g.exhaustive, names=tuple(p.surface for p in parts[len(used):])))
+    return out
+
+
+def _share_after(ctx: Context, part: Fig) -> Fig | None:
+    """The implicit share stated right after a part (项目资金4054万元，占3.9%)."""
+    nxt = ctx.figs[part.i + 1] if part.i + 1 < len(ctx.figs) else None
+    if nxt is None or nxt.kind != "percentage" or nxt.sentence != part.sentence or nxt.redacted:
+        return None
+    m = _share_match(ctx, nxt)
+    if m is None or m.group("whole").strip(_TRIM) or _part_before(ctx, nxt) is not part:
+        return None
+    return nxt
+
+
+def find_share_totals(ctx: Context) -> list[Relation]:
+    """The shares of a breakdown whose parts add up to the whole add up to 100 %."""
+    out = []
+    for g in ctx.groups:
+        w, parts = g.whole, g.parts
+        if any(p.redacted for p in parts) or not agrees(w.value, sum(p.value for p in parts), sum_tolerance(w, parts)):
+            continue
+        shares = [_share_after(ctx, p) for p in parts]
+        if any(s is None for s in shares):
+            continue
+        rel = _rel(ctx, "total_of", "share_total", None, shares, cue=g.cue, firm=g.firm, stated_value=100.0,
+                   names=(ctx.name(w), w.surface))
+        rel.article = w.article
+        out.append(rel)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# sums (合计2300万元 = 1400万元 + 900万元)
+_NOUN_AFTER = regex.compile(r"的?([^\s，,。；;：:、（()）和及与0-9]{1,8})")
+
+
+def _counted_noun(ctx: Context, g: Fig) -> str:
+    """What a count counts when the noun follows it: 100个传统村落 -> 传统村落 ("" when it precedes)."""
+    if g.kind != "count":
+        return ""
+    m = rx_match(_NOUN_AFTER, ctx.text, g.end, g.end + TEXT_WINDOW)
+    return m.group(1) if m else ""
+
+
+def _same_things(ctx: Context, part: Fig, total: Fig) -> bool:
+    """A count adds to a total of counts only when they count the same things (项目 … 项目, not 乡镇 … 项目)."""
+    noun = _counted_noun(ctx, part)
+    if not noun:
+        return True
+    name = _counted_noun(ctx, total) or total.clause or total.label
+    return _lcs(noun, name) >= min(2, len(noun))
+
+
+def _sum_candidates(ctx: Context, t: Fig, wholes: set[int]) -> tuple[list[Fig], bool]:
+    """Figures listed before a total: in its full sentence, else (strong cue) earlier in its paragraph."""
+    cands: list[Fig] = []
+    in_stmt = True
+    for g in ctx.nearest_before(t):
+        if g.para != t.para:
+            break
+        if g.stmt != t.stmt and cands:
+            break
+        if g.stmt != t.stmt:
+            in_stmt = False
+        if g.family != t.family or not ctx.usable(g):
+            continue
+        if _is_total(ctx, g) or ctx.is_target(g):  # an earlier total or a task closes the list
+            if cands:
+                break
+            continue
+        if ctx.addable(g) and g.i not in wholes and _same_things(ctx, g, t):
+            cands.insert(0, g)
+    return cands, in_stmt
+
+
+def _subset_match(cands: list[Fig], total: Fig) -> list[Fig] | None:
+    """The largest subset (>= 2 items, ending with the item nearest the total) that adds up, when there is
+    exactly one of that size (12家 + 9个 + 17个 = 38家, not 联合5家企业)."""
+    if len(cands) > 12:
+        cands = cands[-12:]
+    last, rest = cands[-1], cands[:-1]
+    for size in range(len(rest), 0, -1):
+        hits = [[*c, last] for c in itertools.combinations(rest, size)
+                if abs(sum(x.value for x in c) + last.value - total.value) <= sum_tolerance(total, [*c, last])]
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            return None  # ambiguous
+    return None
+
+
+def find_sums(ctx: Context) -> list[Relation]:
+    """合计/共计/总计 N (strong cues) equals the figures listed before it; 累计/共 N (weak cues) is read as
+    a sum only when the figures add up."""
+    out = []
+    wholes = {g.whole.i for g in ctx.groups}
+    listed: dict[int, set[int]] = {}  # a whole listed before a total, with its parts, is not one of its items
+    for g in ctx.groups:
+        for p in g.parts:
+            listed.setdefault(p.stmt, set()).add(g.whole.i)
+    for t in ctx.figs:
+        if not ctx.addable(t) or t.redacted or t.i in wholes:
+            continue
+        strong = rx_search(ctx.rules.strong_sum, t.clause)
+        weak = rx_search(ctx.rules.weak_sum, t.clause)
+        if not (strong or weak):
+            continue
+        cands, in_stmt = _sum_candidates(ctx, t, listed.get(t.stmt, set()))
+        if len(cands) < 2:
+            continue
+        cue = (strong or weak).group(0)
+        if any(c.redacted for c in cands):
+            if strong:
+                out.append(_rel(ctx, "total_of", "sum", t, cands, cue=cue))
+            continue
+        used: list[Fig] | None = cands if agrees(t.value, sum(c.value for c in cands), sum_tolerance(t, cands)) else None
+        if used is None:
+            used = _subset_match(cands, t)
+        if used is None and not strong:
+            continue
+        firm = used is not None or (in_stmt and ctx.same_place(cands, t))
+        out.append(_rel(ctx, "total_of", "sum", t, used if used is not None else cands, cue=cue, firm=firm,
+                        names=tuple(c.surface for c in cands if used is not None and c not in used)))
+    return out
+
+
+def find_claims(ctx: Context) -> list[Relation]:
+    """A paragraph that opens by saying an amount was completed (完成…任务4000万元。) and itemises it."""
+    out = []
+    seen_paras: set[int] = set()
+    grouped = {p.i for g in ctx.groups for p in g.parts} | {g.whole.i for g in ctx.groups}
+    for a in ctx.figs:
+        if a.para in seen_paras:
+            continue
+        seen_paras.add(a.para)  # only the paragraph's first figure may open a claim
+        if a.kind != "amount" or a.in_name or ctx.bound(a) or a.redacted or a.i in grouped:
+            continue
+        sentence = ctx.text[ctx.sentence_start(a):ctx.sentence_end(a)]
+        if not rx_search(ctx.rules.claim, sentence.lstrip()):
+            continue
+        later = list(itertools.takewhile(lambda g: g.para == a.para, (ctx.figs[j] for j in range(a.i + 1, len(ctx.figs)))))
+        if any(g.kind == "percentage" for g in later) or any(g.i in grouped for g in later):
+            continue
+        parts = [g for g in later if g.family == a.family and ctx.addable(g) and g.stmt != a.stmt]
+        totals = [g for g in parts if rx_search(ctx.rules.strong_sum, g.clause)]
+        if totals:
+            used = [totals[-1]]
+        elif len(parts) >= 2:
+            used = parts
+        else:
+            continue
+        out.append(_rel(ctx, "total_of", "target_claim", a, used, cue="完成",
+                        names=(used[0].clause.strip(_TRIM)[-6:],) if totals else ()))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# counts of listed items (新建网点5个，完成5个（A、B、C、D、E）)
+def _close_paren(text: str, i: int) -> int:
+    depth = 0
+    for j in range(i, min(len(text), i + 600)):
+        c = text[j]
+        if c in "（(":
+            depth += 1
+        elif c in ")）":
+            depth -= 1
+            if depth == 0:
+                return j
+        elif c in "。\n":
+            return -1
+    return -1
+
+
+def _split_items(s: str, seps: str) -> list[tuple[int, str]]:
+    """(offset, item) of the items of a list, splitting at separators outside brackets and quotes."""
+    items, depth, cur = [], 0, 0
+    for j, c in enumerate(s):
+        if c in "（(《“‘「":
+            depth += 1
+        elif c in ")）》”’」":
+            depth = max(0, depth - 1)
+        elif c in seps and depth == 0:
+            items.append((cur, s[cur:j]))
+            cur = j + 1
+    items.append((cur, s[cur:]))
+    out = []
+    for off, it in items:
+        stripped = it.strip(" \t")
+        if stripped:
+            out.append((off + it.index(stripped), stripped))
+    return out
+
+
+_COLON = regex.compile(r"[:：]\s*")
+_NESTED_COUNT = regex.compile(r"[^：:，,、]{0,8}?[0-9一二两三四五六七八九十]+[^\s：:，,、]{0,3}[：:]")
+_ORDINAL_ITEM = regex.compile(r"(?:^|[。；;，,：:\n])\s*([一二三四五六七八九十]{1,3})是")
+_ORDINAL_START = regex.compile(r"\s*[一二三四五六七八九十]{1,3}是")
+_CN = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+
+
+def _list_after(ctx: Context, g: Fig) -> tuple[int, str] | None:
+    """(offset, text) of the list of names that follows a count, or None."""
+    text, r = ctx.text, ctx.rules
+    end = ctx.sentence_end(g)
+    after = text[g.end:end]
+    m = rx_match(r.enum_list_after, after)
+    if m:
+        open_at = g.end + m.end() - 1
+        close = _close_paren(text, open_at)
+        if close < 0:
+            return None
+        inner_start = open_at + 1
+        inner = text[inner_start:close]
+        if rx_match(_NESTED_COUNT, inner):
+            return None  # 1个（发展3个：…）: the list belongs to the inner count
+        return inner_start, inner
+    m = rx_match(_COLON, after)
+    if m:  # 发展3个:A、B、C — to the end of the statement, or of the bracket the count stands in
+        start = g.end + m.end()
+        stop, depth = start, 0
+        while stop < end and text[stop] not in "；;。\n":
+            if text[stop] in "（(":
+                depth += 1
+            elif text[stop] in ")）":
+                if depth == 0:
+                    break
+                depth -= 1
+            stop += 1
+        return start, text[start:stop]
+    return None
+
+
+def _count_rel(ctx: Context, g: Fig, items: list[tuple[int, str]], base: int, *, soft: bool) -> Relation | None:
+    """A count against the names listed with it; None when the list is no list of what is counted."""
+    r = ctx.rules
+    names = [(base + o, it) for o, it in items]
+    last = names[-1][1] if names else ""
+    open_end = any(last.endswith(w) for w in r.enum_open_ends)
+    if open_end:
+        names[-1] = (names[-1][0], last[:-2] if last.endswith("等等") else last[:-1])
+    n = len(names)
+    if n != g.written and not open_end and (soft or n < 2 or any(len(it) < r.enum_min_name for _, it in names)):
+        return None  # not sure the names are what is counted (工业、农业: categories)
+    return _rel(ctx, "count_of", "enumeration", g, [], items=[(s, s + len(it), ctx.written[s:s + len(it)])
+                                                             for s, it in names],
+                cue="", exhaustive=not open_end, firm=not soft)
+
+
+def _ordinal_items(ctx: Context, g: Fig, start: int) -> Relation | None:
+    """完成两项工作：一是…；二是…: the items numbered 一是, 二是 … after the count's colon (its paragraph)."""
+    para = ctx.doc.paragraph_at(start)
+    end = para.end if para is not None else min(len(ctx.text), start + TEXT_WINDOW)
+    marks = []
+    for m in rx_finditer(_ORDINAL_ITEM, ctx.text, start - 1, end):
+        n = _CN.get(m.group(1))
+        if n != len(marks) + 1:
+            break
+        marks.append(m.start(1))
+    if len(marks) < 2:
+        return None
+    bounds = marks + [end]
+    items = []
+    for a, b in zip(bounds, bounds[1:]):
+        s, e = a, b
+        while e > s and ctx.text[e - 1] in _TRIM + "。":
+            e -= 1
+        items.append((s, e, ctx.written[s:e]))
+    return _rel(ctx, "count_of", "enumeration", g, [], items=items, cue="一是", exhaustive=True)
+
+
+def find_enumerations(ctx: Context) -> list[Relation]:
+    out = []
+    r = ctx.rules
+    for g in ctx.figs:
+        if (g.kind != "count" or g.in_name or g.redacted or g.source == "table" or math.isnan(g.value)
+                or g.value != int(g.value) or g.factor != 1 or g.qualifier):
+            continue
+        found = _list_after(ctx, g)
+        if found is not None:
+            base, inner = found
+            if rx_match(_ORDINAL_START, inner):
+                rel = _ordinal_items(ctx, g, base)
+                if rel is not None:
+                    out.append(rel)
+                continue
+            if not inner.strip() or inner.lstrip().startswith(r.enum_remarks) or rx_search(_NUMBER, inner):
+                continue
+            items = _split_items(inner, r.enum_separators)
+            if len(items) < 2 and g.written != 1:
+                continue  # a remark in brackets, not a list
+            rel = _count_rel(ctx, g, items, base, soft=False)
+        else:
+            rel = _count_before(ctx, g) or _count_respectively(ctx, g)
+        if rel is not None:
+            out.append(rel)
+    return out
+
+
+def _count_before(ctx: Context, g: Fig) -> Relation | None:
+    """北京、重庆、广东、浙江、福建五省市: the names written just before the count."""
+    r = ctx.rules
+    lo = ctx.clause_start(g.start)
+    before = ctx.text[lo:g.start]
+    m = rx_search(r.enum_list_before, before)
+    if not m:
+        return None
+    seg = m.group(0)
+    if rx_search(_NUMBER, seg):
+        return None  # a list of figures, not of names
+    for j in r.respectively_joiners:  # 施秉和丹寨: two names
+        seg = _replace_outside(seg, j, "、")
+    items = _split_items(seg, "、")
+    if len(items) < r.enum_min_preceding:
+        return None
+    open_end = items[-1][1].endswith(r.enum_open_ends)
+    if len(items) != g.written and not (open_end and len(items) < g.written):
+        return None  # 推出通学、通医、通游专线352条: the count is not of the names
+    return _count_rel(ctx, g, items, lo + m.start(), soft=True)
+
+
+def _count_respectively(ctx: Context, g: Fig) -> Relation | None:
+    """共参加两次省级重大活动，分别于A和B: the items after 分别."""
+    r = ctx.rules
+    end = ctx.sentence_end(g)
+    after = ctx.text[g.end:end]
+    noun = rx_match(r.enum_noun, after)
+    rest = after[noun.end():]
+    m = rx_match(r.respectively, rest)
+    if not m:
+        return None
+    start = g.end + noun.end() + m.end()
+    stop, depth = start, 0
+    while stop < end:
+        c = ctx.text[stop]
+        if c in "（(《“":
+            depth += 1
+        elif c in ")）》”":
+            depth = max(0, depth - 1)
+        elif c in "，,；;。\n" and depth == 0:
+            break
+        stop += 1
+    seg = ctx.text[start:stop]
+    for j in r.respectively_joiners:
+        seg = _replace_outside(seg, j, "、")
+    items = _split_items(seg, "、")
+    if len(items) < 2:
+        return None
+    return _count_rel(ctx, g, items, start, soft=True)
+
+
+def _replace_outside(s: str, word: str, sep: str) -> str:
+    """Replace ``word`` by ``sep`` (padded to the same length) outside brackets and quotes."""
+    if word not in s:
+        return s
+    out, depth, j = [], 0, 0
+    while j < len(s):
+        c = s[j]
+        if c in "（(《“":
+            depth += 1
+        elif c in ")）》”":
+            depth = max(0, depth - 1)
+        if depth == 0 and s.startswith(word, j):
+            out.append(sep + " " * (len(word) - 1))
+            j += len(word)
+            continue
+        out.append(c)
+        j += 1
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# the same indicator stated twice in one section
+_MARKER = regex.compile(r"^(?:[0-9]{1,2}[、.．]|[一二三四五六七八九十]{1,3}、|[（(][0-9一二三四五六七八九十]{1,3}[)）])\s*")
+
+
+def find_repeats(ctx: Context) -> list[Relation]:
+    """The same wording (from the start of its full sentence) reported twice in one section: a
+    restatement. Two values that differ in one paragraph contradict each other; in different
+    paragraphs they may be another period or scope, so only agreeing ones are read as a relation."""
+    out = []
+    seen: dict[tuple, Fig] = {}
+    grouped = {p.i for g in ctx.groups for p in g.parts}
+    for g in ctx.figs:
+        if (g.kind == "percentage" or g.in_name or g.redacted or g.qualifier or g.i in grouped
+                or g.source == "table" or math.isnan(g.value)):
+            continue
+        lo = ctx.stmt_start(g.start)
+        if g.start - lo > TEXT_WINDOW:
+            continue  # no indicator's name is that long
+        head = rx_sub(_MARKER, "", ctx.text[lo:g.start].strip())
+        if len(head) < ctx.rules.repeat_min_key or rx_search(_NUMBER, head) or "\n" in head:
+            continue
+        key = (g.article, ctx.doc.section_path(g.start), g.family, g.role, head)
+        prev = seen.get(key)
+        if prev is None:
+            seen[key] = g
+            continue
+        if prev.stmt == g.stmt:
+            continue
+        same = abs(prev.value - g.value) <= max(prev.half_base, g.half_base)
+        if prev.para != g.para and not same:
+            continue
+        out.append(_rel(ctx, "same_as", "repeat", g, [prev], cue=head, firm=prev.para == g.para))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# templates: growth against a stated earlier level, differences, thresholds
+def find_templates(ctx: Context) -> list[Relation]:
+    out = []
+    taken: set[tuple[int, int]] = set()  # (stated figure, template kind) already read
+    down = ctx.rules.down_words
+    for view in figure_views(ctx):
+        for t in ctx.rules.templates:
+            for m in rx_finditer(t.pattern, view.text):
+                stated = view.figure(m, t.stated)
+                if stated is None or (stated.i, t.relation) in taken:
+                    continue
+                groups = {k: view.figures(m, k) for k, v in m.groupdict().items() if v is not None and k not in (t.stated, "verb")}
+                if t.formula == "at_least":
+                    operands = groups.get("parts", [])
+                    if len(operands) < 2:
+                        continue
+                elif t.formula == "growth_by_difference":
+                    operands = [*groups.get("now", []), *groups.get("difference", [])]
+                else:
+                    operands = [*groups.get("now", []), *groups.get("before", [])]
+                if t.formula != "at_least" and len(operands) != 2:
+                    continue
+                sign = -1.0 if t.sign == "verb" and m.group("verb") and m.group("verb") in down else 1.0
+                taken.add((stated.i, t.relation))
+                if stated.kind == "percentage":
+                    ctx.claimed.add(stated.i)
+                out.append(_rel(ctx, t.relation, t.check, stated, operands, cue=t.name, formula=t.formula, sign=sign,
+                                firm=ctx.same_place(operands, stated)))
+    return out
+
+
+#: Finder name -> function(Context) -> relations, in the order they run (each percentage is read once).
+FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
+    "templates": find_templates,
+    "rate": find_rates,
+    "completion": find_completion,
+    "share": find_shares,
+    "breakdown": find_breakdowns,
+    "share_total": find_share_totals,
+    "sum": find_sums,
+    "target_claim": find_claims,
+    "enumeration": find_enumerations,
+    "repeat": find_repeats,
+}

@@ -1,0 +1,185 @@
+"""The relation rules (``data/relations.toml``), compiled once.
+
+>>> r = relation_rules()
+>>> [t.name for t in r.templates][:2]
+['growth against a stated prior level', 'growth from the stated difference']
+>>> r.rates[0].name, "合计" in r.strong_sum.pattern
+('资金到位率', True)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+import regex
+
+from ..datafiles import compile_pattern, rules_from
+from ..errors import RuleError
+
+__all__ = ["RateRule", "Template", "RelationRules", "relation_rules", "PLACEHOLDER_BASE", "MACROS"]
+
+#: Figures in a template's view are one character each, from the private use area: amounts from
+#: U+E000, percentages from U+E800, counts from U+F000 (2,048 of each kind per view).
+PLACEHOLDER_BASE = {"amount": 0xE000, "percentage": 0xE800, "count": 0xF000}
+_NOT_FIGURE = "\ue000-\uf7ff"
+MACROS = {
+    "A": "[\ue000-\ue7ff]",
+    "P": "[\ue800-\uefff]",
+    "C": "[\uf000-\uf7ff]",
+    "N": "[\ue000-\ue7ff\uf000-\uf7ff]",
+    "F": f"[{_NOT_FIGURE}]",
+    "T": f"[^{_NOT_FIGURE}。！？!?]",
+    "W": f"[^{_NOT_FIGURE}。！？!?，,；;：:]",
+}
+
+
+@dataclass(frozen=True)
+class RateRule:
+    name: str
+    numerator: tuple[str, ...]
+    numerator_name: str
+    denominator: tuple[str, ...]
+    denominator_name: str
+    family: str
+    max: float | None
+    base_is_target: bool = False
+    check: str = "rate"
+
+
+@dataclass(frozen=True)
+class Template:
+    """A relation read from the wording of a full sentence (see ``relations.toml``)."""
+
+    name: str
+    relation: str
+    check: str
+    formula: str
+    pattern: regex.Pattern[str]
+    stated: str
+    sign: str
+    lookback: bool
+
+
+@dataclass(frozen=True)
+class RelationRules:
+    """The cue words and templates of ``data/relations.toml``, compiled."""
+
+    bound_qualifiers: frozenset[str]
+    approx_qualifiers: frozenset[str]
+    entity_units: frozenset[str]
+    target_words: tuple[str, ...]
+    non_additive: tuple[str, ...]
+    rates: tuple[RateRule, ...]
+    rate_link: regex.Pattern[str]
+    completion: tuple[regex.Pattern[str], ...]
+    share: tuple[regex.Pattern[str], ...]
+    share_max: float
+    share_drop: tuple[str, ...]
+    share_external: tuple[str, ...]
+    strong_sum: regex.Pattern[str]
+    weak_sum: regex.Pattern[str]
+    local_breakdown: regex.Pattern[str]
+    remote_breakdown: regex.Pattern[str]
+    claim: regex.Pattern[str]
+    enum_separators: str
+    enum_open_ends: tuple[str, ...]
+    enum_remarks: tuple[str, ...]
+    enum_min_name: int
+    enum_min_preceding: int
+    enum_list_after: regex.Pattern[str]  # 5个：（ / 3家农民专业合作社（
+    enum_list_before: regex.Pattern[str]  # 北京、重庆、广东、浙江、福建|五省市
+    enum_noun: regex.Pattern[str]  # 两次|省级重大活动，分别于
+    respectively: regex.Pattern[str]
+    respectively_joiners: tuple[str, ...]
+    repeat_min_key: int
+    partitions: tuple[frozenset[str], ...]
+    down_words: tuple[str, ...]
+    templates: tuple[Template, ...]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+def _words(ws: Iterable[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True))
+
+
+def _template(i: int, t: dict, macros: dict[str, str], src: str) -> Template:
+    where = f"template[{i}]"
+    raw = str(t["pattern"])
+    for k, v in macros.items():
+        raw = raw.replace("{" + k + "}", v)
+    pattern = compile_pattern(raw, src, f"{where}.pattern")
+    stated = str(t.get("stated", "stated"))
+    if stated not in pattern.groupindex:
+        raise RuleError(f"{src}: {where}.pattern: must capture the stated figure as (?P<{stated}>...)")
+    formula = str(t["formula"])
+    if formula not in ("growth", "growth_by_difference", "difference", "at_least"):
+        raise RuleError(f"{src}: {where}.formula: unknown formula {formula!r}")
+    return Template(str(t.get("name", where)), str(t["relation"]), str(t.get("check", t["relation"])), formula,
+                    pattern, stated, str(t.get("sign", "")), bool(t.get("lookback", False)))
+
+
+@lru_cache(maxsize=4)
+def relation_rules(path: str = "relations.toml") -> RelationRules:
+    """Load and compile the relation rules (cached: compiled once per process)."""
+    return rules_from(path, _compile)
+
+
+def _compile(d: dict, src: str) -> RelationRules:
+    fig, enum = d["figures"], d["enumeration"]
+    noun = r"[^\s，,。；;：:（()）、\d]"  # one character of a noun: no punctuation, no digit
+    item = rf"[^\s{regex.escape(enum['separators'])}]"
+    max_item = int(enum["max_item_chars"])
+    rates = tuple(RateRule(r["name"], tuple(r["numerator"]), r.get("numerator_name", r["numerator"][0]),
+                           tuple(r["denominator"]), r.get("denominator_name", r["denominator"][0]),
+                           r.get("family", "count"), r.get("max"), bool(r.get("base_is_target", False)),
+                           str(r.get("check", "rate")))
+                  for r in sorted(d.get("rate", []), key=lambda r: len(r["name"]), reverse=True))
+    links = _alternation(regex.escape(w) for w in d["rate_links"]["words"])
+    words = d.get("words", {})
+    macros = {**MACROS, "PRIOR": _words(words.get("prior", [])), "UP": _words(words.get("up", [])),
+              "DOWN": _words(words.get("down", []))}
+
+    def pats(key: str, ps: list[str]) -> tuple[regex.Pattern[str], ...]:
+        return tuple(compile_pattern(p, src, f"{key}[{i}]") for i, p in enumerate(ps))
+
+    return RelationRules(
+        bound_qualifiers=frozenset(fig["bound_qualifiers"]),
+        approx_qualifiers=frozenset(fig["approx_qualifiers"]),
+        entity_units=frozenset(fig["entity_units"]),
+        target_words=tuple(fig["target_words"]),
+        non_additive=tuple(fig.get("non_additive_words", ())),
+        rates=rates,
+        rate_link=compile_pattern(f"(?:{links})$", src, "rate_links"),
+        completion=pats("completion.patterns", d["completion"]["patterns"]),
+        share=pats("share.patterns", d["share"]["patterns"]),
+        share_max=float(d["share"].get("max", 100)),
+        share_drop=tuple(sorted(d["share"].get("drop_words", []), key=len, reverse=True)),
+        share_external=tuple(d.get("share_external", {}).get("wholes", [])),
+        strong_sum=compile_pattern(_alternation(d["sum"]["strong"]), src, "sum.strong"),
+        weak_sum=compile_pattern(_alternation(d["sum"]["weak"]), src, "sum.weak"),
+        local_breakdown=compile_pattern(_alternation(d["breakdown"]["local"]), src, "breakdown.local"),
+        remote_breakdown=compile_pattern(_alternation(d["breakdown"]["remote"]), src, "breakdown.remote"),
+        claim=compile_pattern(d["claim"]["pattern"], src, "claim.pattern"),
+        enum_separators=enum["separators"],
+        enum_open_ends=tuple(enum["open_ends"]),
+        enum_remarks=tuple(enum["remark_starts"]),
+        enum_min_name=int(enum["min_name_chars"]),
+        enum_min_preceding=int(enum["min_preceding_items"]),
+        enum_list_after=compile_pattern(rf"[:：]?\s*(?:{noun}{{1,{int(enum['max_noun_chars'])}}})?[（(]", src,
+                                        "enumeration.max_noun_chars"),
+        # matched right to left: anchored at the end, one attempt (a forward search retries at every
+        # position of a long list that does not end in a name: quadratic)
+        enum_list_before=compile_pattern(rf"(?:{item}{{1,{max_item}}}、)+(?:{item}(?<!\d)){{1,{max_item}}}$", src,
+                                         "enumeration.max_item_chars", regex.REVERSE),
+        enum_noun=compile_pattern(rf"{noun}{{0,{int(enum['max_noun_chars'])}}}", src, "enumeration.max_noun_chars"),
+        respectively=compile_pattern(enum["respectively"], src, "enumeration.respectively"),
+        respectively_joiners=tuple(sorted(enum["respectively_joiners"], key=len, reverse=True)),
+        repeat_min_key=int(d["repeat"]["min_key_chars"]),
+        partitions=tuple(frozenset(p["names"]) for p in d.get("partition", [])),
+        down_words=tuple(words.get("down", [])),
+        templates=tuple(_template(i, t, macros, src) for i, t in enumerate(d.get("template", []))),
+    )
