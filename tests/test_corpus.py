@@ -96,14 +96,14 @@ def test_time_limit_records_a_typed_error(mixed_corpus, monkeypatch):
     import time
 
     from summary_mining.pipeline import Analysis
-    real = Analysis.metrics_frame
+    real = Analysis.metrics_rows
 
     def slow(self, *a, **kw):
         if self.doc.doc_id == "short":
             time.sleep(5)
         return real(self, *a, **kw)
 
-    monkeypatch.setattr(Analysis, "metrics_frame", slow)
+    monkeypatch.setattr(Analysis, "metrics_rows", slow)
     c = mine(mixed_corpus, n_jobs=1, progress=False, time_limit=0.5)
     err = c.errors.set_index("doc_id").loc["short"]
     assert err["error"] == "TimeLimitError" and "0.5-second time limit" in err["message"]
@@ -140,12 +140,13 @@ def test_a_rule_timeout_is_not_cached_so_a_bigger_budget_retries(mixed_corpus, t
 
 def test_region_detection_runs_under_the_rule_guard(mixed_corpus, monkeypatch):
     from summary_mining import datafiles
-    from summary_mining.corpus import _documents_frame
+    from summary_mining.corpus import _document_rows
     from summary_mining.errors import RuleTimeoutError
     from summary_mining.pipeline import Analysis
 
     doc = sm.read_document(mixed_corpus / "short.md")
-    assert _documents_frame(doc, Analysis(doc).article_rows)[["article", "title"]].values.tolist() == [[1, "一、目标任务完成情况"]]
+    rows = _document_rows(doc, Analysis(doc).article_rows)
+    assert [(r["article"], r["title"]) for r in rows] == [(1, "一、目标任务完成情况")]
     monkeypatch.setattr(datafiles, "MATCH_TIMEOUT", 1e-9)
     with pytest.raises(RuleTimeoutError, match="short.md: .*MATCH_TIMEOUT"):
         Analysis(sm.read_document(mixed_corpus / "short.md")).article_rows  # a fresh analysis: detection runs again

@@ -44,14 +44,15 @@ ENGINES = ("process", "dask")
 
 @dataclass
 class FileResult:
-    """What one file gave: its frames, or the error that stopped it."""
+    """What one file gave: the rows of each frame (frames are built per batch of files: a DataFrame
+    per file would cost more than mining a short file), or the error that stopped it."""
 
     path: str
     doc_id: str
-    metrics: pd.DataFrame | None = None
-    problems: pd.DataFrame | None = None
-    audit: pd.DataFrame | None = None
-    documents: pd.DataFrame | None = None
+    metrics: list[dict] | None = None
+    problems: list[dict] | None = None
+    audit: list[dict] | None = None
+    documents: list[dict] | None = None
     error: dict | None = None
 
 
@@ -131,7 +132,7 @@ def _time_limit(seconds: float | None, path: str) -> Iterator[None]:
         signal.signal(signal.SIGALRM, old)
 
 
-def _documents_frame(doc, article_rows: list[dict]) -> pd.DataFrame:
+def _document_rows(doc, article_rows: list[dict]) -> list[dict]:
     """One row per article, with its region and period (``article_rows``: as detected for the metrics,
     under the document's rule guard and inside :func:`process_file`'s time limit and ``try``, so a
     pathological document becomes an error row)."""
@@ -142,19 +143,17 @@ def _documents_frame(doc, article_rows: list[dict]) -> pd.DataFrame:
         rows.append({"doc_id": doc.doc_id, "path": doc.source, "article": a.index, "title": a.title or doc.title,
                      "region": r.get("region"), "period": r.get("period"), "chars": a.end - a.start,
                      "format": doc.format})
-    return pd.DataFrame({c: pd.array([r[c] for r in rows], dtype=t) for c, t in DOCUMENT_COLUMNS.items()})
+    return rows
 
 
 def _mine_document(doc, res: FileResult) -> None:
-    from .auditing.api import audit
     from .pipeline import Analysis
-    from .problems import extract_problems
 
-    analysis = Analysis(doc)  # one figure scan and one region detection for every frame
-    res.metrics = analysis.metrics_frame()
-    res.problems = extract_problems(doc)
-    res.audit = audit(doc, metrics=res.metrics)  # the figures just extracted, not a second extraction
-    res.documents = _documents_frame(doc, analysis.article_rows)
+    analysis = Analysis(doc)  # one figure scan, one region detection, one relation reading for every frame
+    res.metrics = analysis.metrics_rows()
+    res.problems = analysis.problems_rows()
+    res.audit = analysis.audit_rows()
+    res.documents = _document_rows(doc, analysis.article_rows)
 
 
 def process_file(path: str | os.PathLike[str], doc_id: str, *, limits: Limits = DEFAULT_LIMITS,
@@ -336,12 +335,8 @@ def _concat(frames: list[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
 
 
 def _empty_frames() -> dict[str, pd.DataFrame]:
-    from .auditing import AUDIT_DTYPES
     from .frame import empty_frame
-    from .problems import PROBLEM_DTYPES
-    return {"metrics": empty_frame(), "problems": empty_frame(PROBLEM_DTYPES), "audit": empty_frame(AUDIT_DTYPES),
-            "documents": pd.DataFrame({c: pd.Series([], dtype=t) for c, t in DOCUMENT_COLUMNS.items()}),
-            "errors": pd.DataFrame({c: pd.Series([], dtype=t) for c, t in ERROR_COLUMNS.items()})}
+    return {name: empty_frame(_dtypes(name)) for name in FRAMES}
 
 
 FRAMES = ("metrics", "problems", "audit", "documents", "errors")
@@ -375,12 +370,21 @@ class _PartWriter:
 
 
 def _collect(done: list[FileResult]) -> dict[str, pd.DataFrame]:
-    empty = _empty_frames()
-    frames = {name: _concat([getattr(r, name) for r in done], empty[name]) for name in FRAMES[:-1]}
-    errors = [r.error for r in done if r.error is not None]
-    frames["errors"] = (pd.DataFrame({c: pd.array([e[c] for e in errors], dtype=t) for c, t in ERROR_COLUMNS.items()})
-                        if errors else empty["errors"])
+    """One frame per kind from the files' rows, in file order."""
+    from .frame import to_frame
+
+    frames = {name: to_frame([row for r in done for row in (getattr(r, name) or ())], _dtypes(name))
+              for name in FRAMES[:-1]}
+    frames["errors"] = to_frame([r.error for r in done if r.error is not None], ERROR_COLUMNS)
     return frames
+
+
+def _dtypes(name: str) -> dict[str, str]:
+    from .auditing import AUDIT_DTYPES
+    from .frame import DTYPES
+    from .problems import PROBLEM_DTYPES
+    return {"metrics": DTYPES, "problems": PROBLEM_DTYPES, "audit": AUDIT_DTYPES, "documents": DOCUMENT_COLUMNS,
+            "errors": ERROR_COLUMNS}[name]
 
 
 def _merge(packs: list[_Pack]) -> dict[str, pd.DataFrame]:

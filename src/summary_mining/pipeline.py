@@ -1,8 +1,8 @@
 """One document's pipeline: every result computed once, on first use, from one structure and one
 list of figure records.
 
-``extract``, ``extract_problems``, ``audit``, ``relations``, ``show`` and a corpus run all work through
-an :class:`Analysis`, so a figure is found once, a region detected once, and the frames are built from
+``extract``, ``audit``, ``relations``, ``show`` and a corpus run work through an :class:`Analysis`, so a
+figure is found once, a region detected once, the relations read once, and the frames are built from
 the records only at the end.
 
 >>> from summary_mining import read_document
@@ -25,7 +25,10 @@ from .figures import Figure, figures_of
 from .figures.rows import figure_rows
 from .frame import DTYPES, to_frame
 from .model import Document
+from .auditing import AUDIT_DTYPES, evaluate
+from .figure_relations import Context, Relation, find_relations
 from .places.regions import REGION_COLUMNS, RegionOverrides, article_rows
+from .problems import PROBLEM_DTYPES, problem_rows_of
 from .rules import DEFAULT_RULES, RuleSet
 
 __all__ = ["Analysis"]
@@ -52,8 +55,8 @@ class Analysis:
         with rule_guard(self.name):
             return article_rows(self.doc, regions=self.regions)
 
-    def metrics_frame(self, kinds: tuple[str, ...] | list[str] | None = None) -> pd.DataFrame:
-        """The metrics frame (:data:`~summary_mining.frame.DTYPES`)."""
+    def metrics_rows(self, kinds: tuple[str, ...] | list[str] | None = None) -> list[dict[str, Any]]:
+        """One metrics-frame row per figure (:data:`~summary_mining.frame.DTYPES`), region and period filled."""
         figures = self.figures if kinds is None else [f for f in self.figures if f.kind in kinds]
         rows = figure_rows(self.doc, figures)
         if rows:  # no figures, no region detection
@@ -63,6 +66,41 @@ class Analysis:
                 if info is not None:
                     for col in REGION_COLUMNS:
                         row[col] = info[col]
-        df = to_frame(rows, DTYPES)
+        return rows
+
+    def metrics_frame(self, kinds: tuple[str, ...] | list[str] | None = None) -> pd.DataFrame:
+        """The metrics frame (:data:`~summary_mining.frame.DTYPES`)."""
+        return self._frame(self.metrics_rows(kinds), DTYPES)
+
+    def problems_rows(self) -> list[dict[str, Any]]:
+        """The problems-frame rows (default options)."""
+        with rule_guard(self.name):
+            return problem_rows_of(self.doc)
+
+    def problems_frame(self) -> pd.DataFrame:
+        """The problems frame (:data:`~summary_mining.problems.PROBLEM_DTYPES`), default options."""
+        return self._frame(self.problems_rows(), PROBLEM_DTYPES)
+
+    @cached_property
+    def relations(self) -> tuple[Context, list[Relation]]:
+        """The relations the text asserts between the figures, and the context they were read in
+        (errors of a finder that failed are in :attr:`errors`)."""
+        self.errors: list[str] = []
+        with rule_guard(self.name):
+            return find_relations(self.doc, self.figures, errors=self.errors)
+
+    def audit_rows(self) -> list[dict[str, Any]]:
+        """One audit row per relation, checked."""
+        ctx, rels = self.relations
+        return [evaluate(ctx, r) for r in rels]
+
+    def audit_frame(self) -> pd.DataFrame:
+        """The audit frame: each relation checked (:data:`~summary_mining.auditing.AUDIT_DTYPES`)."""
+        df = self._frame(self.audit_rows(), AUDIT_DTYPES)
+        df.attrs["errors"] = list(self.errors)
+        return df
+
+    def _frame(self, rows: list[dict[str, Any]], dtypes: dict[str, str]) -> pd.DataFrame:
+        df = to_frame(rows, dtypes)
         df.attrs["doc_id"] = self.doc.doc_id
         return df

@@ -54,7 +54,7 @@ from .model import SECTION_SEPARATOR, Document, Section
 from .structure import heading_at_line, structure_rules
 from .rules.segment import CACHE_MAX_CHARS, Segmenter
 
-__all__ = ["extract_problems", "PROBLEM_DTYPES", "PROBLEM_COLUMNS", "ProblemRules", "problem_rules",
+__all__ = ["problem_rows", "problem_rows_of", "extract_problems", "PROBLEM_DTYPES", "PROBLEM_COLUMNS", "ProblemRules", "problem_rules",
            "category_lexicon", "categorize", "keywords_of", "is_problem_heading", "CategoryMap"]
 
 #: Column -> pandas dtype of the problems frame (the order is the frame's column order).
@@ -903,11 +903,20 @@ def extract_problems(source: Source | None = None, *, text: str | None = None, c
     lexicon = _resolve_lexicon(categories, replace_categories)
     doc = as_document(source, text=text)
     with rule_guard(doc_name(doc)):
-        return _extract_problems(doc, rules, lexicon, include_outside, top_keywords)
+        df = to_frame(problem_rows(doc, rules, lexicon, include_outside, top_keywords), PROBLEM_DTYPES)
+    df.attrs["doc_id"] = doc.doc_id
+    return df
 
 
-def _extract_problems(doc: Document, rules: ProblemRules, lexicon: Mapping[str, Iterable[str]],
-                      include_outside: bool, top_keywords: int | None) -> pd.DataFrame:
+def problem_rows_of(doc: Document) -> list[dict]:
+    """:func:`problem_rows` of a document with the default rules and options (what
+    ``extract_problems(doc)`` returns, as rows)."""
+    return problem_rows(doc, problem_rules(), category_lexicon(), False, None)
+
+
+def problem_rows(doc: Document, rules: ProblemRules, lexicon: Mapping[str, Iterable[str]],
+                 include_outside: bool, top_keywords: int | None) -> list[dict]:
+    """One problems-frame row (a dict keyed by :data:`PROBLEM_COLUMNS`) per problem item, in text order."""
     text = doc.text
     layout = _Layout(doc)
     spans: list[tuple[int, int, str, int, bool]] = []  # start, end, section, item, in_section
@@ -923,10 +932,6 @@ def _extract_problems(doc: Document, rules: ProblemRules, lexicon: Mapping[str, 
         for s, e, section in _outside_rows(doc, rules, covered):
             per_section[section] += 1
             spans.append((s, e, section, per_section[section], False))
-    if not spans:
-        df = empty_frame(PROBLEM_DTYPES)
-        df.attrs["doc_id"] = doc.doc_id
-        return df
     spans.sort(key=lambda r: (r[0], r[1]))
     rows = []
     for s, e, section, n, inside in spans:
@@ -943,6 +948,4 @@ def _extract_problems(doc: Document, rules: ProblemRules, lexicon: Mapping[str, 
             "keywords": keywords_of(t[:ANALYSE_MAX_CHARS], top_keywords, rules),
             "in_problem_section": inside,
         })
-    df = to_frame(rows, PROBLEM_DTYPES)
-    df.attrs["doc_id"] = doc.doc_id
-    return df
+    return rows

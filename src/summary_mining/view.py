@@ -45,7 +45,6 @@ from typing import Any, Iterable, Mapping, Sequence
 import pandas as pd
 
 from .documents import Source, as_document
-from .extraction import extract
 from .model import Document
 
 __all__ = ["show", "View", "render_html", "format_value", "weave", "Mark", "FIGURE_KINDS"]
@@ -774,25 +773,26 @@ class View:
         return f"View({', '.join(parts)})"
 
 
-def _problems_of(doc: Document) -> pd.DataFrame | None:
+def _problems_of(analysis: Any) -> pd.DataFrame | None:
     try:
-        from .problems import extract_problems
+        from .problems import problem_rows_of  # noqa: F401 - absent when the module is not installed
     except ImportError:
         return None
-    return extract_problems(doc)
+    return analysis.problems_frame()
 
 
-def _audit_of(doc: Document) -> pd.DataFrame | None:
+def _audit_of(analysis: Any, metrics: pd.DataFrame | None) -> pd.DataFrame | None:
     try:
         from .auditing.api import audit as run_audit
     except ImportError:
         return None
-    return run_audit(doc)
+    # the figures found for the metrics, read once: given metrics are mapped back to their records
+    return analysis.audit_frame() if metrics is None else run_audit(analysis.doc, metrics=metrics)
 
 
-def _given(value: pd.DataFrame | bool | None, compute: Any, doc: Document) -> pd.DataFrame | None:
+def _given(value: pd.DataFrame | bool | None, compute: Any) -> pd.DataFrame | None:
     if value is None or value is True:
-        return compute(doc)
+        return compute()
     if value is False:
         return None
     return value
@@ -808,6 +808,10 @@ def show(source: Source | None = None, *, text: str | None = None, metrics: pd.D
     ``summary_mining.audit.audit`` (each skipped when that module is not installed). Pass a frame
     to show your own results, or ``False`` to leave problems or audit findings out.
     """
+    from .pipeline import Analysis
+
     doc = as_document(source, text=text)
-    m = extract(doc) if metrics is None else metrics
-    return View(doc, m, _given(problems, _problems_of, doc), _given(audit, _audit_of, doc), title)
+    analysis = Analysis(doc)
+    m = analysis.metrics_frame() if metrics is None else metrics
+    return View(doc, m, _given(problems, lambda: _problems_of(analysis)),
+                _given(audit, lambda: _audit_of(analysis, metrics)), title)

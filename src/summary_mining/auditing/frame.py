@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..frame import empty_frame
+from ..frame import empty_frame, to_frame
 
 __all__ = ["AUDIT_DTYPES", "AUDIT_COLUMNS", "CHECKS", "audit_frame", "empty_audit"]
 
@@ -41,7 +41,4 @@ def empty_audit() -> pd.DataFrame:
 
 def audit_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """Rows (dicts keyed by :data:`AUDIT_COLUMNS`) in document order -> the audit frame."""
-    if not rows:
-        return empty_audit()
-    df = pd.DataFrame.from_records(rows, columns=list(AUDIT_COLUMNS))
-    return df.astype({c: t for c, t in AUDIT_DTYPES.items() if t != "object"})
+    return to_frame(rows, AUDIT_DTYPES)
