@@ -162,14 +162,14 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, path: str) -> _Page:
             found = page_text(textpage, pdfium_c)
         finally:
             textpage.close()
-        lines = build_lines(found.runs, index + 1)
+        lines = build_lines(found, index + 1)
         area = (box[2] - box[0]) * (box[3] - box[1])
         rules = Rules()
         if _needs_rules(lines):
             rules = page_rules(page.raw, pdfium_c, area)
         else:  # a page of running text: its lines' characters are not needed again (memory)
             for ln in lines:
-                ln.chars = []
+                ln.release()
     except pdfium.PdfiumError as e:
         raise ReadError(path, f"damaged PDF: cannot read page {index + 1} ({e})") from None
     finally:
