@@ -72,6 +72,7 @@ from typing import Any
 
 from ...errors import ReadError, UnsupportedFormatError
 from ..base import Limits, ReadResult
+from ..tables import describe_tables
 from .body import MAX_SPAN, MAX_TABLE_CELLS, BodyReader
 from .numbering import Numbering, format_list_number
 from .package import MAX_MEMBERS, MAX_RATIO, RATIO_MIN_BYTES, check_package, open_document, related_element
@@ -119,4 +120,6 @@ def read_docx(data: bytes, path: str, limits: Limits) -> ReadResult:
     meta = _core_metadata(document)
     if not meta.get("title") and reader.title:
         meta["title"] = reader.title
-    return ReadResult(text=reader.text, format="docx", blocks=reader.blocks, tables=reader.tables, metadata=meta)
+    result = ReadResult(text=reader.text, format="docx", blocks=reader.blocks, tables=reader.tables, metadata=meta)
+    describe_tables(result)
+    return result

@@ -11,13 +11,14 @@ from lxml import etree
 
 from ...errors import FileTooLargeError
 from ..base import Block
+from ..tables import marker_length
 from .numbering import Numbering
 from .styles import Styles
 from .xml import (BREAK, CJK_CHAR, M_T, MC_ALT, MC_CHOICE, NUMERIC, SKIP_TAGS, W_BR, W_CR, W_CUSTOM_XML, W_NB_HYPHEN,
                   W_P, W_PPR, W_PTAB, W_R, W_RPR, W_SDT, W_SDT_CONTENT, W_SYM, W_T, W_TAB, W_TBL, W_TC, W_TR,
                   W_TXBX, W_VAL, child_val, to_int, truthy, wtag)
 
-__all__ = ["BodyReader", "MAX_SPAN", "MAX_TABLE_CELLS"]
+__all__ = ["BodyReader", "MAX_SPAN", "MAX_TABLE_CELLS", "cell_indent", "DEFAULT_FONT_PT"]
 
 #: Widest merge / grid offset honoured (Word allows 63 columns); most cells one table may expand to.
 MAX_SPAN = 64
@@ -201,11 +202,63 @@ def _column_names(grid: list[list[_Cell]], h: int, width: int) -> list[str]:
     return names
 
 
-def _table_frame(grid: list[list[_Cell]], flags: list[bool], width: int) -> pd.DataFrame:
+def _table_frame(grid: list[list[_Cell]], flags: list[bool], width: int,
+                 indents: list[tuple[float, float, float] | None]) -> pd.DataFrame:
     h = _header_rows(grid, flags)
     df = pd.DataFrame([[c.text for c in row] for row in grid[h:]], columns=_column_names(grid, h, width), dtype=object)
     df.attrs["header_rows"] = h
+    df.attrs["indent"] = indents[h:]
     return df
+
+
+def is_wide_char(ch: str) -> bool:
+    """A CJK or full-width character (one em wide)."""
+    return bool(CJK_CHAR.match(ch))
+
+
+#: Font size assumed when a cell's first run states none (五号, 10.5 pt).
+DEFAULT_FONT_PT = 10.5
+_ALIGNED = frozenset({"center", "right", "end", "distribute"})
+_LEAD_EM = {"\u3000": 1.0, " ": 0.5, "\u00a0": 0.5, "\t": 2.0}
+
+
+def cell_indent(tc: etree._Element) -> tuple[float, float, float] | None:
+    """``(x, name_x, em)``: where the text of a cell's first paragraph starts, in points from the
+    cell's edge (``w:ind`` in twips or hundredths of a character, plus leading blanks), where the
+    row name starts after a marker (``其中：`` is three characters wide) and the font size. None for
+    a centred or right-aligned paragraph (its start says nothing about levels)."""
+    p = next((el for el in _iter_blocks(tc) if el.tag == W_P), None)
+    if p is None:
+        return None
+    ppr = p.find(W_PPR)
+    if child_val(ppr, "jc") in _ALIGNED:
+        return None
+    size = None
+    for r in p.iter(W_R):
+        sz = to_int(child_val(r.find(W_RPR), "sz"))
+        if sz:
+            size = sz / 2
+            break
+    em = size or DEFAULT_FONT_PT
+    x = 0.0
+    ind = ppr.find(wtag("ind")) if ppr is not None else None
+    if ind is not None:
+        def twips(name: str) -> float:
+            return (to_int(ind.get(wtag(name)), 0) or 0) / 20
+
+        def chars(name: str) -> float:
+            return (to_int(ind.get(wtag(name)), 0) or 0) / 100 * em
+
+        left = chars("leftChars") or chars("startChars") or twips("left") or twips("start")
+        first = chars("firstLineChars") or twips("firstLine")
+        hanging = chars("hangingChars") or twips("hanging")
+        x = left + first - hanging
+    raw, _ = _paragraph_text(p)
+    body = raw.lstrip("".join(_LEAD_EM))
+    for ch in raw[:len(raw) - len(body)]:
+        x += _LEAD_EM[ch] * em
+    marker = body[:marker_length(body)]
+    return x, x + sum(em if is_wide_char(ch) else 0.5 * em for ch in marker if not ch.isspace()), em
 
 
 
@@ -310,10 +363,13 @@ class BodyReader:
     def table(self, tbl: etree._Element) -> None:
         grid: list[list[_Cell]] = []
         flags: list[bool] = []
+        indents: list[tuple[float, float, float] | None] = []
         for tr in _iter_wrapped(tbl, W_TR):
             trpr = tr.find(wtag("trPr"))
             flags.append(truthy(trpr.find(wtag("tblHeader")) if trpr is not None else None))
             grid.append(self._row_cells(tr))
+            first = next(_iter_wrapped(tr, W_TC), None)
+            indents.append(cell_indent(first) if first is not None else None)
         width = max((len(r) for r in grid), default=0)
         if not grid or width == 0:
             return
@@ -325,7 +381,7 @@ class BodyReader:
         index = len(self.tables)
         for r, row in enumerate(grid):
             self._add_line("\t".join(c.text for c in row), "table_row", table=index, row=r)
-        self.tables.append(_table_frame(grid, flags, width))
+        self.tables.append(_table_frame(grid, flags, width, indents))
 
     # -- body -----------------------------------------------------------------------------
     def body(self, parent: etree._Element) -> None:
