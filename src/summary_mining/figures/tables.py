@@ -138,15 +138,17 @@ class TableFigures:
 
 # ---------------------------------------------------------------------------------------------
 # units
-def parse_unit(written: str, rules: MetricRules | None = None, trules: TableRules | None = None
-               ) -> tuple[Unit, str] | None:
+def parse_unit(written: str, rules: MetricRules | None = None, trules: TableRules | None = None, *,
+               known: bool = False) -> tuple[Unit, str] | None:
     """A unit as written in a table (``亿吨公里``, ``万人``, ``%``, ``台``) -> (unit, scale); a
     written unit neither rules file knows is kept as written, as a physical amount.
 
     >>> [(u.base, u.kind, s) for u, s in (parse_unit(w) for w in ("亿吨公里", "万人", "%", "万块", "千克"))]
     [('吨公里', 'amount', '亿'), ('人', 'count', '万'), ('%', 'percentage', ''), ('块', 'count', '万'), ('公斤', 'amount', '')]
-    >>> parse_unit("2023年") is None, parse_unit("以上年为100") is None
-    (True, True)
+    >>> parse_unit("2023年") is None, parse_unit("以上年为100") is None, parse_unit("彩色电视机", known=True) is None
+    (True, True, True)
+
+    ``known=True`` accepts only units a rules file knows (after a scale).
     """
     rules = rules or metric_rules()
     trules = trules or table_rules()
@@ -155,18 +157,18 @@ def parse_unit(written: str, rules: MetricRules | None = None, trules: TableRule
         text = text.replace(ch, "")
     if not text or len(text) > 8 or any(c.isdigit() for c in text):
         return None
-    known = _known_unit(text, rules, trules)
-    if known is not None:
-        return known, ""
+    unit = _known_unit(text, rules, trules)
+    if unit is not None:
+        return unit, ""
     for scale in sorted(rules.scales, key=len, reverse=True):
         rest = text[len(scale):]
         if text.startswith(scale) and rest:
-            known = _known_unit(rest, rules, trules)
-            if known is not None:
-                return known, scale
-            if _is_word(rest):
+            unit = _known_unit(rest, rules, trules)
+            if unit is not None:
+                return unit, scale
+            if _is_word(rest) and not known:
                 return Unit(rest, "amount", rest), scale
-    return (Unit(text, "amount", text), "") if _is_word(text) else None
+    return (Unit(text, "amount", text), "") if _is_word(text) and not known else None
 
 
 def _known_unit(text: str, rules: MetricRules, trules: TableRules) -> Unit | None:
@@ -216,7 +218,7 @@ def _classify(j: int, header: str, cells: list[str], rules: MetricRules, trules:
     filled = [c for c in cells if c]
     numeric = sum(1 for c in filled if rx_fullmatch(trules.cell_number, c))
     if h in trules.unit_columns or (not h and filled and len(filled) >= 2 and not numeric
-                                     and all(parse_unit(c, rules, trules) for c in filled)):
+                                     and all(parse_unit(c, rules, trules, known=True) for c in filled)):
         return TableColumn(j, header, h, "unit")
     if _is_period(h) or (filled and numeric * 2 < len(filled)):
         return TableColumn(j, header, h, "stub")
@@ -247,10 +249,10 @@ class _Node:
     name: str
     raw: float
     eff: float
-    marked: bool
+    marked: bool | str
     style: int | None
     parent: "_Node | None"
-    placed_after: bool = False
+    unit: str = ""  # the row's unit as written (亿吨公里), "" when it has none of its own
 
     def path(self) -> tuple[str, ...]:
         out: list[str] = []
@@ -261,23 +263,32 @@ class _Node:
         return tuple(reversed(out))
 
 
-def _marks(name: str, trules: TableRules) -> tuple[str, bool, int | None]:
-    """(name without its markers, whether it is marked a part of the row above, numbering style)."""
+def _marks(name: str, trules: TableRules) -> tuple[str, bool | str, int | None]:
+    """(name without its markers, how it is marked a part of the rows above — True for the row
+    above, ``"total"`` for the table's total — and its numbering style).
+
+    >>> from summary_mining.readers.tables import table_rules
+    >>> [_marks(n, table_rules()) for n in ("#铁路", "在总计中：轻工业", "（1）税收收入", "粮 食")]
+    [('铁路', True, None), ('轻工业', 'total', None), ('税收收入', False, 0), ('粮食', False, None)]
+    """
     text = normalize(name)
-    pos, marked, style = 0, False, None
-    while True:
-        for p in trules.child_markers:
+    pos, style = 0, None
+    marked: bool | str = False
+    kinds = [(p, "total") for p in trules.total_markers] + [(p, "child") for p in trules.child_markers] \
+        + [(p, k) for k, p in enumerate(trules.numbering)]
+    moved = True
+    while moved:
+        moved = False
+        for p, kind in kinds:
             m = rx_match(p, text, pos)
             if m and m.end() > pos:
-                pos, marked = m.end(), True
-                break
-        else:
-            for k, p in enumerate(trules.numbering):
-                m = rx_match(p, text, pos)
-                if m and m.end() > pos:
-                    pos, style = m.end(), k
-                    break
-            else:
+                pos, moved = m.end(), True
+                if kind == "total":
+                    marked = "total"
+                elif kind == "child":
+                    marked = marked or True
+                else:
+                    style = kind  # type: ignore[assignment]
                 break
     rest = name[pos:]
     for ch in _BLANKS:
@@ -306,36 +317,54 @@ class _Hierarchy:
         self.stack: list[_Node] = []
         self.prev: _Node | None = None
 
-    def place(self, raw_name: str, indent: Any) -> _Node:
+    def reset(self) -> None:
+        """A new group of rows begins (a stub group cell): nothing above it is its parent."""
+        self.stack.clear()
+        self.prev = None
+
+    def place(self, raw_name: str, indent: Any, unit: str = "") -> _Node:
         name, marked, style = _marks(raw_name, self.trules)
         raw = eff = 0.0
         if self.use_indent and indent:
             raw, eff = float(indent[0]), float(indent[1])
         stack, tol = self.stack, self.tol
+
+        def node(parent: _Node | None) -> _Node:
+            return _Node(name, raw, eff, marked, style, parent, unit)
+
+        if marked == "total":  # 在总计中：a part of the nearest top-level row
+            root = next((n for n in stack if n.parent is None), None)
+            while stack and stack[-1] is not root:
+                stack.pop()
+            return self._push(node(root))
         if style is not None:
             opened = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].style == style), None)
             if opened is not None:  # another item of an open list: its sibling
-                node = _Node(name, raw, eff, marked, style, stack[opened].parent)
+                parent = stack[opened].parent
                 del stack[opened:]
-                return self._push(node)
+                return self._push(node(parent))
             if self.prev is not None and any(rx_match(p, normalize(raw_name)) for p in self.trules.child_of_previous):
                 while stack and stack[-1] is not self.prev:
                     stack.pop()
-                return self._push(_Node(name, raw, eff, marked, style, self.prev))
+                return self._push(node(self.prev))
         while stack and stack[-1].raw - tol > raw:
             stack.pop()
         if not stack:
-            return self._push(_Node(name, raw, eff, marked, style, None))
+            return self._push(node(None))
         top = stack[-1]
-        if marked:
+        if marked:  # a part of the row above: of a row at its level, a new breakdown of that row's parent
             same = abs(top.raw - raw) <= tol
-            sibling = same and (top.marked or top.parent is not None)
+            nested = not self.use_indent and top.marked and top is self.prev  # #一般公共预算收入 ⏎ #税收收入
+            sibling = same and not nested and (top.marked or top.parent is not None)
         else:
             sibling = raw <= top.eff + tol
-        if sibling:
+        parent = top.parent if sibling else top
+        if not marked and unit:  # a row in another unit is no part of the rows above (万人 after 亿吨公里)
+            while parent is not None and parent.unit and parent.unit != unit:
+                parent = parent.parent
+        while stack and stack[-1] is not parent:
             stack.pop()
-            return self._push(_Node(name, raw, eff, marked, style, top.parent))
-        return self._push(_Node(name, raw, eff, marked, style, top))
+        return self._push(node(parent))
 
     def _push(self, node: _Node) -> _Node:
         self.stack.append(node)
@@ -403,20 +432,22 @@ def _analyse(doc: Document, grid: _Grid, rules: MetricRules, trules: TableRules,
         for j in stubs[:-1]:  # group columns: a merged cell holds for the rows below
             if t[j]:
                 carried[j] = _marks(t[j], trules)[0]
+                hierarchy.reset()
             if carried.get(j):
                 groups.append(carried[j])
         raw_name = doc.text[spans[stubs[-1]][0]:spans[stubs[-1]][1]].strip(_BLANKS) if stubs else ""
         if not raw_name:
             raw_name = last_name
         last_name = raw_name
-        node = hierarchy.place(raw_name, indents[i] if i < len(indents) else None)
         row_unit = None
         for j in unit_cols:
             row_unit = parse_unit(t[j], rules, trules) if t[j] else None
         name_unit = None
         if not row_unit:
-            u, _ = _header_unit(node.name, rules, trules)
-            name_unit = u
+            name_unit, _ = _header_unit(_marks(raw_name, trules)[0], rules, trules)
+        own = row_unit or name_unit
+        node = hierarchy.place(raw_name, indents[i] if i < len(indents) else None,
+                               own[1] + own[0].written if own else "")
         path = tuple(groups) + node.path()
         row = TableRow(r, node.name, path, tuple(groups), row_unit or name_unit)
         out.rows[(grid.table, r)] = row
@@ -497,11 +528,11 @@ def table_figures(doc: Document, rules: MetricRules | None = None, trules: Table
 def table_label(doc: Document, cell: tuple[int, int, int] | None, surface: str = "") -> tuple[str, str]:
     """(label, column) of the figure in table cell ``cell`` = ``(table, row, column)``: the row's
     groups and name (城镇彩色电视机, 税收收入), and the column's label (比上年增长) — a column that
-    names both directions reads as its rising one (涨跌幅度 -> 涨幅度: the sign is in the value).
+    names both directions reads as its rising one (比上年涨跌幅度 -> 比上年涨: the sign is in the value).
 
     >>> doc = table_document([["指标名称", "单位", "比上年涨跌幅度"], ["居民消费价格", "%", "-0.9"], ["#食品烟酒", "%", "-0.4"]])
     >>> table_label(doc, (0, 2, 2))
-    ('食品烟酒', '比上年涨幅度')
+    ('食品烟酒', '比上年涨')
     """
     if cell is None:
         return "", ""
@@ -511,9 +542,10 @@ def table_label(doc: Document, cell: tuple[int, int, int] | None, surface: str =
     if row is None or col is None:
         return "", ""
     column = col.label
-    if col.growth:
+    if col.growth:  # 比上年涨跌幅度 -> 比上年涨: a change in either direction reads as its rising one
         for pair in table_rules().signed_pairs:
-            column = column.replace(pair, pair[:1])
+            if pair in column:
+                column = column[:column.index(pair) + 1]
     if col.role != "value":  # a figure written in a name cell (60周岁及以上): the row's column is its name
         return "".join(row.groups) + row.name if j != 0 else "", column
     label = "".join(col.groups + row.groups) + row.name

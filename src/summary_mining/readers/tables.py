@@ -60,6 +60,7 @@ class TableRules:
     signed_pairs: tuple[str, ...]
     measure_words: tuple[str, ...]
     child_markers: tuple[regex.Pattern[str], ...]
+    total_markers: tuple[regex.Pattern[str], ...]
     numbering: tuple[regex.Pattern[str], ...]
     child_of_previous: tuple[regex.Pattern[str], ...]
     indent_tolerance: float
@@ -88,7 +89,8 @@ def _build(d: dict[str, Any], src: str) -> TableRules:
                       unit_columns=frozenset(words("unit_columns")), header_unit=pat("header_unit"),
                       growth_words=words("growth_words"), change_amount_words=words("change_amount_words"),
                       signed_pairs=words("signed_pairs"), measure_words=words("measure_words"),
-                      child_markers=pats("child_markers"), numbering=pats("numbering"),
+                      child_markers=pats("child_markers"), total_markers=pats("total_markers"),
+                      numbering=pats("numbering"),
                       child_of_previous=pats("child_of_previous"), indent_tolerance=float(d["indent_tolerance"]),
                       max_indent_levels=int(d["max_indent_levels"]), header_names=frozenset(words("header_names")),
                       cell_number=pat("cell_number"), units=units)
@@ -110,7 +112,7 @@ def marker_length(name: str, rules: TableRules | None = None) -> int:
     text = normalize(name)
     pos = 0
     while True:
-        for p in rules.child_markers + rules.numbering:
+        for p in rules.total_markers + rules.child_markers + rules.numbering:
             m = rx_match(p, text, pos)
             if m and m.end() > pos:
                 pos = m.end()
