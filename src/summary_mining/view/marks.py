@@ -1,11 +1,13 @@
 """The marks of a view: blocks, headings, tables, problem items, audit evidence and figures."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from ..model import Document
-from .markup import BLOCK, EVIDENCE, FIGURE, HEADING, PROBLEM, Mark, Snapper, tag
+from .markup import BLOCK, EVIDENCE, FIGURE, HEADING, PROBLEM, TABLE, Mark, Snapper, tag
 from .prepare import Prepared, evidence_id, worst
+from .tables import table_marks
 from .values import DIRECTION_NAMES, KIND_NAMES, ROLE_NAMES, STATUS_NAMES, cell_text, flag, format_value, human, number, scaled
 
 __all__ = ["CHUNK_CHARS", "all_marks", "figure_mark", "problem_mark", "evidence_mark", "heading_marks", "block_marks"]
@@ -106,7 +108,8 @@ def evidence_mark(span: tuple[int, int], ids: list[int], prep: Prepared, snap: S
     return Mark(s, e, EVIDENCE, tag("span", attrs), "</span>", f'<span class="sm-ev sm-audit-{status} sm-cont">')
 
 
-def heading_marks(doc: Document, vid: str, snap: Snapper) -> list[Mark]:
+def heading_marks(doc: Document, vid: str, snap: Snapper, notes: set[int] | frozenset[int] = frozenset()) -> list[Mark]:
+    """Article titles and section headings (notes, ``notes``, are not headings)."""
     out = []
     text = doc.text
     for a in doc.articles:
@@ -116,15 +119,20 @@ def heading_marks(doc: Document, vid: str, snap: Snapper) -> list[Mark]:
             out.append(Mark(s, e, HEADING, '<span class="sm-heading sm-h0">', "</span>",
                             '<span class="sm-heading sm-h0">'))
     for i, sec in enumerate(doc.sections):
+        if i in notes:
+            continue
         s, e = snap.span(sec.start, max(sec.title_end, sec.start + 1))
         cls = f"sm-heading sm-h{min(max(sec.level, 1), 4)}"
         out.append(Mark(s, e, HEADING, f'<span class="{cls}" id="{vid}-s{i}">', "</span>", f'<span class="{cls}">'))
     return out
 
 
-def block_marks(doc: Document, vid: str, snap: Snapper) -> list[Mark]:
-    """Blocks covering the text: one per article (and the preamble), long ones cut at line breaks."""
+def block_marks(doc: Document, vid: str, snap: Snapper, keep: list[tuple[int, int]] | None = None) -> list[Mark]:
+    """Blocks covering the text: one per article (and the preamble), long ones cut at line breaks
+    outside the spans ``keep`` (tables stay whole)."""
     text, n = doc.text, len(doc.text)
+    keep = sorted(keep or [])
+    keep_starts = [s for s, _ in keep]
     cuts = {0, n}
     art_at: dict[int, int] = {}
     for a in doc.articles:
@@ -140,6 +148,9 @@ def block_marks(doc: Document, vid: str, snap: Snapper) -> list[Mark]:
             if nl < 0:
                 break
             cut = snap.right(nl + 1)
+            k = bisect_right(keep_starts, cut - 1) - 1
+            if k >= 0 and keep[k][0] < cut < keep[k][1]:
+                cut = keep[k][1]
             if cut < e:
                 cuts.add(cut)
             p = cut + CHUNK_CHARS
@@ -156,8 +167,11 @@ def block_marks(doc: Document, vid: str, snap: Snapper) -> list[Mark]:
 
 
 def all_marks(prep: Prepared) -> list[Mark]:
-    snap = Snapper([(f["start"], f["end"]) for f in prep.figures])
-    marks = block_marks(prep.doc, prep.vid, snap) + heading_marks(prep.doc, prep.vid, snap)
+    spans = [(f["start"], f["end"]) for f in prep.figures]
+    snap = Snapper(spans)
+    tables = table_marks(prep.doc, prep.vid, spans)
+    whole = [(m.start, m.end) for m in tables if m.layer == TABLE]
+    marks = block_marks(prep.doc, prep.vid, snap, whole) + heading_marks(prep.doc, prep.vid, snap, prep.notes) + tables
     marks += [problem_mark(p, prep, snap) for p in prep.problems]
     marks += [evidence_mark(span, ids, prep, snap) for span, ids in prep.ev_findings.items()]
     marks += [figure_mark(f, prep) for f in prep.figures]

@@ -6,10 +6,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-__all__ = ["BLOCK", "HEADING", "PROBLEM", "EVIDENCE", "FIGURE", "Mark", "weave", "Snapper", "attr", "escape", "tag"]
+__all__ = ["BLOCK", "TABLE", "ROW", "CELL", "HEADING", "PROBLEM", "EVIDENCE", "FIGURE", "SEPARATOR", "Mark", "weave",
+           "Snapper", "attr", "escape", "tag"]
 
 # Layers, outermost first. A span of a lower layer is never opened inside one of a higher layer.
-BLOCK, HEADING, PROBLEM, EVIDENCE, FIGURE = range(5)
+# A table's rows and cells sit between the blocks and the headings; a cell's separator (its tab
+# or line break, hidden) is innermost.
+BLOCK, TABLE, ROW, CELL, HEADING, PROBLEM, EVIDENCE, FIGURE, SEPARATOR = range(9)
 
 
 def attr(s: str) -> str:
@@ -49,45 +52,59 @@ def weave(text: str, marks: Sequence[Mark]) -> str:
 
     Marks are opened outer layer first at equal offsets (longer first within a layer); when a
     span ends while spans inside it are still open, those are closed and reopened (``cont``)
-    right after it; a span opening on an outer layer than the innermost open span closes and
-    reopens the inner ones around itself, so the stack of open elements is always ordered by
-    layer. O(n + m log m) for n characters and m marks.
+    after it; a span opening on an outer layer than the innermost open span closes and reopens
+    the inner ones around itself, so the stack of open elements is always ordered by layer. A
+    reopened fragment is written only when text or an inner element follows (no empty
+    fragments, none between the rows and cells of a table). O(n + m log m) for n characters
+    and m marks.
+
+    >>> weave("a<b", [Mark(0, 3, BLOCK, "<div>", "</div>", "<div>"), Mark(1, 2, FIGURE, "<i>", "</i>", "<i>")])
+    '<div>a<i>&lt;</i>b</div>'
     """
     n = len(text)
     opens = sorted((m for m in marks if 0 <= m.start < m.end <= n), key=lambda m: (m.start, m.layer, -m.end))
     points = sorted({m.start for m in opens} | {m.end for m in opens})
     out: list[str] = []
-    stack: list[Mark] = []
+    stack: list[list] = []  # [mark, written]: a fragment not yet written is reopened lazily
+
+    def flush() -> None:
+        for entry in stack:
+            if not entry[1]:
+                out.append(entry[0].cont)
+                entry[1] = True
+
+    def close(entries: list[list]) -> None:
+        out.extend(e[0].close for e in reversed(entries) if e[1])
+
     pos = oi = 0
     for p in points:
         if p > pos:
+            flush()
             out.append(escape(text[pos:p]))
             pos = p
-        low = next((i for i, m in enumerate(stack) if m.end <= p), None)
+        low = next((i for i, e in enumerate(stack) if e[0].end <= p), None)
         if low is not None:
             popped = stack[low:]
             del stack[low:]
-            out.extend(m.close for m in reversed(popped))
-            for m in popped:
-                if m.end > p:
-                    out.append(m.cont)
-                    stack.append(m)
+            close(popped)
+            stack.extend([e[0], False] for e in popped if e[0].end > p)
         while oi < len(opens) and opens[oi].start == p:
             m = opens[oi]
             oi += 1
             j = len(stack)
-            while j > 0 and stack[j - 1].layer > m.layer:
+            while j > 0 and stack[j - 1][0].layer > m.layer:
                 j -= 1
             inner = stack[j:]
             del stack[j:]
-            out.extend(q.close for q in reversed(inner))
+            close(inner)
+            flush()
             out.append(m.open)
-            stack.append(m)
-            for q in inner:
-                out.append(q.cont)
-                stack.append(q)
-    out.append(escape(text[pos:]))
-    out.extend(m.close for m in reversed(stack))
+            stack.append([m, True])
+            stack.extend([e[0], False] for e in inner)
+    if pos < n:
+        flush()
+        out.append(escape(text[pos:]))
+    close(stack)
     return "".join(out)
 
 

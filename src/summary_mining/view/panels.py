@@ -52,7 +52,8 @@ def toc(prep: Prepared) -> str:
                      f'<span class="sm-n">{per_article.get(0, 0)}</span></li>')
     sections_by_article: dict[int, list[tuple[int, Any]]] = defaultdict(list)
     for i, sec in enumerate(doc.sections):
-        sections_by_article[sec.article].append((i, sec))
+        if i not in prep.notes:  # notes at the end (注：1.… 2.…) are no part of the outline
+            sections_by_article[sec.article].append((i, sec))
     for sec_i, sec in sections_by_article.pop(0, []):
         items.append(toc_section(vid, sec_i, sec))
     for a in doc.articles:

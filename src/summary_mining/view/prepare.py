@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from ..model import Document
+from .tables import note_sections
 from .values import STATUS_RANK, cell_text, missing, number, records
 
 __all__ = ["Finding", "Prepared", "prepare", "worst", "evidence_id"]
@@ -36,6 +37,7 @@ class Prepared:
     fig_findings: dict[tuple[int, int], list[int]] = field(default_factory=dict)
     ev_findings: dict[tuple[int, int], list[int]] = field(default_factory=dict)
     fig_ids: dict[tuple[int, int], str] = field(default_factory=dict)
+    notes: set[int] = field(default_factory=set)  # sections that are notes (not in the outline)
 
 
 FIGURE_COLUMNS = ("doc_id", "article", "start", "end", "surface", "kind", "label", "indicator", "value",
@@ -105,7 +107,7 @@ def prepare(doc: Document, metrics: pd.DataFrame | None, problems: pd.DataFrame 
         findings.append(Finding(i, cell_text(r["check"]), status, None if art is None else int(art), cell_text(r["message"]),
                                  number(r["stated"]), number(r["computed"]), number(r["difference"]),
                                  number(r["tolerance"]), evidence_spans(r["evidence"], n)))
-    prep = Prepared(doc, vid, figures, probs, findings)
+    prep = Prepared(doc, vid, figures, probs, findings, notes=note_sections(doc))
     seen: Counter[str] = Counter()
     for f in figures:
         base = f"{vid}-f{f['start']}"
