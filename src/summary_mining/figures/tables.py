@@ -74,7 +74,7 @@ class TableRow:
     unit: tuple[Unit, str] | None = None  # from the unit column or the row name
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class TableCell:
     """A number in a table cell, read as a figure.
 
@@ -138,6 +138,9 @@ class TableFigures:
 
 # ---------------------------------------------------------------------------------------------
 # units
+_UNITS: dict[tuple[str, int, int, bool], tuple[Unit, str] | None] = {}
+
+
 def parse_unit(written: str, rules: MetricRules | None = None, trules: TableRules | None = None, *,
                known: bool = False) -> tuple[Unit, str] | None:
     """A unit as written in a table (``亿吨公里``, ``万人``, ``%``, ``台``) -> (unit, scale); a
@@ -152,6 +155,15 @@ def parse_unit(written: str, rules: MetricRules | None = None, trules: TableRule
     """
     rules = rules or metric_rules()
     trules = trules or table_rules()
+    key = (written, id(rules), id(trules), known)
+    if key not in _UNITS:
+        if len(_UNITS) > 20_000:
+            _UNITS.clear()
+        _UNITS[key] = _parse_unit(written, rules, trules, known)
+    return _UNITS[key]
+
+
+def _parse_unit(written: str, rules: MetricRules, trules: TableRules, known: bool) -> tuple[Unit, str] | None:
     text = normalize(written).strip(_BLANKS)
     for ch in _BLANKS:
         text = text.replace(ch, "")
@@ -185,11 +197,20 @@ def _is_word(text: str) -> bool:
 
 # ---------------------------------------------------------------------------------------------
 # columns
-def _squeeze(text: str) -> str:
-    out = normalize(str(text))
-    for ch in _BLANKS:
-        out = out.replace(ch, "")
-    return out
+_DROP_BLANKS = str.maketrans("", "", _BLANKS)
+_NUMBER_CHARS = frozenset("0123456789.,-" + _BLANKS)
+
+
+def _squeeze(text: str, normalized: bool = False) -> str:
+    """``text`` normalised, without blanks (``城 镇`` -> ``城镇``)."""
+    return (text if normalized else normalize(str(text))).translate(_DROP_BLANKS)
+
+
+def _number(cell: str, trules: TableRules) -> Any:
+    """The match of a cell that is a number alone (None for names, units, blanks and text)."""
+    if not cell or not _NUMBER_CHARS.issuperset(cell) or not any(c.isdigit() for c in cell):
+        return None
+    return rx_fullmatch(trules.cell_number, cell)
 
 
 def _is_placeholder(header: str) -> bool:
@@ -216,7 +237,7 @@ def _classify(j: int, header: str, cells: list[str], rules: MetricRules, trules:
     """A column's role from its header and its cells (numbers, units or names)."""
     h = "" if _is_placeholder(header) else _squeeze(header)
     filled = [c for c in cells if c]
-    numeric = sum(1 for c in filled if rx_fullmatch(trules.cell_number, c))
+    numeric = sum(1 for c in filled if _number(c, trules))
     if h in trules.unit_columns or (not h and filled and len(filled) >= 2 and not numeric
                                      and all(parse_unit(c, rules, trules, known=True) for c in filled)):
         return TableColumn(j, header, h, "unit")
@@ -263,12 +284,26 @@ class _Node:
         return tuple(reversed(out))
 
 
+_MARKS: dict[tuple[str, int], tuple[str, bool | str, int | None]] = {}
+
+
 def _marks(name: str, trules: TableRules) -> tuple[str, bool | str, int | None]:
+    """:func:`_read_marks`, remembered (a table asks for each row name several times)."""
+    key = (name, id(trules))
+    hit = _MARKS.get(key)
+    if hit is None:
+        if len(_MARKS) > 50_000:
+            _MARKS.clear()
+        hit = _MARKS[key] = _read_marks(name, trules)
+    return hit
+
+
+def _read_marks(name: str, trules: TableRules) -> tuple[str, bool | str, int | None]:
     """(name without its markers, how it is marked a part of the rows above — True for the row
     above, ``"total"`` for the table's total — and its numbering style).
 
     >>> from summary_mining.readers.tables import table_rules
-    >>> [_marks(n, table_rules()) for n in ("#铁路", "在总计中：轻工业", "（1）税收收入", "粮 食")]
+    >>> [_read_marks(n, table_rules()) for n in ("#铁路", "在总计中：轻工业", "（1）税收收入", "粮 食")]
     [('铁路', True, None), ('轻工业', 'total', None), ('税收收入', False, 0), ('粮食', False, None)]
     """
     text = normalize(name)
@@ -398,9 +433,9 @@ def _grids(doc: Document) -> dict[int, _Grid]:
 
 
 def _is_header_again(cells: list[str], headers: list[str], trules: TableRules) -> bool:
-    """A header row repeated on the next page, read as a data row."""
+    """A header row repeated on the next page, read as a data row (``headers`` squeezed)."""
     first = cells[0] if cells else ""
-    same = sum(1 for c, h in zip(cells, headers) if c and c == _squeeze(h))
+    same = sum(1 for c, h in zip(cells, headers) if c and c == h)
     return first in trules.header_names or same >= max(2, len([c for c in cells if c]) - 1)
 
 
@@ -410,8 +445,9 @@ def _analyse(doc: Document, grid: _Grid, rules: MetricRules, trules: TableRules,
     norm = doc.normalized_text
     data = [(r, s, spans) for r, s, spans in grid.rows if r >= grid.header_rows]
     width = len(headers)
-    texts = [[_squeeze(norm[a:b]) for a, b in spans] for _, _, spans in data]
-    keep = [len(t) == width and not _is_header_again(t, headers, trules) for t in texts]
+    texts = [[_squeeze(norm[a:b], normalized=True) for a, b in spans] for _, _, spans in data]
+    squeezed = [_squeeze(h) for h in headers]
+    keep = [len(t) == width and not _is_header_again(t, squeezed, trules) for t in texts]
     columns = [_classify(j, headers[j], [t[j] for t, k in zip(texts, keep) if k], rules, trules) for j in range(width)]
     stubs = [c.index for c in columns if c.role == "stub"]
     stubs = [j for k, j in enumerate(stubs) if j == k]  # the leading run of name columns
@@ -474,7 +510,7 @@ def _unit_for(col: TableColumn, row_unit: tuple[Unit, str] | None, name_unit: tu
 def _cell(doc: Document, norm: str, a: int, b: int, table: int, r: int, col: TableColumn, row: TableRow,
           row_unit: tuple[Unit, str] | None, name_unit: tuple[Unit, str] | None,
           table_unit: tuple[Unit, str] | None, rules: MetricRules, trules: TableRules) -> TableCell | None:
-    m = rx_fullmatch(trules.cell_number, norm, a, b)
+    m = _number(norm[a:b], trules)
     if not m:
         return None
     unit = _unit_for(col, row_unit, name_unit, table_unit, rules, trules)
@@ -482,7 +518,7 @@ def _cell(doc: Document, norm: str, a: int, b: int, table: int, r: int, col: Tab
         return None
     u, scale = unit
     num = m.group("num")
-    s, e = m.span("num")
+    s, e = a + m.start("num"), a + m.end("num")
     written = Decimal(num.replace(",", ""))
     mult = Decimal(rules.scales.get(scale, 1)) if scale else Decimal(1)
     factor = mult * Decimal(str(u.factor))
@@ -507,14 +543,16 @@ _MEMO_SIZE = 8
 
 def table_figures(doc: Document, rules: MetricRules | None = None, trules: TableRules | None = None) -> TableFigures:
     """The table figures of ``doc`` with its rows and columns (read once per document and rule set:
-    the figure scan and the labels both ask)."""
-    rules = rules or metric_rules()
-    trules = trules or table_rules()
+    the figure scan and the labels both ask; without ``rules``, the last reading of ``doc`` is
+    returned, whatever rules it was read with)."""
     key = id(doc)
     hit = _MEMO.get(key)
-    if hit is not None and hit[0]() is doc and hit[1] == len(doc.text) and hit[2] == id(rules) and hit[3] == id(trules):
+    if hit is not None and hit[0]() is doc and hit[1] == len(doc.text) and (
+            (rules is None and trules is None) or (hit[2] == id(rules or metric_rules()) and hit[3] == id(trules or table_rules()))):
         _MEMO.move_to_end(key)
         return hit[4]
+    rules = rules or metric_rules()
+    trules = trules or table_rules()
     out = TableFigures([])
     for grid in _grids(doc).values():
         _analyse(doc, grid, rules, trules, out)
