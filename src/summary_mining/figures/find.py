@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -370,11 +371,7 @@ def _table_mentions(ctx: _Context, taken: list[tuple[int, int]], out: list[Figur
         i = bisect.bisect_right(starts, c.end) - 1
         if i >= 0 and taken[i][0] < c.end and c.start < taken[i][1]:
             continue
-        fig = Figure(c.start, c.end, c.surface, c.kind, c.value, c.low, c.high, c.unit, c.currency, None, False,
-                     ctx.in_name(c.start), "table", number=c.number, decimals=c.decimals, scale=c.scale,
-                     factor=c.factor, written_unit=c.written_unit)
-        fig.cell = (c.table, c.row, c.col)
-        out.append(fig)
+        out.append(replace(c.figure, in_name=ctx.in_name(c.start)))  # a copy: labelling fills it in
 
 
 def _mark_table_source(doc: Document, figures: list[Figure]) -> None:

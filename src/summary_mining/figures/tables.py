@@ -41,6 +41,7 @@ from ..normalize import normalize
 from ..numerals import decimals as decimals_of
 from ..readers.tables import TableRules, table_rules
 from ..rules.units import MetricRules, Unit, metric_rules
+from .record import Figure
 
 __all__ = ["TableCell", "TableRow", "TableColumn", "TableFigures", "table_cells", "table_figures",
            "table_document", "parse_unit"]
@@ -76,36 +77,49 @@ class TableRow:
 
 @dataclass(slots=True)
 class TableCell:
-    """A number in a table cell, read as a figure.
+    """A number in a table cell, read as a figure: the :class:`~.record.Figure` record (``source``
+    ``"table"``, ``cell`` its ``(table, row, column)``) and what the table says of it.
 
-    ``start``/``end`` index ``Document.text`` (``text[start:end] == surface``); ``path`` is the
-    row label path (column groups, stub groups, parent rows, the row); ``label`` is what the
-    metrics frame shows (groups and the row's name: ``城镇彩色电视机``).
+    ``path`` is the row label path (column groups, stub groups, parent rows, the row); ``label``
+    is what the metrics frame shows (groups and the row's name: ``城镇彩色电视机``); ``column`` the
+    column's label and ``direction`` ``+`` in a column of changes.
     """
 
-    table: int
-    row: int
-    col: int
-    start: int
-    end: int
-    surface: str
-    kind: str
-    value: float
-    low: float
-    high: float
-    unit: str
-    currency: str | None
-    number: float
-    decimals: int
-    scale: str
-    factor: float
-    written_unit: str
+    figure: Figure
     path: tuple[str, ...]
     name: str
     groups: tuple[str, ...]
     column: str
     header: str
     direction: str | None
+
+    @property
+    def start(self) -> int:
+        return self.figure.start
+
+    @property
+    def end(self) -> int:
+        return self.figure.end
+
+    @property
+    def surface(self) -> str:
+        return self.figure.surface
+
+    @property
+    def kind(self) -> str:
+        return self.figure.kind
+
+    @property
+    def value(self) -> float:
+        return self.figure.value
+
+    @property
+    def unit(self) -> str:
+        return self.figure.unit
+
+    @property
+    def table(self) -> int:
+        return self.figure.cell[0] if self.figure.cell else -1
 
     @property
     def label(self) -> str:
@@ -523,11 +537,12 @@ def _cell(doc: Document, norm: str, a: int, b: int, table: int, r: int, col: Tab
     mult = Decimal(rules.scales.get(scale, 1)) if scale else Decimal(1)
     factor = mult * Decimal(str(u.factor))
     value = float(written * factor)
-    direction = "+" if col.growth else None
-    return TableCell(table, r, col.index, s, e, doc.text[s:e], u.kind, value, value, value, u.base, u.currency,
-                     float(written), decimals_of(num.lstrip("-")), scale, float(factor), scale + u.written,
-                     tuple(col.groups) + row.path, row.name, tuple(col.groups) + row.groups, col.label, col.header,
-                     direction)
+    figure = Figure(s, e, doc.text[s:e], u.kind, value, value, value, u.base, u.currency, source="table",
+                    number=float(written), decimals=decimals_of(num.lstrip("-")), scale=scale, factor=float(factor),
+                    written_unit=scale + u.written)
+    figure.cell = (table, r, col.index)
+    return TableCell(figure, tuple(col.groups) + row.path, row.name, tuple(col.groups) + row.groups, col.label,
+                     col.header, "+" if col.growth else None)
 
 
 # ---------------------------------------------------------------------------------------------
