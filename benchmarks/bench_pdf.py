@@ -90,7 +90,7 @@ def run(repeat: int = 3, do_profile: bool = True, before: str | None = None) -> 
     if not files:
         sec.notes.append(f"skipped: no multi-page PDF in {FORMATS}")
         return sec
-    sm.extract("签约项目10个，投资总额24亿元。")
+    sm.extract(text="签约项目10个，投资总额24亿元。")
     sm.read_document(files[0][0])  # warm up: PDF modules imported
     plumber_texts(files[0][0])
     tot_ours = tot_base = 0.0
@@ -103,7 +103,7 @@ def run(repeat: int = 3, do_profile: bool = True, before: str | None = None) -> 
         if worst is None or ratio < worst[0]:
             worst = (ratio, path)
         ours = sm.extract(path)
-        theirs = sm.extract("\n".join(plumber_texts(path)))
+        theirs = sm.extract(text="\n".join(plumber_texts(path)))
         in_text = ours[ours["source"] == "text"]
         c, of_base, of_ours, jac = _overlap(_value_keys(ours), _value_keys(theirs))
         ct, t_base, t_ours, t_jac = _overlap(_value_keys(in_text), _value_keys(theirs))

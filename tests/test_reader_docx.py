@@ -256,6 +256,23 @@ def test_qiandongnan_table_only_figures_once(real: dict, figure: str) -> None:
     assert real["qiandongnan_2016_stats_bulletin.docx"].text.count(figure) == 1
 
 
+@pytest.mark.parametrize("table,caption,unit", [
+    (1, "表2\xa0财政收支情况", ""),
+    (9, "表10年末每百户城乡居民家庭拥有耐用品", "台"),  # 单位：台 on a line of its own between caption and table
+    (10, "表11\xa0从业人员情况", ""),
+])
+def test_qiandongnan_table_caption_and_unit(real: dict, table: int, caption: str, unit: str) -> None:
+    attrs = real["qiandongnan_2016_stats_bulletin.docx"].tables[table].attrs
+    assert (attrs["caption"], attrs["unit"], attrs["pages"]) == (caption, unit, None)
+
+
+def test_qiandongnan_table_row_indentation(real: dict) -> None:
+    # 表2 财政收支情况: w:ind firstLine 216 twips before 其中：, 706 before （1）, 835 under 其中：一般公共服务
+    indent = real["qiandongnan_2016_stats_bulletin.docx"].tables[1].attrs["indent"]
+    assert [round(i[0], 1) for i in indent] == [0.0, 0.0, 10.8, 35.3, 35.3, 0.0, 10.8, 41.8, 41.8, 41.8, 41.8]
+    assert round(indent[2][1] - indent[2][0], 1) == 30.0  # 其中： is three characters of 10 pt
+
+
 def test_qiandongnan_table_caption_precedes_table(real: dict) -> None:
     result = real["qiandongnan_2016_stats_bulletin.docx"]
     i = next(i for i, b in enumerate(result.blocks) if b.table == 1 and b.row == 0)
@@ -849,3 +866,29 @@ def test_read_document_dispatch_and_doc_id(tmp_path: Path) -> None:
     assert (doc.doc_id, doc.format) == ("投资促进工作总结", "docx")
     assert [s.title for s in doc.sections] == ["一、目标任务完成情况"]
     assert read_document(path.read_bytes()).text == doc.text  # bytes are sniffed as DOCX
+
+
+# ---------------------------------------------------------------------------------------------
+# What a table keeps besides its cells: caption, unit, row indentation
+# ---------------------------------------------------------------------------------------------
+def test_table_caption_unit_line_and_indentation() -> None:
+    rows = (tr(tc(""), tc("绝对数"))
+            + tr(tc("粮食"), tc("1223474"))
+            + tr(tc(inner=p("其中：夏粮", ppr='<w:ind w:firstLineChars="100"/>')), tc("206624"))
+            + tr(tc(inner=p("\u3000\u3000秋粮")), tc("1016850"))
+            + tr(tc(inner=p("水稻", ppr='<w:jc w:val="center"/>')), tc("759628")))
+    r = read(make_docx(p("表3主要农产品产量") + p("单位：吨") + tbl(rows)))
+    attrs = r.tables[0].attrs
+    assert (attrs["caption"], attrs["unit"], attrs["pages"], attrs["header_rows"]) == ("表3主要农产品产量", "吨", None, 1)
+    # (where the cell's text starts, where the name starts after 其中：, font size) in points; None when centred
+    assert attrs["indent"] == [(0.0, 0.0, 10.5), (10.5, 42.0, 10.5), (21.0, 21.0, 10.5), None]
+
+
+@pytest.mark.parametrize("before,caption,unit", [
+    (["表4主要林业产品产量（单位：吨）"], "表4主要林业产品产量（单位：吨）", "吨"),
+    (["全州经济运行良好。", "附表1 主要指标"], "附表1 主要指标", ""),
+    (["全年全州财税收入达到156.40亿元，比上年增长2.3%。"], "", ""),
+])
+def test_table_caption_rules(before: list[str], caption: str, unit: str) -> None:
+    r = read(make_docx("".join(p(t) for t in before) + tbl(tr(tc(""), tc("产量")) + tr(tc("生漆"), tc("150")))))
+    assert (r.tables[0].attrs["caption"], r.tables[0].attrs["unit"]) == (caption, unit)

@@ -229,6 +229,37 @@ def test_table_continued_over_a_page(real: Callable[[str], ReadResult], name: st
     assert [p for _, p, _ in row_blocks(real(name), index)] == pages
 
 
+@pytest.mark.parametrize("name,index,caption,pages", [
+    ("zhoukou", 5, "表6 2023年周口市交通运输主要指标及增速", (7, 7)),
+    ("qiandongnan", 0, "表1 2023年年末户籍人口及其构成", (2, 3)),
+    ("qiandongnan", 13, "表14 2023年城乡常住居民人均可支配收入构成及其增长速度", (14, 15)),
+    ("qiandongnan", 15, "表16 2023年各级各类学校招生数、在校生数及其增长速度", (17, 18)),
+])
+def test_table_caption_and_page_span(real: Callable[[str], ReadResult], name: str, index: int, caption: str,
+                                     pages: tuple[int, int]) -> None:
+    attrs = real(name).tables[index].attrs
+    assert (attrs["caption"], attrs["pages"], attrs["header_rows"], attrs["unit"]) == (caption, pages, 1, "")
+
+
+@pytest.mark.parametrize("name,index,levels", [
+    # where each row's name starts (after its marker), in em from the table's least indented row
+    ("zhoukou", 2, [0, 4, 4, 4, 8, 8, 4, 4, 0, 4, 0]),  # 粮食 | 其中：夏粮 | 秋粮 | 其中：谷物 | 其中：小麦 | 玉米 | 豆类 …
+    ("qiandongnan", 0, [0, 3, 3, 3, 3, 3, 3, 3]),  # 表1 over two pages: the rows of page 3 keep their level
+])
+def test_table_row_indentation(real: Callable[[str], ReadResult], name: str, index: int, levels: list[int]) -> None:
+    indent = real(name).tables[index].attrs["indent"]
+    base = min(i[1] for i in indent)
+    assert [round((i[1] - base) / i[2]) for i in indent[:len(levels)]] == levels
+
+
+def test_built_table_attrs() -> None:
+    data = make_pdf([[("text", 72, 760, "Table 3 Output of grain", 11), *table_ops(ROWS, 700, rules="three-line")]])
+    r = read_pdf(data, "caption.pdf", Limits())
+    attrs = r.tables[0].attrs
+    assert (attrs["pages"], attrs["header_rows"], len(attrs["indent"])) == ((1, 1), 1, 3)
+    assert attrs["indent"][0][0] == XS[0] + 5  # where "Grain" starts
+
+
 @pytest.mark.parametrize("name,figure", [
     ("zhoukou", "1577693"), ("zhoukou", "242158"), ("zhoukou", "648.14"),
     ("qiandongnan", "4899310"), ("qiandongnan", "2617299"), ("qiandongnan", "31376.00"), ("qiandongnan", "1536.29"),

@@ -165,3 +165,20 @@ def test_a_one_megabyte_document_loads_in_the_browser(tmp_path, seed_view):
     assert sum(e["attrs"].get("data-kind") in FIGURE_KINDS for e in els) == len(bm)
     (root,) = [e for e in els if "sm-view" in e["classes"]]
     assert "sm-js" in root["classes"]
+
+
+def test_a_bulletin_table_is_a_table_in_the_browser(tmp_path):
+    # 表10年末每百户城乡居民家庭拥有耐用品 / 单位：台 (rows built from the 黔东南 2016 bulletin)
+    from summary_mining.figures.tables import table_document
+
+    doc = table_document([["", "城 镇", "农村"], ["彩色电视机", "110", "107"], ["移动电话", "287", "299"]], unit="台",
+                         before="表10年末每百户城乡居民家庭拥有耐用品")
+    page = show(doc, problems=False, audit=False).save(tmp_path / "table.html")
+    dom = elements(chromium(page, tmp_path, "--dump-dom"))
+    (table,) = [e for e in dom if e["tag"] == "table" and "sm-dtable" in e["classes"]]
+    i = dom.index(table)
+    cells = [e for e in dom[i:i + 40] if e["tag"] in ("td", "th")][:9]  # the table's cells come first (then the side panel)
+    assert [c["text"].rstrip("\t\n") for c in cells] == ["", "城 镇", "农村", "彩色电视机", "110", "107", "移动电话", "287", "299"]
+    figs = [e for e in dom if e["attrs"].get("data-kind") in FIGURE_KINDS]
+    assert [(f["text"], f["attrs"]["data-unit"]) for f in figs] == [("110", "台"), ("107", "台"), ("287", "台"), ("299", "台")]
+    assert "110" in table["text"]

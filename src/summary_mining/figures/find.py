@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import bisect
 import math
+from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
 
 import regex
 
-from ..datafiles import rx_finditer, rx_fullmatch, rx_match, rx_search
+from ..datafiles import rx_finditer, rx_match, rx_search
 from ..model import Document
 from ..normalize import normalize
 from ..numerals import decimals, is_redacted, last_digit_unit, parse_number
@@ -25,6 +26,7 @@ from ..rules.segment import Segmenter
 from ..rules.units import MetricRules, Unit, metric_rules
 from ..structure import structure_rules
 from .record import NAN, Figure
+from .tables import table_cells
 
 __all__ = ["find_figures"]
 
@@ -362,40 +364,14 @@ def _header_unit(rules: MetricRules, header: str) -> tuple[Unit, str] | None:
 
 
 def _table_mentions(ctx: _Context, taken: list[tuple[int, int]], out: list[Figure]) -> None:
-    """Bare numbers in table cells take their unit from the column header (绝对数（亿元）)."""
-    doc, rules = ctx.doc, ctx.rules
+    """Bare numbers in table cells (:mod:`summary_mining.figures.tables`): the unit from the column
+    header (绝对数（亿元）), the row's unit column or name, or the table's unit line (单位：台)."""
     starts = [s for s, _ in taken]
-    for b in doc.blocks:
-        if b.kind != "table_row" or b.table is None or b.row is None or b.table >= len(doc.tables):
+    for c in table_cells(ctx.doc, ctx.rules):
+        i = bisect.bisect_right(starts, c.end) - 1
+        if i >= 0 and taken[i][0] < c.end and c.start < taken[i][1]:
             continue
-        table = doc.tables[b.table]
-        if b.row < table.attrs.get("header_rows", 1):
-            continue
-        columns = list(table.columns)
-        pos = b.start
-        for j, cell in enumerate(ctx.norm[b.start:b.end].split("\t")):
-            cs, ce = pos, pos + len(cell)
-            pos = ce + 1
-            if j >= len(columns) or not rx_fullmatch(_CELL_NUMBER, cell):
-                continue
-            hu = _header_unit(rules, columns[j])
-            if hu is None:
-                continue
-            unit, scale = hu
-            lead = len(cell) - len(cell.lstrip())
-            s, e = cs + lead, cs + len(cell.rstrip())
-            i = bisect.bisect_right(starts, e) - 1
-            if i >= 0 and taken[i][0] < e and s < taken[i][1]:
-                continue
-            num = ctx.norm[s:e].lstrip("-")
-            parsed = _values(rules, num, scale, None, None, None, unit)
-            if parsed is None:
-                continue
-            if ctx.norm[s] == "-":
-                parsed = parsed._replace(value=-parsed.value, low=-parsed.high, high=-parsed.low, number=-parsed.number)
-            fig = _figure(ctx, s, e, unit.kind, unit, parsed, scale=scale, source="table")
-            fig.cell = (b.table, b.row, j)
-            out.append(fig)
+        out.append(replace(c.figure, in_name=ctx.in_name(c.start)))  # a copy: labelling fills it in
 
 
 def _mark_table_source(doc: Document, figures: list[Figure]) -> None:

@@ -20,6 +20,7 @@ from ..rules.indicators import IndicatorLexicon, indicator_lexicon
 from ..rules.labels import LabelRules, label_rules
 from ..rules.segment import Segmenter
 from .record import Figure
+from .tables import table_label
 
 __all__ = ["annotate"]
 
@@ -108,21 +109,10 @@ _COLUMN_UNIT = regex.compile(r"\s*(?:[（(][^（()）]*[)）]|%)?\s*$")
 
 
 def _table_label(doc: Document, m: Figure) -> tuple[str, str]:
-    """A table figure measures its row's first cell (指标), in its column (绝对数（亿元）)."""
-    b = doc.block_at(m.start)
-    if b is None or b.table is None:
-        return "", ""
-    line = doc.text[b.start:b.end]
-    cells = line.split("\t")
-    col = line.count("\t", 0, m.start - b.start)
-    head = next((c.strip() for c in cells[:col] if c.strip() and not c.strip().replace(".", "").isdigit()), "")
-    if col == 0 or head == m.surface:
-        head = ""
-    columns = list(doc.tables[b.table].columns) if b.table < len(doc.tables) else []
-    column = str(columns[col]) if col < len(columns) else ""
-    head = head.replace(" ", "")
-    head = head[rx_match(_TABLE_MARK, head).end():]
-    return (head or column), column
+    """A table figure measures its row (groups and name: 城镇彩色电视机, 铁路), in its column
+    (比上年增长): read by :mod:`summary_mining.figures.tables`, which also keeps the row's label path."""
+    label, column = table_label(doc, m.cell, m.surface)
+    return label, column
 
 
 def _direction(before: str, rules: LabelRules) -> str | None:

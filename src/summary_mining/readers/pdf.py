@@ -35,7 +35,8 @@ import pypdfium2.raw as pdfium_c
 from ..errors import FileTooLargeError, NoTextLayerError, ReadError
 from .base import Block
 from .base import Limits, ReadResult, scrub_surrogates
-from .pdf_layout import (Line, Region, Rules, assign_lines, build_lines, column_bounds, gap_split, page_rules,
+from .tables import describe_tables, marker_length
+from .pdf_layout import (Char, Line, Region, Rules, assign_lines, build_lines, column_bounds, gap_split, page_rules,
                          page_text, rule_regions, split_cells, strip_cjk_spaces, strip_markers)
 
 __all__ = ["read_pdf"]
@@ -88,6 +89,11 @@ class _Table:
     row_pages: list[int] = field(default_factory=list)
     continues: bool = False  # found without a top rule: may continue the previous page's table
     bounds: list[float] | None = None  # column separators, when every column was kept
+    indents: list[tuple[float, float, float] | None] = field(default_factory=list)  # per row: (x, name_x, em)
+
+    def __post_init__(self) -> None:
+        if len(self.indents) != len(self.rows):
+            self.indents = (self.indents + [None] * len(self.rows))[:len(self.rows)]
 
 
 Item = Union[Line, _Table]
@@ -162,14 +168,14 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, path: str) -> _Page:
             found = page_text(textpage, pdfium_c)
         finally:
             textpage.close()
-        lines = build_lines(found.runs, index + 1)
+        lines = build_lines(found, index + 1)
         area = (box[2] - box[0]) * (box[3] - box[1])
         rules = Rules()
         if _needs_rules(lines):
             rules = page_rules(page.raw, pdfium_c, area)
         else:  # a page of running text: its lines' characters are not needed again (memory)
             for ln in lines:
-                ln.chars = []
+                ln.release()
     except pdfium.PdfiumError as e:
         raise ReadError(path, f"damaged PDF: cannot read page {index + 1} ({e})") from None
     finally:
@@ -250,6 +256,23 @@ def _mid(ln: Line) -> float:
     return (ln.y0 + ln.y1) / 2
 
 
+def _name_start(chars: list[Char], em: float) -> tuple[float, float, float] | None:
+    """``(x, name_x, em)`` of a row's first cell: where it starts, where its name starts after a
+    marker (``#``, ``其中：``) and the font size."""
+    if not chars:
+        return None
+    k = marker_length("".join(c.ch for c in chars))  # glyphs hold no spaces: one glyph a character
+    return chars[0].x0, chars[min(k, len(chars) - 1)].x0, em
+
+
+def _stub_start(ln: Line, bounds: list[float]) -> tuple[float, float, float] | None:
+    """:func:`_name_start` of the first cell of a row line (None when the line starts in another column)."""
+    first = [c for c in ln.chars if not bounds or (c.x0 + c.x1) / 2 < bounds[0]]
+    if not first or first[0] is not ln.chars[0]:
+        return None
+    return _name_start(first, ln.em or ln.h)
+
+
 def _region_table(r: Region) -> _Table | None:
     lines = sorted(r.lines, key=lambda ln: -_mid(ln))
     if not lines:
@@ -279,7 +302,8 @@ def _region_table(r: Region) -> _Table | None:
     top = max(r.y1, lines[0].y1)
     same = width == len(bounds) + 1
     return _Table(r.page, top, min(r.y0, lines[-1].y0), kept_header, kept, [r.page] * len(kept),
-                  continues=not r.top_rule, bounds=list(bounds) if same else None)
+                  continues=not r.top_rule, bounds=list(bounds) if same else None,
+                  indents=[_stub_start(ln, bounds) for ln in data])
 
 
 def _is_row(ln: Line) -> bool:
@@ -316,7 +340,8 @@ def _gap_tables(p: _Page) -> list[_Table]:
                         ln.role = "table"
                     same = len(header2) == len(bounds) + 1
                     tables.append(_Table(p.number, run[0].y1, run[-1].y0, header2, rows, [p.number] * len(rows),
-                                         bounds=list(bounds) if same else None))
+                                         bounds=list(bounds) if same else None,
+                                         indents=[_stub_start(ln, bounds) for ln in run[1:]]))
         i = j
     return tables
 
@@ -353,7 +378,7 @@ def _cell(value: object) -> str:
 
 def _grid_tables(plumber: _Plumber, r: Region) -> list[_Table]:
     """A ruled grid's cells as pdfplumber's table finder splits them ([] if it finds none or fails)."""
-    found: list[tuple[float, float, list[list[str]]]] = []
+    found: list[tuple[float, float, list[list[str]], list[Any]]] = []
     try:
         page = plumber.page(r.page)
         mx0, _, _, my1 = page.mediabox
@@ -362,18 +387,37 @@ def _grid_tables(plumber: _Plumber, r: Region) -> list[_Table]:
             y0, y1 = my1 - bottom, my1 - top
             if min(y1, r.y1) - max(y0, r.y0) <= 0 or min(x1 + mx0, r.x1) - max(x0 + mx0, r.x0) <= 0:
                 continue
-            rows = [row for row in ([_cell(c) for c in row] for row in t.extract()) if any(row)]
+            rows, boxes = [], []
+            for row, plumber_row in zip(([_cell(c) for c in row] for row in t.extract()), t.rows):
+                if any(row):
+                    rows.append(row)
+                    first = next((c for c in plumber_row.cells if c is not None), None)
+                    boxes.append(None if first is None else (first[0] + mx0, my1 - first[3], first[2] + mx0, my1 - first[1]))
             if len(rows) >= 2 and len(rows[0]) >= 2:
-                found.append((y0, y1, rows))
+                found.append((y0, y1, rows, boxes))
     except Exception:  # pdfplumber choked on this page: the caller reads the grid itself
         return []
     out = []
-    for y0, y1, rows in found:
+    for y0, y1, rows, boxes in found:
         for ln in r.lines:
             if y0 - 1 <= _mid(ln) <= y1 + 1:
                 ln.role = "table"
-        out.append(_Table(r.page, y1, y0, rows[0], rows[1:], [r.page] * (len(rows) - 1)))
+        out.append(_Table(r.page, y1, y0, rows[0], rows[1:], [r.page] * (len(rows) - 1),
+                          indents=[_box_start(r.lines, box) for box in boxes[1:]]))
     return out
+
+
+def _box_start(lines: list[Line], box: tuple[float, float, float, float] | None) -> tuple[float, float, float] | None:
+    """:func:`_name_start` of the text inside a cell's box (the characters of our lines within it)."""
+    if box is None:
+        return None
+    x0, y0, x1, y1 = box
+    for ln in lines:
+        if y0 - 1 <= _mid(ln) <= y1 + 1:
+            inside = [c for c in ln.chars if x0 - 1 <= (c.x0 + c.x1) / 2 <= x1 + 1]
+            if inside:
+                return _name_start(inside, ln.em or ln.h)
+    return None
 
 
 def _find_tables(pages: list[_Page], plumber: _Plumber) -> dict[int, list[_Table]]:
@@ -422,7 +466,8 @@ def _continue_borderless(pages: list[_Page], tables: dict[int, list[_Table]]) ->
             for ln in rows:
                 ln.role = "table"
             tables[nxt.number].insert(0, _Table(nxt.number, rows[0].y1, rows[-1].y0, None, cells,
-                                                [nxt.number] * len(cells), continues=True, bounds=last.bounds))
+                                                [nxt.number] * len(cells), continues=True, bounds=last.bounds,
+                                                indents=[_stub_start(ln, last.bounds) for ln in rows]))
 
 
 # -- reading order, continued tables, paragraphs -----------------------------------------
@@ -445,8 +490,10 @@ def _merge_continued(per_page: list[list[Item]]) -> list[Item]:
             if first.header and first.header != prev.header:
                 prev.rows.append(first.header)
                 prev.row_pages.append(first.page)
+                prev.indents.append(None)
             prev.rows += first.rows
             prev.row_pages += first.row_pages
+            prev.indents += first.indents
             items = items[1:]
         out += items
     return out
@@ -576,7 +623,9 @@ def _write(items: list[Item], margins: dict[int, _Margins]) -> tuple[str, list[B
             flush()
             index = len(frames)
             header = item.header or [""] * _width(item)
-            frames.append(pd.DataFrame(item.rows, columns=_column_names(header)))
+            frame = pd.DataFrame(item.rows, columns=_column_names(header))
+            frame.attrs.update(header_rows=1, indent=list(item.indents))
+            frames.append(frame)
             out.add("\t".join(header), kind="table_row", table=index, row=0, page=item.page)
             for r, (row, page) in enumerate(zip(item.rows, item.row_pages), start=1):
                 out.add("\t".join(row), kind="table_row", table=index, row=r, page=page)
@@ -595,7 +644,9 @@ def _scrub_frame(f: pd.DataFrame) -> pd.DataFrame:
     joined = "".join([str(c) for c in f.columns] + [v for v in f.to_numpy().ravel().tolist() if isinstance(v, str)])
     if scrub_surrogates(joined) is joined:  # returned unchanged: no surrogate anywhere
         return f
-    return f.map(lambda v: scrub_surrogates(v) if isinstance(v, str) else v).rename(columns=lambda c: scrub_surrogates(str(c)))
+    out = f.map(lambda v: scrub_surrogates(v) if isinstance(v, str) else v).rename(columns=lambda c: scrub_surrogates(str(c)))
+    out.attrs = dict(f.attrs)
+    return out
 
 
 def read_pdf(data: bytes, path: str, limits: Limits) -> ReadResult:
@@ -632,4 +683,6 @@ def read_pdf(data: bytes, path: str, limits: Limits) -> ReadResult:
     text = scrub_surrogates(text)
     frames = [_scrub_frame(f) for f in frames]
     meta = {k: scrub_surrogates(v) if isinstance(v, str) else v for k, v in meta.items()}
-    return ReadResult(text=text, format="pdf", blocks=blocks, tables=frames, metadata=meta)
+    result = ReadResult(text=text, format="pdf", blocks=blocks, tables=frames, metadata=meta)
+    describe_tables(result)
+    return result

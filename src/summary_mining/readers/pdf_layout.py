@@ -1,118 +1,31 @@
-"""Page geometry for the PDF reader: characters, lines, rules and table regions.
+"""Page geometry for the PDF reader: rules, table regions and columns (lines come from
+:mod:`.pdf_glyphs`, which this module re-exports).
 
 Everything here works on PDFium's text layer (via ``pypdfium2``) and its page objects, which
 is 20-50x faster than a pdfminer layout pass. Coordinates are PDF user space (points, y grows
 upwards); a box is ``(x0, y0, x1, y1)``.
 
-A line is rebuilt from character boxes, not from PDFium's own line breaks, so a centred heading
-that PDFium glues onto the previous line (``实。 一、综 合``) comes out on a line of its own, and
-spaces are decided by geometry and script: none next to a CJK character (``综 合`` -> ``综合``,
-``60.07 亿元`` -> ``60.07亿元``), one between Latin words.
-
 >>> join_chars([Char("6", 0, 0, 5, 12), Char("0", 5, 0, 10, 12), Char("亿", 13, 0, 25, 12)])
 '60亿'
->>> join_chars([Char("综", 0, 0, 12, 12), Char("合", 26, 0, 38, 12)])
-'综合'
->>> join_chars([Char("a", 0, 0, 5, 12), Char("b", 9, 0, 14, 12)])
-'a b'
 """
 from __future__ import annotations
 
 import ctypes
 import re
 import statistics
-import struct
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Iterable, Sequence
+
+import numpy as np
+
+from .pdf_glyphs import Char, Line, PageText, build_lines, is_wide, join_chars, page_text, raw_function
 
 __all__ = [
     "Char", "Line", "PageText", "Rules", "Region", "join_chars", "page_text", "build_lines", "page_rules",
     "rule_regions", "assign_lines", "column_bounds", "split_cells", "gap_split", "is_wide",
     "strip_cjk_spaces", "strip_markers",
 ]
-
-
-class Char:
-    """One character and its loose (font-height) box."""
-
-    __slots__ = ("ch", "x0", "y0", "x1", "y1")
-
-    def __init__(self, ch: str, x0: float, y0: float, x1: float, y1: float) -> None:
-        self.ch, self.x0, self.y0, self.x1, self.y1 = ch, x0, y0, x1, y1
-
-    @property
-    def h(self) -> float:
-        return self.y1 - self.y0
-
-    def __repr__(self) -> str:
-        return f"Char({self.ch!r}, {self.x0:.1f}, {self.y0:.1f}, {self.x1:.1f}, {self.y1:.1f})"
-
-
-@dataclass
-class Line:
-    """A visual text line on one page: its characters left to right and its text."""
-
-    chars: list[Char]
-    page: int  # 1-based
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    h: float  # typical character height (the font's line height)
-    em: float  # typical CJK character advance
-    text: str = ""
-    cjk: bool = False  # has CJK characters (``em`` is then their advance: the font size)
-    max_gap: float = 0.0  # widest gap between two characters, in ``em``
-    role: str = "body"  # body | furniture (header/footer) | table
-
-    @property
-    def width(self) -> float:
-        return self.x1 - self.x0
-
-
-# -- characters --------------------------------------------------------------------------
-
-@lru_cache(maxsize=8192)
-def is_wide(ch: str) -> bool:
-    """True for CJK ideographs, kana, hangul and full-width forms: no space is put next to them.
-
-    >>> is_wide("亿"), is_wide("，"), is_wide("%"), is_wide("A")
-    (True, True, False, False)
-    """
-    return unicodedata.east_asian_width(ch) in ("W", "F")
-
-
-_NO_SPACE_BEFORE = frozenset("%‰℃°′″,.;:!?)]}、，。；：！？）】》”’")
-_NO_SPACE_AFTER = frozenset("([{（【《“‘#$￥¥")
-
-
-def _needs_space(a: str, b: str) -> bool:
-    return not (is_wide(a) or is_wide(b) or b in _NO_SPACE_BEFORE or a in _NO_SPACE_AFTER)
-
-
-def join_chars(chars: Sequence[Char], gap_ratio: float = 0.12) -> str:
-    """Characters of one line (or cell) as text, with a space only where a Latin gap is."""
-    return _join_gap(chars, gap_ratio)[0]
-
-
-def _join_gap(chars: Sequence[Char], gap_ratio: float = 0.12) -> tuple[str, float]:
-    """``join_chars`` and the widest gap between two neighbouring characters."""
-    out: list[str] = []
-    prev: Char | None = None
-    widest = 0.0
-    for c in chars:
-        if prev is not None:
-            gap = c.x0 - prev.x1
-            if gap > widest:
-                widest = gap
-            if gap > gap_ratio * (c.y1 - c.y0) and _needs_space(prev.ch, c.ch):
-                out.append(" ")
-        out.append(c.ch)
-        prev = c
-    return "".join(out), widest
 
 
 _WIDE_CLASS = "\u2e80-\u303f\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
@@ -159,197 +72,8 @@ def strip_markers(text: str) -> str:
     return _MARKER.sub("", text)
 
 
-_RECT = struct.Struct("4f")
-_GARBAGE = re.compile("[\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff]")
-
-
-@dataclass
-class PageText:
-    """A page's characters grouped into runs, and counts for judging the text layer."""
-
-    runs: list[list[Char]]
-    n_chars: int = 0
-    checked: int = 0  # characters sampled for a Unicode mapping
-    unmapped: int = 0  # ... of which had none (glyph codes, ``(cid:NN)``)
-    garbage: int = 0  # private-use, U+FFFD and control characters
-
-
-def page_text(textpage: object, raw_api: object) -> PageText:
-    """The visible characters of a PDFium text page, grouped into runs.
-
-    A run is consecutive characters (content order) on one visual band going rightwards; a
-    raised footnote marker stays in its run. Whitespace and PDFium's generated characters are
-    dropped (spacing is decided later from geometry), and a sample of characters is checked
-    for a missing Unicode mapping so the caller can tell a text layer of glyph garbage.
-    """
-    c = raw_api
-    raw = textpage.raw  # type: ignore[attr-defined]
-    n = c.FPDFText_CountChars(raw)  # type: ignore[attr-defined]
-    out = PageText([])
-    if n <= 0:
-        return out
-    text = textpage.get_text_range()  # type: ignore[attr-defined]
-    if len(text) != n:  # excluded/inserted characters or non-BMP: ask char by char
-        text = "".join(chr(c.FPDFText_GetUnicode(raw, i) or 0xFFFD) for i in range(n))  # type: ignore[attr-defined]
-    if _SURROGATE.search(text):
-        text = _pair_surrogates(text)
-    rect = c.FS_RECTF()  # type: ignore[attr-defined]  # fields: left, top, right, bottom
-    pr = ctypes.byref(rect)
-    unpack = _RECT.unpack_from
-    box = c.FPDFText_GetLooseCharBox  # type: ignore[attr-defined]
-    unmapped = c.FPDFText_HasUnicodeMapError  # type: ignore[attr-defined]
-    runs = out.runs
-    run: list[Char] = []
-    rx1 = ry0 = ry1 = 0.0
-    count = 0
-    skip = _SKIP_CHARS
-    for i, ch in enumerate(text):
-        if ch in skip or not box(raw, i, pr):
-            continue
-        x0, y1, x1, y0 = unpack(rect)
-        h = y1 - y0
-        if h <= 0.1:
-            continue
-        count += 1
-        char = Char(ch, x0, y0, x1, y1)
-        if run:
-            rh = ry1 - ry0
-            overlap = (y1 if y1 < ry1 else ry1) - (y0 if y0 > ry0 else ry0)
-            if overlap >= 0.5 * (h if h < rh else rh) and x0 >= rx1 - 0.6 * (h if h > rh else rh):
-                run.append(char)
-                if x1 > rx1:
-                    rx1 = x1
-                if h > 1.25 * rh:  # a bigger glyph sets the run's band
-                    ry0, ry1 = y0, y1
-                elif h >= 0.8 * rh:
-                    ry0, ry1 = (y0 if y0 < ry0 else ry0), (y1 if y1 > ry1 else ry1)
-                continue
-        run = [char]
-        runs.append(run)
-        rx1, ry0, ry1 = x1, y0, y1
-    sample = [i for i in range(0, n, max(1, n // 200)) if not text[i].isspace()]
-    out.n_chars, out.checked = count, len(sample)
-    out.unmapped = sum(unmapped(raw, i) == 1 for i in sample)
-    out.garbage = len(_GARBAGE.findall("".join(text)))
-    return out
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-#: characters page_text drops (spacing is decided from geometry): controls, whitespace, BOM, and
-#: the empty string left by a surrogate pair's second half
-_SKIP_CHARS = frozenset(chr(i) for i in range(0x10000) if chr(i) <= " " or chr(i).isspace()) | {"\ufeff", ""}
-
-
-def _pair_surrogates(text: str) -> list[str]:
-    """PDFium counts UTF-16 units: a surrogate pair is two character indexes. The pair's
-    character goes to the first index and the second is left empty (skipped like a space); a
-    lone surrogate, from a broken ToUnicode map, becomes U+FFFD.
-
-    >>> _pair_surrogates("a\\ud840\\udc00b\\udc00")
-    ['a', '𠀀', '', 'b', '\ufffd']
-    """
-    out = list(text)
-    i = 0
-    while i < len(out):
-        ch = out[i]
-        if "\ud800" <= ch <= "\udbff" and i + 1 < len(out) and "\udc00" <= out[i + 1] <= "\udfff":
-            out[i] = chr(0x10000 + ((ord(ch) - 0xD800) << 10) + ord(out[i + 1]) - 0xDC00)
-            out[i + 1] = ""
-            i += 2
-            continue
-        if "\ud800" <= ch <= "\udfff":
-            out[i] = "\ufffd"
-        i += 1
-    return out
-
-
-# -- lines -------------------------------------------------------------------------------
-
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
     return min(a1, b1) - max(a0, b0)
-
-
-def _band(run: list[Char]) -> tuple[float, float]:
-    """The vertical band of a run: its tallest-class characters (superscripts left out)."""
-    h = max(c.y1 - c.y0 for c in run)
-    main = [c for c in run if c.y1 - c.y0 >= 0.8 * h]
-    return min(c.y0 for c in main), max(c.y1 for c in main)
-
-
-def _dedupe(chars: list[Char]) -> list[Char]:
-    """Drop a glyph painted twice at (almost) the same place (fake bold)."""
-    out: list[Char] = []
-    for c in chars:
-        if out:
-            p = out[-1]
-            if p.ch == c.ch and abs(p.x0 - c.x0) < 0.3 * (c.x1 - c.x0 + 0.1) and abs(p.y0 - c.y0) < 1.0:
-                continue
-        out.append(c)
-    return out
-
-
-_SUPERSCRIPT_MARKER = re.compile(r"^(?:[\[［(（]?\d{1,3}[\]］)）]?|[*※†‡]+|[\u2460-\u2473])$")
-
-
-def _drop_superscripts(chars: list[Char], h: float, base: float) -> list[Char]:
-    """Remove raised, smaller footnote markers (``值²``, ``值[2]``) from a line's characters."""
-    small = [c.y1 - c.y0 < 0.9 * h and c.y0 > base + 0.2 * h for c in chars]
-    if not any(small):
-        return chars
-    out: list[Char] = []
-    i = 0
-    while i < len(chars):
-        if not small[i]:
-            out.append(chars[i])
-            i += 1
-            continue
-        j = i
-        while j < len(chars) and small[j]:
-            j += 1
-        group = "".join(c.ch for c in chars[i:j])
-        prev = out[-1].ch if out else ""
-        is_exponent = group.isdigit() and prev.isascii() and prev.isalpha()  # m² stays
-        if not _SUPERSCRIPT_MARKER.match(group) or is_exponent:
-            out.extend(chars[i:j])
-        i = j
-    return out
-
-
-def _median(values: list[float]) -> float:
-    values.sort()
-    return values[len(values) // 2]
-
-
-def _make_line(chars: list[Char], page: int) -> Line:
-    chars.sort(key=lambda c: c.x0)
-    chars = _dedupe(chars)
-    wide = [c for c in chars if is_wide(c.ch)]
-    # CJK glyphs give the font size; Latin digits often come from a font with taller boxes
-    h = _median([c.y1 - c.y0 for c in (wide or chars)])
-    main = [c for c in chars if c.y1 - c.y0 >= 0.8 * h] or chars
-    y0 = min(c.y0 for c in main)
-    y1 = max(c.y1 for c in main)
-    chars = _drop_superscripts(chars, h, y0) or chars
-    em = _median([c.x1 - c.x0 for c in wide]) if wide else 0.9 * h
-    text, widest = _join_gap(chars)
-    return Line(chars, page, chars[0].x0, y0, max(c.x1 for c in chars), y1, h, em, text, cjk=bool(wide),
-                max_gap=widest / em)
-
-
-def build_lines(runs: list[list[Char]], page: int) -> list[Line]:
-    """Group a page's runs into lines, top to bottom, each left to right."""
-    bands = sorted(((*_band(r), r) for r in runs), key=lambda b: -(b[0] + b[1]))
-    groups: list[list[Char]] = []
-    lo = hi = 0.0
-    for y0, y1, run in bands:
-        if groups and _overlap(y0, y1, lo, hi) >= 0.5 * min(y1 - y0, hi - lo):
-            groups[-1].extend(run)
-            if y1 - y0 > 1.25 * (hi - lo):
-                lo, hi = y0, y1
-            continue
-        groups.append(list(run))
-        lo, hi = y0, y1
-    return [_make_line(g, page) for g in groups]
 
 
 # -- rules (ruling lines) ----------------------------------------------------------------
@@ -368,32 +92,48 @@ class Rules:
 _MAX_SEGMENTS = 600
 
 
+_P = ctypes.c_void_p
+_COUNT = ctypes.CFUNCTYPE(ctypes.c_int, _P)
+_GET = ctypes.CFUNCTYPE(_P, _P, ctypes.c_int)
+_GET_FORM = ctypes.CFUNCTYPE(_P, _P, ctypes.c_ulong)
+_BOUNDS = ctypes.CFUNCTYPE(ctypes.c_int, _P, _P, _P, _P, _P)
+
+
 def _path_bounds(page_raw: object, c: object, max_depth: int = 4) -> list[tuple[float, float, float, float]]:
-    """Bounding boxes of the path objects on a page (descending into form XObjects)."""
+    """Bounding boxes of the path objects on a page (descending into form XObjects).
+
+    PDFium is called through plain-address prototypes (:func:`raw_function`): a page of text
+    has one object per glyph run, and this walk visits every one of them.
+    """
     out: list[tuple[float, float, float, float]] = []
-    l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    refs = (ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t))
+    box = np.zeros(4, dtype=np.float32)
+    a = box.ctypes.data
+    refs = (a, a + 4, a + 8, a + 12)
     path_t, form_t = c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM  # type: ignore[attr-defined]
+    kind_of = raw_function(c.FPDFPageObj_GetType, _COUNT)  # type: ignore[attr-defined]
+    bounds = raw_function(c.FPDFPageObj_GetBounds, _BOUNDS)  # type: ignore[attr-defined]
+    form_count = raw_function(c.FPDFFormObj_CountObjects, _COUNT)  # type: ignore[attr-defined]
+    form_get = raw_function(c.FPDFFormObj_GetObject, _GET_FORM)  # type: ignore[attr-defined]
 
     def walk(count, get, parent, matrix, depth):  # type: ignore[no-untyped-def]
-        for i in range(count(parent)):
-            obj = get(parent, i)
-            if not obj:
-                continue
-            kind = c.FPDFPageObj_GetType(obj)  # type: ignore[attr-defined]
+        n = count(parent)
+        objs = [o for o in map(get, [parent] * n, range(n)) if o]
+        for obj, kind in zip(objs, map(kind_of, objs)):
             if kind == path_t:
-                if c.FPDFPageObj_GetBounds(obj, *refs):  # type: ignore[attr-defined]
-                    out.append(_transform(matrix, l.value, b.value, r.value, t.value))
+                if bounds(obj, *refs):
+                    l, b, r, t = box.tolist()
+                    out.append(_transform(matrix, l, b, r, t))
             elif kind == form_t and depth < max_depth:
                 m = c.FS_MATRIX()  # type: ignore[attr-defined]
-                if c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):  # type: ignore[attr-defined]
+                if c.FPDFPageObj_GetMatrix(ctypes.cast(obj, c.FPDF_PAGEOBJECT), ctypes.byref(m)):  # type: ignore[attr-defined]
                     inner = _compose((m.a, m.b, m.c, m.d, m.e, m.f), matrix)
-                    count, get = c.FPDFFormObj_CountObjects, c.FPDFFormObj_GetObject  # type: ignore[attr-defined]
-                    walk(count, get, obj, inner, depth + 1)
+                    walk(form_count, form_get, obj, inner, depth + 1)
             if len(out) > _MAX_SEGMENTS * 4:
                 return
 
-    walk(c.FPDFPage_CountObjects, c.FPDFPage_GetObject, page_raw, None, 0)  # type: ignore[attr-defined]
+    page = ctypes.cast(page_raw, _P).value
+    walk(raw_function(c.FPDFPage_CountObjects, _COUNT), raw_function(c.FPDFPage_GetObject, _GET),  # type: ignore[attr-defined]
+         page, None, 0)
     return out
 
 
