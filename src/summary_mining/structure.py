@@ -61,6 +61,7 @@ class StructureRules:
     terminator: regex.Pattern[str]  # one statement terminator (。！？；)
     clause_break: regex.Pattern[str]
     clause_breaks: frozenset[str]
+    gloss: regex.Pattern[str] | None
     dates: tuple[regex.Pattern[str], ...]
     authors: tuple[regex.Pattern[str], ...]
     head_chars: int
@@ -121,6 +122,7 @@ def _structure_rules(d: dict, src: str, markers, heads) -> StructureRules:
         terminator=compile_pattern(f"[{term}]", src, "sentence_terminators"),
         clause_break=compile_pattern(f"[{regex.escape(breaks)}\\n]", src, "clause_breaks"),
         clause_breaks=frozenset(breaks),
+        gloss=compile_pattern(d["glosses"], src, "glosses") if d.get("glosses") else None,
         dates=tuple(compile_pattern(p, src, f"metadata.date[{i}]") for i, p in enumerate(meta.get("date", []))),
         authors=tuple(compile_pattern(p, src, f"metadata.author[{i}]") for i, p in enumerate(meta.get("author", []))),
         head_chars=int(meta.get("head_chars", 600)),
@@ -362,15 +364,24 @@ def _sentences(text: str, paragraphs: list[Paragraph], articles: list[Article], 
     return out
 
 
-def _cuts(pattern: regex.Pattern[str], norm: str, extra: list[int]) -> list[int]:
-    """Offsets right after each match of ``pattern``, merged with ``extra`` (sorted, unique).
+def _cuts(pattern: regex.Pattern[str], norm: str, extra: list[int], skip: set[int] = frozenset()) -> list[int]:
+    """Offsets right after each match of ``pattern`` (but those in ``skip``), merged with ``extra``
+    (sorted, unique).
 
     ``pattern`` is a character class (built from the break characters of ``structure.toml``, never a
     user regex): linear on any input, so it runs without the per-match budget of the ``rx_*`` helpers,
     which would cost a call per clause."""
-    found = {m.end() for m in pattern.finditer(norm)}
+    found = {m.end() for m in pattern.finditer(norm)} - skip
     found.update(extra)
     return sorted(found)
+
+
+def _gloss_brackets(gloss: regex.Pattern[str] | None, norm: str) -> set[int]:
+    """Cuts after the brackets of pronunciation glosses (企业(yè)): a gloss annotates a word, it ends no
+    clause."""
+    if gloss is None or "(" not in norm and "（" not in norm:
+        return set()
+    return {k for m in gloss.finditer(norm) for k in (m.start() + 1, m.end())}
 
 
 def _metadata(text: str, lines: list[Block], rules: StructureRules, known: dict) -> dict:
@@ -414,7 +425,7 @@ def build_document(result: ReadResult, *, doc_id: str, source: str, rules: Struc
         norm = normalize(text)
         starts = [s.start for s in sentences]
         para_edges = [p.start for p in paragraphs] + [p.end for p in paragraphs]
-        clause_cuts = _cuts(rules.clause_break, norm, starts)
+        clause_cuts = _cuts(rules.clause_break, norm, starts, _gloss_brackets(rules.gloss, norm))
         stops = _cuts(rules.full_stop, norm, para_edges)
         doc = Document(doc_id=str(doc_id), source=source, format=result.format, text=text, articles=articles,
                        sections=sections, sentences=sentences, tables=list(result.tables), blocks=list(blocks),

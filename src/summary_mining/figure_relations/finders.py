@@ -166,19 +166,36 @@ def _lcs(a: str, b: str) -> int:
     return best
 
 
-def _stated_target(ctx: Context, p: Fig, part: Fig) -> Fig | None:
-    """A target for ``part``'s indicator stated elsewhere in the article: same indicator, or at least
-    three characters of its name in common (到位资金 … 全年到位资金目标任务130亿元)."""
+def _stated_target(ctx: Context, p: Fig, part: Fig, named: str = "") -> tuple[Fig | None, bool]:
+    """(target, firm) for ``part``'s indicator stated elsewhere in the article. The target the wording
+    names (完成年度计划投资的117% -> 年度计划投资68亿元) is found by its name, nearest before first, and is
+    firm in the same paragraph; else the same indicator, or three characters of the part's name in common
+    (到位资金 … 全年到位资金目标任务130亿元), never firm (it may be another year's or another level's)."""
+    key = named.strip(_TRIM)
+    if len(key) >= 3:
+        need = max(3, math.ceil(len(key) / 2))
+        best, best_rank = None, None
+        for g in ctx.targets_around(part, p.article):
+            if g is part:
+                continue
+            score = max(_lcs(key, g.clause), _lcs(key, g.label))
+            if score < need:
+                continue
+            rank = (-score, 0 if g.start < p.start else 1, abs(p.start - g.start))
+            if best_rank is None or rank < best_rank:
+                best, best_rank = g, rank
+        if best is not None:
+            return best, best.para == p.para
     best = None
     key = (part.label or part.clause)[-6:]
     for g in ctx.targets_around(part, p.article):
         if g is part:
             continue
         if part.indicator and g.indicator == part.indicator:
-            return g
+            return g, False
         if best is None and len(key) >= 3 and _lcs(key, g.label or g.clause) >= 3:
             best = g
-    return best
+    return best, False
 
 
 def find_completion(ctx: Context) -> list[Relation]:
@@ -194,14 +211,13 @@ def find_completion(ctx: Context) -> list[Relation]:
         if inside and inside[-1].family == part.family:
             target, firm = inside[-1], True
         if target is None:
-            # a target stated elsewhere may be another year's or another level's (市/县): never firm
-            target = _stated_target(ctx, p, part)
+            target, firm = _stated_target(ctx, p, part, named)
         if target is None:
             out.append(_rel(ctx, "ratio_of", "completion", p, [part], cue=f"完成{named}", missing="目标",
                             names=(ctx.name(part), "目标")))
             continue
         out.append(_rel(ctx, "ratio_of", "completion", p, [part, target], cue=f"完成{named}",
-                        firm=firm and ctx.same_place([part, target], p), names=(ctx.name(part), "目标")))
+                        firm=firm and ctx.same_place([part], p), names=(ctx.name(part), "目标")))
     return out
 
 
@@ -210,7 +226,9 @@ def _share_match(ctx: Context, p: Fig) -> regex.Match | None:
 
 
 def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> Fig | None:
-    """The figure a share's whole names (到位资金 -> 实际到位资金83.50亿元), when the match is strong."""
+    """The figure a share's whole names (到位资金 -> 实际到位资金83.50亿元), when the match is strong. A
+    figure whose label ends the name is preferred, the longest such label first (占外贸出口总值的43.2% ->
+    出口7070.6亿元, not 外贸进出口1.15万亿元); else the most characters in common."""
     key = regex.sub(r"(?:的|比重|比例|提高到|提高|达到|达|为)+$", "", name)
     for w in ctx.rules.share_drop:
         key = key.replace(w, "")
@@ -218,16 +236,20 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> Fig | None:
     if len(key) < 2:
         return None
     best: Fig | None = None
-    best_score, best_rank = 0, (2, 0)
+    best_score: tuple[int, int] = (0, 0)
+    best_rank = (2, 0)
     for g in ctx.around(part):
         if g is part or g.article != p.article or g.family != part.family or not ctx.usable(g) or ctx.is_target(g):
             continue
-        score = max(_lcs(key, g.clause), _lcs(key, g.label), _lcs(key, g.indicator))
+        ends = len(g.label) if len(g.label) >= 2 and key.endswith(g.label) else 0
+        score = (ends, max(_lcs(key, g.clause), _lcs(key, g.label), _lcs(key, g.indicator)))
         rank = (0 if g.start < part.start else 1, abs(part.start - g.start))
-        if score > best_score or (score == best_score and score and rank < best_rank):
+        if score > best_score or (score == best_score and score[1] and rank < best_rank):
             best, best_score, best_rank = g, score, rank
-    if best is None or best_score < max(2, math.ceil(len(key) / 2)):
+    if best is None or (not best_score[0] and best_score[1] < max(2, math.ceil(len(key) / 2))):
         return None  # 永久基本农田 is not 高标准农田: a weak match is no whole
+    if best.value < part.value:
+        return None  # a whole smaller than its part is another figure that shares a word of the name
     return best
 
 
@@ -235,6 +257,7 @@ def find_shares(ctx: Context) -> list[Relation]:
     """占当年到位资金的71.35% = part / whole; the whole stated in the clause, named, or the whole of the
     breakdown the part belongs to. A share of a whole outside the text (占全国…) is no relation."""
     out = []
+    last: dict[int, Fig] = {}  # paragraph -> the whole its last share named (同期…占12.1% shares it)
     for p, m in _percentages(ctx, _share_match):
         named = m.group("whole").strip(_TRIM)
         if named and any(named.startswith(w) for w in ctx.rules.share_external):
@@ -249,8 +272,12 @@ def find_shares(ctx: Context) -> list[Relation]:
                 grp = ctx.group_of(part)
                 if grp is not None:
                     whole, firm = grp.whole, grp.firm
+                elif p.para in last and last[p.para].family == part.family and last[p.para].value >= part.value:
+                    whole = last[p.para]  # the whole named by the paragraph's last share: never firm
             else:
                 whole, firm = _named_whole(ctx, p, part, m.group("whole")), True
+            if whole is not None and named:
+                last[p.para] = whole
         cap = ctx.rules.share_max
         if part is None or whole is None:
             over = p.written - p.half > cap
@@ -300,32 +327,52 @@ def _bracket_end(ctx: Context, pos: int) -> int | None:
     return None
 
 
-def _part_run(ctx: Context, cue_end: int, next_cue: int) -> list[Fig]:
-    """The figures a cue lists: to the end of its full sentence (or of the bracket it stands in), the
-    next cue or a new total."""
+def _part_run(ctx: Context, cue_end: int, next_cue: int, paragraph: bool = False) -> list[Fig]:
+    """The figures a cue lists: to the end of its full sentence (or of the bracket it stands in; with
+    ``paragraph``, of its paragraph), the next cue or a new total."""
     out: list[Fig] = []
-    stmt = ctx.stmt_at(cue_end)
+    stmt, para = ctx.stmt_at(cue_end), ctx.para_at(cue_end)
     close = _bracket_end(ctx, cue_end)
     if close is not None:
         next_cue = min(next_cue, close)
     for g in ctx.between(cue_end, next_cue):
-        if g.stmt != stmt or (out and _is_total(ctx, g)):
+        if (g.para != para if paragraph else g.stmt != stmt) or (out and _is_total(ctx, g)):
             break
         out.append(g)
     return out
 
 
-def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], taken: set[int]) -> Fig | None:
+def _partition_pick(ctx: Context, figs: list[Fig]) -> list[Fig] | None:
+    """The first figure whose name starts with each name of a known partition, when all of them are among
+    ``figs`` (分产业看，第一产业增加值12.51亿元，增长2.2%。第二产业增加值54.9亿元 …, nested lists in between)."""
+    for names in ctx.rules.partitions:
+        picked: dict[str, Fig] = {}
+        for g in figs:
+            for n in names:
+                if n not in picked and (g.label or g.clause).startswith(n) and g not in picked.values():
+                    picked[n] = g
+        if len(picked) == len(names):
+            return sorted(picked.values(), key=lambda g: g.start)
+    return None
+
+
+def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], taken: set[int],
+                  partition: bool = False) -> Fig | None:
+    """The whole a remote cue (在已实施的项目中，… / 分产业看，…) breaks down: the nearest figure before it in
+    its paragraph that shares a word with the parts' names and is no smaller than any part. Parts that
+    make up a known partition (第一/二/三产业) name no word of their whole (地区生产总值): then the nearest
+    figure of the family in the paragraph, or in the one before."""
     para = ctx.para_at(cue_start)
     labels = [p.label or p.clause for p in parts]
     k = bisect.bisect_left(ctx._starts, cue_start)
     for g in reversed(ctx.figs[max(0, k - FIGURE_WINDOW):k]):
-        if g.para != para:
+        if g.para != para and not (partition and g.para == para - 1):
             break
         if g.family != family or not ctx.addable(g) or g.i in taken or g.redacted:
             continue
-        if any(_lcs(g.label or g.clause, lab) >= 2 for lab in labels) and all(g.value >= p.value for p in parts
-                                                                                 if not math.isnan(p.value)):
+        if not all(g.value >= p.value for p in parts if not math.isnan(p.value)):
+            continue
+        if partition or any(_lcs(g.label or g.clause, lab) >= 2 for lab in labels):
             return g
     return None
 
@@ -363,11 +410,15 @@ def find_groups(ctx: Context) -> list[Group]:
                     wholes.setdefault(g.family, g)
             if run[0].family not in wholes:
                 continue  # 其中深圳…2条生产线: not a numeric breakdown of the whole
+        wide = [g for g in _part_run(ctx, ce, len(ctx.text), paragraph=True) if ctx.addable(g)]
         for fam in dict.fromkeys(g.family for g in run):
             parts = [g for g in run if g.family == fam]
+            picked = _partition_pick(ctx, [g for g in wide if g.family == fam])
+            if picked and set(parts) <= set(picked):
+                parts = picked  # the list goes on over full sentences (…62857万元。…第三产业增加值115952万元)
             if len(parts) < 2:
                 continue
-            whole = wholes.get(fam) if local else _remote_whole(ctx, cs, fam, parts, taken)
+            whole = wholes.get(fam) if local else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts))
             if whole is None:
                 continue
             parts = list(itertools.takewhile(lambda p: not p.value > whole.value, parts))  # a part is no larger
@@ -380,11 +431,18 @@ def find_groups(ctx: Context) -> list[Group]:
     return groups
 
 
+#: An open list whose figures add up to more than this many times its "whole" lists other measures, not
+#: parts (a slip in one part overshoots by far less).
+NOT_PARTS = 1.5
+
+
 def find_breakdowns(ctx: Context) -> list[Relation]:
     """A whole and the parts its breakdown lists: they add up (exhaustive), or do not exceed it."""
     out = []
     for g in ctx.groups:
         w, parts = g.whole, g.parts
+        if not g.exhaustive and sum(p.value for p in parts) > NOT_PARTS * w.value:
+            continue  # 社零总额13.1亿元；其中…批发业销售额8.4亿元，零售业销售额11.4亿元: other measures, not parts
         used = parts
         if not any(p.redacted for p in parts):
             tol = sum_tolerance(w, parts)
@@ -802,6 +860,24 @@ def find_repeats(ctx: Context) -> list[Relation]:
 
 # ---------------------------------------------------------------------------------------------
 # templates: growth against a stated earlier level, differences, thresholds
+def _comparable(figs: list[Fig]) -> bool:
+    """Levels that can be subtracted: one unit (and currency) for all (12个 and 3亿元 are not)."""
+    return len({(g.unit, g.family if g.kind == "amount" else g.kind) for g in figs}) == 1
+
+
+def _head_level(ctx: Context, first: Fig, like: Fig) -> Fig | None:
+    """The level a change clause is about when its pattern leaves it out (公共财政预算收入完成51653万元，
+    增加6455万元，增长14.28%): the nearest figure before ``first`` in its statement (to 。；) with ``like``'s
+    unit, a value (no target, no change, no bound)."""
+    lo = ctx.sentence_start(first)
+    for g in reversed(ctx.between(lo, first.start)):
+        if g.kind == "percentage" or g.in_name or ctx.bound(g) or g.direction or ctx.is_target(g):
+            continue
+        if g.unit == like.unit and (g.kind != "amount" or g.family == like.family):
+            return g
+    return None
+
+
 def find_templates(ctx: Context) -> list[Relation]:
     out = []
     taken: set[tuple[int, int]] = set()  # (stated figure, template kind) already read
@@ -813,6 +889,12 @@ def find_templates(ctx: Context) -> list[Relation]:
                 if stated is None or (stated.i, t.relation) in taken:
                     continue
                 groups = {k: view.figures(m, k) for k, v in m.groupdict().items() if v is not None and k not in (t.stated, "verb")}
+                if t.head:
+                    first = min((g for gs in groups.values() for g in gs), key=lambda g: g.start, default=stated)
+                    head = _head_level(ctx, first, next(iter(groups.get("difference") or groups.get("before") or [stated])))
+                    if head is None:
+                        continue
+                    groups[t.head] = [head]
                 if t.formula == "at_least":
                     operands = groups.get("parts", [])
                     if len(operands) < 2:
@@ -821,7 +903,8 @@ def find_templates(ctx: Context) -> list[Relation]:
                     operands = [*groups.get("now", []), *groups.get("difference", [])]
                 else:
                     operands = [*groups.get("now", []), *groups.get("before", [])]
-                if t.formula != "at_least" and len(operands) != 2:
+                if t.formula != "at_least" and (len(operands) != 2 or not _comparable(
+                        [*operands, stated] if t.formula == "difference" else operands)):
                     continue
                 sign = -1.0 if t.sign == "verb" and m.group("verb") and m.group("verb") in down else 1.0
                 taken.add((stated.i, t.relation))

@@ -31,6 +31,8 @@ MACROS = {
     "F": f"[{_NOT_FIGURE}]",
     "T": f"[^{_NOT_FIGURE}。！？!?]",
     "W": f"[^{_NOT_FIGURE}。！？!?，,；;：:]",
+    # a figure restated in another unit in brackets (2802万吨(560.4亿斤)): skipped
+    "ALT": f"(?:[（(][\ue000-\ue7ff\uf000-\uf7ff][)）])?",
 }
 
 
@@ -59,6 +61,7 @@ class Template:
     stated: str
     sign: str
     lookback: bool
+    head: str = ""  # a group the pattern leaves out, read from the statement (see relations.toml)
 
 
 @dataclass(frozen=True)
@@ -118,8 +121,11 @@ def _template(i: int, t: dict, macros: dict[str, str], src: str) -> Template:
     formula = str(t["formula"])
     if formula not in ("growth", "growth_by_difference", "difference", "at_least"):
         raise RuleError(f"{src}: {where}.formula: unknown formula {formula!r}")
+    head = str(t.get("head", ""))
+    if head and head in pattern.groupindex:
+        raise RuleError(f"{src}: {where}.head: {head!r} is read from the statement, the pattern must not capture it")
     return Template(str(t.get("name", where)), str(t["relation"]), str(t.get("check", t["relation"])), formula,
-                    pattern, stated, str(t.get("sign", "")), bool(t.get("lookback", False)))
+                    pattern, stated, str(t.get("sign", "")), bool(t.get("lookback", False)), head)
 
 
 @lru_cache(maxsize=4)

@@ -58,7 +58,10 @@ def _label_rules(d: dict, path: str, filters: dict) -> LabelRules:
     # a multi-character word anywhere in the window, a single character only right before the figure
     alt = lambda ws: "|".join(regex.escape(w) for w in ws if len(w) > 1)
     one = lambda ws: "".join(regex.escape(w) for w in ws if len(w) == 1)
-    direction = compile_pattern(f"(?P<down>{alt(down)}|[{one(down)}]$)|(?P<up>{alt(up)}|[{one(up)}]$)", path, "direction words")
+    # terms that hold a direction word but name a thing (增加值, 增值税) are matched first and give none
+    terms = _any(d.get("not_direction", ())) or "(?!)"
+    direction = compile_pattern(f"(?:{terms})|(?P<down>{alt(down)}|[{one(down)}]$)|(?P<up>{alt(up)}|[{one(up)}]$)",
+                                path, "direction words")
     before_q = _any(filters.get("prefix_qualifiers", ()) or ["约"])
     after_q = _any(filters.get("suffix_qualifiers", ()) or ["以上"])
     seps = _any(d.get("respectively_separators", ["、"]))

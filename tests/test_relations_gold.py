@@ -1,0 +1,145 @@
+"""The relation development set (tests/data/relations): 150 hand-annotated relations in 41 real documents
+(page excerpts of county and city 统计公报, 财政预算执行 reports, 招商引资 and project summaries, trade
+bulletins; sources in SOURCES.tsv, built and checked by tools/relations_gold.py).
+
+A third of the documents (sha1(doc_id) % 3 == 0, fixed before any rule was written for them) is set aside:
+rules were tuned on the others only, and the set-aside score is reported beside the development score.
+
+Measured on 2026-12-05: development 99/126 relations found with the right status (78.6 %), set aside 16/24
+(66.7 %), 0 false alarms in either; 91 of 115 perturbed copies flagged. The issue's goal is 95 % / 85 %: the floors below hold what is reached,
+so a change that loses relations fails here.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+import summary_mining as sm
+
+DATA = Path(__file__).parent / "data" / "relations"
+GOLD = [json.loads(line) for line in (DATA / "relations.jsonl").read_text(encoding="utf-8").splitlines() if line]
+DOCS = sorted(p.stem for p in (DATA / "docs").glob("*.txt"))
+FLOOR = {"dev": 0.78, "setaside": 0.66}
+_NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
+
+
+def _text(doc_id: str) -> str:
+    return (DATA / "docs" / f"{doc_id}.txt").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def _rows(text: str) -> tuple[tuple[str, int, int, str], ...]:
+    """(status, start, end, message) of every audit row, by the stated figure's span."""
+    df = sm.audit(text=text)
+    return tuple((r.status, r.evidence[0][0], r.evidence[0][1], r.message) for r in df.itertuples())
+
+
+def _overlapping(rows, start: int, end: int):
+    return [r for r in rows if r[1] < end and start < r[2]]
+
+
+def _split(doc_id: str) -> str:
+    return next((g["split"] for g in GOLD if g["doc_id"] == doc_id), "dev")
+
+
+def test_the_set_is_real_and_traceable():
+    assert len(DOCS) >= 40 and len(GOLD) >= 150
+    assert {g["split"] for g in GOLD} == {"dev", "setaside"}
+    sources = (DATA / "SOURCES.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    assert {line.split("\t")[0] for line in sources} == set(DOCS)
+    for g in GOLD:
+        text = _text(g["doc_id"])
+        assert text[g["stated_start"]:g["stated_end"]] == g["stated_surface"]
+        for (s, e), surface in zip(g["part_spans"], g["parts"]):
+            assert text[s:e] == surface
+
+
+@pytest.mark.parametrize("split", ["dev", "setaside"])
+def test_relations_found_with_the_right_status(split):
+    right, missed = 0, []
+    golds = [g for g in GOLD if g["split"] == split]
+    for g in golds:
+        rows = _overlapping(_rows(_text(g["doc_id"])), g["stated_start"], g["stated_end"])
+        if any(r[0] == g["status"] for r in rows):
+            right += 1
+        else:
+            missed.append((g["doc_id"], g["relation"], g["stated_surface"]))
+    assert right / len(golds) >= FLOOR[split], f"{right}/{len(golds)} right; missed {missed}"
+
+
+@pytest.mark.parametrize("doc_id", DOCS)
+def test_no_false_alarm(doc_id):
+    """Every inconsistent row is an inconsistency the annotator found (the set's documents, as written,
+    are consistent but where the gold says otherwise)."""
+    text = _text(doc_id)
+    bad = [g for g in GOLD if g["doc_id"] == doc_id and g["status"] == "inconsistent"]
+    for status, s, e, message in _rows(text):
+        if status == "inconsistent":
+            assert any(g["stated_start"] < e and s < g["stated_end"] for g in bad), f"{_split(doc_id)}: {message}"
+
+
+def _perturbed(g: dict) -> tuple[str, int, int] | None:
+    """The document with the first operand's number raised by a quarter (far beyond any rounding), and
+    the stated figure's new span."""
+    text = _text(g["doc_id"])
+    (s, e), surface = g["part_spans"][0], g["parts"][0]
+    m = _NUM.search(surface)
+    if m is None:
+        return None
+    digits = m.group().replace(",", "")
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    new = f"{float(digits) * 1.25:.{decimals}f}"
+    a, b = s + m.start(), s + m.end()
+    shift = len(new) - (b - a)
+    start, end = g["stated_start"], g["stated_end"]
+    if start >= b:
+        start, end = start + shift, end + shift
+    return text[:a] + new + text[b:], start, end
+
+
+FOUND_CONSISTENT = [g for g in GOLD if g["status"] == "consistent" and g["parts"]]
+
+
+def test_perturbed_operands_are_flagged():
+    """Each consistent relation the audit reads, with one operand changed beyond tolerance, comes out
+    inconsistent (a relation read from a stated name elsewhere is unverifiable: never firm)."""
+    flagged, total, unflagged = 0, 0, []
+    for g in FOUND_CONSISTENT:
+        rows = _overlapping(_rows(_text(g["doc_id"])), g["stated_start"], g["stated_end"])
+        if not any(r[0] == "consistent" for r in rows):
+            continue  # not read in the original: nothing to perturb
+        changed = _perturbed(g)
+        if changed is None:
+            continue
+        text, s, e = changed
+        total += 1
+        statuses = {r[0] for r in _overlapping(_rows(text), s, e)}
+        if "inconsistent" in statuses:
+            flagged += 1
+        else:
+            unflagged.append((g["doc_id"], g["relation"], g["stated_surface"], sorted(statuses)))
+    assert total >= 100
+    assert flagged / total >= PERTURBED_FLOOR, f"{flagged}/{total} flagged; not: {unflagged}"
+
+
+PERTURBED_FLOOR = 0.78  # measured 91/115 (79 %): open lists read as such are not flagged when a part shrinks
+
+
+README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+KINDS = {"total_of", "share_of", "ratio_of", "growth_of", "difference_of", "count_of", "bound", "same_as"}
+README_ROWS = [r for r in re.findall(r"^\| `(\w+)` \| ([^|…]+?) \| ([^|]+?) \|$", README, flags=re.M) if r[0] in KINDS]
+
+
+@pytest.mark.parametrize("relation, text, message", README_ROWS)
+def test_readme_relation_examples_are_true(relation, text, message):
+    assert relation in set(sm.relations(text=text)["relation"])
+    assert message in set(sm.audit(text=text)["message"])
+
+
+def test_readme_lists_an_example_per_relation_kind():
+    assert {r[0] for r in README_ROWS} == KINDS - {"same_as"}  # same_as spans two sections: not one line
