@@ -34,7 +34,7 @@ def _extract_all(texts):
 
     def run():
         for t in texts:
-            sm.extract(t)
+            sm.extract(text=t)
     return run
 
 
@@ -60,41 +60,44 @@ def _regex_all(texts, pattern=PLAIN_NUMBER):
 
 
 def stage_shares(texts) -> dict[str, float]:
-    """Seconds spent in each stage of ``extract`` over ``texts`` (one pass, per-stage clocks)."""
-    from summary_mining import frame
-    import summary_mining.extraction as ex
-    from summary_mining.figures.label import annotate
-    from summary_mining.rules.units import metric_rules
-    from summary_mining.figures.find import find_figures as find_mentions
-
+    """Seconds spent in each stage of the whole job (``pipeline.Analysis``) over ``texts``: one pass,
+    per-stage clocks, in the order the stages run."""
     import summary_mining as sm
+    from summary_mining.figures.find import find_figures
+    from summary_mining.figures.label import annotate
+    from summary_mining.frame import DTYPES, to_frame
+    from summary_mining.pipeline import Analysis
+    from summary_mining.rules import DEFAULT_RULES as R
 
-    names = ("read_document (outline, sentences)", "normalize", "find_mentions", "annotate (labels)",
-             "mention_rows", "region/period (detection, per article)", "to_frame (pandas)", "other (rest of extract)")
-    sm.extract(texts[0])  # warm up
+    names = ("read_document (structure)", "find_figures", "annotate (labels)", "regions/periods (per article)",
+             "metrics rows", "to_frame (pandas)", "problems", "relations", "audit rows")
+    sm.extract(text=texts[0])  # warm up
     acc = dict.fromkeys(names, 0.0)
-    rules = metric_rules()
     for t in texts:
         c0 = CLOCK()
-        d = ex.as_document(t)
+        d = sm.read_document(text=t)
         c1 = CLOCK()
-        d.normalized_text
+        figs = find_figures(d, R.metric_rules(), R.segmenter())
         c2 = CLOCK()
-        ms = find_mentions(d, rules)
+        annotate(d, figs, rules=R.label_rules(), lexicon=R.lexicon(), seg=R.segmenter())
         c3 = CLOCK()
-        annotate(d, ms)
+        a = Analysis(d)
+        a.__dict__["figures"] = figs
+        a.article_rows
         c4 = CLOCK()
-        rows = ex.mention_rows(d, ms)
+        rows = a.metrics_rows()
         c5 = CLOCK()
-        ex._fill_region_period(rows, d, None)
+        to_frame(rows, DTYPES)
         c6 = CLOCK()
-        ex.to_frame(rows, frame.DTYPES)
+        a.problems_rows()
         c7 = CLOCK()
-        sm.extract(t)
+        a.relations
         c8 = CLOCK()
-        for k, a, b in zip(names, (c0, c1, c2, c3, c4, c5, c6), (c1, c2, c3, c4, c5, c6, c7)):
-            acc[k] += b - a
-        acc[names[-1]] += max(0.0, (c8 - c7) - (c7 - c0))
+        a.audit_rows()
+        c9 = CLOCK()
+        clocks = (c0, c1, c2, c3, c4, c5, c6, c7, c8, c9)
+        for k, a_, b in zip(names, clocks, clocks[1:]):
+            acc[k] += b - a_
     return acc
 
 
@@ -119,14 +122,14 @@ def core(texts: list[str], repeat: int) -> dict[str, float]:
 
     jieba.initialize()
     jieba.lcut(texts[0])
-    sm.extract(texts[0])  # warm up: rules compiled, the package's jieba loaded
+    sm.extract(text=texts[0])  # warm up: rules compiled, the package's jieba loaded
     t = interleaved({"extract": _extract_all(texts), "jieba": _jieba_all(texts), "regex": _regex_all(texts)}, repeat)
     return {"r_jieba": t["jieba"] / t["extract"], "r_floor": t["extract"] / t["regex"], **t}
 
 
 def run(chars: int = 5_000_000, repeat: int = 3, do_profile: bool = True, before: str | None = None) -> Section:
     from summary_mining.rules.units import metric_rules
-    from summary_mining.rules.segment import tokens
+    from summary_mining.rules import DEFAULT_RULES
 
     import summary_mining as sm
 
@@ -143,6 +146,16 @@ def run(chars: int = 5_000_000, repeat: int = 3, do_profile: bool = True, before
     sec.rows.append(Row("2. `extract()` vs bare `regex` scan of `" + PLAIN_NUMBER + "`",
                         f"{r_floor:.0f}x slower", f"<= {TARGET_FLOOR:g}x slower", r_floor <= TARGET_FLOOR,
                         f"regex {rate(n, t['regex'])} ({n_numbers:,} numbers)"))
+    sub = texts[: max(1, len(texts) // 5)]
+    docs = [sm.read_document(text=x) for x in sub]
+    frames = [sm.extract(d) for d in docs]
+    n_sub = sum(map(len, sub))
+    t_audit = interleaved({"audit": lambda: [sm.audit(d, metrics=f) for d, f in zip(docs, frames)],
+                           "jieba": _jieba_all(sub)}, repeat)
+    sec.rows.append(Row("diag: `audit(doc, metrics=df)` (relations read and checked) vs `jieba.lcut`",
+                        f"{t_audit['jieba'] / t_audit['audit']:.2f}x faster", "", None,
+                        f"audit {rate(n_sub, t_audit['audit'])} (issue #15 measured 0.42 Mchar/s before relations "
+                        f"were rebuilt), jieba.lcut {rate(n_sub, t_audit['jieba'])}"))
     if before:
         import before as bf
 
@@ -163,8 +176,8 @@ def run(chars: int = 5_000_000, repeat: int = 3, do_profile: bool = True, before
 
     def cold():
         for text in texts:
-            tokens.cache_clear()
-            sm.extract(text)
+            DEFAULT_RULES.segmenter()._cached.cache_clear()
+            sm.extract(text=text)
     t_cold = timed(cold)
     sec.rows.append(Row("diag: `extract()` with jieba's window cache cleared per document, vs `jieba.lcut`",
                         f"{t['jieba'] / t_cold:.2f}x faster", "", None,
@@ -187,7 +200,7 @@ def run(chars: int = 5_000_000, repeat: int = 3, do_profile: bool = True, before
                      + ", ".join(f"{k} {v / total:.0%}" for k, v in shares.items()) + ".")
     if do_profile and (r_jieba < TARGET_JIEBA or r_floor > TARGET_FLOOR):
         sub = corpus_texts(min(chars, 300_000))
-        sm.extract(sub[0])
+        sm.extract(text=sub[0])
         sec.profiles.append((f"cProfile of `extract()` over {sum(map(len, sub)):,} chars (as is)",
                              profile(_extract_all(sub))))
     sec.seconds = time.perf_counter() - started

@@ -94,7 +94,7 @@ def recall_table(extract_money) -> tuple[dict, dict, int]:
         text = path.read_text(encoding="utf-8")
         gspans = [(g["start"], g["end"]) for g in golds]
         n_gold += len(golds)
-        df = sm.extract(text)
+        df = sm.extract(text=text)
         df = df[(df["kind"] == "amount") & df["unit"].isin(MONEY_UNITS)]
         ours = [(int(s), int(e), None if math.isnan(v) else float(v))
                 for s, e, v in zip(df["start"], df["end"], df["value"].astype(float).where(df["value"].notna(), df["low"]))]
@@ -123,12 +123,12 @@ def run(chars: int = 5_000_000, repeat: int = 3) -> Section:
         return sec
     texts = corpus_texts(chars)
     n = sum(map(len, texts))
-    sm.extract(texts[0])
+    sm.extract(text=texts[0])
     extract_money(texts[0], with_parsing=True)
 
     def ours():
         for t in texts:
-            sm.extract(t)
+            sm.extract(text=t)
 
     def theirs():
         for t in texts:
