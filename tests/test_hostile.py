@@ -366,6 +366,8 @@ def test_audit_finishes_on_pathological_lists_and_lines(name):
         rates = df[df["check"] == "rate"]
         assert set(rates["status"]) == {"consistent"} and set(rates["computed"].round(2)) == {83.33}
         assert set(df.loc[df["check"] == "breakdown", "computed"]) == {10.0}
+        # 占全部项目的50%: the whole of the breakdown its part is listed in (10 projects), not a sibling part
+        assert set(df.loc[df["check"] == "share", "status"]) == {"consistent"}
 
 # -- the regex timeout ----------------------------------------------------------------------------------
 def test_a_rule_timeout_is_a_documented_error_naming_the_document(monkeypatch, tmp_path):

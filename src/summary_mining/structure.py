@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import regex
 
-from .datafiles import compile_pattern, rule_entries, rule_guard, rules_from, rx_finditer, rx_match, rx_search
+from .datafiles import compile_pattern, rule_entries, rule_guard, rules_from, rx_finditer, rx_match, rx_search, rx_sub
 from .errors import RuleError
 from .model import Article, Block, Document, Paragraph, Section, SectionIndex, Sentence
 from .normalize import normalize
@@ -376,12 +376,22 @@ def _cuts(pattern: regex.Pattern[str], norm: str, extra: list[int], skip: set[in
     return sorted(found)
 
 
+def strip_glosses(s: str) -> str:
+    """``s`` without pronunciation glosses (``glosses`` in structure.toml): 第一產(chǎn)業 -> 第一產業.
+
+    >>> strip_glosses("增長(zhǎng)3.6%")
+    '增長3.6%'
+    """
+    gloss = structure_rules().gloss
+    return rx_sub(gloss, "", s) if gloss is not None and ("(" in s or "（" in s) else s
+
+
 def _gloss_brackets(gloss: regex.Pattern[str] | None, norm: str) -> set[int]:
     """Cuts after the brackets of pronunciation glosses (企业(yè)): a gloss annotates a word, it ends no
     clause."""
     if gloss is None or "(" not in norm and "（" not in norm:
         return set()
-    return {k for m in gloss.finditer(norm) for k in (m.start() + 1, m.end())}
+    return {k for m in rx_finditer(gloss, norm) for k in (m.start() + 1, m.end())}
 
 
 def _metadata(text: str, lines: list[Block], rules: StructureRules, known: dict) -> dict:

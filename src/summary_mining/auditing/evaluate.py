@@ -63,7 +63,7 @@ def _row(ctx: Context, rel: Relation, status: str, stated: float, computed: floa
 
 def evaluate(ctx: Context, rel: Relation) -> Row:
     """The audit row of one relation."""
-    figs = {id(g.f): g for g in ctx.figs}
+    figs = ctx.by_record
     stated = figs[id(rel.stated)] if rel.stated is not None else None
     ops = [figs[id(f)] for f in rel.operands]
     if rel.relation in ("ratio_of", "share_of"):
@@ -77,6 +77,21 @@ def evaluate(ctx: Context, rel: Relation) -> Row:
     if rel.relation == "bound":
         return _bound_row(ctx, rel, stated, ops)
     return _same_row(ctx, rel, stated, ops)
+
+
+class _Listed:
+    """Figures listed earlier taken together as one part (上述三者合计占…的48.3%)."""
+
+    def __init__(self, figs: list[Fig]) -> None:
+        self.figs = figs
+        self.value = sum(g.value for g in figs)
+        self.half_base = sum(g.half_base for g in figs)
+        self.kind = figs[0].kind
+        self.factor = figs[0].factor
+        self.unit_text = figs[0].unit_text
+        self.f = figs[0].f
+        self.redacted = any(g.redacted for g in figs)
+        self.surface = "+".join(g.surface for g in figs)
 
 
 def _ratio_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
@@ -97,10 +112,11 @@ def _ratio_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
         else:
             msg = f"{head}{p.surface}：未找到{rel.missing}，无法核对"
         return _row(ctx, rel, UNVERIFIABLE, p.written, NAN, p.half, msg, [p, *ops])
-    part, whole = ops
+    *listed, whole = ops
+    part = listed[0] if len(listed) == 1 else _Listed(listed)
     if part.redacted or whole.redacted:
         msg = f"{head}{p.surface}：{part.surface}或{whole.surface}为脱敏数字，无法核对"
-        return _row(ctx, rel, UNVERIFIABLE, p.written, NAN, p.half, msg, [p, part, whole])
+        return _row(ctx, rel, UNVERIFIABLE, p.written, NAN, p.half, msg, [p, *listed, whole])
     c, extra = ratio(part, whole)
     tol = p.half + extra
     ok = agrees(p.written, c, tol, p.half) and not over
@@ -116,7 +132,7 @@ def _ratio_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
         msg += f"（{head}超过{_fmt(cap, 0)}%）"
     elif status != CONSISTENT:
         msg += f"（相差{_fmt(p.written - c, max(2, p.f.decimals))}个百分点，容差{_fmt(tol, 4)}）"
-    return _row(ctx, rel, status, p.written, c, tol, msg, [p, part, whole])
+    return _row(ctx, rel, status, p.written, c, tol, msg, [p, *listed, whole])
 
 
 def _plus(parts: list[Fig]) -> str:
@@ -142,9 +158,16 @@ def _total_row(ctx: Context, rel: Relation, w: Fig | None, parts: list[Fig]) -> 
     if not ok and not rel.exhaustive and s < w.value:
         ok = True  # an open list: its parts need only not exceed the total
     status = _verdict(ok, rel.firm, rel.approximate)
+    overlap = rel.check == "breakdown" and not ok and not rel.exhaustive
+    if overlap:
+        # an open list over its total: the parts may overlap (内资企业 and 私营企业) or measure other
+        # things (毕业生, 在校生 under 教职工): no verdict either way
+        status = UNVERIFIABLE
     if rel.check == "breakdown":
         msg = f"{name}{w.surface}与{rel.cue}所列 {_plus(parts)}={_amount(s, w)} {_WORD[status]}"
-        if rel.names:
+        if overlap:
+            msg += "（分项之和超过总数：分项可能交叉或口径不同）"
+        elif rel.names:
             msg += f"（其后 {'、'.join(rel.names)} 不计入）"
         elif status == CONSISTENT and not agrees(w.value, s, tol):
             msg += "（分项之和小于总数：所列为其中一部分）"

@@ -44,10 +44,39 @@ def growth(now: float, before: float, d_now: float, d_before: float) -> tuple[fl
 
 
 def sum_tolerance(total, parts) -> float:
-    """Half a unit of the total's last place, plus the rounding of items written more coarsely."""
-    tol = total.half_base
-    tol += sum(p.half_base for p in parts if p.half_base > total.half_base)
-    return tol
+    """How far parts may add up from their total as written. A total written with decimals is a rounded
+    statistic, and so are its parts: the larger of half a unit of the total's last place and the parts'
+    half units summed (三次产业 277.25+294.25+758.14 = 1329.64 for a total written 1329.65). A whole number
+    is exact to its last digit (12亿元+15亿元 is not 28亿元, 60+35+8 is not 100), unless it has three
+    significant digits or more before two zeros or more, which may be rounding (公路总里程31700公里 is
+    known to the hundred). Parts written more coarsely than the total add their own
+    rounding.
+
+    >>> from types import SimpleNamespace as F
+    >>> total = F(half_base=0.005, f=F(decimals=2, number=1329.65), factor=1.0)
+    >>> round(sum_tolerance(total, [F(half_base=0.005)] * 3), 3)
+    0.015
+    >>> sum_tolerance(F(half_base=0.5, f=F(decimals=0, number=31700.0), factor=1.0), [F(half_base=0.5)] * 6)
+    50.0
+    """
+    half = total.half_base
+    fine = sum(p.half_base for p in parts if p.half_base <= half)
+    if total.f.decimals > 0:
+        half = max(half, fine)
+    else:
+        zeros = _trailing_zeros(total.f.number)
+        if zeros >= 2 and abs(total.f.number) >= 10 ** (zeros + 2):  # 31700, not 100 or 2300
+            half = max(half, 0.5 * 10.0 ** zeros * total.factor)
+    return half + sum(p.half_base for p in parts if p.half_base > total.half_base)
+
+
+def _trailing_zeros(number: float) -> int:
+    if not number or number != number or number != int(number):
+        return 0
+    n, z = int(abs(number)), 0
+    while n and n % 10 == 0:
+        n, z = n // 10, z + 1
+    return z
 
 
 def prefix_match(parts, target: float, tol_base: float) -> int:

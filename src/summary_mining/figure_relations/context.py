@@ -15,8 +15,12 @@ import bisect
 import math
 from typing import Iterable, Iterator
 
+import regex
+
+from ..datafiles import rx_finditer
 from ..figures.record import Figure
 from ..model import Document
+from ..structure import structure_rules
 from .rules import RelationRules
 
 __all__ = ["Fig", "Context", "TEXT_WINDOW", "FIGURE_WINDOW", "ARTICLE_WINDOW"]
@@ -40,22 +44,24 @@ class Fig:
     (full sentence, to 。！？), ``sentence`` (statement, to 。！？；), ``clause`` (the normalised words
     of its clause before it), ``family`` (what it may be added to or divided by)."""
 
-    __slots__ = ("f", "i", "para", "stmt", "sentence", "article", "clause", "family", "written", "half",
+    __slots__ = ("f", "i", "para", "stmt", "sentence", "article", "clause", "cmap", "family", "written", "half",
                  "start", "end", "surface", "kind", "unit", "value", "qualifier", "role", "label", "indicator",
                  "redacted", "in_name", "direction", "source", "factor", "unit_text")
 
-    def __init__(self, f: Figure, i: int, doc: Document, clause: str, family: str) -> None:
+    def __init__(self, f: Figure, i: int, doc: Document, clause: tuple[str, list[int]], family: str) -> None:
         self.f = f
         self.i = i
         self.start, self.end, self.surface, self.kind = f.start, f.end, f.surface, f.kind
         self.unit, self.value, self.qualifier, self.role = f.unit, f.value, f.qualifier or "", f.role or ""
         self.label, self.indicator = f.label or "", f.indicator or ""
+        if "(" in self.label or "（" in self.label:
+            self.label = _GLOSS.sub("", self.label)
         self.redacted, self.in_name, self.direction, self.source = f.redacted, f.in_name, f.direction or "", f.source
         self.para = doc.paragraph_index(f.start)
         self.stmt = doc.stop_index(f.start)
         self.sentence = f.sentence
         self.article = doc.article_index(f.start)
-        self.clause = clause
+        self.clause, self.cmap = clause  # the clause's words (glosses left out), and where each one is
         self.family = family
         self.unit_text = f.written_unit or f.unit
         if f.kind == "percentage":  # a percentage is stated in %: 3成 is 30 %, precise to 5 points
@@ -76,6 +82,8 @@ class Fig:
 
 
 NAN = float("nan")
+#: A pronunciation gloss in brackets (增長(zhǎng)): read past, never a word of a clause (structure.toml).
+_GLOSS = structure_rules().gloss or regex.compile("(?!)")
 
 
 def family_of(f: Figure, rules: RelationRules) -> str:
@@ -101,6 +109,8 @@ class Context:
         self.figs = [Fig(f, i, doc, self._clause_text(f.start), family_of(f, self.rules))
                      for i, f in enumerate(figures)]
         self._starts = [g.start for g in self.figs]
+        self.by_record = {id(g.f): g for g in self.figs}  # a relation's figure record -> its Fig
+        self._plain: tuple[str, list[int]] | None = None  # the text without glosses, and where each char is
         self.groups: list = []
         self._group_of: dict[int, object] = {}
         self._target: dict[int, bool] = {}
@@ -113,8 +123,37 @@ class Context:
         """Where the clause holding ``pos`` starts, at most :data:`TEXT_WINDOW` characters back."""
         return max(self.doc.clause_start(pos), floor, pos - TEXT_WINDOW)
 
-    def _clause_text(self, pos: int) -> str:
-        return self.text[self.clause_start(pos):pos]
+    def _clause_text(self, pos: int) -> tuple[str, list[int]]:
+        """The words of the clause before ``pos``, pronunciation glosses (达(dá)) left out, and the text
+        offset of each of them (and of the clause's end)."""
+        lo = self.clause_start(pos)
+        raw = self.text[lo:pos]
+        if "(" not in raw and "（" not in raw:
+            return raw, [lo, pos]
+        keep = [True] * len(raw)
+        for m in _GLOSS.finditer(raw):
+            keep[m.start():m.end()] = [False] * (m.end() - m.start())
+        offsets = [lo + k for k, c in enumerate(keep) if c]
+        return "".join(c for c, k in zip(raw, keep) if k), offsets + [pos]
+
+    def cue_spans(self, pattern: regex.Pattern[str]) -> list[tuple[int, int]]:
+        """(start, end) in the text of each match of ``pattern`` read past pronunciation glosses
+        (分产(chǎn)业(yè)看 matches 分产业看)."""
+        if self._plain is None:
+            keep = [True] * len(self.text)
+            for m in _GLOSS.finditer(self.text):
+                keep[m.start():m.end()] = [False] * (m.end() - m.start())
+            offsets = [k for k, c in enumerate(keep) if c]
+            self._plain = ("".join(self.text[k] for k in offsets), offsets + [len(self.text)])
+        plain, offsets = self._plain
+        return [(offsets[m.start()], offsets[m.end() - 1] + 1 if m.end() > m.start() else offsets[m.start()])
+                for m in rx_finditer(pattern, plain)]
+
+    def clause_pos(self, g: "Fig", i: int) -> int:
+        """The text offset of character ``i`` of ``g.clause`` (``len(g.clause)``: the figure's start)."""
+        if len(g.cmap) == 2 and len(g.clause) == g.cmap[1] - g.cmap[0]:
+            return g.cmap[0] + i
+        return g.cmap[min(i, len(g.cmap) - 1)]
 
     def stmt_start(self, pos: int) -> int:
         """Start of the full sentence (to 。！？ or the paragraph start) holding ``pos``."""

@@ -64,28 +64,40 @@ _PCT_CLAUSE = regex.compile(r"[^，,；;。]{0,30}?-?[0-9.]+\s*(?:%|个百分点
 
 def _adjacent(ctx: Context, g: Fig, cue: int) -> bool:
     """``g`` is the subject of the cue at ``cue``: in the clause before it, with at most bracketed
-    remarks or clauses ending in a percentage (同比增长21%, 占…的92.42%) in between."""
+    remarks, clauses ending in a percentage (同比增长21%, 占…的92.42%) or stating a change (增加2362万元)
+    in between, and the part's name said again right before the cue (…，税收占财政总收入的比重为53.79%)."""
     gap = rx_sub(_PAREN, "", ctx.text[g.end:cue]).strip()
     segments = regex.split(r"[，,]", gap)
     if len(segments[0].strip()) > 4 or any(c in "；;。：:\n" for c in gap):
         return False
-    return all(not seg.strip() or rx_fullmatch(_PCT_CLAUSE, seg.strip()) for seg in segments[1:])
+    changes = {h.start for h in ctx.between(g.end, cue) if h.direction}
+    pos = g.end
+    for k, seg in enumerate(segments[1:], start=1):
+        pos = ctx.text.find(seg, pos) if seg else pos
+        seg = seg.strip()
+        if not seg or rx_fullmatch(_PCT_CLAUSE, seg) or any(pos <= c < pos + len(seg) for c in changes):
+            continue
+        if k == len(segments) - 1 and len(seg) <= 8 and _lcs(seg, g.label or g.clause) >= 2:
+            continue  # the part's name again: 税收收入36552万元，…，税收占…
+        return False
+    return True
 
 
 def _part_before(ctx: Context, p: Fig, limit: int | None = None) -> Fig | None:
     """The value a share or completion rate is about: the nearest before the cue (at offset ``limit``,
-    default ``p``'s clause), in its statement and adjacent to the cue."""
+    default ``p``'s clause), in its statement and adjacent to the cue; a change (增加2362万元) is no
+    part."""
     lo = ctx.sentence_start(p)
-    hi = p.start - len(p.clause) if limit is None else limit
+    hi = ctx.clause_pos(p, 0) if limit is None else limit
     for g in reversed(ctx.between(lo, hi)):
-        if g.kind != "percentage" and not g.in_name and not ctx.bound(g):
+        if g.kind != "percentage" and not g.in_name and not ctx.bound(g) and not g.direction:
             return g if _adjacent(ctx, g, hi) else None
     return None
 
 
 def _figs_in_clause(ctx: Context, p: Fig, m: regex.Match, group: str) -> list[Fig]:
-    lo = p.start - len(p.clause) + m.start(group)
-    hi = p.start - len(p.clause) + m.end(group)
+    lo = ctx.clause_pos(p, m.start(group))
+    hi = ctx.clause_pos(p, m.end(group))
     return [g for g in ctx.between(lo, hi) if ctx.usable(g)]
 
 
@@ -113,9 +125,13 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[Fig | None, Fig 
     for g in ctx.nearest_before(p):
         if g.para != p.para:
             break
-        if g is num or not fam(g) or g.family != num.family or ctx.is_target(g) != rule.base_is_target:
-            continue
-        if _has_any(rule.denominator, ctx.context_words(g)) and not _has_any(rule.numerator, g.clause):
+        planned = _has_any([w for w in rule.denominator if w in ctx.rules.target_words], g.clause)
+        if g is num or not fam(g) or g.family != num.family or (ctx.is_target(g) != rule.base_is_target
+                                                                and not planned):
+            continue  # a target is no base, unless the rule's base is one (计划新开工项目270项 for 开工率)
+        # 计划新开工项目270项 is a base although it names the numerator's verb: its own clause says so
+        if _has_any(rule.denominator, g.clause) or (_has_any(rule.denominator, ctx.context_words(g))
+                                                   and not _has_any(rule.numerator, g.clause)):
             den = g
             break
     return num, den
@@ -172,6 +188,12 @@ def _stated_target(ctx: Context, p: Fig, part: Fig, named: str = "") -> tuple[Fi
     firm in the same paragraph; else the same indicator, or three characters of the part's name in common
     (到位资金 … 全年到位资金目标任务130亿元), never firm (it may be another year's or another level's)."""
     key = named.strip(_TRIM)
+    if key and len(key) < 3:  # 完成计划128.6%: the plan stated in the same full sentence
+        for g in ctx.nearest_before(p):
+            if g.stmt != p.stmt:
+                break
+            if g is not part and g.family == part.family and ctx.is_target(g) and ctx.usable(g):
+                return g, True
     if len(key) >= 3:
         need = max(3, math.ceil(len(key) / 2))
         best, best_rank = None, None
@@ -203,7 +225,7 @@ def find_completion(ctx: Context) -> list[Relation]:
     out = []
     for p, m in _percentages(ctx, _completion_match):
         inside = _figs_in_clause(ctx, p, m, "target")
-        part = _part_before(ctx, p, limit=p.start - len(p.clause) + m.start())
+        part = _part_before(ctx, p, limit=ctx.clause_pos(p, m.start()))
         if part is None:
             continue
         named = regex.sub(r"^完成", "", m.group("target"))
@@ -241,6 +263,8 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> Fig | None:
     for g in ctx.around(part):
         if g is part or g.article != p.article or g.family != part.family or not ctx.usable(g) or ctx.is_target(g):
             continue
+        if g.value <= part.value and p.value < 100:
+            continue  # a whole is larger than a part that is less than all of it (工业项目5个 is no whole of 农业项目5个)
         ends = len(g.label) if len(g.label) >= 2 and key.endswith(g.label) else 0
         score = (ends, max(_lcs(key, g.clause), _lcs(key, g.label), _lcs(key, g.indicator)))
         rank = (0 if g.start < part.start else 1, abs(part.start - g.start))
@@ -253,17 +277,58 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> Fig | None:
     return best
 
 
+def _listed_before(ctx: Context, p: Fig, m: regex.Match) -> list[Fig]:
+    """The figures a share sums up by a back reference (上述三者合计占…的48.3%): the last N values of one
+    family before its clause, in its paragraph (``[share] listed`` in relations.toml)."""
+    ref = rx_search(ctx.rules.share_listed, p.clause[:m.start()])
+    if ref is None:
+        return []
+    n = _count_word(ref.group("n"))
+    found: list[Fig] = []
+    start = ctx.clause_pos(p, 0)
+    for g in ctx.nearest_before(p):
+        if g.start >= start:
+            continue
+        if g.para != p.para or len(found) == n:
+            break
+        if ctx.addable(g) and not g.redacted and (not found or g.family == found[0].family):
+            found.append(g)
+    return found[::-1] if len(found) == n else []
+
+
+def _count_word(s: str) -> int:
+    return int(s) if s.isdigit() else _CN.get(s, 2 if s == "两" else 0)
+
+
+def _base_before(ctx: Context, part: Fig) -> Fig | None:
+    """The nearest larger value of ``part``'s family before it in its full sentence (an unnamed share's
+    whole when no breakdown lists the part)."""
+    for g in ctx.nearest_before(part):
+        if g.stmt != part.stmt:
+            return None
+        if g.family == part.family and ctx.usable(g) and not g.direction and g.value > part.value:
+            return g
+    return None
+
+
 def find_shares(ctx: Context) -> list[Relation]:
     """占当年到位资金的71.35% = part / whole; the whole stated in the clause, named, or the whole of the
     breakdown the part belongs to. A share of a whole outside the text (占全国…) is no relation."""
     out = []
-    last: dict[int, Fig] = {}  # paragraph -> the whole its last share named (同期…占12.1% shares it)
+    last: dict[int, tuple[Fig, int]] = {}  # paragraph -> (the whole its last share named, its sentence)
     for p, m in _percentages(ctx, _share_match):
         named = m.group("whole").strip(_TRIM)
         if named and any(named.startswith(w) for w in ctx.rules.share_external):
             continue
         inside = _figs_in_clause(ctx, p, m, "whole")
-        part = _part_before(ctx, p, limit=p.start - len(p.clause) + m.start())
+        part = _part_before(ctx, p, limit=ctx.clause_pos(p, m.start()))
+        listed = _listed_before(ctx, p, m) if part is None else []
+        if listed and named:
+            whole = inside[-1] if inside else _named_whole(ctx, p, listed[-1], m.group("whole"))
+            if whole is not None and whole.value >= sum(g.value for g in listed):
+                out.append(_rel(ctx, "share_of", "share", p, [*listed, whole], cue="占" + named, firm=True,
+                                cap=ctx.rules.share_max, names=("上述合计", ctx.name(whole))))
+                continue
         whole, firm = None, False
         if part is not None:
             if inside:
@@ -272,12 +337,20 @@ def find_shares(ctx: Context) -> list[Relation]:
                 grp = ctx.group_of(part)
                 if grp is not None:
                     whole, firm = grp.whole, grp.firm
-                elif p.para in last and last[p.para].family == part.family and last[p.para].value >= part.value:
-                    whole = last[p.para]  # the whole named by the paragraph's last share: never firm
+                elif p.para in last and last[p.para][0].family == part.family and last[p.para][0].value >= part.value:
+                    # the whole the paragraph's last share named (…占外贸进出口总值的76.8%。同期，加工贸易
+                    # 进出口1596.5亿元，占12.1%): firm when that share is one or two sentences back
+                    whole, firm = last[p.para][0], p.stmt - last[p.para][1] <= 2
+                else:
+                    whole = _base_before(ctx, part)  # 签约的218个项目…已有199个项目开工，占比91.28%: never firm
             else:
-                whole, firm = _named_whole(ctx, p, part, m.group("whole")), True
+                grp = ctx.group_of(part)
+                if grp is not None and _lcs(named, grp.whole.label or grp.whole.clause) >= 2:
+                    whole, firm = grp.whole, True  # 履约项目10个，其中工业项目5个，…占全部项目的50%: named
+                else:
+                    whole, firm = _named_whole(ctx, p, part, m.group("whole")), True
             if whole is not None and named:
-                last[p.para] = whole
+                last[p.para] = (whole, p.stmt)
         cap = ctx.rules.share_max
         if part is None or whole is None:
             over = p.written - p.half > cap
@@ -295,8 +368,8 @@ def find_shares(ctx: Context) -> list[Relation]:
 # breakdowns (其中 …)
 def _cue_spans(ctx: Context) -> list[tuple[int, int, bool]]:
     """(start, end, local) of every breakdown cue in the text, in order."""
-    spans = [(m.start(), m.end(), True) for m in rx_finditer(ctx.rules.local_breakdown, ctx.text)]
-    spans += [(m.start(), m.end(), False) for m in rx_finditer(ctx.rules.remote_breakdown, ctx.text)]
+    spans = [(a, b, True) for a, b in ctx.cue_spans(ctx.rules.local_breakdown)]
+    spans += [(a, b, False) for a, b in ctx.cue_spans(ctx.rules.remote_breakdown)]
     return sorted(spans)
 
 
@@ -336,10 +409,15 @@ def _part_run(ctx: Context, cue_end: int, next_cue: int, paragraph: bool = False
     if close is not None:
         next_cue = min(next_cue, close)
     for g in ctx.between(cue_end, next_cue):
-        if (g.para != para if paragraph else g.stmt != stmt) or (out and _is_total(ctx, g)):
-            break
+        if (g.para != para if paragraph else g.stmt != stmt) or (out and rx_search(ctx.rules.strong_sum, g.clause)):
+            break  # a new total (…；共计…); a weak cue (7个县（区）共完成851064万元) is one more part
         out.append(g)
     return out
+
+
+def _names_a_partition(ctx: Context, g: Fig) -> bool:
+    name = g.label or g.clause
+    return any(name.startswith(n) for names in ctx.rules.partitions for n in names)
 
 
 def _partition_pick(ctx: Context, figs: list[Fig]) -> list[Fig] | None:
@@ -365,8 +443,10 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
     para = ctx.para_at(cue_start)
     labels = [p.label or p.clause for p in parts]
     k = bisect.bisect_left(ctx._starts, cue_start)
+    # a cue that opens its paragraph (地方收入按构成分：…) breaks down a figure of the paragraph before
+    opens = not ctx.between(ctx.doc.paragraphs[para].start, cue_start) if 0 <= para < len(ctx.doc.paragraphs) else False
     for g in reversed(ctx.figs[max(0, k - FIGURE_WINDOW):k]):
-        if g.para != para and not (partition and g.para == para - 1):
+        if g.para != para and not ((partition or opens) and g.para == para - 1):
             break
         if g.family != family or not ctx.addable(g) or g.i in taken or g.redacted:
             continue
@@ -386,6 +466,18 @@ def _partition(ctx: Context, parts: list[Fig]) -> bool:
     return False
 
 
+def _best_whole(candidates: list[Fig], parts: list[Fig]) -> Fig | None:
+    """Of the values before a 其中 (nearest first), the one the parts break down: no smaller than the
+    first two parts (the list is cut where a part exceeds its whole), and naming what they name (总产值69.93亿元，…增加值37.90亿元。其中，农业产值7.09亿元 … -> 总产值);
+    the nearest when names do not tell."""
+    if not candidates:
+        return None
+    big = [g for g in candidates if all(not p.value > g.value for p in parts[:2])] or candidates[:1]  # 2 parts at least
+    names = [p.label or p.clause for p in parts]
+    return max(big, key=lambda g: (max(_lcs(g.label or g.clause, n) for n in names) >= 2,
+                                   -candidates.index(g)))
+
+
 def find_groups(ctx: Context) -> list[Group]:
     """Every whole with the parts a breakdown cue lists after it."""
     groups: list[Group] = []
@@ -396,7 +488,7 @@ def find_groups(ctx: Context) -> list[Group]:
         run = [g for g in _part_run(ctx, ce, nxt) if ctx.addable(g)]
         if not run:
             continue
-        wholes: dict[str, Fig] = {}
+        wholes: dict[str, list[Fig]] = {}
         if local:
             # the figures before the cue whose statement reaches it (the last of each family); the
             # full sentence before when the cue opens one (…295个。其中工业项目58个 …)
@@ -407,24 +499,30 @@ def find_groups(ctx: Context) -> list[Group]:
                 if g.sentence != run[0].sentence and ctx.sentence_end(g) < cs and ctx.text[ctx.sentence_end(g) - 1:cs].strip(_TRIM + "。"):
                     break  # statements end in order: no earlier figure's statement reaches the cue
                 if ctx.addable(g) and not g.redacted:
-                    wholes.setdefault(g.family, g)
+                    wholes.setdefault(g.family, []).append(g)  # nearest first
             if run[0].family not in wholes:
                 continue  # 其中深圳…2条生产线: not a numeric breakdown of the whole
-        wide = [g for g in _part_run(ctx, ce, len(ctx.text), paragraph=True) if ctx.addable(g)]
+        wide: list[Fig] | None = None
         for fam in dict.fromkeys(g.family for g in run):
             parts = [g for g in run if g.family == fam]
-            picked = _partition_pick(ctx, [g for g in wide if g.family == fam])
-            if picked and set(parts) <= set(picked):
-                parts = picked  # the list goes on over full sentences (…62857万元。…第三产业增加值115952万元)
+            if _names_a_partition(ctx, parts[0]):
+                if wide is None:  # the paragraph after the cue, at most FIGURE_WINDOW figures
+                    wide = [g for g in _part_run(ctx, ce, len(ctx.text), paragraph=True)[:FIGURE_WINDOW]
+                            if ctx.addable(g)]
+                picked = _partition_pick(ctx, [g for g in wide if g.family == fam])
+                if picked and set(parts) <= set(picked):
+                    parts = picked  # the list goes on over full sentences (…62857万元。…第三产业增加值115952万元)
             if len(parts) < 2:
                 continue
-            whole = wholes.get(fam) if local else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts))
+            whole = (_best_whole(wholes.get(fam, []), parts) if local
+                     else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts)))
             if whole is None:
                 continue
             parts = list(itertools.takewhile(lambda p: not p.value > whole.value, parts))  # a part is no larger
             if len(parts) < 2:
                 continue
-            firm = local and ctx.certain(whole.stmt)
+            # a remote cue's whole is firm in the cue's own full sentence (总里程3170公里，按技术等级划分，…)
+            firm = ctx.certain(whole.stmt) and (local or whole.stmt == ctx.stmt_at(cs))
             exhaustive = _partition(ctx, parts) or not local
             groups.append(Group(whole, parts, ctx.text[cs:ce].strip("，,：:"), local, firm, exhaustive))
             taken.update(p.i for p in parts)

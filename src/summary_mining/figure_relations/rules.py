@@ -80,6 +80,7 @@ class RelationRules:
     share_max: float
     share_drop: tuple[str, ...]
     share_external: tuple[str, ...]
+    share_listed: regex.Pattern[str]
     strong_sum: regex.Pattern[str]
     weak_sum: regex.Pattern[str]
     local_breakdown: regex.Pattern[str]
@@ -165,6 +166,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         share_max=float(d["share"].get("max", 100)),
         share_drop=tuple(sorted(d["share"].get("drop_words", []), key=len, reverse=True)),
         share_external=tuple(d.get("share_external", {}).get("wholes", [])),
+        share_listed=compile_pattern(d["share"].get("listed", "(?!)"), src, "share.listed"),
         strong_sum=compile_pattern(_alternation(d["sum"]["strong"]), src, "sum.strong"),
         weak_sum=compile_pattern(_alternation(d["sum"]["weak"]), src, "sum.weak"),
         local_breakdown=compile_pattern(_alternation(d["breakdown"]["local"]), src, "breakdown.local"),

@@ -19,13 +19,12 @@ from typing import Iterator
 import regex
 
 from ..datafiles import rx_sub
-from .context import Context, Fig
+from .context import _GLOSS, Context, Fig
 from .rules import PLACEHOLDER_BASE
 
 __all__ = ["FigureView", "figure_views"]
 
 #: A pinyin gloss inside a word: 增長(zhǎng), 萬(wàn)
-_GLOSS = regex.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,8}[)）]")
 _BLANK = regex.compile(r"\s+")
 _PER_KIND = 0x800
 

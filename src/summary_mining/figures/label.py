@@ -16,6 +16,7 @@ import regex
 
 from ..datafiles import rx_finditer, rx_fullmatch, rx_match, rx_search
 from ..model import Document
+from ..structure import strip_glosses
 from ..rules.indicators import IndicatorLexicon, indicator_lexicon
 from ..rules.labels import LabelRules, label_rules
 from ..rules.segment import Segmenter
@@ -73,7 +74,7 @@ def _label(doc: Document, m: Figure, prev_end: int, rules: LabelRules, seg: Segm
     end = _skip_brackets(norm, m.start, floor)
     cs = max(doc.clause_start(end), floor)
     before = norm[cs:end]
-    words = _trim([w for w, _, _ in seg.tokens(before) if w != rules.respectively], rules)
+    words = _trim([w for w, _, _ in seg.tokens(strip_glosses(before)) if w != rules.respectively], rules)
     label = "".join(words)
     if len(label) > 14:  # keep the tail: the noun phrase nearest the figure
         acc: list[str] = []
