@@ -44,7 +44,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-__all__ = ["compare", "conflicts", "column_for", "MONEY_UNITS", "CURRENCY_UNITS", "CONFLICT_COLUMNS"]
+__all__ = ["compare", "conflicts", "cells", "column_for", "MONEY_UNITS", "CURRENCY_UNITS", "CONFLICT_COLUMNS"]
 
 #: Money units ``compare`` can convert to, and their size in 元.
 MONEY_UNITS = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "万亿元": 1e12}
@@ -194,17 +194,36 @@ def compare(metrics: pd.DataFrame, *, indicators: Iterable[str] | None = None, u
     ``table.attrs`` holds ``unit``, ``rule``, ``excluded`` (rows left out, by reason) and ``n_conflicts``.
     """
     by = list(by)
-    _validate(metrics, by, unit)
-    keys = _keys(metrics, by)
-    rows, excluded = _candidates(metrics, by, keys, unit, indicators)
-    rows = _count_units(rows)
-    first = rows.groupby(keys + ["column"], dropna=False, sort=False).head(1)
+    keys, rows, first, excluded = _choose(metrics, by, unit, indicators)
     rest = rows.drop(index=first.index)
     table = _pivot(first, keys, _column_order(rows, indicators) if len(rows) else [])
     found = _conflicts(first, rest, keys)
     table.attrs.update({"unit": unit, "rule": "first figure in reading order (doc_id, article, start)",
                         "excluded": excluded, "n_conflicts": len(found)})
     return (table, found) if return_conflicts else table
+
+
+def _choose(metrics: pd.DataFrame, by: list[str], unit: str, indicators: Iterable[str] | None
+            ) -> tuple[list[str], pd.DataFrame, pd.DataFrame, dict[str, int]]:
+    """Group keys, candidate rows, the row chosen for each cell, and what was left out."""
+    _validate(metrics, by, unit)
+    keys = _keys(metrics, by)
+    rows, excluded = _candidates(metrics, by, keys, unit, indicators)
+    rows = _count_units(rows)
+    first = rows.groupby(keys + ["column"], dropna=False, sort=False).head(1)
+    return keys, rows, first, excluded
+
+
+def cells(metrics: pd.DataFrame, *, indicators: Iterable[str] | None = None, unit: str = "亿元",
+          by: Sequence[str] = ("region", "period")) -> pd.DataFrame:
+    """The cells of :func:`compare` in long form, each with the metrics row it came from.
+
+    One row per cell: the group keys, ``column``, ``cell`` (the value in the column's unit) and the
+    chosen figure's own columns (``doc_id``, ``start``, ``surface``, ``sentence`` …), so every cell of
+    the table can be traced to its characters (全市生产总值2012亿元 -> ``地区生产总值(亿元)`` = 2012.0).
+    """
+    keys, _, first, _ = _choose(metrics, list(by), unit, indicators)
+    return first.reset_index(drop=True)
 
 
 _NA_KEY = "\x00NA"  # stands for a missing key while pivoting (pandas drops NA index labels)
