@@ -44,6 +44,8 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from .places.periods import target_period
+
 __all__ = ["compare", "conflicts", "cells", "column_for", "MONEY_UNITS", "CURRENCY_UNITS", "CONFLICT_COLUMNS"]
 
 #: Money units ``compare`` can convert to, and their size in 元.
@@ -124,7 +126,8 @@ def _keys(metrics: pd.DataFrame, by: Sequence[str]) -> list[str]:
 
 
 def _candidates(metrics: pd.DataFrame, by: Sequence[str], keys: list[str], unit: str,
-                indicators: Iterable[str] | None) -> tuple[pd.DataFrame, dict[str, int]]:
+                indicators: Iterable[str] | None, targets_own_period: bool = False
+                ) -> tuple[pd.DataFrame, dict[str, int]]:
     """Rows that go into the table, with ``column`` and ``cell`` (converted value); and what was left out."""
     df = metrics
     excluded: dict[str, int] = {}
@@ -142,6 +145,8 @@ def _candidates(metrics: pd.DataFrame, by: Sequence[str], keys: list[str], unit:
     drop(df["value"].isna(), "no_value")
     drop(df["role"].astype("string").fillna("") == "base", "earlier_level")  # A of 从A增长到B: another period
     drop(df[[k for k in by if k != "period"]].isna().any(axis=1), "no_key")
+    if targets_own_period:
+        df = _target_periods(df, by)
     cols, cells = [], []
     for row in df.to_dict("records"):
         found = column_for(row, unit)
@@ -151,6 +156,16 @@ def _candidates(metrics: pd.DataFrame, by: Sequence[str], keys: list[str], unit:
     drop(df["column"].isna(), "not_comparable")
     sort = [c for c in ("doc_id", "article", "start") if c in df.columns]
     return df.sort_values(sort, kind="stable"), excluded
+
+
+def _target_periods(df: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
+    """Targets set in a section about a later year (二、2025年工作安排 of a report on 2024) go to that year's row."""
+    if "period" not in by or "section" not in df.columns or not (df["role"] == "target").any():
+        return df
+    target = (df["role"] == "target").fillna(False).to_numpy()
+    periods = [target_period(p, s) if t and not _na(p) and not _na(s) else p
+               for p, s, t in zip(df["period"], df["section"], target)]
+    return df.assign(period=pd.array(periods, dtype="string"))
 
 
 def _column_order(df: pd.DataFrame, indicators: Iterable[str] | None) -> list[str]:
@@ -182,8 +197,8 @@ def _agrees(a: float, b: float) -> bool:
 
 
 def compare(metrics: pd.DataFrame, *, indicators: Iterable[str] | None = None, unit: str = "亿元",
-            by: Sequence[str] = ("region", "period"), return_conflicts: bool = False
-            ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+            by: Sequence[str] = ("region", "period"), return_conflicts: bool = False,
+            targets_own_period: bool = False) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """One row per ``by`` group (region and period), one column per indicator and measure.
 
     ``metrics`` is :func:`summary_mining.extract` output with ``region``/``region_code``/``period``
@@ -191,10 +206,13 @@ def compare(metrics: pd.DataFrame, *, indicators: Iterable[str] | None = None, u
     concatenated. ``indicators`` keeps (and orders) some indicators; ``unit`` is the money unit
     (元, 万元, 亿元, 万亿元). A cell with several figures takes the first in reading order; with
     ``return_conflicts=True`` the result is ``(table, conflicts)``, see :func:`conflicts`.
+    ``targets_own_period=True`` puts a target set under a heading about a later year
+    (二、2025年工作安排 of a report on 2024) in that year's row (see
+    :func:`summary_mining.places.periods.target_period`); by default it stays in the document's row.
     ``table.attrs`` holds ``unit``, ``rule``, ``excluded`` (rows left out, by reason) and ``n_conflicts``.
     """
     by = list(by)
-    keys, rows, first, excluded = _choose(metrics, by, unit, indicators)
+    keys, rows, first, excluded = _choose(metrics, by, unit, indicators, targets_own_period)
     rest = rows.drop(index=first.index)
     table = _pivot(first, keys, _column_order(rows, indicators) if len(rows) else [])
     found = _conflicts(first, rest, keys)
@@ -203,26 +221,26 @@ def compare(metrics: pd.DataFrame, *, indicators: Iterable[str] | None = None, u
     return (table, found) if return_conflicts else table
 
 
-def _choose(metrics: pd.DataFrame, by: list[str], unit: str, indicators: Iterable[str] | None
-            ) -> tuple[list[str], pd.DataFrame, pd.DataFrame, dict[str, int]]:
+def _choose(metrics: pd.DataFrame, by: list[str], unit: str, indicators: Iterable[str] | None,
+            targets_own_period: bool = False) -> tuple[list[str], pd.DataFrame, pd.DataFrame, dict[str, int]]:
     """Group keys, candidate rows, the row chosen for each cell, and what was left out."""
     _validate(metrics, by, unit)
     keys = _keys(metrics, by)
-    rows, excluded = _candidates(metrics, by, keys, unit, indicators)
+    rows, excluded = _candidates(metrics, by, keys, unit, indicators, targets_own_period)
     rows = _count_units(rows)
     first = rows.groupby(keys + ["column"], dropna=False, sort=False).head(1)
     return keys, rows, first, excluded
 
 
 def cells(metrics: pd.DataFrame, *, indicators: Iterable[str] | None = None, unit: str = "亿元",
-          by: Sequence[str] = ("region", "period")) -> pd.DataFrame:
+          by: Sequence[str] = ("region", "period"), targets_own_period: bool = False) -> pd.DataFrame:
     """The cells of :func:`compare` in long form, each with the metrics row it came from.
 
     One row per cell: the group keys, ``column``, ``cell`` (the value in the column's unit) and the
     chosen figure's own columns (``doc_id``, ``start``, ``surface``, ``sentence`` …), so every cell of
     the table can be traced to its characters (全市生产总值2012亿元 -> ``地区生产总值(亿元)`` = 2012.0).
     """
-    keys, _, first, _ = _choose(metrics, list(by), unit, indicators)
+    keys, _, first, _ = _choose(metrics, list(by), unit, indicators, targets_own_period)
     return first.reset_index(drop=True)
 
 
