@@ -146,7 +146,7 @@ DEV = [n for n in DOCUMENTS if not setaside(n)]
 SETASIDE = [n for n in DOCUMENTS if setaside(n)]
 
 #: Scores measured when the fixes were committed (floors: cell accuracy, ceilings: traps landed).
-FLOORS = {"dev": (0.884, 2), "setaside": (0.929, 2)}
+FLOORS = {"dev": (0.884, 1), "setaside": (0.929, 1)}
 
 
 def test_setaside_is_a_third_and_fixed():
@@ -233,3 +233,19 @@ SHORT_FORM_OF_OWN_KIND = [
 def test_short_form_of_own_kind(text, code):
     from summary_mining.places.regions import detect_region
     assert detect_region(text).code == code
+
+
+# (indicator, label, surface, sentence, about a part?) — real sentences of the panel documents
+PARTS = [
+    ("研发经费投入", "研发投入增长", "34.4%",
+     "国企战略性重组和专业化整合顺利推进，省管企业净资产增长8.9%、研发投入增长34.4%，实施省管金融企业“五定”改革。", True),
+    ("居民消费价格涨幅", "居民消费价格比上年下降", "0.9%", "据全州中心城市居民消费价格调查，全年居民消费价格比上年下降0.9%。", True),
+    ("地区生产总值", "平昌县地区生产总值", "201.20亿元", "经核算，2024年平昌县地区生产总值201.20亿元，比上年增长6.5%。", False),
+    ("签约项目", "签约项目", "10个", "签约项目10个，投资总额24亿元。", False),   # not a region total
+]
+
+
+@pytest.mark.parametrize("indicator, label, surface, sentence, part", PARTS)
+def test_about_a_part(indicator, label, surface, sentence, part):
+    from summary_mining.comparison import about_a_part
+    assert about_a_part({"indicator": indicator, "label": label, "surface": surface, "sentence": sentence}) is part
