@@ -316,6 +316,6 @@ def target_period(period: str | None, section: str | None) -> str | None:
     """
     if not period or not section or not str(period).isdigit():
         return period
-    years = [int(y) for y in _YEAR_IN_HEADING.findall(str(section))]
+    years = [int(m.group(1)) for m in rx_finditer(_YEAR_IN_HEADING, str(section))]
     later = [y for y in years if y > int(period)]
     return str(max(later)) if later else period

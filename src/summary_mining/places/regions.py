@@ -486,14 +486,20 @@ def region_candidates(doc_or_text: Document | str, article: Article | int | None
     return df.sort_values(["score", "mentions"], ascending=False, kind="stable").reset_index(drop=True)
 
 
+#: How far into a text :func:`_short_form_of_own_kind` looks (a document names itself early; a 5 MB
+#: text with no region is not scanned twice).
+_OWN_KIND_CHARS = 2000
+
+
 def _short_form_of_own_kind(part: _Part, kind: str | None, rules: RegionRules, gaz: Gazetteer) -> Region | None:
-    """When nothing else names the region: the one division whose short form the text uses and whose
+    """When nothing else names the region: the one division whose short form the text's first
+    ``_OWN_KIND_CHARS`` characters use and whose
     kind its self-references use (宁远发展史上 … 全县实现地区生产总值 -> 宁远县); None when several
     divisions of that kind are named, or a name is only visited (赴宁远考察)."""
     if kind is None or kind in rules.town_chars:
         return None
     found: set[str] = set()
-    for hit in gaz.find(part.text):
+    for hit in gaz.find(part.text[:_OWN_KIND_CHARS]):
         if hit.surface in rules.ignore or rx_match(rules.self_reference, part.text, hit.start) is not None:
             continue
         if _is_visit(part, hit, rules) or _is_brand(part.text, hit, rules) or _is_company(part, hit, rules):
