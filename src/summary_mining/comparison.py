@@ -20,7 +20,9 @@ figure (indicator 地区生产总值 unless noted)   column
 Left out (counted in ``table.attrs["excluded"]``): figures inside names (``in_name``), masked
 figures (``redacted``), figures with no indicator or no single value (ranges, ``300余份``), rows
 whose region is unknown, earlier levels (``role == "base"``: the 27136元 of 从27136元增长到36439元)
-and percentages of a non-rate indicator that are neither growth nor rate (``占当年到位资金的71.35%``). **Several figures for one cell**: the cell takes the first in reading
+and percentages of a non-rate indicator that are neither growth nor rate (``占当年到位资金的71.35%``),
+figures of a region total about a part of the region (``part_subject``: 省管企业…研发投入增长34.4%, see
+:func:`about_a_part`). **Several figures for one cell**: the cell takes the first in reading
 order (document, then offset — the overview before the details), and every other one is listed by
 :func:`conflicts` (or ``compare(..., return_conflicts=True)``) with the value kept and whether it agrees.
 
@@ -44,7 +46,9 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-__all__ = ["compare", "conflicts", "column_for", "MONEY_UNITS", "CURRENCY_UNITS", "CONFLICT_COLUMNS"]
+from .places.periods import target_period
+
+__all__ = ["compare", "conflicts", "cells", "column_for", "about_a_part", "REGION_TOTALS", "PART_SUBJECTS", "MONEY_UNITS", "CURRENCY_UNITS", "CONFLICT_COLUMNS"]
 
 #: Money units ``compare`` can convert to, and their size in 元.
 MONEY_UNITS = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "万亿元": 1e12}
@@ -58,6 +62,18 @@ CHANGE_RATE_SUFFIXES = ("涨幅", "增速", "增幅")
 PER_PERSON = ("人均",)
 #: Label words that make a percentage a growth rate when no direction was read.
 GROWTH_WORDS = ("增长", "增速", "增幅", "下降", "降低", "减少", "提高", "提升", "回落", "上升", "上涨", "降幅", "减幅")
+#: Indicators that are totals of the whole region: a figure of one of them whose clause names a
+#: part of the region (省管企业…研发投入增长34.4%, 据全州中心城市居民消费价格调查…下降0.9%) is about
+#: that part, not the region, and is left out (``excluded["part_subject"]``).
+REGION_TOTALS = frozenset({
+    "地区生产总值", "人均地区生产总值", "一般公共预算收入", "一般公共预算支出", "税收收入", "固定资产投资",
+    "民间投资", "工业投资", "社会消费品零售总额", "进出口总额", "实际利用外资", "研发经费投入", "规上工业增加值",
+    "高技术制造业增加值", "居民消费价格涨幅", "城镇新增就业", "城镇调查失业率", "常住人口城镇化率",
+    "城镇居民人均可支配收入", "农村居民人均可支配收入", "居民人均可支配收入", "粮食产量",
+    "单位地区生产总值能耗"})
+#: Words naming a part of a region (its enterprises, projects, zones, central city, towns).
+PART_SUBJECTS = ("企业", "项目", "园区", "开发区", "高新区", "平台", "中心城市", "城区", "脱贫县", "乡镇", "街道")
+_CLAUSE_END = "，,；;。：:"
 #: Columns of the conflicts table.
 CONFLICT_COLUMNS = ["column", "chosen", "other", "agrees", "doc_id", "article", "start", "surface", "label",
                     "sentence", "chosen_doc_id", "chosen_start", "chosen_surface"]
@@ -68,6 +84,38 @@ _REQUIRED = ("doc_id", "start", "indicator", "kind", "value", "unit", "direction
 
 def _na(x: object) -> bool:
     return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
+
+
+def _clause_before(sentence: str, label: str, surface: str) -> str:
+    """The clause of ``sentence`` that ends with the figure (a leading 据…调查 clause included)."""
+    at = sentence.find(surface, max(sentence.find(label), 0) if label else 0)
+    if at < 0:
+        return label
+    head = sentence[:at]
+    cut = max(head.rfind(c) for c in _CLAUSE_END)
+    clause = head[cut + 1:]
+    if head.startswith("据"):
+        clause = head[:next((i for i, c in enumerate(head) if c in _CLAUSE_END), 0)] + clause
+    return clause
+
+
+def about_a_part(row: dict) -> bool:
+    """Whether a figure of a region total is about a part of the region (its enterprises, projects,
+    central city …) rather than the region itself.
+
+    >>> about_a_part({"indicator": "研发经费投入", "label": "研发投入增长", "surface": "34.4%",
+    ...               "sentence": "省管企业净资产增长8.9%、研发投入增长34.4%，实施省管金融企业改革。"})
+    True
+    >>> about_a_part({"indicator": "研发经费投入", "label": "研发经费支出", "surface": "5100亿元",
+    ...               "sentence": "全社会研发经费支出约5100亿元，企业研发投入增长10%。"})
+    False
+    """
+    ind = row.get("indicator")
+    if _na(ind) or ind not in REGION_TOTALS or _na(row.get("sentence")) or _na(row.get("surface")):
+        return False
+    label = "" if _na(row.get("label")) else str(row["label"])
+    clause = _clause_before(str(row["sentence"]), label, str(row["surface"]))
+    return any(w in clause for w in PART_SUBJECTS)
 
 
 def _is_rate(indicator: str) -> bool:
@@ -124,7 +172,8 @@ def _keys(metrics: pd.DataFrame, by: Sequence[str]) -> list[str]:
 
 
 def _candidates(metrics: pd.DataFrame, by: Sequence[str], keys: list[str], unit: str,
-                indicators: Iterable[str] | None) -> tuple[pd.DataFrame, dict[str, int]]:
+                indicators: Iterable[str] | None, targets_own_period: bool = False
+                ) -> tuple[pd.DataFrame, dict[str, int]]:
     """Rows that go into the table, with ``column`` and ``cell`` (converted value); and what was left out."""
     df = metrics
     excluded: dict[str, int] = {}
@@ -142,6 +191,12 @@ def _candidates(metrics: pd.DataFrame, by: Sequence[str], keys: list[str], unit:
     drop(df["value"].isna(), "no_value")
     drop(df["role"].astype("string").fillna("") == "base", "earlier_level")  # A of 从A增长到B: another period
     drop(df[[k for k in by if k != "period"]].isna().any(axis=1), "no_key")
+    if "sentence" in df.columns and "surface" in df.columns:
+        part = pd.Series([about_a_part(r) for r in df.to_dict("records")], index=df.index, dtype=bool)
+        if part.any():  # counted only when it happens (the key is new)
+            drop(part, "part_subject")
+    if targets_own_period:
+        df = _target_periods(df, by)
     cols, cells = [], []
     for row in df.to_dict("records"):
         found = column_for(row, unit)
@@ -151,6 +206,16 @@ def _candidates(metrics: pd.DataFrame, by: Sequence[str], keys: list[str], unit:
     drop(df["column"].isna(), "not_comparable")
     sort = [c for c in ("doc_id", "article", "start") if c in df.columns]
     return df.sort_values(sort, kind="stable"), excluded
+
+
+def _target_periods(df: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
+    """Targets set in a section about a later year (二、2025年工作安排 of a report on 2024) go to that year's row."""
+    if "period" not in by or "section" not in df.columns or not (df["role"] == "target").any():
+        return df
+    target = (df["role"] == "target").fillna(False).to_numpy()
+    periods = [target_period(p, s) if t and not _na(p) and not _na(s) else p
+               for p, s, t in zip(df["period"], df["section"], target)]
+    return df.assign(period=pd.array(periods, dtype="string"))
 
 
 def _column_order(df: pd.DataFrame, indicators: Iterable[str] | None) -> list[str]:
@@ -182,8 +247,8 @@ def _agrees(a: float, b: float) -> bool:
 
 
 def compare(metrics: pd.DataFrame, *, indicators: Iterable[str] | None = None, unit: str = "亿元",
-            by: Sequence[str] = ("region", "period"), return_conflicts: bool = False
-            ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+            by: Sequence[str] = ("region", "period"), return_conflicts: bool = False,
+            targets_own_period: bool = False) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """One row per ``by`` group (region and period), one column per indicator and measure.
 
     ``metrics`` is :func:`summary_mining.extract` output with ``region``/``region_code``/``period``
@@ -191,20 +256,42 @@ def compare(metrics: pd.DataFrame, *, indicators: Iterable[str] | None = None, u
     concatenated. ``indicators`` keeps (and orders) some indicators; ``unit`` is the money unit
     (元, 万元, 亿元, 万亿元). A cell with several figures takes the first in reading order; with
     ``return_conflicts=True`` the result is ``(table, conflicts)``, see :func:`conflicts`.
+    ``targets_own_period=True`` puts a target set under a heading about a later year
+    (二、2025年工作安排 of a report on 2024) in that year's row (see
+    :func:`summary_mining.places.periods.target_period`); by default it stays in the document's row.
     ``table.attrs`` holds ``unit``, ``rule``, ``excluded`` (rows left out, by reason) and ``n_conflicts``.
     """
     by = list(by)
-    _validate(metrics, by, unit)
-    keys = _keys(metrics, by)
-    rows, excluded = _candidates(metrics, by, keys, unit, indicators)
-    rows = _count_units(rows)
-    first = rows.groupby(keys + ["column"], dropna=False, sort=False).head(1)
+    keys, rows, first, excluded = _choose(metrics, by, unit, indicators, targets_own_period)
     rest = rows.drop(index=first.index)
     table = _pivot(first, keys, _column_order(rows, indicators) if len(rows) else [])
     found = _conflicts(first, rest, keys)
     table.attrs.update({"unit": unit, "rule": "first figure in reading order (doc_id, article, start)",
                         "excluded": excluded, "n_conflicts": len(found)})
     return (table, found) if return_conflicts else table
+
+
+def _choose(metrics: pd.DataFrame, by: list[str], unit: str, indicators: Iterable[str] | None,
+            targets_own_period: bool = False) -> tuple[list[str], pd.DataFrame, pd.DataFrame, dict[str, int]]:
+    """Group keys, candidate rows, the row chosen for each cell, and what was left out."""
+    _validate(metrics, by, unit)
+    keys = _keys(metrics, by)
+    rows, excluded = _candidates(metrics, by, keys, unit, indicators, targets_own_period)
+    rows = _count_units(rows)
+    first = rows.groupby(keys + ["column"], dropna=False, sort=False).head(1)
+    return keys, rows, first, excluded
+
+
+def cells(metrics: pd.DataFrame, *, indicators: Iterable[str] | None = None, unit: str = "亿元",
+          by: Sequence[str] = ("region", "period"), targets_own_period: bool = False) -> pd.DataFrame:
+    """The cells of :func:`compare` in long form, each with the metrics row it came from.
+
+    One row per cell: the group keys, ``column``, ``cell`` (the value in the column's unit) and the
+    chosen figure's own columns (``doc_id``, ``start``, ``surface``, ``sentence`` …), so every cell of
+    the table can be traced to its characters (全市生产总值2012亿元 -> ``地区生产总值(亿元)`` = 2012.0).
+    """
+    keys, _, first, _ = _choose(metrics, list(by), unit, indicators, targets_own_period)
+    return first.reset_index(drop=True)
 
 
 _NA_KEY = "\x00NA"  # stands for a missing key while pivoting (pandas drops NA index labels)

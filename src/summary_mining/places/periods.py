@@ -40,7 +40,7 @@ from ..model import Article, Document
 from ..normalize import normalize
 
 __all__ = ["PeriodInfo", "PeriodRules", "period_rules", "detect_period", "period_label", "canonical_span",
-           "article_text", "title_lines"]
+           "article_text", "title_lines", "target_period"]
 
 _CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "О": "0", "一": "1", "二": "2", "三": "3", "四": "4",
               "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
@@ -299,3 +299,23 @@ def detect_period(doc_or_text: Document | str, article: Article | int | None = N
             spans[found] += w
     span: str | None = _best(spans, minimum=1.0) or ("FY" if review else None)
     return PeriodInfo(year, span, period_label(year, span), masked and year is None)
+
+
+_YEAR_IN_HEADING = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+
+
+def target_period(period: str | None, section: str | None) -> str | None:
+    """The period a target belongs to: the latest year its section heading names when that year comes
+    after the document's full-year ``period`` (a 2025 report on 2024 sets targets for 2025); otherwise
+    ``period`` itself (a 2024 summary's own 目标任务 stay in 2024).
+
+    >>> target_period("2024", "二、2025年工作总体要求和重点任务")
+    '2025'
+    >>> target_period("2024", "一、2024年目标任务完成情况"), target_period("2023-H1", "二、2024年工作打算")
+    ('2024', '2023-H1')
+    """
+    if not period or not section or not str(period).isdigit():
+        return period
+    years = [int(m.group(1)) for m in rx_finditer(_YEAR_IN_HEADING, str(section))]
+    later = [y for y in years if y > int(period)]
+    return str(max(later)) if later else period

@@ -486,6 +486,28 @@ def region_candidates(doc_or_text: Document | str, article: Article | int | None
     return df.sort_values(["score", "mentions"], ascending=False, kind="stable").reset_index(drop=True)
 
 
+#: How far into a text :func:`_short_form_of_own_kind` looks (a document names itself early; a 5 MB
+#: text with no region is not scanned twice).
+_OWN_KIND_CHARS = 2000
+
+
+def _short_form_of_own_kind(part: _Part, kind: str | None, rules: RegionRules, gaz: Gazetteer) -> Region | None:
+    """When nothing else names the region: the one division whose short form the text's first
+    ``_OWN_KIND_CHARS`` characters use and whose
+    kind its self-references use (宁远发展史上 … 全县实现地区生产总值 -> 宁远县); None when several
+    divisions of that kind are named, or a name is only visited (赴宁远考察)."""
+    if kind is None or kind in rules.town_chars:
+        return None
+    found: set[str] = set()
+    for hit in gaz.find(part.text[:_OWN_KIND_CHARS]):
+        if hit.surface in rules.ignore or rx_match(rules.self_reference, part.text, hit.start) is not None:
+            continue
+        if _is_visit(part, hit, rules) or _is_brand(part.text, hit, rules) or _is_company(part, hit, rules):
+            continue
+        found.update(r.code for r, full in hit.candidates if r.kind == kind)
+    return gaz.by_code[found.pop()] if len(found) == 1 else None
+
+
 def detect_region(doc_or_text: Document | str, article: Article | int | None = None, *,
                   rules: RegionRules | None = None, gaz: Gazetteer | None = None) -> RegionInfo:
     """The region a text (a document, or one of its articles) is about; ``RegionInfo()`` when unknown.
@@ -495,7 +517,8 @@ def detect_region(doc_or_text: Document | str, article: Article | int | None = N
     """
     rules = rules or region_rules()
     gaz = gaz or gazetteer(rules.gazetteer)
-    ev = _evidence(*_article_part(doc_or_text, article), rules, gaz)
+    part, extra = _article_part(doc_or_text, article)
+    ev = _evidence(part, extra, rules, gaz)
     named = _final_scores(ev, rules, gaz)
     masked = _redacted_scores(ev, rules)
     top_self = max(ev.self_share, key=lambda c: ev.self_share[c]) if ev.self_share else None
@@ -507,7 +530,9 @@ def detect_region(doc_or_text: Document | str, article: Article | int | None = N
     best_char = max(masked, key=lambda c: masked[c], default="")
     best_masked = masked.get(best_char, 0.0)
     if max(best_named, best_masked) < rules.weights["min_score"]:
-        return RegionInfo()
+        own = _short_form_of_own_kind(part, top_self if top_self and ev.self_share[top_self] >= 0.5 else None,
+                                      rules, gaz)
+        return gaz.info(own) if own is not None else RegionInfo()
     if best_masked >= best_named:
         return RegionInfo(level=_CHAR_LEVEL.get(best_char), redacted=True)
     return gaz.info(gaz.by_code[best_code])
