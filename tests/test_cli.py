@@ -22,7 +22,8 @@ def test_extract_output_formats(tmp_path, seed_path, suffix):
     assert main(["extract", str(seed_path), "-o", str(out)]) == 0
     df = {".parquet": pd.read_parquet, ".jsonl": lambda p: pd.read_json(p, lines=True),
           ".xlsx": pd.read_excel}[suffix](out)
-    assert "92.42﹪" in df["surface"].tolist()
+    column = "原文" if suffix == ".xlsx" else "surface"  # Excel: Chinese headers
+    assert "92.42﹪" in df[column].tolist()
 
 
 def test_failed_files_are_reported_and_exit_1(tmp_path, seed_path, capsys):

@@ -51,7 +51,7 @@ HEADERS_ZH: dict[str, str] = {
     "other": "其他值(列单位)", "agrees": "一致", "chosen_doc_id": "采用值文档", "chosen_start": "采用值位置",
     "chosen_surface": "采用值原文",
     # problems
-    "item": "条目", "text": "原文", "categories": "类别", "keywords": "关键词", "in_problem_section": "在问题部分",
+    "item": "条目", "text": "文本", "categories": "类别", "keywords": "关键词", "in_problem_section": "在问题部分",
     # audit
     "check": "核对", "status": "结论", "stated": "所述值", "computed": "计算值", "difference": "差值",
     "tolerance": "容差", "message": "说明", "evidence": "依据",
