@@ -294,7 +294,8 @@ def to_csv(df: pd.DataFrame, path: str | Path, *, headers: Mapping[str, str] | b
     out = _text_cells(df, quote=True)
     if headers is not False:
         out.columns = _headers(df, headers)
-    out.to_csv(path, index=False, encoding="utf-8-sig")
+    out.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")  # CRLF, as Excel writes: a CR in a
+    # cell is then quoted (with "\n" pandas leaves it bare and the row breaks)
     return path
 
 
