@@ -241,3 +241,15 @@ def test_version_and_python_dash_m(capsys):
     assert run.returncode == 0 and run.stdout.strip() == f"summary-mining {sm.__version__}"
     run = subprocess.run([sys.executable, "-m", "summary_mining", "extract", "nodir/"], capture_output=True, text=True)
     assert run.returncode == 2 and run.stderr.strip() == "summary-mining: error: nodir/: no such file or directory"
+
+
+def test_exit_code_does_not_depend_on_how_the_corpus_run_names_an_unread_file():
+    """mine() may list files of other types itself (every path in documents or errors): a script found
+    in a folder stays no failure, a .doc found there stays one."""
+    from summary_mining.cli_report import failed_count
+
+    errors = pd.DataFrame({"path": ["d/build.py", "d/旧.doc", "d/x.txt"], "doc_id": [None] * 3,
+                           "error": ["UnsupportedFormatError", "UnsupportedFormatError", "EncodingError"],
+                           "message": ["", "", ""]})
+    assert failed_count(errors) == 2 and failed_count(errors.iloc[:1]) == 0
+    assert failed_count(errors.iloc[:1], given=["d/build.py"]) == 1

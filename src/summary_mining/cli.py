@@ -90,11 +90,11 @@ def _finish(args: argparse.Namespace, corpus, outputs: list[Path], out: Path | N
     if out is not None and len(errors):
         err_path = out.with_name(out.stem + ".errors.csv")
         to_csv(errors, err_path)
-    for line in summary_lines(corpus, errors, outputs=outputs, errors_file=err_path):
+    for line in summary_lines(corpus, errors, outputs=outputs, errors_file=err_path, given=args.paths):
         print(line, file=sys.stderr)
     if err_path is not None:
         print(f"errors written: {err_path}", file=sys.stderr)
-    return EXIT_SOME_FAILED if failed_count(errors) else EXIT_OK
+    return EXIT_SOME_FAILED if failed_count(errors, args.paths) else EXIT_OK
 
 
 def _printable(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:

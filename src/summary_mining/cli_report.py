@@ -69,9 +69,24 @@ def with_unread(errors: pd.DataFrame, paths: Sequence[str | os.PathLike[str]]) -
     return pd.concat([errors, extra], ignore_index=True) if len(errors) else extra
 
 
-def failed_count(errors: pd.DataFrame) -> int:
-    """Errors that make the run exit 1: every one but files that are not documents."""
-    return int((errors["error"] != NOT_A_DOCUMENT).sum()) if len(errors) else 0
+def failed_count(errors: pd.DataFrame, given: Sequence[str | os.PathLike[str]] = ()) -> int:
+    """Errors that make the run exit 1: every one but files found in a folder that are not documents
+    (``NotADocument``, or a refused format that is no document format, however the corpus run names it).
+    A file named in ``given`` (the command line) always counts."""
+    if not len(errors):
+        return 0
+    named = {os.path.abspath(p) for p in given}
+
+    def counts(path, error) -> bool:
+        if isinstance(path, str) and os.path.abspath(path) in named:
+            return True
+        if error == NOT_A_DOCUMENT:
+            return False
+        if error == "UnsupportedFormatError" and isinstance(path, str):
+            return unread_row(path)["error"] != NOT_A_DOCUMENT
+        return True
+
+    return sum(counts(p, e) for p, e in zip(errors["path"], errors["error"]))
 
 
 def _counts(s: pd.Series) -> str:
@@ -86,13 +101,13 @@ def _names(s: pd.Series, limit: int = 8) -> str:
 
 
 def summary_lines(corpus, errors: pd.DataFrame, *, outputs: Sequence[Path] = (), errors_file: Path | None = None,
-                  max_errors: int = 20) -> list[str]:
+                  max_errors: int = 20, given: Sequence[str | os.PathLike[str]] = ()) -> list[str]:
     """The lines a run prints when it ends (files, rows per kind, regions and periods, audit
     findings, errors, the next command to try)."""
     m, pb, au, docs = corpus.metrics, corpus.problems, corpus.audit, corpus.documents
     n_files = corpus.stats.get("files", 0)
     read_ok = docs["path"].nunique() if len(docs) and "path" in docs.columns else docs["doc_id"].nunique() if len(docs) else 0
-    failed = failed_count(errors)
+    failed = failed_count(errors, given)
     not_docs = len(errors) - failed
     found = n_files + len(errors) - len(corpus.errors)  # the run's files and the files it did not take
     lines = [f"files: {found} found, {read_ok} read, {failed} failed, {not_docs} not documents"
