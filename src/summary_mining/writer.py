@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from copy import copy
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -236,6 +237,18 @@ def _write_sheet(wb, name: str, df: pd.DataFrame, headers: Mapping[str, str] | b
         c.font = bold
         row.append(c)
     ws.append(row)
+    styles: dict[str, Any] = {}  # one style per number format (and one for quoted text), copied onto cells
+
+    def style(key: str):
+        if key not in styles:
+            proto = WriteOnlyCell(ws, value=0)
+            if key == "quote":
+                proto.quotePrefix = True
+            else:
+                proto.number_format = key
+            styles[key] = proto._style
+        return copy(styles[key])
+
     for r, values in enumerate(cells.itertuples(index=False, name=None)):
         row = []
         for j, v in enumerate(values):
@@ -246,10 +259,11 @@ def _write_sheet(wb, name: str, df: pd.DataFrame, headers: Mapping[str, str] | b
             if text_cols[j] and isinstance(v, str):
                 c.data_type = "s"  # never a formula, whatever the text starts with
                 if _needs_quote(v):
-                    c.quotePrefix = True
-            fmt = formats[j]
-            if fmt is not None and not isinstance(v, (str, bool)):
-                c.number_format = fmt[r] if isinstance(fmt, list) else fmt
+                    c._style = style("quote")
+            else:
+                fmt = formats[j]
+                if fmt is not None and not isinstance(v, (str, bool)):
+                    c._style = style(fmt[r] if isinstance(fmt, list) else fmt)
             row.append(c)
         ws.append(row)
 
