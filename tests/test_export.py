@@ -115,13 +115,19 @@ from summary_mining.writer import (OutputError, check_output, neutralise, read_m
 
 
 @pytest.fixture(scope="module")
-def problems(seed_path):
-    return sm.extract_problems(seed_path)
+def frames(seed_path):
+    """The seed's problems and audit frames (lists of str; evidence spans)."""
+    return {"problems": sm.extract_problems(seed_path), "audit": sm.audit(seed_path)}
 
 
-@pytest.fixture(scope="module")
-def audit(seed_path):
-    return sm.audit(seed_path)
+@pytest.fixture
+def problems(frames):
+    return frames["problems"]
+
+
+@pytest.fixture
+def audit(frames):
+    return frames["audit"]
 
 
 def test_every_frame_to_excel_has_the_same_formatting(metrics, problems, audit, tmp_path):
