@@ -256,3 +256,13 @@ def test_check_output_names_the_install_command_for_a_missing_package(monkeypatc
     assert str(e.value) == "m.parquet: writing .parquet needs pyarrow: pip install 'summary-mining[parquet]'"
     with pytest.raises(OutputError):
         to_parquet(pd.DataFrame({"a": [1]}), "m.parquet")
+
+
+def test_parquet_lists_come_back_as_the_library_makes_them(frames, tmp_path):
+    pytest.importorskip("pyarrow")
+    from summary_mining.writer import restore_lists
+
+    for name, df in frames.items():
+        back = restore_lists(pd.read_parquet(sm.to_parquet(df, tmp_path / f"{name}.parquet")))
+        pd.testing.assert_frame_equal(back, df.reset_index(drop=True))
+    assert restore_lists(pd.read_parquet(tmp_path / "audit.parquet")).loc[0, "evidence"][0] == (218, 224, "92.42﹪")

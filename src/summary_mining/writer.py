@@ -36,7 +36,7 @@ import pandas as pd
 from .errors import SummaryMiningError
 
 __all__ = ["HEADERS_ZH", "SUFFIXES", "OutputError", "check_output", "chinese_headers", "write_table", "write_tables",
-           "to_excel", "to_csv", "to_parquet", "to_arrow", "read_metrics", "read_table", "neutralise", "unneutralise",
+           "to_excel", "to_csv", "to_parquet", "to_arrow", "restore_lists", "read_metrics", "read_table", "neutralise", "unneutralise",
            "join_list", "NUMBER_FORMAT", "PERCENT_FORMAT", "INTEGER_FORMAT"]
 
 #: English column -> Chinese header (units in brackets where a column holds numbers).
@@ -365,6 +365,25 @@ def to_arrow(df: pd.DataFrame):
         i = table.schema.get_field_index("evidence")
         table = table.set_column(i, pa.field("evidence", _evidence_type()), pa.array([], type=_evidence_type()))
     return table
+
+
+def restore_lists(df: pd.DataFrame) -> pd.DataFrame:
+    """A frame read from Parquet (``pandas.read_parquet``) with its list columns as the library makes
+    them: ``evidence`` as lists of ``(start, end, text)`` tuples, other list columns as lists of str.
+
+    例: ``restore_lists(pd.read_parquet("audit.parquet"))["evidence"][0]`` -> ``[(218, 224, '92.42﹪'), …]``
+    """
+    out = df.copy()
+    for c in out.columns:
+        if out[c].dtype != object:
+            continue
+        sample = next((v for v in out[c] if v is not None and not (isinstance(v, float) and v != v)), None)
+        if not (isinstance(sample, (list, tuple)) or _is_array(sample)):
+            continue
+        out[c] = [v if v is None or (isinstance(v, float) and v != v) else
+                  [(int(x["start"]), int(x["end"]), str(x["text"])) if isinstance(x, Mapping) else x for x in v]
+                  for v in out[c]]
+    return out
 
 
 def to_parquet(df: pd.DataFrame, path: str | Path) -> Path:
