@@ -246,7 +246,7 @@ def test_version_and_python_dash_m(capsys):
 def test_exit_code_does_not_depend_on_how_the_corpus_run_names_an_unread_file():
     """mine() may list files of other types itself (every path in documents or errors): a script found
     in a folder stays no failure, a .doc found there stays one."""
-    from summary_mining.cli_report import failed_count
+    from summary_mining.cli.report import failed_count
 
     errors = pd.DataFrame({"path": ["d/build.py", "d/旧.doc", "d/x.txt"], "doc_id": [None] * 3,
                            "error": ["UnsupportedFormatError", "UnsupportedFormatError", "EncodingError"],

@@ -61,6 +61,7 @@ def test_progress_bar_shows_in_a_notebook_kernel(monkeypatch):
     from summary_mining.corpus import _progress
 
     monkeypatch.setattr(sys, "stderr", io.StringIO())
+    monkeypatch.delitem(sys.modules, "ipykernel", raising=False)  # loaded by an earlier test, perhaps
     assert _progress(10, True) is None  # a script with stderr redirected: no bar
     monkeypatch.setitem(sys.modules, "ipykernel", types.ModuleType("ipykernel"))
     bar = _progress(10, True)

@@ -1,4 +1,5 @@
-"""The ``summary-mining`` command line (also ``python -m summary_mining``).
+"""The ``summary-mining`` command line (also ``python -m summary_mining``): the commands here, the run
+summary in :mod:`.report`, values for people in :mod:`.display`.
 
 Examples (示例)::
 
@@ -29,9 +30,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._version import __version__
-from .errors import SummaryMiningError
-from .writer import OutputError, check_output, to_csv, write_table, write_tables
+from .._version import __version__
+from ..errors import SummaryMiningError
+from ..writer import OutputError, check_output, to_csv, write_table, write_tables
 
 __all__ = ["main", "write_frame", "build_parser", "EXIT_OK", "EXIT_SOME_FAILED", "EXIT_USAGE"]
 
@@ -74,7 +75,7 @@ def _check_regions(path: str | None) -> str | None:
 
 # -- corpus commands ---------------------------------------------------------------------------
 def _mine(args: argparse.Namespace):
-    from .corpus import mine
+    from ..corpus import mine
 
     kwargs = {"regions": args.regions} if args.regions else {}
     return mine(args.paths, n_jobs=args.jobs, engine=args.engine, cache_dir=args.cache,
@@ -83,7 +84,7 @@ def _mine(args: argparse.Namespace):
 
 def _finish(args: argparse.Namespace, corpus, outputs: list[Path], out: Path | None) -> int:
     """Unread files into ``errors``, the errors file, the summary on stderr; the exit code."""
-    from .cli_report import failed_count, summary_lines, with_unread
+    from .report import failed_count, summary_lines, with_unread
 
     errors = with_unread(corpus.errors, args.paths)
     err_path = None
@@ -129,8 +130,8 @@ def _table_command(name: str, columns: list[str]):
 
 def _cmd_mine(args: argparse.Namespace) -> int:
     """Every frame at once: one workbook (.xlsx) or a file per frame."""
-    from .cli_report import with_unread
-    from .comparison import compare
+    from .report import with_unread
+    from ..comparison import compare
 
     out = _check_output(args.output)
     corpus = _mine(args)
@@ -145,7 +146,7 @@ def _cmd_mine(args: argparse.Namespace) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    from .comparison import compare
+    from ..comparison import compare
 
     out = _check_output(args.output)
     corpus = _mine(args)
@@ -164,8 +165,8 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 # -- show -----------------------------------------------------------------------------------------
 def _cmd_show(args: argparse.Namespace) -> int:
     from .display import display_value
-    from .documents import read_document
-    from .extraction import extract
+    from ..documents import read_document
+    from ..extraction import extract
 
     html = _check_output(args.html, allowed=(".html", ".htm")) if args.html else None
     regions = _check_regions(args.regions)
@@ -178,7 +179,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
         return EXIT_SOME_FAILED
     df = extract(doc, regions=regions)
     if html is not None:
-        from .view import show
+        from ..view import show
         path = show(doc, metrics=df).save(html)
         print(f"{doc.doc_id}: {len(df)} figures -> {path}", file=sys.stderr)
         return EXIT_OK

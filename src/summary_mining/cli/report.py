@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from .display import display_value
-from .readers import FORMATS, LEGACY_FORMATS
+from ..readers import FORMATS, LEGACY_FORMATS
 
 __all__ = ["unread_files", "unread_row", "with_unread", "summary_lines", "NOT_A_DOCUMENT", "failed_count"]
 
