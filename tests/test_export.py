@@ -266,3 +266,16 @@ def test_parquet_lists_come_back_as_the_library_makes_them(frames, tmp_path):
         back = restore_lists(pd.read_parquet(sm.to_parquet(df, tmp_path / f"{name}.parquet")))
         pd.testing.assert_frame_equal(back, df.reset_index(drop=True))
     assert restore_lists(pd.read_parquet(tmp_path / "audit.parquet")).loc[0, "evidence"][0] == (218, 224, "92.42﹪")
+
+
+def test_empty_frames_keep_the_list_types(frames, tmp_path):
+    """Parquet parts of a corpus run must share one schema, whether or not a part has rows."""
+    pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    for name, df in frames.items():
+        full = pq.read_schema(sm.to_parquet(df, tmp_path / f"{name}.parquet"))
+        empty = pq.read_schema(sm.to_parquet(df.iloc[:0], tmp_path / f"{name}0.parquet"))
+        assert full.remove_metadata() == empty.remove_metadata(), name
+    both = pd.read_parquet([tmp_path / "problems.parquet", tmp_path / "problems0.parquet"])
+    assert len(both) == len(frames["problems"])

@@ -344,6 +344,13 @@ def _list_column(values: pd.Series):
     return pa.array(rows, type=pa.list_(pa.string()))
 
 
+def _typed_lists() -> dict:
+    """The library's list columns and their Arrow types (also when a frame has no rows, so that the
+    parts of a corpus run share one schema)."""
+    import pyarrow as pa
+    return {"evidence": _evidence_type(), "categories": pa.list_(pa.string()), "keywords": pa.list_(pa.string())}
+
+
 def to_arrow(df: pd.DataFrame):
     """``df`` as a ``pyarrow.Table``: list columns typed (see the module doc), other columns as pandas
     converts them, no index, no ``attrs``."""
@@ -361,9 +368,10 @@ def to_arrow(df: pd.DataFrame):
     for i, c in enumerate(df.columns):
         if c in lists:
             table = table.add_column(i, pa.field(str(c), lists[c].type), lists[c])
-    if "evidence" in df.columns and "evidence" not in lists and len(df) == 0:
-        i = table.schema.get_field_index("evidence")
-        table = table.set_column(i, pa.field("evidence", _evidence_type()), pa.array([], type=_evidence_type()))
+    for c, type_ in _typed_lists().items():  # the library's list columns keep their type with no rows
+        i = table.schema.get_field_index(c)
+        if i >= 0 and c not in lists and df[c].isna().all():
+            table = table.set_column(i, pa.field(c, type_), pa.nulls(len(df), type=type_))
     return table
 
 
