@@ -50,3 +50,21 @@ def test_compare_notebook_builds_the_table_and_a_chart_without_tofu(formats_dir)
     assert "chart: gdp_growth.png True" in text
     assert any("image/png" in o.get("data", {}) for c in code for o in c.get("outputs", []))
     assert "consistent" in text
+
+
+def test_progress_bar_shows_in_a_notebook_kernel(monkeypatch):
+    """stderr is no terminal in Jupyter: the bar (tqdm.auto) shows when an IPython kernel runs the code."""
+    import io
+    import sys
+    import types
+
+    from summary_mining.corpus import _progress
+
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    monkeypatch.delitem(sys.modules, "ipykernel", raising=False)  # loaded by an earlier test, perhaps
+    assert _progress(10, True) is None  # a script with stderr redirected: no bar
+    monkeypatch.setitem(sys.modules, "ipykernel", types.ModuleType("ipykernel"))
+    bar = _progress(10, True)
+    assert bar is not None and bar.total == 10
+    bar.close()
+    assert _progress(10, False) is None

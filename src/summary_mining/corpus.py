@@ -32,6 +32,7 @@ import pandas as pd
 from ._version import __version__
 from .errors import SummaryMiningError, TimeLimitError
 from .readers import FORMATS, Limits, DEFAULT_LIMITS
+from .places.regions import _read_override_csv
 
 __all__ = ["Corpus", "mine", "list_files", "doc_ids", "process_file", "FileResult", "rules_version",
            "DOCUMENT_COLUMNS", "ERROR_COLUMNS"]
@@ -146,10 +147,10 @@ def _document_rows(doc, article_rows: list[dict]) -> list[dict]:
     return rows
 
 
-def _mine_document(doc, res: FileResult) -> None:
+def _mine_document(doc, res: FileResult, regions=None) -> None:
     from .pipeline import Analysis
 
-    analysis = Analysis(doc)  # one figure scan, one region detection, one relation reading for every frame
+    analysis = Analysis(doc, regions=regions)  # one figure scan, one region detection, one relation reading for every frame
     res.metrics = analysis.metrics_rows()
     res.problems = analysis.problems_rows()
     res.audit = analysis.audit_rows()
@@ -157,7 +158,7 @@ def _mine_document(doc, res: FileResult) -> None:
 
 
 def process_file(path: str | os.PathLike[str], doc_id: str, *, limits: Limits = DEFAULT_LIMITS,
-                 time_limit: float | None = None) -> FileResult:
+                 time_limit: float | None = None, regions=None) -> FileResult:
     """Read and mine one file; any failure is caught and returned as ``error`` (never raised)."""
     from .documents import read_document
 
@@ -165,7 +166,7 @@ def process_file(path: str | os.PathLike[str], doc_id: str, *, limits: Limits = 
     res = FileResult(path, doc_id)
     try:
         with _time_limit(time_limit, path):
-            _mine_document(read_document(path, doc_id=doc_id, limits=limits), res)
+            _mine_document(read_document(path, doc_id=doc_id, limits=limits), res, regions)
     except SummaryMiningError as e:
         res = FileResult(path, doc_id, error={"path": path, "doc_id": doc_id, "error": type(e).__name__, "message": str(e)})
     except Exception as e:  # a bug must not sink the corpus: record it with its type
@@ -253,8 +254,8 @@ def _pack(results: list[FileResult]) -> _Pack:
 def _work_batch(batch: list[tuple]) -> _Pack:
     """Mine a batch of files (in a worker); each is cached here, by the worker, when a key is given."""
     results = []
-    for path, doc_id, limits, time_limit, cache_dir, key in batch:
-        res = process_file(path, doc_id, limits=limits, time_limit=time_limit)
+    for path, doc_id, limits, time_limit, cache_dir, key, regions in batch:
+        res = process_file(path, doc_id, limits=limits, time_limit=time_limit, regions=regions)
         if cache_dir is not None and key:
             _store(cache_dir, key, res)
         results.append(res)
@@ -407,7 +408,7 @@ def _batches(todo: list[tuple[int, str | None]], size: int) -> list[list[int]]:
 
 def mine(paths_or_dir, *, n_jobs: int | None = None, engine: str = "process", cache_dir: str | os.PathLike[str] | None = None,
          progress: bool = True, client=None, limits: Limits = DEFAULT_LIMITS, time_limit: float | None = 120.0,
-         out_dir: str | os.PathLike[str] | None = None, batch: int = 500, load: bool = True) -> Corpus:
+         out_dir: str | os.PathLike[str] | None = None, batch: int = 500, load: bool = True, regions=None) -> Corpus:
     """Mine every file: figures, problems, audit, one row per article, and the files that failed.
 
     ``n_jobs`` worker processes (default: all cores); ``engine="dask"`` runs the same work on a
@@ -416,14 +417,18 @@ def mine(paths_or_dir, *, n_jobs: int | None = None, engine: str = "process", ca
     limit). With ``out_dir``, results stream to parquet parts (``<out_dir>/metrics/part-00000.parquet``
     …, about ``batch`` files a part) and memory stays flat; ``load=False`` then returns empty frames and
     leaves the results on disk (read them with ``pandas.read_parquet(out_dir / "metrics")``).
-    Frames are identical whatever ``n_jobs``/``engine``.
+    Frames are identical whatever ``n_jobs``/``engine``. ``regions`` overrides the detected region
+    and period as in :func:`~summary_mining.places.regions.article_info` (a mapping, or a CSV path
+    with columns ``file,article,region,period``); results cached without it are not reused.
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}; got {engine!r}")
     files = list_files(paths_or_dir)
     ids = doc_ids(files)
     n_jobs = (os.cpu_count() or 1) if n_jobs is None else max(1, int(n_jobs))
-    cache = Path(cache_dir) if cache_dir is not None else None
+    regions = _read_override_csv(regions) if isinstance(regions, (str, os.PathLike)) else regions
+    cache = Path(cache_dir) / f"regions-{_regions_key(regions)}" if cache_dir is not None and regions else \
+        Path(cache_dir) if cache_dir is not None else None
     writer = _PartWriter(Path(out_dir), batch) if out_dir is not None else None
     todo: list[tuple[int, str | None]] = []
     cached: dict[int, FileResult] = {}
@@ -435,7 +440,7 @@ def mine(paths_or_dir, *, n_jobs: int | None = None, engine: str = "process", ca
             todo.append((i, key))
     workers = 1 if engine == "process" and n_jobs <= 1 else max(n_jobs, 2)
     groups = _batches(todo, max(1, min(16, len(todo) // (workers * 8))))
-    batches = [[(str(files[todo[k][0]]), ids[todo[k][0]], limits, time_limit, cache, todo[k][1]) for k in g]
+    batches = [[(str(files[todo[k][0]]), ids[todo[k][0]], limits, time_limit, cache, todo[k][1], regions) for k in g]
                for g in groups]
     stream = _run_dask(batches, client) if engine == "dask" else _run_process(batches, n_jobs)
     bar = _progress(len(todo), progress)
@@ -485,8 +490,13 @@ def mine(paths_or_dir, *, n_jobs: int | None = None, engine: str = "process", ca
     return Corpus(**_merge(packs), stats=stats)
 
 
+def _regions_key(regions) -> str:
+    """A hash of region overrides (a cache sub-folder per override table)."""
+    return hashlib.sha256(repr(sorted((repr(k), repr(v)) for k, v in dict(regions).items())).encode()).hexdigest()[:16]
+
+
 def _progress(total: int, wanted: bool):
-    if not wanted or total < 2 or not sys.stderr.isatty():
+    if not wanted or total < 2 or not (sys.stderr.isatty() or "ipykernel" in sys.modules):  # tqdm.auto: a widget in Jupyter
         return None
     try:
         from tqdm.auto import tqdm
