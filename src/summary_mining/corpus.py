@@ -33,7 +33,7 @@ from ._version import __version__
 from .errors import SummaryMiningError, TimeLimitError
 from .readers import FORMATS, Limits, DEFAULT_LIMITS
 
-__all__ = ["Corpus", "mine", "list_files", "doc_ids", "process_file", "FileResult", "rules_version",
+__all__ = ["Corpus", "mine", "read_out_dir", "list_files", "doc_ids", "process_file", "FileResult", "rules_version",
            "DOCUMENT_COLUMNS", "ERROR_COLUMNS"]
 
 DOCUMENT_COLUMNS = {"doc_id": "string", "path": "string", "article": "Int64", "title": "string",
@@ -342,17 +342,30 @@ def _empty_frames() -> dict[str, pd.DataFrame]:
 FRAMES = ("metrics", "problems", "audit", "documents", "errors")
 
 
+MANIFEST = "manifest.json"
+
+
 class _PartWriter:
     """Streams results to ``<out_dir>/<frame>/part-NNNNN.parquet`` (a part per ``batch`` files or
-    more) so memory stays flat."""
+    more) so memory stays flat.
 
-    def __init__(self, out_dir: Path, batch: int):
-        self.out_dir, self.batch = out_dir, batch
+    A run owns its ``out_dir``: the parts of an earlier run (of this corpus or another) are removed
+    before the first part is written, and ``<out_dir>/manifest.json`` — written last — names the
+    corpus (a hash of its files and doc_ids), the rule-set version and the parts. A folder without a
+    manifest holds an unfinished run; :func:`read_out_dir` reads only the parts a manifest lists.
+    """
+
+    def __init__(self, out_dir: Path, batch: int, corpus_key: str):
+        self.out_dir, self.batch, self.corpus_key = out_dir, batch, corpus_key
         self.pending: list[_Pack] = []
         self.files = 0
         self.parts = 0
+        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / MANIFEST).unlink(missing_ok=True)  # first: a run cut short leaves no manifest
         for name in FRAMES:
             (out_dir / name).mkdir(parents=True, exist_ok=True)
+            for old in (out_dir / name).glob("part-*.parquet"):
+                old.unlink()
 
     def add(self, pack: _Pack) -> None:
         self.pending.append(pack)
@@ -364,9 +377,56 @@ class _PartWriter:
         if not self.pending:
             return
         for name, df in _merge(self.pending).items():
-            _parquet_safe(df).to_parquet(self.out_dir / name / f"part-{self.parts:05d}.parquet", index=False)
+            _parquet_safe(df).to_parquet(self.out_dir / name / self._part(self.parts), index=False)
         self.parts += 1
         self.pending, self.files = [], 0
+
+    @staticmethod
+    def _part(i: int) -> str:
+        return f"part-{i:05d}.parquet"
+
+    def finish(self, stats: dict) -> None:
+        """Write the last part and the manifest (atomically: a temporary file renamed)."""
+        import json
+
+        self.flush()
+        manifest = {"corpus": self.corpus_key, "rules": rules_version(), "version": __version__,
+                    "parts": [self._part(i) for i in range(self.parts)], "frames": list(FRAMES),
+                    "stats": stats}
+        tmp = self.out_dir / (MANIFEST + ".tmp")
+        tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(self.out_dir / MANIFEST)
+
+
+def read_out_dir(out_dir: str | os.PathLike[str]) -> dict[str, pd.DataFrame]:
+    """The five frames of a finished ``mine(..., out_dir=...)`` run: only the parts its manifest
+    lists, in order (stray or stale files in the folder are never read).
+
+    >>> frames = read_out_dir("out/")          # doctest: +SKIP
+    >>> frames["metrics"][["doc_id", "surface"]].head(1)   # doctest: +SKIP
+      doc_id     surface
+    0   seed  60.07亿元
+    """
+    import json
+
+    d = Path(out_dir)
+    try:
+        manifest = json.loads((d / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{d}: no {MANIFEST} — not the folder of a finished mine(out_dir=...) run") from None
+    empty = _empty_frames()
+    out = {}
+    for name in FRAMES:
+        parts = [pd.read_parquet(d / name / p) for p in manifest["parts"]]
+        out[name] = pd.concat(parts, ignore_index=True) if parts else _parquet_safe(empty[name])
+    return out
+
+
+def _corpus_key(files: Sequence[Path], ids: Sequence[str]) -> str:
+    h = hashlib.sha256()
+    for p, d in zip(files, ids):
+        h.update(os.fsencode(p) + b"\0" + d.encode("utf-8", "surrogateescape") + b"\0")
+    return h.hexdigest()[:16]
 
 
 def _collect(done: list[FileResult]) -> dict[str, pd.DataFrame]:
@@ -415,7 +475,8 @@ def mine(paths_or_dir, *, n_jobs: int | None = None, engine: str = "process", ca
     file's results by content hash and rule-set version; ``time_limit`` seconds per file (None: no
     limit). With ``out_dir``, results stream to parquet parts (``<out_dir>/metrics/part-00000.parquet``
     …, about ``batch`` files a part) and memory stays flat; ``load=False`` then returns empty frames and
-    leaves the results on disk (read them with ``pandas.read_parquet(out_dir / "metrics")``).
+    leaves the results on disk (read them with :func:`read_out_dir`). A run replaces whatever an
+    earlier run left in ``out_dir`` (see :class:`_PartWriter`): re-runs never duplicate or mix rows.
     Frames are identical whatever ``n_jobs``/``engine``.
     """
     if engine not in ENGINES:
@@ -424,7 +485,7 @@ def mine(paths_or_dir, *, n_jobs: int | None = None, engine: str = "process", ca
     ids = doc_ids(files)
     n_jobs = (os.cpu_count() or 1) if n_jobs is None else max(1, int(n_jobs))
     cache = Path(cache_dir) if cache_dir is not None else None
-    writer = _PartWriter(Path(out_dir), batch) if out_dir is not None else None
+    writer = _PartWriter(Path(out_dir), batch, _corpus_key(files, ids)) if out_dir is not None else None
     todo: list[tuple[int, str | None]] = []
     cached: dict[int, FileResult] = {}
     for i, (p, d) in enumerate(zip(files, ids)):
@@ -476,9 +537,9 @@ def mine(paths_or_dir, *, n_jobs: int | None = None, engine: str = "process", ca
     stats = {"files": len(files), "processed": len(todo), "cached": len(files) - len(todo),
              "failed": failed, "n_jobs": n_jobs, "engine": engine}
     if writer is not None:
-        writer.flush()
+        writer.finish(stats)
         if load:
-            frames = {name: pd.read_parquet(Path(out_dir) / name) for name in FRAMES}
+            frames = read_out_dir(out_dir)
         else:
             frames = _collect([])
         return Corpus(**frames, stats=stats)
