@@ -67,3 +67,40 @@ def test_a_run_cut_short_leaves_no_manifest(small, tmp_path, monkeypatch):
         mine(small, n_jobs=1, progress=False, out_dir=out)
     with pytest.raises(FileNotFoundError, match="manifest.json"):
         corpus.read_out_dir(out)
+
+
+# -- item 2: doc_id unique across folders -------------------------------------------------------------
+def test_same_file_name_in_two_folders_gets_two_doc_ids(tmp_path):
+    d = tmp_path / "corpus"
+    for sub, text in (("a", SHORT), ("b", OTHER)):
+        (d / sub).mkdir(parents=True)
+        (d / sub / "report.txt").write_text(text, encoding="utf-8")
+    (d / "alone.txt").write_text(OTHER, encoding="utf-8")
+    c = mine(d, n_jobs=1, progress=False)
+    assert c.documents[["doc_id", "path"]].values.tolist() == [
+        ["a/report.txt", str(d / "a" / "report.txt")], ["alone", str(d / "alone.txt")],
+        ["b/report.txt", str(d / "b" / "report.txt")]]
+    by_doc = c.metrics.groupby("doc_id", sort=False)["surface"].apply(list).to_dict()
+    assert by_doc == {"a/report.txt": ["10个", "24亿元", "9个", "90%"], "alone": ["9.88亿元", "12.5%"],
+                      "b/report.txt": ["9.88亿元", "12.5%"]}
+    assert set(c.audit["doc_id"]) <= {"a/report.txt"} and set(c.problems["doc_id"]) <= set(c.documents["doc_id"])
+
+
+@pytest.mark.parametrize("names,ids", [
+    (["seed.txt", "seed.docx"], ["seed.docx", "seed.txt"]),
+    (["x/总结.txt", "y/总结.txt", "报告.txt"], ["x/总结.txt", "y/总结.txt", "报告"]),
+    (["x/y/总结.md", "总结.txt"], ["x/y/总结.md", "总结.txt"]),
+])
+def test_doc_ids_are_unique_and_relative_to_the_folder(tmp_path, names, ids):
+    paths = sorted(tmp_path / n for n in names)
+    assert corpus.doc_ids(paths, [tmp_path] * len(paths)) == ids
+
+
+def test_two_folders_with_the_same_relative_path_fall_back_to_full_paths(tmp_path):
+    for root in ("r1", "r2"):
+        (tmp_path / root).mkdir()
+        (tmp_path / root / "总结.txt").write_text(OTHER, encoding="utf-8")
+        (tmp_path / root / "总结.md").write_text(OTHER, encoding="utf-8")
+    c = mine([tmp_path / "r1", tmp_path / "r2"], n_jobs=1, progress=False)
+    assert c.documents["doc_id"].is_unique and len(c.documents) == 4
+    assert c.documents["doc_id"].tolist()[0] == (tmp_path / "r1" / "总结.md").as_posix()

@@ -92,23 +92,54 @@ def _parquet_safe(df: pd.DataFrame) -> pd.DataFrame:
 
 
 # -- inputs ------------------------------------------------------------------------------------
-def list_files(paths_or_dir: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files as given and the readable files (.txt/.md/.docx/.pdf) under directories, in a stable order."""
+def _entries(paths_or_dir) -> list[tuple[Path, Path | None]]:
+    """``(file, root)`` for every input: files under a directory with that directory as root, a
+    file given by itself with no root. Each file once (a file reached twice keeps its first place)."""
     if isinstance(paths_or_dir, (str, os.PathLike)):
         paths_or_dir = [paths_or_dir]
-    out: list[Path] = []
+    out: list[tuple[Path, Path | None]] = []
+    seen: set[str] = set()
     for p in map(Path, paths_or_dir):
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in FORMATS))
-        else:
-            out.append(p)
+        found = [(f, p) for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in FORMATS] \
+            if p.is_dir() else [(p, None)]
+        for f, root in found:
+            k = os.path.abspath(f)
+            if k not in seen:
+                seen.add(k)
+                out.append((f, root))
     return out
 
 
-def doc_ids(paths: Sequence[Path]) -> list[str]:
-    """File stems as document ids; files sharing a stem (seed.txt, seed.docx) keep their suffix."""
+def list_files(paths_or_dir: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Files as given and the readable files (.txt/.md/.docx/.pdf) under directories, in a stable order."""
+    return [f for f, _ in _entries(paths_or_dir)]
+
+
+def doc_ids(paths: Sequence[Path], roots: Sequence[Path | None] | None = None) -> list[str]:
+    """A unique id per file: its stem, or — when files of the run share a stem — its path relative
+    to the folder it was found in (``roots``; a file given by itself: the path as given), with
+    ``/`` between folders.
+
+    >>> doc_ids([Path("c/报告.txt"), Path("c/a/总结.txt"), Path("c/b/总结.txt"), Path("c/总结.docx")],
+    ...         [Path("c")] * 4)
+    ['报告', 'a/总结.txt', 'b/总结.txt', '总结.docx']
+
+    Ids that still collide (two folders given, each with ``a/总结.txt``) take the full path.
+    """
+    roots = list(roots) if roots is not None else [None] * len(paths)
     stems = [p.stem for p in paths]
-    return [p.stem if stems.count(p.stem) == 1 else p.name for p in paths]
+    n = {s: stems.count(s) for s in set(stems)}
+
+    def rel(p: Path, root: Path | None) -> str:
+        try:
+            return p.relative_to(root).as_posix() if root is not None else p.as_posix()
+        except ValueError:
+            return p.as_posix()
+
+    ids = [s if n[s] == 1 else rel(p, r) for p, r, s in zip(paths, roots, stems)]
+    counts = {i: ids.count(i) for i in set(ids)}
+    ids = [i if counts[i] == 1 else Path(os.path.abspath(p)).as_posix() for i, p in zip(ids, paths)]
+    return ids
 
 
 # -- one file ------------------------------------------------------------------------------------
@@ -481,8 +512,9 @@ def mine(paths_or_dir, *, n_jobs: int | None = None, engine: str = "process", ca
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}; got {engine!r}")
-    files = list_files(paths_or_dir)
-    ids = doc_ids(files)
+    entries = _entries(paths_or_dir)
+    files = [f for f, _ in entries]
+    ids = doc_ids(files, [r for _, r in entries])
     n_jobs = (os.cpu_count() or 1) if n_jobs is None else max(1, int(n_jobs))
     cache = Path(cache_dir) if cache_dir is not None else None
     writer = _PartWriter(Path(out_dir), batch, _corpus_key(files, ids)) if out_dir is not None else None
