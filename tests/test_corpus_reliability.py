@@ -104,3 +104,44 @@ def test_two_folders_with_the_same_relative_path_fall_back_to_full_paths(tmp_pat
     c = mine([tmp_path / "r1", tmp_path / "r2"], n_jobs=1, progress=False)
     assert c.documents["doc_id"].is_unique and len(c.documents) == 4
     assert c.documents["doc_id"].tolist()[0] == (tmp_path / "r1" / "总结.md").as_posix()
+
+
+# -- item 9: a worker that dies -----------------------------------------------------------------------
+def _die_on(marker: str, how: str):
+    """A replacement for ``corpus._mine_document`` that kills the worker process on a marked file
+    (workers are forked, so they inherit it; the parent never mines in this test)."""
+    import signal
+
+    real = corpus._mine_document
+
+    def mine_document(doc, res):
+        if marker in doc.text:
+            if how == "exit":
+                os._exit(3)
+            import faulthandler
+            faulthandler.disable()  # no traceback dump from the dying child
+            os.kill(os.getpid(), signal.SIGKILL if how == "oom" else signal.SIGSEGV)
+        real(doc, res)
+
+    return mine_document
+
+
+@pytest.mark.skipif(not LINUX, reason="workers inherit the patched function only when forked (Linux)")
+@pytest.mark.parametrize("how", ["exit", "oom", "segv"])
+def test_a_dying_worker_costs_one_file_not_the_run(small, tmp_path, monkeypatch, how):
+    monkeypatch.setattr(corpus.threading, "active_count", lambda: 1)  # fork: the workers inherit the patch
+    for i in range(6):
+        (small / f"n{i}.txt").write_text(f"签约项目{i + 1}个。\n", encoding="utf-8")
+    (small / "n3.txt").write_text("签约项目4个。DIE\n", encoding="utf-8")
+    want = mine(small, n_jobs=1, progress=False)
+    monkeypatch.setattr(corpus, "_mine_document", _die_on("DIE", how))
+    got = mine(small, n_jobs=2, progress=False, cache_dir=tmp_path / "cache")
+    assert got.errors[["doc_id", "error"]].values.tolist() == [["n3", "WorkerCrashed"]]
+    assert "n3.txt: the worker process died" in got.errors["message"][0]
+    ok = want.metrics[want.metrics["doc_id"] != "n3"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(got.metrics, ok)
+    assert got.documents["doc_id"].tolist() == [d for d in want.documents["doc_id"] if d != "n3"]
+    assert got.stats["failed"] == 1
+    monkeypatch.undo()
+    again = mine(small, n_jobs=1, progress=False, cache_dir=tmp_path / "cache")  # a crash is not cached
+    assert again.stats["cached"] == 8 and len(again.errors) == 0

@@ -33,7 +33,7 @@ from ._version import __version__
 from .errors import SummaryMiningError, TimeLimitError
 from .readers import FORMATS, Limits, DEFAULT_LIMITS
 
-__all__ = ["Corpus", "mine", "read_out_dir", "list_files", "doc_ids", "process_file", "FileResult", "rules_version",
+__all__ = ["Corpus", "mine", "read_out_dir", "WORKER_CRASHED", "list_files", "doc_ids", "process_file", "FileResult", "rules_version",
            "DOCUMENT_COLUMNS", "ERROR_COLUMNS"]
 
 DOCUMENT_COLUMNS = {"doc_id": "string", "path": "string", "article": "Int64", "title": "string",
@@ -327,18 +327,81 @@ def _pool_context():
     return ctx
 
 
+#: The ``errors`` row of a file whose worker process died while reading or mining it.
+WORKER_CRASHED = "WorkerCrashed"
+
+
+def _crashed(path: str, doc_id: str) -> FileResult:
+    return FileResult(path, doc_id, error={
+        "path": path, "doc_id": doc_id, "error": WORKER_CRASHED,
+        "message": f"{path}: the worker process died while reading or mining this file (a crash in a native "
+                   "library, the out-of-memory killer, or a signal); retried alone, it died again"})
+
+
+def _new_pool(n_jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=n_jobs, mp_context=_pool_context())
+
+
+def _isolate(batch: list[tuple]) -> _Pack:
+    """Run a batch's files one at a time, each in a one-worker pool, after a worker died: a file
+    whose worker dies again is the culprit, recorded as ``WorkerCrashed``; the others are mined."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    results: list[FileResult] = []
+    pool = _new_pool(1)
+    try:
+        for item in batch:
+            try:
+                results.append(pool.submit(_work_one, item).result())
+            except BrokenProcessPool:  # not cached: it may be the machine (memory), not the file
+                pool.shutdown(wait=True)
+                results.append(_crashed(item[0], item[1]))
+                pool = _new_pool(1)
+    finally:
+        pool.shutdown(wait=True)
+    return _pack(results)
+
+
+def _work_one(item: tuple) -> FileResult:
+    """Mine one file (in a worker) and return its result as is: :func:`_isolate` packs them."""
+    path, doc_id, limits, time_limit, cache_dir, key = item
+    res = process_file(path, doc_id, limits=limits, time_limit=time_limit)
+    if cache_dir is not None and key:
+        _store(cache_dir, key, res)
+    return res
+
+
 def _run_process(batches: list[list[tuple]], n_jobs: int) -> Iterator[_Pack]:
+    """Results of the batches in input order. When a worker dies (segfault, ``os._exit``, the
+    out-of-memory killer) the pool breaks: it is restarted, the first batch without a result is
+    re-run one file at a time (:func:`_isolate`: the culprit becomes a ``WorkerCrashed`` error)
+    and the batches after it go to the new pool. Finished batches are never lost."""
+    from concurrent.futures.process import BrokenProcessPool
+
     if n_jobs <= 1 or len(batches) <= 1:
         yield from map(_work_batch, batches)
         return
-    ctx = _pool_context()
-    with ProcessPoolExecutor(max_workers=n_jobs, mp_context=ctx) as pool:
-        with warnings.catch_warnings():
-            # Python >= 3.12 warns on fork whenever the OS reports more than one thread; the only
-            # other threads here are numpy's/pyarrow's native pools, which re-initialise after fork
-            warnings.filterwarnings("ignore", message=".*fork.*", category=DeprecationWarning)
-            results = pool.map(_work_batch, batches)
-        yield from results
+    with warnings.catch_warnings():
+        # Python >= 3.12 warns on fork whenever the OS reports more than one thread; the only
+        # other threads here are numpy's/pyarrow's native pools, which re-initialise after fork
+        warnings.filterwarnings("ignore", message=".*fork.*", category=DeprecationWarning)
+        pool = _new_pool(n_jobs)
+        try:
+            futures = [pool.submit(_work_batch, b) for b in batches]
+            for k in range(len(batches)):
+                try:
+                    pack = futures[k].result()
+                except BrokenProcessPool:
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    pack = _isolate(batches[k])
+                    pool = _new_pool(n_jobs)
+                    for j in range(k + 1, len(batches)):
+                        f = futures[j]
+                        if not (f.done() and not f.cancelled() and f.exception() is None):
+                            futures[j] = pool.submit(_work_batch, batches[j])
+                yield pack
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _run_dask(batches: list[list[tuple]], client) -> Iterator[_Pack]:
