@@ -145,3 +145,38 @@ def test_a_dying_worker_costs_one_file_not_the_run(small, tmp_path, monkeypatch,
     monkeypatch.undo()
     again = mine(small, n_jobs=1, progress=False, cache_dir=tmp_path / "cache")  # a crash is not cached
     assert again.stats["cached"] == 8 and len(again.errors) == 0
+
+
+# -- item 10: file names that are not UTF-8 -----------------------------------------------------------
+GBK_NAME = "报告".encode("gbk") + b".txt"  # b"\xb1\xa8\xb8\xe6.txt": a GBK name unpacked on Linux
+
+
+@pytest.fixture()
+def bad_names(tmp_path):
+    d = tmp_path / "corpus"
+    d.mkdir()
+    try:
+        (Path(os.fsdecode(os.fsencode(d) + b"/" + GBK_NAME))).write_text(SHORT, encoding="utf-8")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    (Path(os.fsdecode(os.fsencode(d) + b"/bin\xff.txt"))).write_bytes(bytes(range(256)) * 8)
+    (d / "ok.txt").write_text(OTHER, encoding="utf-8")
+    return d
+
+
+def test_file_names_that_are_not_utf8_are_mined_and_shown_escaped(bad_names, tmp_path):
+    c = mine(bad_names, n_jobs=1, progress=False, out_dir=tmp_path / "out")
+    shown = str(bad_names) + "/\\xb1\\xa8\\xb8\\xe6.txt"
+    assert c.documents[["doc_id", "path"]].values.tolist() == [["ok", str(bad_names / "ok.txt")], ["\\xb1\\xa8\\xb8\\xe6", shown]]
+    assert c.metrics[c.metrics["doc_id"] == "\\xb1\\xa8\\xb8\\xe6"]["surface"].tolist() == ["10个", "24亿元", "9个", "90%"]
+    err = c.errors.iloc[0]
+    assert (err["doc_id"], err["error"], err["path"]) == ("bin\\xff", "EncodingError", str(bad_names) + "/bin\\xff.txt")
+    assert err["message"].startswith(str(bad_names) + "/bin\\xff.txt: binary")
+
+
+def test_not_utf8_names_come_back_from_the_cache_shown_the_same(bad_names, tmp_path):
+    first = mine(bad_names, n_jobs=1, progress=False, cache_dir=tmp_path / "cache")
+    again = mine(bad_names, n_jobs=1, progress=False, cache_dir=tmp_path / "cache")
+    assert again.stats["cached"] == 3
+    for name in ("metrics", "documents", "errors"):
+        pd.testing.assert_frame_equal(getattr(first, name), getattr(again, name))

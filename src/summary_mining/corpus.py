@@ -33,7 +33,7 @@ from ._version import __version__
 from .errors import SummaryMiningError, TimeLimitError
 from .readers import FORMATS, Limits, DEFAULT_LIMITS
 
-__all__ = ["Corpus", "mine", "read_out_dir", "WORKER_CRASHED", "list_files", "doc_ids", "process_file", "FileResult", "rules_version",
+__all__ = ["Corpus", "mine", "shown_name", "read_out_dir", "WORKER_CRASHED", "list_files", "doc_ids", "process_file", "FileResult", "rules_version",
            "DOCUMENT_COLUMNS", "ERROR_COLUMNS"]
 
 DOCUMENT_COLUMNS = {"doc_id": "string", "path": "string", "article": "Int64", "title": "string",
@@ -193,6 +193,7 @@ def process_file(path: str | os.PathLike[str], doc_id: str, *, limits: Limits = 
     from .documents import read_document
 
     path = str(path)
+    doc_id = shown_name(doc_id)
     res = FileResult(path, doc_id)
     try:
         with _time_limit(time_limit, path):
@@ -202,7 +203,44 @@ def process_file(path: str | os.PathLike[str], doc_id: str, *, limits: Limits = 
     except Exception as e:  # a bug must not sink the corpus: record it with its type
         res = FileResult(path, doc_id, error={"path": path, "doc_id": doc_id, "error": type(e).__name__,
                                               "message": f"{path}: internal error: {type(e).__name__}: {e}"})
+    shown = shown_name(path)
+    if shown != path:
+        _rename(res, path, shown)
     return res
+
+
+def shown_name(path: str) -> str:
+    """A file name as the frames store it: the name itself, or — for bytes that are not UTF-8
+    (a GBK name unpacked from a zip on Linux) — those bytes as ``\\xNN`` escapes, so every path and
+    doc_id can be written as UTF-8 (Arrow, parquet, CSV) and still names the file unambiguously.
+
+    >>> shown_name("报告.txt"), shown_name(os.fsdecode(bytes([0xB1, 0xA8, 0xB8, 0xE6]) + b".txt"))
+    ('报告.txt', '\\\\xb1\\\\xa8\\\\xb8\\\\xe6.txt')
+    """
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        pass
+    try:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    except UnicodeError:  # a lone surrogate that no file-system encoding produced
+        from .readers.base import scrub_surrogates
+        return scrub_surrogates(path)
+
+
+def _rename(res: FileResult, path: str, shown: str) -> None:
+    """Every string of a file's rows that holds the raw ``path`` with the ``shown`` name instead."""
+    def fix(rows: list[dict] | None) -> None:
+        for row in rows or ():
+            for k, v in row.items():
+                if isinstance(v, str) and path in v:
+                    row[k] = v.replace(path, shown)
+
+    res.path = shown
+    for name in ("metrics", "problems", "audit", "documents"):
+        fix(getattr(res, name))
+    fix([res.error] if res.error is not None else None)
 
 
 # -- caching ---------------------------------------------------------------------------------------
@@ -239,7 +277,7 @@ def _cached(cache_dir: Path | None, path: str, doc_id: str) -> tuple[FileResult 
         try:
             with open(f, "rb") as fh:
                 res = pickle.load(fh)  # our own cache files, written below
-            res.path = path
+            res.path = shown_name(path)
             return res, key
         except Exception:
             f.unlink(missing_ok=True)
@@ -355,7 +393,7 @@ def _isolate(batch: list[tuple]) -> _Pack:
                 results.append(pool.submit(_work_one, item).result())
             except BrokenProcessPool:  # not cached: it may be the machine (memory), not the file
                 pool.shutdown(wait=True)
-                results.append(_crashed(item[0], item[1]))
+                results.append(_crashed(shown_name(item[0]), item[1]))
                 pool = _new_pool(1)
     finally:
         pool.shutdown(wait=True)
@@ -577,7 +615,7 @@ def mine(paths_or_dir, *, n_jobs: int | None = None, engine: str = "process", ca
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}; got {engine!r}")
     entries = _entries(paths_or_dir)
     files = [f for f, _ in entries]
-    ids = doc_ids(files, [r for _, r in entries])
+    ids = [shown_name(i) for i in doc_ids(files, [r for _, r in entries])]
     n_jobs = (os.cpu_count() or 1) if n_jobs is None else max(1, int(n_jobs))
     cache = Path(cache_dir) if cache_dir is not None else None
     writer = _PartWriter(Path(out_dir), batch, _corpus_key(files, ids)) if out_dir is not None else None
