@@ -180,3 +180,50 @@ def test_not_utf8_names_come_back_from_the_cache_shown_the_same(bad_names, tmp_p
     assert again.stats["cached"] == 3
     for name in ("metrics", "documents", "errors"):
         pd.testing.assert_frame_equal(getattr(first, name), getattr(again, name))
+
+
+# -- item 12: a cache folder that cannot be written ----------------------------------------------------
+def _file_in_place(tmp_path):
+    (tmp_path / "cache").write_text("not a folder")
+    return tmp_path / "cache"
+
+
+def _under_a_file(tmp_path):
+    (tmp_path / "f").write_text("x")
+    return tmp_path / "f" / "cache"
+
+
+def _read_only(tmp_path):
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        pytest.skip("root writes into read-only folders")
+    d = tmp_path / "ro"
+    d.mkdir()
+    d.chmod(0o500)
+    return d / "cache"
+
+
+@pytest.mark.parametrize("make", [_file_in_place, _under_a_file, _read_only])
+def test_an_unwritable_cache_warns_once_and_the_run_goes_on_uncached(small, tmp_path, make):
+    cache = make(tmp_path)
+    with pytest.warns(corpus.CacheWarning, match="cannot write the cache folder") as w:
+        c = mine(small, n_jobs=2, progress=False, cache_dir=cache)
+    assert len([x for x in w if issubclass(x.category, corpus.CacheWarning)]) == 1
+    assert c.stats["cache"].startswith(f"off: {cache}: cannot write the cache folder")
+    assert "cache off" in repr(c)
+    want = mine(small, n_jobs=1, progress=False)
+    pd.testing.assert_frame_equal(c.metrics, want.metrics)
+    assert len(c.errors) == 0 and c.stats["processed"] == 3
+
+
+def test_a_permission_error_on_the_cache_is_a_warning_even_as_root(small, tmp_path, monkeypatch):
+    real = Path.write_bytes
+
+    def denied(self, data):
+        if "cache" in self.parts:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", denied)
+    with pytest.warns(corpus.CacheWarning, match="PermissionError: Permission denied"):
+        c = mine(small, n_jobs=1, progress=False, cache_dir=tmp_path / "cache")
+    assert c.stats["cache"].startswith("off: ") and len(c.documents) > 0

@@ -33,7 +33,7 @@ from ._version import __version__
 from .errors import SummaryMiningError, TimeLimitError
 from .readers import FORMATS, Limits, DEFAULT_LIMITS
 
-__all__ = ["Corpus", "mine", "shown_name", "read_out_dir", "WORKER_CRASHED", "list_files", "doc_ids", "process_file", "FileResult", "rules_version",
+__all__ = ["Corpus", "mine", "CacheWarning", "shown_name", "read_out_dir", "WORKER_CRASHED", "list_files", "doc_ids", "process_file", "FileResult", "rules_version",
            "DOCUMENT_COLUMNS", "ERROR_COLUMNS"]
 
 DOCUMENT_COLUMNS = {"doc_id": "string", "path": "string", "article": "Int64", "title": "string",
@@ -70,7 +70,8 @@ class Corpus:
     def __repr__(self) -> str:
         return (f"Corpus(files={self.stats.get('files', '?')}, documents={self.documents['doc_id'].nunique()}, "
                 f"metrics={len(self.metrics)}, problems={len(self.problems)}, audit={len(self.audit)}, "
-                f"errors={len(self.errors)}, cached={self.stats.get('cached', 0)})")
+                f"errors={len(self.errors)}, cached={self.stats.get('cached', 0)}"
+                + (", cache off" if str(self.stats.get("cache", "")).startswith("off") else "") + ")")
 
     def to_parquet(self, directory: str | os.PathLike[str]) -> None:
         """Write the five frames as ``<directory>/<name>.parquet``."""
@@ -290,15 +291,40 @@ _BUDGET_ERRORS = frozenset({"TimeLimitError", "RuleTimeoutError"})
 
 
 def _store(cache_dir: Path, key: str, res: FileResult) -> None:
-    """Cache one file's result (not when it ran out of time: that may pass with more)."""
+    """Cache one file's result (not when it ran out of time: that may pass with more). A cache
+    that cannot be written (disk full, permissions changed mid-run) costs the entry, never the file."""
     if res.error is not None and res.error.get("error") in _BUDGET_ERRORS:
         return
     f = cache_dir / key[:2] / f"{key}.pkl"
-    f.parent.mkdir(parents=True, exist_ok=True)
-    tmp = f.with_suffix(".tmp")
-    with open(tmp, "wb") as fh:
-        pickle.dump(res, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    tmp.replace(f)
+    try:
+        f.parent.mkdir(parents=True, exist_ok=True)
+        tmp = f.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(res, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(f)
+    except OSError:
+        pass
+
+
+class CacheWarning(UserWarning):
+    """``mine(cache_dir=...)`` cannot use that folder: the run goes on without a cache."""
+
+
+def _usable_cache(cache_dir: str | os.PathLike[str] | None) -> tuple[Path | None, str | None]:
+    """The cache folder, created and proven writable, or ``(None, reason)`` after one warning."""
+    if cache_dir is None:
+        return None, None
+    d = Path(cache_dir)
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+        probe = d / f".probe-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+        return d, None
+    except OSError as e:
+        reason = f"{d}: cannot write the cache folder ({type(e).__name__}: {e.strerror or e}); running without a cache"
+        warnings.warn(reason, CacheWarning, stacklevel=3)
+        return None, reason
 
 
 # -- engines ---------------------------------------------------------------------------------------
@@ -617,7 +643,7 @@ def mine(paths_or_dir, *, n_jobs: int | None = None, engine: str = "process", ca
     files = [f for f, _ in entries]
     ids = [shown_name(i) for i in doc_ids(files, [r for _, r in entries])]
     n_jobs = (os.cpu_count() or 1) if n_jobs is None else max(1, int(n_jobs))
-    cache = Path(cache_dir) if cache_dir is not None else None
+    cache, cache_off = _usable_cache(cache_dir)
     writer = _PartWriter(Path(out_dir), batch, _corpus_key(files, ids)) if out_dir is not None else None
     todo: list[tuple[int, str | None]] = []
     cached: dict[int, FileResult] = {}
@@ -669,6 +695,8 @@ def mine(paths_or_dir, *, n_jobs: int | None = None, engine: str = "process", ca
         bar.close()
     stats = {"files": len(files), "processed": len(todo), "cached": len(files) - len(todo),
              "failed": failed, "n_jobs": n_jobs, "engine": engine}
+    if cache_dir is not None:
+        stats["cache"] = str(cache) if cache is not None else f"off: {cache_off}"
     if writer is not None:
         writer.finish(stats)
         if load:
