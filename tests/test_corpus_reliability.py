@@ -227,3 +227,64 @@ def test_a_permission_error_on_the_cache_is_a_warning_even_as_root(small, tmp_pa
     with pytest.warns(corpus.CacheWarning, match="PermissionError: Permission denied"):
         c = mine(small, n_jobs=1, progress=False, cache_dir=tmp_path / "cache")
     assert c.stats["cache"].startswith("off: ") and len(c.documents) > 0
+
+
+# -- item 15: the cache holds data, never code ----------------------------------------------------------
+class _Payload:
+    """Unpickling this writes a marker file: what a planted cache entry would do under pickle.load."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.write_text, (self.marker, "pwned"))
+
+
+def test_a_planted_pickle_in_the_cache_does_not_run(small, tmp_path):
+    import pickle
+
+    cache, marker = tmp_path / "cache", tmp_path / "marker"
+    first = mine(small, n_jobs=1, progress=False, cache_dir=cache)
+    entries = sorted(cache.rglob("*.json"))
+    assert len(entries) == 3 and not list(cache.rglob("*.pkl"))
+    bomb = pickle.dumps(_Payload(marker))
+    for e in entries:  # every entry replaced, and a .pkl beside it (the old format's name)
+        e.write_bytes(bomb)
+        e.with_suffix(".pkl").write_bytes(bomb)
+    again = mine(small, n_jobs=1, progress=False, cache_dir=cache)
+    assert not marker.exists()
+    assert again.stats["cached"] == 0 and again.stats["processed"] == 3  # refused entries: mined again
+    pd.testing.assert_frame_equal(first.metrics, again.metrics)
+    third = mine(small, n_jobs=1, progress=False, cache_dir=cache)
+    assert third.stats["cached"] == 3 and not marker.exists()
+
+
+@pytest.mark.parametrize("tamper", [
+    lambda o: o.update(format="other"),
+    lambda o: o.update(key="0" * 64),
+    lambda o: o["metrics"][0].pop("surface"),
+    lambda o: o["metrics"][0].update(start="12"),
+    lambda o: o["metrics"][0].update(start=True),
+    lambda o: o.update(metrics={"a": 1}),
+])
+def test_a_tampered_entry_is_discarded_and_the_file_mined_again(small, tmp_path, tamper):
+    cache = tmp_path / "cache"
+    first = mine(small, n_jobs=1, progress=False, cache_dir=cache)
+    key = corpus._cache_key(str(small / "b.txt"), "b")
+    entry = corpus._entry(cache, key)
+    obj = json.loads(entry.read_text(encoding="utf-8"))
+    tamper(obj)
+    entry.write_text(json.dumps(obj, ensure_ascii=False), encoding="utf-8")
+    again = mine(small, n_jobs=1, progress=False, cache_dir=cache)
+    assert (again.stats["cached"], again.stats["processed"]) == (2, 1)
+    pd.testing.assert_frame_equal(first.metrics, again.metrics)
+
+
+def test_cached_frames_equal_fresh_frames_audit_evidence_included(small, tmp_path):
+    cache = tmp_path / "cache"
+    fresh = mine(small, n_jobs=1, progress=False, cache_dir=cache)
+    cached = mine(small, n_jobs=1, progress=False, cache_dir=cache)
+    assert cached.stats["cached"] == 3
+    for name in corpus.FRAMES:
+        pd.testing.assert_frame_equal(getattr(fresh, name), getattr(cached, name))
+    assert isinstance(cached.audit["evidence"].iloc[0][0], tuple)

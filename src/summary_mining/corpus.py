@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import signal
 import sys
 import warnings
@@ -266,6 +265,97 @@ def _cache_key(path: str, doc_id: str) -> str:
     return h.hexdigest()
 
 
+#: Cache entries are JSON (``<cache_dir>/<key[:2]>/<key>.json``): data only. Decoding one can
+#: never run code (no pickle: anyone who can write to the folder could otherwise run code in the
+#: run), and an entry that is not exactly what :func:`_encode` writes — truncated, hand-edited,
+#: planted — is discarded and the file mined again. Entries written by older versions
+#: (``.pkl``) are never opened.
+CACHE_FORMAT = "summary-mining-cache/1"
+_KINDS = ("metrics", "problems", "audit", "documents")
+
+
+def _entry(cache_dir: Path, key: str) -> Path:
+    return cache_dir / key[:2] / f"{key}.json"
+
+
+def _tag(v):
+    """Tuples (audit evidence) survive the JSON round trip as ``{"__tuple__": [...]}``."""
+    if isinstance(v, tuple):
+        return {"__tuple__": [_tag(x) for x in v]}
+    if isinstance(v, list):
+        return [_tag(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _tag(x) for k, x in v.items()}
+    return v
+
+
+def _encode(res: FileResult, key: str) -> bytes:
+    import json
+
+    obj = {"format": CACHE_FORMAT, "key": key, "doc_id": res.doc_id, "error": res.error}
+    for name in _KINDS:
+        rows = getattr(res, name)
+        obj[name] = None if rows is None else [{k: _tag(v) if isinstance(v, (list, tuple, dict)) else v
+                                                for k, v in row.items()} for row in rows]
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+#: Python types a JSON value of a column of each dtype may have (None: nullable).
+_TYPES = {"string": {str, type(None)}, "int64": {int}, "Int64": {int, type(None)},
+          "float64": {int, float, type(None)}, "bool": {bool}}
+
+
+def _valid_rows(rows, dtypes: dict[str, str]) -> bool:
+    """Rows of exactly the frame's columns, each value of its column's type; object columns
+    (lists, evidence) have their tuples restored in place."""
+    if rows is None:
+        return True
+    if not isinstance(rows, list) or not all(type(r) is dict and r.keys() == dtypes.keys() for r in rows):
+        return False
+    for c, t in dtypes.items():
+        allowed = _TYPES.get(t)
+        if allowed is None:  # object columns: any JSON value, tagged tuples restored
+            for r in rows:
+                r[c] = _untag_deep(r[c])
+        elif not {type(r[c]) for r in rows} <= allowed:
+            return False
+    return True
+
+
+def _untag_deep(v):
+    if type(v) is list:
+        return [_untag_deep(x) for x in v]
+    if type(v) is dict:
+        return tuple(_untag_deep(x) for x in v["__tuple__"]) if v.keys() == {"__tuple__"} else \
+            {k: _untag_deep(x) for k, x in v.items()}
+    return v
+
+
+def _decode(data: bytes, key: str, path: str) -> FileResult | None:
+    """The entry as a FileResult, or None when it is not a well-formed entry for ``key``."""
+    import json
+
+    try:
+        obj = json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(obj, dict) or obj.get("format") != CACHE_FORMAT or obj.get("key") != key \
+            or not isinstance(obj.get("doc_id"), str):
+        return None
+    err = obj.get("error")
+    if err is not None and not _valid_rows([err], ERROR_COLUMNS):
+        return None
+    try:
+        if not all(_valid_rows(obj.get(name), _dtypes(name)) for name in _KINDS):
+            return None
+    except (KeyError, RecursionError):
+        return None
+    res = FileResult(shown_name(path), obj["doc_id"], error=err)
+    for name in _KINDS:
+        setattr(res, name, obj.get(name))
+    return res
+
+
 def _cached(cache_dir: Path | None, path: str, doc_id: str) -> tuple[FileResult | None, str | None]:
     if cache_dir is None:
         return None, None
@@ -273,16 +363,18 @@ def _cached(cache_dir: Path | None, path: str, doc_id: str) -> tuple[FileResult 
         key = _cache_key(path, doc_id)
     except OSError:
         return None, None
-    f = cache_dir / key[:2] / f"{key}.pkl"
-    if f.exists():
+    f = _entry(cache_dir, key)
+    try:
+        data = f.read_bytes()
+    except OSError:
+        return None, key
+    res = _decode(data, key, path)
+    if res is None:
         try:
-            with open(f, "rb") as fh:
-                res = pickle.load(fh)  # our own cache files, written below
-            res.path = shown_name(path)
-            return res, key
-        except Exception:
-            f.unlink(missing_ok=True)
-    return None, key
+            f.unlink()
+        except OSError:
+            pass
+    return res, key
 
 
 #: Errors that say how long a run was allowed, not what the file holds: never cached, so a
@@ -295,12 +387,15 @@ def _store(cache_dir: Path, key: str, res: FileResult) -> None:
     that cannot be written (disk full, permissions changed mid-run) costs the entry, never the file."""
     if res.error is not None and res.error.get("error") in _BUDGET_ERRORS:
         return
-    f = cache_dir / key[:2] / f"{key}.pkl"
+    f = _entry(cache_dir, key)
+    try:
+        data = _encode(res, key)
+    except (TypeError, ValueError):  # a value JSON cannot hold: not cached, mined again next time
+        return
     try:
         f.parent.mkdir(parents=True, exist_ok=True)
         tmp = f.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(res, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.write_bytes(data)
         tmp.replace(f)
     except OSError:
         pass
