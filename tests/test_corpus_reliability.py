@@ -288,3 +288,27 @@ def test_cached_frames_equal_fresh_frames_audit_evidence_included(small, tmp_pat
     for name in corpus.FRAMES:
         pd.testing.assert_frame_equal(getattr(fresh, name), getattr(cached, name))
     assert isinstance(cached.audit["evidence"].iloc[0][0], tuple)
+
+
+# -- item 5: the cache key is made from the bytes the worker read ---------------------------------------
+def test_a_file_changed_between_lookup_and_read_is_cached_under_what_was_read(small, tmp_path, monkeypatch):
+    cache, f = tmp_path / "cache", small / "b.txt"
+    real = corpus._cache_key
+
+    def key_then_change(path, doc_id):
+        key = real(path, doc_id)  # the main process hashes SHORT ...
+        if path.endswith("b.txt"):
+            f.write_text(OTHER, encoding="utf-8")  # ... and the file changes before the worker reads it
+        return key
+
+    monkeypatch.setattr(corpus, "_cache_key", key_then_change)
+    raced = mine(small, n_jobs=1, progress=False, cache_dir=cache)
+    assert raced.metrics[raced.metrics["doc_id"] == "b"]["surface"].tolist() == ["9.88亿元", "12.5%"]  # what was read
+    monkeypatch.undo()
+    f.write_text(SHORT, encoding="utf-8")  # back to the content the lookup hashed
+    again = mine(small, n_jobs=1, progress=False, cache_dir=cache)
+    assert again.metrics[again.metrics["doc_id"] == "b"]["surface"].tolist() == ["10个", "24亿元", "9个", "90%"]
+    f.write_text(OTHER, encoding="utf-8")  # the content the worker read was cached under its own key
+    third = mine(small, n_jobs=1, progress=False, cache_dir=cache)
+    assert third.stats["cached"] == 3
+    assert third.metrics[third.metrics["doc_id"] == "b"]["surface"].tolist() == ["9.88亿元", "12.5%"]

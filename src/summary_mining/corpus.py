@@ -190,14 +190,43 @@ def _mine_document(doc, res: FileResult) -> None:
 def process_file(path: str | os.PathLike[str], doc_id: str, *, limits: Limits = DEFAULT_LIMITS,
                  time_limit: float | None = None) -> FileResult:
     """Read and mine one file; any failure is caught and returned as ``error`` (never raised)."""
-    from .documents import read_document
+    return _process(str(path), doc_id, limits, time_limit)[0]
 
-    path = str(path)
+
+def _read(path: str, doc_id: str, limits: Limits, digest: list[str]):
+    """The file read once into a document; the SHA-256 of the bytes read goes into ``digest``
+    (also when they are no readable document). Errors name ``path``."""
+    from .documents import read_document
+    from .errors import ReadError, RuleTimeoutError, UnsupportedFormatError
+    from .readers import LEGACY_FORMATS, _read_bounded
+
+    suffix = Path(path).suffix.lower()
+    if suffix in LEGACY_FORMATS:
+        raise UnsupportedFormatError(path, LEGACY_FORMATS[suffix])
+    data = _read_bounded(Path(path), path, limits.max_bytes)
+    digest.append(hashlib.sha256(data).hexdigest())
+    try:
+        doc = read_document(data, doc_id=doc_id, format=FORMATS.get(suffix), limits=limits)
+    except (ReadError, RuleTimeoutError) as e:  # read from bytes: name the file, not "<bytes>" or the doc_id
+        if e.path in ("<bytes>", doc_id):
+            raise type(e)(path, e.reason.replace("<bytes>", path)) from None
+        raise
+    finally:
+        del data
+    doc.source = path
+    return doc
+
+
+def _process(path: str, doc_id: str, limits: Limits, time_limit: float | None) -> tuple[FileResult, str | None]:
+    """:func:`process_file`, and the SHA-256 of the bytes it read (None when it read none): the
+    cache key is made from exactly those bytes, so a file that changes meanwhile is never cached
+    under the other content's key."""
     doc_id = shown_name(doc_id)
     res = FileResult(path, doc_id)
+    digest: list[str] = []
     try:
         with _time_limit(time_limit, path):
-            _mine_document(read_document(path, doc_id=doc_id, limits=limits), res)
+            _mine_document(_read(path, doc_id, limits, digest), res)
     except SummaryMiningError as e:
         res = FileResult(path, doc_id, error={"path": path, "doc_id": doc_id, "error": type(e).__name__, "message": str(e)})
     except Exception as e:  # a bug must not sink the corpus: record it with its type
@@ -206,7 +235,7 @@ def process_file(path: str | os.PathLike[str], doc_id: str, *, limits: Limits = 
     shown = shown_name(path)
     if shown != path:
         _rename(res, path, shown)
-    return res
+    return res, (digest[0] if digest else None)
 
 
 def shown_name(path: str) -> str:
@@ -256,11 +285,18 @@ def rules_version() -> str:
 
 
 def _cache_key(path: str, doc_id: str) -> str:
+    """The key of the file as it is now (looked up before a run)."""
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
-    h.update(doc_id.encode())
+    return _key(h.hexdigest(), doc_id)
+
+
+def _key(digest: str, doc_id: str) -> str:
+    """Cache key: the content's SHA-256, the doc_id and the rule-set version."""
+    h = hashlib.sha256(digest.encode())
+    h.update(b"\0" + doc_id.encode("utf-8", "surrogateescape") + b"\0")
     h.update(rules_version().encode())
     return h.hexdigest()
 
@@ -442,13 +478,16 @@ def _pack(results: list[FileResult]) -> _Pack:
 
 def _work_batch(batch: list[tuple]) -> _Pack:
     """Mine a batch of files (in a worker); each is cached here, by the worker, when a key is given."""
-    results = []
-    for path, doc_id, limits, time_limit, cache_dir, key in batch:
-        res = process_file(path, doc_id, limits=limits, time_limit=time_limit)
-        if cache_dir is not None and key:
-            _store(cache_dir, key, res)
-        results.append(res)
-    return _pack(results)
+    return _pack([_work_one(item) for item in batch])
+
+
+def _work_one(item: tuple) -> FileResult:
+    """Mine one file (in a worker) and cache it under the key of the bytes it read."""
+    path, doc_id, limits, time_limit, cache_dir = item
+    res, digest = _process(path, doc_id, limits, time_limit)
+    if cache_dir is not None and digest is not None:
+        _store(cache_dir, _key(digest, doc_id), res)
+    return res
 
 
 #: A small document that goes through every stage, so warming up loads whatever each stage loads lazily.
@@ -519,15 +558,6 @@ def _isolate(batch: list[tuple]) -> _Pack:
     finally:
         pool.shutdown(wait=True)
     return _pack(results)
-
-
-def _work_one(item: tuple) -> FileResult:
-    """Mine one file (in a worker) and return its result as is: :func:`_isolate` packs them."""
-    path, doc_id, limits, time_limit, cache_dir, key = item
-    res = process_file(path, doc_id, limits=limits, time_limit=time_limit)
-    if cache_dir is not None and key:
-        _store(cache_dir, key, res)
-    return res
 
 
 def _run_process(batches: list[list[tuple]], n_jobs: int) -> Iterator[_Pack]:
@@ -750,7 +780,7 @@ def mine(paths_or_dir, *, n_jobs: int | None = None, engine: str = "process", ca
             todo.append((i, key))
     workers = 1 if engine == "process" and n_jobs <= 1 else max(n_jobs, 2)
     groups = _batches(todo, max(1, min(16, len(todo) // (workers * 8))))
-    batches = [[(str(files[todo[k][0]]), ids[todo[k][0]], limits, time_limit, cache, todo[k][1]) for k in g]
+    batches = [[(str(files[todo[k][0]]), ids[todo[k][0]], limits, time_limit, cache) for k in g]
                for g in groups]
     stream = _run_dask(batches, client) if engine == "dask" else _run_process(batches, n_jobs)
     bar = _progress(len(todo), progress)
