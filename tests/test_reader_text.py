@@ -180,3 +180,27 @@ def test_even_length_legacy_text_is_not_taken_for_utf16(text, encoding):
     data += b" " * (len(data) % 2)
     got, enc = decode_text(data)
     assert got.rstrip() == text and enc == encoding
+
+
+# -- one NUL rule, wherever the NUL is (#17 item 8) -------------------------------------------------------
+LONG = "一、目标任务完成情况\n" + "签约项目10个，投资总额24亿元。\n" * 600  # ~24 KB
+
+
+@pytest.mark.parametrize("at", [0, 10, 4000, 8191, 8192, 20000, -1])
+def test_a_stray_nul_is_kept_wherever_it_is(tmp_path, at):
+    text = LONG[:at] + "\x00" + LONG[at:] if at >= 0 else LONG + "\x00"
+    p = tmp_path / "nul.txt"
+    p.write_text(text, encoding="utf-8")
+    doc = sm.read_document(p)
+    assert doc.text == text
+    assert sm.extract(doc)["surface"].tolist()[:2] == ["10个", "24亿元"]
+
+
+@pytest.mark.parametrize("at", ["start", "end"])
+def test_nul_bytes_past_one_per_thousand_make_a_file_binary_wherever_they_are(tmp_path, at):
+    nuls = "\x00" * 40  # 40 NULs in ~33 KB: more than 1 per 1,000 bytes
+    text = nuls + LONG if at == "start" else LONG + nuls
+    p = tmp_path / "nuls.txt"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(sm.EncodingError, match="binary"):
+        sm.read_document(p)
