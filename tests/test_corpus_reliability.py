@@ -312,3 +312,52 @@ def test_a_file_changed_between_lookup_and_read_is_cached_under_what_was_read(sm
     third = mine(small, n_jobs=1, progress=False, cache_dir=cache)
     assert third.stats["cached"] == 3
     assert third.metrics[third.metrics["doc_id"] == "b"]["surface"].tolist() == ["9.88亿元", "12.5%"]
+
+
+# -- item 8: every path ends in documents or errors (links, pipes) ---------------------------------------
+@pytest.fixture()
+def odd_paths(tmp_path):
+    if not hasattr(os, "mkfifo") or not hasattr(os, "symlink"):
+        pytest.skip("needs named pipes and symbolic links (POSIX)")
+    d, outside = tmp_path / "corpus", tmp_path / "outside"
+    d.mkdir()
+    outside.mkdir()
+    (d / "ok.txt").write_text(OTHER, encoding="utf-8")
+    (outside / "secret.txt").write_text(SHORT, encoding="utf-8")
+    os.mkfifo(d / "pipe.txt")  # would block a reader forever
+    os.symlink(outside / "secret.txt", d / "out.txt")
+    os.symlink(d / "ok.txt", d / "inside.txt")
+    os.symlink(tmp_path / "nowhere.txt", d / "dangling.txt")
+    os.symlink(outside, d / "linked_dir")
+    return d
+
+
+def test_links_pipes_and_dangling_links_each_get_a_row(odd_paths):
+    c = mine(odd_paths, n_jobs=1, progress=False)
+    assert c.documents["doc_id"].tolist() == ["inside", "ok"]
+    errors = c.errors.set_index("doc_id")
+    assert errors["error"].to_dict() == {"dangling": "NotAFile", "linked_dir": "OutsideRoot", "out": "OutsideRoot",
+                                         "pipe": "NotAFile"}
+    assert "a symbolic link to nothing" in errors.loc["dangling", "message"]
+    assert "named pipe" in errors.loc["pipe", "message"] and errors.loc["pipe", "path"] == str(odd_paths / "pipe.txt")
+    assert "follow_links=True" in errors.loc["out", "message"]
+    assert "secret" not in set(c.metrics["doc_id"]) and len(c.metrics[c.metrics["doc_id"] == "out"]) == 0
+    assert c.stats["files"] == len(c.documents["doc_id"].unique()) + len(c.errors) == 6
+
+
+def test_follow_links_reads_what_the_links_lead_to(odd_paths):
+    c = mine(odd_paths, n_jobs=1, progress=False, follow_links=True)
+    assert c.documents["doc_id"].tolist() == ["inside", "secret", "ok", "out"]
+    assert c.errors[["doc_id", "error"]].values.tolist() == [["dangling", "NotAFile"], ["pipe", "NotAFile"]]
+    assert c.metrics[c.metrics["doc_id"] == "out"]["surface"].tolist() == ["10个", "24亿元", "9个", "90%"]
+
+
+def test_a_link_cycle_is_walked_once(tmp_path):
+    if not hasattr(os, "symlink"):
+        pytest.skip("needs symbolic links")
+    d = tmp_path / "corpus"
+    (d / "sub").mkdir(parents=True)
+    (d / "sub" / "a.txt").write_text(OTHER, encoding="utf-8")
+    os.symlink(d, d / "sub" / "loop")
+    c = mine(d, n_jobs=1, progress=False, follow_links=True)
+    assert c.documents["doc_id"].tolist() == ["a"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
+import stat
 import sys
 import warnings
 import threading
@@ -29,10 +30,10 @@ from typing import Iterable, Iterator, Sequence
 import pandas as pd
 
 from ._version import __version__
-from .errors import SummaryMiningError, TimeLimitError
+from .errors import ReadError, SummaryMiningError, TimeLimitError
 from .readers import FORMATS, Limits, DEFAULT_LIMITS
 
-__all__ = ["Corpus", "mine", "CacheWarning", "shown_name", "read_out_dir", "WORKER_CRASHED", "list_files", "doc_ids", "process_file", "FileResult", "rules_version",
+__all__ = ["Corpus", "mine", "NotAFile", "OutsideRoot", "WorkerCrashed", "CacheWarning", "shown_name", "read_out_dir", "list_files", "doc_ids", "process_file", "FileResult", "rules_version",
            "DOCUMENT_COLUMNS", "ERROR_COLUMNS"]
 
 DOCUMENT_COLUMNS = {"doc_id": "string", "path": "string", "article": "Int64", "title": "string",
@@ -92,16 +93,80 @@ def _parquet_safe(df: pd.DataFrame) -> pd.DataFrame:
 
 
 # -- inputs ------------------------------------------------------------------------------------
-def _entries(paths_or_dir) -> list[tuple[Path, Path | None]]:
-    """``(file, root)`` for every input: files under a directory with that directory as root, a
-    file given by itself with no root. Each file once (a file reached twice keeps its first place)."""
+class NotAFile(ReadError):
+    """A path of a corpus run that is no regular file: a named pipe, socket or device (never
+    opened, so it cannot block the run), a folder, or a symbolic link to nothing."""
+
+
+class OutsideRoot(ReadError):
+    """A symbolic link under a folder given to :func:`mine` that leads outside it: not followed
+    unless ``mine(..., follow_links=True)``."""
+
+
+class WorkerCrashed(ReadError):
+    """The worker process died on this file, twice (see :func:`mine`)."""
+
+
+def _walk(root: Path, follow_links: bool) -> list[Path]:
+    """Every path with a document suffix under ``root`` — regular or not, links included — and,
+    when links are not followed, every linked folder (the run reports it rather than skipping it
+    silently). Sorted as full paths; linked folders visited once (no cycles)."""
+    out: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=follow_links):
+        try:
+            st = os.stat(dirpath)
+            if (st.st_dev, st.st_ino) in seen:
+                dirnames[:] = []
+                continue
+            seen.add((st.st_dev, st.st_ino))
+        except OSError:
+            pass
+        d = Path(dirpath)
+        for name in filenames:
+            if Path(name).suffix.lower() in FORMATS:
+                out.append(d / name)
+        if not follow_links:
+            out.extend(d / n for n in dirnames if os.path.islink(d / n))
+    return sorted(out)
+
+
+def _refusal(f: Path, root: Path | None, follow_links: bool) -> tuple[type[ReadError], str] | None:
+    """Why a listed path is not read (error class and reason), or None to read it."""
+    try:
+        st = os.lstat(f)
+    except OSError:
+        return None  # gone: the reader says "no such file"
+    if stat.S_ISLNK(st.st_mode):
+        try:
+            target = f.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return NotAFile, f"a symbolic link to nothing ({os.readlink(f)})"
+        if root is not None and not follow_links:
+            base = root.resolve()
+            if target != base and base not in target.parents:
+                what = "folder" if target.is_dir() else "file"
+                return OutsideRoot, (f"a symbolic link to the {what} {target}, outside {root}: not followed "
+                                     "(mine(..., follow_links=True) follows links)")
+            if target.is_dir():
+                return NotAFile, f"a symbolic link to the folder {target}, inside {root}: its files are read there"
+        st = os.stat(f)
+    if stat.S_ISDIR(st.st_mode):
+        return NotAFile, "a folder, not a file"
+    if not stat.S_ISREG(st.st_mode):
+        return NotAFile, "not a regular file (a named pipe, socket or device): never opened"
+    return None
+
+
+def _entries(paths_or_dir, follow_links: bool = False) -> list[tuple[Path, Path | None]]:
+    """``(file, root)`` for every input: paths under a directory with that directory as root, a
+    file given by itself with no root. Each path once (a path reached twice keeps its first place)."""
     if isinstance(paths_or_dir, (str, os.PathLike)):
         paths_or_dir = [paths_or_dir]
     out: list[tuple[Path, Path | None]] = []
     seen: set[str] = set()
     for p in map(Path, paths_or_dir):
-        found = [(f, p) for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in FORMATS] \
-            if p.is_dir() else [(p, None)]
+        found = [(f, p) for f in _walk(p, follow_links)] if p.is_dir() else [(p, None)]
         for f, root in found:
             k = os.path.abspath(f)
             if k not in seen:
@@ -110,9 +175,12 @@ def _entries(paths_or_dir) -> list[tuple[Path, Path | None]]:
     return out
 
 
-def list_files(paths_or_dir: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files as given and the readable files (.txt/.md/.docx/.pdf) under directories, in a stable order."""
-    return [f for f, _ in _entries(paths_or_dir)]
+def list_files(paths_or_dir: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
+               follow_links: bool = False) -> list[Path]:
+    """Files as given and every path with a document suffix (.txt/.md/.docx/.pdf) under
+    directories, in a stable order: the paths :func:`mine` accounts for, each ending in
+    ``documents`` or ``errors`` (pipes, dangling links and links out of the folder included)."""
+    return [f for f, _ in _entries(paths_or_dir, follow_links)]
 
 
 def doc_ids(paths: Sequence[Path], roots: Sequence[Path | None] | None = None) -> list[str]:
@@ -525,13 +593,9 @@ def _pool_context():
     return ctx
 
 
-#: The ``errors`` row of a file whose worker process died while reading or mining it.
-WORKER_CRASHED = "WorkerCrashed"
-
-
 def _crashed(path: str, doc_id: str) -> FileResult:
     return FileResult(path, doc_id, error={
-        "path": path, "doc_id": doc_id, "error": WORKER_CRASHED,
+        "path": path, "doc_id": doc_id, "error": WorkerCrashed.__name__,
         "message": f"{path}: the worker process died while reading or mining this file (a crash in a native "
                    "library, the out-of-memory killer, or a signal); retried alone, it died again"})
 
@@ -750,7 +814,8 @@ def _batches(todo: list[tuple[int, str | None]], size: int) -> list[list[int]]:
 
 def mine(paths_or_dir, *, n_jobs: int | None = None, engine: str = "process", cache_dir: str | os.PathLike[str] | None = None,
          progress: bool = True, client=None, limits: Limits = DEFAULT_LIMITS, time_limit: float | None = 120.0,
-         out_dir: str | os.PathLike[str] | None = None, batch: int = 500, load: bool = True) -> Corpus:
+         out_dir: str | os.PathLike[str] | None = None, batch: int = 500, load: bool = True,
+         follow_links: bool = False) -> Corpus:
     """Mine every file: figures, problems, audit, one row per article, and the files that failed.
 
     ``n_jobs`` worker processes (default: all cores); ``engine="dask"`` runs the same work on a
@@ -761,10 +826,15 @@ def mine(paths_or_dir, *, n_jobs: int | None = None, engine: str = "process", ca
     leaves the results on disk (read them with :func:`read_out_dir`). A run replaces whatever an
     earlier run left in ``out_dir`` (see :class:`_PartWriter`): re-runs never duplicate or mix rows.
     Frames are identical whatever ``n_jobs``/``engine``.
+
+    Every path with a document suffix under a folder ends in ``documents`` or ``errors``: a named
+    pipe, socket, device or dangling link is a :class:`NotAFile` error (never opened), a symbolic
+    link leading out of the folder an :class:`OutsideRoot` error unless ``follow_links=True``; a
+    file whose worker process dies (twice) is a :class:`WorkerCrashed` error.
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}; got {engine!r}")
-    entries = _entries(paths_or_dir)
+    entries = _entries(paths_or_dir, follow_links)
     files = [f for f, _ in entries]
     ids = [shown_name(i) for i in doc_ids(files, [r for _, r in entries])]
     n_jobs = (os.cpu_count() or 1) if n_jobs is None else max(1, int(n_jobs))
@@ -772,7 +842,16 @@ def mine(paths_or_dir, *, n_jobs: int | None = None, engine: str = "process", ca
     writer = _PartWriter(Path(out_dir), batch, _corpus_key(files, ids)) if out_dir is not None else None
     todo: list[tuple[int, str | None]] = []
     cached: dict[int, FileResult] = {}
-    for i, (p, d) in enumerate(zip(files, ids)):
+    refused = 0
+    for i, ((p, root), d) in enumerate(zip(entries, ids)):
+        why = _refusal(p, root, follow_links)
+        if why is not None:  # settled here: never sent to a worker, never cached
+            shown = shown_name(str(p))
+            err = why[0](shown, why[1])
+            cached[i] = FileResult(shown, d, error={"path": shown, "doc_id": d, "error": type(err).__name__,
+                                                    "message": str(err)})
+            refused += 1
+            continue
         hit, key = _cached(cache, str(p), d)
         if hit is not None:
             cached[i] = hit
@@ -818,7 +897,7 @@ def mine(paths_or_dir, *, n_jobs: int | None = None, engine: str = "process", ca
         emit(_pack(run))
     if bar is not None:
         bar.close()
-    stats = {"files": len(files), "processed": len(todo), "cached": len(files) - len(todo),
+    stats = {"files": len(files), "processed": len(todo) + refused, "cached": len(files) - len(todo) - refused,
              "failed": failed, "n_jobs": n_jobs, "engine": engine}
     if cache_dir is not None:
         stats["cache"] = str(cache) if cache is not None else f"off: {cache_off}"
