@@ -361,3 +361,53 @@ def test_a_link_cycle_is_walked_once(tmp_path):
     os.symlink(d, d / "sub" / "loop")
     c = mine(d, n_jobs=1, progress=False, follow_links=True)
     assert c.documents["doc_id"].tolist() == ["a"]
+
+
+# -- item 4: the time limit off the main thread (dask) ------------------------------------------------------
+def _slow_on(doc_id: str, seconds: float = 5.0):
+    """Analysis.metrics_rows that works (in Python, as a pathological rule would) for ``seconds`` on one file."""
+    import time
+
+    from summary_mining.pipeline import Analysis
+
+    real = Analysis.metrics_rows
+
+    def slow(self, *a, **kw):
+        if self.doc.doc_id == doc_id:
+            end = time.monotonic() + seconds
+            while time.monotonic() < end:
+                time.sleep(0.005)
+        return real(self, *a, **kw)
+
+    return slow
+
+
+def test_the_time_limit_holds_on_a_thread(small, monkeypatch):
+    import threading
+
+    from summary_mining.pipeline import Analysis
+
+    corpus.warm()  # jieba and the rules loaded: the limit measures the file, not the start-up
+    monkeypatch.setattr(Analysis, "metrics_rows", _slow_on("b"))  # 5 s of work: the error proves the guard
+    out = {}
+    th = threading.Thread(target=lambda: out.update(c=mine(small, n_jobs=1, progress=False, time_limit=2)))
+    th.start()
+    th.join(30)
+    err = out["c"].errors.set_index("doc_id").loc["b"]
+    assert err["error"] == "TimeLimitError" and "2-second time limit" in err["message"]
+    assert set(out["c"].documents["doc_id"]) == {"seed", "c"}
+
+
+def test_dask_honours_the_time_limit_and_equals_the_process_engine(small, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    from summary_mining.pipeline import Analysis
+
+    corpus.warm()
+    monkeypatch.setattr(Analysis, "metrics_rows", _slow_on("b"))
+    local = mine(small, n_jobs=1, progress=False, time_limit=2)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        remote = mine(small, engine="dask", client=client, progress=False, time_limit=2)
+    assert remote.errors[["doc_id", "error"]].values.tolist() == [["b", "TimeLimitError"]]
+    for name in corpus.FRAMES:
+        pd.testing.assert_frame_equal(getattr(local, name), getattr(remote, name))

@@ -211,16 +211,24 @@ def doc_ids(paths: Sequence[Path], roots: Sequence[Path | None] | None = None) -
 
 
 # -- one file ------------------------------------------------------------------------------------
+def _time_limit_error(seconds: float, path: str) -> TimeLimitError:
+    return TimeLimitError(path, f"took longer than the {seconds:g}-second time limit (mine(time_limit=...))")
+
+
 @contextmanager
 def _time_limit(seconds: float | None, path: str) -> Iterator[None]:
-    """Abort work on one file after ``seconds`` (POSIX main thread only; elsewhere no limit)."""
-    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
+    """Abort work on one file after ``seconds`` with :class:`TimeLimitError`: by ``SIGALRM`` on a
+    POSIX main thread, elsewhere (dask worker threads, a thread of yours) by :func:`_thread_deadline`."""
+    if not seconds:
         yield
+        return
+    if not (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()):
+        with _thread_deadline(seconds, path):
+            yield
         return
 
     def _alarm(signum, frame):
-        raise TimeLimitError(path, f"took longer than the {seconds:g}-second time limit (mine(time_limit=...))")
+        raise _time_limit_error(seconds, path)
 
     old = signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -229,6 +237,43 @@ def _time_limit(seconds: float | None, path: str) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
+
+
+class _Deadline(BaseException):
+    """Raised asynchronously in a thread whose file ran past its time limit (a BaseException, so
+    no ``except Exception`` on the way swallows it); turned into :class:`TimeLimitError`."""
+
+
+@contextmanager
+def _thread_deadline(seconds: float, path: str) -> Iterator[None]:
+    """The time limit off the main thread: a timer thread raises :class:`_Deadline` in this thread
+    (``PyThreadState_SetAsyncExc``) at its next Python instruction. Like ``SIGALRM`` it cannot cut
+    a single long C call short (each regex match has its own MATCH_TIMEOUT for that)."""
+    import ctypes
+
+    tid = ctypes.c_ulong(threading.get_ident())
+    lock = threading.Lock()
+    state = {"active": True, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if state["active"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(tid, ctypes.py_object(_Deadline))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    except _Deadline:
+        raise _time_limit_error(seconds, path) from None
+    finally:
+        timer.cancel()
+        with lock:
+            state["active"] = False
+            if state["fired"]:  # fired as the work ended: drop it if still pending
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(tid, None)
 
 
 def _document_rows(doc, article_rows: list[dict]) -> list[dict]:
@@ -295,6 +340,9 @@ def _process(path: str, doc_id: str, limits: Limits, time_limit: float | None) -
     try:
         with _time_limit(time_limit, path):
             _mine_document(_read(path, doc_id, limits, digest), res)
+    except _Deadline:  # delivered just as the guarded work ended
+        e = _time_limit_error(time_limit or 0, path)
+        res = FileResult(path, doc_id, error={"path": path, "doc_id": doc_id, "error": type(e).__name__, "message": str(e)})
     except SummaryMiningError as e:
         res = FileResult(path, doc_id, error={"path": path, "doc_id": doc_id, "error": type(e).__name__, "message": str(e)})
     except Exception as e:  # a bug must not sink the corpus: record it with its type
