@@ -10,7 +10,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import summary_mining as sm
 from summary_mining import corpus
 from summary_mining.corpus import mine
 
