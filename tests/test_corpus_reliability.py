@@ -410,3 +410,14 @@ def test_dask_honours_the_time_limit_and_equals_the_process_engine(small, monkey
     assert remote.errors[["doc_id", "error"]].values.tolist() == [["b", "TimeLimitError"]]
     for name in corpus.FRAMES:
         pd.testing.assert_frame_equal(getattr(local, name), getattr(remote, name))
+
+
+@pytest.mark.parametrize("name,error,reason", [
+    ("missing.txt", "DocumentNotFoundError", "no such file"),
+    ("old.doc", "UnsupportedFormatError", "legacy Word"),
+])
+def test_files_given_by_name_fail_as_read_document_says(tmp_path, name, error, reason):
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0whatever")
+    c = mine([tmp_path / name], n_jobs=1, progress=False)
+    err = c.errors.iloc[0]
+    assert err["error"] == error and reason in err["message"] and err["message"].startswith(str(tmp_path / name))

@@ -310,9 +310,11 @@ def _read(path: str, doc_id: str, limits: Limits, digest: list[str]):
     """The file read once into a document; the SHA-256 of the bytes read goes into ``digest``
     (also when they are no readable document). Errors name ``path``."""
     from .documents import read_document
-    from .errors import ReadError, RuleTimeoutError, UnsupportedFormatError
+    from .errors import DocumentNotFoundError, ReadError, RuleTimeoutError, UnsupportedFormatError
     from .readers import LEGACY_FORMATS, _read_bounded
 
+    if not os.path.lexists(path):  # as read_document(path) says it
+        raise DocumentNotFoundError(path, "no such file (for literal text use text=...)")
     suffix = Path(path).suffix.lower()
     if suffix in LEGACY_FORMATS:
         raise UnsupportedFormatError(path, LEGACY_FORMATS[suffix])
