@@ -1,6 +1,7 @@
 """Text reader and outline: encodings, offsets, articles, sections, sentences, errors."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import summary_mining as sm
@@ -139,3 +140,67 @@ def test_not_headings(line):
 def test_decode_text_reports_encoding():
     assert decode_text("签约项目".encode("gbk")) == ("签约项目", "gb18030")
     assert decode_text("\ufeff签约".encode("utf-8")) == ("签约", "utf-8-sig")
+
+
+# -- UTF-16 without a byte-order mark (#17 item 6) ------------------------------------------------------
+UTF16_TEXTS = [
+    "签约项目10个，投资总额24亿元；履约项目9个，履约率90%。\n",
+    "全县实现到位资金9.88亿元，同比增长12.5%。",
+    "一、存在的主要问题\n（一）项目落地慢。\n",
+    "招商引资工作总结",  # no ASCII at all: no NUL byte to go by
+    "2011年招商引資工作總結\n全年完成引資4億元。\n",
+]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-be", "utf-16-le"])
+@pytest.mark.parametrize("text", UTF16_TEXTS)
+def test_utf16_without_a_bom_is_decoded(tmp_path, text, encoding):
+    p = tmp_path / "u16.txt"
+    p.write_bytes(text.encode(encoding))
+    doc = sm.read_document(p)
+    assert doc.text == text and doc.metadata["encoding"] == encoding
+
+
+def test_utf16_be_seed_without_a_bom_gives_the_same_figures(tmp_path, seed_path, seed_text):
+    p = tmp_path / "seed_be.txt"
+    p.write_bytes(seed_text.encode("utf-16-be"))
+    got = sm.extract(p)
+    want = sm.extract(seed_path)
+    assert len(got) > 100
+    pd.testing.assert_frame_equal(got.drop(columns="doc_id"), want.drop(columns="doc_id"))
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "big5", "utf-8"])
+@pytest.mark.parametrize("text", ["签约项目10个，投资总额24亿元。", "全縣到位資金60.07億元，同比增長12%。"])
+def test_even_length_legacy_text_is_not_taken_for_utf16(text, encoding):
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        pytest.skip(f"{encoding} cannot hold this text")
+    data += b" " * (len(data) % 2)
+    got, enc = decode_text(data)
+    assert got.rstrip() == text and enc == encoding
+
+
+# -- one NUL rule, wherever the NUL is (#17 item 8) -------------------------------------------------------
+LONG = "一、目标任务完成情况\n" + "签约项目10个，投资总额24亿元。\n" * 600  # ~24 KB
+
+
+@pytest.mark.parametrize("at", [0, 10, 4000, 8191, 8192, 20000, -1])
+def test_a_stray_nul_is_kept_wherever_it_is(tmp_path, at):
+    text = LONG[:at] + "\x00" + LONG[at:] if at >= 0 else LONG + "\x00"
+    p = tmp_path / "nul.txt"
+    p.write_text(text, encoding="utf-8")
+    doc = sm.read_document(p)
+    assert doc.text == text
+    assert sm.extract(doc)["surface"].tolist()[:2] == ["10个", "24亿元"]
+
+
+@pytest.mark.parametrize("at", ["start", "end"])
+def test_nul_bytes_past_one_per_thousand_make_a_file_binary_wherever_they_are(tmp_path, at):
+    nuls = "\x00" * 40  # 40 NULs in ~33 KB: more than 1 per 1,000 bytes
+    text = nuls + LONG if at == "start" else LONG + nuls
+    p = tmp_path / "nuls.txt"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(sm.EncodingError, match="binary"):
+        sm.read_document(p)

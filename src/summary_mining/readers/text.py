@@ -1,4 +1,5 @@
-"""Plain-text reader: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK and Big5.
+"""Plain-text reader: UTF-8 (with or without BOM), UTF-16 (with a BOM, or Chinese text without
+one, big- or little-endian), GB18030/GBK and Big5.
 
 ``Document.text`` is the decoded file, unchanged (a leading BOM is part of the encoding and is
 dropped), so offsets index the original characters.
@@ -7,6 +8,8 @@ dropped), so offsets index the original characters.
 ('全县到位资金60.07亿元', 'gb18030')
 >>> decode_text("全縣到位資金60.07億元".encode("big5"), "b.txt")
 ('全縣到位資金60.07億元', 'big5')
+>>> decode_text("全县到位资金60.07亿元".encode("utf-16-be"), "c.txt")
+('全县到位资金60.07亿元', 'utf-16-be')
 """
 from __future__ import annotations
 
@@ -62,12 +65,25 @@ def _score(text: str) -> float:
     return sum(map(_is_common, cjk)) / (len(cjk) + odd)
 
 
+#: The one NUL rule: NUL bytes count wherever they are in the file. More than one NUL per
+#: :data:`NUL_PER_BYTES` bytes of the whole file (or control bytes, NUL included, past 1 in 50
+#: and more than 8) make it binary (:class:`~summary_mining.errors.EncodingError`); fewer are kept
+#: in the text as U+0000 characters, at the start of the file as after its first 8 KB.
+NUL_PER_BYTES = 1000
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32 and b != 27))
+
+
 def _looks_binary(data: bytes) -> bool:
-    head = data[:8192]
-    if b"\x00" in head:
+    """Binary by :data:`NUL_PER_BYTES`, over the whole file (two C-speed passes, no copy of it).
+
+    >>> text = "签约项目10个。".encode() * 100
+    >>> _looks_binary(b"\\x00" + text), _looks_binary(text + b"\\x00"), _looks_binary(b"\\x00" + text[:200])
+    (False, False, True)
+    """
+    if data.count(b"\x00") > len(data) // NUL_PER_BYTES:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32 and b != 27)
-    return controls > max(8, len(head) // 50)
+    controls = len(data.translate(None, _NOT_CONTROL))
+    return controls > max(8, len(data) // 50)
 
 
 def decode_text(data: bytes, path: object = "<bytes>") -> tuple[str, str]:
@@ -81,6 +97,9 @@ def decode_text(data: bytes, path: object = "<bytes>") -> tuple[str, str]:
                 return data.decode(enc), enc
             except UnicodeDecodeError as e:
                 raise EncodingError(path, f"starts with a {enc} byte-order mark but is not valid {enc}: {e.reason} at byte {e.start}") from None
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     if _looks_binary(data):
         raise EncodingError(path, "binary data (NUL or control bytes), not a text file")
     try:
@@ -106,6 +125,62 @@ def decode_text(data: bytes, path: object = "<bytes>") -> tuple[str, str]:
         except UnicodeDecodeError:
             continue  # invalid after the sampled prefix
     raise EncodingError(path, f"not valid UTF-8 ({utf8_error}), GB18030/GBK or Big5 text")
+
+
+#: Least score (:func:`_score`) and Chinese characters a BOM-less UTF-16 reading needs.
+UTF16_MIN_SCORE = 0.6
+UTF16_MIN_CJK = 2
+#: ... and the least share of its characters that are Chinese, ASCII or CJK/full-width punctuation
+UTF16_MIN_PLAIN = 0.95
+_UTF16_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text that lost its byte-order mark, or None.
+
+    Tried only for an even number of bytes whose start is not UTF-8 (NUL bytes between ASCII
+    characters, or byte pairs UTF-8 refuses). Both byte orders are decoded on a prefix and scored
+    like the legacy encodings: the right one is mostly common Chinese characters, the wrong one
+    (and GB18030 or UTF-8 bytes read as UTF-16) rare characters, Hangul, Latin-1 or private-use code
+    points, which also fail :data:`UTF16_MIN_PLAIN`.
+
+    >>> _utf16_without_bom("签约项目10个，投资总额24亿元。".encode("utf-16-le"))
+    ('签约项目10个，投资总额24亿元。', 'utf-16-le')
+    >>> _utf16_without_bom("签约项目10个".encode("gb18030") + b"  ") is None
+    True
+    """
+    if len(data) < 4 or len(data) % 2:
+        return None
+    head = data[:8192]
+    if b"\x00" not in head:
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+            return None  # UTF-8 (or ASCII) as far as the head goes
+        except UnicodeDecodeError:
+            pass
+    best: tuple[float, str] | None = None
+    for enc in ("utf-16-be", "utf-16-le"):
+        try:
+            sample = _decode_prefix(data, enc)
+        except UnicodeDecodeError:
+            continue
+        if _UTF16_CONTROLS.search(sample):
+            continue
+        head_text = sample[:20000]
+        cjk = sum(1 for c in head_text if "\u3400" <= c <= "\u9fff")
+        plain = cjk + sum(1 for c in head_text if c < "\u0080" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+                          or c in "\u2014\u2018\u2019\u201c\u201d\u2026\u00b7")
+        score = _score(sample)
+        if cjk >= UTF16_MIN_CJK and plain >= UTF16_MIN_PLAIN * len(head_text) and score >= UTF16_MIN_SCORE \
+                and (best is None or score > best[0]):
+            best = (score, enc)
+    if best is None:
+        return None
+    try:
+        text = data.decode(best[1])
+    except UnicodeDecodeError:
+        return None
+    return text, best[1]
 
 
 #: Bytes decoded per candidate encoding to score it (>= 20,000 characters in any of them).
