@@ -94,6 +94,16 @@ def family_of(f: Figure, rules: RelationRules) -> str:
     return f"pct:{f.unit}"
 
 
+def _without_glosses(raw: str, base: int) -> tuple[str, list[int]]:
+    """``raw`` without pronunciation glosses, and the offset (``base`` + index) of each character kept,
+    then of its end: 增長(zhǎng)3% -> ('增長3%', [b, b+1, b+9, b+10, b+11])."""
+    keep = [True] * len(raw)
+    for m in rx_finditer(_GLOSS, raw):
+        keep[m.start():m.end()] = [False] * (m.end() - m.start())
+    offsets = [base + k for k, c in enumerate(keep) if c]
+    return "".join(raw[k - base] for k in offsets), offsets + [base + len(raw)]
+
+
 class Context:
     """A document's figures and its (normalised) text, with the lookups the finders share."""
 
@@ -130,21 +140,13 @@ class Context:
         raw = self.text[lo:pos]
         if "(" not in raw and "（" not in raw:
             return raw, [lo, pos]
-        keep = [True] * len(raw)
-        for m in _GLOSS.finditer(raw):
-            keep[m.start():m.end()] = [False] * (m.end() - m.start())
-        offsets = [lo + k for k, c in enumerate(keep) if c]
-        return "".join(c for c, k in zip(raw, keep) if k), offsets + [pos]
+        return _without_glosses(raw, lo)
 
     def cue_spans(self, pattern: regex.Pattern[str]) -> list[tuple[int, int]]:
         """(start, end) in the text of each match of ``pattern`` read past pronunciation glosses
         (分产(chǎn)业(yè)看 matches 分产业看)."""
         if self._plain is None:
-            keep = [True] * len(self.text)
-            for m in _GLOSS.finditer(self.text):
-                keep[m.start():m.end()] = [False] * (m.end() - m.start())
-            offsets = [k for k, c in enumerate(keep) if c]
-            self._plain = ("".join(self.text[k] for k in offsets), offsets + [len(self.text)])
+            self._plain = _without_glosses(self.text, 0)
         plain, offsets = self._plain
         return [(offsets[m.start()], offsets[m.end() - 1] + 1 if m.end() > m.start() else offsets[m.start()])
                 for m in rx_finditer(pattern, plain)]

@@ -247,14 +247,24 @@ def _share_match(ctx: Context, p: Fig) -> regex.Match | None:
     return rx_first(ctx.rules.share, p.clause)
 
 
+def _share_key(ctx: Context, name: str) -> str:
+    """The name of a share's whole without the words that do not name it (当年到位资金的比重 -> 到位资金)."""
+    key = regex.sub(r"(?:的|比重|比例|提高到|提高|达到|达|为)+$", "", name)
+    for w in ctx.rules.share_drop:
+        key = key.replace(w, "")
+    return key.strip(_TRIM)
+
+
+def _ends_name(ctx: Context, g: Fig, name: str) -> bool:
+    key = _share_key(ctx, name)
+    return len(g.label) >= 2 and key.endswith(g.label)
+
+
 def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> Fig | None:
     """The figure a share's whole names (到位资金 -> 实际到位资金83.50亿元), when the match is strong. A
     figure whose label ends the name is preferred, the longest such label first (占外贸出口总值的43.2% ->
     出口7070.6亿元, not 外贸进出口1.15万亿元); else the most characters in common."""
-    key = regex.sub(r"(?:的|比重|比例|提高到|提高|达到|达|为)+$", "", name)
-    for w in ctx.rules.share_drop:
-        key = key.replace(w, "")
-    key = key.strip(_TRIM)
+    key = _share_key(ctx, name)
     if len(key) < 2:
         return None
     best: Fig | None = None
@@ -315,7 +325,7 @@ def find_shares(ctx: Context) -> list[Relation]:
     """占当年到位资金的71.35% = part / whole; the whole stated in the clause, named, or the whole of the
     breakdown the part belongs to. A share of a whole outside the text (占全国…) is no relation."""
     out = []
-    last: dict[int, tuple[Fig, int]] = {}  # paragraph -> (the whole its last share named, its sentence)
+    last: dict[int, tuple[Fig, int, bool]] = {}  # paragraph -> (whole its last share named, sentence, firm)
     for p, m in _percentages(ctx, _share_match):
         named = m.group("whole").strip(_TRIM)
         if named and any(named.startswith(w) for w in ctx.rules.share_external):
@@ -340,7 +350,7 @@ def find_shares(ctx: Context) -> list[Relation]:
                 elif p.para in last and last[p.para][0].family == part.family and last[p.para][0].value >= part.value:
                     # the whole the paragraph's last share named (…占外贸进出口总值的76.8%。同期，加工贸易
                     # 进出口1596.5亿元，占12.1%): firm when that share is one or two sentences back
-                    whole, firm = last[p.para][0], p.stmt - last[p.para][1] <= 2
+                    whole, firm = last[p.para][0], last[p.para][2] and p.stmt - last[p.para][1] <= 2
                 else:
                     whole = _base_before(ctx, part)  # 签约的218个项目…已有199个项目开工，占比91.28%: never firm
             else:
@@ -348,9 +358,12 @@ def find_shares(ctx: Context) -> list[Relation]:
                 if grp is not None and _lcs(named, grp.whole.label or grp.whole.clause) >= 2:
                     whole, firm = grp.whole, True  # 履约项目10个，其中工业项目5个，…占全部项目的50%: named
                 else:
-                    whole, firm = _named_whole(ctx, p, part, m.group("whole")), True
+                    whole = _named_whole(ctx, p, part, m.group("whole"))
+                    # firm only when the figure's name ends the named whole (出口 for 出口总值); words in
+                    # common may be chance (进出口 for 出口总值): a mismatch is then unverifiable
+                    firm = whole is not None and _ends_name(ctx, whole, m.group("whole"))
             if whole is not None and named:
-                last[p.para] = (whole, p.stmt)
+                last[p.para] = (whole, p.stmt, firm)
         cap = ctx.rules.share_max
         if part is None or whole is None:
             over = p.written - p.half > cap
