@@ -16,7 +16,6 @@ import io
 import os
 import re
 import signal
-import sys
 import threading
 import time
 import tracemalloc

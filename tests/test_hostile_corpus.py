@@ -2,11 +2,8 @@
 failure in ``errors`` with its type, and loses none of the good files' results."""
 from __future__ import annotations
 
-import io
 import os
-import shutil
 import sys
-import zipfile
 from pathlib import Path
 
 import pandas as pd

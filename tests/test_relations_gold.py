@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
@@ -108,7 +107,7 @@ def _perturbed(g: dict) -> tuple[str, int, int] | None:
     """The document with the first operand's number raised by a quarter (far beyond any rounding), and
     the stated figure's new span."""
     text = _text(g["doc_id"])
-    (s, e), surface = g["part_spans"][0], g["parts"][0]
+    (s, _), surface = g["part_spans"][0], g["parts"][0]
     m = _NUM.search(surface)
     if m is None:
         return None

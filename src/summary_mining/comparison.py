@@ -46,6 +46,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from .datafiles import rules_from
 from .places.periods import target_period
 
 __all__ = ["compare", "conflicts", "cells", "column_for", "about_a_part", "REGION_TOTALS", "PART_SUBJECTS", "MONEY_UNITS", "CURRENCY_UNITS", "CONFLICT_COLUMNS"]
@@ -62,17 +63,11 @@ CHANGE_RATE_SUFFIXES = ("涨幅", "增速", "增幅")
 PER_PERSON = ("人均",)
 #: Label words that make a percentage a growth rate when no direction was read.
 GROWTH_WORDS = ("增长", "增速", "增幅", "下降", "降低", "减少", "提高", "提升", "回落", "上升", "上涨", "降幅", "减幅")
-#: Indicators that are totals of the whole region: a figure of one of them whose clause names a
-#: part of the region (省管企业…研发投入增长34.4%, 据全州中心城市居民消费价格调查…下降0.9%) is about
-#: that part, not the region, and is left out (``excluded["part_subject"]``).
-REGION_TOTALS = frozenset({
-    "地区生产总值", "人均地区生产总值", "一般公共预算收入", "一般公共预算支出", "税收收入", "固定资产投资",
-    "民间投资", "工业投资", "社会消费品零售总额", "进出口总额", "实际利用外资", "研发经费投入", "规上工业增加值",
-    "高技术制造业增加值", "居民消费价格涨幅", "城镇新增就业", "城镇调查失业率", "常住人口城镇化率",
-    "城镇居民人均可支配收入", "农村居民人均可支配收入", "居民人均可支配收入", "粮食产量",
-    "单位地区生产总值能耗"})
-#: Words naming a part of a region (its enterprises, projects, zones, central city, towns).
-PART_SUBJECTS = ("企业", "项目", "园区", "开发区", "高新区", "平台", "中心城市", "城区", "脱贫县", "乡镇", "街道")
+#: Indicators that are totals of the whole region, and words naming a part of a region: a figure of one
+#: of them whose clause names a part (省管企业…研发投入增长34.4%) is about that part and is left out
+#: (``excluded["part_subject"]``). Read from ``data/comparison.toml``.
+REGION_TOTALS, PART_SUBJECTS = rules_from(
+    "comparison.toml", lambda d, src: (frozenset(d["region_totals"]), tuple(d["part_subjects"])))
 _CLAUSE_END = "，,；;。：:"
 #: Columns of the conflicts table.
 CONFLICT_COLUMNS = ["column", "chosen", "other", "agrees", "doc_id", "article", "start", "surface", "label",

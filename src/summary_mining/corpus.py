@@ -30,7 +30,7 @@ from typing import Iterable, Iterator, Sequence
 import pandas as pd
 
 from ._version import __version__
-from .errors import ReadError, SummaryMiningError, TimeLimitError
+from .errors import CacheWarning, NotAFile, OutsideRoot, ReadError, SummaryMiningError, TimeLimitError, WorkerCrashed
 from .readers import FORMATS, Limits, DEFAULT_LIMITS
 from .places.regions import _read_override_csv
 from .writer import restore_lists, to_parquet
@@ -84,20 +84,6 @@ class Corpus:
 
 
 # -- inputs ------------------------------------------------------------------------------------
-class NotAFile(ReadError):
-    """A path of a corpus run that is no regular file: a named pipe, socket or device (never
-    opened, so it cannot block the run), a folder, or a symbolic link to nothing."""
-
-
-class OutsideRoot(ReadError):
-    """A symbolic link under a folder given to :func:`mine` that leads outside it: not followed
-    unless ``mine(..., follow_links=True)``."""
-
-
-class WorkerCrashed(ReadError):
-    """The worker process died on this file, twice (see :func:`mine`)."""
-
-
 def _walk(root: Path, follow_links: bool) -> list[Path]:
     """Every path with a document suffix under ``root`` — regular or not, links included — and,
     when links are not followed, every linked folder (the run reports it rather than skipping it
@@ -545,10 +531,6 @@ def _store(cache_dir: Path, key: str, res: FileResult) -> None:
         tmp.replace(f)
     except OSError:
         pass
-
-
-class CacheWarning(UserWarning):
-    """``mine(cache_dir=...)`` cannot use that folder: the run goes on without a cache."""
 
 
 def _usable_cache(cache_dir: str | os.PathLike[str] | None) -> tuple[Path | None, str | None]:

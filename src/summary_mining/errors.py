@@ -22,6 +22,10 @@ __all__ = [
     "TimeLimitError",
     "RuleError",
     "RuleTimeoutError",
+    "NotAFile",
+    "OutsideRoot",
+    "WorkerCrashed",
+    "CacheWarning",
 ]
 
 
@@ -93,3 +97,21 @@ class RuleTimeoutError(SummaryMiningError):
 
     def __reduce__(self):
         return (type(self), (self.path, self.reason))
+
+
+class NotAFile(ReadError):
+    """A path of a corpus run that is no regular file: a named pipe, socket or device (never
+    opened, so it cannot block the run), a folder, or a symbolic link to nothing."""
+
+
+class OutsideRoot(ReadError):
+    """A symbolic link under a folder given to :func:`~summary_mining.corpus.mine` that leads outside
+    it: not followed unless ``mine(..., follow_links=True)``."""
+
+
+class WorkerCrashed(ReadError):
+    """The worker process died on this file, twice (see :func:`~summary_mining.corpus.mine`)."""
+
+
+class CacheWarning(UserWarning):
+    """``mine(cache_dir=...)`` cannot use that folder: the run goes on without a cache."""

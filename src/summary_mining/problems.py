@@ -49,7 +49,7 @@ from .datafiles import (compile_pattern, load_csv, rule_entries, rules_from, rul
                         rx_search)
 from .errors import RuleError
 from .documents import Source, as_document, doc_name
-from .frame import empty_frame, to_frame
+from .frame import to_frame
 from .model import SECTION_SEPARATOR, Document, Section
 from .structure import heading_at_line, structure_rules
 from .rules.segment import CACHE_MAX_CHARS, Segmenter

@@ -20,7 +20,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from ..datafiles import rule_guard
-from ..documents import Source, as_document, doc_name
+from ..documents import as_document, doc_name
 from ..figure_relations import find_relations, relation_rules
 from ..figures.rows import figures_from_frame
 from ..model import Document

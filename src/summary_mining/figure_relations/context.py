@@ -20,7 +20,7 @@ import regex
 from ..datafiles import rx_finditer
 from ..figures.record import Figure
 from ..model import Document
-from ..structure import structure_rules
+from ..structure import strip_glosses, structure_rules
 from .rules import RelationRules
 
 __all__ = ["Fig", "Context", "TEXT_WINDOW", "FIGURE_WINDOW", "ARTICLE_WINDOW"]
@@ -48,20 +48,20 @@ class Fig:
                  "start", "end", "surface", "kind", "unit", "value", "qualifier", "role", "label", "indicator",
                  "redacted", "in_name", "direction", "source", "factor", "unit_text")
 
-    def __init__(self, f: Figure, i: int, doc: Document, clause: tuple[str, list[int]], family: str) -> None:
+    def __init__(self, f: Figure, i: int, doc: Document, clause: tuple[str, int | list[int]], family: str) -> None:
         self.f = f
         self.i = i
         self.start, self.end, self.surface, self.kind = f.start, f.end, f.surface, f.kind
         self.unit, self.value, self.qualifier, self.role = f.unit, f.value, f.qualifier or "", f.role or ""
-        self.label, self.indicator = f.label or "", f.indicator or ""
-        if "(" in self.label or "（" in self.label:
-            self.label = _GLOSS.sub("", self.label)
+        self.label, self.indicator = strip_glosses(f.label or ""), f.indicator or ""
         self.redacted, self.in_name, self.direction, self.source = f.redacted, f.in_name, f.direction or "", f.source
         self.para = doc.paragraph_index(f.start)
         self.stmt = doc.stop_index(f.start)
         self.sentence = f.sentence
         self.article = doc.article_index(f.start)
-        self.clause, self.cmap = clause  # the clause's words (glosses left out), and where each one is
+        # the clause's words (glosses left out), and where they are: the offset of the first (no gloss
+        # read past), or the offset of each character and then of the clause's end
+        self.clause, self.cmap = clause
         self.family = family
         self.unit_text = f.written_unit or f.unit
         if f.kind == "percentage":  # a percentage is stated in %: 3成 is 30 %, precise to 5 points
@@ -133,13 +133,13 @@ class Context:
         """Where the clause holding ``pos`` starts, at most :data:`TEXT_WINDOW` characters back."""
         return max(self.doc.clause_start(pos), floor, pos - TEXT_WINDOW)
 
-    def _clause_text(self, pos: int) -> tuple[str, list[int]]:
-        """The words of the clause before ``pos``, pronunciation glosses (达(dá)) left out, and the text
-        offset of each of them (and of the clause's end)."""
+    def _clause_text(self, pos: int) -> tuple[str, int | list[int]]:
+        """The words of the clause before ``pos``, pronunciation glosses (达(dá)) left out, and where they
+        are (see ``Fig.cmap``)."""
         lo = self.clause_start(pos)
         raw = self.text[lo:pos]
         if "(" not in raw and "（" not in raw:
-            return raw, [lo, pos]
+            return raw, lo
         return _without_glosses(raw, lo)
 
     def cue_spans(self, pattern: regex.Pattern[str]) -> list[tuple[int, int]]:
@@ -153,8 +153,8 @@ class Context:
 
     def clause_pos(self, g: "Fig", i: int) -> int:
         """The text offset of character ``i`` of ``g.clause`` (``len(g.clause)``: the figure's start)."""
-        if len(g.cmap) == 2 and len(g.clause) == g.cmap[1] - g.cmap[0]:
-            return g.cmap[0] + i
+        if isinstance(g.cmap, int):
+            return g.cmap + i
         return g.cmap[min(i, len(g.cmap) - 1)]
 
     def stmt_start(self, pos: int) -> int:

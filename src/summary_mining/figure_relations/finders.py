@@ -255,18 +255,14 @@ def _share_key(ctx: Context, name: str) -> str:
     return key.strip(_TRIM)
 
 
-def _ends_name(ctx: Context, g: Fig, name: str) -> bool:
-    key = _share_key(ctx, name)
-    return len(g.label) >= 2 and key.endswith(g.label)
-
-
-def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> Fig | None:
-    """The figure a share's whole names (到位资金 -> 实际到位资金83.50亿元), when the match is strong. A
-    figure whose label ends the name is preferred, the longest such label first (占外贸出口总值的43.2% ->
-    出口7070.6亿元, not 外贸进出口1.15万亿元); else the most characters in common."""
+def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None, bool]:
+    """(the figure a share's whole names, firm) (到位资金 -> 实际到位资金83.50亿元), when the match is
+    strong. A figure whose label ends the name is preferred, the longest such label first, and is firm
+    (占外贸出口总值的43.2% -> 出口7070.6亿元, not 外贸进出口1.15万亿元); else the most characters in common,
+    never firm: words in common may be chance (进出口 for 出口总值)."""
     key = _share_key(ctx, name)
     if len(key) < 2:
-        return None
+        return None, False
     best: Fig | None = None
     best_score: tuple[int, int] = (0, 0)
     best_rank = (2, 0)
@@ -281,10 +277,10 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> Fig | None:
         if score > best_score or (score == best_score and score[1] and rank < best_rank):
             best, best_score, best_rank = g, score, rank
     if best is None or (not best_score[0] and best_score[1] < max(2, math.ceil(len(key) / 2))):
-        return None  # 永久基本农田 is not 高标准农田: a weak match is no whole
+        return None, False  # 永久基本农田 is not 高标准农田: a weak match is no whole
     if best.value < part.value:
-        return None  # a whole smaller than its part is another figure that shares a word of the name
-    return best
+        return None, False  # a whole smaller than its part is another figure that shares a word of the name
+    return best, bool(best_score[0])
 
 
 def _listed_before(ctx: Context, p: Fig, m: regex.Match) -> list[Fig]:
@@ -334,7 +330,7 @@ def find_shares(ctx: Context) -> list[Relation]:
         part = _part_before(ctx, p, limit=ctx.clause_pos(p, m.start()))
         listed = _listed_before(ctx, p, m) if part is None else []
         if listed and named:
-            whole = inside[-1] if inside else _named_whole(ctx, p, listed[-1], m.group("whole"))
+            whole = inside[-1] if inside else _named_whole(ctx, p, listed[-1], m.group("whole"))[0]
             if whole is not None and whole.value >= sum(g.value for g in listed):
                 out.append(_rel(ctx, "share_of", "share", p, [*listed, whole], cue="占" + named, firm=True,
                                 cap=ctx.rules.share_max, names=("上述合计", ctx.name(whole))))
@@ -358,10 +354,7 @@ def find_shares(ctx: Context) -> list[Relation]:
                 if grp is not None and _lcs(named, grp.whole.label or grp.whole.clause) >= 2:
                     whole, firm = grp.whole, True  # 履约项目10个，其中工业项目5个，…占全部项目的50%: named
                 else:
-                    whole = _named_whole(ctx, p, part, m.group("whole"))
-                    # firm only when the figure's name ends the named whole (出口 for 出口总值); words in
-                    # common may be chance (进出口 for 出口总值): a mismatch is then unverifiable
-                    firm = whole is not None and _ends_name(ctx, whole, m.group("whole"))
+                    whole, firm = _named_whole(ctx, p, part, m.group("whole"))
             if whole is not None and named:
                 last[p.para] = (whole, p.stmt, firm)
         cap = ctx.rules.share_max
@@ -415,14 +408,16 @@ def _bracket_end(ctx: Context, pos: int) -> int | None:
 
 def _part_run(ctx: Context, cue_end: int, next_cue: int, paragraph: bool = False) -> list[Fig]:
     """The figures a cue lists: to the end of its full sentence (or of the bracket it stands in; with
-    ``paragraph``, of its paragraph), the next cue or a new total."""
+    ``paragraph``, of its paragraph), the next cue or a new total; at most FIGURE_WINDOW figures."""
     out: list[Fig] = []
     stmt, para = ctx.stmt_at(cue_end), ctx.para_at(cue_end)
     close = _bracket_end(ctx, cue_end)
     if close is not None:
         next_cue = min(next_cue, close)
-    for g in ctx.between(cue_end, next_cue):
-        if (g.para != para if paragraph else g.stmt != stmt) or (out and rx_search(ctx.rules.strong_sum, g.clause)):
+    first = bisect.bisect_left(ctx._starts, cue_end)
+    for g in itertools.islice(ctx.figs, first, first + FIGURE_WINDOW):
+        if g.start >= next_cue or (g.para != para if paragraph else g.stmt != stmt) \
+                or (out and rx_search(ctx.rules.strong_sum, g.clause)):
             break  # a new total (…；共计…); a weak cue (7个县（区）共完成851064万元) is one more part
         out.append(g)
     return out
@@ -457,7 +452,7 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
     labels = [p.label or p.clause for p in parts]
     k = bisect.bisect_left(ctx._starts, cue_start)
     # a cue that opens its paragraph (地方收入按构成分：…) breaks down a figure of the paragraph before
-    opens = not ctx.between(ctx.doc.paragraphs[para].start, cue_start) if 0 <= para < len(ctx.doc.paragraphs) else False
+    opens = 0 <= para < len(ctx.doc.paragraphs) and bisect.bisect_left(ctx._starts, ctx.doc.paragraphs[para].start) == k
     for g in reversed(ctx.figs[max(0, k - FIGURE_WINDOW):k]):
         if g.para != para and not ((partition or opens) and g.para == para - 1):
             break
@@ -485,10 +480,11 @@ def _best_whole(candidates: list[Fig], parts: list[Fig]) -> Fig | None:
     the nearest when names do not tell."""
     if not candidates:
         return None
-    big = [g for g in candidates if all(not p.value > g.value for p in parts[:2])] or candidates[:1]  # 2 parts at least
+    big = [(k, g) for k, g in enumerate(candidates) if all(not p.value > g.value for p in parts[:2])]
     names = [p.label or p.clause for p in parts]
-    return max(big, key=lambda g: (max(_lcs(g.label or g.clause, n) for n in names) >= 2,
-                                   -candidates.index(g)))
+    k, best = max(big or [(0, candidates[0])],
+                  key=lambda kg: (max(_lcs(kg[1].label or kg[1].clause, n) for n in names) >= 2, -kg[0]))
+    return best
 
 
 def find_groups(ctx: Context) -> list[Group]:
@@ -519,9 +515,8 @@ def find_groups(ctx: Context) -> list[Group]:
         for fam in dict.fromkeys(g.family for g in run):
             parts = [g for g in run if g.family == fam]
             if _names_a_partition(ctx, parts[0]):
-                if wide is None:  # the paragraph after the cue, at most FIGURE_WINDOW figures
-                    wide = [g for g in _part_run(ctx, ce, len(ctx.text), paragraph=True)[:FIGURE_WINDOW]
-                            if ctx.addable(g)]
+                if wide is None:  # the paragraph after the cue (at most FIGURE_WINDOW figures)
+                    wide = [g for g in _part_run(ctx, ce, len(ctx.text), paragraph=True) if ctx.addable(g)]
                 picked = _partition_pick(ctx, [g for g in wide if g.family == fam])
                 if picked and set(parts) <= set(picked):
                     parts = picked  # the list goes on over full sentences (…62857万元。…第三产业增加值115952万元)
@@ -1002,7 +997,7 @@ def find_templates(ctx: Context) -> list[Relation]:
                 groups = {k: view.figures(m, k) for k, v in m.groupdict().items() if v is not None and k not in (t.stated, "verb")}
                 if t.head:
                     first = min((g for gs in groups.values() for g in gs), key=lambda g: g.start, default=stated)
-                    head = _head_level(ctx, first, next(iter(groups.get("difference") or groups.get("before") or [stated])))
+                    head = _head_level(ctx, first, (groups.get("difference") or groups.get("before") or [stated])[0])
                     if head is None:
                         continue
                     groups[t.head] = [head]

@@ -32,7 +32,7 @@ MACROS = {
     "T": f"[^{_NOT_FIGURE}。！？!?]",
     "W": f"[^{_NOT_FIGURE}。！？!?，,；;：:]",
     # a figure restated in another unit in brackets (2802万吨(560.4亿斤)): skipped
-    "ALT": f"(?:[（(][\ue000-\ue7ff\uf000-\uf7ff][)）])?",
+    "ALT": "(?:[（(][\ue000-\ue7ff\uf000-\uf7ff][)）])?",
 }
 
 

@@ -19,12 +19,12 @@ from typing import Iterator
 import regex
 
 from ..datafiles import rx_sub
-from .context import _GLOSS, Context, Fig
+from ..structure import strip_glosses
+from .context import Context, Fig
 from .rules import PLACEHOLDER_BASE
 
 __all__ = ["FigureView", "figure_views"]
 
-#: A pinyin gloss inside a word: 增長(zhǎng), 萬(wàn)
 _BLANK = regex.compile(r"\s+")
 _PER_KIND = 0x800
 
@@ -50,7 +50,7 @@ class FigureView:
             parts.append(ch)
             pos = g.end
         parts.append(ctx.text[pos:hi])
-        self.text = rx_sub(_BLANK, "", rx_sub(_GLOSS, "", "".join(parts)))
+        self.text = rx_sub(_BLANK, "", strip_glosses("".join(parts)))
 
     def figure(self, m: regex.Match, group: str) -> Fig | None:
         """The one figure a group of a template match holds, else None."""
