@@ -20,9 +20,10 @@ import summary_mining as sm
 
 DATA = Path(__file__).parent / "data" / "problems"
 
-# Floors at the scores reached (baseline dev P 0.596 R 0.515, setaside P 0.915 R 0.769); dev is tuned on,
-# setaside is reported, never tuned on.
-FLOORS = {"dev": (0.59, 0.51), "setaside": (0.91, 0.76)}
+# Floors at the scores reached; dev is tuned on, setaside is reported, never tuned on.
+# Before the prose rules (issue #19 item 2): dev P 0.596 R 0.515, setaside P 0.915 R 0.769.
+# After: dev P 1.000 R 0.950, setaside P 0.937 R 0.769.
+FLOORS = {"dev": (0.99, 0.94), "setaside": (0.93, 0.76)}
 
 
 def _counted(ch: str) -> bool:
@@ -91,6 +92,33 @@ def test_problem_characters(split):
     print(f"{split}: precision {p:.3f} recall {r:.3f}")
     floor_p, floor_r = FLOORS[split]
     assert p >= floor_p and r >= floor_r, (split, round(p, 3), round(r, 3))
+
+
+@lru_cache(maxsize=None)
+def _government_calls(split: str) -> tuple[int, int, int]:
+    """(hit, predicted, gold) rows for the category 政府自身建设 among the extracted rows that overlap a
+    hand-marked item: gold when one of those items is marked about_government."""
+    hit = n_pred = n_gold = 0
+    for d, s in _split().items():
+        if s != split:
+            continue
+        df = sm.extract_problems(text=_text(d))
+        for start, end, cats in zip(df["start"], df["end"], df["categories"]):
+            items = [r for r in _gold()[d] if r["start"] < end and start < r["end"]]
+            if not items:
+                continue
+            gold, pred = any(r["about_government"] for r in items), "政府自身建设" in cats
+            hit, n_pred, n_gold = hit + (gold and pred), n_pred + pred, n_gold + gold
+    return hit, n_pred, n_gold
+
+
+@pytest.mark.parametrize("split, floor", [("dev", 0.9), ("setaside", 0.9)])
+def test_items_about_the_government_get_their_category(split, floor):
+    # measured: dev 13 of 13 found, 1 of 14 calls wrong (部分干部思想观念 in a list of bottlenecks);
+    # setaside 7 of 7, no wrong call
+    hit, n_pred, n_gold = _government_calls(split)
+    assert n_gold >= 7
+    assert hit / n_gold >= floor and hit / n_pred >= floor, (hit, n_pred, n_gold)
 
 
 if __name__ == "__main__":  # python tests/test_problems_gold.py: per-document table

@@ -8,7 +8,8 @@ file:
 * figure rules (units, filters, labels): ``{text, surface, field = value …}`` — ``extract(text=text)``
   has a figure with that surface and those field values; a counter-example's surface is no figure;
 * ``structure.toml`` headings: a line the heading pattern matches at its level (counter: it does not);
-* ``problems.toml`` headings: a heading ``is_problem_heading`` accepts (counter: rejects);
+* ``problems.toml``: a heading ``is_problem_heading`` accepts (counter: rejects), or ``{text, items}``: the
+  items ``extract_problems`` finds (counter: none);
 * ``regions.toml`` / ``periods.toml``: ``{text, region = …}`` / ``{text, period = …}``: what is detected;
 * ``relations.toml`` templates: ``{text, stated, status}`` — the audit checks a relation whose stated
   figure is ``stated`` and finds it ``status``; a counter-example's figure is read as no relation.
@@ -88,8 +89,16 @@ def _heading_example(file: str, entry: str, ex: str, positive: bool) -> None:
     assert (hit is not None and hit[0] == level) is positive, f"{entry}: {ex!r} -> {hit}"
 
 
-def _problem_heading_example(file: str, entry: str, ex: str, positive: bool) -> None:
-    assert is_problem_heading(ex) is positive, f"{entry}: {ex!r}"
+def _problem_example(file: str, entry: str, ex: str | dict, positive: bool) -> None:
+    """A heading (str): ``is_problem_heading`` accepts it (counter: rejects). A passage ({text, items}):
+    ``extract_problems`` gives exactly those items, with offsets into the text (counter: no item)."""
+    if isinstance(ex, str):
+        assert is_problem_heading(ex) is positive, f"{entry}: {ex!r}"
+        return
+    df = sm.extract_problems(text=ex["text"])
+    assert all(ex["text"][s:e] == t for s, e, t in zip(df["start"], df["end"], df["text"]))
+    got = df["text"].tolist()
+    assert got == (ex["items"] if positive else []), f"{entry}: {got}"
 
 
 def _region_example(file: str, entry: str, ex: dict, positive: bool) -> None:
@@ -118,7 +127,7 @@ CHECKERS: dict[str, Callable[[str, str, Any, bool], None]] = {
     "filters.toml": _figure_example,
     "labels.toml": _figure_example,
     "structure.toml": _heading_example,
-    "problems.toml": _problem_heading_example,
+    "problems.toml": _problem_example,
     "regions.toml": _region_example,
     "periods.toml": _period_example,
 }

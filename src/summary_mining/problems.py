@@ -45,7 +45,7 @@ import jieba
 import pandas as pd
 import regex
 
-from .datafiles import (compile_pattern, load_csv, rule_entries, rules_from, rule_guard, rx_finditer, rx_fullmatch,
+from .datafiles import (compile_pattern, load_csv, rule_entries, rules_from, rule_guard, rx_finditer, rx_fullmatch, rx_match,
                         rx_search)
 from .errors import RuleError
 from .documents import Source, as_document, doc_name
@@ -108,15 +108,25 @@ class ProblemRules:
     cues: tuple[regex.Pattern[str], ...]
     paragraph_cues: tuple[regex.Pattern[str], ...]
     cue_exclude: regex.Pattern[str] | None
+    generic_cue: regex.Pattern[str] | None
+    facet: regex.Pattern[str] | None
+    government: regex.Pattern[str] | None
     skip: tuple[regex.Pattern[str], ...]
+    closing: tuple[regex.Pattern[str], ...]
+    tails: tuple[regex.Pattern[str], ...]
     intro: regex.Pattern[str] | None
     outside: tuple[regex.Pattern[str], ...]
     outside_exclude: regex.Pattern[str] | None
     outside_exclude_start: regex.Pattern[str] | None
+    run_min_sections: int
     top_keywords: int
     keyword_min_chars: int
     stop_words: frozenset[str]
     item_separators: str = "，,；;"
+
+
+def _patterns(table: dict, key: str, src: str, where: str) -> tuple[regex.Pattern[str], ...]:
+    return tuple(compile_pattern(p, src, f"{where}.{key}[{i}]") for i, p in enumerate(table.get(key, [])))
 
 
 def _alternation(patterns: list[str], src: str, where: str) -> str:
@@ -171,11 +181,17 @@ def _problem_rules(src, h, e, cues, sent, out, kw, headings, ends, markers, opt)
         paragraph_cues=tuple(compile_pattern(p, src, f"cues.paragraph[{i}]")
                              for i, p in enumerate(cues.get("paragraph", []))),
         cue_exclude=opt(cues.get("exclude"), "cues.exclude"),
+        generic_cue=opt(cues.get("generic"), "cues.generic"),
+        facet=opt(sent.get("facet"), "sentences.facet"),
+        government=opt(sent.get("government"), "sentences.government"),
         intro=opt(sent.get("intro"), "sentences.intro"),
-        skip=tuple(compile_pattern(p, src, f"sentences.skip[{i}]") for i, p in enumerate(sent.get("skip", []))),
-        outside=tuple(compile_pattern(p, src, f"outside.patterns[{i}]") for i, p in enumerate(out.get("patterns", []))),
+        skip=_patterns(sent, "skip", src, "sentences"),
+        closing=_patterns(sent, "closing", src, "sentences"),
+        tails=_patterns(sent, "tail", src, "sentences"),
+        outside=_patterns(out, "patterns", src, "outside"),
         outside_exclude=opt(out.get("exclude"), "outside.exclude"),
         outside_exclude_start=opt(out.get("exclude_start"), "outside.exclude_start"),
+        run_min_sections=int(out.get("run_min_sections", 3)),
         top_keywords=int(kw.get("top", 5)),
         keyword_min_chars=int(kw.get("min_chars", 2)),
         stop_words=frozenset(kw.get("stop_words", [])),
@@ -408,6 +424,7 @@ class _Block:
     section: str
     bounded: bool  # True: a numbered section with content; its end is the section's end
     cue: str = ""  # "" under a heading; "list" after a cue like 主要有:; "paragraph" after 清醒地认识到…问题。
+    items: tuple[tuple[int, int], ...] = ()  # a run of unheaded problem sections: its sections, found already
 
 
 def _markers(text: str, layout: _Layout, rules: ProblemRules, a: int, b: int) -> list[_Marker]:
@@ -418,7 +435,7 @@ def _markers(text: str, layout: _Layout, rules: ProblemRules, a: int, b: int) ->
             if n is None:
                 continue
             ls = layout.at_line_start(m.start())
-            if not ls:
+            if not ls and m.start() != a:  # a marker right at the block's start counts (a fused heading)
                 j = m.start() - 1
                 while j >= a and text[j] in " \t\u3000":
                     j -= 1
@@ -462,13 +479,16 @@ def _extend_over_subitems(text: str, layout: _Layout, rules: ProblemRules, e: in
 
 
 def _enumerated(text: str, layout: _Layout, rules: ProblemRules, blk: _Block) -> list[tuple[int, int]] | None:
-    """Item spans when the block numbers its items, else None."""
+    """Item spans when the block numbers its items, else None. After a cue, the first item follows it
+    directly (a list numbered further on is something else)."""
     a, limit = blk.start, blk.limit
     ms = _markers(text, layout, rules, a, limit)
     firsts = [m for m in ms if m.n == 1]
     if not firsts:
         return None
     first = firsts[0]
+    if blk.cue and text[a:first.pos].strip(_LEAD + "。；;"):
+        return None
     seq = [first]
     by_n: dict[int, list[_Marker]] = {}  # this style's markers by ordinal, in text order
     for m in ms:
@@ -520,7 +540,80 @@ def _skip_sentence(sent: str, rules: ProblemRules) -> bool:
     t = sent.strip()
     if len(t) < 2 or t[-1:] in "：:":
         return True
-    return any(rx_search(p, t) for p in rules.skip)
+    return _any(rules.skip, t) or _any(rules.closing, t)
+
+
+def _any(patterns: Iterable[regex.Pattern[str]], t: str) -> bool:
+    return any(rx_search(p, t) for p in patterns)
+
+
+def _without_tail(text: str, span: tuple[int, int], rules: ProblemRules) -> tuple[int, int]:
+    """``span`` cut where its first tail starts (``，这更加坚定我们…``, ``，等等``, a site's advert)."""
+    s, e = span
+    cut = e
+    for p in rules.tails:
+        m = rx_search(p, text, s, e)
+        if m and m.start() < cut:
+            cut = m.start()
+    return _trim(text, s, cut)
+
+
+def _paragraph_items(doc: Document, layout: _Layout, rules: ProblemRules, blk: _Block) -> list[tuple[int, int]]:
+    """Items of a cue inside a paragraph: the statements (。；) of the rest of the paragraph up to its first
+    closing statement or plan, the cue's own statement included unless it only says there are problems."""
+    text = doc.text
+    a = blk.start
+    end = layout.para_end(a, blk.limit)
+    own = a > 0 and text[a - 1] not in "。！？!?；;：:\n"  # the cue ends inside its statement
+    # the cue says there are problems (…还面临不少困难和问题) rather than only "we see"
+    announced = bool(rules.generic_cue and rx_search(rules.generic_cue, text, blk.head, a))
+    items: list[tuple[int, int]] = []
+    for k, (s, e) in enumerate(layout.sentence_spans(a, end)):
+        t = text[s:e]
+        if _any(rules.closing, t):
+            break
+        if k == 0 and own:
+            colon = max(t.rfind("："), t.rfind(":"))
+            if colon >= 0:  # "…老问题、新挑战仍然不少，主要是：A；" - the cue runs to the colon
+                s, t = s + colon + 1, t[colon + 1:]
+            elif rules.generic_cue:  # the cue runs to its last clause that only says there are problems
+                for cs, ce in layout.clause_spans(s, e, rules.item_separators):
+                    if rx_search(rules.generic_cue, text, cs, ce):
+                        s, announced = ce, True
+                s, e = _trim(text, s, e)
+                t = text[s:e]
+        if _skip_sentence(t, rules):
+            continue
+        items.append((s, e))
+    if blk.cue == "paragraph" and not announced and not any(_reads_like_problem(text[s:e], rules) for s, e in items):
+        return []
+    if len(items) == 1:  # one statement: an item per clause ("A，B，C。")
+        return [c for c in layout.clause_spans(*items[0], rules.item_separators) if not _skip_sentence(text[c[0]:c[1]], rules)]
+    return [g for it in items for f in _facets(text, it, rules) for g in _government_apart(text, f, layout, rules)]
+
+
+def _government_apart(text: str, span: tuple[int, int], layout: _Layout, rules: ProblemRules) -> list[tuple[int, int]]:
+    """``span`` split before its first clause about the reporting body itself when the clauses before it
+    name a problem of their own ("公共服务…仍有不少短板弱项，|一些干部政绩观有偏差…")."""
+    if rules.government is None:
+        return [span]
+    clauses = layout.clause_spans(*span, rules.item_separators)
+    for k, (cs, _) in enumerate(clauses[1:], start=1):
+        if rx_match(rules.government, text, cs, span[1]):
+            if rx_match(rules.government, text, *clauses[0]) or not any(
+                    _names_problem(text[a:b], rules) for a, b in clauses[:k]):
+                break
+            return [_trim(text, span[0], cs), (cs, span[1])]
+    return [span]
+
+
+def _facets(text: str, span: tuple[int, int], rules: ProblemRules) -> list[tuple[int, int]]:
+    """``span`` split where a facet opens ("从需求看，…；从产业看，…" gives one item per facet)."""
+    s, e = span
+    cuts = [m.start() for m in rx_finditer(rules.facet, text, s + 1, e)] if rules.facet is not None else []
+    if not cuts or not rx_match(rules.facet, text, s):
+        return [span]
+    return _trimmed(text, list(zip([s] + cuts, cuts + [e])))
 
 
 
@@ -531,34 +624,25 @@ def _block_items(doc: Document, layout: _Layout, rules: ProblemRules, blk: _Bloc
     text = doc.text
     if blk.limit <= blk.start or not text[blk.start:blk.limit].strip():
         return []
+    if blk.items:
+        return list(blk.items)
     items = _enumerated(text, layout, rules, blk)
     if items is not None:
         return items
     a, b = blk.start, blk.limit
-    if blk.cue == "paragraph":
-        # the rest of the paragraph, one row per sentence
-        return [sp for sp in layout.sentence_spans(a, layout.para_end(a, b))
-                if not _skip_sentence(text[sp[0]:sp[1]], rules)]
+    if blk.cue == "paragraph" or (blk.cue and text[a:layout.para_end(a, b)].strip()):
+        # a cue inside a paragraph: the rest of the paragraph
+        return _paragraph_items(doc, layout, rules, blk)
     if blk.cue:
-        # a cue followed by a plain list: the next sentence (or, after a colon at a line end, the
-        # next paragraph), one row per clause when it is a single sentence; further sentences of the
-        # paragraph join while they read like problems
-        if not text[a:layout.para_end(a, b)].strip():
-            starts = layout.para_starts(a, b, first_only=True)
-            if not starts:
-                return []
-            a = starts[0]
-            region = (a, layout.para_end(a, b))
-        else:
-            region = (a, min(layout.first_sentence_end(a, b), layout.para_end(a, b)))
-        sents = [sp for sp in layout.sentence_spans(*region) if not _skip_sentence(text[sp[0]:sp[1]], rules)]
+        # a cue ending its line (主要表现在：⏎): the next paragraph, one row per clause when it is a single
+        # sentence
+        starts = layout.para_starts(a, b, first_only=True)
+        if not starts:
+            return []
+        sents = [sp for sp in layout.sentence_spans(starts[0], layout.para_end(starts[0], b))
+                 if not _skip_sentence(text[sp[0]:sp[1]], rules)]
         if len(sents) == 1:
             sents = [c for c in layout.clause_spans(*sents[0], rules.item_separators) if not _skip_sentence(text[c[0]:c[1]], rules)]
-        for sp in layout.sentence_spans(region[1], layout.para_end(region[1], b)):
-            t = text[sp[0]:sp[1]]
-            if _skip_sentence(t, rules) or not _reads_like_problem(t, rules):
-                break
-            sents.append(sp)
         return sents
     if not blk.bounded:
         # a heading line without numbered items: up to the next outline heading
@@ -615,14 +699,17 @@ class _StopLines:
 
 
 def _cut_limit(doc: Document, layout: _Layout, rules: ProblemRules, head: int, start: int, limit: int,
-               mixed: bool) -> int:
-    """Move ``limit`` up to the first section-end heading line (or, for a mixed heading, a nested problem heading)."""
+               mixed: bool) -> tuple[int, bool]:
+    """``limit`` moved up to the first section-end heading line (or, for a mixed heading, a nested problem
+    heading), and whether a nested problem heading cut it (the block is then only a preamble to that one's:
+    "招商引资工作存在问题及下步措施⏎(date, site lines)⏎一、招商引资工作中存在的问题和不足")."""
     if layout.stops is None:
         layout.stops = _StopLines(doc, layout, rules)
     stops = layout.stops
     lo = max(start, layout.lines[layout.line_index(head)][0] + 1)  # lines after the heading's own line
     cut = stops._first(stops.ends, lo, limit)
-    return min(cut, stops._first(stops.heads, lo, limit)) if mixed else cut
+    nested = stops._first(stops.heads, lo, limit) if mixed else limit
+    return (nested, True) if nested < cut else (cut, False)
 
 
 
@@ -675,6 +762,46 @@ def _starts_with_first_heading(doc: Document, pos: int, limit: int) -> Section |
     return None
 
 
+def _problem_runs(doc: Document, rules: ProblemRules) -> list[_Block]:
+    """Runs of at least ``runs.min_sections`` consecutive sibling sections, each of whose first statement names
+    a shortcoming, with no problem heading above them (a list whose heading is on an earlier page:
+    "十、文化市场执法人员的业务素质有待提高…⏎十一、体育运动管理中心人员老化问题严重…⏎十二、…急需兑现")."""
+    text, secs = doc.text, doc.sections
+    out: list[_Block] = []
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= rules.run_min_sections:
+            first, last = secs[run[0]], secs[run[-1]]
+            spans = tuple(_trim(text, secs[i].start + len(secs[i].number), secs[i].end) for i in run)
+            parent = doc.section_index.path(first.start).rpartition(SECTION_SEPARATOR)[0]
+            out.append(_Block(first.start, first.start, last.end, parent, True, items=spans))
+        run.clear()
+
+    for i, sec in enumerate(secs):
+        if run and not (sec.level == secs[run[-1]].level and sec.start == secs[run[-1]].end):
+            close()
+        if _reads_like_problem(text[sec.start + len(sec.number):doc.stop_span(sec.start)[1]], rules):
+            run.append(i)
+        else:
+            close()
+    close()
+    return out
+
+
+def _fused_heading(text: str, sec: Section, rules: ProblemRules) -> tuple[regex.Match[str] | None, int]:
+    """A problem heading run together with its first item ("一、存在问题一是思想认识不重视。", a line break lost):
+    the heading's match and where the first item's marker starts."""
+    a = sec.start + len(sec.number)
+    for st in rules.markers:
+        mk = rx_search(st.pattern, text, a + 2, sec.title_end)
+        if mk and _ordinal(mk.group("n")) == 1:
+            m = _heading_match(_bare_title(text[sec.start:mk.start()]), rules)
+            if m:
+                return m, mk.start()
+    return None, sec.title_end
+
+
 def _unbounded_limit(doc: Document, pos: int, body: int) -> int:
     """Where a block opened by an unnumbered heading or a cue may run to at most."""
     limit = _article_end(doc, pos)
@@ -692,10 +819,11 @@ def _find_blocks(doc: Document, layout: _Layout, rules: ProblemRules) -> list[_B
     numbered_lines = set()
     for si, sec in enumerate(doc.sections):
         numbered_lines.add(layout.line_index(sec.start))
-        m = _heading_match(_bare_title(text[sec.start:sec.title_end]), rules)
+        m, body = _heading_match(_bare_title(text[sec.start:sec.title_end]), rules), sec.title_end
         if not m:
-            continue
-        body = sec.title_end
+            m, body = _fused_heading(text, sec, rules)
+            if not m:
+                continue
         limit, bounded = sec.end, True
         if not text[body:sec.end].strip(" \t\r\n\u3000：:"):
             first = _starts_with_first_heading(doc, body, _article_end(doc, sec.start))
@@ -705,7 +833,9 @@ def _find_blocks(doc: Document, layout: _Layout, rules: ProblemRules) -> list[_B
             parent = doc.section_index.enclosing(si)
             parent = parent if parent is not None and parent.level < sec.level else None
             limit, bounded = (parent.end if parent else _article_end(doc, sec.start)), False
-        limit = _cut_limit(doc, layout, rules, sec.start, body, limit, bool(m.group("suffix")))
+        limit, preamble = _cut_limit(doc, layout, rules, sec.start, body, limit, bool(m.group("suffix")))
+        if preamble:
+            continue
         cands.append((sec.start, _Block(sec.start, body, limit, sec.path_str, bounded)))
     # heading lines without outline numbers ("存在问题", "存在的主要问题：…")
     for li, (s, e) in enumerate(layout.lines):
@@ -723,7 +853,9 @@ def _find_blocks(doc: Document, layout: _Layout, rules: ProblemRules) -> list[_B
             continue
         body = s + (colon.end() if colon else len(line))
         limit = _unbounded_limit(doc, s, body)
-        limit = _cut_limit(doc, layout, rules, s, body, limit, bool(m.group("suffix")))
+        limit, preamble = _cut_limit(doc, layout, rules, s, body, limit, bool(m.group("suffix")))
+        if preamble:
+            continue
         parent = doc.section_index.path(s)
         path = (parent + SECTION_SEPARATOR if parent else "") + _bare_title(title)
         cands.append((s, _Block(s, body, limit, path, False)))
@@ -736,6 +868,11 @@ def _find_blocks(doc: Document, layout: _Layout, rules: ProblemRules) -> list[_B
             continue
         blocks.append(blk)
         covered.add(blk.head, blk.limit)
+    covered.new_phase()
+    for blk in _problem_runs(doc, rules):
+        if not (covered.contains(blk.head) or covered.head_in(blk.head, blk.limit)):
+            blocks.append(blk)
+            covered.add(blk.head, blk.limit)
     # explicit cues in running text
     for cue in rules.cues:
         covered.new_phase()  # each cue pattern scans the text afresh: its heads grow again
@@ -745,7 +882,7 @@ def _find_blocks(doc: Document, layout: _Layout, rules: ProblemRules) -> list[_B
             if rules.cue_exclude and rx_search(rules.cue_exclude, text, layout.statement_start(m.start()), m.end()):
                 continue
             limit = _unbounded_limit(doc, m.start(), m.end())
-            limit = _cut_limit(doc, layout, rules, m.start(), m.end(), limit, False)
+            limit = _cut_limit(doc, layout, rules, m.start(), m.end(), limit, False)[0]
             blocks.append(_Block(m.start(), m.end(), limit, doc.section_index.path(m.start()), False, cue="list"))
             covered.add(m.start(), limit)
     for cue in rules.paragraph_cues:
@@ -847,12 +984,13 @@ def keywords_of(text: str, top: int | None = None, rules: ProblemRules | None = 
 
 
 # -- public API -------------------------------------------------------------------------------------
+def _names_problem(t: str, rules: ProblemRules) -> bool:
+    """True when ``t`` names a shortcoming (outside.patterns) and no work done on one (outside.exclude)."""
+    return _any(rules.outside, t) and not (rules.outside_exclude and rx_search(rules.outside_exclude, t))
+
+
 def _reads_like_problem(t: str, rules: ProblemRules) -> bool:
-    if not any(rx_search(p, t) for p in rules.outside):
-        return False
-    if rules.outside_exclude and rx_search(rules.outside_exclude, t):
-        return False
-    return not (rules.outside_exclude_start and rx_search(rules.outside_exclude_start, t))
+    return _names_problem(t, rules) and not (rules.outside_exclude_start and rx_search(rules.outside_exclude_start, t))
 
 
 def _outside_rows(doc: Document, rules: ProblemRules, covered: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -922,7 +1060,8 @@ def problem_rows(doc: Document, rules: ProblemRules, lexicon: Mapping[str, Itera
     spans: list[tuple[int, int, str, int, bool]] = []  # start, end, section, item, in_section
     covered: list[tuple[int, int]] = []
     for blk in _find_blocks(doc, layout, rules):
-        items = _block_items(doc, layout, rules, blk)
+        items = [sp for sp in (_without_tail(text, it, rules) for it in _block_items(doc, layout, rules, blk))
+                 if sp[1] > sp[0]]
         covered.append((blk.head, blk.limit))
         for n, (s, e) in enumerate(items, start=1):
             spans.append((s, e, blk.section, n, True))
