@@ -115,7 +115,7 @@ class ProblemRules:
     closing: tuple[regex.Pattern[str], ...]
     tails: tuple[regex.Pattern[str], ...]
     intro: regex.Pattern[str] | None
-    outside: tuple[regex.Pattern[str], ...]
+    outside: regex.Pattern[str] | None  # outside.patterns as one alternation
     outside_exclude: regex.Pattern[str] | None
     outside_exclude_start: regex.Pattern[str] | None
     run_min_sections: int
@@ -188,7 +188,7 @@ def _problem_rules(src, h, e, cues, sent, out, kw, headings, ends, markers, opt)
         skip=_patterns(sent, "skip", src, "sentences"),
         closing=_patterns(sent, "closing", src, "sentences"),
         tails=_patterns(sent, "tail", src, "sentences"),
-        outside=_patterns(out, "patterns", src, "outside"),
+        outside=opt(_alternation(list(out.get("patterns", [])), src, "outside.patterns"), "outside.patterns"),
         outside_exclude=opt(out.get("exclude"), "outside.exclude"),
         outside_exclude_start=opt(out.get("exclude_start"), "outside.exclude_start"),
         run_min_sections=int(out.get("run_min_sections", 3)),
@@ -793,6 +793,8 @@ def _fused_heading(text: str, sec: Section, rules: ProblemRules) -> tuple[regex.
     """A problem heading run together with its first item ("一、存在问题一是思想认识不重视。", a line break lost):
     the heading's match and where the first item's marker starts."""
     a = sec.start + len(sec.number)
+    if not rx_search(rules.headings, _bare_title(text[a:sec.title_end])):
+        return None, sec.title_end
     for st in rules.markers:
         mk = rx_search(st.pattern, text, a + 2, sec.title_end)
         if mk and _ordinal(mk.group("n")) == 1:
@@ -844,14 +846,14 @@ def _find_blocks(doc: Document, layout: _Layout, rules: ProblemRules) -> list[_B
         line = text[s:e]
         if not line.strip() or heading_at_line(line.strip()) is not None:
             continue
-        colon = regex.search(r"[：:]", line)
-        title = line[: colon.start()] if colon else line
-        if colon is None and len(line.strip()) > rules.heading_max + 4:
+        colon = min((i for i in (line.find("："), line.find(":")) if i >= 0), default=-1)
+        title = line[:colon] if colon >= 0 else line
+        if colon < 0 and len(line.strip()) > rules.heading_max + 4:
             continue
         m = _heading_match(_bare_title(title), rules)
-        if not m or (colon and line[colon.end():].strip() and len(_bare_title(title)) > rules.heading_inline_max):
+        if not m or (colon >= 0 and line[colon + 1:].strip() and len(_bare_title(title)) > rules.heading_inline_max):
             continue
-        body = s + (colon.end() if colon else len(line))
+        body = s + (colon + 1 if colon >= 0 else len(line))
         limit = _unbounded_limit(doc, s, body)
         limit, preamble = _cut_limit(doc, layout, rules, s, body, limit, bool(m.group("suffix")))
         if preamble:
@@ -986,7 +988,8 @@ def keywords_of(text: str, top: int | None = None, rules: ProblemRules | None = 
 # -- public API -------------------------------------------------------------------------------------
 def _names_problem(t: str, rules: ProblemRules) -> bool:
     """True when ``t`` names a shortcoming (outside.patterns) and no work done on one (outside.exclude)."""
-    return _any(rules.outside, t) and not (rules.outside_exclude and rx_search(rules.outside_exclude, t))
+    return (rules.outside is not None and rx_search(rules.outside, t) is not None
+            and not (rules.outside_exclude and rx_search(rules.outside_exclude, t)))
 
 
 def _reads_like_problem(t: str, rules: ProblemRules) -> bool:
