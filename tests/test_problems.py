@@ -355,7 +355,7 @@ def test_all_source_kinds_agree(seed_path):
 def test_jieba_only_sees_problem_items(monkeypatch, seed_path):
     import importlib
 
-    mod = importlib.import_module("summary_mining.problems")
+    mod = importlib.import_module("summary_mining.problems.categories")
     from summary_mining.rules.segment import Segmenter
 
     seen: list[str] = []
@@ -387,7 +387,7 @@ def test_docstring_examples():
 
     import importlib
 
-    mod = importlib.import_module("summary_mining.problems")
+    mod = importlib.import_module("summary_mining.problems.categories")
     assert doctest.testmod(mod).failed == 0
 
 
@@ -430,6 +430,6 @@ def test_idf_table_is_jiebas_own():
     """Keywords read jieba's IDF file directly (no part-of-speech dictionary load): same table."""
     import jieba.analyse
 
-    idf, median = importlib.import_module("summary_mining.problems")._idf()
+    idf, median = importlib.import_module("summary_mining.problems.categories")._idf()
     assert idf == jieba.analyse.default_tfidf.idf_freq and median == jieba.analyse.default_tfidf.median_idf
     assert len(idf) > 200_000 and idf["融资"] < idf["融资难"] < median  # a rarer word weighs more
