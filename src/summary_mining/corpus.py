@@ -565,7 +565,9 @@ class _Pack:
 
 
 def _pack(results: list[FileResult]) -> _Pack:
-    return _Pack(_collect(results), len(results), sum(r.error is not None for r in results))
+    """The results as one frame per kind (their rows are released as they are framed)."""
+    failed = sum(r.error is not None for r in results)
+    return _Pack(_collect(results, release=True), len(results), failed)
 
 
 def _work_batch(batch: list[tuple]) -> _Pack:
@@ -598,6 +600,7 @@ def warm() -> None:
 
     res = FileResult("<warm>", "warm")
     _mine_document(read_document(text=_WARM_TEXT, doc_id="warm"), res)
+    _collect([res])  # and the frames: pandas loads its own parts lazily too
     rules_version()
 
 
@@ -702,6 +705,8 @@ def _run_dask(batches: list[list[tuple]], client) -> Iterator[_Pack]:
 
 def _concat(frames: list[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
     frames = [f for f in frames if f is not None and len(f)]
+    if len(frames) == 1 and isinstance(frames[0].index, pd.RangeIndex) and frames[0].index.start == 0:
+        return frames[0]  # one pack (one worker, one batch): no copy
     return pd.concat(frames, ignore_index=True) if frames else empty
 
 
@@ -800,12 +805,17 @@ def _corpus_key(files: Sequence[Path], ids: Sequence[str]) -> str:
     return h.hexdigest()[:16]
 
 
-def _collect(done: list[FileResult]) -> dict[str, pd.DataFrame]:
-    """One frame per kind from the files' rows, in file order."""
+def _collect(done: list[FileResult], release: bool = False) -> dict[str, pd.DataFrame]:
+    """One frame per kind from the files' rows, in file order. With ``release`` each kind's rows are
+    dropped from the results once framed (rows and frame of every kind never live at once)."""
     from .frame import to_frame
 
-    frames = {name: to_frame([row for r in done for row in (getattr(r, name) or ())], _dtypes(name))
-              for name in FRAMES[:-1]}
+    frames = {}
+    for name in FRAMES[:-1]:
+        frames[name] = to_frame([row for r in done for row in (getattr(r, name) or ())], _dtypes(name))
+        if release:
+            for r in done:
+                setattr(r, name, None)
     frames["errors"] = to_frame([r.error for r in done if r.error is not None], ERROR_COLUMNS)
     return frames
 

@@ -77,6 +77,37 @@ def _arrow_string():
 _ARROW_STRING, _pa = _arrow_string()
 
 
+def _arrow_strings(values: tuple) -> "pa.LargeStringArray":
+    """A pyarrow large_string array of ``values`` (str or None) built at its exact size: each distinct
+    string object is encoded once (rows of one sentence share it) and the characters are joined into one
+    buffer that arrow wraps without a copy. ``pyarrow.array`` grows its buffer by doubling instead, and
+    its memory pool keeps the high-water mark: twice the column for a column of long sentences.
+
+    >>> _arrow_strings(("增长8.9%", None, "增长8.9%")).to_pylist()
+    ['增长8.9%', None, '增长8.9%']
+    """
+    encoded: dict[int, bytes] = {}
+    lengths = np.zeros(len(values) + 1, dtype=np.int64)
+    nulls = 0
+    for k, v in enumerate(values):
+        if v is None or v is pd.NA:
+            nulls += 1
+            continue
+        if not isinstance(v, str):
+            return _pa.array([None if x is pd.NA else x for x in values], type=_pa.large_string())
+        b = encoded.get(id(v))
+        if b is None:
+            b = encoded[id(v)] = v.encode("utf-8")
+        lengths[k + 1] = len(b)
+    offsets = np.cumsum(lengths)
+    blob = b"".join(encoded[id(v)] for v in values if v is not None and v is not pd.NA)
+    validity = None
+    if nulls:
+        valid = np.fromiter((v is not None and v is not pd.NA for v in values), dtype=bool, count=len(values))
+        validity = _pa.array(valid).buffers()[1]
+    return _pa.LargeStringArray.from_buffers(len(values), _pa.py_buffer(offsets), _pa.py_buffer(blob), validity, nulls)
+
+
 def to_frame(rows: list[dict], dtypes: dict[str, str] = DTYPES) -> pd.DataFrame:
     """Rows (dicts keyed by column) -> a frame with exactly the schema's columns and dtypes.
 
@@ -93,7 +124,7 @@ def to_frame(rows: list[dict], dtypes: dict[str, str] = DTYPES) -> pd.DataFrame:
         if isinstance(t, np.dtype) and t.kind in "iufb":  # numbers and bools; objects (lists) go to pd.array
             data[c] = np.array(values, dtype=t)
         elif _ARROW_STRING is not None and t == _ARROW_STRING:
-            data[c] = pd.arrays.ArrowStringArray(_pa.array(values, type=_pa.large_string()))
+            data[c] = pd.arrays.ArrowStringArray(_arrow_strings(values))
         else:
             data[c] = pd.array(list(values), dtype=t)
     return pd.DataFrame(data, copy=False)

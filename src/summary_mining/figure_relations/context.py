@@ -104,6 +104,35 @@ def _without_glosses(raw: str, base: int) -> tuple[str, list[int]]:
     return "".join(raw[k - base] for k in offsets), offsets + [base + len(raw)]
 
 
+class _PlainText:
+    """A text without its pronunciation glosses, and where each of its characters is in the text: kept as
+    the runs between glosses (two ints a gloss), not an offset per character.
+
+    >>> p = _PlainText("增長(zhǎng)3%，增長(zhǎng)5%")
+    >>> p.plain, [p.at(k) for k in range(len(p.plain) + 1)]
+    ('增長3%，增長5%', [0, 1, 9, 10, 11, 12, 13, 21, 22, 23])
+    """
+
+    def __init__(self, text: str) -> None:
+        pieces, self._plain_starts, self._starts = [], [0], [0]
+        pos = n = 0
+        for m in rx_finditer(_GLOSS, text):
+            if m.start() == m.end():
+                continue
+            pieces.append(text[pos:m.start()])
+            n += m.start() - pos
+            pos = m.end()
+            self._plain_starts.append(n)
+            self._starts.append(pos)
+        pieces.append(text[pos:])
+        self.plain = "".join(pieces) if len(pieces) > 1 else text
+
+    def at(self, k: int) -> int:
+        """The text offset of plain character ``k`` (``len(plain)``: the end of the text)."""
+        i = bisect.bisect_right(self._plain_starts, k) - 1
+        return self._starts[i] + k - self._plain_starts[i]
+
+
 class Context:
     """A document's figures and its (normalised) text, with the lookups the finders share."""
 
@@ -120,7 +149,7 @@ class Context:
                      for i, f in enumerate(figures)]
         self._starts = [g.start for g in self.figs]
         self.by_record = {id(g.f): g for g in self.figs}  # a relation's figure record -> its Fig
-        self._plain: tuple[str, list[int]] | None = None  # the text without glosses, and where each char is
+        self._plain: _PlainText | None = None  # the text without glosses, and where each char is
         self.groups: list = []
         self._group_of: dict[int, object] = {}
         self._target: dict[int, bool] = {}
@@ -146,10 +175,10 @@ class Context:
         """(start, end) in the text of each match of ``pattern`` read past pronunciation glosses
         (分产(chǎn)业(yè)看 matches 分产业看)."""
         if self._plain is None:
-            self._plain = _without_glosses(self.text, 0)
-        plain, offsets = self._plain
-        return [(offsets[m.start()], offsets[m.end() - 1] + 1 if m.end() > m.start() else offsets[m.start()])
-                for m in rx_finditer(pattern, plain)]
+            self._plain = _PlainText(self.text)
+        p = self._plain
+        return [(p.at(m.start()), p.at(m.end() - 1) + 1 if m.end() > m.start() else p.at(m.start()))
+                for m in rx_finditer(pattern, p.plain)]
 
     def clause_pos(self, g: "Fig", i: int) -> int:
         """The text offset of character ``i`` of ``g.clause`` (``len(g.clause)``: the figure's start)."""
