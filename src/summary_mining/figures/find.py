@@ -24,7 +24,7 @@ from ..normalize import normalize
 from ..numerals import decimals, is_redacted, last_digit_unit, parse_number
 from ..rules.segment import Segmenter
 from ..rules.units import MetricRules, Unit, metric_rules
-from ..structure import structure_rules
+from ..structure import strip_glosses, structure_rules
 from .record import NAN, Figure
 from .tables import table_cells
 
@@ -191,10 +191,16 @@ def _framework_count(ctx: _Context, end: int) -> bool:
 
 
 def _definitional_count(ctx: _Context, start: int, end: int) -> bool:
-    """年度地区生产总值核算包括初步核算和最终核实两个步骤: a category count in a definition (a verb of
-    ``[definitional_counts]`` earlier in its clause, one of its nouns right after the unit)."""
+    """涉及…十九个国民经济门类, 核算包括…两个步骤: a category count in a definition (a verb of
+    ``[definitional_counts]`` earlier in its clause; the noun phrase after the unit ends in one of its nouns)."""
     d = ctx.rules.definitional
-    if d is None or not _noun_after(ctx, end, d.nouns):
+    if d is None:
+        return False
+    pos = _after_join(ctx, end)
+    phrase = strip_glosses(ctx.norm[pos:pos + 4 * d.phrase_max])  # 國民經(jīng)濟門類 -> 国民经济门类
+    cut = next((i for i, c in enumerate(phrase[:d.phrase_max + 1]) if c in d.phrase_ends),
+               len(phrase) if len(phrase) <= d.phrase_max else None)  # or the end of the text
+    if cut is None or not phrase[:cut].endswith(d.nouns):
         return False
     before = ctx.norm[max(ctx.doc.clause_start(start), start - d.window):start]
     return any(v in before for v in d.verbs)

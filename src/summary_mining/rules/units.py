@@ -88,7 +88,9 @@ class DefinitionRules:
     """``[definitional_counts]`` of filters.toml: 包括…两个步骤 is a definition, not a count."""
 
     verbs: tuple[str, ...]
-    nouns: frozenset[str]
+    nouns: tuple[str, ...]
+    phrase_ends: frozenset[str]
+    phrase_max: int
     window: int
 
 
@@ -239,7 +241,8 @@ def _definitional(d, path: str) -> DefinitionRules | None:
     d = _table(d, path, "definitional_counts", ("verbs", "nouns"))
     if d is None:
         return None
-    return DefinitionRules(tuple(d["verbs"]), frozenset(d["nouns"]), int(d.get("window", 30)))
+    return DefinitionRules(tuple(d["verbs"]), tuple(d["nouns"]), frozenset(d.get("phrase_ends", "、，,；;。")),
+                           int(d.get("phrase_max", 8)), int(d.get("window", 80)))
 
 
 def units_file_for(path: str | Path | None) -> str:
