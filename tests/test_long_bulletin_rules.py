@@ -70,10 +70,6 @@ UNITS = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", UNITS)
-def test_measure_words_and_units(text, expected):
-    _check(text, expected)
-
 
 def test_points_list_takes_the_unit_it_ends_in():
     # 12个、5个和3.6个百分点 style lists end in 个千分点 as well (the 个 of each number stands for it)
@@ -101,10 +97,6 @@ LINE_BREAKS = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", LINE_BREAKS)
-def test_line_break_inside_fixed_phrase(text, expected):
-    _check(text, expected)
-
 
 # ---- abbreviations and fixed terms with numerals ---------------------------------------------------------
 ABBREVIATIONS = [
@@ -127,10 +119,6 @@ ABBREVIATIONS = [
     pytest.param("对接“十四五”规划，提出今年全市经济社会发展的主要预期目标", [], id="十四五"),
 ]
 
-
-@pytest.mark.parametrize("text, expected", ABBREVIATIONS)
-def test_abbreviations_are_not_counts(text, expected):
-    _check(text, expected)
 
 
 # ---- per-unit rates ---------------------------------------------------------------------------------------
@@ -160,10 +148,6 @@ RATES = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", RATES)
-def test_per_unit_rates(text, expected):
-    _check(text, expected)
-
 
 # ---- qualifiers across a line break -----------------------------------------------------------------------
 QUALIFIERS = [
@@ -177,10 +161,6 @@ QUALIFIERS = [
                  [("500万元", 4, 9, 5000000.0, "元", "及以上"), ("1.2%", 24, 28, 1.2, "%", None)], id="及以⏎上"),
 ]
 
-
-@pytest.mark.parametrize("text, expected", QUALIFIERS)
-def test_qualifier_across_line_break(text, expected):
-    _check(text, expected)
 
 
 # ---- definitional counts ----------------------------------------------------------------------------------
@@ -199,6 +179,26 @@ DEFINITIONS = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", DEFINITIONS)
-def test_definitional_counts(text, expected):
+CASES = {"units": UNITS, "line-break": LINE_BREAKS, "abbreviation": ABBREVIATIONS, "rate": RATES,
+         "qualifier": QUALIFIERS, "definition": DEFINITIONS}
+
+
+@pytest.mark.parametrize("text, expected", [pytest.param(*p.values, id=f"{kind}-{p.id}")
+                                            for kind, params in CASES.items() for p in params])
+def test_long_bulletin_case(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize("table, reason", [
+    ('[per_unit]\nmarker = "每"\n', "per_unit"),
+    ('[per_unit]\nmarker = "每"\nsizes = "万"\nbases = ["人口"]\n', "per_unit.bases"),
+    ('[definitional_counts]\nverbs = "涉及"\nnouns = ["门类"]\n', "definitional_counts.verbs"),
+])
+def test_bad_rule_tables_name_file_and_entry(tmp_path, table, reason):
+    from summary_mining.errors import RuleError
+    from summary_mining.rules.units import metric_rules
+    bad = tmp_path / "filters.toml"
+    bad.write_text('fixed_phrases = ["一带一路"]\n' + table, encoding="utf-8")
+    with pytest.raises(RuleError, match=reason) as e:
+        metric_rules("units.toml", str(bad))
+    assert str(bad) in str(e.value)

@@ -169,8 +169,10 @@ def _session_or_rank(ctx: _Context, start: int, unit: Unit) -> bool:
 
 def _after_join(ctx: _Context, pos: int) -> int:
     """``pos``, or past the hard line break written at ``pos`` (``line_join`` of filters.toml)."""
-    j = ctx.rules.line_join
-    m = rx_match(j, ctx.norm, pos, pos + _AFTER_WINDOW) if j is not None and pos < len(ctx.norm) and ctx.norm[pos] in " \t\r\n" else None
+    j, norm = ctx.rules.line_join, ctx.norm
+    if j is None or pos >= len(norm) or norm[pos] not in " \t\r\n":
+        return pos
+    m = rx_match(j, norm, pos, pos + _AFTER_WINDOW)
     return m.end() if m else pos
 
 
@@ -416,8 +418,8 @@ def _mark_table_source(doc: Document, figures: list[Figure]) -> None:
 
 def _per_unit_rates(ctx: _Context, figures: list[Figure]) -> None:
     """每万人口拥有执业医师3.2人: a figure after 每 + size + base (``[per_unit]`` of filters.toml), with no
-    clause stop and at most one hard line break of prose between, is a rate in ``人/万人``. Only the text before each
-    figure is searched (from the last stop, at most ``window`` characters), never the whole document."""
+    clause stop and at most one hard line break of prose between, is a rate in ``人/万人``. Only the
+    ``window`` characters before each figure are searched, never the whole document."""
     pu = ctx.rules.per_unit
     if pu is None:
         return
@@ -435,6 +437,7 @@ def _per_unit_rates(ctx: _Context, figures: list[Figure]) -> None:
 
 
 def _in_table_row(doc: Document, offset: int) -> bool:
+    """``offset`` lies in a table row (whose line break ends the row, not a wrapped line)."""
     b = doc.block_at(offset)
     return b is not None and b.kind == "table_row"
 

@@ -241,6 +241,9 @@ def _definitional(d, path: str) -> DefinitionRules | None:
     d = _table(d, path, "definitional_counts", ("verbs", "nouns"))
     if d is None:
         return None
+    for key in ("verbs", "nouns"):
+        if not isinstance(d[key], list) or not all(isinstance(w, str) and w for w in d[key]):
+            raise RuleError(f"{path}: definitional_counts.{key}: must be a list of words, got {d[key]!r}")
     return DefinitionRules(tuple(d["verbs"]), tuple(d["nouns"]), frozenset(d.get("phrase_ends", "、，,；;。")),
                            int(d.get("phrase_max", 8)), int(d.get("window", 80)))
 
