@@ -24,7 +24,7 @@ from ..normalize import normalize
 from ..numerals import decimals, is_redacted, last_digit_unit, parse_number
 from ..rules.segment import Segmenter
 from ..rules.units import MetricRules, Unit, metric_rules
-from ..structure import structure_rules
+from ..structure import strip_glosses, structure_rules
 from .record import NAN, Figure
 from .tables import table_cells
 
@@ -142,7 +142,7 @@ def _qualifier(ctx: _Context, prefix: str | None, infix: str | None, end: int) -
     if prefix or infix:
         return prefix or infix
     sq = rx_match(ctx.rules.suffix_qualifiers, ctx.norm, end, end + _AFTER_WINDOW)
-    return sq.group(0) if sq else None
+    return "".join(sq.group(0).split()) if sq else None  # 及⏎以上 (a hard line break inside) is 及以上
 
 
 def _rejects_start(ctx: _Context, start: int, num: str) -> bool:
@@ -167,15 +167,45 @@ def _session_or_rank(ctx: _Context, start: int, unit: Unit) -> bool:
     return unit.written in ctx.rules.rank_units and before.endswith(ctx.rules.rank_verbs)
 
 
-def _framework_count(ctx: _Context, end: int) -> bool:
-    """一个中心、两个基本点: the count names a framework noun. The token after the unit is a prefix
-    of the window, so jieba runs only when some prefix of the window is a framework noun."""
-    win, lo = ctx.window(end, end, before=0, after=6)
-    nouns = ctx.rules.framework_nouns
+def _after_join(ctx: _Context, pos: int) -> int:
+    """``pos``, or past the hard line break written at ``pos`` (``line_join`` of filters.toml)."""
+    j, norm = ctx.rules.line_join, ctx.norm
+    if j is None or pos >= len(norm) or norm[pos] not in " \t\r\n":
+        return pos
+    m = rx_match(j, norm, pos, pos + _AFTER_WINDOW)
+    return m.end() if m else pos
+
+
+def _noun_after(ctx: _Context, end: int, nouns: frozenset[str]) -> bool:
+    """The word right after a count's unit (across a hard line break: 两个⏎维护) is one of ``nouns``.
+    The token is a prefix of the window, so jieba runs only when some prefix of it is one of them."""
+    pos = _after_join(ctx, end)
+    win = ctx.norm[pos:pos + 6]
     if not any(win[:k] in nouns for k in range(1, len(win) + 1)):
         return False
     tok = ctx.seg.token_starting_at(win, 0)
-    return tok in ctx.rules.framework_nouns if tok else False
+    return tok in nouns if tok else False
+
+
+def _framework_count(ctx: _Context, end: int) -> bool:
+    """一个中心、两个基本点: the count names a framework noun."""
+    return _noun_after(ctx, end, ctx.rules.framework_nouns)
+
+
+def _definitional_count(ctx: _Context, start: int, end: int) -> bool:
+    """涉及…十九个国民经济门类, 核算包括…两个步骤: a category count in a definition (a verb of
+    ``[definitional_counts]`` earlier in its clause; the noun phrase after the unit ends in one of its nouns)."""
+    d = ctx.rules.definitional
+    if d is None:
+        return False
+    pos = _after_join(ctx, end)
+    phrase = strip_glosses(ctx.norm[pos:pos + 4 * d.phrase_max])  # 國民經(jīng)濟門類 -> 国民经济门类
+    cut = next((i for i, c in enumerate(phrase[:d.phrase_max + 1]) if c in d.phrase_ends),
+               len(phrase) if len(phrase) <= d.phrase_max else None)  # or the end of the text
+    if cut is None or not phrase[:cut].endswith(d.nouns):
+        return False
+    before = ctx.norm[max(ctx.doc.clause_start(start), start - d.window):start]
+    return any(v in before for v in d.verbs)
 
 
 def _ends_word(ctx: _Context, start: int, end: int) -> bool:
@@ -281,7 +311,8 @@ def _figure_mentions(ctx: _Context, out: list[Figure]) -> None:
         if (chinese or unit.boundary and "\u4e00" <= unit.written[-1] <= "\u9fff") and not _ends_word(ctx, start, end):
             continue
         if unit.kind == "count" and (end < len(norm) and norm[end] in ctx.rules.count_not_followed_by
-                                     or _framework_count(ctx, end) or _session_or_rank(ctx, start, unit)):
+                                     or _framework_count(ctx, end) or _session_or_rank(ctx, start, unit)
+                                     or _definitional_count(ctx, start, end)):
             continue
         infix = m.group("infix") or m.group("infix2")
         parsed = _values(rules, num, scale, num2, scale1, infix, unit)
@@ -294,8 +325,9 @@ def _figure_mentions(ctx: _Context, out: list[Figure]) -> None:
         if unit.max_value is not None and not parsed.redacted and not (parsed.low <= unit.max_value * unit.factor):
             continue
         kind, base, written = unit.kind, unit.base, None
-        if unit.written == "个" and rx_match(rules.distributed_points, norm, end, end + _POINTS_WINDOW):
-            kind, base, written = "percentage", "个百分点", "个百分点"  # 12个、5个和3.6个百分点
+        if unit.written == "个" and (pts := rx_match(rules.distributed_points, norm, end, end + _POINTS_WINDOW)):
+            # 12个、5个和3.6个百分点: the unit the list ends in
+            kind, base, written = "percentage", rules.units[pts.group("points")].base, pts.group("points")
         qualifier = "range" if num2 else _qualifier(ctx, qualifier, infix, end)
         if not parsed.redacted and not num2 and start >= 1 and norm[start - 1] == "-" and (start < 2 or not (norm[start - 2].isascii() and norm[start - 2].isalnum())):
             start -= 1  # a written negative: -3.15%
@@ -384,6 +416,32 @@ def _mark_table_source(doc: Document, figures: list[Figure]) -> None:
                 f.cell = (b.table, b.row, doc.text.count("\t", b.start, f.start))
 
 
+def _per_unit_rates(ctx: _Context, figures: list[Figure]) -> None:
+    """每万人口拥有执业医师3.2人: a figure after 每 + size + base (``[per_unit]`` of filters.toml), with no
+    clause stop and at most one hard line break of prose between, is a rate in ``人/万人``. Only the
+    ``window`` characters before each figure are searched, never the whole document."""
+    pu = ctx.rules.per_unit
+    if pu is None:
+        return
+    norm = ctx.norm
+    for f in figures:
+        if f.kind == "percentage" or "/" in f.unit:
+            continue
+        k = norm.rfind(pu.marker, max(0, f.start - pu.window), f.start)  # the last 每 before the figure
+        m = rx_match(pu.pattern, norm, k, f.start) if k >= 0 else None
+        if m is None or any(c in pu.stops for c in norm[m.end():f.start]):
+            continue
+        breaks = norm.count("\n", m.end(), f.start)
+        if breaks == 0 or breaks == 1 and not _in_table_row(ctx.doc, f.start) and not _in_table_row(ctx.doc, m.start()):
+            f.unit = pu.unit(f.unit, m)  # on one line, or across one hard line break of prose
+
+
+def _in_table_row(doc: Document, offset: int) -> bool:
+    """``offset`` lies in a table row (whose line break ends the row, not a wrapped line)."""
+    b = doc.block_at(offset)
+    return b is not None and b.kind == "table_row"
+
+
 def _drop_overlaps(mentions: list[Figure]) -> list[Figure]:
     """Overlapping candidates: keep the longer one, then the earlier (spaCy's filter_spans)."""
     kept: list[Figure] = []
@@ -413,6 +471,7 @@ def find_figures(doc: Document, rules: MetricRules | None = None, seg: Segmenter
     kept.sort(key=lambda m: m.start)
     if doc.tables:
         _mark_table_source(doc, kept)
+    _per_unit_rates(ctx, kept)
     for f in kept:
         if f.redacted:
             f.value = f.low = f.high = NAN

@@ -19,7 +19,7 @@ import regex
 from ..datafiles import compile_pattern, load_toml, rule_entries, rules_from
 from ..errors import RuleError
 
-__all__ = ["Unit", "MetricRules", "metric_rules", "KINDS"]
+__all__ = ["Unit", "MetricRules", "PerUnitRules", "DefinitionRules", "metric_rules", "KINDS"]
 
 KINDS = ("amount", "percentage", "count")
 
@@ -63,6 +63,35 @@ class MetricRules:
     determiner_numerals: frozenset[str]
     count_not_followed_by: frozenset[str]
     population_context: tuple[str, ...]
+    line_join: regex.Pattern[str] | None = None
+    per_unit: "PerUnitRules | None" = None
+    definitional: "DefinitionRules | None" = None
+
+
+@dataclass(frozen=True)
+class PerUnitRules:
+    """``[per_unit]`` of filters.toml: 每 + size + base before a figure makes it a rate (3.2 人/万人)."""
+
+    marker: str
+    pattern: regex.Pattern[str]  # groups: size, base
+    bases: dict[str, str]
+    stops: frozenset[str]
+    window: int
+
+    def unit(self, unit: str, m: regex.Match[str]) -> str:
+        """``人`` and the match of ``每万人口`` -> ``人/万人``."""
+        return f"{unit}/{m.group('size')}{self.bases[m.group('base')]}"
+
+
+@dataclass(frozen=True)
+class DefinitionRules:
+    """``[definitional_counts]`` of filters.toml: 包括…两个步骤 is a definition, not a count."""
+
+    verbs: tuple[str, ...]
+    nouns: tuple[str, ...]
+    phrase_ends: frozenset[str]
+    phrase_max: int
+    window: int
 
 
 def _alt(words) -> str:
@@ -142,9 +171,17 @@ def _metric_rules(units: dict[str, Unit], scales: dict[str, int], f: dict, units
     percent_words = r"百分之(?P<num>" + CHINESE + "|" + ARABIC + ")"
     bare_scale = (r"(?=[0-9xX×*])(?<![0-9.A-Za-z_/])(?P<num>" + ARABIC + "|" + REDACTED + r")(?P<scale>万亿|亿|万)(?P<infix>余|多)?"
                   r"(?![0-9])")
+    # 12个、5个和3.6个百分点: the 个 of each number stands for the points unit at the end of the list
+    # (every percentage unit written with 个: 个百分点, 个千分点)
+    points = _alt(w for w, x in units.items() if x.kind == "percentage" and w.startswith("个")) or "个百分点"
     distributed = (r"(?:[ \t]*[、，,和及与][ \t]*(?:" + ARABIC + r")[ \t]*个)*[ \t]*[、，,和及与][ \t]*(?:"
-                   + ARABIC + r")[ \t]*个百分点")
+                   + ARABIC + rf")[ \t]*(?P<points>{points})")
     phrases = f.get("fixed_phrases", [])
+    join = f.get("line_join")
+    if join is not None and not isinstance(join, str):
+        raise RuleError(f"{filters_path}: line_join: must be a pattern string, got {join!r}")
+    line_join = compile_pattern(join, filters_path, "line_join") if join else None
+    suffixes = f.get("suffix_qualifiers", ["以上"])
     return MetricRules(
         units=units,
         scales=scales,
@@ -152,21 +189,63 @@ def _metric_rules(units: dict[str, Unit], scales: dict[str, int], f: dict, units
         percent_words=compile_pattern(percent_words, filters_path, "百分之 pattern"),
         bare_scale=compile_pattern(bare_scale, filters_path, "bare scale pattern"),
         distributed_points=compile_pattern(distributed, filters_path, "distributed 个百分点 pattern"),
-        fixed_phrases=compile_pattern(_alt(phrases), filters_path, "fixed_phrases") if phrases else None,
+        fixed_phrases=compile_pattern(_joined_alt(phrases, join), filters_path, "fixed_phrases") if phrases else None,
         ordinal_prefixes=tuple(f.get("ordinal_prefixes", ())),
         framework_nouns=frozenset(f.get("framework_nouns", ())),
         session_markers=tuple(f.get("session_markers", ())),
         rank_verbs=tuple(f.get("rank_verbs", ())),
         rank_units=frozenset(f.get("rank_units", ())),
         prefix_qualifiers=tuple(sorted(f.get("prefix_qualifiers", ()), key=len, reverse=True)),
-        suffix_qualifiers=compile_pattern(f"(?:{_alt(f.get('suffix_qualifiers', ['以上']))})", filters_path,
-                                          "suffix_qualifiers"),
+        suffix_qualifiers=compile_pattern(f"(?:{_joined_alt(suffixes, join)})", filters_path, "suffix_qualifiers"),
         ignored_qualifiers=frozenset(f.get("ignored_qualifiers", ())),
         money_context=tuple(f.get("money_context", ())),
         determiner_numerals=frozenset(f.get("determiner_numerals", ())),
         count_not_followed_by=frozenset(f.get("count_not_followed_by", "")),
         population_context=tuple(f.get("population_context", ())),
+        line_join=line_join,
+        per_unit=_per_unit(f.get("per_unit"), filters_path),
+        definitional=_definitional(f.get("definitional_counts"), filters_path),
     )
+
+
+def _joined_alt(words, join: str | None) -> str:
+    """An alternation of ``words`` (longest first) that also matches each with ``join`` (a hard line
+    break) between any two of its characters: 一带一路 matches ``一带⏎一路``."""
+    if not join:
+        return _alt(words)
+    gap = f"(?:{join})?"
+    return "|".join(gap.join(regex.escape(c) for c in w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _table(d, path: str, name: str, keys: tuple[str, ...]) -> dict | None:
+    if d is None:
+        return None
+    if not isinstance(d, dict) or any(k not in d for k in keys):
+        raise RuleError(f"{path}: [{name}]: must be a table with {', '.join(keys)}, got {d!r}")
+    return d
+
+
+def _per_unit(d, path: str) -> PerUnitRules | None:
+    d = _table(d, path, "per_unit", ("marker", "sizes", "bases"))
+    if d is None:
+        return None
+    bases = d["bases"]
+    if not isinstance(bases, dict) or not bases or not all(isinstance(v, str) for v in bases.values()):
+        raise RuleError(f"{path}: per_unit.bases: must be a table of base as written = base unit, got {bases!r}")
+    pattern = compile_pattern(f"{regex.escape(d['marker'])}(?P<size>{d['sizes']})(?P<base>{_alt(bases)})", path,
+                              "per_unit")
+    return PerUnitRules(d["marker"], pattern, dict(bases), frozenset(d.get("stops", "")), int(d.get("window", 40)))
+
+
+def _definitional(d, path: str) -> DefinitionRules | None:
+    d = _table(d, path, "definitional_counts", ("verbs", "nouns"))
+    if d is None:
+        return None
+    for key in ("verbs", "nouns"):
+        if not isinstance(d[key], list) or not all(isinstance(w, str) and w for w in d[key]):
+            raise RuleError(f"{path}: definitional_counts.{key}: must be a list of words, got {d[key]!r}")
+    return DefinitionRules(tuple(d["verbs"]), tuple(d["nouns"]), frozenset(d.get("phrase_ends", "、，,；;。")),
+                           int(d.get("phrase_max", 8)), int(d.get("window", 80)))
 
 
 def units_file_for(path: str | Path | None) -> str:
