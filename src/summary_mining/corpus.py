@@ -271,9 +271,10 @@ def _mine_document(doc, res: FileResult, regions=None) -> None:
     from .pipeline import Analysis
 
     analysis = Analysis(doc, regions=regions)  # one figure scan, one region detection, one relation reading for every frame
+    res.audit = analysis.audit_rows()
+    analysis.drop_relations()  # the relation context and the metrics rows never live at once
     res.metrics = analysis.metrics_rows()
     res.problems = analysis.problems_rows()
-    res.audit = analysis.audit_rows()
     res.documents = _document_rows(doc, analysis.article_rows)
 
 

@@ -35,7 +35,7 @@ __all__ = ["Block", "Article", "Section", "Sentence", "Paragraph", "Clause", "Do
 SECTION_SEPARATOR = " > "
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One summary in a file that bundles several (投资促进工作总结篇1 … 篇6)."""
 
@@ -45,7 +45,7 @@ class Article:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """An outline heading (一、 / (一) / 1、 / (1) / ① or a DOCX heading) and the text it governs."""
 
@@ -63,7 +63,7 @@ class Section:
         return SECTION_SEPARATOR.join(self.path)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A statement: text up to 。！？； or the end of its paragraph, whitespace trimmed.
 
@@ -78,7 +78,7 @@ class Sentence:
     section: str  # the section path, "" outside any section
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A paragraph: a reader block, or the lines of a hard-wrapped text that one paragraph spans."""
 
@@ -87,7 +87,7 @@ class Paragraph:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Clause:
     """A clause: the text between two clause breaks (，；：。 brackets, quotes, line breaks; the
     break that ends it included). ``index`` counts clauses from the start of the text."""

@@ -94,6 +94,11 @@ class Analysis:
         ctx, rels = self.relations
         return [evaluate(ctx, r) for r in rels]
 
+    def drop_relations(self) -> None:
+        """Forget the relations read (their context holds a record per figure): a corpus run needs them
+        only for the audit rows, and drops them before the metrics rows are built (a lower peak)."""
+        self.__dict__.pop("relations", None)
+
     def audit_frame(self) -> pd.DataFrame:
         """The audit frame: each relation checked (:data:`~summary_mining.auditing.AUDIT_DTYPES`)."""
         df = self._frame(self.audit_rows(), AUDIT_DTYPES)

@@ -155,9 +155,10 @@ def heading_at_line(line: str, rules: StructureRules | None = None) -> tuple[int
 def _raw_lines(text: str) -> list[tuple[int, int]]:
     """Every line of the text (line break excluded), blank ones included."""
     out, pos = [], 0
-    for ln in text.split("\n"):
-        out.append((pos, pos + len(ln)))
-        pos += len(ln) + 1
+    while (nl := text.find("\n", pos)) >= 0:  # no copy of each line (a split would hold them all at once)
+        out.append((pos, nl))
+        pos = nl + 1
+    out.append((pos, len(text)))
     return out
 
 

@@ -99,24 +99,34 @@ def _s(x: Any) -> str:
 
 def _sentence_offsets(rows: pd.DataFrame) -> dict[int, tuple[int, str, tuple[str, str]]]:
     """Where each sentence of a metrics frame starts (the offset its figures agree on), its text, and
-    the (article, section) it belongs to."""
+    the (article, section) it belongs to. A long sentence comes as windows (``SENTENCE_WINDOW``): each
+    is placed by its own figures, and the gaps between them are left blank."""
     out: dict[int, tuple[int, str, tuple[str, str]]] = {}
     for _, g in rows.groupby("sentence_id", sort=True):
-        text = _s(g["sentence"].iloc[0])
-        if not text:
+        pieces: list[tuple[int, str]] = []
+        for text, w in g.groupby(g["sentence"].map(_s), sort=False):
+            if not text:
+                continue
+            common: set[int] | None = None
+            for s, surf in zip(w["start"], w["surface"]):
+                surf = _s(surf)
+                offs, k = set(), text.find(surf) if surf else -1
+                while k >= 0:
+                    offs.add(int(s) - k)
+                    k = text.find(surf, k + 1)
+                common = offs if common is None else (common & offs or common)
+            ok = sorted(o for o in (common or ()) if o >= 0)
+            if ok:
+                pieces.append((ok[0], text))
+        if not pieces:
             continue
-        common: set[int] | None = None
-        for s, surf in zip(g["start"], g["surface"]):
-            surf = _s(surf)
-            offs, k = set(), text.find(surf) if surf else -1
-            while k >= 0:
-                offs.add(int(s) - k)
-                k = text.find(surf, k + 1)
-            common = offs if common is None else (common & offs or common)
-        ok = sorted(o for o in (common or ()) if o >= 0)
-        if ok:
-            where = (_s(g["article"].iloc[0]) if "article" in g else "", _s(g["section"].iloc[0]) if "section" in g else "")
-            out[int(g["sentence_id"].iloc[0])] = (ok[0], text, where)
+        pieces.sort()
+        start = pieces[0][0]
+        buf = [" "] * (max(o + len(t) for o, t in pieces) - start)
+        for o, t in pieces:
+            buf[o - start:o - start + len(t)] = t
+        where = (_s(g["article"].iloc[0]) if "article" in g else "", _s(g["section"].iloc[0]) if "section" in g else "")
+        out[int(g["sentence_id"].iloc[0])] = (start, "".join(buf), where)
     return out
 
 

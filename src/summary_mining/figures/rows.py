@@ -22,15 +22,35 @@ __all__ = ["figure_rows", "figures_from_frame", "FRAME_NEEDS"]
 FRAME_NEEDS = ("start", "end", "surface", "kind", "value", "unit", "number", "decimals", "written_unit")
 
 
+#: The ``sentence`` column holds a statement of at most this many characters whole; of a longer one, the
+#: window of this many characters (aligned to half of it from the statement's start) that holds the
+#: figure. A frame of a document written as one endless line otherwise holds each long statement once
+#: per figure in it.
+SENTENCE_WINDOW = 300
+
+
+def _sentence_text(doc: Document, start: int, end: int, f: Figure, cache: dict[tuple[int, int], str]) -> str:
+    """The statement ``[start, end)`` or, when longer than :data:`SENTENCE_WINDOW`, its window holding
+    ``f`` (one string per window, shared by the rows of its figures)."""
+    if end - start > SENTENCE_WINDOW:
+        step = SENTENCE_WINDOW // 2
+        k = max(0, (min(f.end, end) - start - SENTENCE_WINDOW + step - 1) // step)
+        k = min(k, max(0, (f.start - start) // step))
+        start, end = start + k * step, min(end, start + k * step + SENTENCE_WINDOW)
+    key = (start, end)
+    text = cache.get(key)
+    if text is None:
+        text = cache[key] = doc.text[start:end]
+    return text
+
+
 def figure_rows(doc: Document, figures: list[Figure]) -> list[dict]:
     """One metrics-frame row (a dict keyed by :data:`~summary_mining.frame.COLUMNS`) per figure."""
     rows = []
-    sentences: dict[int, str] = {}  # one string per sentence, shared by its figures' rows
+    texts: dict[tuple[int, int], str] = {}  # one string per sentence (or window), shared by its figures' rows
     sections = doc.section_index
     for m in figures:
         sent = doc.sentence_at(m.start)
-        if sent is not None and sent.index not in sentences:
-            sentences[sent.index] = doc.text[sent.start:sent.end]
         rows.append({
             "doc_id": doc.doc_id,
             "article": doc.article_index(m.start),
@@ -56,7 +76,7 @@ def figure_rows(doc: Document, figures: list[Figure]) -> list[dict]:
             "redacted": m.redacted,
             "in_name": m.in_name,
             "source": m.source,
-            "sentence": sentences[sent.index] if sent else None,
+            "sentence": _sentence_text(doc, sent.start, sent.end, m, texts) if sent else None,
             "number": m.number,
             "decimals": m.decimals,
             "written_unit": m.written_unit or None,

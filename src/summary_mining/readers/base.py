@@ -24,7 +24,7 @@ def scrub_surrogates(text: str) -> str:
     return _SURROGATES.sub("\ufffd", text) if _SURROGATES.search(text) else text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A layout unit a reader emitted: a paragraph, a heading, or one row of a table.
 
