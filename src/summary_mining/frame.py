@@ -77,7 +77,7 @@ def _arrow_string():
 _ARROW_STRING, _pa = _arrow_string()
 
 
-def _arrow_strings(values: tuple) -> "pa.LargeStringArray":
+def _arrow_strings(values: tuple):
     """A pyarrow large_string array of ``values`` (str or None) built at its exact size: each distinct
     string object is encoded once (rows of one sentence share it) and the characters are joined into one
     buffer that arrow wraps without a copy. ``pyarrow.array`` grows its buffer by doubling instead, and
