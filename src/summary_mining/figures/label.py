@@ -94,11 +94,20 @@ def _subject(doc: Document, start: int, sent_start: int, lex: IndicatorLexicon, 
              seg: Segmenter) -> str:
     """An indicator that opens the previous clause of the sentence, for a figure whose own clause
     names nothing: 地区生产总值跨越3个千亿元台阶，达到1.5万亿元 -> 地区生产总值; '' when there is none."""
+    norm = doc.normalized_text
     cs = max(doc.clause_start(start), sent_start)
     if cs - 1 <= sent_start:
         return ""
-    pcs = max(doc.clause_start(cs - 1), sent_start, cs - 1 - LABEL_WINDOW)
-    return lex.longest_prefix(_phrase(doc.normalized_text[pcs:cs - 1], rules, seg))
+    end = cs - 1
+    opener = _skip_brackets(norm, cs, sent_start)  # 固定资产投资（不含农户，下同）同比增长: past the aside
+    if opener < cs:
+        end = opener
+        if end <= sent_start:
+            return ""
+    pcs = max(doc.clause_start(end), sent_start, end - LABEL_WINDOW)
+    if norm[end] in "（(" and pcs == end:  # the clause holding the opening bracket ends at it
+        pcs = max(doc.clause_start(end - 1), sent_start, end - LABEL_WINDOW)
+    return lex.longest_prefix(_phrase(norm[pcs:end], rules, seg))
 
 
 #: What a table's row name starts with that is not the name: 其中:, #工资性收入 (an 其中 item), (1)税收收入, 1.食品烟酒.
@@ -243,6 +252,11 @@ def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None 
                 and rx_fullmatch(rules.list_join, between):
             # 贡献率分别为8.9%、27.7%和63.4%: one measure, listed
             label, m.indicator, direction = prev.label, prev.indicator, prev.direction
+        elif not same_sentence and m.kind == "percentage" and label in rules.growth_labels and m.source != "table" \
+                and (subject := _subject(doc, m.start, sent_start, lex, rules, seg)):
+            # 全年全市固定资产投资（不含农户，下同）同比增长10.5%: the growth of the clause before's indicator
+            label = subject + label
+            m.indicator = lex.lookup(label)
         elif same_sentence and prev.label and m.kind == "percentage" and (label in rules.growth_labels or not label):
             # 社会消费品零售总额158.3亿元，增长12.4% -> 社会消费品零售总额增长;  …任务数132.63亿元的90.8% -> …比例
             label = prev.label + (label or "比例")
