@@ -147,11 +147,12 @@ def test_perturbed_operands_are_flagged():
     assert flagged / total >= PERTURBED_FLOOR, f"{flagged}/{total} flagged; not: {unflagged}"
 
 
-#: Measured 101/179 (56 %): development 86/113, set aside 12/18, formats bulletins 3/48. Not flagged:
+#: Measured 106/179 (59 %; 101 before a partition's named whole made a remote breakdown firm:
+#: 生产总值…。分产业看，第一产业…第三产业…): development 86/113 then, set aside 12/18, bulletins 3/48. Not flagged:
 #: open 其中 lists pushed over their total (the engine cannot know a list is complete, and real lists
 #: overlap — 内资企业/私营企业 — so a list over its total is unverifiable), and parts pushed over their
 #: whole, which then is no whole of theirs. The bulletins are almost all such lists.
-PERTURBED_FLOOR = 0.55
+PERTURBED_FLOOR = 0.59
 
 
 README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")

@@ -223,12 +223,26 @@ def _change_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
         shown = f"({a.surface}-{b.surface})/{b.surface}"
     tol = p.half + err
     ok = agrees(stated, c, tol, p.half)
-    status = _verdict(ok, rel.firm, rel.approximate)
+    real = _at_comparable_prices(ctx, a, b)
+    status = _verdict(ok, rel.firm and not real, rel.approximate)
     word = "增长" if stated >= 0 else "下降"
     msg = f"{word}{p.surface}与 {shown}={_fmt(c, max(2, p.f.decimals))}% {_WORD[status]}"
     if status != CONSISTENT:
         msg += f"（相差{_fmt(stated - c, max(2, p.f.decimals))}个百分点，容差{_fmt(tol, 4)}）"
+        if real:
+            msg += "（按可比价格计算的增速，不能由现价总量核对）"
     return _row(ctx, rel, status, stated, c, tol, msg, [p, a, b])
+
+
+def _at_comparable_prices(ctx: Context, a: Fig, b: Fig) -> bool:
+    """True when the levels ``a``, ``b`` (or the level stated just before them in their statement:
+    地区生产总值达到13697.5亿元，较…的9323.1亿元增加4374.4亿元) are of a measure whose growth is stated at
+    comparable prices (生产总值, 增加值)."""
+    first = min(a, b, key=lambda g: g.start)
+    levels = [a, b] + [g for g in reversed(ctx.figs[max(0, first.i - 1):first.i])
+                       if g.sentence == first.sentence and g.kind == "amount"]
+    return any(g.kind == "amount" and any(w in f"{g.label}{g.indicator}{g.clause}" for w in ctx.rules.real_growth)
+               for g in levels)
 
 
 def _bound_row(ctx: Context, rel: Relation, p: Fig, parts: list[Fig]) -> Row:

@@ -467,11 +467,25 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
 
 def _partition(ctx: Context, parts: list[Fig]) -> bool:
     """The parts' names make up one complete set (第一/二/三产业, 城镇/农村, 新建/续建)."""
-    for names in ctx.rules.partitions:
+    return _partition_index(ctx, parts) is not None
+
+
+def _partition_index(ctx: Context, parts: list[Fig]) -> int | None:
+    for k, names in enumerate(ctx.rules.partitions):
         found = {n for n in names for p in parts if n in (p.label or p.clause)}
         if found == names and len(parts) == len(names):
-            return True
-    return False
+            return k
+    return None
+
+
+def _whole_of_partition(ctx: Context, whole: Fig, parts: list[Fig]) -> bool:
+    """The parts make up a known partition and ``whole`` is named as what it breaks down (生产总值 for
+    第一/二/三产业: partition ``wholes`` in relations.toml), so a remote cue's whole is certain."""
+    k = _partition_index(ctx, parts)
+    if k is None or k >= len(ctx.rules.partition_wholes):
+        return False
+    name = whole.label or whole.clause
+    return any(w in name for w in ctx.rules.partition_wholes[k])
 
 
 def _best_whole(candidates: list[Fig], parts: list[Fig]) -> Fig | None:
@@ -529,8 +543,10 @@ def find_groups(ctx: Context) -> list[Group]:
             parts = list(itertools.takewhile(lambda p: not p.value > whole.value, parts))  # a part is no larger
             if len(parts) < 2:
                 continue
-            # a remote cue's whole is firm in the cue's own full sentence (总里程3170公里，按技术等级划分，…)
-            firm = ctx.certain(whole.stmt) and (local or whole.stmt == ctx.stmt_at(cs))
+            # a remote cue's whole is firm in the cue's own full sentence (总里程3170公里，按技术等级划分，…), or
+            # when the parts are a partition of what it names (生产总值…。分产业看，第一产业…第三产业…)
+            firm = ctx.certain(whole.stmt) and (local or whole.stmt == ctx.stmt_at(cs)
+                                                 or _whole_of_partition(ctx, whole, parts))
             exhaustive = _partition(ctx, parts) or not local
             groups.append(Group(whole, parts, ctx.text[cs:ce].strip("，,：:"), local, firm, exhaustive))
             taken.update(p.i for p in parts)

@@ -73,6 +73,8 @@ class RelationRules:
     entity_units: frozenset[str]
     target_words: tuple[str, ...]
     non_additive: tuple[str, ...]
+    #: words of a level whose growth is stated at comparable prices (生产总值): never checked from current levels
+    real_growth: tuple[str, ...]
     rates: tuple[RateRule, ...]
     rate_link: regex.Pattern[str]
     completion: tuple[regex.Pattern[str], ...]
@@ -98,6 +100,8 @@ class RelationRules:
     respectively_joiners: tuple[str, ...]
     repeat_min_key: int
     partitions: tuple[frozenset[str], ...]
+    #: words naming the whole each partition breaks down (partition_wholes[i] for partitions[i]; may be empty)
+    partition_wholes: tuple[tuple[str, ...], ...]
     down_words: tuple[str, ...]
     templates: tuple[Template, ...]
 
@@ -159,6 +163,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         entity_units=frozenset(fig["entity_units"]),
         target_words=tuple(fig["target_words"]),
         non_additive=tuple(fig.get("non_additive_words", ())),
+        real_growth=tuple(fig.get("real_growth_words", ())),
         rates=rates,
         rate_link=compile_pattern(f"(?:{links})$", src, "rate_links"),
         completion=pats("completion.patterns", d["completion"]["patterns"]),
@@ -188,6 +193,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         respectively_joiners=tuple(sorted(enum["respectively_joiners"], key=len, reverse=True)),
         repeat_min_key=int(d["repeat"]["min_key_chars"]),
         partitions=tuple(frozenset(p["names"]) for p in d.get("partition", [])),
+        partition_wholes=tuple(tuple(str(w) for w in p.get("wholes", [])) for p in d.get("partition", [])),
         down_words=tuple(words.get("down", [])),
         templates=tuple(_template(i, t, macros, src) for i, t in enumerate(d.get("template", []))),
     )
