@@ -2,7 +2,7 @@
 
 >>> r = relation_rules()
 >>> [t.name for t in r.templates][:2]
-['growth against a stated prior level', 'growth from the stated difference']
+['growth against a stated prior level', 'growth against a stated prior level, with the difference']
 >>> r.rates[0].name, "合计" in r.strong_sum.pattern
 ('资金到位率', True)
 """
