@@ -173,9 +173,12 @@ def _list_labels(norm: str, mentions: list[Figure], i: int, before: str, rules: 
         return None
     verb = _phrase(before[k + len(rules.respectively):], rules, seg)
     names = [_phrase(n, rules, seg) for n in rules.list_split.split(before[:k])]
-    if len(names) < 2 or any(len(n) < 2 or all(c in _ORDINAL_CHARS for c in n) for n in names) \
-            or len(names[-1]) >= 2 * min(len(n) for n in names[:-1]):
-        return None  # 第一、二、三次产业… / 城镇、农村居民人均可支配收入分别…: the names share a noun
+    if len(names) < 2 or any(len(n) < 2 or all(c in _ORDINAL_CHARS for c in n) for n in names):
+        return None  # 第一、二、三次产业…: ordinals of one noun
+    if len(names[-1]) >= 2 * min(len(n) for n in names[:-1]):
+        names = _shared_head(names, seg)  # 城镇、农村居民人均可支配收入分别…: the names share a noun
+        if names is None:
+            return None
     group = [i]
     while len(group) < len(names) + 1 and group[-1] + 1 < len(mentions):
         a, b = mentions[group[-1]], mentions[group[-1] + 1]
@@ -189,6 +192,19 @@ def _list_labels(norm: str, mentions: list[Figure], i: int, before: str, rules: 
 
 
 _ORDINAL_CHARS = frozenset("第一二三四五六七八九十0123456789")
+
+
+def _shared_head(names: list[str], seg: Segmenter) -> list[str] | None:
+    """Names whose last one carries the noun they share: each earlier name is one word as long as the
+    word the last one opens with; the rest of the last name goes to each (城镇、农村居民人均可支配收入 ->
+    城镇居民人均可支配收入, 农村居民人均可支配收入); None when they are not of that shape."""
+    size = len(names[-2])
+    if any(len(n) != size or len(list(seg.tokens(n))) != 1 for n in names[:-1]):
+        return None
+    if not any(s == 0 and e == size for _, s, e in seg.search_tokens(names[-1])) or len(names[-1]) - size < 2:
+        return None
+    head = names[-1][size:]
+    return [n + head for n in names[:-1]] + [names[-1]]
 
 
 def _joined_target(prev: Figure, m: Figure, between: str, rules: LabelRules) -> bool:
