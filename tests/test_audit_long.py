@@ -14,12 +14,22 @@ Review of 2026-12-05 (before the fixes: 7 inconsistent rows on the formats docum
 - dev corpus p11 高新技术产业产值占…比重到达2023%: a share over 100 % as printed: real.
 - dev corpus seed: the three target claims (100万元 vs 103万元, 516万元 vs 516.7万元, 4000万元 vs 2300万元): real.
 - dev corpus p08 占比10.3% = 10433万元 / 10.4亿元 = 10.03%: real (digit transposition).
+
+Review of 2026-12-05, second round: the 25 documents of ``tests/data/problems`` (eleven full-length 2026
+provincial 政府工作报告 among them) and the 15 region documents of ``corpora/``: one inconsistent row, a
+false alarm, fixed — 甘肃 地区生产总值达到13697.5亿元，较“十三五”末的9323.1亿元增加4374.4亿元，增长33.6%: the
+growth is at comparable prices (the nominal increase is 46.9 %), so a current-price check is unverifiable;
+and the engine had taken the prior level for the current one.
 """
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 import summary_mining as sm
+
+ROOT = Path(__file__).resolve().parents[1]
 
 REAL = {
     "p08.txt": {"10.3%"},
@@ -62,3 +72,19 @@ def test_dev_corpus_findings_are_the_real_ones(dev_dir):
     for path in sorted((dev_dir / "corpus").iterdir()):
         found = _inconsistent(path)
         assert set(found) == REAL.get(path.name, set()), (path.name, found)
+
+
+BUNDLED = sorted((ROOT / "tests" / "data" / "problems" / "docs").glob("*.txt")) + sorted(
+    p for p in (ROOT / "corpora").iterdir() if p.suffix in (".txt", ".pdf", ".docx") and not p.name.startswith("seed"))
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=[p.name for p in BUNDLED])
+def test_bundled_long_documents_raise_no_false_alarm(path):
+    assert _inconsistent(path) == {}
+
+
+def test_real_growth_is_not_checked_against_current_prices():
+    a = sm.audit(ROOT / "tests" / "data" / "problems" / "docs" / "p_x09.txt")
+    row = next(r for r in a.itertuples() if r.evidence[0][2] == "33.6%")
+    assert row.status == "unverifiable" and "按可比价格计算" in row.message
+    assert "(13697.5亿元-9323.1亿元)/9323.1亿元" in row.message
