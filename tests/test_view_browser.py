@@ -182,3 +182,25 @@ def test_a_bulletin_table_is_a_table_in_the_browser(tmp_path):
     figs = [e for e in dom if e["attrs"].get("data-kind") in FIGURE_KINDS]
     assert [(f["text"], f["attrs"]["data-unit"]) for f in figs] == [("110", "台"), ("107", "台"), ("287", "台"), ("299", "台")]
     assert "110" in table["text"]
+
+
+@pytest.mark.skipif(not HAS_AUDIT, reason="the audit module is not installed")
+def test_hovering_a_total_outlines_its_parts(tmp_path):
+    """A breakdown's total hovered: the total and each of its parts are outlined, nothing else. The page's
+    script runs as shipped; a driver script (allowed by dropping the page's CSP in this copy only)
+    dispatches the mouseover before the DOM is dumped."""
+    import re
+
+    text = "一、情况\n全县生产总值56.82亿元。其中，第一产业增加值5.32亿元，第二产业增加值11.49亿元，第三产业增加值40.01亿元。另有签约项目10个。\n"
+    page = show(sm.read_document(text=text), problems=False).save(tmp_path / "hover.html")
+    html = page.read_text(encoding="utf-8")
+    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+    start = text.index("56.82亿元")
+    driver = ("<script>var t=document.querySelector('.sm-fig[data-start=\"%d\"]');"
+              "t.dispatchEvent(new MouseEvent('mouseover',{bubbles:true}));</script>" % start)
+    page.write_text(html.replace("</body>", driver + "</body>"), encoding="utf-8")
+    dom = elements(chromium(page, tmp_path, "--dump-dom"))
+    outlined = {e["text"] for e in dom if "sm-related" in e["classes"]}
+    assert outlined == {"56.82亿元", "5.32亿元", "11.49亿元", "40.01亿元"}
+    here = [e["text"] for e in dom if "sm-related-here" in e["classes"]]
+    assert here == ["56.82亿元"]

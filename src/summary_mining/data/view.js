@@ -1,4 +1,5 @@
-/* summary_mining view: a floating tooltip, click-to-locate and the legend's kind toggles.
+/* summary_mining view: a floating tooltip, the figures of a finding outlined together on hover,
+   click-to-locate and the legend's kind toggles.
    Event delegation on the view's root only: nothing runs per figure when the page loads. */
 (function () {
   "use strict";
@@ -13,9 +14,34 @@
   var tip = root.querySelector(".sm-tip");
   var shown = null;
 
+  var related = [];
+
+  function unrelate() {
+    for (var i = 0; i < related.length; i++) related[i].classList.remove("sm-related", "sm-related-here");
+    related = [];
+  }
+
+  // hovering a figure of an audit finding (a total, a share, a rate …) outlines every figure of that
+  // finding: the total and its parts, the share and its whole
+  function relate(t) {
+    unrelate();
+    var ids = (t.getAttribute("data-findings") || "").split(" ").filter(Boolean);
+    if (!ids.length) return;
+    var figs = root.querySelectorAll(".sm-fig[data-findings]");
+    for (var i = 0; i < figs.length; i++) {
+      var own = figs[i].getAttribute("data-findings").split(" ");
+      for (var j = 0; j < ids.length; j++) {
+        if (own.indexOf(ids[j]) >= 0) { figs[i].classList.add("sm-related"); related.push(figs[i]); break; }
+      }
+    }
+    t.classList.add("sm-related-here");
+    if (related.indexOf(t) < 0) related.push(t);
+  }
+
   function hide() {
     if (tip) tip.style.display = "none";
     shown = null;
+    unrelate();
   }
 
   function place(el) {
@@ -42,6 +68,7 @@
     var audit = t.getAttribute("data-audit");
     tip.className = "sm-tip" + (audit ? " sm-tip-" + audit : "");
     place(t);
+    if (t.classList.contains("sm-fig")) relate(t); else unrelate();
   });
   root.addEventListener("mouseleave", hide);
   var scrollers = root.querySelectorAll(".sm-doc, .sm-side, .sm-toc");
