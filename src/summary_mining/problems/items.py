@@ -131,7 +131,8 @@ def without_tail(text: str, span: tuple[int, int], rules: ProblemRules) -> tuple
 
 def _paragraph_items(doc: Document, layout: Layout, rules: ProblemRules, blk: Block) -> list[tuple[int, int]]:
     """Items of a cue inside a paragraph: the statements (。；) of the rest of the paragraph up to its first
-    closing statement or plan, the cue's own statement included unless it only says there are problems."""
+    closing statement (sentences.closing); of the cue's own statement, what follows its colon or its last
+    clause that only says there are problems (cues.generic)."""
     text = doc.text
     a = blk.start
     end = layout.para_end(a, blk.limit)
