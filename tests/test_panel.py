@@ -146,7 +146,7 @@ DEV = [n for n in DOCUMENTS if not setaside(n)]
 SETASIDE = [n for n in DOCUMENTS if setaside(n)]
 
 #: Scores measured when the fixes were committed (floors: cell accuracy, ceilings: traps landed).
-FLOORS = {"dev": (0.942, 1), "setaside": (0.957, 1)}  # before this session: 0.884, 0.929
+FLOORS = {"dev": (0.956, 1), "setaside": (0.957, 1)}  # before this session: 0.884, 0.929
 
 
 def test_setaside_is_a_third_and_fixed():

@@ -285,6 +285,9 @@ def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None 
             if not label and m.kind != "percentage" and m.source != "table":
                 label = _subject(doc, m.start, sent_start, lex, rules, seg)
             m.indicator = lex.lookup(label)
+            if m.indicator is None and same_sentence and prev.label and m.source != "table" \
+                    and (full := lex.completed(label, prev.label)):
+                label, m.indicator = full, lex.lookup(full)  # 粮食播种面积…，总产量902.61万吨 -> 粮食总产量
         m.label = label
         m.direction = direction if m.source != "table" else _direction(column, rules)
         if role is None and (_in_scopes(scopes, m.start) or same_sentence and _joined_target(prev, m, between, rules)):

@@ -51,6 +51,22 @@ class IndicatorLexicon:
         """The longest synonym ``text`` starts with ('' when none): 地区生产总值跨越… -> 地区生产总值."""
         return next((text[:k] for k in range(min(len(text), self._longest), 0, -1) if text[:k] in self.synonyms), "")
 
+    def completed(self, label: str, topic: str) -> str | None:
+        """The synonym that is ``label`` completed by the start of ``topic`` (a measure named after the
+        statement's topic: 粮食播种面积2066.70万亩，总产量902.61万吨 -> 粮食总产量); None when none is.
+
+        >>> IndicatorLexicon({"粮食总产量": "粮食产量"}).completed("总产量", "粮食播种面积")
+        '粮食总产量'
+        """
+        if len(label) < 2:
+            return None
+        best = None
+        for syn in self._ordered:
+            head = syn[:-len(label)]
+            if len(head) >= 2 and syn.endswith(label) and topic.startswith(head) and (best is None or len(head) > len(best) - len(label)):
+                best = syn
+        return best
+
     def _lookup(self, label: str) -> str | None:
         label = label[label.rfind("、") + 1:]
         if not label:
