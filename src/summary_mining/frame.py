@@ -86,26 +86,18 @@ def _arrow_strings(values: tuple):
     >>> _arrow_strings(("增长8.9%", None, "增长8.9%")).to_pylist()
     ['增长8.9%', None, '增长8.9%']
     """
-    encoded: dict[int, bytes] = {}
+    valid = np.fromiter((v is not None and v is not pd.NA for v in values), dtype=bool, count=len(values))
+    if not all(isinstance(v, str) for v, ok in zip(values, valid) if ok):
+        return _pa.array([v if ok else None for v, ok in zip(values, valid)], type=_pa.large_string())
+    encoded: dict[int, bytes] = {}  # one encoding per distinct string object
+    pieces = [encoded[id(v)] if id(v) in encoded else encoded.setdefault(id(v), v.encode("utf-8"))
+              for v, ok in zip(values, valid) if ok]
     lengths = np.zeros(len(values) + 1, dtype=np.int64)
-    nulls = 0
-    for k, v in enumerate(values):
-        if v is None or v is pd.NA:
-            nulls += 1
-            continue
-        if not isinstance(v, str):
-            return _pa.array([None if x is pd.NA else x for x in values], type=_pa.large_string())
-        b = encoded.get(id(v))
-        if b is None:
-            b = encoded[id(v)] = v.encode("utf-8")
-        lengths[k + 1] = len(b)
-    offsets = np.cumsum(lengths)
-    blob = b"".join(encoded[id(v)] for v in values if v is not None and v is not pd.NA)
-    validity = None
-    if nulls:
-        valid = np.fromiter((v is not None and v is not pd.NA for v in values), dtype=bool, count=len(values))
-        validity = _pa.array(valid).buffers()[1]
-    return _pa.LargeStringArray.from_buffers(len(values), _pa.py_buffer(offsets), _pa.py_buffer(blob), validity, nulls)
+    lengths[1:][valid] = [len(b) for b in pieces]
+    nulls = len(values) - len(pieces)
+    validity = _pa.array(valid).buffers()[1] if nulls else None
+    return _pa.LargeStringArray.from_buffers(len(values), _pa.py_buffer(np.cumsum(lengths)), _pa.py_buffer(b"".join(pieces)),
+                                             validity, nulls)
 
 
 def to_frame(rows: list[dict], dtypes: dict[str, str] = DTYPES) -> pd.DataFrame:

@@ -35,6 +35,7 @@ class IndicatorLexicon:
         self._rank = {syn: i for i, syn in enumerate(self._ordered)}  # longest first, then file order
         self._longest = len(self._ordered[0]) if self._ordered else 0
         self._memo: dict[str, str | None] = {}
+        self._by_tail: dict[str, list[str]] | None = None  # built on the first completed() call
 
     def with_extra(self, extra: dict[str, str] | None) -> "IndicatorLexicon":
         return IndicatorLexicon({**self.synonyms, **extra}) if extra else self
@@ -60,12 +61,12 @@ class IndicatorLexicon:
         """
         if len(label) < 2:
             return None
-        best = None
-        for syn in self._ordered:
-            head = syn[:-len(label)]
-            if len(head) >= 2 and syn.endswith(label) and topic.startswith(head) and (best is None or len(head) > len(best) - len(label)):
-                best = syn
-        return best
+        if self._by_tail is None:  # each synonym under every tail that leaves a head of 2+ characters, once
+            self._by_tail = {}
+            for syn in self._ordered:  # longest first: the longest head wins
+                for k in range(2, len(syn) - 1):
+                    self._by_tail.setdefault(syn[k:], []).append(syn)
+        return next((syn for syn in self._by_tail.get(label, ()) if topic.startswith(syn[:-len(label)])), None)
 
     def _lookup(self, label: str) -> str | None:
         label = label[label.rfind("、") + 1:]
