@@ -433,3 +433,10 @@ def test_given_metrics_are_not_extracted_again(seed_path, monkeypatch):
     got = audit(doc, metrics=metrics)
     pd.testing.assert_frame_equal(got, want)
     assert (got["status"] == "inconsistent").sum() == (want["status"] == "inconsistent").sum() > 0
+
+
+def test_a_rate_over_a_base_of_zero_is_unverifiable():
+    # found by the property test: 签约项目万0个 reads as 0 projects; no rate can be computed from it
+    df = sm.audit(text="签约项目0个，履约项目0个，履约率90%。")
+    assert df[["check", "status"]].values.tolist() == [["rate", "unverifiable"]]
+    assert "为0，无法计算比例" in df.loc[0, "message"]

@@ -117,6 +117,9 @@ def _ratio_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
     if part.redacted or whole.redacted:
         msg = f"{head}{p.surface}：{part.surface}或{whole.surface}为脱敏数字，无法核对"
         return _row(ctx, rel, UNVERIFIABLE, p.written, NAN, p.half, msg, [p, *listed, whole])
+    if not whole.value:  # a base of 0 (签约项目0个): no rate to compute
+        msg = f"{head}{p.surface}：基数{whole.surface}为0，无法计算比例"
+        return _row(ctx, rel, UNVERIFIABLE, p.written, NAN, p.half, msg, [p, *listed, whole])
     c, extra = ratio(part, whole)
     tol = p.half + extra
     ok = agrees(p.written, c, tol, p.half) and not over
