@@ -114,7 +114,7 @@ def _score(rows: list[dict]) -> tuple[float, list[str]]:
 # written; ``new`` cells were read afterwards from bulletins the rules had never seen (column ``set``),
 # so their share is the honest held-apart score. The new floor is what was measured before any rule
 # was changed for them (see tests/data/tables/README.md), not a target.
-FLOORS = {"dev": 0.95, "new": 0.37}
+FLOORS = {"dev": 0.95, "new": 0.75}
 
 
 @pytest.mark.parametrize("subset", ["dev", "new"])
@@ -131,7 +131,7 @@ def test_hand_read_cells_overall():
     if not rows:
         pytest.skip(f"none of the bulletins of {DATA / 'cells.csv'} is available")
     share, misses = _score(rows)
-    assert share >= 0.84, f"{share:.1%} of {len(rows)} hand-read cells found; misses:\n" + "\n".join(misses)
+    assert share >= 0.94, f"{share:.1%} of {len(rows)} hand-read cells found; misses:\n" + "\n".join(misses)
 
 
 @pytest.mark.parametrize("name", sorted({r["file"] for r in CELLS}))
