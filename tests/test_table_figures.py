@@ -94,23 +94,44 @@ def _available() -> list[dict]:
 
 def test_hand_read_set_is_large_and_varied():
     assert len(CELLS) >= 150
+    assert {r["set"] for r in CELLS} == {"dev", "new"}
+    assert len([r for r in CELLS if r["set"] == "new"]) >= 80
     assert len({(r["file"], r["table"]) for r in CELLS}) >= 10
     assert {Path(r["file"]).suffix for r in CELLS} == {".pdf", ".docx"}
 
 
-def test_hand_read_cells_are_found_with_value_unit_and_label():
-    rows = _available()
-    if not rows:
-        pytest.skip(f"none of the bulletins of {DATA / 'cells.csv'} is available")
-    misses = defaultdict(list)
+def _score(rows: list[dict]) -> tuple[float, list[str]]:
+    """The share of ``rows`` found, and one line per miss."""
+    misses = []
     for r in rows:
         why = _check(r)
         if why:
-            misses[r["file"]].append(f"{r['table'][:12]} | {r['row']} | {r['column']} | {r['cell']}: {why}")
-    missed = sum(len(v) for v in misses.values())
-    share = 1 - missed / len(rows)
-    assert share >= 0.95, f"{share:.1%} of {len(rows)} hand-read cells found; misses:\n" + "\n".join(
-        m for v in misses.values() for m in v)
+            misses.append(f"{r['file'][:12]} | {r['table'][:12]} | {r['row']} | {r['column']} | {r['cell']}: {why}")
+    return 1 - len(misses) / len(rows), misses
+
+
+# Floors: ``dev`` cells were read from the three format bulletins while figures/tables.py was being
+# written; ``new`` cells were read afterwards from bulletins the rules had never seen (column ``set``),
+# so their share is the honest held-apart score. The new floor is what was measured before any rule
+# was changed for them (see tests/data/tables/README.md), not a target.
+FLOORS = {"dev": 0.95, "new": 0.75}
+
+
+@pytest.mark.parametrize("subset", ["dev", "new"])
+def test_hand_read_cells_are_found_with_value_unit_and_label(subset):
+    rows = [r for r in _available() if r["set"] == subset]
+    if not rows:
+        pytest.skip(f"none of the {subset} bulletins of {DATA / 'cells.csv'} is available")
+    share, misses = _score(rows)
+    assert share >= FLOORS[subset], f"{subset}: {share:.1%} of {len(rows)} hand-read cells found; misses:\n" + "\n".join(misses)
+
+
+def test_hand_read_cells_overall():
+    rows = _available()
+    if not rows:
+        pytest.skip(f"none of the bulletins of {DATA / 'cells.csv'} is available")
+    share, misses = _score(rows)
+    assert share >= 0.94, f"{share:.1%} of {len(rows)} hand-read cells found; misses:\n" + "\n".join(misses)
 
 
 @pytest.mark.parametrize("name", sorted({r["file"] for r in CELLS}))

@@ -29,6 +29,7 @@ measure (``城镇`` / ``农村`` under ``单位：台``) go into the path in fro
 from __future__ import annotations
 
 import bisect
+import re
 import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -247,6 +248,11 @@ def _is_period(text: str) -> bool:
     return bool(text) and (text.rstrip("年").isdigit() or text in ("年份", "年度", "时间", "月份", "年"))
 
 
+def _is_year(text: str) -> bool:
+    """A header naming one year (2022年): its column holds that year's figures, not row names."""
+    return len(text) == 5 and text.endswith("年") and text[:4].isdigit()
+
+
 def _classify(j: int, header: str, cells: list[str], rules: MetricRules, trules: TableRules) -> TableColumn:
     """A column's role from its header and its cells (numbers, units or names)."""
     h = "" if _is_placeholder(header) else _squeeze(header)
@@ -255,8 +261,8 @@ def _classify(j: int, header: str, cells: list[str], rules: MetricRules, trules:
     if h in trules.unit_columns or (not h and filled and len(filled) >= 2 and not numeric
                                      and all(parse_unit(c, rules, trules, known=True) for c in filled)):
         return TableColumn(j, header, h, "unit")
-    if _is_period(h) or (filled and numeric * 2 < len(filled)):
-        return TableColumn(j, header, h, "stub")
+    if (_is_period(h) and not (_is_year(h) and numeric * 2 >= len(filled) > 0)) or (filled and numeric * 2 < len(filled)):
+        return TableColumn(j, header, h, "stub")  # a column of periods; one year's figures (2022年) are values
     unit, label, groups = None, [], []
     growth = change_amount = False
     for part in (p for p in h.split("/") if p):
@@ -299,6 +305,8 @@ class _Node:
 
 
 _MARKS: dict[tuple[str, int], tuple[str, bool | str, int | None]] = {}
+# A footnote reference after a row name is not part of it: 三、居住[3], #欧洲联盟[8].
+_FOOTNOTE = re.compile(r"\s*\[[0-9]{1,2}\]\s*$")
 
 
 def _marks(name: str, trules: TableRules) -> tuple[str, bool | str, int | None]:
@@ -339,10 +347,26 @@ def _read_marks(name: str, trules: TableRules) -> tuple[str, bool | str, int | N
                 else:
                     style = kind  # type: ignore[assignment]
                 break
-    rest = name[pos:]
+    rest = _FOOTNOTE.sub("", name[pos:])
     for ch in _BLANKS:
         rest = rest.replace(ch, "")
     return rest, marked, style
+
+
+def _root(node: "_Node") -> "_Node":
+    while node.parent is not None:
+        node = node.parent
+    return node
+
+
+def _parallel(name: str, top: str) -> bool:
+    """Whether an unmarked row names the same kind of thing as the top row above it: the same ending
+    of at least two characters (出口额 / 进口额, 金融机构本外币存款余额 / 金融机构人民币存款余额), so it is
+    not one more part of that row's breakdown (with no indentation to tell)."""
+    k = 0
+    while k < min(len(name), len(top)) and name[-1 - k] == top[-1 - k]:
+        k += 1
+    return k >= 2 and name != top
 
 
 def _usable_indents(indents: Sequence[Any], tol: float, most: int) -> bool:
@@ -408,6 +432,8 @@ class _Hierarchy:
         else:
             sibling = raw <= top.eff + tol
         parent = top.parent if sibling else top
+        if not marked and not self.use_indent and parent is not None and _parallel(name, _root(parent).name):
+            parent = None  # 进口额 after the parts of 出口额: a row like the top one is another top row
         if not marked and unit:  # a row in another unit is no part of the rows above (万人 after 亿吨公里)
             while parent is not None and parent.unit and parent.unit != unit:
                 parent = parent.parent
