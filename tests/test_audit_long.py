@@ -20,6 +20,13 @@ provincial 政府工作报告 among them) and the 15 region documents of ``corpo
 false alarm, fixed — 甘肃 地区生产总值达到13697.5亿元，较“十三五”末的9323.1亿元增加4374.4亿元，增长33.6%: the
 growth is at comparable prices (the nominal increase is 46.9 %), so a current-price check is unverifiable;
 and the engine had taken the prior level for the current one.
+
+Third round (2026-12-05, after the partitions 工业/建筑业, 税收/非税收入, 夏粮/秋粮 and 农业…服务业 made such
+breakdowns exhaustive): one new inconsistent row, real — 宜章 2023 農林牧漁業總產值55.2億元 with its five
+sub-sectors 30.6+1.56+20.1+10.6+18.5 = 81.36億元: the four goods-producing sectors alone (62.86) exceed
+the total, so the text cannot be right whichever figure is mistyped. 龙沙 2024 农林牧渔业总产值41,541万元 =
+41,542万元 from five parts each rounded to 万元: consistent (sums of figures written in 万 with four
+significant digits or more carry their parts' rounding).
 """
 from __future__ import annotations
 
@@ -35,6 +42,7 @@ REAL = {
     "p08.txt": {"10.3%"},
     "p11.txt": {"2023%"},
     "seed.txt": {"100万元", "516万元", "4000万元"},
+    "yizhang_2023_tjgb.txt": {"55.2億元"},
 }
 FIXED = {
     "qiandongnan_2023_stats_bulletin.pdf": {"1329.65亿元", "397193户", "31700公里", "445.97万人"},
@@ -80,7 +88,7 @@ BUNDLED = sorted((ROOT / "tests" / "data" / "problems" / "docs").glob("*.txt")) 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=[p.name for p in BUNDLED])
 def test_bundled_long_documents_raise_no_false_alarm(path):
-    assert _inconsistent(path) == {}
+    assert set(_inconsistent(path)) == REAL.get(path.name, set())
 
 
 def test_real_growth_is_not_checked_against_current_prices():

@@ -49,8 +49,9 @@ def sum_tolerance(total, parts) -> float:
     half units summed (三次产业 277.25+294.25+758.14 = 1329.64 for a total written 1329.65). A whole number
     is exact to its last digit (12亿元+15亿元 is not 28亿元, 60+35+8 is not 100), unless it has three
     significant digits or more before two zeros or more, which may be rounding (公路总里程31700公里 is
-    known to the hundred). Parts written more coarsely than the total add their own
-    rounding.
+    known to the hundred), or it is written in 万 or 亿 with four significant digits or more (农林牧渔业总产值41,541万元
+    = 32,786+14+6,206+1,905+631 = 41,542万元: each rounded from 元). Parts written more coarsely than the
+    total add their own rounding.
 
     >>> from types import SimpleNamespace as F
     >>> total = F(half_base=0.005, f=F(decimals=2, number=1329.65), factor=1.0)
@@ -61,12 +62,11 @@ def sum_tolerance(total, parts) -> float:
     """
     half = total.half_base
     fine = sum(p.half_base for p in parts if p.half_base <= half)
-    if total.f.decimals > 0:
+    zeros = _trailing_zeros(total.f.number)
+    if total.f.decimals > 0 or (total.factor >= 1e4 and abs(total.f.number) >= 10 ** (zeros + 3)):
         half = max(half, fine)
-    else:
-        zeros = _trailing_zeros(total.f.number)
-        if zeros >= 2 and abs(total.f.number) >= 10 ** (zeros + 2):  # 31700, not 100 or 2300
-            half = max(half, 0.5 * 10.0 ** zeros * total.factor)
+    elif zeros >= 2 and abs(total.f.number) >= 10 ** (zeros + 2):  # 31700, not 100 or 2300
+        half = max(half, 0.5 * 10.0 ** zeros * total.factor)
     return half + sum(p.half_base for p in parts if p.half_base > total.half_base)
 
 

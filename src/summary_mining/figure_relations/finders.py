@@ -478,6 +478,13 @@ def _partition_index(ctx: Context, parts: list[Fig]) -> int | None:
     return None
 
 
+def _partition_prefix(ctx: Context, parts: list[Fig]) -> int:
+    """How many leading parts make up a known partition (0 when none): 其中，男108374人，女101710人；出生人口1290人
+    -> 2, so the first two must add up to the whole even when the list goes on with other measures."""
+    return max((len(names) for names in ctx.rules.partitions
+                if len(names) < len(parts) and _partition_index(ctx, parts[:len(names)]) is not None), default=0)
+
+
 def _whole_of_partition(ctx: Context, whole: Fig, parts: list[Fig]) -> bool:
     """The parts make up a known partition and ``whole`` is named as what it breaks down (生产总值 for
     第一/二/三产业: partition ``wholes`` in relations.toml), so a remote cue's whole is certain."""
@@ -565,15 +572,18 @@ def find_breakdowns(ctx: Context) -> list[Relation]:
         w, parts = g.whole, g.parts
         if not g.exhaustive and sum(p.value for p in parts) > NOT_PARTS * w.value:
             continue  # 社零总额13.1亿元；其中…批发业销售额8.4亿元，零售业销售额11.4亿元: other measures, not parts
-        used = parts
+        used, exhaustive = parts, g.exhaustive
         if not any(p.redacted for p in parts):
             tol = sum_tolerance(w, parts)
-            if not agrees(w.value, sum(p.value for p in parts), tol):
-                n = prefix_match(parts, w.value, tol)
+            total = sum(p.value for p in parts)
+            if not agrees(w.value, total, tol):
+                # a list over its whole is held to the partition it opens with (其中，男…女…；出生人口…)
+                n = prefix_match(parts, w.value, tol) or (_partition_prefix(ctx, parts) if total > w.value else 0)
                 used = parts[:n] if n else parts
+                exhaustive = exhaustive or (n > 0 and _partition(ctx, used))
         nested = any("以上" in p.clause or "以下" in p.clause for p in parts)
         out.append(_rel(ctx, "total_of", "breakdown", w, used, cue=g.cue, firm=g.firm and not nested,
-                        exhaustive=g.exhaustive, names=tuple(p.surface for p in parts[len(used):])))
+                        exhaustive=exhaustive, names=tuple(p.surface for p in parts[len(used):])))
     return out
 
 
