@@ -188,7 +188,8 @@ def _stated_target(ctx: Context, p: Fig, part: Fig, named: str = "") -> tuple[Fi
     firm in the same paragraph; else the same indicator, or three characters of the part's name in common
     (到位资金 … 全年到位资金目标任务130亿元), never firm (it may be another year's or another level's)."""
     key = named.strip(_TRIM)
-    if key and len(key) < 3:  # 完成计划128.6%: the plan stated in the same full sentence
+    if key and (len(key) < 3 or key in ctx.rules.generic_targets):
+        # 完成计划128.6%, 占年度目标的87.78%: the target stated in the same statement
         for g in ctx.nearest_before(p):
             if g.stmt != p.stmt:
                 break

@@ -75,6 +75,8 @@ class RelationRules:
     non_additive: tuple[str, ...]
     #: words of a level whose growth is stated at comparable prices (生产总值): never checked from current levels
     real_growth: tuple[str, ...]
+    #: names of a target that say only "the target" (年度目标): it is the one stated in the same statement
+    generic_targets: frozenset[str]
     rates: tuple[RateRule, ...]
     rate_link: regex.Pattern[str]
     completion: tuple[regex.Pattern[str], ...]
@@ -164,6 +166,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         target_words=tuple(fig["target_words"]),
         non_additive=tuple(fig.get("non_additive_words", ())),
         real_growth=tuple(fig.get("real_growth_words", ())),
+        generic_targets=frozenset(fig.get("generic_targets", ())),
         rates=rates,
         rate_link=compile_pattern(f"(?:{links})$", src, "rate_links"),
         completion=pats("completion.patterns", d["completion"]["patterns"]),
