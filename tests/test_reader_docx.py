@@ -685,6 +685,20 @@ def test_table_header_rows_marked_and_two_level() -> None:
     assert [b.row for b in result.blocks] == [0, 1, 2]
 
 
+def test_a_first_row_merged_across_the_table_is_its_title() -> None:
+    # 南京 2022 表1: the caption is the first row, one cell over all columns; the header is the row below
+    table = tbl(tr(tc("表1 2022年居民消费和商品零售价格涨跌幅度（单位：%）", span=3)),
+                tr(tc("指标名称"), tc("2021年"), tc("2022年")), tr(tc("居民消费价格"), tc("1.5"), tc("2.2")))
+    result = read(make_docx(table))
+    df = result.tables[0]
+    assert df.columns.tolist() == ["指标名称", "2021年", "2022年"] and df.values.tolist() == [["居民消费价格", "1.5", "2.2"]]
+    assert df.attrs["header_rows"] == 2 and [b.row for b in result.blocks] == [0, 1, 2]
+    assert (df.attrs["caption"], df.attrs["unit"]) == ("表1 2022年居民消费和商品零售价格涨跌幅度（单位：%）", "%")
+    # a merged first row over two rows only is still the header (no data row would be left)
+    short = read(make_docx(tbl(tr(tc("2022年", span=2)), tr(tc("投资"), tc("24"))))).tables[0]
+    assert short.attrs["header_rows"] == 1 and short.values.tolist() == [["投资", "24"]]
+
+
 def test_table_first_row_is_header_even_when_data_like() -> None:
     table = tbl(tr(tc("939.05"), tc("13.3")), tr(tc("184.11"), tc("6.1")))
     df = read(make_docx(table)).tables[0]

@@ -112,9 +112,10 @@ def _score(rows: list[dict]) -> tuple[float, list[str]]:
 
 # Floors: ``dev`` cells were read from the three format bulletins while figures/tables.py was being
 # written; ``new`` cells were read afterwards from bulletins the rules had never seen (column ``set``),
-# so their share is the honest held-apart score. The new floor is what was measured before any rule
-# was changed for them (see tests/data/tables/README.md), not a target.
-FLOORS = {"dev": 0.95, "new": 0.75}
+# so their share before any rule was changed for them (37.8 %, see tests/data/tables/README.md) is the
+# honest held-apart score. The floors hold what the rules read since (new 79/82 = 96.3 %, all 332/335 =
+# 99.1 %), so a change that loses cells fails here.
+FLOORS = {"dev": 0.95, "new": 0.96}
 
 
 @pytest.mark.parametrize("subset", ["dev", "new"])
@@ -131,7 +132,7 @@ def test_hand_read_cells_overall():
     if not rows:
         pytest.skip(f"none of the bulletins of {DATA / 'cells.csv'} is available")
     share, misses = _score(rows)
-    assert share >= 0.94, f"{share:.1%} of {len(rows)} hand-read cells found; misses:\n" + "\n".join(misses)
+    assert share >= 0.99, f"{share:.1%} of {len(rows)} hand-read cells found; misses:\n" + "\n".join(misses)
 
 
 @pytest.mark.parametrize("name", sorted({r["file"] for r in CELLS}))
@@ -198,6 +199,13 @@ def test_header_unit_in_wan_ren():
     # consecutive # rows nest (黔东南 2023 表12)
     ([["指标名称", "绝对数（亿元）"], ["财政总收入", "122.22"], ["#一般公共预算收入", "77.25"], ["#税收收入", "39.52"]],
      ["财政总收入", "财政总收入 > 一般公共预算收入", "财政总收入 > 一般公共预算收入 > 税收收入"]),
+    # a numbered list right under a lone top row is its breakdown, and # rows under a numbered row are
+    # its parts (南京 2022 表1 居民消费价格 ⏎ 一、食品烟酒; 表5 合计 ⏎ 一、亚洲 ⏎ #日本)
+    ([["指标名称", "涨跌幅度（%）"], ["居民消费价格", "2.2"], ["一、食品烟酒", "2.7"], ["二、衣着", "1.4"], ["商品零售价格", "2.6"]],
+     ["居民消费价格", "居民消费价格 > 食品烟酒", "居民消费价格 > 衣着", "商品零售价格"]),
+    ([["国家和地区", "出口额（亿元）"], ["合计", "3856.1"], ["一、亚洲", "1675.7"], ["# 日本", "146.1"], ["韩国", "180.2"],
+      ["二、北美洲", "700.5"], ["# 美国", "640.0"]],
+     ["合计", "合计 > 亚洲", "合计 > 亚洲 > 日本", "合计 > 亚洲 > 韩国", "合计 > 北美洲", "合计 > 北美洲 > 美国"]),
 ])
 def test_row_markers_without_indentation(rows, paths):
     assert [g[3] for g in _cells(rows)] == paths

@@ -420,6 +420,10 @@ class _Hierarchy:
                 while stack and stack[-1] is not self.prev:
                     stack.pop()
                 return self._push(node(self.prev))
+            lone = stack[0] if len(stack) == 1 else None
+            if lone is not None and lone is self.prev and lone.style is None and not lone.marked:
+                # 居民消费价格 ⏎ 一、食品烟酒 …: a list opening right under a lone top row is its breakdown
+                return self._push(node(lone))
         while stack and stack[-1].raw - tol > raw:
             stack.pop()
         if not stack:
@@ -428,7 +432,8 @@ class _Hierarchy:
         if marked:  # a part of the row above: of a row at its level, a new breakdown of that row's parent
             same = abs(top.raw - raw) <= tol
             nested = not self.use_indent and top.marked and top is self.prev  # #一般公共预算收入 ⏎ #税收收入
-            sibling = same and not nested and (top.marked or top.parent is not None)
+            # (a numbered row heads its own block: 一、亚洲 ⏎ #日本 is a part of 亚洲)
+            sibling = same and not nested and top.style is None and (top.marked or top.parent is not None)
         else:
             sibling = raw <= top.eff + tol
         parent = top.parent if sibling else top

@@ -164,6 +164,9 @@ def describe_tables(result: ReadResult, rules: TableRules | None = None) -> None
         i = first.get(t)
         if i is not None:
             caption, unit = _caption_and_unit(result.blocks, i, text, rules)
+            title = attrs.get("title", "")  # a first row merged across the table (DOCX)
+            if title and not caption and _is_caption(title, rules):
+                caption, unit = title, unit or unit_of_line(title, rules)
             if not unit:  # a header cell: 单位：万元
                 head = text[result.blocks[i].start:result.blocks[i].end].split("\t")
                 unit = next((u for u in (unit_of_line(c, rules) for c in head) if u), "")

@@ -202,12 +202,28 @@ def _column_names(grid: list[list[_Cell]], h: int, width: int) -> list[str]:
     return names
 
 
+def _title_row(grid: list[list[_Cell]]) -> str:
+    """The text of a first row that is one cell merged across the table (表1 2022年居民消费和商品零售价格涨跌
+    幅度（单位：%）) above at least a header and a data row: the table's title, not its column names."""
+    row = grid[0]
+    if len(grid) < 3 or len(row) < 2 or not row[0].text or not all(c.h_cont for c in row[1:]):
+        return ""
+    if all(c.h_cont for c in grid[1][1:]):
+        return ""  # every row one merged cell: no title above a header
+    return "" if NUMERIC.fullmatch(row[0].text) else row[0].text
+
+
 def _table_frame(grid: list[list[_Cell]], flags: list[bool], width: int,
                  indents: list[tuple[float, float, float] | None]) -> pd.DataFrame:
-    h = _header_rows(grid, flags)
-    df = pd.DataFrame([[c.text for c in row] for row in grid[h:]], columns=_column_names(grid, h, width), dtype=object)
+    title = _title_row(grid)
+    t = 1 if title else 0
+    h = t + _header_rows(grid[t:], flags[t:])
+    df = pd.DataFrame([[c.text for c in row] for row in grid[h:]], columns=_column_names(grid[t:], h - t, width),
+                      dtype=object)
     df.attrs["header_rows"] = h
     df.attrs["indent"] = indents[h:]
+    if title:
+        df.attrs["title"] = title
     return df
 
 
