@@ -531,6 +531,9 @@ def find_groups(ctx: Context) -> list[Group]:
                     break  # statements end in order: no earlier figure's statement reaches the cue
                 if ctx.addable(g) and not g.redacted:
                     wholes.setdefault(g.family, []).append(g)  # nearest first
+            if ctx.text[cs] in "（(":  # a bracket right after a figure breaks down that figure
+                last = ctx.between(lo, cs)[-1:]
+                wholes = {g.family: [g] for g in last if wholes.get(g.family, [None])[0] is g}
             if run[0].family not in wholes:
                 continue  # 其中深圳…2条生产线: not a numeric breakdown of the whole
         wide: list[Fig] | None = None
