@@ -146,7 +146,7 @@ DEV = [n for n in DOCUMENTS if not setaside(n)]
 SETASIDE = [n for n in DOCUMENTS if setaside(n)]
 
 #: Scores measured when the fixes were committed (floors: cell accuracy, ceilings: traps landed).
-FLOORS = {"dev": (0.956, 1), "setaside": (0.957, 1)}  # before this session: 0.884, 0.929
+FLOORS = {"dev": (0.97, 1), "setaside": (0.957, 1)}  # 2026-12-05 start: 0.884, 0.929; a part takes its whole's measure: dev 0.957 -> 0.971
 
 
 def test_setaside_is_a_third_and_fixed():
@@ -249,3 +249,20 @@ PARTS = [
 def test_about_a_part(indicator, label, surface, sentence, part):
     from summary_mining.comparison import about_a_part
     assert about_a_part({"indicator": indicator, "label": label, "surface": surface, "sentence": sentence}) is part
+
+
+# (sentence, surface, label, indicator): a measure named only in part takes what its topic or its whole
+# names — 总产量 after 粮食播种面积 (topic), 粮食作物 under 其中 after 农作物总播种面积 (the whole's measure)
+CROP = "全年农作物总播种面积904.7公顷，比上年增长36.4%。其中，粮食作物340.7公顷，增长343.6%；蔬菜355.3公顷，与去年基本持平。"
+MEASURED = [
+    (CROP, "340.7公顷", "粮食作物播种面积", "粮食播种面积"),
+    (CROP, "343.6%", "粮食作物播种面积增长", "粮食播种面积"),
+    (CROP, "355.3公顷", "蔬菜", None),  # 蔬菜播种面积 is no indicator of the lexicon: left as written
+    ("全年粮食播种面积2066.70万亩，总产量902.61万吨，增长1.6%。", "902.61万吨", "粮食总产量", "粮食产量"),
+]
+
+
+@pytest.mark.parametrize("sentence, surface, label, indicator", MEASURED)
+def test_a_part_takes_the_measure_it_omits(sentence, surface, label, indicator):
+    row = sm.extract(text=sentence).set_index("surface").loc[surface]
+    assert (row["label"], None if pd.isna(row["indicator"]) else row["indicator"]) == (label, indicator)

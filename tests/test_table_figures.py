@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import math
-from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 

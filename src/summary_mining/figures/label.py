@@ -213,6 +213,19 @@ def _joined_target(prev: Figure, m: Figure, between: str, rules: LabelRules) -> 
             and not any(v in between for v in rules.actual_verbs))
 
 
+def _whole_before(mentions: list[Figure], i: int, norm: str, rules: LabelRules) -> Figure | None:
+    """The figure a breakdown cue right before ``mentions[i]`` breaks down: the nearest earlier one of the
+    same kind, when a part cue (其中) stands between them and within 40 characters of the part."""
+    m = mentions[i]
+    for k in range(i - 1, max(-1, i - 4), -1):
+        w = mentions[k]
+        if m.start - w.end > 40:
+            return None
+        if w.kind == m.kind and w.label and any(c in norm[w.end:m.start] for c in rules.part_cues):
+            return w
+    return None
+
+
 def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None = None,
              lexicon: IndicatorLexicon | None = None, seg: Segmenter | None = None) -> list[Figure]:
     """Fill ``label``, ``indicator``, ``direction`` and ``role`` of each figure (in place).
@@ -288,6 +301,10 @@ def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None 
             if m.indicator is None and same_sentence and prev.label and m.source != "table" \
                     and (full := lex.completed(label, prev.label)):
                 label, m.indicator = full, lex.lookup(full)  # 粮食播种面积…，总产量902.61万吨 -> 粮食总产量
+            elif m.indicator is None and label and prev is not None and m.source != "table" \
+                    and (whole := _whole_before(mentions, i, norm, rules)) is not None \
+                    and (full := lex.measured(label, whole.label)):
+                label, m.indicator = full, lex.lookup(full)  # 农作物总播种面积…。其中，粮食作物340.7公顷
         m.label = label
         m.direction = direction if m.source != "table" else _direction(column, rules)
         if role is None and (_in_scopes(scopes, m.start) or same_sentence and _joined_target(prev, m, between, rules)):

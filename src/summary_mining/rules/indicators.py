@@ -68,6 +68,19 @@ class IndicatorLexicon:
                     self._by_tail.setdefault(syn[k:], []).append(syn)
         return next((syn for syn in self._by_tail.get(label, ()) if topic.startswith(syn[:-len(label)])), None)
 
+    def measured(self, label: str, whole: str) -> str | None:
+        """``label`` followed by the longest ending of ``whole`` that makes it a synonym (a part named
+        without the measure of its whole); None when none does.
+
+        >>> IndicatorLexicon({"粮食作物播种面积": "粮食播种面积"}).measured("粮食作物", "农作物总播种面积")
+        '粮食作物播种面积'
+        """
+        if len(label) < 2:
+            return None
+        syns = self.synonyms
+        return next((label + whole[k:] for k in range(max(1, len(whole) - self._longest), len(whole) - 1)
+                     if label + whole[k:] in syns), None)
+
     def _lookup(self, label: str) -> str | None:
         label = label[label.rfind("、") + 1:]
         if not label:

@@ -38,6 +38,8 @@ class LabelRules:
     respectively: str
     list_split: regex.Pattern[str]
     list_joiners: frozenset[str]
+    #: words that open a breakdown (其中): a part named without its measure takes the whole's
+    part_cues: tuple[str, ...] = ("其中",)
 
 
 @lru_cache(maxsize=4)
@@ -79,4 +81,5 @@ def _label_rules(d: dict, path: str, filters: dict) -> LabelRules:
                       compile_pattern(f"(?:{_any(d.get('change_from', ['从']))})\\s*(?:{date})?\\s*$", path, "change_from"),
                       compile_pattern(change_to, path, "change_to"),
                       d.get("respectively", "分别"), compile_pattern(seps, path, "respectively_separators"),
-                      frozenset(w for w in d.get("respectively_separators", ["、"]) if len(w) == 1))
+                      frozenset(w for w in d.get("respectively_separators", ["、"]) if len(w) == 1),
+                      tuple(d.get("part_cues", ["其中"])))
