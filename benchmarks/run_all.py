@@ -36,45 +36,29 @@ PARTS = ("extract", "pdf", "corpus", "peer")
 ANALYSIS = """\
 ## Reading the results
 
-Before/after rows compare with `fa5d4c0` (the state of the previous RESULTS.md), each ratio measured
-within one process run of that revision.
+Last full reading: 2026-12-05 (`--only extract,pdf,corpus`: JioNLP was not installed, so section 5
+is the 2026-11-26 measurement, kept as it was). No before/after rows in this run.
 
-- **1 (10x jieba): missed, 1.6x, was 0.68x at `fa5d4c0`.** What moved it this session:
-  - region detection (once 61 % of `extract`) runs once per document, keeps its answer on the
-    `Document` (shared by `extract`, `audit` and a corpus run's documents table), and puts its
-    values into the rows before the frame is built; `Gazetteer.find` walks a prefix table and
-    checks two-character starts; "does this full name occur" is a remembered substring search;
-  - the indicator lookup is a suffix/substring table with a memo (the synonym loop was ~9 %);
-  - `to_frame` resolves dtypes once and builds each column in one numpy/pyarrow call; the outline
-    tries one combined heading pattern; `normalize` translates only hits; jieba is skipped where
-    no dictionary word can straddle the offset.
-  What is left is spread out (stage shares in section 1-2): the figure scan and its per-figure
-  checks (~25 %), region and period detection (~22 %), the per-document DataFrame (~20 %), the
-  outline (~13 %), labels (~11 %). The per-document costs alone (frame, outline, detection) are
-  24 % of the run (the "~200k-char documents" row). 10x would need extract to cost about what
-  building its own DataFrame costs now: it would take a batch API that builds one frame for many
-  documents and the per-figure checks moved out of Python, not another round of tuning.
-- **2 (within 6x of a bare regex scan): missed, 448x (was 851x).** The library's own figure pattern,
-  scanned with nothing done per match, is already 17x the bare scan; a DataFrame per document
-  costs more than the bare scan of that document. This target cannot be met by an `extract` that
-  returns a labelled frame per document.
-- **3 (PDF 10x pdfplumber): missed, 7.6x (was 6.9x).** It moves between 7.5x and 9x from run to
-  run. PDFium's own page load and text page (C) are about a third of our time. Most of the rest is
-  the per-glyph Python loop that rebuilds lines from character boxes (`pdf_layout.page_text`,
-  `build_lines`) and the text-side `extract` measured in 1. Tried this session without a
-  measurable gain: bypassing pypdfium2's page wrappers, tuple-based glyphs (slower attribute
-  access downstream). The next step would be fewer Python objects per glyph (runs as arrays).
-- **4 (corpus 2 workers >= 1.7x): met, 1.99x on 4000 files (was 1.69x); 1.74x on 400 files.**
-  Changes: workers fork from a parent that has loaded jieba and compiled the rules (forkserver with
-  the same preload where fork is unsafe); each worker mines batches of consecutive files and sends
-  back one frame per kind instead of four per file (the collecting process had been unpickling
-  ~2 ms a file while the workers needed both cores); a file is extracted once (`audit(doc,
-  metrics=...)`) and its regions detected once; problem keywords read jieba's IDF file directly
-  instead of importing `jieba.analyse`, which also parsed the part-of-speech dictionary (~1 s).
-  The 1-worker run itself takes 0.53 of the `fa5d4c0` time.
-- **Memory: flat** (1.00x main process, 1.02x process tree from 400 to 4000 files, streamed).
-- **5 (peer)**: JioNLP finds money only and is ~3x faster at that; ours extracts every figure
-  with labels into a frame. Recall on the dev gold 100 % vs 84 % (the gold shaped our rules).
+- **1 (10x jieba): missed, 1.2x (1.6x on 2026-11-26).** `extract` does more per document since then:
+  problem passages in prose (14 % of one pass), the relations read for the audit (14 %), subjects and
+  measures completed in labels, table figures. Stage shares (section 1-2): figure scan 22 %,
+  to_frame 15 %, regions/periods 14 %, problems 14 %, relations 14 %, labels 9 %, structure 8 %.
+  10x would need one frame built for many documents and the per-figure checks out of Python, not
+  another round of tuning; not attempted.
+- **2 (within 6x of a bare regex scan): missed, ~430x.** Unreachable for an `extract` that returns a
+  labelled frame per document: the library's own figure pattern, scanned with nothing done per
+  match, is already 16x the bare scan.
+- **3 (PDF 10x pdfplumber): met for the three PDFs together, 10.9x (7.6x on 2026-11-26)**, after lines
+  were rebuilt from glyph runs held as arrays instead of one Python object per glyph (issue #19).
+  Per file 16x (beijing), 9.6x (zhoukou) and 8.4x (qiandongnan, whose 301 table-cell figures
+  pdfplumber's side does not read). Ratios move by +-15 % between runs on this shared machine.
+- **4 (corpus 2 workers >= 1.7x): met, 1.85x on 4000 files; memory flat** (1.00x main process,
+  1.16x process tree from 400 to 4000 files, streamed).
+- **Audit (issue #15: 3x of 0.42 Mchar/s given the metrics)**: `audit(doc, metrics=df)` runs 2.2x
+  `jieba.lcut` on this corpus (0.29 Mchar/s); the 0.42 Mchar/s was measured on other texts on
+  another day, so the 3x is not shown met.
+- **5 (peer, 2026-11-26)**: JioNLP finds money only and is ~3x faster at that; ours extracts every
+  figure with labels into a frame. Recall on the dev gold 100 % vs 84 % (the gold shaped our rules).
 """
 
 

@@ -105,36 +105,56 @@ def _has_any(words, s: str) -> bool:
     return any(w in s for w in words)
 
 
-def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[Fig | None, Fig | None]:
-    """(numerator, denominator) of a rate: the nearest matching figure in its full sentence, and the
-    nearest base before it in the paragraph (not a target, not the numerator's kind)."""
+def _numerator_parts(ctx: Context, p: Fig, rule: RateRule, fam) -> list[Fig]:
+    """The counts of each of ``rule.numerator_parts`` in the rate's statement, when every one is there
+    (在建项目223个，竣工项目60个，开工率达73.32%: 开工 = 在建 + 竣工); [] otherwise."""
+    found: dict[str, Fig] = {}
+    for g in ctx.nearest_before(p):
+        if g.stmt != p.stmt:
+            break
+        words = ctx.context_words(g)
+        kind = next((w for w in rule.numerator_parts if w in words), None)
+        if kind is not None and kind not in found and fam(g):
+            found[kind] = g
+    if len(found) < 2 or len(found) != len(rule.numerator_parts):
+        return []
+    return sorted(found.values(), key=lambda g: g.start)
+
+
+def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig | None]:
+    """(numerators, denominator) of a rate: the nearest matching figure in its full sentence (or the
+    counts that add up to it, ``numerator_parts``), and the nearest base before it in the paragraph
+    (not a target, not the numerator's kind)."""
 
     def fam(g: Fig) -> bool:
         return g.family.startswith(rule.family) and ctx.usable(g)
 
-    num = None
+    nums: list[Fig] = []
     for g in ctx.nearest_before(p):
         if g.stmt != p.stmt:
             break
         if fam(g) and _has_any(rule.numerator, ctx.context_words(g)):
-            num = g
+            nums = [g]
             break
-    if num is None:
-        return None, None
+    if not nums and rule.numerator_parts:
+        nums = _numerator_parts(ctx, p, rule, fam)
+    if not nums:
+        return [], None
+    num = nums[0]
     den = None
     for g in ctx.nearest_before(p):
         if g.para != p.para:
             break
         planned = _has_any([w for w in rule.denominator if w in ctx.rules.target_words], g.clause)
-        if g is num or not fam(g) or g.family != num.family or (ctx.is_target(g) != rule.base_is_target
-                                                                and not planned):
+        if any(g is n for n in nums) or not fam(g) or g.family != num.family \
+                or (ctx.is_target(g) != rule.base_is_target and not planned):
             continue  # a target is no base, unless the rule's base is one (计划新开工项目270项 for 开工率)
         # 计划新开工项目270项 is a base although it names the numerator's verb: its own clause says so
         if _has_any(rule.denominator, g.clause) or (_has_any(rule.denominator, ctx.context_words(g))
                                                    and not _has_any(rule.numerator, g.clause)):
             den = g
             break
-    return num, den
+    return nums, den
 
 
 def _percentages(ctx: Context, matcher):
@@ -154,15 +174,15 @@ def find_rates(ctx: Context) -> list[Relation]:
     """履约率90% = 履约项目 / 签约项目: named rates (``[[rate]]``)."""
     out = []
     for p, rule in _percentages(ctx, _rate_rule):
-        num, den = _rate_inputs(ctx, p, rule)
+        nums, den = _rate_inputs(ctx, p, rule)
         cap = rule.max
-        if num is None or den is None:
-            missing = rule.numerator_name if num is None else rule.denominator_name
-            out.append(_rel(ctx, "ratio_of", rule.check, p, [g for g in (num,) if g], cue=rule.name, missing=missing,
+        if not nums or den is None:
+            missing = rule.numerator_name if not nums else rule.denominator_name
+            out.append(_rel(ctx, "ratio_of", rule.check, p, nums, cue=rule.name, missing=missing,
                             cap=cap, names=(rule.numerator_name, rule.denominator_name)))
             continue
-        out.append(_rel(ctx, "ratio_of", rule.check, p, [num, den], cue=rule.name, firm=num.stmt == p.stmt, cap=cap,
-                        names=(rule.numerator_name, rule.denominator_name)))
+        out.append(_rel(ctx, "ratio_of", rule.check, p, [*nums, den], cue=rule.name, firm=nums[0].stmt == p.stmt,
+                        cap=cap, names=(rule.numerator_name, rule.denominator_name)))
     return out
 
 

@@ -47,6 +47,8 @@ class RateRule:
     max: float | None
     base_is_target: bool = False
     check: str = "rate"
+    #: kinds whose counts add up to the numerator when none names it (开工 = 在建 + 竣工)
+    numerator_parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,7 @@ def _compile(d: dict, src: str) -> RelationRules:
     rates = tuple(RateRule(r["name"], tuple(r["numerator"]), r.get("numerator_name", r["numerator"][0]),
                            tuple(r["denominator"]), r.get("denominator_name", r["denominator"][0]),
                            r.get("family", "count"), r.get("max"), bool(r.get("base_is_target", False)),
-                           str(r.get("check", "rate")))
+                           str(r.get("check", "rate")), tuple(r.get("numerator_parts", ())))
                   for r in sorted(d.get("rate", []), key=lambda r: len(r["name"]), reverse=True))
     links = _alternation(regex.escape(w) for w in d["rate_links"]["words"])
     words = d.get("words", {})
