@@ -38,8 +38,11 @@ header — when row 0 has both a horizontally merged cell and a cell vertically 
 row 1 and row 1 holds no number. Column names join each column's header texts with "/"
 (a spanned header names every column it covers); an empty name becomes ``列<j+1>``,
 duplicates get ``.1``, ``.2`` … Data cells hold the value in a merged area's first cell and
-``""`` in the cells it covers. ``df.attrs["header_rows"]`` is the header row count, so data
-row *i* is ``Block.row == i + header_rows``.
+``""`` in the cells it covers. A first row that is one cell merged across the whole table, above a
+header and a data row (``表1 2022年居民消费和商品零售价格涨跌幅度（单位：%）``), is the table's title:
+it is kept in ``df.attrs["title"]`` (and is the caption when no caption line precedes the table),
+names no column, and counts as a header row. ``df.attrs["header_rows"]`` is the header row count,
+so data row *i* is ``Block.row == i + header_rows``.
 
 The work is split by job: :mod:`.package` (zip and XML safety, opening), :mod:`.styles`,
 :mod:`.numbering` (list labels), :mod:`.body` (paragraphs, text boxes and tables).
