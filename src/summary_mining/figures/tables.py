@@ -29,7 +29,6 @@ measure (``城镇`` / ``农村`` under ``单位：台``) go into the path in fro
 from __future__ import annotations
 
 import bisect
-import re
 import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -305,8 +304,6 @@ class _Node:
 
 
 _MARKS: dict[tuple[str, int], tuple[str, bool | str, int | None]] = {}
-# A footnote reference after a row name is not part of it: 三、居住[3], #欧洲联盟[8].
-_FOOTNOTE = re.compile(r"\s*\[[0-9]{1,2}\]\s*$")
 
 
 def _marks(name: str, trules: TableRules) -> tuple[str, bool | str, int | None]:
@@ -347,7 +344,7 @@ def _read_marks(name: str, trules: TableRules) -> tuple[str, bool | str, int | N
                 else:
                     style = kind  # type: ignore[assignment]
                 break
-    rest = _FOOTNOTE.sub("", name[pos:])
+    rest = trules.name_footnote.sub("", name[pos:])  # 三、居住[3] -> 居住
     for ch in _BLANKS:
         rest = rest.replace(ch, "")
     return rest, marked, style

@@ -63,6 +63,7 @@ class TableRules:
     total_markers: tuple[regex.Pattern[str], ...]
     numbering: tuple[regex.Pattern[str], ...]
     child_of_previous: tuple[regex.Pattern[str], ...]
+    name_footnote: regex.Pattern[str]
     indent_tolerance: float
     max_indent_levels: int
     header_names: frozenset[str]
@@ -91,7 +92,9 @@ def _build(d: dict[str, Any], src: str) -> TableRules:
                       signed_pairs=words("signed_pairs"), measure_words=words("measure_words"),
                       child_markers=pats("child_markers"), total_markers=pats("total_markers"),
                       numbering=pats("numbering"),
-                      child_of_previous=pats("child_of_previous"), indent_tolerance=float(d["indent_tolerance"]),
+                      child_of_previous=pats("child_of_previous"),
+                      name_footnote=compile_pattern(d.get("name_footnote", "(?!)"), src, "name_footnote"),
+                      indent_tolerance=float(d["indent_tolerance"]),
                       max_indent_levels=int(d["max_indent_levels"]), header_names=frozenset(words("header_names")),
                       cell_number=pat("cell_number"), units=units)
 
