@@ -6,9 +6,9 @@ tools/relations_gold.py.
 A third of the documents (sha1(doc_id) % 3 == 0, fixed before any rule was written for them) is set aside:
 rules were tuned on the others only, and the set-aside score is reported beside the development score.
 
-Measured on 2026-12-05 (end of the day): development 159/172 relations found with the right status
-(92.4 %), set aside 31/44 (70.5 %), the three shared/formats bulletins (annotated after the rules, never
-tuned on) 48/67 (71.6 %), 0 false alarms in any; 157 of 236 perturbed copies flagged. When r43..r57
+Measured on 2026-12-05 (end of the day): development 160/172 relations found with the right status
+(93.0 %), set aside 31/44 (70.5 %), the three shared/formats bulletins (annotated after the rules, never
+tuned on) 48/67 (71.6 %), 0 false alarms in any; 157 of 237 perturbed copies flagged. When r43..r57
 (14 documents, 66 relations) joined, before any rule was written for them: development 147/172 (85.5 %),
 set aside 29/44 (65.9 %). The issue's goal is 95 % / 85 %: the floors below hold what is reached, so a
 change that loses relations fails here.
@@ -27,7 +27,7 @@ import summary_mining as sm
 DATA = Path(__file__).parent / "data" / "relations"
 GOLD = [json.loads(line) for line in (DATA / "relations.jsonl").read_text(encoding="utf-8").splitlines() if line]
 DOCS = sorted(p.stem for p in (DATA / "docs").glob("*.txt"))
-FLOOR = {"dev": 0.92, "setaside": 0.70, "formats": 0.71}
+FLOOR = {"dev": 0.93, "setaside": 0.70, "formats": 0.71}
 _NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
@@ -148,7 +148,7 @@ def test_perturbed_operands_are_flagged():
     assert flagged / total >= PERTURBED_FLOOR, f"{flagged}/{total} flagged; not: {unflagged}"
 
 
-#: Measured 157/236 (66 %; 131/222 when r43..r57 joined; a list over its whole held to the partition it
+#: Measured 157/237 (66 %; 131/222 when r43..r57 joined; a list over its whole held to the partition it
 #: opens with, and partitions 工业/建筑业, 税收/非税收入 … as data, moved it): development 129/157, set aside
 #: 21/31, bulletins 7/48. Not flagged: open 其中 lists pushed over their total (the engine cannot know a
 #: list is complete, and real lists overlap — 内资企业/私营企业 — so a list over its total is unverifiable),
