@@ -491,19 +491,20 @@ def _partition(ctx: Context, parts: list[Fig]) -> bool:
     return _partition_index(ctx, parts) is not None
 
 
+def _names_all(names: frozenset[str], parts: list[Fig]) -> bool:
+    """The parts are one of each of ``names`` (a known partition)."""
+    return len(parts) == len(names) and {n for n in names for p in parts if n in (p.label or p.clause)} == names
+
+
 def _partition_index(ctx: Context, parts: list[Fig]) -> int | None:
-    for k, names in enumerate(ctx.rules.partitions):
-        found = {n for n in names for p in parts if n in (p.label or p.clause)}
-        if found == names and len(parts) == len(names):
-            return k
-    return None
+    return next((k for k, names in enumerate(ctx.rules.partitions) if _names_all(names, parts)), None)
 
 
 def _partition_prefix(ctx: Context, parts: list[Fig]) -> int:
     """How many leading parts make up a known partition (0 when none): 其中，男108374人，女101710人；出生人口1290人
     -> 2, so the first two must add up to the whole even when the list goes on with other measures."""
     return max((len(names) for names in ctx.rules.partitions
-                if len(names) < len(parts) and _partition_index(ctx, parts[:len(names)]) is not None), default=0)
+                if len(names) < len(parts) and _names_all(names, parts[:len(names)])), default=0)
 
 
 def _whole_of_partition(ctx: Context, whole: Fig, parts: list[Fig]) -> bool:
@@ -551,9 +552,9 @@ def find_groups(ctx: Context) -> list[Group]:
                     break  # statements end in order: no earlier figure's statement reaches the cue
                 if ctx.addable(g) and not g.redacted:
                     wholes.setdefault(g.family, []).append(g)  # nearest first
-            if ctx.text[cs] in "（(":  # a bracket right after a figure breaks down that figure
+            if ctx.text[cs] in "（(":  # a bracket right after a figure breaks down that figure alone
                 last = ctx.between(lo, cs)[-1:]
-                wholes = {g.family: [g] for g in last if wholes.get(g.family, [None])[0] is g}
+                wholes = {f: gs[:1] for f, gs in wholes.items() if last and gs[0] is last[0]}
             if run[0].family not in wholes:
                 continue  # 其中深圳…2条生产线: not a numeric breakdown of the whole
         wide: list[Fig] | None = None

@@ -301,7 +301,7 @@ def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None 
             if m.indicator is None and same_sentence and prev.label and m.source != "table" \
                     and (full := lex.completed(label, prev.label)):
                 label, m.indicator = full, lex.lookup(full)  # 粮食播种面积…，总产量902.61万吨 -> 粮食总产量
-            elif m.indicator is None and label and prev is not None and m.source != "table" \
+            elif m.indicator is None and label and m.source != "table" \
                     and (whole := _whole_before(mentions, i, norm, rules)) is not None \
                     and (full := lex.measured(label, whole.label)):
                 label, m.indicator = full, lex.lookup(full)  # 农作物总播种面积…。其中，粮食作物340.7公顷

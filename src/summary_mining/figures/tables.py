@@ -260,8 +260,9 @@ def _classify(j: int, header: str, cells: list[str], rules: MetricRules, trules:
     if h in trules.unit_columns or (not h and filled and len(filled) >= 2 and not numeric
                                      and all(parse_unit(c, rules, trules, known=True) for c in filled)):
         return TableColumn(j, header, h, "unit")
-    if (_is_period(h) and not (_is_year(h) and numeric * 2 >= len(filled) > 0)) or (filled and numeric * 2 < len(filled)):
-        return TableColumn(j, header, h, "stub")  # a column of periods; one year's figures (2022年) are values
+    values = bool(filled) and numeric * 2 >= len(filled)
+    if (_is_period(h) and not (_is_year(h) and values)) or (filled and not values):
+        return TableColumn(j, header, h, "stub")  # names, or periods; one year's figures (2022年) are values
     unit, label, groups = None, [], []
     growth = change_amount = False
     for part in (p for p in h.split("/") if p):
@@ -417,10 +418,9 @@ class _Hierarchy:
                 while stack and stack[-1] is not self.prev:
                     stack.pop()
                 return self._push(node(self.prev))
-            lone = stack[0] if len(stack) == 1 else None
-            if lone is not None and lone is self.prev and lone.style is None and not lone.marked:
+            if len(stack) == 1 and stack[0] is self.prev and self.prev.style is None and not self.prev.marked:
                 # 居民消费价格 ⏎ 一、食品烟酒 …: a list opening right under a lone top row is its breakdown
-                return self._push(node(lone))
+                return self._push(node(self.prev))
         while stack and stack[-1].raw - tol > raw:
             stack.pop()
         if not stack:

@@ -39,7 +39,7 @@ class LabelRules:
     list_split: regex.Pattern[str]
     list_joiners: frozenset[str]
     #: words that open a breakdown (其中): a part named without its measure takes the whole's
-    part_cues: tuple[str, ...] = ("其中",)
+    part_cues: tuple[str, ...]
 
 
 @lru_cache(maxsize=4)
