@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, TypeVar
+from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 import regex
 
@@ -104,6 +104,28 @@ def rx_finditer(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: in
             return
         yield m
         pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
+def rx_finditer_any(patterns: Sequence[regex.Pattern[str]], text: str) -> list[regex.Match[str]]:
+    """Non-overlapping matches of any of ``patterns``, left to right; at one position the earlier
+    pattern wins — what ``finditer`` of their alternation ``p1|p2|…`` gives, except that a match one
+    pattern's own scan skipped (inside its previous match) is not tried again.
+
+    Why: ``regex`` scans a single pattern (a literal, a character class) fast, but an alternation of
+    alternatives that open with lookbehinds is tried whole at every position: for the breakdown cues
+    of ``relations.toml`` one scan per alternative is 50x faster than one scan of the alternation.
+
+    >>> ps = [regex.compile("其中"), regex.compile(r"(?<=[0-9]个)[（(]"), regex.compile("其中新建")]
+    >>> [(m.start(), m.group()) for m in rx_finditer_any(ps, "完成10个(其中新建3个)，其中续建7个")]
+    [(5, '('), (6, '其中'), (14, '其中')]
+    """
+    found = sorted(((m.start(), i, m) for i, p in enumerate(patterns) for m in rx_finditer(p, text)),
+                   key=lambda t: (t[0], t[1]))
+    out: list[regex.Match[str]] = []
+    for start, _, m in found:
+        if not out or start >= out[-1].end():
+            out.append(m)
+    return out
 
 
 @contextmanager

@@ -77,6 +77,11 @@ def _arrow_string():
 _ARROW_STRING, _pa = _arrow_string()
 
 
+#: Columns up to this many rows go through one ``pyarrow.array`` call (a document's frame: fastest);
+#: longer ones are built at their exact size by :func:`_arrow_strings` (a corpus's frame: least memory).
+_SMALL_COLUMN = 4096
+
+
 def _arrow_strings(values: tuple):
     """A pyarrow large_string array of ``values`` (str or None) built at its exact size: each distinct
     string object is encoded once (rows of one sentence share it) and the characters are joined into one
@@ -116,7 +121,9 @@ def to_frame(rows: list[dict], dtypes: dict[str, str] = DTYPES) -> pd.DataFrame:
         if isinstance(t, np.dtype) and t.kind in "iufb":  # numbers and bools; objects (lists) go to pd.array
             data[c] = np.array(values, dtype=t)
         elif _ARROW_STRING is not None and t == _ARROW_STRING:
-            data[c] = pd.arrays.ArrowStringArray(_arrow_strings(values))
+            arr = (_pa.array(values, type=_pa.large_string(), from_pandas=True) if len(values) <= _SMALL_COLUMN
+                   else _arrow_strings(values))
+            data[c] = pd.arrays.ArrowStringArray(arr)
         else:
             data[c] = pd.array(list(values), dtype=t)
     return pd.DataFrame(data, copy=False)

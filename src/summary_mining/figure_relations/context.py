@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import bisect
 import math
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 import regex
 
-from ..datafiles import rx_finditer
+from ..datafiles import rx_finditer, rx_finditer_any
 from ..figures.record import Figure
 from ..model import Document
 from ..structure import strip_glosses, structure_rules
@@ -171,14 +171,14 @@ class Context:
             return raw, lo
         return _without_glosses(raw, lo)
 
-    def cue_spans(self, pattern: regex.Pattern[str]) -> list[tuple[int, int]]:
-        """(start, end) in the text of each match of ``pattern`` read past pronunciation glosses
-        (分产(chǎn)业(yè)看 matches 分产业看)."""
+    def cue_spans(self, patterns: Sequence[regex.Pattern[str]]) -> list[tuple[int, int]]:
+        """(start, end) in the text of each match of any of ``patterns`` (:func:`rx_finditer_any`) read
+        past pronunciation glosses (分产(chǎn)业(yè)看 matches 分产业看)."""
         if self._plain is None:
             self._plain = _PlainText(self.text)
         p = self._plain
         return [(p.at(m.start()), p.at(m.end() - 1) + 1 if m.end() > m.start() else p.at(m.start()))
-                for m in rx_finditer(pattern, p.plain)]
+                for m in rx_finditer_any(patterns, p.plain)]
 
     def clause_pos(self, g: "Fig", i: int) -> int:
         """The text offset of character ``i`` of ``g.clause`` (``len(g.clause)``: the figure's start)."""

@@ -89,8 +89,8 @@ class RelationRules:
     share_listed: regex.Pattern[str]
     strong_sum: regex.Pattern[str]
     weak_sum: regex.Pattern[str]
-    local_breakdown: regex.Pattern[str]
-    remote_breakdown: regex.Pattern[str]
+    local_breakdown: tuple[regex.Pattern[str], ...]  # one pattern per cue (scanned one by one: rx_finditer_any)
+    remote_breakdown: tuple[regex.Pattern[str], ...]
     claim: regex.Pattern[str]
     enum_separators: str
     enum_open_ends: tuple[str, ...]
@@ -179,8 +179,9 @@ def _compile(d: dict, src: str) -> RelationRules:
         share_listed=compile_pattern(d["share"].get("listed", "(?!)"), src, "share.listed"),
         strong_sum=compile_pattern(_alternation(d["sum"]["strong"]), src, "sum.strong"),
         weak_sum=compile_pattern(_alternation(d["sum"]["weak"]), src, "sum.weak"),
-        local_breakdown=compile_pattern(_alternation(d["breakdown"]["local"]), src, "breakdown.local"),
-        remote_breakdown=compile_pattern(_alternation(d["breakdown"]["remote"]), src, "breakdown.remote"),
+        # the longest cue first at one position, as their alternation tried them
+        local_breakdown=pats("breakdown.local", sorted(d["breakdown"]["local"], key=len, reverse=True)),
+        remote_breakdown=pats("breakdown.remote", sorted(d["breakdown"]["remote"], key=len, reverse=True)),
         claim=compile_pattern(d["claim"]["pattern"], src, "claim.pattern"),
         enum_separators=enum["separators"],
         enum_open_ends=tuple(enum["open_ends"]),

@@ -125,6 +125,8 @@ def _is_chinese_number(num: str) -> bool:
 def _prefix_qualifier(ctx: _Context, start: int) -> str | None:
     """约/近/超… written right before the figure — and a word of its own (签约12家 has no 约)."""
     before = ctx.norm[max(0, start - 4):start]
+    if not before.endswith(ctx.rules.prefix_qualifiers):  # one C call for the common case: none
+        return None
     for q in ctx.rules.prefix_qualifiers:
         if before.endswith(q):
             win, lo = ctx.window(start, start, before=6, after=2)

@@ -264,7 +264,8 @@ def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None 
         same_sentence = prev is not None and prev.end > sent_start
         between = norm[prev.end:m.start] if same_sentence else ""
         direction = _direction(norm[max(floor, m.start - 12):m.start], rules)
-        growth = max((g for g in rules.growth_labels if prev and prev.label.endswith(g)), key=len, default=None)
+        growth = max((g for g in rules.growth_labels if prev.label.endswith(g)), key=len, default=None) \
+            if prev is not None and prev.label.endswith(rules.growth_suffixes) else None
         role = None
         if i in listed:
             label, verb = listed[i]

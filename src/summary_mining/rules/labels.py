@@ -8,7 +8,7 @@ words around it — compiled once.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -40,6 +40,11 @@ class LabelRules:
     list_joiners: frozenset[str]
     #: words that open a breakdown (其中): a part named without its measure takes the whole's
     part_cues: tuple[str, ...]
+
+    @cached_property
+    def growth_suffixes(self) -> tuple[str, ...]:
+        """``growth_labels`` as a tuple, for one ``str.endswith`` call."""
+        return tuple(self.growth_labels)
 
 
 @lru_cache(maxsize=4)
