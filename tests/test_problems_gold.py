@@ -22,8 +22,9 @@ DATA = Path(__file__).parent / "data" / "problems"
 
 # Floors at the scores reached; dev is tuned on, setaside is reported, never tuned on.
 # Before the prose rules (issue #19 item 2): dev P 0.596 R 0.515, setaside P 0.915 R 0.769.
-# After: dev P 1.000 R 0.950, setaside P 0.937 R 0.769.
-FLOORS = {"dev": (0.99, 0.94), "setaside": (0.93, 0.76)}
+# After: dev P 1.000 R 0.950, setaside P 0.937 R 0.769; a problem that waits to be solved (急需解决) is
+# one: dev R 0.955.
+FLOORS = {"dev": (0.99, 0.95), "setaside": (0.93, 0.76)}
 
 
 def _counted(ch: str) -> bool:
