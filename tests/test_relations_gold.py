@@ -27,7 +27,9 @@ import summary_mining as sm
 DATA = Path(__file__).parent / "data" / "relations"
 GOLD = [json.loads(line) for line in (DATA / "relations.jsonl").read_text(encoding="utf-8").splitlines() if line]
 DOCS = sorted(p.stem for p in (DATA / "docs").glob("*.txt"))
-FLOOR = {"dev": 0.93, "setaside": 0.70, "formats": 0.71}
+# dev 168/172 (0.977) since a breakdown by paragraphs and 开复工率 were read and six misplaced gold spans
+# fixed (2026-12-05); setaside 31/44 (0.705), formats 50/67 (0.746)
+FLOOR = {"dev": 0.97, "setaside": 0.70, "formats": 0.74}
 _NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
@@ -78,6 +80,10 @@ def test_the_set_is_real_and_traceable():
         assert text[g["stated_start"]:g["stated_end"]] == g["stated_surface"]
         for (s, e), surface in zip(g["part_spans"], g["parts"]):
             assert text[s:e] == surface
+        for s, e in [(g["stated_start"], g["stated_end"]), *g["part_spans"]]:
+            # a whole figure, not the tail of a longer number (7% inside 18.7%, 14家 inside 714家: spans once
+            # taken from the first match of the surface, fixed 2026-12-05)
+            assert not (text[s - 1:s].isdigit() or text[s - 1:s] == "." or text[e:e + 1].isdigit()), (g["doc_id"], s)
 
 
 @pytest.mark.parametrize("split", ["dev", "setaside", "formats"])

@@ -256,10 +256,11 @@ class Context:
         """A value that may enter a computation (a redacted one makes it unverifiable)."""
         return g.kind != "percentage" and not g.in_name and not self.bound(g)
 
-    def addable(self, g: Fig) -> bool:
-        """A value that may be a part or a total: not a target, a change (比上年增加20家) or an
-        average (人均可支配收入)."""
-        return (self.usable(g) and not g.direction and not self.is_target(g)
+    def addable(self, g: Fig, *, targets: bool = False) -> bool:
+        """A value that may be a part or a total: not a change (比上年增加20家) or an average
+        (人均可支配收入), and not a target unless ``targets`` (the targets of parts add up to the whole's
+        where a text restates the same measures for each part)."""
+        return (self.usable(g) and not g.direction and (targets or not self.is_target(g))
                 and not any(w in g.clause or w in g.label for w in self.rules.non_additive))
 
     def certain(self, stmt: int) -> bool:
@@ -275,8 +276,8 @@ class Context:
     def name(self, g: Fig) -> str:
         """A short readable name for a figure in a message: its label, or the words before it."""
         lab = (g.label or g.clause.strip(_TRIM)).strip(_TRIM)
-        while lab and (lab[0].isdigit() or lab[0] in "-~—月年日份"):
-            lab = lab[1:]
+        while (rest := lab.lstrip("0123456789-~—")) != lab:  # a date before the words: 2021年7月, 1-6月份
+            lab = rest.lstrip("月年日份")  # (a 年 of the words stays: 年度计划投资)
         return lab[-12:]
 
 

@@ -582,7 +582,76 @@ def find_groups(ctx: Context) -> list[Group]:
             exhaustive = _partition(ctx, parts) or not local
             groups.append(Group(whole, parts, ctx.text[cs:ce].strip("，,：:"), local, firm, exhaustive))
             taken.update(p.i for p in parts)
+    groups += _parallel_groups(ctx, spans, groups)
     return groups
+
+
+#: A label of a part paragraph names the same measure as the whole's when the two are equal or end in
+#: at least this many characters in common (实施百城建设提质工程项目 / 共实施百城建设提质工程项目).
+SAME_MEASURE_SUFFIX = 3
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _same_measure(whole: Fig, g: Fig) -> bool:
+    a, b = whole.label or whole.clause, g.label or g.clause
+    return g.family == whole.family and bool(a) and (a == b or _common_suffix(a, b) >= SAME_MEASURE_SUFFIX)
+
+
+def _restated(wholes: list[Fig], figs: list[Fig]) -> dict[int, Fig]:
+    """Each whole's counterpart among ``figs`` (the same measure, in the same order), by whole index."""
+    pairs: dict[int, Fig] = {}
+    k = 0
+    for w in wholes:
+        j = next((j for j in range(k, len(figs)) if _same_measure(w, figs[j])), None)
+        if j is not None:
+            pairs[w.i] = figs[j]
+            k = j + 1
+    return pairs
+
+
+def _parallel_groups(ctx: Context, spans: list[tuple[int, int, bool]], groups: list[Group]) -> list[Group]:
+    """A breakdown by paragraphs: a paragraph that opens with a local cue (其中，中心城区…项目189个，概算总投资…)
+    restates the measures of the paragraph before it for one part, and each paragraph after it that
+    restates them too is another part (4个县(市)共实施…项目197个，概算总投资…). Each measure of the whole
+    paragraph restated in every part paragraph is a whole with those parts: they must add up when two
+    measures show the paragraphs partition the whole, else only not exceed it."""
+    by_para: dict[int, list[Fig]] = {}
+    for g in ctx.figs:
+        if ctx.addable(g, targets=True) and not g.redacted:
+            by_para.setdefault(g.para, []).append(g)
+    used = {g.whole.i for g in groups} | {p.i for g in groups for p in g.parts}
+    out: list[Group] = []
+    for cs, ce, local in spans:
+        para = ctx.para_at(cs)
+        start = ctx.doc.paragraphs[para].start if 0 <= para < len(ctx.doc.paragraphs) else cs
+        if not local or ctx.text[start:cs].strip() or para - 1 not in by_para:
+            continue
+        wholes = [w for w in by_para[para - 1] if w.i not in used]
+        restated: list[dict[int, Fig]] = []
+        k = para
+        while k in by_para:
+            pairs = _restated(wholes, [g for g in by_para[k] if g.i not in used])
+            if len(pairs) < 2 or 2 * len(pairs) < len(by_para[k]):
+                break  # not a restatement of the whole paragraph's measures: the breakdown ends
+            restated.append(pairs)
+            k += 1
+        if len(restated) < 2:
+            continue  # one part paragraph: the cue's own breakdown (find_groups' reading)
+        found = [(w, [pairs[w.i] for pairs in restated]) for w in wholes if all(w.i in pairs for pairs in restated)]
+        # the part paragraphs partition the whole when two of its measures add up (中心城区 + 4个县(市) = 全市):
+        # then a measure that does not add up is wrong
+        adding = sum(agrees(w.value, sum(p.value for p in parts), sum_tolerance(w, parts)) for w, parts in found)
+        for w, parts in found:
+            out.append(Group(w, parts, ctx.text[cs:ce].strip("，,：:"), False, ctx.certain(w.stmt), adding >= 2))
+            used.update(p.i for p in parts)
+            used.add(w.i)
+    return out
 
 
 #: An open list whose figures add up to more than this many times its "whole" lists other measures, not
