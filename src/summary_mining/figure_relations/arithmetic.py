@@ -29,11 +29,24 @@ def agrees(stated: float, computed: float, tol: float, half: float = 0.0) -> boo
 
 
 def ratio(part, whole) -> tuple[float, float]:
-    """part / whole * 100 and its rounding uncertainty from the inputs' written precision (counts are
-    exact; an amount is known to half a unit in its last written place)."""
+    """part / whole * 100 and its rounding uncertainty from the inputs' written precision (a count written
+    whole in its own unit is exact, 427户; any other figure is known to half a unit in its last written
+    place, 53.7万人 to 500 people).
+
+    >>> from types import SimpleNamespace as F
+    >>> c, u = ratio(F(value=537000.0, half_base=500.0, kind="count", factor=1e4, f=F(decimals=1)),
+    ...              F(value=884000.0, half_base=500.0, kind="count", factor=1e4, f=F(decimals=1)))
+    >>> round(c, 2), round(u, 3)
+    (60.75, 0.091)
+    """
     c = part.value / whole.value * 100
-    rel = sum(f.half_base / abs(f.value) for f in (part, whole) if f.value and f.kind != "count")
+    rel = sum(f.half_base / abs(f.value) for f in (part, whole) if f.value and not _exact(f))
     return c, abs(c) * rel
+
+
+def _exact(f) -> bool:
+    """A count written as a whole number of its own unit (427户, 36项): no rounding."""
+    return f.kind == "count" and f.factor == 1 and not f.f.decimals
 
 
 def growth(now: float, before: float, d_now: float, d_before: float) -> tuple[float, float]:

@@ -177,6 +177,8 @@ def find_rates(ctx: Context) -> list[Relation]:
         nums, den = _rate_inputs(ctx, p, rule)
         cap = rule.max
         if not nums or den is None:
+            if not rule.unverifiable_when_missing:
+                continue  # 城镇化率60% without its populations: a statistic quoted on its own, no relation
             missing = rule.numerator_name if not nums else rule.denominator_name
             out.append(_rel(ctx, "ratio_of", rule.check, p, nums, cue=rule.name, missing=missing,
                             cap=cap, names=(rule.numerator_name, rule.denominator_name)))

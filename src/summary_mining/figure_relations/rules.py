@@ -49,6 +49,9 @@ class RateRule:
     check: str = "rate"
     #: kinds whose counts add up to the numerator when none names it (开工 = 在建 + 竣工)
     numerator_parts: tuple[str, ...] = ()
+    #: whether the rate stated without one of its inputs in the text is an ``unverifiable`` row (履约率: a
+    #: summary that names it asserts its counts); false for a statistic quoted on its own (城镇化率60%)
+    unverifiable_when_missing: bool = True
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,8 @@ def _compile(d: dict, src: str) -> RelationRules:
     rates = tuple(RateRule(r["name"], tuple(r["numerator"]), r.get("numerator_name", r["numerator"][0]),
                            tuple(r["denominator"]), r.get("denominator_name", r["denominator"][0]),
                            r.get("family", "count"), r.get("max"), bool(r.get("base_is_target", False)),
-                           str(r.get("check", "rate")), tuple(r.get("numerator_parts", ())))
+                           str(r.get("check", "rate")), tuple(r.get("numerator_parts", ())),
+                           bool(r.get("unverifiable_when_missing", True)))
                   for r in sorted(d.get("rate", []), key=lambda r: len(r["name"]), reverse=True))
     links = _alternation(regex.escape(w) for w in d["rate_links"]["words"])
     words = d.get("words", {})
