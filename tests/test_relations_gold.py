@@ -28,9 +28,10 @@ DATA = Path(__file__).parent / "data" / "relations"
 GOLD = [json.loads(line) for line in (DATA / "relations.jsonl").read_text(encoding="utf-8").splitlines() if line]
 DOCS = sorted(p.stem for p in (DATA / "docs").glob("*.txt"))
 # dev 168/172 (0.977) since a breakdown by paragraphs and 开复工率 were read and six misplaced gold spans
-# fixed (2026-12-05); setaside 31/44 (0.705). formats 50/67 (0.746) -> 54/67 (0.806) with the rates
-# 城镇化率, 亏损面, 增长面 as data, chosen from the formats misses: formats is no longer unseen.
-FLOOR = {"dev": 0.97, "setaside": 0.70, "formats": 0.80}
+# fixed (2026-12-05); setaside 31/44 (0.705). formats 50/67 (0.746) -> 61/67 (0.910) with the rates 城镇化率,
+# 亏损面, 增长面 as data, shares whose subject names their part, a cue opening a sentence breaking down the
+# whole sentence before it, and nested ；-items — chosen from the formats misses: formats is no longer unseen.
+FLOOR = {"dev": 0.97, "setaside": 0.70, "formats": 0.91}
 _NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
 

@@ -270,6 +270,27 @@ def _share_match(ctx: Context, p: Fig) -> regex.Match | None:
     return rx_first(ctx.rules.share, p.clause)
 
 
+_SUBJECT = regex.compile(r"[^，,、；;：:%％0-9.]*$")
+#: How many statements back a share's part named by its subject may be stated (第三产业增加值758.14亿元。
+#: 第一产业增加值占全州生产总值的比重为20.9%): the sentences of one paragraph.
+NAMED_PART_STATEMENTS = 6
+
+
+def _named_part(ctx: Context, p: Fig, subject: str) -> Fig | None:
+    """The figure a share's subject names when no figure stands right before it (第一产业增加值占全州生产总值的
+    比重为20.9%，第二产业增加值比重为22.1%): the nearest value before, a few statements back in the article,
+    whose label is the subject (at least four characters, the subject's scope words dropped)."""
+    key = _share_key(ctx, _SUBJECT.search(subject).group().strip(_TRIM))  # after the list's last joint: 22.1%、第三产业…
+    if len(key) < 4:
+        return None
+    for g in ctx.nearest_before(p):
+        if g.article != p.article or p.stmt - g.stmt > NAMED_PART_STATEMENTS:
+            break
+        if ctx.usable(g) and not g.direction and not ctx.is_target(g) and g.label and _share_key(ctx, g.label) == key:
+            return g
+    return None
+
+
 def _share_key(ctx: Context, name: str) -> str:
     """The name of a share's whole without the words that do not name it (当年到位资金的比重 -> 到位资金)."""
     key = regex.sub(r"(?:的|比重|比例|提高到|提高|达到|达|为)+$", "", name)
@@ -351,6 +372,7 @@ def find_shares(ctx: Context) -> list[Relation]:
             continue
         inside = _figs_in_clause(ctx, p, m, "whole")
         part = _part_before(ctx, p, limit=ctx.clause_pos(p, m.start()))
+        part_named = part is None and (part := _named_part(ctx, p, p.clause[:m.start()])) is not None
         listed = _listed_before(ctx, p, m) if part is None else []
         if listed and named:
             whole = inside[-1] if inside else _named_whole(ctx, p, listed[-1], m.group("whole"))[0]
@@ -366,7 +388,8 @@ def find_shares(ctx: Context) -> list[Relation]:
                 grp = ctx.group_of(part)
                 if grp is not None:
                     whole, firm = grp.whole, grp.firm
-                elif p.para in last and last[p.para][0].family == part.family and last[p.para][0].value >= part.value:
+                elif p.para in last and last[p.para][0].family == part.family and last[p.para][0].value >= part.value \
+                        and (not part_named or p.stmt == last[p.para][1]):
                     # the whole the paragraph's last share named (…占外贸进出口总值的76.8%。同期，加工贸易
                     # 进出口1596.5亿元，占12.1%): firm when that share is one or two sentences back
                     whole, firm = last[p.para][0], last[p.para][2] and p.stmt - last[p.para][1] <= 2
@@ -389,7 +412,8 @@ def find_shares(ctx: Context) -> list[Relation]:
                             missing=named or "总体", cap=cap, names=("", named)))
             continue
         out.append(_rel(ctx, "share_of", "share", p, [part, whole], cue="占" + named,
-                        firm=firm and ctx.same_place([part], p), cap=cap, names=(ctx.name(part), ctx.name(whole))))
+                        firm=firm and (ctx.same_place([part], p) or part_named), cap=cap,
+                        names=(ctx.name(part), ctx.name(whole))))
     return out
 
 
@@ -547,11 +571,15 @@ def find_groups(ctx: Context) -> list[Group]:
             # the figures before the cue whose statement reaches it (the last of each family); the
             # full sentence before when the cue opens one (…295个。其中工业项目58个 …)
             lo = ctx.stmt_start(cs)
-            if not ctx.text[lo:cs].strip(_TRIM):
+            opens = not ctx.text[lo:cs].strip(_TRIM)
+            if opens:
                 lo = ctx.stmt_start(max(lo - 1, 0))
             for g in reversed(ctx.between(lo, cs)[-FIGURE_WINDOW:]):
-                if g.sentence != run[0].sentence and ctx.sentence_end(g) < cs and ctx.text[ctx.sentence_end(g) - 1:cs].strip(_TRIM + "。"):
+                if not opens and g.sentence != run[0].sentence and ctx.sentence_end(g) < cs \
+                        and ctx.text[ctx.sentence_end(g) - 1:cs].strip(_TRIM + "。"):
                     break  # statements end in order: no earlier figure's statement reaches the cue
+                # (a cue opening a full sentence breaks down that whole sentence, over its ；: 旅游接待总人数
+                # 7883.48万人次…；实现旅游总收入876.71亿元…。其中，接待入境旅游者4.03万人次…)
                 if ctx.addable(g) and not g.redacted:
                     wholes.setdefault(g.family, []).append(g)  # nearest first
             if ctx.text[cs] in "（(":  # a bracket right after a figure breaks down that figure alone
@@ -568,6 +596,7 @@ def find_groups(ctx: Context) -> list[Group]:
                 picked = _partition_pick(ctx, [g for g in wide if g.family == fam])
                 if picked and set(parts) <= set(picked):
                     parts = picked  # the list goes on over full sentences (…62857万元。…第三产业增加值115952万元)
+            parts, nested = _item_heads(parts)
             if len(parts) < 2:
                 continue
             whole = (_best_whole(wholes.get(fam, []), parts) if local
@@ -582,10 +611,29 @@ def find_groups(ctx: Context) -> list[Group]:
             firm = ctx.certain(whole.stmt) and (local or whole.stmt == ctx.stmt_at(cs)
                                                  or _whole_of_partition(ctx, whole, parts))
             exhaustive = _partition(ctx, parts) or not local
-            groups.append(Group(whole, parts, ctx.text[cs:ce].strip("，,：:"), local, firm, exhaustive))
+            cue = ctx.text[cs:ce].strip("，,：:")
+            groups.append(Group(whole, parts, cue, local, firm, exhaustive))
+            groups += [Group(head, rest, cue, True, firm, True) for head, rest in nested if head in parts]
             taken.update(p.i for p in parts)
+            taken.update(p.i for _, rest in nested for p in rest)
     groups += _parallel_groups(ctx, spans, groups)
     return groups
+
+
+def _item_heads(parts: list[Fig]) -> tuple[list[Fig], list[tuple[Fig, list[Fig]]]]:
+    """A list whose items (；) each give a figure and then its own breakdown (其中，企业职工养老保险参保105.55万人，
+    参保在职职工81.33万人，参保离退休人员24.22万人；机关事业单位…33.41万人，…): the items' first figures are the
+    parts, and each item's other figures its nested breakdown — when every item with several figures adds
+    up to its first one (the arithmetic shows the nesting). Otherwise ``parts`` unchanged and no nesting."""
+    items: dict[int, list[Fig]] = {}
+    for g in parts:
+        items.setdefault(g.sentence, []).append(g)
+    nested = [(gs[0], gs[1:]) for gs in items.values() if len(gs) > 1]
+    if len(items) < 2 or not nested or not all(
+            len(rest) >= 2 and agrees(head.value, sum(p.value for p in rest), sum_tolerance(head, rest))
+            for head, rest in nested):
+        return parts, []
+    return [gs[0] for gs in items.values()], nested
 
 
 #: A label of a part paragraph names the same measure as the whole's when the two are equal or end in
