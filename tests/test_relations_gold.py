@@ -162,7 +162,9 @@ def test_perturbed_operands_are_flagged():
 #: list is complete, and real lists overlap — 内资企业/私营企业 — so a list over its total is unverifiable),
 #: open lists still under their total, parts pushed over their whole (then no whole of theirs), and a
 #: second breakdown of the same total not read. The bulletins are almost all such lists.
-PERTURBED_FLOOR = 0.66
+#: 2026-12-05: 179/258 (69 %; development 141/166) with fiscal and trade partitions as data (地方/上划,
+#: 国税/地税/财政, 税务部门/财政部门, 民营/外商投资/国有企业, 入境/国内) and the relations read this round.
+PERTURBED_FLOOR = 0.69
 
 
 README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")

@@ -114,6 +114,8 @@ def _period_example(file: str, entry: str, ex: dict, positive: bool) -> None:
 def _relation_example(file: str, entry: str, ex: dict, positive: bool) -> None:
     df = sm.audit(text=ex["text"])
     rows = [r for r in df.itertuples() if r.evidence and r.evidence[0][2] == ex["stated"]]
+    if "parts" in ex:  # the row of that whole with these parts (a whole broken down twice)
+        rows = [r for r in rows if [e[2] for e in r.evidence[1:]] == ex["parts"]]
     if not positive:
         assert not rows, f"{entry}: {ex['stated']!r} should be no relation: {[r.message for r in rows]}"
         return

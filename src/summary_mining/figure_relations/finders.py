@@ -489,6 +489,10 @@ def _partition_pick(ctx: Context, figs: list[Fig]) -> list[Fig] | None:
     return None
 
 
+#: How many paragraphs back a remote cue that names its whole (地方收入按部门分：) may find it.
+NAMED_WHOLE_PARAGRAPHS = 3
+
+
 def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], taken: set[int],
                   partition: bool = False) -> Fig | None:
     """The whole a remote cue (在已实施的项目中，… / 分产业看，…) breaks down: the nearest figure before it in
@@ -497,19 +501,35 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
     figure of the family in the paragraph, or in the one before."""
     para = ctx.para_at(cue_start)
     labels = [p.label or p.clause for p in parts]
+    # the words right before the cue name its whole (地方收入按构成分：): a part of an earlier list they name
+    # may be it (地方一般公共预算收入1720万元, a part by level, broken down by kind)
+    named = ctx.text[ctx.clause_start(cue_start):cue_start].strip(_TRIM)
     k = bisect.bisect_left(ctx._starts, cue_start)
     # a cue that opens its paragraph (地方收入按构成分：…) breaks down a figure of the paragraph before
     opens = 0 <= para < len(ctx.doc.paragraphs) and bisect.bisect_left(ctx._starts, ctx.doc.paragraphs[para].start) == k
     for g in reversed(ctx.figs[max(0, k - FIGURE_WINDOW):k]):
-        if g.para != para and not ((partition or opens) and g.para == para - 1):
+        near = g.para == para or ((partition or opens) and g.para == para - 1)
+        if not near and not (named and g.para >= para - NAMED_WHOLE_PARAGRAPHS):
             break
-        if g.family != family or not ctx.addable(g) or g.i in taken or g.redacted:
+        if not near and not _abbreviates(named, g.label):
+            continue  # further back only the whole the cue names (地方收入按部门分: two lists after 地方…收入1720万元)
+        if g.family != family or not ctx.addable(g) or g.redacted or g.i in taken and not _abbreviates(named, g.label):
             continue
         if not all(g.value >= p.value for p in parts if not math.isnan(p.value)):
             continue
         if partition or any(_lcs(g.label or g.clause, lab) >= 2 for lab in labels):
             return g
     return None
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """``short`` (two characters or more) is ``name`` with characters left out: 地方收入 for 地方一般公共预算收入.
+
+    >>> _abbreviates("地方收入", "地方一般公共预算收入"), _abbreviates("税收", "非税收入"), _abbreviates("收入", "支出")
+    (True, True, False)
+    """
+    it = iter(name)
+    return len(short) >= 2 and all(c in it for c in short)
 
 
 def _partition(ctx: Context, parts: list[Fig]) -> bool:
