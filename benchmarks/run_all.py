@@ -36,26 +36,36 @@ PARTS = ("extract", "pdf", "corpus", "peer")
 ANALYSIS = """\
 ## Reading the results
 
-Last full reading: 2026-12-05 (`--only extract,pdf,corpus`: JioNLP was not installed, so section 5
-is the 2026-11-26 measurement, kept as it was). No before/after rows in this run.
+Last full reading: 2026-12-05 18:47 UTC (`--only extract,pdf,corpus --before c868220`, the commit this
+session started from; the corpus section re-run alone on an idle machine at 18:59, the first run's
+having shared the cores with other work). JioNLP was not installed, so section 5 is the 2026-11-26
+measurement, kept as it was.
 
-- **1 (10x jieba): missed, 1.2x (1.6x on 2026-11-26).** `extract` does more per document since then:
-  problem passages in prose (14 % of one pass), the relations read for the audit (14 %), subjects and
-  measures completed in labels, table figures. Stage shares (section 1-2): figure scan 22 %,
-  to_frame 15 %, regions/periods 14 %, problems 14 %, relations 14 %, labels 9 %, structure 8 %.
-  10x would need one frame built for many documents and the per-figure checks out of Python, not
-  another round of tuning; not attempted.
-- **2 (within 6x of a bare regex scan): missed, ~430x.** Unreachable for an `extract` that returns a
+- **#14 targets: missed.** `extract` 1.40x `jieba.lcut` (goal 3x; 1.22x before, the same corpus
+  measured at c868220 in a subprocess); the whole job — a one-worker `mine()` over the same texts as
+  files, metrics, problems and audit — 1.05x (goal 1.5x; 0.91x before). What moved it: the gazetteer
+  scan jumps to the positions where a name may start (a stdlib `re` character class) instead of a
+  Python step per character; the clause/sentence break classes compile with `re`; breakdown cues
+  are scanned one pattern each (their alternation, whose alternatives open with lookbehinds, was
+  tried whole at every position: 50x slower than the parts); a document's string columns go through
+  one `pyarrow.array` call. Where the time goes now (whole job, section 1-2 note): figure scan 26 %,
+  relations 17 %, regions/periods 14 %, to_frame 12 %, problems 11 %, labels 10 %, structure 9 %. Every
+  stage is Python per figure or per character of a rule; 3x needs the per-figure checks out of
+  Python (or one frame for many documents), not another round of tuning.
+- **1 (10x jieba): missed, 1.4x.** Same measurement as #14's first target.
+- **2 (within 6x of a bare regex scan): missed, ~350x.** Unreachable for an `extract` that returns a
   labelled frame per document: the library's own figure pattern, scanned with nothing done per
-  match, is already 16x the bare scan.
-- **3 (PDF 10x pdfplumber): met for the three PDFs together, 10.9x (7.6x on 2026-11-26)**, after lines
-  were rebuilt from glyph runs held as arrays instead of one Python object per glyph (issue #19).
-  Per file 16x (beijing), 9.6x (zhoukou) and 8.4x (qiandongnan, whose 301 table-cell figures
-  pdfplumber's side does not read). Ratios move by +-15 % between runs on this shared machine.
-- **4 (corpus 2 workers >= 1.7x): met, 1.85x on 4000 files; memory flat** (1.00x main process,
-  1.16x process tree from 400 to 4000 files, streamed).
-- **Audit (issue #15: 3x of 0.42 Mchar/s given the metrics)**: `audit(doc, metrics=df)` runs 2.2x
-  `jieba.lcut` on this corpus (0.29 Mchar/s); the 0.42 Mchar/s was measured on other texts on
+  match, is already 17x the bare scan.
+- **3 (PDF 10x pdfplumber): met for the three PDFs together, 11.4x** (10.9x last reading). Per file
+  16.5x (beijing), 9.6x (zhoukou) and 9.2x (qiandongnan, whose 301 table-cell figures pdfplumber's side
+  does not read). Ratios move by +-15 % between runs on this shared machine.
+- **4 (corpus 2 workers >= 1.7x): met, 1.80x on 4000 files** (1.74x for c868220 in the same run; the
+  one-worker run takes 0.90 of its time). **Memory: the process tree stays flat (1.15x); the main
+  process's peak reads 1.37x**, 286 -> 392 MB from 400 to 4000 files — and c868220 run now by the same runner gives the
+  same (286 -> 394 MB), while the 17:09 reading was 399 -> 399 MB: the 4000-file peak is unchanged,
+  the 400-file run's peak moves between runs. Not a change of this session; not explained either.
+- **Audit (issue #15: 3x of 0.42 Mchar/s given the metrics)**: `audit(doc, metrics=df)` runs 2.0x
+  `jieba.lcut` on this corpus (0.30 Mchar/s); the 0.42 Mchar/s was measured on other texts on
   another day, so the 3x is not shown met.
 - **5 (peer, 2026-11-26)**: JioNLP finds money only and is ~3x faster at that; ours extracts every
   figure with labels into a frame. Recall on the dev gold 100 % vs 84 % (the gold shaped our rules).
