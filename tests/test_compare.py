@@ -254,11 +254,29 @@ def test_phrase_cells(text, column, value):
     assert t.iloc[0][column] == pytest.approx(value) and c.empty
 
 
+# A work-plan section's result-like figure is a target (labels.toml plan_heading); a prospect (推介, 洽谈 …
+# projects; comparison.toml prospect_words) is no result and stays out of the table.
+PLAN_TEXT = ("一、2024年工作回顾\n全年城镇新增就业28.1万人，签约项目投资总额900亿元。\n二、2025年工作总体要求和重点任务\n"
+             "（九）持续改善民生福祉\n实现城镇新增就业不少于26万人。面向民间资本推介重大项目总投资不低于2000亿元。")
+
+
+@pytest.mark.parametrize("column, value", [("城镇新增就业(人)", 281000.0), ("城镇新增就业目标(人)", 260000.0),
+                                           ("投资总额(亿元)", 900.0)])
+def test_plan_section_targets_and_prospects(column, value):
+    m = sm.extract(text=PLAN_TEXT).assign(region="北京市", region_code="110000", period="2024")
+    t = compare(m)
+    assert t.iloc[0][column] == pytest.approx(value)
+    assert "投资总额目标(亿元)" not in t.columns and t.attrs["excluded"]["prospect"] == 1
+
+
 def test_henan_headline_rows(formats_dir):
     df = sm.extract(formats_dir / "henan_2025_gov_work_report.docx")
     targets = df[df["role"] == "target"]
-    # the nine figures of 主要预期目标是:… and 力争整车产量200万辆、新能源汽车140万辆
-    assert len(targets) == 11
+    # the nine figures of 主要预期目标是:… first; then every result-like figure of the 2025 work plan
+    # (三、2025年重点工作: 力争整车产量200万辆 …), and none of the 2024 review
+    plan = df["section"].fillna("").str.contains("2025年")
+    assert len(targets) == 66 and plan[targets.index].all()
+    assert set(df.loc[~plan, "role"]) <= {"actual", "rate", "share", "base"}
     assert targets["indicator"].head(9).tolist() == [
         "地区生产总值", "规上工业增加值", "固定资产投资", "社会消费品零售总额", "一般公共预算收入", "城镇调查失业率",
         "城镇新增就业", "居民消费价格涨幅", "粮食产量"]

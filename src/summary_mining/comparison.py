@@ -66,8 +66,11 @@ GROWTH_WORDS = ("增长", "增速", "增幅", "下降", "降低", "减少", "提
 #: Indicators that are totals of the whole region, and words naming a part of a region: a figure of one
 #: of them whose clause names a part (省管企业…研发投入增长34.4%) is about that part and is left out
 #: (``excluded["part_subject"]``). Read from ``data/comparison.toml``.
-REGION_TOTALS, PART_SUBJECTS = rules_from(
-    "comparison.toml", lambda d, src: (frozenset(d["region_totals"]), tuple(d["part_subjects"])))
+#: Label words that make a figure a prospect (推介, 洽谈 … projects), never a result: left out
+#: (``excluded["prospect"]``).
+REGION_TOTALS, PART_SUBJECTS, PROSPECT_WORDS = rules_from(
+    "comparison.toml", lambda d, src: (frozenset(d["region_totals"]), tuple(d["part_subjects"]),
+                                       tuple(d.get("prospect_words", ()))))
 _CLAUSE_END = "，,；;。：:"
 #: Columns of the conflicts table.
 CONFLICT_COLUMNS = ["column", "chosen", "other", "agrees", "doc_id", "article", "start", "surface", "label",
@@ -186,6 +189,11 @@ def _candidates(metrics: pd.DataFrame, by: Sequence[str], keys: list[str], unit:
     drop(df["value"].isna(), "no_value")
     drop(df["role"].astype("string").fillna("") == "base", "earlier_level")  # A of 从A增长到B: another period
     drop(df[[k for k in by if k != "period"]].isna().any(axis=1), "no_key")
+    if PROSPECT_WORDS:
+        prospect = pd.Series([isinstance(lab, str) and any(w in lab for w in PROSPECT_WORDS) for lab in df["label"]],
+                             index=df.index, dtype=bool)
+        if prospect.any():  # counted only when it happens (the key is new)
+            drop(prospect, "prospect")
     if "sentence" in df.columns and "surface" in df.columns:
         part = pd.Series([about_a_part(r) for r in df.to_dict("records")], index=df.index, dtype=bool)
         if part.any():  # counted only when it happens (the key is new)

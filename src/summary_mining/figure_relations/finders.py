@@ -270,7 +270,17 @@ def _share_match(ctx: Context, p: Fig) -> regex.Match | None:
     return rx_first(ctx.rules.share, p.clause)
 
 
-_SUBJECT = regex.compile(r"[^，,、；;：:%％0-9.]*$")
+_SUBJECT_STOPS = frozenset("，,、；;：:%％.0123456789")
+
+
+def _subject_tail(s: str) -> str:
+    """The words at the end of ``s`` after its last figure or list joint: 22.1%、第三产业增加值 -> 第三产业增加值."""
+    k = len(s)
+    while k > 0 and s[k - 1] not in _SUBJECT_STOPS:
+        k -= 1
+    return s[k:]
+
+
 #: How many statements back a share's part named by its subject may be stated (第三产业增加值758.14亿元。
 #: 第一产业增加值占全州生产总值的比重为20.9%): the sentences of one paragraph.
 NAMED_PART_STATEMENTS = 6
@@ -280,7 +290,7 @@ def _named_part(ctx: Context, p: Fig, subject: str) -> Fig | None:
     """The figure a share's subject names when no figure stands right before it (第一产业增加值占全州生产总值的
     比重为20.9%，第二产业增加值比重为22.1%): the nearest value before, a few statements back in the article,
     whose label is the subject (at least four characters, the subject's scope words dropped)."""
-    key = _share_key(ctx, _SUBJECT.search(subject).group().strip(_TRIM))  # after the list's last joint: 22.1%、第三产业…
+    key = _share_key(ctx, _subject_tail(subject).strip(_TRIM))
     if len(key) < 4:
         return None
     for g in ctx.nearest_before(p):
@@ -511,9 +521,10 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
         near = g.para == para or ((partition or opens) and g.para == para - 1)
         if not near and not (named and g.para >= para - NAMED_WHOLE_PARAGRAPHS):
             break
-        if not near and not _abbreviates(named, g.label):
+        cue_names_it = _abbreviates(named, g.label)
+        if not near and not cue_names_it:
             continue  # further back only the whole the cue names (地方收入按部门分: two lists after 地方…收入1720万元)
-        if g.family != family or not ctx.addable(g) or g.redacted or g.i in taken and not _abbreviates(named, g.label):
+        if g.family != family or not ctx.addable(g) or g.redacted or g.i in taken and not cue_names_it:
             continue
         if not all(g.value >= p.value for p in parts if not math.isnan(p.value)):
             continue
@@ -633,9 +644,11 @@ def find_groups(ctx: Context) -> list[Group]:
             exhaustive = _partition(ctx, parts) or not local
             cue = ctx.text[cs:ce].strip("，,：:")
             groups.append(Group(whole, parts, cue, local, firm, exhaustive))
-            groups += [Group(head, rest, cue, True, firm, True) for head, rest in nested if head in parts]
+            for head, rest in nested:
+                if head in parts:  # (not cut off as larger than the whole)
+                    groups.append(Group(head, rest, cue, True, firm, True))
+                    taken.update(p.i for p in rest)
             taken.update(p.i for p in parts)
-            taken.update(p.i for _, rest in nested for p in rest)
     groups += _parallel_groups(ctx, spans, groups)
     return groups
 

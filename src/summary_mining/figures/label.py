@@ -158,6 +158,22 @@ def _target_scopes(doc: Document, rules: LabelRules) -> list[tuple[int, int]]:
     return scopes
 
 
+def _plan_scopes(doc: Document, rules: LabelRules) -> list[tuple[int, int]]:
+    """The bodies of the outermost sections whose title announces the coming work (二、2025年工作总体要求和
+    重点任务; ``plan_heading`` in labels.toml), in text order."""
+    if rules.plan_heading is None:
+        return []
+    scopes: list[tuple[int, int]] = []
+    for sec in doc.sections:
+        if scopes and sec.start < scopes[-1][1]:
+            continue  # inside a plan section already
+        title = sec.title.removeprefix(sec.number).strip()  # 二、2025年工作… -> 2025年工作…
+        if rx_search(rules.plan_heading, title) and not (
+                rules.plan_heading_exclude is not None and rx_search(rules.plan_heading_exclude, title)):
+            scopes.append((sec.title_end, sec.end))
+    return scopes
+
+
 def _in_scopes(scopes: list[tuple[int, int]], pos: int) -> bool:
     i = bisect.bisect_right(scopes, (pos, math.inf)) - 1
     return i >= 0 and scopes[i][0] <= pos < scopes[i][1]
@@ -245,6 +261,7 @@ def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None 
     seg = seg or Segmenter.default()
     norm = doc.normalized_text
     scopes = _target_scopes(doc, rules)
+    plans = _plan_scopes(doc, rules)
     listed: dict[int, tuple[str, str]] = {}
     prev: Figure | None = None
     for i, m in enumerate(mentions):
@@ -311,5 +328,7 @@ def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None 
         if role is None and (_in_scopes(scopes, m.start) or same_sentence and _joined_target(prev, m, between, rules)):
             role = "target"
         m.role = role or _role(m, label, norm[max(floor, m.start - 30):m.start], rules, after)
+        if m.role == "actual" and plans and _in_scopes(plans, m.start):
+            m.role = "target"  # a result-like figure in a section of the coming work: 实现城镇新增就业不少于26万人
         prev = m
     return mentions

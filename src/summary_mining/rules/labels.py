@@ -40,6 +40,9 @@ class LabelRules:
     list_joiners: frozenset[str]
     #: words that open a breakdown (其中): a part named without its measure takes the whole's
     part_cues: tuple[str, ...]
+    #: a section title announcing the coming work, and the words that make one a report instead
+    plan_heading: regex.Pattern[str] | None = None
+    plan_heading_exclude: regex.Pattern[str] | None = None
 
     @cached_property
     def growth_suffixes(self) -> tuple[str, ...]:
@@ -87,4 +90,7 @@ def _label_rules(d: dict, path: str, filters: dict) -> LabelRules:
                       compile_pattern(change_to, path, "change_to"),
                       d.get("respectively", "分别"), compile_pattern(seps, path, "respectively_separators"),
                       frozenset(w for w in d.get("respectively_separators", ["、"]) if len(w) == 1),
-                      tuple(d.get("part_cues", ["其中"])))
+                      tuple(d.get("part_cues", ["其中"])),
+                      compile_pattern(d["plan_heading"], path, "plan_heading") if d.get("plan_heading") else None,
+                      compile_pattern(d["plan_heading_exclude"], path, "plan_heading_exclude")
+                      if d.get("plan_heading_exclude") else None)
