@@ -242,6 +242,43 @@ def _whole_before(mentions: list[Figure], i: int, norm: str, rules: LabelRules) 
     return None
 
 
+#: How many figures back a list item may find the sibling that names the measure it omits.
+SIBLING_WINDOW = 12
+
+
+def _without_change(label: str, rules: LabelRules) -> str:
+    """``label`` without the change word it ends in: 高技术制造业下降 -> 高技术制造业."""
+    for w in rules.up_words + rules.down_words:  # longest first within each list
+        if len(w) > 1 and label.endswith(w) and len(label) > len(w):
+            return label[:-len(w)]
+    return label
+
+
+def _sibling_measured(doc: Document, mentions: list[Figure], i: int, label: str, lex: IndicatorLexicon,
+                      rules: LabelRules) -> str | None:
+    """A list item that states the change of a part named without the measure an earlier item of its full
+    sentence names (分重点产业看，装备制造业增加值增长8.5%；…；高技术制造业下降1.9%): the part with that
+    measure, when it is a known indicator (高技术制造业增加值); None otherwise.
+
+    >>> from summary_mining import read_document
+    >>> from summary_mining.figures.find import find_figures
+    >>> doc = read_document(text="装备制造业增加值增长8.5%，占规模以上工业比重21.9%；高技术制造业下降1.9%。")
+    >>> [(m.label, m.indicator) for m in annotate(doc, find_figures(doc))][2]
+    ('高技术制造业下降', '高技术制造业增加值')
+    """
+    m, part = mentions[i], _without_change(label, rules)
+    if m.kind != "percentage" or part == label:
+        return None  # only a change (增长/下降 x%) of a part named bare
+    stop = doc.stop_index(m.start)
+    for k in range(i - 1, max(-1, i - 1 - SIBLING_WINDOW), -1):
+        w = mentions[k]
+        if doc.stop_index(w.start) != stop:
+            return None
+        if w.kind == m.kind and w.label and (full := lex.measured(part, _without_change(w.label, rules))):
+            return full
+    return None
+
+
 def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None = None,
              lexicon: IndicatorLexicon | None = None, seg: Segmenter | None = None) -> list[Figure]:
     """Fill ``label``, ``indicator``, ``direction`` and ``role`` of each figure (in place).
@@ -323,6 +360,9 @@ def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None 
                     and (whole := _whole_before(mentions, i, norm, rules)) is not None \
                     and (full := lex.measured(label, whole.label)):
                 label, m.indicator = full, lex.lookup(full)  # 农作物总播种面积…。其中，粮食作物340.7公顷
+            elif m.indicator is None and label and m.source != "table" \
+                    and (full := _sibling_measured(doc, mentions, i, label, lex, rules)):
+                m.indicator = lex.lookup(full)  # 装备制造业增加值增长8.5%；…；高技术制造业下降1.9%
         m.label = label
         m.direction = direction if m.source != "table" else _direction(column, rules)
         if role is None and (_in_scopes(scopes, m.start) or same_sentence and _joined_target(prev, m, between, rules)):
