@@ -189,6 +189,12 @@ def _candidates(metrics: pd.DataFrame, by: Sequence[str], keys: list[str], unit:
     drop(df["value"].isna(), "no_value")
     drop(df["role"].astype("string").fillna("") == "base", "earlier_level")  # A of 从A增长到B: another period
     drop(df[[k for k in by if k != "period"]].isna().any(axis=1), "no_key")
+    if "subject_code" in df.columns and "region_code" in df.columns:
+        # a figure whose statement names another division or the country (大竹县实现…) is not the row's
+        other = (df["subject_code"].notna() & df["region_code"].notna()
+                 & (df["subject_code"].astype("string") != df["region_code"].astype("string"))).fillna(False).astype(bool)
+        if other.any():  # counted only when it happens (the key is new)
+            drop(other, "other_subject")
     if PROSPECT_WORDS:
         prospect = pd.Series([isinstance(lab, str) and any(w in lab for w in PROSPECT_WORDS) for lab in df["label"]],
                              index=df.index, dtype=bool)

@@ -42,6 +42,9 @@ DTYPES: dict[str, str] = {
     "number": "float64",
     "decimals": "Int64",
     "written_unit": "string",
+    "subject": "string",
+    "subject_code": "string",
+    "subject_level": "string",
 }
 COLUMNS = tuple(DTYPES)
 

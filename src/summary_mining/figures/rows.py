@@ -80,6 +80,9 @@ def figure_rows(doc: Document, figures: list[Figure]) -> list[dict]:
             "number": m.number,
             "decimals": m.decimals,
             "written_unit": m.written_unit or None,
+            "subject": None,  # filled with the region columns (places.subjects)
+            "subject_code": None,
+            "subject_level": None,
         })
     return rows
 

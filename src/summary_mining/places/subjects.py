@@ -1,0 +1,98 @@
+"""The subject of each figure: whose figure it is — the article's own region, or one of its divisions
+that a clause of its statement opens with (``[subjects]`` in ``data/regions.toml``).
+
+>>> from summary_mining import extract
+>>> df = extract(text="达州市2024年国民经济统计公报\\n全市实现地区生产总值2501亿元。大竹县实现地区生产总值312亿元，增长5.1%；全市增长5.8%。")
+>>> df[["surface", "region", "subject", "subject_level"]].values.tolist()
+[['2501亿元', '达州市', '达州市', 'city'], ['312亿元', '达州市', '大竹县', 'county'], ['5.1%', '达州市', '大竹县', 'county'], ['5.8%', '达州市', '达州市', 'city']]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Mapping
+
+from ..datafiles import rules_from, rx_match
+from ..model import Document
+from .regions import Gazetteer, RegionRules, gazetteer, region_rules
+
+__all__ = ["SUBJECT_COLUMNS", "SubjectRules", "subject_rules", "figure_subjects"]
+
+#: Metrics-frame columns filled here.
+SUBJECT_COLUMNS = {"subject": "string", "subject_code": "string", "subject_level": "string"}
+_BREAKS = "，,、；;：:"
+_COUNTRY_CODE, _COUNTRY_LEVEL = "000000", "country"
+
+Subject = tuple[str | None, str | None, str | None]  # (name, code, level)
+
+
+@dataclass(frozen=True)
+class SubjectRules:
+    openers: tuple[str, ...]
+    country: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def subject_rules(path: str = "regions.toml") -> SubjectRules:
+    """``[subjects]`` of ``data/regions.toml`` (cached)."""
+    def build(d: dict, src: str) -> SubjectRules:
+        s = d.get("subjects", {})
+        by_len = lambda ws: tuple(sorted(map(str, ws), key=len, reverse=True))
+        return SubjectRules(by_len(s.get("openers", ())), by_len(s.get("country", ())))
+    return rules_from(path, build)
+
+
+def _clause_subject(text: str, c: int, own_code: str | None, rules: RegionRules, subj: SubjectRules,
+                    gaz: Gazetteer) -> Subject | bool | None:
+    """What the clause opening at ``c`` says the subject is: a division of the own region or the country
+    (a Subject), the own region again (True: a self-reference or the own name), or nothing (None)."""
+    while c < len(text) and text[c] in " \t\u3000":
+        c += 1
+    for w in subj.openers:
+        if text.startswith(w, c):
+            c += len(w)
+            while c < len(text) and (text[c] in _BREAKS or text[c] in " \t\u3000"):
+                c += 1
+            break
+    if rx_match(rules.self_reference, text, c) is not None:
+        return True
+    for w in subj.country:
+        if text.startswith(w, c):
+            return (w, _COUNTRY_CODE, _COUNTRY_LEVEL)
+    hits = gaz.find(text[c:c + 16])
+    if not hits or hits[0].start != 0:
+        return None
+    full = [r for r, is_full in hits[0].candidates if is_full]
+    if any(r.code == own_code for r in full):
+        return True
+    inside = [r for r in full if own_code and own_code in r.ancestors()]
+    if len(inside) != 1:
+        return None  # a short form, another region's name, or one two divisions share: not read
+    r = inside[0]
+    return (r.name, r.code, r.level)
+
+
+def figure_subjects(doc: Document, figures: list, articles: Mapping[int, Mapping[str, Any]]) -> list[Subject]:
+    """One (subject, subject_code, subject_level) per figure, in order: the figure's article region
+    (``articles``: the rows of :func:`~summary_mining.places.regions.article_rows` by article index)
+    unless a clause opening of its statement before it names one of its divisions (or a ``country`` word)."""
+    rules, subj = region_rules(), subject_rules()
+    gaz = gazetteer(rules.gazetteer)
+    text = doc.normalized_text
+    out: list[Subject] = []
+    events: dict[int, list[tuple[int, Subject | bool]]] = {}  # statement start -> its clause subjects
+    for f in figures:
+        art = articles.get(doc.article_index(f.start)) or {}
+        own: Subject = (art.get("region"), art.get("region_code"), art.get("region_level"))
+        sent = doc.sentence_at(f.start)
+        s0, s1 = (sent.start, sent.end) if sent is not None else (doc.clause_start(f.start), f.start)
+        found = events.get(s0)
+        if found is None:
+            found = events[s0] = []
+            for c in [s0] + [k + 1 for k in range(s0, s1) if text[k] in _BREAKS]:
+                said = _clause_subject(text, c, own[1], rules, subj, gaz)
+                if said is not None:
+                    found.append((c, said))
+        said = next((s for c, s in reversed(found) if c <= f.start), True)
+        out.append(own if said is True else said)  # type: ignore[arg-type]
+    return out

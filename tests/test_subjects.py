@@ -1,0 +1,49 @@
+"""Whose figure it is: the metrics columns ``subject``, ``subject_code``, ``subject_level``
+(``places/subjects.py``, ``[subjects]`` in ``data/regions.toml``)."""
+from __future__ import annotations
+
+import pytest
+
+import summary_mining as sm
+from summary_mining import compare
+
+DAZHOU = "达州市2024年国民经济和社会发展统计公报\n全市实现地区生产总值2501亿元，增长5.8%。"
+
+# (text after the title, surface, subject, subject_code, subject_level)
+CASES = [
+    # the document's own region by default
+    ("全市实现地区生产总值2501亿元。", "2501亿元", "达州市", "511700", "city"),
+    # a division of it opening the statement: that division, for the rest of the statement
+    ("大竹县实现地区生产总值312亿元，增长5.1%。", "312亿元", "大竹县", "511724", "county"),
+    ("大竹县实现地区生产总值312亿元，增长5.1%。", "5.1%", "大竹县", "511724", "county"),
+    # after an opener (其中，…) too
+    ("全市规上工业增加值增长9.1%，其中，达川区增长10.2%。", "10.2%", "达川区", "511703", "county"),
+    ("全市规上工业增加值增长9.1%，其中，达川区增长10.2%。", "9.1%", "达州市", "511700", "city"),
+    # a self-reference opening a later clause gives the own region back
+    ("大竹县增长5.1%；全市增长5.8%。", "5.8%", "达州市", "511700", "city"),
+    # a province or the country opening a clause qualifies what is counted: not read as the subject
+    ("四川省重点项目12个。", "12个", "达州市", "511700", "city"),
+    ("全国重点文物保护单位20个。", "20个", "达州市", "511700", "city"),
+    # a division named inside the clause (not opening it) is no subject: 赴大竹县考察3次
+    ("全市赴大竹县考察3次。", "3次", "达州市", "511700", "city"),
+]
+
+
+@pytest.mark.parametrize("text, surface, name, code, level", CASES, ids=[f"{c[1]}@{c[0][:8]}" for c in CASES])
+def test_subject_of_a_figure(text, surface, name, code, level):
+    df = sm.extract(text=DAZHOU + "\n" + text)
+    row = df[df["surface"] == surface].iloc[-1]
+    assert (row["subject"], row["subject_code"], row["subject_level"]) == (name, code, level)
+
+
+def test_no_region_no_subject():
+    row = sm.extract(text="签约项目10个。").iloc[0]
+    assert row[["subject", "subject_code", "subject_level"]].isna().all()
+
+
+def test_the_comparison_keeps_only_the_rows_own_figures():
+    m = sm.extract(text=DAZHOU + "\n大竹县实现地区生产总值312亿元，增长5.1%。")
+    t = compare(m)
+    assert t.iloc[0]["地区生产总值(亿元)"] == pytest.approx(2501.0)
+    assert t.iloc[0]["地区生产总值增长(%)"] == pytest.approx(5.8)
+    assert t.attrs["excluded"]["other_subject"] == 2
