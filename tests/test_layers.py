@@ -24,7 +24,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("rules", ("rules",)),
     ("figures", ("figures",)),
     ("analysis", ("places", "auditing", "problems", "figure_relations")),
-    ("output", ("comparison", "export", "writer", "fonts")),
+    ("output", ("comparison", "export", "writer", "fonts", "charts")),
     ("api", ("pipeline", "extraction", "auditing.api", "figure_relations.api")),
     ("apps", ("corpus", "cli", "view", "_warm", "__main__", "__init__")),
 ]

@@ -16,6 +16,7 @@ from .auditing.api import audit
 from .figure_relations.api import relations
 from .corpus import Corpus, mine
 from .view import View, show
+from .charts import plot_compare
 from .comparison import compare, conflicts
 from .export import read_metrics, to_csv, to_excel, to_parquet
 from .places.periods import PeriodInfo, detect_period
@@ -26,7 +27,7 @@ from .rules import RuleSet
 from ._version import __version__
 
 __all__ = [
-    "read_document", "extract", "extract_problems", "audit", "relations", "mine", "Corpus", "show", "View", "compare", "conflicts", "to_excel", "to_csv", "to_parquet", "read_metrics", "detect_region", "detect_period", "add_region_period", "article_info", "resolve_region", "RegionInfo", "PeriodInfo", "COLUMNS", "RuleSet", "Document", "Article", "Section", "Sentence", "Block", "Limits", "DEFAULT_LIMITS",
+    "read_document", "extract", "extract_problems", "audit", "relations", "mine", "Corpus", "show", "View", "compare", "conflicts", "plot_compare", "to_excel", "to_csv", "to_parquet", "read_metrics", "detect_region", "detect_period", "add_region_period", "article_info", "resolve_region", "RegionInfo", "PeriodInfo", "COLUMNS", "RuleSet", "Document", "Article", "Section", "Sentence", "Block", "Limits", "DEFAULT_LIMITS",
     "SummaryMiningError", "ReadError", "DocumentNotFoundError", "UnsupportedFormatError", "EncodingError", "NoTextLayerError",
     "FileTooLargeError", "RuleError", "RuleTimeoutError", "TimeLimitError", "__version__",
 ]
