@@ -16,6 +16,7 @@ from typing import Callable
 import regex
 
 from ..datafiles import rx_finditer, rx_first, rx_fullmatch, rx_match, rx_search, rx_sub
+from ..rules.indicators import indicator_lexicon
 from .arithmetic import agrees, prefix_match, sum_tolerance
 from .context import FIGURE_WINDOW, TEXT_WINDOW, Context, Fig
 from .record import Relation
@@ -131,7 +132,7 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig |
 
     nums: list[Fig] = []
     for g in ctx.nearest_before(p):
-        if g.stmt != p.stmt:
+        if g.stmt != p.stmt and not (rule.numerator_in_paragraph and g.para == p.para):
             break
         if fam(g) and _has_any(rule.numerator, ctx.context_words(g)):
             nums = [g]
@@ -289,14 +290,18 @@ NAMED_PART_STATEMENTS = 6
 def _named_part(ctx: Context, p: Fig, subject: str) -> Fig | None:
     """The figure a share's subject names when no figure stands right before it (第一产业增加值占全州生产总值的
     比重为20.9%，第二产业增加值比重为22.1%): the nearest value before, a few statements back in the article,
-    whose label is the subject (at least four characters, the subject's scope words dropped)."""
+    whose label is the subject or opens with it (民营经济 for 民营经济增加值; at least four characters, the
+    subject's scope words dropped)."""
+    if p.unit != "%":
+        return None  # 比重上升3.82个百分点: a change of a share, not a share
     key = _share_key(ctx, _subject_tail(subject).strip(_TRIM))
     if len(key) < 4:
         return None
     for g in ctx.nearest_before(p):
         if g.article != p.article or p.stmt - g.stmt > NAMED_PART_STATEMENTS:
             break
-        if ctx.usable(g) and not g.direction and not ctx.is_target(g) and g.label and _share_key(ctx, g.label) == key:
+        if ctx.usable(g) and not g.direction and not ctx.is_target(g) and g.label \
+                and _share_key(ctx, g.label).startswith(key):  # 民营经济 for 民营经济增加值
             return g
     return None
 
@@ -312,11 +317,13 @@ def _share_key(ctx: Context, name: str) -> str:
 def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None, bool]:
     """(the figure a share's whole names, firm) (到位资金 -> 实际到位资金83.50亿元), when the match is
     strong. A figure whose label ends the name is preferred, the longest such label first, and is firm
-    (占外贸出口总值的43.2% -> 出口7070.6亿元, not 外贸进出口1.15万亿元); else the most characters in common,
-    never firm: words in common may be chance (进出口 for 出口总值)."""
+    (占外贸出口总值的43.2% -> 出口7070.6亿元, not 外贸进出口1.15万亿元), and so is one whose indicator the
+    name is a synonym of (占GDP的比重 -> 地区生产总值439.19亿元); else the most characters in common, never
+    firm: words in common may be chance (进出口 for 出口总值)."""
     key = _share_key(ctx, name)
     if len(key) < 2:
         return None, False
+    named = indicator_lexicon().lookup(key)  # 占GDP的比重: the figure of indicator 地区生产总值
     best: Fig | None = None
     best_score: tuple[int, int] = (0, 0)
     best_rank = (2, 0)
@@ -325,7 +332,9 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
             continue
         if g.value <= part.value and p.value < 100:
             continue  # a whole is larger than a part that is less than all of it (工业项目5个 is no whole of 农业项目5个)
-        ends = len(g.label) if len(g.label) >= 2 and key.endswith(g.label) else 0
+        # a label ending the name is the strongest match (the longer the better); the name's indicator, a
+        # weak one that still makes the match firm (nearest first among equals)
+        ends = len(g.label) if len(g.label) >= 2 and key.endswith(g.label) else 1 if named and g.indicator == named else 0
         score = (ends, max(_lcs(key, g.clause), _lcs(key, g.label), _lcs(key, g.indicator)))
         rank = (0 if g.start < part.start else 1, abs(part.start - g.start))
         if score > best_score or (score == best_score and score[1] and rank < best_rank):

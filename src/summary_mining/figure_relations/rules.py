@@ -52,6 +52,9 @@ class RateRule:
     #: whether the rate stated without one of its inputs in the text is an ``unverifiable`` row (履约率: a
     #: summary that names it asserts its counts); false for a statistic quoted on its own (城镇化率60%)
     unverifiable_when_missing: bool = True
+    #: where the numerator is looked for: the rate's full sentence, or its whole paragraph (常住人口94.9万人，
+    #: 其中城镇人口41.4万人。常住人口城镇化率43.6%)
+    numerator_in_paragraph: bool = False
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,7 @@ def _compile(d: dict, src: str) -> RelationRules:
                            tuple(r["denominator"]), r.get("denominator_name", r["denominator"][0]),
                            r.get("family", "count"), r.get("max"), bool(r.get("base_is_target", False)),
                            str(r.get("check", "rate")), tuple(r.get("numerator_parts", ())),
-                           bool(r.get("unverifiable_when_missing", True)))
+                           bool(r.get("unverifiable_when_missing", True)), bool(r.get("numerator_in_paragraph", False)))
                   for r in sorted(d.get("rate", []), key=lambda r: len(r["name"]), reverse=True))
     links = _alternation(regex.escape(w) for w in d["rate_links"]["words"])
     words = d.get("words", {})
