@@ -256,11 +256,11 @@ class Context:
         """A value that may enter a computation (a redacted one makes it unverifiable)."""
         return g.kind != "percentage" and not g.in_name and not self.bound(g)
 
-    def addable(self, g: Fig, *, targets: bool = False) -> bool:
-        """A value that may be a part or a total: not a change (比上年增加20家) or an average
-        (人均可支配收入), and not a target unless ``targets`` (the targets of parts add up to the whole's
-        where a text restates the same measures for each part)."""
-        return (self.usable(g) and not g.direction and (targets or not self.is_target(g))
+    def addable(self, g: Fig, *, targets: bool = False, changes: bool = False) -> bool:
+        """A value that may be a part or a total: not an average (人均可支配收入), and not a change
+        (比上年增加20家) or a target unless ``changes`` / ``targets`` (where a text restates the same measures
+        for each part, the parts' targets and changes add up to the whole's)."""
+        return (self.usable(g) and (changes or not g.direction) and (targets or not self.is_target(g))
                 and not any(w in g.clause or w in g.label for w in self.rules.non_additive))
 
     def certain(self, stmt: int) -> bool:

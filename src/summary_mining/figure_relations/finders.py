@@ -692,7 +692,8 @@ def _common_suffix(a: str, b: str) -> int:
 
 def _same_measure(whole: Fig, g: Fig) -> bool:
     a, b = whole.label or whole.clause, g.label or g.clause
-    return g.family == whole.family and bool(a) and (a == b or _common_suffix(a, b) >= SAME_MEASURE_SUFFIX)
+    return g.family == whole.family and g.direction == whole.direction and bool(a) \
+        and (a == b or _common_suffix(a, b) >= SAME_MEASURE_SUFFIX)
 
 
 def _restated(wholes: list[Fig], figs: list[Fig]) -> dict[int, Fig]:
@@ -707,27 +708,48 @@ def _restated(wholes: list[Fig], figs: list[Fig]) -> dict[int, Fig]:
     return pairs
 
 
-def _parallel_groups(ctx: Context, spans: list[tuple[int, int, bool]], groups: list[Group]) -> list[Group]:
-    """A breakdown by paragraphs: a paragraph that opens with a local cue (其中，中心城区…项目189个，概算总投资…)
-    restates the measures of the paragraph before it for one part, and each paragraph after it that
-    restates them too is another part (4个县(市)共实施…项目197个，概算总投资…). Each measure of the whole
-    paragraph restated in every part paragraph is a whole with those parts: they must add up when two
-    measures show the paragraphs partition the whole, else only not exceed it."""
-    by_para: dict[int, list[Fig]] = {}
-    for g in ctx.figs:
-        if ctx.addable(g, targets=True) and not g.redacted:
-            by_para.setdefault(g.para, []).append(g)
-    used = {g.whole.i for g in groups} | {p.i for g in groups for p in g.parts}
-    out: list[Group] = []
+def _paragraph_opening(ctx: Context, para: int) -> str:
+    p = ctx.doc.paragraphs[para] if 0 <= para < len(ctx.doc.paragraphs) else None
+    return ctx.text[p.start:min(p.end, p.start + 4)].lstrip() if p is not None else ""
+
+
+def _parallel_starts(ctx: Context, spans: list[tuple[int, int, bool]]) -> list[tuple[int, str, str]]:
+    """(first part paragraph, cue, marker) of each breakdown by paragraphs that may start there: a paragraph
+    opening with a local cue (其中，…), or the first of paragraphs opening with a part marker
+    (——小学。… ——初中。…: ``paragraph_part_markers`` in relations.toml)."""
+    out = []
     for cs, ce, local in spans:
         para = ctx.para_at(cs)
         start = ctx.doc.paragraphs[para].start if 0 <= para < len(ctx.doc.paragraphs) else cs
-        if not local or ctx.text[start:cs].strip() or para - 1 not in by_para:
+        if local and not ctx.text[start:cs].strip():
+            out.append((para, ctx.text[cs:ce].strip("，,：:"), ""))
+    for para in range(1, len(ctx.doc.paragraphs)):
+        mark = next((m for m in ctx.rules.paragraph_part_markers if _paragraph_opening(ctx, para).startswith(m)), "")
+        if mark and not _paragraph_opening(ctx, para - 1).startswith(mark):
+            out.append((para, mark, mark))
+    return sorted(out)
+
+
+def _parallel_groups(ctx: Context, spans: list[tuple[int, int, bool]], groups: list[Group]) -> list[Group]:
+    """A breakdown by paragraphs: a paragraph that opens with a local cue (其中，中心城区…项目189个，概算总投资…)
+    or a part marker (——小学。校数17所…) restates the measures of the paragraph before it for one part, and
+    each paragraph after it that restates them too (opening with the same marker, if any) is another part
+    (4个县(市)共实施…项目197个，概算总投资…). Each measure of the whole paragraph restated in every part
+    paragraph — a change (比上年增加0.56万平方米) in the same direction too — is a whole with those parts:
+    they must add up when two measures show the paragraphs partition the whole, else only not exceed it."""
+    by_para: dict[int, list[Fig]] = {}
+    for g in ctx.figs:
+        if ctx.addable(g, targets=True, changes=True) and not g.redacted:
+            by_para.setdefault(g.para, []).append(g)
+    used = {g.whole.i for g in groups} | {p.i for g in groups for p in g.parts}
+    out: list[Group] = []
+    for para, cue, mark in _parallel_starts(ctx, spans):
+        if para - 1 not in by_para:
             continue
         wholes = [w for w in by_para[para - 1] if w.i not in used]
         restated: list[dict[int, Fig]] = []
         k = para
-        while k in by_para:
+        while k in by_para and (not mark or _paragraph_opening(ctx, k).startswith(mark)):
             pairs = _restated(wholes, [g for g in by_para[k] if g.i not in used])
             if len(pairs) < 2 or 2 * len(pairs) < len(by_para[k]):
                 break  # not a restatement of the whole paragraph's measures: the breakdown ends
@@ -740,7 +762,7 @@ def _parallel_groups(ctx: Context, spans: list[tuple[int, int, bool]], groups: l
         # then a measure that does not add up is wrong
         adding = sum(agrees(w.value, sum(p.value for p in parts), sum_tolerance(w, parts)) for w, parts in found)
         for w, parts in found:
-            out.append(Group(w, parts, ctx.text[cs:ce].strip("，,：:"), False, ctx.certain(w.stmt), adding >= 2))
+            out.append(Group(w, parts, cue, False, ctx.certain(w.stmt), adding >= 2))
             used.update(p.i for p in parts)
             used.add(w.i)
     return out

@@ -95,6 +95,7 @@ class RelationRules:
     share_listed: regex.Pattern[str]
     strong_sum: regex.Pattern[str]
     weak_sum: regex.Pattern[str]
+    paragraph_part_markers: tuple[str, ...]  # ——小学。… ——初中。…: each paragraph one part
     local_breakdown: tuple[regex.Pattern[str], ...]  # one pattern per cue (scanned one by one: rx_finditer_any)
     remote_breakdown: tuple[regex.Pattern[str], ...]
     claim: regex.Pattern[str]
@@ -186,6 +187,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         share_listed=compile_pattern(d["share"].get("listed", "(?!)"), src, "share.listed"),
         strong_sum=compile_pattern(_alternation(d["sum"]["strong"]), src, "sum.strong"),
         weak_sum=compile_pattern(_alternation(d["sum"]["weak"]), src, "sum.weak"),
+        paragraph_part_markers=tuple(d["breakdown"].get("paragraph_part_markers", ())),
         # the longest cue first at one position, as their alternation tried them
         local_breakdown=pats("breakdown.local", sorted(d["breakdown"]["local"], key=len, reverse=True)),
         remote_breakdown=pats("breakdown.remote", sorted(d["breakdown"]["remote"], key=len, reverse=True)),
