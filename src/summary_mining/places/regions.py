@@ -185,6 +185,20 @@ class Gazetteer:
                 pos = best
         return hits
 
+    def longest_at(self, text: str, i: int) -> Hit | None:
+        """The longest name or short form starting at ``i`` (a few dictionary lookups), or None.
+
+        >>> gazetteer().longest_at("其中大竹县增长", 2).surface
+        '大竹县'
+        """
+        if i >= len(text) or text[i] not in self.first_chars:
+            return None
+        best = max(self._surfaces_at(text, i), default=0)
+        if not best:
+            return None
+        surface = text[i:best]
+        return Hit(i, best, surface, tuple(self.surfaces[surface]))
+
     def occurring(self, text: str) -> set[str]:
         """Every name or short form that occurs anywhere in ``text`` (overlaps included), in one pass."""
         return {text[i:j] for i in (m.start() for m in self._candidates.finditer(text)) for j in self._surfaces_at(text, i)}

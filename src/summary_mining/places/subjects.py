@@ -9,7 +9,7 @@ that a clause of its statement opens with (``[subjects]`` in ``data/regions.toml
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Mapping
 
 from ..datafiles import rules_from, rx_match
@@ -21,6 +21,7 @@ __all__ = ["SUBJECT_COLUMNS", "SubjectRules", "subject_rules", "figure_subjects"
 #: Metrics-frame columns filled here.
 SUBJECT_COLUMNS = {"subject": "string", "subject_code": "string", "subject_level": "string"}
 _BREAKS = "，,、；;：:"
+_SPACES = " \t\u3000"
 _COUNTRY_CODE, _COUNTRY_LEVEL = "000000", "country"
 
 Subject = tuple[str | None, str | None, str | None]  # (name, code, level)
@@ -30,6 +31,11 @@ Subject = tuple[str | None, str | None, str | None]  # (name, code, level)
 class SubjectRules:
     openers: tuple[str, ...]
     country: tuple[str, ...]
+
+    @cached_property
+    def opener_firsts(self) -> frozenset[str]:
+        """The first characters of the openers (most clauses open with none of them)."""
+        return frozenset(w[0] for w in self.openers if w)
 
 
 @lru_cache(maxsize=4)
@@ -42,27 +48,30 @@ def subject_rules(path: str = "regions.toml") -> SubjectRules:
     return rules_from(path, build)
 
 
-def _clause_subject(text: str, c: int, own_code: str | None, rules: RegionRules, subj: SubjectRules,
-                    gaz: Gazetteer) -> Subject | bool | None:
-    """What the clause opening at ``c`` says the subject is: a division of the own region or the country
-    (a Subject), the own region again (True: a self-reference or the own name), or nothing (None)."""
-    while c < len(text) and text[c] in " \t\u3000":
+def _subject_start(text: str, c: int, subj: SubjectRules) -> int:
+    """Where the subject of the clause opening at ``c`` would stand: past spaces and an opener (其中，)."""
+    while c < len(text) and text[c] in _SPACES:
         c += 1
-    for w in subj.openers:
-        if text.startswith(w, c):
-            c += len(w)
-            while c < len(text) and (text[c] in _BREAKS or text[c] in " \t\u3000"):
-                c += 1
-            break
-    if rx_match(rules.self_reference, text, c) is not None:
-        return True
+    if c < len(text) and text[c] in subj.opener_firsts:
+        for w in subj.openers:
+            if text.startswith(w, c):
+                c += len(w)
+                while c < len(text) and (text[c] in _BREAKS or text[c] in _SPACES):
+                    c += 1
+                break
+    return c
+
+
+def _named_subject(text: str, c: int, own_code: str | None, subj: SubjectRules, gaz: Gazetteer) -> Subject | bool | None:
+    """The division of the own region or the country named at ``c`` (a Subject), the own region's name
+    (True), or nothing (None)."""
     for w in subj.country:
         if text.startswith(w, c):
             return (w, _COUNTRY_CODE, _COUNTRY_LEVEL)
-    hits = gaz.find(text[c:c + 16])
-    if not hits or hits[0].start != 0:
+    hit = gaz.longest_at(text, c)
+    if hit is None:
         return None
-    full = [r for r, is_full in hits[0].candidates if is_full]
+    full = [r for r, is_full in hit.candidates if is_full]
     if any(r.code == own_code for r in full):
         return True
     inside = [r for r in full if own_code and own_code in r.ancestors()]
@@ -70,6 +79,24 @@ def _clause_subject(text: str, c: int, own_code: str | None, rules: RegionRules,
         return None  # a short form, another region's name, or one two divisions share: not read
     r = inside[0]
     return (r.name, r.code, r.level)
+
+
+def _statement_subjects(doc: Document, text: str, s0: int, s1: int, own_code: str | None, rules: RegionRules,
+                        subj: SubjectRules, gaz: Gazetteer) -> list[tuple[int, Subject | bool]]:
+    """(clause opening, what it says of the subject) for the clauses of the statement ``[s0, s1)`` that say
+    something: a division or the country named, or the own region again (a self-reference, 全市…, or its
+    name). Empty when no clause names another subject (most statements: no self-reference is looked at)."""
+    starts = [(c, _subject_start(text, c, subj)) for c in [s0] + doc.clause_cuts_between(s0, s1)]
+    named = {c: said for c, k in starts if (said := _named_subject(text, k, own_code, subj, gaz)) is not None}
+    if not any(said is not True for said in named.values()):
+        return []
+    out: list[tuple[int, Subject | bool]] = []
+    for c, k in starts:
+        if c in named:
+            out.append((c, named[c]))
+        elif rx_match(rules.self_reference, text, k) is not None:
+            out.append((c, True))
+    return out
 
 
 def figure_subjects(doc: Document, figures: list, articles: Mapping[int, Mapping[str, Any]]) -> list[Subject]:
@@ -87,12 +114,8 @@ def figure_subjects(doc: Document, figures: list, articles: Mapping[int, Mapping
         sent = doc.sentence_at(f.start)
         s0, s1 = (sent.start, sent.end) if sent is not None else (doc.clause_start(f.start), f.start)
         found = events.get(s0)
-        if found is None:
-            found = events[s0] = []
-            for c in [s0] + [k + 1 for k in range(s0, s1) if text[k] in _BREAKS]:
-                said = _clause_subject(text, c, own[1], rules, subj, gaz)
-                if said is not None:
-                    found.append((c, said))
+        if found is None:  # the document's clause openings (structure.toml)
+            found = events[s0] = _statement_subjects(doc, text, s0, s1, own[1], rules, subj, gaz)
         said = next((s for c, s in reversed(found) if c <= f.start), True)
         out.append(own if said is True else said)  # type: ignore[arg-type]
     return out
