@@ -41,19 +41,22 @@ session started from; the corpus section re-run alone on an idle machine at 18:5
 having shared the cores with other work). JioNLP was not installed, so section 5 is the 2026-11-26
 measurement, kept as it was.
 
-- **#14 targets: missed.** `extract` 1.40x `jieba.lcut` (goal 3x; 1.22x before, the same corpus
-  measured at c868220 in a subprocess); the whole job — a one-worker `mine()` over the same texts as
-  files, metrics, problems and audit — 1.05x (goal 1.5x; 0.91x before). What moved it: the gazetteer
-  scan jumps to the positions where a name may start (a stdlib `re` character class) instead of a
-  Python step per character; the clause/sentence break classes compile with `re`; breakdown cues
-  are scanned one pattern each (their alternation, whose alternatives open with lookbehinds, was
-  tried whole at every position: 50x slower than the parts); a document's string columns go through
-  one `pyarrow.array` call. Where the time goes now (whole job, section 1-2 note): figure scan 26 %,
-  relations 17 %, regions/periods 14 %, to_frame 12 %, problems 11 %, labels 10 %, structure 9 %. Every
-  stage is Python per figure or per character of a rule; 3x needs the per-figure checks out of
-  Python (or one frame for many documents), not another round of tuning.
-- **1 (10x jieba): missed, 1.4x.** Same measurement as #14's first target.
-- **2 (within 6x of a bare regex scan): missed, ~350x.** Unreachable for an `extract` that returns a
+- **#14 targets: missed.** With this session's last code (section 1-2 re-run at 19:51): `extract` 1.25x
+  `jieba.lcut` (goal 3x) and the whole job — a one-worker `mine()` over the same texts as files,
+  metrics, problems and audit — 0.95x (goal 1.5x); c868220 measured in the same run: 1.22x and 0.91x.
+  At 18:47, right after the speed work and before this session's new readings (subjects per figure,
+  plan sections, relations by paragraphs and named parts), the same run read 1.40x and 1.05x: the
+  features added since cost about what the speed work gained. What sped up: the gazetteer scan jumps
+  to the positions where a name may start (a stdlib `re` character class) instead of a Python step per
+  character; the clause/sentence break classes compile with `re`; breakdown cues are scanned one
+  pattern each (their alternation, whose alternatives open with lookbehinds, was tried whole at every
+  position: 50x slower than the parts); a document's string columns go through one `pyarrow.array`
+  call. Where the time goes now (whole job, section 1-2 note): figure scan 24 %, relations 18 %,
+  regions/periods 12 %, labels 11 %, to_frame 11 %, problems 10 %, structure 8 %, metrics rows 4 %
+  (the subjects). Every stage is Python per figure or per character of a rule; 3x needs the per-figure
+  checks out of Python (or one frame for many documents), not another round of tuning.
+- **1 (10x jieba): missed, 1.25x.** Same measurement as #14's first target.
+- **2 (within 6x of a bare regex scan): missed, ~375x.** Unreachable for an `extract` that returns a
   labelled frame per document: the library's own figure pattern, scanned with nothing done per
   match, is already 17x the bare scan.
 - **3 (PDF 10x pdfplumber): met for the three PDFs together, 11.4x** (10.9x last reading). Per file
