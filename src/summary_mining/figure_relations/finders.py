@@ -17,6 +17,7 @@ import regex
 
 from ..datafiles import rx_finditer, rx_first, rx_fullmatch, rx_match, rx_search, rx_sub
 from ..rules.indicators import indicator_lexicon
+from ..structure import strip_glosses
 from .arithmetic import agrees, prefix_match, sum_tolerance
 from .context import FIGURE_WINDOW, TEXT_WINDOW, Context, Fig
 from .record import Relation
@@ -522,7 +523,7 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
     labels = [p.label or p.clause for p in parts]
     # the words right before the cue name its whole (地方收入按构成分：): a part of an earlier list they name
     # may be it (地方一般公共预算收入1720万元, a part by level, broken down by kind)
-    named = ctx.text[ctx.clause_start(cue_start):cue_start].strip(_TRIM)
+    named = ctx.text[ctx.clause_start(cue_start):cue_start].strip(_TRIM) or _cue_whole(ctx, cue_start)
     k = bisect.bisect_left(ctx._starts, cue_start)
     # a cue that opens its paragraph (地方收入按构成分：…) breaks down a figure of the paragraph before
     opens = 0 <= para < len(ctx.doc.paragraphs) and bisect.bisect_left(ctx._starts, ctx.doc.paragraphs[para].start) == k
@@ -540,6 +541,16 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
         if partition or any(_lcs(g.label or g.clause, lab) >= 2 for lab in labels):
             return g
     return None
+
+
+def _cue_whole(ctx: Context, cue_start: int) -> str:
+    """The whole a remote cue names inside itself (在上半年城镇投资中， -> 城镇投资: its ``whole`` group, glosses
+    and scope words dropped), or ''."""
+    for p in ctx.rules.remote_breakdown:
+        m = rx_match(p, ctx.text, cue_start)
+        if m is not None and "whole" in p.groupindex and m.group("whole"):
+            return _share_key(ctx, strip_glosses(m.group("whole")))
+    return ""
 
 
 def _abbreviates(short: str, name: str) -> bool:
@@ -630,12 +641,14 @@ def find_groups(ctx: Context) -> list[Group]:
         wide: list[Fig] | None = None
         for fam in dict.fromkeys(g.family for g in run):
             parts = [g for g in run if g.family == fam]
-            if _names_a_partition(ctx, parts[0]):
+            if _names_a_partition(ctx, parts[0]) or (not local and len(parts) < 2):
                 if wide is None:  # the paragraph after the cue (at most FIGURE_WINDOW figures)
                     wide = [g for g in _part_run(ctx, ce, len(ctx.text), paragraph=True) if ctx.addable(g)]
                 picked = _partition_pick(ctx, [g for g in wide if g.family == fam])
-                if picked and set(parts) <= set(picked):
-                    parts = picked  # the list goes on over full sentences (…62857万元。…第三产业增加值115952万元)
+                if picked and (set(parts) <= set(picked) or len(parts) < 2):
+                    # the list goes on over full sentences (…62857万元。…第三产业增加值115952万元), or a remote
+                    # cue's paragraph holds a known partition (在城镇投资中，国有…。…中央项目3370亿元；地方项目18474亿元)
+                    parts = picked
             parts, nested = _item_heads(parts)
             if len(parts) < 2:
                 continue
@@ -777,10 +790,15 @@ def find_breakdowns(ctx: Context) -> list[Relation]:
     """A whole and the parts its breakdown lists: they add up (exhaustive), or do not exceed it."""
     out = []
     for g in ctx.groups:
-        w, parts = g.whole, g.parts
-        if not g.exhaustive and sum(p.value for p in parts) > NOT_PARTS * w.value:
-            continue  # 社零总额13.1亿元；其中…批发业销售额8.4亿元，零售业销售额11.4亿元: other measures, not parts
-        used, exhaustive = parts, g.exhaustive
+        w, parts, exhaustive = g.whole, g.parts, g.exhaustive
+        if not exhaustive and sum(p.value for p in parts) > NOT_PARTS * w.value:
+            # a list of several measures (在城镇投资中，国有…12605亿元，住宅…4095亿元，中央项目3370亿元，地方项目
+            # 18474亿元) still holds a known partition of its whole: those parts must add up
+            picked = _partition_pick(ctx, parts)
+            if picked is None or len(picked) == len(parts):
+                continue  # 社零总额13.1亿元；其中…批发业销售额8.4亿元，零售业销售额11.4亿元: other measures, not parts
+            parts, exhaustive = picked, True
+        used = parts
         if not any(p.redacted for p in parts):
             tol = sum_tolerance(w, parts)
             total = sum(p.value for p in parts)
