@@ -792,8 +792,8 @@ def find_breakdowns(ctx: Context) -> list[Relation]:
     for g in ctx.groups:
         w, parts, exhaustive = g.whole, g.parts, g.exhaustive
         if not exhaustive and sum(p.value for p in parts) > NOT_PARTS * w.value:
-            # a list of several measures (在城镇投资中，国有…12605亿元，住宅…4095亿元，中央项目3370亿元，地方项目
-            # 18474亿元) still holds a known partition of its whole: those parts must add up
+            # a list of several measures that holds a known partition of its whole (其中，夏粮产量114.6万吨；秋粮
+            # 产量126.9万吨；小麦产量114.6万吨；玉米产量97.1万吨): those parts must add up
             picked = _partition_pick(ctx, parts)
             if picked is None or len(picked) == len(parts):
                 continue  # 社零总额13.1亿元；其中…批发业销售额8.4亿元，零售业销售额11.4亿元: other measures, not parts
