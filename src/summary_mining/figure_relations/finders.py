@@ -366,6 +366,26 @@ def _listed_before(ctx: Context, p: Fig, m: regex.Match) -> list[Fig]:
     return found[::-1] if len(found) == n else []
 
 
+_JOINERS = regex.compile(r"和|及|与|以及|、")
+
+
+def _joined_parts(ctx: Context, p: Fig, subject: str) -> list[Fig]:
+    """The figures a share's subject names one by one, joined by 和/及/与/、 (已建成…项目18个，已开工在建项目
+    180个，建成和开工在建占项目总数的67.8%): for each name the nearest value before the share in its full
+    sentence whose words hold it, all of one family and distinct; [] unless every name is found."""
+    names = [n.strip(_TRIM) for n in _JOINERS.split(_subject_tail(subject))]
+    if len(names) < 2 or any(len(n) < 2 for n in names):
+        return []
+    found: list[Fig] = []
+    for name in names:
+        g = next((g for g in ctx.nearest_before(p) if g.stmt == p.stmt and ctx.addable(g) and not g.redacted
+                  and g not in found and name in f"{g.clause}{g.label}"), None)
+        if g is None or (found and g.family != found[0].family):
+            return []
+        found.append(g)
+    return sorted(found, key=lambda g: g.start)
+
+
 def _count_word(s: str) -> int:
     return int(s) if s.isdigit() else _CN.get(s, 2 if s == "两" else 0)
 
@@ -393,7 +413,10 @@ def find_shares(ctx: Context) -> list[Relation]:
         inside = _figs_in_clause(ctx, p, m, "whole")
         part = _part_before(ctx, p, limit=ctx.clause_pos(p, m.start()))
         part_named = part is None and (part := _named_part(ctx, p, p.clause[:m.start()])) is not None
-        listed = _listed_before(ctx, p, m) if part is None else []
+        joined = _joined_parts(ctx, p, p.clause[:m.start()])  # 建成和开工在建占项目总数的67.8%
+        if joined:
+            part, part_named = None, False
+        listed = joined or (_listed_before(ctx, p, m) if part is None else [])
         if listed and named:
             whole = inside[-1] if inside else _named_whole(ctx, p, listed[-1], m.group("whole"))[0]
             if whole is not None and whole.value >= sum(g.value for g in listed):
