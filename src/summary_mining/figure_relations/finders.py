@@ -17,7 +17,7 @@ import regex
 
 from ..datafiles import rx_finditer, rx_first, rx_fullmatch, rx_match, rx_search, rx_sub
 from ..rules.indicators import indicator_lexicon
-from ..structure import strip_glosses
+from ..structure import strip_glosses, structure_rules
 from .arithmetic import agrees, prefix_match, sum_tolerance
 from .context import FIGURE_WINDOW, TEXT_WINDOW, Context, Fig
 from .record import Relation
@@ -272,7 +272,7 @@ def _share_match(ctx: Context, p: Fig) -> regex.Match | None:
     return rx_first(ctx.rules.share, p.clause)
 
 
-_SUBJECT_STOPS = frozenset("，,、；;：:%％.0123456789")
+_SUBJECT_STOPS = structure_rules().clause_breaks | frozenset("%％.0123456789")  # a clause break, a figure's end
 
 
 def _subject_tail(s: str) -> str:
@@ -366,14 +366,13 @@ def _listed_before(ctx: Context, p: Fig, m: regex.Match) -> list[Fig]:
     return found[::-1] if len(found) == n else []
 
 
-_JOINERS = regex.compile(r"和|及|与|以及|、")
-
-
 def _joined_parts(ctx: Context, p: Fig, subject: str) -> list[Fig]:
-    """The figures a share's subject names one by one, joined by 和/及/与/、 (已建成…项目18个，已开工在建项目
+    """The figures a share's subject names one by one, joined by 和/及/与/、 (``respectively_joiners``; 已建成…项目18个，已开工在建项目
     180个，建成和开工在建占项目总数的67.8%): for each name the nearest value before the share in its full
     sentence whose words hold it, all of one family and distinct; [] unless every name is found."""
-    names = [n.strip(_TRIM) for n in _JOINERS.split(_subject_tail(subject))]
+    names = [_subject_tail(subject)]
+    for j in ctx.rules.respectively_joiners:  # the joiners of relations.toml's [enumeration] (和, 及, 与, 、)
+        names = [piece.strip(_TRIM) for n in names for piece in n.split(j)]
     if len(names) < 2 or any(len(n) < 2 for n in names):
         return []
     found: list[Fig] = []
@@ -744,12 +743,13 @@ def _restated(wholes: list[Fig], figs: list[Fig]) -> dict[int, Fig]:
     return pairs
 
 
-def _paragraph_opening(ctx: Context, para: int) -> str:
-    p = ctx.doc.paragraphs[para] if 0 <= para < len(ctx.doc.paragraphs) else None
-    return ctx.text[p.start:min(p.end, p.start + 4)].lstrip() if p is not None else ""
+def _paragraph_openings(ctx: Context) -> list[str]:
+    """The first characters of each paragraph (past its indentation), by paragraph index."""
+    return [ctx.text[p.start:min(p.end, p.start + 4)].lstrip() for p in ctx.doc.paragraphs]
 
 
-def _parallel_starts(ctx: Context, spans: list[tuple[int, int, bool]]) -> list[tuple[int, str, str]]:
+def _parallel_starts(ctx: Context, spans: list[tuple[int, int, bool]],
+                     openings: list[str]) -> list[tuple[int, str, str]]:
     """(first part paragraph, cue, marker) of each breakdown by paragraphs that may start there: a paragraph
     opening with a local cue (其中，…), or the first of paragraphs opening with a part marker
     (——小学。… ——初中。…: ``paragraph_part_markers`` in relations.toml)."""
@@ -759,9 +759,10 @@ def _parallel_starts(ctx: Context, spans: list[tuple[int, int, bool]]) -> list[t
         start = ctx.doc.paragraphs[para].start if 0 <= para < len(ctx.doc.paragraphs) else cs
         if local and not ctx.text[start:cs].strip():
             out.append((para, ctx.text[cs:ce].strip("，,：:"), ""))
-    for para in range(1, len(ctx.doc.paragraphs)):
-        mark = next((m for m in ctx.rules.paragraph_part_markers if _paragraph_opening(ctx, para).startswith(m)), "")
-        if mark and not _paragraph_opening(ctx, para - 1).startswith(mark):
+    markers = ctx.rules.paragraph_part_markers
+    for para in range(1, len(openings)) if markers else ():
+        mark = next((m for m in markers if openings[para].startswith(m)), "")
+        if mark and not openings[para - 1].startswith(mark):
             out.append((para, mark, mark))
     return sorted(out)
 
@@ -779,13 +780,14 @@ def _parallel_groups(ctx: Context, spans: list[tuple[int, int, bool]], groups: l
             by_para.setdefault(g.para, []).append(g)
     used = {g.whole.i for g in groups} | {p.i for g in groups for p in g.parts}
     out: list[Group] = []
-    for para, cue, mark in _parallel_starts(ctx, spans):
+    openings = _paragraph_openings(ctx)
+    for para, cue, mark in _parallel_starts(ctx, spans, openings):
         if para - 1 not in by_para:
             continue
         wholes = [w for w in by_para[para - 1] if w.i not in used]
         restated: list[dict[int, Fig]] = []
         k = para
-        while k in by_para and (not mark or _paragraph_opening(ctx, k).startswith(mark)):
+        while k in by_para and (not mark or openings[k].startswith(mark)):
             pairs = _restated(wholes, [g for g in by_para[k] if g.i not in used])
             if len(pairs) < 2 or 2 * len(pairs) < len(by_para[k]):
                 break  # not a restatement of the whole paragraph's measures: the breakdown ends

@@ -266,8 +266,11 @@ def _sibling_measured(doc: Document, mentions: list[Figure], i: int, label: str,
     >>> [(m.label, m.indicator) for m in annotate(doc, find_figures(doc))][2]
     ('高技术制造业下降', '高技术制造业增加值')
     """
-    m, part = mentions[i], _without_change(label, rules)
-    if m.kind != "percentage" or part == label:
+    m = mentions[i]
+    if m.kind != "percentage":
+        return None
+    part = _without_change(label, rules)
+    if part == label:
         return None  # only a change (增长/下降 x%) of a part named bare
     stop = doc.stop_index(m.start)
     for k in range(i - 1, max(-1, i - 1 - SIBLING_WINDOW), -1):

@@ -165,20 +165,12 @@ class Gazetteer:
     def find(self, text: str) -> list[Hit]:
         """Every name or short form in ``text``, longest first and not overlapping, in text order."""
         hits: list[Hit] = []
-        pos, n = 0, len(text)
-        starts, prefixes = self.starts, self.prefixes
+        pos, starts = 0, self.starts
         for m in self._candidates.finditer(text):
             i = m.start()
             if i < pos or starts is not None and text[i:i + 2] not in starts:
                 continue
-            best, j = 0, i + 1  # the longest surface at i: extend while some name starts so
-            while j <= n:
-                is_name = prefixes.get(text[i:j])
-                if is_name is None:
-                    break
-                if is_name:
-                    best = j
-                j += 1
+            best = max(self._surfaces_at(text, i), default=0)  # the longest surface at i
             if best:
                 surface = text[i:best]
                 hits.append(Hit(i, best, surface, tuple(self.surfaces[surface])))

@@ -14,13 +14,14 @@ from typing import Any, Mapping
 
 from ..datafiles import rules_from, rx_match
 from ..model import Document
+from ..structure import structure_rules
 from .regions import Gazetteer, RegionRules, gazetteer, region_rules
 
 __all__ = ["SUBJECT_COLUMNS", "SubjectRules", "subject_rules", "figure_subjects"]
 
 #: Metrics-frame columns filled here.
 SUBJECT_COLUMNS = {"subject": "string", "subject_code": "string", "subject_level": "string"}
-_BREAKS = "，,、；;：:"
+_BREAKS = structure_rules().clause_breaks  # one set of break characters: structure.toml
 _SPACES = " \t\u3000"
 _COUNTRY_CODE, _COUNTRY_LEVEL = "000000", "country"
 
