@@ -23,8 +23,9 @@ DATA = Path(__file__).parent / "data" / "problems"
 # Floors at the scores reached; dev is tuned on, setaside is reported, never tuned on.
 # Before the prose rules (issue #19 item 2): dev P 0.596 R 0.515, setaside P 0.915 R 0.769.
 # After: dev P 1.000 R 0.950, setaside P 0.937 R 0.769; a problem that waits to be solved (急需解决) is
-# one: dev R 0.955.
-FLOORS = {"dev": (0.99, 0.95), "setaside": (0.93, 0.76)}
+# one: dev R 0.955. A statement naming a missed target right before the cue (…指标未能如期完成。我们清醒认识到，…)
+# is one: dev R 0.971, setaside unchanged (P 0.937 R 0.769); the whole set P 0.983 R 0.909.
+FLOORS = {"dev": (0.99, 0.97), "setaside": (0.93, 0.76)}
 
 
 def _counted(ch: str) -> bool:
@@ -93,6 +94,16 @@ def test_problem_characters(split):
     print(f"{split}: precision {p:.3f} recall {r:.3f}")
     floor_p, floor_r = FLOORS[split]
     assert p >= floor_p and r >= floor_r, (split, round(p, 3), round(r, 3))
+
+
+def test_whole_set_meets_the_goal():
+    """Issue #19's goal over the whole set (dev and set aside together): precision >= 0.95, recall >= 0.90.
+    The set-aside half alone is lower (its floor above) and is reported, never tuned on."""
+    tp = n_pred = n_gold = 0
+    for d in _split():
+        a, b, c = _doc_counts(d)
+        tp, n_pred, n_gold = tp + a, n_pred + b, n_gold + c
+    assert tp / n_pred >= 0.95 and tp / n_gold >= 0.90, (round(tp / n_pred, 3), round(tp / n_gold, 3))
 
 
 @lru_cache(maxsize=None)

@@ -159,6 +159,36 @@ def _paragraph_items(doc: Document, layout: Layout, rules: ProblemRules, blk: Bl
         items.append((s, e))
     if blk.cue == "paragraph" and not announced and not any(reads_like_problem(text[s:e], rules) for s, e in items):
         return []
+    if blk.cue == "paragraph" and items:
+        lead = _lead_in(doc, layout, rules, blk.head)
+        if lead:
+            return [lead] + _split_paragraph_items(text, items, layout, rules)
+    return _split_paragraph_items(text, items, layout, rules)
+
+
+def _lead_in(doc: Document, layout: Layout, rules: ProblemRules, head: int) -> tuple[int, int] | None:
+    """The statement right before a paragraph cue that opens its statement (我们清醒认识到), in the cue's paragraph, when it
+    names a shortfall itself (outside.patterns): "…5项预期性指标、1项约束性指标未能如期完成。我们清醒认识到，…".
+    A leading address (sentences.address: 各位代表，) is left out."""
+    text = doc.text
+    k = layout.statement_start(head)
+    if k == 0 or head - k > 8 or text[k - 1] not in "。！？!?；;":
+        return None
+    spans = layout.sentence_spans(max(0, k - 400), k)
+    if not spans or layout.has_hard_break(spans[-1][0], head):
+        return None
+    s, e = spans[-1]
+    if not reads_like_problem(text[s:e], rules) or skip_sentence(text[s:e], rules):
+        return None
+    if rules.address is not None:
+        m = rx_match(rules.address, text, s, e)
+        if m:
+            s = m.end()
+    return trim(text, s, e)
+
+
+def _split_paragraph_items(text: str, items: list[tuple[int, int]], layout: Layout,
+                           rules: ProblemRules) -> list[tuple[int, int]]:
     if len(items) == 1:  # one statement: an item per clause ("A，B，C。")
         return [c for c in layout.clause_spans(*items[0], rules.item_separators) if not skip_sentence(text[c[0]:c[1]], rules)]
     return [g for it in items for f in _facets(text, it, rules) for g in _government_apart(text, f, layout, rules)]

@@ -53,6 +53,7 @@ class ProblemRules:
     closing: tuple[regex.Pattern[str], ...]
     tails: tuple[regex.Pattern[str], ...]
     intro: regex.Pattern[str] | None
+    address: regex.Pattern[str] | None
     outside: regex.Pattern[str] | None  # outside.patterns as one alternation
     outside_exclude: regex.Pattern[str] | None
     outside_exclude_start: regex.Pattern[str] | None
@@ -123,6 +124,7 @@ def _problem_rules(src, h, e, cues, sent, out, kw, headings, ends, markers, opt)
         facet=opt(sent.get("facet"), "sentences.facet"),
         government=opt(sent.get("government"), "sentences.government"),
         intro=opt(sent.get("intro"), "sentences.intro"),
+        address=opt(sent.get("address"), "sentences.address"),
         skip=_patterns(sent, "skip", src, "sentences"),
         closing=_patterns(sent, "closing", src, "sentences"),
         tails=_patterns(sent, "tail", src, "sentences"),
