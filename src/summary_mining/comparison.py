@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -204,6 +205,12 @@ def _candidates(metrics: pd.DataFrame, by: Sequence[str], keys: list[str], unit:
         part = pd.Series([about_a_part(r) for r in df.to_dict("records")], index=df.index, dtype=bool)
         if part.any():  # counted only when it happens (the key is new)
             drop(part, "part_subject")
+    if "figure_period" in df.columns and "period" in df.columns:
+        # a result of another year (上年同期为8个, 2023年全年签约20个, 从2020年的3.68万亿元) is not the row's
+        other = pd.Series([_other_year(fp, p, r) for fp, p, r in zip(df["figure_period"], df["period"], df["role"])],
+                          index=df.index, dtype=bool)
+        if other.any():  # counted only when it happens (the key is new)
+            drop(other, "other_period")
     if targets_own_period:
         df = _target_periods(df, by)
     cols, cells = [], []
@@ -217,13 +224,26 @@ def _candidates(metrics: pd.DataFrame, by: Sequence[str], keys: list[str], unit:
     return df.sort_values(sort, kind="stable"), excluded
 
 
+def _year(period: Any) -> str | None:
+    return None if _na(period) else str(period)[:4]
+
+
+def _other_year(figure_period: Any, period: Any, role: Any) -> bool:
+    """True for a result whose own period (``figure_period``) lies in another year than its row's."""
+    fy, py = _year(figure_period), _year(period)
+    return role != "target" and fy is not None and py is not None and fy.isdigit() and py.isdigit() and fy != py
+
+
 def _target_periods(df: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
-    """Targets set in a section about a later year (二、2025年工作安排 of a report on 2024) go to that year's row."""
-    if "period" not in by or "section" not in df.columns or not (df["role"] == "target").any():
+    """Targets set for a later year (二、2025年工作安排 of a report on 2024, 明年力争…) go to that year's row:
+    the figure's own period (``figure_period``), else the year its section heading names."""
+    if "period" not in by or not (df["role"] == "target").any():
         return df
     target = (df["role"] == "target").fillna(False).to_numpy()
-    periods = [target_period(p, s) if t and not _na(p) and not _na(s) else p
-               for p, s, t in zip(df["period"], df["section"], target)]
+    own = df["figure_period"] if "figure_period" in df.columns else pd.Series([None] * len(df), index=df.index)
+    sections = df["section"] if "section" in df.columns else pd.Series([None] * len(df), index=df.index)
+    periods = [p if not t or _na(p) else (fp if not _na(fp) else target_period(p, s) if not _na(s) else p)
+               for p, s, fp, t in zip(df["period"], sections, own, target)]
     return df.assign(period=pd.array(periods, dtype="string"))
 
 

@@ -45,6 +45,7 @@ DTYPES: dict[str, str] = {
     "subject": "string",
     "subject_code": "string",
     "subject_level": "string",
+    "figure_period": "string",
 }
 COLUMNS = tuple(DTYPES)
 

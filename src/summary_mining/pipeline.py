@@ -28,6 +28,7 @@ from .model import Document
 from .auditing import AUDIT_DTYPES, evaluate
 from .figure_relations import Context, Relation, find_relations
 from .places.regions import REGION_COLUMNS, RegionOverrides, article_rows
+from .places.figure_periods import figure_periods
 from .places.subjects import figure_subjects
 from .problems import PROBLEM_DTYPES, problem_rows_of
 from .rules import DEFAULT_RULES, RuleSet
@@ -69,8 +70,10 @@ class Analysis:
                         row[col] = info[col]
             with rule_guard(self.name):
                 subjects = figure_subjects(self.doc, figures, by_article)
-            for row, (name, code, level) in zip(rows, subjects):
+                periods = figure_periods(self.doc, figures, rows, by_article)
+            for row, (name, code, level), period in zip(rows, subjects, periods):
                 row["subject"], row["subject_code"], row["subject_level"] = name, code, level
+                row["figure_period"] = period
         return rows
 
     def metrics_frame(self, kinds: tuple[str, ...] | list[str] | None = None) -> pd.DataFrame:

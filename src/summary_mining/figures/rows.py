@@ -83,6 +83,7 @@ def figure_rows(doc: Document, figures: list[Figure]) -> list[dict]:
             "subject": None,  # filled with the region columns (places.subjects)
             "subject_code": None,
             "subject_level": None,
+            "figure_period": None,  # filled with the region columns (places.figure_periods)
         })
     return rows
 

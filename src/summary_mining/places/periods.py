@@ -29,7 +29,7 @@ PeriodInfo(year=2023, span='H1', label='2023-H1', year_redacted=False)
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -40,7 +40,7 @@ from ..model import Article, Document
 from ..normalize import normalize
 
 __all__ = ["PeriodInfo", "PeriodRules", "period_rules", "detect_period", "period_label", "canonical_span",
-           "article_text", "title_lines", "target_period"]
+           "article_text", "title_lines", "target_period", "year_hits", "span_hits"]
 
 _CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "О": "0", "一": "1", "二": "2", "三": "3", "四": "4",
               "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
@@ -55,6 +55,8 @@ class PeriodInfo:
     span: str | None
     label: str | None
     year_redacted: bool = False
+    # the text reviews the year before it was written (a 政府工作报告); not part of equality or repr
+    review: bool = field(default=False, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -183,7 +185,7 @@ def _weight(text: str, start: int, end: int, titles: list[tuple[int, int]], rule
     return w
 
 
-def _span_hits(text: str, rules: PeriodRules) -> list[tuple[int, int, str]]:
+def span_hits(text: str, rules: PeriodRules) -> list[tuple[int, int, str]]:
     """(start, end, span) of every span mention, in text order."""
     hits = []
     for m in rx_finditer(rules.month_range, text):
@@ -203,7 +205,7 @@ def _spans(text: str, titles: list[tuple[int, int]], rules: PeriodRules, *,
            titles_only: bool = False) -> dict[str, float]:
     """Weighted span mentions (dict order: first mention first)."""
     found: dict[str, float] = defaultdict(float)
-    for start, end, span in _span_hits(text, rules):
+    for start, end, span in span_hits(text, rules):
         if not titles_only or _in(titles, start):
             found[span] += _weight(text, start, end, titles, rules)
     return found
@@ -223,14 +225,24 @@ def _cn_year(s: str) -> int:
     return int("".join(_CN_DIGITS[c] for c in s))
 
 
-def _years(text: str, titles: list[tuple[int, int]], rules: PeriodRules) -> dict[int | None, float]:
-    """Weighted year mentions; ``None`` collects the masked ones (20xx年)."""
-    found: dict[int | None, float] = defaultdict(float)
+def year_hits(text: str, rules: PeriodRules | None = None) -> list[tuple[int, int, int | None]]:
+    """(start, end, year) of every year written in ``text`` (2023年, 二〇二三年; None for a masked 20xx年).
+
+    >>> year_hits("二〇二三年签约10个，2024年签约12个，20xx年签约8个")
+    [(0, 5, 2023), (11, 16, 2024), (22, 27, None)]
+    """
+    rules = rules or period_rules()
     hits: list[tuple[int, int, int | None]]
     hits = [(m.start(), m.end(), int(m.group(1))) for m in rx_finditer(rules.year, text)]
     hits += [(m.start(), m.end(), _cn_year(m.group(1))) for m in rx_finditer(_CN_YEAR, text)]
     hits += [(m.start(), m.end(), None) for m in rx_finditer(rules.redacted_year, text)]
-    for start, end, year in hits:
+    return sorted(hits, key=lambda h: h[0])
+
+
+def _years(text: str, titles: list[tuple[int, int]], rules: PeriodRules) -> dict[int | None, float]:
+    """Weighted year mentions; ``None`` collects the masked ones (20xx年)."""
+    found: dict[int | None, float] = defaultdict(float)
+    for start, end, year in year_hits(text, rules):
         w = _weight(text, start, end, titles, rules)
         if w == 1.0 and text[end:end + 12].lstrip().startswith(rules.report_after):
             w = rules.strong_weight
@@ -298,7 +310,7 @@ def detect_period(doc_or_text: Document | str, article: Article | int | None = N
         for found, w in _spans(normalize(extra), [(0, len(extra))], rules).items():
             spans[found] += w
     span: str | None = _best(spans, minimum=1.0) or ("FY" if review else None)
-    return PeriodInfo(year, span, period_label(year, span), masked and year is None)
+    return PeriodInfo(year, span, period_label(year, span), masked and year is None, review)
 
 
 _YEAR_IN_HEADING = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")

@@ -664,7 +664,7 @@ def article_rows(doc: Document, *, regions: RegionOverrides = None) -> list[dict
         rows.append({"doc_id": doc.doc_id, "article": index, "title": title or None, "region": region.name,
                      "region_code": region.code, "region_level": region.level, "province": region.province,
                      "city": region.city, "region_redacted": region.redacted, "year": period.year,
-                     "span": period.span, "period": label})
+                     "span": period.span, "period": label, "review": period.review})
     return rows
 
 

@@ -1,0 +1,129 @@
+"""The period of each figure when its statement says it is not the document's (``figure_period``; None
+when it is the document's period).
+
+Read from the statement up to the figure: a year (``2023年``), a year relative to the document's
+(``上年``, ``去年``, ``今年``, ``明年``: ``[figure] relative_years`` in ``data/periods.toml``) and a
+part of the year (``上半年``, ``前三季度``, ``1-6月``), the last one written before the figure
+counting. A time after a comparison word (``比上年增长``, ``同比``) is the base of a change, not the
+figure's period, except for the figure right after it (``比上年同期的280亿元`` is last year's level).
+``上年同期`` keeps the document's part of the year. Only the statement's opening clause (``2024年，``) and
+the figure's own clause are read. A target with no time of its own belongs to the
+year its section heading names (``二、2025年工作安排`` of a report on 2024: :func:`target_period`).
+
+>>> from summary_mining import extract
+>>> df = extract(text="2024年上半年招商引资工作总结\\n1-6月签约项目10个，上年同期为8个；一季度签约4个。")
+>>> df[["surface", "period", "figure_period"]].astype(object).where(df.notna(), None).values.tolist()
+[['10个', '2024-H1', None], ['8个', '2024-H1', '2023-H1'], ['4个', '2024-H1', '2024-Q1']]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Mapping
+
+import regex
+
+from ..datafiles import compile_pattern, rules_from, rx_fullmatch
+from ..figures.record import Figure
+from ..model import Document
+from .periods import period_label, period_rules, span_hits, target_period, year_hits
+
+__all__ = ["FigurePeriodRules", "figure_period_rules", "figure_periods"]
+
+
+@dataclass(frozen=True)
+class FigurePeriodRules:
+    relative_years: dict[str, int]  # 上年 -> -1
+    same_span: tuple[str, ...]  # 同期: the document's part of the year
+    compare_only: tuple[str, ...]  # 是 (2022年的2.4倍): a time after these is never the figure's
+    base_link: regex.Pattern[str]  # the words between a compared time and the figure it is the period of
+
+
+@lru_cache(maxsize=4)
+def figure_period_rules(path: str = "periods.toml") -> FigurePeriodRules:
+    """``[figure]`` of ``data/periods.toml`` (cached)."""
+    def build(d: dict, src: str) -> FigurePeriodRules:
+        f = d.get("figure", {})
+        rel = {str(k): int(v) for k, v in dict(f.get("relative_years", {})).items()}
+        return FigurePeriodRules(dict(sorted(rel.items(), key=lambda kv: -len(kv[0]))),
+                                 tuple(map(str, f.get("same_span", ()))), tuple(map(str, f.get("compare_only", ()))),
+                                 compile_pattern(str(f.get("base_link", "(?!)")), src, "figure.base_link"))
+    return rules_from(path, build)
+
+
+def _times(text: str, a: int, b: int, doc_year: int | None) -> list[tuple[int, int, int | None, str | None, bool]]:
+    """(start, end, year, span, relative) of each time written in ``text[a:b]``; year None: not stated;
+    a relative year (上年) counts from ``doc_year``."""
+    rules, fig = period_rules(), figure_period_rules()
+    part = text[a:b]
+    out: list[tuple[int, int, int | None, str | None, bool]] = []
+    out += [(a + s, a + e, y, None, False) for s, e, y in year_hits(part, rules) if y is not None]
+    if doc_year is not None:
+        for word, delta in fig.relative_years.items():
+            i = part.find(word)
+            while i >= 0:
+                if not any(s <= a + i < e for s, e, *_ in out):  # 上年 inside 上年度 counted once
+                    out.append((a + i, a + i + len(word), doc_year + delta, None, True))
+                i = part.find(word, i + len(word))
+    for s, e, span in span_hits(part, rules):
+        out.append((a + s, a + e, None, span, False))
+    return sorted(out)
+
+
+def period_of(doc: Document, stmt_start: int, fig_start: int, info: Mapping[str, Any]) -> str | None:
+    """The period of a figure at ``fig_start`` whose statement starts at ``stmt_start`` (``info``: the
+    article's ``year``, ``span`` and ``review``); None when the figure states no time of its own.
+
+    Times count in the statement's opening clause (``2024年，`` ``上半年，``) and in the figure's own
+    clause. In a report that reviews the year before it was written (政府工作报告), ``去年`` is the
+    year reviewed."""
+    rules, fig = period_rules(), figure_period_rules()
+    text = doc.normalized_text
+    doc_year, doc_span = info.get("year"), info.get("span")
+    written = doc_year + 1 if doc_year is not None and info.get("review") else doc_year
+    cuts = doc.clause_cuts_between(stmt_start, fig_start)
+    own = doc.clause_start(fig_start) if cuts else stmt_start
+    found = _times(text, own, fig_start, written)
+    if cuts:
+        found = _times(text, stmt_start, min(cuts[0], own), written) + found
+    year: int | None = None
+    span: str | None = None
+    stated = False
+    for s, e, y, sp, relative in found:
+        before = text[max(stmt_start, s - 3):s]
+        if before.endswith(fig.compare_only):
+            continue  # 是2022年的2.4倍: the base of a multiple
+        if before.endswith(rules.compare_before) and not rx_fullmatch(fig.base_link, text, e, fig_start):
+            continue  # 比上年增长5%: the base of a change, not this figure's time
+        stated = True
+        if y is not None:
+            year, span = y, None
+            if text.startswith(fig.same_span, e):
+                span = doc_span  # 上年同期: the same part of that year
+            elif y == doc_year:
+                span = doc_span
+        else:
+            span = sp
+    if not stated:
+        return None
+    if year is None:
+        year = doc_year
+    return period_label(year, span or "FY")
+
+
+def figure_periods(doc: Document, figures: list[Figure], rows: list[Mapping[str, Any]],
+                   by_article: Mapping[int, Mapping[str, Any]]) -> list[str | None]:
+    """The period of each figure when it is not its document's (see the module docstring), else None:
+    ``rows`` are the figures' metrics rows (their ``article``, ``period`` and ``section``), ``by_article``
+    the articles' ``year``, ``span`` and ``review``. ``figure_period.fillna(period)`` is every figure's period;
+    a frame whose ``period`` is set by hand keeps the figures that state no time of their own with it."""
+    out: list[str | None] = []
+    for f, row in zip(figures, rows):
+        period = row.get("period")
+        own = None
+        if f.cell is None and 0 <= f.sentence < len(doc.sentences):
+            own = period_of(doc, doc.sentences[f.sentence].start, f.start, by_article.get(row["article"], {}))
+        if own is None and f.role == "target":
+            own = target_period(period, row.get("section"))
+        out.append(own if own != period else None)
+    return out
