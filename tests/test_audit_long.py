@@ -27,6 +27,11 @@ sub-sectors 30.6+1.56+20.1+10.6+18.5 = 81.36億元: the four goods-producing sec
 the total, so the text cannot be right whichever figure is mistyped. 龙沙 2024 农林牧渔业总产值41,541万元 =
 41,542万元 from five parts each rounded to 万元: consistent (sums of figures written in 万 with four
 significant digits or more carry their parts' rounding).
+
+Fourth round (2026-12-05, after tables state relations: growth along a row, share columns, totals down a
+column): one new inconsistent row, real — qiandongnan 2023 表9 新登记市场主体: 私营企业 10374 / 57802 =
+17.95 %, printed 比重 18.0 (the column then adds to 100.1: 2.2+0.0+18.0+79.5+0.4; rounded once, 17.9).
+All other new table rows are consistent.
 """
 from __future__ import annotations
 
@@ -39,6 +44,7 @@ import summary_mining as sm
 ROOT = Path(__file__).resolve().parents[1]
 
 REAL = {
+    "qiandongnan_2023_stats_bulletin.pdf": {"18.0"},
     "p08.txt": {"10.3%"},
     "p11.txt": {"2023%"},
     "seed.txt": {"100万元", "516万元", "4000万元"},

@@ -22,8 +22,9 @@ from typing import Union
 from .errors import DocumentNotFoundError
 from .model import Document
 from .readers import DEFAULT_LIMITS, Limits, read_file_result
-from .readers.base import ReadResult, scrub_surrogates
-from .structure import build_document, split_lines
+from .readers.base import scrub_surrogates
+from .readers.text import text_result
+from .structure import build_document
 
 __all__ = ["read_document", "as_document", "doc_name", "Source"]
 
@@ -34,7 +35,7 @@ Source = Union[str, "os.PathLike[str]", bytes, Document]
 def _text_document(text: str, doc_id: str | None) -> Document:
     digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
     text = scrub_surrogates(text)  # lone surrogates -> U+FFFD (same length: offsets hold)
-    result = ReadResult(text=text, format="txt", blocks=split_lines(text), metadata={"encoding": None})
+    result = text_result(text)
     return build_document(result, doc_id=doc_id or f"text-{digest}", source="<text>")
 
 

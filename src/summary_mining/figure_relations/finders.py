@@ -22,6 +22,7 @@ from .arithmetic import agrees, prefix_match, sum_tolerance
 from .context import FIGURE_WINDOW, TEXT_WINDOW, Context, Fig
 from .record import Relation
 from .rules import RateRule
+from .tables import find_table_relations
 from .view import figure_views
 
 __all__ = ["FINDERS", "Group", "find_groups"]
@@ -1310,4 +1311,5 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "target_claim": find_claims,
     "enumeration": find_enumerations,
     "repeat": find_repeats,
+    "table": find_table_relations,
 }

@@ -115,6 +115,11 @@ class RelationRules:
     partition_wholes: tuple[tuple[str, ...], ...]
     down_words: tuple[str, ...]
     templates: tuple[Template, ...]
+    #: table columns of levels for the later and the earlier period (本年 | 上年), besides two year columns
+    table_later: tuple[str, ...] = ()
+    table_earlier: tuple[str, ...] = ()
+    #: a table column of shares (比重, 占比, 构成)
+    table_share_words: tuple[str, ...] = ()
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -211,4 +216,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         partition_wholes=tuple(tuple(str(w) for w in p.get("wholes", [])) for p in d.get("partition", [])),
         down_words=tuple(words.get("down", [])),
         templates=tuple(_template(i, t, macros, src) for i, t in enumerate(d.get("template", []))),
+        table_later=tuple(str(w) for w in d.get("tables", {}).get("later", ())),
+        table_earlier=tuple(str(w) for w in d.get("tables", {}).get("earlier", ())),
+        table_share_words=tuple(str(w) for w in d.get("tables", {}).get("share_words", ())),
     )

@@ -415,7 +415,8 @@ def _mark_table_source(doc: Document, figures: list[Figure]) -> None:
         if b is not None and b.kind == "table_row":
             f.source = "table"
             if f.cell is None and b.table is not None and b.row is not None:
-                f.cell = (b.table, b.row, doc.text.count("\t", b.start, f.start))
+                f.cell = (b.table, b.row, sum(1 for _, e in b.cell_spans(doc.text)[1:] if e <= f.start)
+                          if b.cells is not None else doc.text.count("\t", b.start, f.start))
 
 
 def _per_unit_rates(ctx: _Context, figures: list[Figure]) -> None:
@@ -436,6 +437,15 @@ def _per_unit_rates(ctx: _Context, figures: list[Figure]) -> None:
         breaks = norm.count("\n", m.end(), f.start)
         if breaks == 0 or breaks == 1 and not _in_table_row(ctx.doc, f.start) and not _in_table_row(ctx.doc, m.start()):
             f.unit = pu.unit(f.unit, m)  # on one line, or across one hard line break of prose
+
+
+def _leaves_its_row(doc: Document, m: Figure) -> bool:
+    """A figure read across the end of a table row (18.0⏎个体工商户 is no 18.0个): the row's line break
+    ends a cell, it is no wrapped line."""
+    if "\n" not in m.surface:
+        return False
+    b = doc.block_at(m.start)
+    return b is not None and b.kind == "table_row" and m.end > b.end
 
 
 def _in_table_row(doc: Document, offset: int) -> bool:
@@ -466,6 +476,7 @@ def find_figures(doc: Document, rules: MetricRules | None = None, seg: Segmenter
     taken = [(m.start, m.end) for m in out]
     _bare_scale_mentions(ctx, taken, out)
     if doc.tables:
+        out = [m for m in out if not _leaves_its_row(doc, m)]
         taken = sorted((m.start, m.end) for m in out)
         _table_mentions(ctx, taken, out)
     out.sort(key=lambda m: (m.start, -m.end))

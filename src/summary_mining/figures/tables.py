@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import weakref
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Sequence
 
@@ -62,6 +62,7 @@ class TableColumn:
     growth: bool = False  # a column of changes (direction +, signed values)
     change_amount: bool = False  # a change in the column's own unit (增加额), not in %
     groups: tuple[str, ...] = ()  # header parts naming a group (城镇)
+    measure: str = ""  # the quantity it measures when a row has several (播种面积 | 产量): in the label
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,8 @@ class TableRow:
     path: tuple[str, ...]  # stub groups, the rows it belongs to, its name
     groups: tuple[str, ...] = ()  # stub groups only
     unit: tuple[Unit, str] | None = None  # from the unit column or the row name
+    style: int | None = None  # its numbering style (a position in tables.toml `numbering`), None if unnumbered
+    marked: bool = False  # marked a part of the rows above (#, 其中：, 在总计中：)
 
 
 @dataclass(slots=True)
@@ -283,6 +286,25 @@ def _classify(j: int, header: str, cells: list[str], rules: MetricRules, trules:
                        change_amount, tuple(groups))
 
 
+def _with_measures(columns: list[TableColumn], trules: TableRules) -> list[TableColumn]:
+    """``columns`` with ``measure`` set when two or more value columns name different quantities
+    (``row_measures``): a column of changes takes the quantity of the nearest such column before it."""
+    named = {c.index: c.label for c in columns if c.role == "value" and not c.growth
+             and any(w in c.label for w in trules.row_measures)}
+    if len(set(named.values())) < 2:
+        return columns
+    out, current = [], ""
+    for c in columns:
+        if c.index in named:
+            current = named[c.index]
+            out.append(replace(c, measure=current))
+        elif c.role == "value" and c.growth and current:
+            out.append(replace(c, measure=current))
+        else:
+            out.append(c)
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # rows
 @dataclass
@@ -421,6 +443,11 @@ class _Hierarchy:
             if len(stack) == 1 and stack[0] is self.prev and self.prev.style is None and not self.prev.marked:
                 # 居民消费价格 ⏎ 一、食品烟酒 …: a list opening right under a lone top row is its breakdown
                 return self._push(node(self.prev))
+            outer = self._outer(style)
+            if outer is not None:  # 一、城市接待旅游人数 ⏎ 1、国际游客: a list inside an outer numbered row
+                while stack and stack[-1] is not outer:
+                    stack.pop()
+                return self._push(node(outer))
         while stack and stack[-1].raw - tol > raw:
             stack.pop()
         if not stack:
@@ -442,6 +469,14 @@ class _Hierarchy:
         while stack and stack[-1] is not parent:
             stack.pop()
         return self._push(node(parent))
+
+    def _outer(self, style: int) -> _Node | None:
+        """The nearest open row numbered in a style that nests ``style`` (``numbering_outline``)."""
+        rank = {k: i for i, k in enumerate(self.trules.numbering_outline)}
+        if style not in rank:
+            return None
+        return next((n for n in reversed(self.stack) if n.style is not None and rank.get(n.style, rank[style]) < rank[style]),
+                    None)
 
     def _push(self, node: _Node) -> _Node:
         self.stack.append(node)
@@ -466,11 +501,7 @@ def _grids(doc: Document) -> dict[int, _Grid]:
         g = grids.get(b.table)
         if g is None:
             g = grids[b.table] = _Grid(b.table, int(doc.tables[b.table].attrs.get("header_rows", 1)), [])
-        spans, pos = [], b.start
-        for cell in doc.text[b.start:b.end].split("\t"):
-            spans.append((pos, pos + len(cell)))
-            pos += len(cell) + 1
-        g.rows.append((b.row, b.start, spans))
+        g.rows.append((b.row, b.start, b.cell_spans(doc.text)))
     return grids
 
 
@@ -490,7 +521,8 @@ def _analyse(doc: Document, grid: _Grid, rules: MetricRules, trules: TableRules,
     texts = [[_squeeze(norm[a:b], normalized=True) for a, b in spans] for _, _, spans in data]
     squeezed = [_squeeze(h) for h in headers]
     keep = [len(t) == width and not _is_header_again(t, squeezed, trules) for t in texts]
-    columns = [_classify(j, headers[j], [t[j] for t, k in zip(texts, keep) if k], rules, trules) for j in range(width)]
+    columns = _with_measures([_classify(j, headers[j], [t[j] for t, k in zip(texts, keep) if k], rules, trules)
+                              for j in range(width)], trules)
     stubs = [c.index for c in columns if c.role == "stub"]
     stubs = [j for k, j in enumerate(stubs) if j == k]  # the leading run of name columns
     unit_cols = [c.index for c in columns if c.role == "unit"]
@@ -502,6 +534,10 @@ def _analyse(doc: Document, grid: _Grid, rules: MetricRules, trules: TableRules,
                                     for r, _, _ in data])
     carried: dict[int, str] = {}
     last_name = ""
+    # with no unit column and no unit for the whole table, a unit in a row's name (城市接待旅游人数(人次))
+    # holds for the rows below that name none (国际游客, 台湾同胞), until a row names its own
+    carry_unit = table_unit is None and not unit_cols
+    running: tuple[Unit, str] | None = None
     for (r, _, spans), t, k in zip(data, texts, keep):
         if not k:
             continue
@@ -524,10 +560,13 @@ def _analyse(doc: Document, grid: _Grid, rules: MetricRules, trules: TableRules,
         if not row_unit:
             name_unit, _ = _header_unit(_marks(raw_name, trules)[0], rules, trules)
         own = row_unit or name_unit
+        if carry_unit:
+            running = own or running
+            name_unit = name_unit or running
         node = hierarchy.place(raw_name, indents[i] if i < len(indents) else None,
                                own[1] + own[0].written if own else "")
         path = tuple(groups) + node.path()
-        row = TableRow(r, node.name, path, tuple(groups), row_unit or name_unit)
+        row = TableRow(r, node.name, path, tuple(groups), row_unit or name_unit, node.style, bool(node.marked))
         out.rows[(grid.table, r)] = row
         for col in columns:
             if col.role != "value":
@@ -629,7 +668,7 @@ def table_label(doc: Document, cell: tuple[int, int, int] | None, surface: str =
                 column = column[:column.index(pair) + 1]
     if col.role != "value":  # a figure written in a name cell (60周岁及以上): the row's column is its name
         return "".join(row.groups) + row.name if j != 0 else "", column
-    label = "".join(col.groups + row.groups) + row.name
+    label = "".join(col.groups + row.groups) + row.name + col.measure
     if label == surface:
         label = ""
     return label or column, column

@@ -30,7 +30,8 @@ class Block:
 
     ``level`` is set for headings whose level the file states (DOCX ``Heading 2`` -> 2);
     ``table`` indexes the reader's tables for table rows (``row`` is the row in that table);
-    ``page`` is the 1-based page for PDFs.
+    ``page`` is the 1-based page for PDFs; ``cells`` the spans of a table row's cells when they are not
+    the tab-separated pieces of its text (a plain-text table: ``粮食作物 | 726760 | -1.78 |``).
     """
 
     start: int
@@ -40,6 +41,17 @@ class Block:
     table: int | None = None
     row: int | None = None
     page: int | None = None
+    cells: tuple[tuple[int, int], ...] | None = None
+
+    def cell_spans(self, text: str) -> list[tuple[int, int]]:
+        """The spans of a table row's cells: ``cells``, else the tab-separated pieces of ``text[start:end]``."""
+        if self.cells is not None:
+            return list(self.cells)
+        spans, pos = [], self.start
+        for cell in text[self.start:self.end].split("\t"):
+            spans.append((pos, pos + len(cell)))
+            pos += len(cell) + 1
+        return spans
 
 
 @dataclass

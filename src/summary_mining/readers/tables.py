@@ -59,10 +59,12 @@ class TableRules:
     change_amount_words: tuple[str, ...]
     signed_pairs: tuple[str, ...]
     measure_words: tuple[str, ...]
+    row_measures: tuple[str, ...]
     child_markers: tuple[regex.Pattern[str], ...]
     total_markers: tuple[regex.Pattern[str], ...]
     numbering: tuple[regex.Pattern[str], ...]
     child_of_previous: tuple[regex.Pattern[str], ...]
+    numbering_outline: tuple[int, ...]  # positions in ``numbering``, outermost first (一、 > （一） > 1. > （1）)
     name_footnote: regex.Pattern[str]
     indent_tolerance: float
     max_indent_levels: int
@@ -90,9 +92,11 @@ def _build(d: dict[str, Any], src: str) -> TableRules:
                       unit_columns=frozenset(words("unit_columns")), header_unit=pat("header_unit"),
                       growth_words=words("growth_words"), change_amount_words=words("change_amount_words"),
                       signed_pairs=words("signed_pairs"), measure_words=words("measure_words"),
+                      row_measures=tuple(str(w) for w in d.get("row_measures", ())),
                       child_markers=pats("child_markers"), total_markers=pats("total_markers"),
                       numbering=pats("numbering"),
                       child_of_previous=pats("child_of_previous"),
+                      numbering_outline=tuple(int(k) for k in d.get("numbering_outline", ())),
                       name_footnote=compile_pattern(d.get("name_footnote", "(?!)"), src, "name_footnote"),
                       indent_tolerance=float(d["indent_tolerance"]),
                       max_indent_levels=int(d["max_indent_levels"]), header_names=frozenset(words("header_names")),
@@ -171,7 +175,7 @@ def describe_tables(result: ReadResult, rules: TableRules | None = None) -> None
             if title and not caption and _is_caption(title, rules):
                 caption, unit = title, unit or unit_of_line(title, rules)
             if not unit:  # a header cell: 单位：万元
-                head = text[result.blocks[i].start:result.blocks[i].end].split("\t")
+                head = [text[a:b] for a, b in result.blocks[i].cell_spans(text)]
                 unit = next((u for u in (unit_of_line(c, rules) for c in head) if u), "")
         attrs["caption"] = caption
         attrs["unit"] = unit

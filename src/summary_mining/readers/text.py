@@ -18,9 +18,13 @@ import re
 import threading
 from functools import lru_cache
 
+import pandas as pd
+
 from ..errors import EncodingError
 from .base import Block
 from .base import ReadResult
+from .tables import describe_tables
+from .text_tables import find_text_tables, text_table_rules
 
 __all__ = ["decode_text", "read_text", "split_lines"]
 
@@ -279,4 +283,45 @@ def split_lines(text: str) -> list[Block]:
 
 def read_text(data: bytes, path: object = "<bytes>") -> ReadResult:
     text, encoding = decode_text(data, path)
-    return ReadResult(text=text, format="txt", blocks=split_lines(text), metadata={"encoding": encoding})
+    return text_result(text, encoding)
+
+
+def text_result(text: str, encoding: str | None = None) -> ReadResult:
+    """What a plain text holds: its lines, and its ``|`` tables as tables (:func:`with_text_tables`)."""
+    blocks, tables = with_text_tables(text, split_lines(text))
+    result = ReadResult(text=text, format="txt", blocks=blocks, tables=tables, metadata={"encoding": encoding})
+    if tables:
+        describe_tables(result)
+    return result
+
+
+def with_text_tables(text: str, lines: list[Block]) -> tuple[list[Block], list[pd.DataFrame]]:
+    """The line blocks of ``text`` with its ``|`` tables (:mod:`.text_tables`) as table rows: the lines a
+    table takes are replaced by one block per row (its cells' spans in ``cells``), lines of separators
+    alone are dropped; and the tables as DataFrames (header cells as columns, blank ones ``列N``).
+
+    >>> text = "表1 产量\\n品 名 | 产量(吨) |\\n粮食 | 315690 |\\n稻谷 | 267838 |"
+    >>> blocks, tables = with_text_tables(text, split_lines(text))
+    >>> [(b.kind, b.row, [text[s:e] for s, e in b.cells or ()]) for b in blocks]
+    [('paragraph', None, []), ('table_row', 0, ['品 名', '产量(吨)']), ('table_row', 1, ['粮食', '315690']), ('table_row', 2, ['稻谷', '267838'])]
+    >>> tables[0].columns.tolist(), tables[0].values.tolist()
+    (['品 名', '产量(吨)'], [['粮食', '315690'], ['稻谷', '267838']])
+    """
+    found = find_text_tables(text)
+    if not found:
+        return lines, []
+    seps = text_table_rules().separators
+    rows: list[Block] = []
+    frames: list[pd.DataFrame] = []
+    for k, t in enumerate(found):
+        for r, cells in enumerate([t.header_spans] + t.rows):
+            used = [c for c in cells if c[1] > c[0]]
+            rows.append(Block(used[0][0], used[-1][1], "table_row", table=k, row=r, cells=tuple(cells)))
+        header = [h or f"列{j + 1}" for j, h in enumerate(t.header)]
+        df = pd.DataFrame([[" ".join(text[a:b].split("\n")) for a, b in row] for row in t.rows], columns=header)
+        df.attrs.update(header_rows=1, indent=[None] * len(t.rows))
+        frames.append(df)
+    kept = [b for b in lines
+            if not any(b.start < t.end and t.start < b.end for t in found)
+            and text[b.start:b.end].strip(seps + " \t\u3000")]
+    return sorted(kept + rows, key=lambda b: b.start), frames

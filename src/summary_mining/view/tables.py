@@ -31,8 +31,8 @@ _SEP_OPEN = '<span class="sm-sep">'
 def _rows(doc: Document) -> dict[int, list[tuple[int, int, int]]]:
     """(row, start, end) of each table's text rows, by table."""
     rows: dict[int, list[tuple[int, int, int]]] = {}
-    for b in doc.blocks:
-        if b.kind == "table_row" and b.table is not None and b.row is not None:
+    for b in doc.blocks:  # a plain-text table (cells between | marks) stays text in the view
+        if b.kind == "table_row" and b.table is not None and b.row is not None and b.cells is None:
             rows.setdefault(b.table, []).append((b.row, b.start, b.end))
     return rows
 

@@ -1,0 +1,213 @@
+"""Relations a statistical table states by its layout (``[tables]`` of ``data/relations.toml``).
+
+* **Growth along a row**: a row with a figure under a later and an earlier period column (``2015年`` |
+  ``2014年``, ``本年`` | ``上年``) and one under a column of changes: the change is ``growth_of`` the two
+  (``difference_of`` in points when the levels are percentages: 客房开房率 48.64 → 49.00, +0.4).
+* **A share column** (``比重``, ``占比``, ``构成``) whose total row says 100: each row's share is its level over
+  the total row's level (工业 111250 / 地区生产总值 529757 = 21.0%).
+* **Totals down a column**: a row whose level equals the sum of the rows right below it (a nested total
+  counting as one part) is their total. Tables list some parts only (其中：…), so a breakdown is read
+  from the figures adding up and is never flagged: a mismatch gives no row.
+
+>>> import summary_mining as sm
+>>> text = "项 目 | 单 位 | 2014年 | 2015年 | 增长% |\\n旅游业收入 | 亿元 | 210.23 | 227.44 | 8.2 |\\n客房开房率 | % | 48.64 | 49.00 | 0.4 |\\n"
+>>> sm.audit(text=text)[["check", "status", "message"]].values.tolist()
+[['growth', 'consistent', '增长8.2与 (227.44-210.23)/210.23=8.19% 一致'], ['difference', 'consistent', '客房开房率49.00与上期48.64之差 0.36%，与所述0.4 一致']]
+"""
+from __future__ import annotations
+
+from ..figures.tables import TableColumn, TableFigures, table_figures
+from .arithmetic import agrees, ratio, sum_tolerance
+from .context import Context, Fig
+from .record import Relation
+
+__all__ = ["find_table_relations"]
+
+Cell = tuple[int, int, int]  # (table, row, column)
+
+
+def _is_year(label: str) -> int | None:
+    t = label.strip()
+    return int(t[:4]) if len(t) == 5 and t.endswith("年") and t[:4].isdigit() else None
+
+
+def _period_columns(columns: list[TableColumn], later: tuple[str, ...], earlier: tuple[str, ...]
+                    ) -> tuple[int, int] | None:
+    """(later, earlier) column index of a table's two period columns of levels, if it has exactly two."""
+    levels = [c for c in columns if c.role == "value" and not c.growth]
+    years = [(y, c.index) for c in levels if (y := _is_year(c.label)) is not None]
+    if len(years) == 2 and years[0][0] != years[1][0]:
+        (y0, a), (y1, b) = years
+        return (a, b) if y0 > y1 else (b, a)
+    now = [c.index for c in levels if c.label in later]
+    before = [c.index for c in levels if c.label in earlier]
+    if len(now) == 1 and len(before) == 1:
+        return now[0], before[0]
+    return None
+
+
+def _rel(ctx: Context, relation: str, check: str, stated: Fig, operands: list[Fig], **kw) -> Relation:
+    return Relation(relation, check, stated.f, [g.f for g in operands], statement=ctx.statement_span(stated),
+                    article=stated.article, approximate=any(ctx.approx(g) for g in [stated, *operands]), **kw)
+
+
+def _growths(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], rows: list[int]) -> list[Relation]:
+    rules = ctx.rules
+    pair = _period_columns(columns, rules.table_later, rules.table_earlier)
+    changes = [c.index for c in columns if c.role == "value" and c.growth and not c.change_amount]
+    if pair is None or len(changes) != 1:
+        return []
+    out = []
+    for r in rows:
+        now, before, change = cells.get((t, r, pair[0])), cells.get((t, r, pair[1])), cells.get((t, r, changes[0]))
+        if now is None or before is None or change is None or now.family != before.family:
+            continue
+        if now.kind == "percentage":  # a rate's change is in points
+            out.append(_rel(ctx, "difference_of", "difference", change, [now, before], formula="difference",
+                            cue=columns[changes[0]].label))
+        elif before.value:
+            out.append(_rel(ctx, "growth_of", "growth", change, [now, before], cue=columns[changes[0]].label))
+    return out
+
+
+def _shares(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], rows: list[int],
+            names: dict[int, str]) -> list[Relation]:
+    words = ctx.rules.table_share_words
+    out = []
+    for c in columns:
+        if c.role != "value" or c.growth or not any(w in c.label for w in words):
+            continue
+        total = next((r for r in rows if (g := cells.get((t, r, c.index))) is not None and g.value == 100), None)
+        levels = [d.index for d in columns[:c.index] if d.role == "value" and not d.growth
+                  and not any(w in d.label for w in words) and cells.get((t, total, d.index)) is not None]
+        if total is None or not levels:
+            continue
+        # of several level columns (现价 | 不变价), the one the shares are taken of: most rows agree with it
+        level = max(levels, key=lambda d: (_agreeing(cells, t, rows, total, d, c.index), -d))
+        whole = cells[(t, total, level)]
+        for r in rows:
+            share, part = cells.get((t, r, c.index)), cells.get((t, r, level))
+            if r == total or share is None or part is None or part.family != whole.family:
+                continue
+            out.append(_rel(ctx, "share_of", "share", share, [part, whole], cue=c.label,
+                            names=(names.get(r, ""), names.get(total, ""))))
+    return out
+
+
+def _agreeing(cells: dict[Cell, Fig], t: int, rows: list[int], total: int, level: int, col: int) -> int:
+    """How many rows' shares in column ``col`` agree with their level in column ``level`` over the total's."""
+    whole = cells[(t, total, level)]
+    n = 0
+    for r in rows:
+        share, part = cells.get((t, r, col)), cells.get((t, r, level))
+        if r != total and share is not None and part is not None and whole.value:
+            c, extra = ratio(part, whole)
+            n += agrees(share.written, c, share.half + extra, share.half)
+    return n
+
+
+def _partition(ctx: Context, names: list[str]) -> bool:
+    """The rows' names are one complete set of a known partition (城镇/乡村, 第一/二/三产业)."""
+    return any(len(names) == len(ps) and all(sum(1 for n in names if p in n) == 1 for p in ps)
+               for ps in ctx.rules.partitions)
+
+
+def _addable(ctx: Context, g: Fig | None, like: Fig) -> bool:
+    return g is not None and ctx.addable(g) and not g.redacted and g.family == like.family
+
+
+def _outlined(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], rows: list[int],
+              tf: TableFigures) -> tuple[list[Relation], set[tuple[int, int]]]:
+    """Breakdowns the rows' outline states (#, 其中：, numbering): a row and the rows placed right under it,
+    one breakdown per run that a marked row (其中：城镇 … 其中：男性 …) opens. Parts numbered in one style
+    (（一）（二）, 1、2、) or named as a known partition claim to make up the row; other parts need only not
+    exceed it, and parts that do exceed it are no breakdown (the rows hold another one, or other measures)."""
+    children: dict[tuple[str, ...], list[list[int]]] = {}
+    by_path: dict[tuple[str, ...], int] = {}
+    for r in rows:
+        row = tf.rows[(t, r)]
+        by_path.setdefault(row.path, r)
+        if len(row.path) > 1:
+            runs = children.setdefault(row.path[:-1], [])
+            if not runs or row.marked:
+                runs.append([])
+            runs[-1].append(r)
+    out, done = [], set()
+    for parent_path, runs in children.items():
+        head_row = by_path.get(parent_path)
+        if head_row is None:
+            continue
+        for kids in runs:
+            if len(kids) < 2:
+                continue
+            kid_rows = [tf.rows[(t, r)] for r in kids]
+            numbered = len({k.style for k in kid_rows}) == 1 and kid_rows[0].style is not None
+            exhaustive = numbered or _partition(ctx, [k.name for k in kid_rows])
+            for c in columns:
+                head = cells.get((t, head_row, c.index))
+                if c.role != "value" or c.growth or head is None or not _addable(ctx, head, head):
+                    continue
+                parts = [g for r in kids if _addable(ctx, g := cells.get((t, r, c.index)), head)]
+                if len(parts) < len(kids):
+                    continue
+                over = sum(g.value for g in parts) > head.value + sum_tolerance(head, parts)
+                if over and not exhaustive:
+                    continue
+                out.append(_rel(ctx, "total_of", "breakdown", head, parts, cue="表内分项", exhaustive=exhaustive))
+                done.add((head_row, c.index))
+    return out, done
+
+
+def _totals(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], rows: list[int],
+            done: set[tuple[int, int]]) -> list[Relation]:
+    """Rows whose level the rows right below them add up to, where the outline does not say so."""
+    out = []
+    for c in columns:
+        if c.role != "value" or c.growth:
+            continue
+        col = [(r, cells.get((t, r, c.index))) for r in rows]
+        ends: dict[int, int] = {}  # a row found to be a total -> the position of its last part
+        for i in range(len(col) - 2, -1, -1):
+            head = col[i][1]
+            if head is None or not ctx.addable(head) or head.redacted or (col[i][0], c.index) in done:
+                continue
+            parts: list[Fig] = []
+            acc, j = 0.0, i + 1
+            while j < len(col):
+                g = col[j][1]
+                if g is None or not ctx.addable(g) or g.redacted or g.family != head.family:
+                    break
+                parts.append(g)
+                acc += g.value
+                if len(parts) >= 2 and agrees(head.value, acc, sum_tolerance(head, parts)):
+                    ends[i] = ends.get(j, j)
+                    out.append(_rel(ctx, "total_of", "breakdown", head, list(parts), cue="表内分项"))
+                    break
+                if acc > head.value + sum_tolerance(head, parts) and head.value >= 0 and g.value >= 0:
+                    break
+                j = ends.get(j, j) + 1  # a nested total counts with its parts
+    return out
+
+
+def find_table_relations(ctx: Context) -> list[Relation]:
+    """Growth along rows, share columns and totals down columns of the document's tables."""
+    if not ctx.doc.tables:
+        return []
+    tf = table_figures(ctx.doc)
+    cells: dict[Cell, Fig] = {}
+    for g in ctx.figs:
+        if g.source == "table" and g.f.cell is not None:
+            cells[g.f.cell] = g
+    if not cells:
+        return []
+    out: list[Relation] = []
+    for t in sorted({k[0] for k in tf.columns}):
+        columns = [c for (tt, _), c in sorted(tf.columns.items()) if tt == t]
+        rows = sorted(r for (tt, r) in tf.rows if tt == t)
+        names = {r: tf.rows[(t, r)].name for r in rows}
+        out += _growths(ctx, cells, t, columns, rows)
+        out += _shares(ctx, cells, t, columns, rows, names)
+        outlined, done = _outlined(ctx, cells, t, columns, rows, tf)
+        out += outlined
+        out += _totals(ctx, cells, t, columns, rows, done)
+    return out

@@ -1,0 +1,203 @@
+"""Tables written in plain text with ``|`` between cells, as web pages copied to text leave them.
+
+Three layouts occur in real files, and one reading serves them all: the table's lines are taken as one
+stream of cells cut at each ``|``, and the stream is cut into rows of the width that makes every row a
+name followed by numbers (``[text_tables]`` in ``data/tables.toml``):
+
+* a row per line, the header wrapped over lines (``品 名 | 播种面积⏎(亩﹚ |⏎同比增减(%) | 产量﹙吨﹚ |``);
+* a cell per line (``项 目 |⏎单 位 |⏎2014年 |⏎…⏎一、旅游业收入 |⏎亿元 |⏎210.23 |``), rows told apart
+  only by the width, or by a ``|`` line of its own between rows;
+* a ``|`` on its own line after each cell (``|⏎单位:亿元⏎|⏎指 标⏎|⏎绝对数⏎|``); cells before the header
+  that give the unit (``单位:亿元``) stay outside the table.
+
+Offsets are into the text unchanged: each cell is a span of ``text``.
+
+>>> text = "主要农作物产量如下表:\\n品 名 | 产量(吨) | 同比增减(%) |\\n粮食作物 | 315690 | 0.8 |\\n其中:稻谷 | 267838 | 1.05 |\\n"
+>>> [(t.header, [[text[a:b] for a, b in r] for r in t.rows]) for t in find_text_tables(text)]
+[(['品 名', '产量(吨)', '同比增减(%)'], [['粮食作物', '315690', '0.8'], ['其中:稻谷', '267838', '1.05']])]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from ..datafiles import compile_pattern, rules_from, rx_fullmatch
+
+__all__ = ["TextTable", "TextTableRules", "text_table_rules", "find_text_tables"]
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class TextTableRules:
+    separators: str  # characters between cells: | ｜
+    max_line_chars: int  # a longer line is prose, never part of a table
+    max_continuation_chars: int  # a line without a separator between two table lines continues a cell
+    max_width: int
+    min_rows: int  # data rows a table needs
+    number: regex.Pattern[str]  # a cell holding a number (or a placeholder for one)
+    max_value_text_chars: int  # a non-number cell after the row name (a unit: 亿元) is at most this long
+
+
+@lru_cache(maxsize=4)
+def text_table_rules(path: str = "tables.toml") -> TextTableRules:
+    """``[text_tables]`` of ``data/tables.toml`` (cached)."""
+    def build(d: dict, src: str) -> TextTableRules:
+        t = d.get("text_tables", {})
+        return TextTableRules(
+            separators=str(t.get("separators", "|｜")),
+            max_line_chars=int(t.get("max_line_chars", 200)),
+            max_continuation_chars=int(t.get("max_continuation_chars", 16)),
+            max_width=int(t.get("max_width", 12)),
+            min_rows=int(t.get("min_rows", 2)),
+            number=compile_pattern(str(t.get("number", r"[-+−]?[0-9]+(?:\.[0-9]+)?%?|[-—–…]+")), src,
+                                   "text_tables.number"),
+            max_value_text_chars=int(t.get("max_value_text_chars", 8)),
+        )
+    return rules_from(path, build)
+
+
+@dataclass
+class TextTable:
+    """One table found in text: ``header`` (cell texts, lines joined), ``header_spans`` and ``rows``
+    (cell spans of the data rows), ``before`` (spans of cells ahead of the header, e.g. ``单位:亿元``),
+    and the span of its text."""
+
+    start: int
+    end: int
+    header: list[str]
+    header_spans: list[Span]
+    rows: list[list[Span]]
+    before: list[Span] = field(default_factory=list)
+
+
+def _piped_lines(text: str, seps: str, max_chars: int) -> list[Span]:
+    """Spans of the lines holding a separator, at most ``max_chars`` long, in order (found from the
+    separators: a text without one costs a scan and no allocation)."""
+    hits = sorted(i for c in seps for i in _all(text, c))
+    out: list[Span] = []
+    for i in hits:
+        if out and i < out[-1][1]:
+            continue
+        a = text.rfind("\n", 0, i) + 1
+        b = text.find("\n", i)
+        b = len(text) if b < 0 else b
+        if b - a <= max_chars:
+            out.append((a, b))
+    return out
+
+
+def _all(text: str, c: str) -> list[int]:
+    out, i = [], text.find(c)
+    while i >= 0:
+        out.append(i)
+        i = text.find(c, i + 1)
+    return out
+
+
+def _regions(text: str, rules: TextTableRules) -> list[tuple[int, int]]:
+    """Runs of lines holding separators, with at most two short lines between two of them (a cell
+    continued: ``2015年比⏎2014增长% |``)."""
+    out: list[tuple[int, int]] = []
+    run: list[Span] = []
+    for a, b in _piped_lines(text, rules.separators, rules.max_line_chars):
+        if run:
+            gap = text[run[-1][1] + 1:a] if a > run[-1][1] else ""
+            lines = gap.split("\n")[:-1] if gap else []
+            if len(lines) <= 2 and all(0 < len(x.strip()) <= rules.max_continuation_chars for x in lines):
+                run.append((a, b))
+                continue
+            if len(run) > 1:
+                out.append((run[0][0], run[-1][1]))
+        run = [(a, b)]
+    if len(run) > 1:
+        out.append((run[0][0], run[-1][1]))
+    return out
+
+
+def _cells(text: str, a: int, b: int, seps: str) -> list[Span]:
+    """The spans between separators in ``text[a:b]``, stripped (empty spans kept as zero-length)."""
+    out: list[Span] = []
+    s = a
+    for i in range(a, b + 1):
+        if i == b or text[i] in seps:
+            cs, ce = s, i
+            while cs < ce and text[cs].isspace():
+                cs += 1
+            while ce > cs and text[ce - 1].isspace():
+                ce -= 1
+            out.append((cs, ce))
+            s = i + 1
+    return out
+
+
+def _squeeze(t: str) -> str:
+    return "".join(t.split())
+
+
+def _fit(texts: list[str], width: int, offset: int, rules: TextTableRules) -> int:
+    """How many data rows follow a header of ``width`` cells at ``offset``: rows of a name and values."""
+    header = texts[offset:offset + width]  # its first cell may be blank (the stub's header)
+    if len(header) < width or not any(header[1:]) or any(h and rx_fullmatch(rules.number, h) for h in header):
+        return 0
+    rows = 0
+    pos = offset + width
+    kinds: list[bool | None] = [None] * (width - 1)  # per value position: numbers (True) or words (False)
+    while pos + width <= len(texts):
+        row = texts[pos:pos + width]
+        name, values = row[0], row[1:]
+        if not name or rx_fullmatch(rules.number, name):
+            break
+        is_num = [bool(v) and rx_fullmatch(rules.number, v) is not None for v in values]
+        if not any(is_num) or any(v and not n and len(v) > rules.max_value_text_chars for v, n in zip(values, is_num)):
+            break
+        # a column holds one kind of cell: numbers, or words (units); a cut at the wrong width mixes them
+        if any(v and k is not None and k != n for v, n, k in zip(values, is_num, kinds)):
+            break
+        kinds = [k if not v else n for v, n, k in zip(values, is_num, kinds)]
+        rows += 1
+        pos += width
+    return rows
+
+
+def _covered(texts: list[str], width: int, offset: int, rows: int) -> int:
+    return sum(1 for t in texts[offset:offset + width * (rows + 1)] if t)
+
+
+def _best_cut(texts: list[str], rules: TextTableRules) -> tuple[int, int, int, int] | None:
+    """(width, offset, rows, cells covered) covering the most non-blank cells; the narrowest on a tie."""
+    best: tuple[int, int, int, int] | None = None
+    for width in range(2, rules.max_width + 1):
+        for offset in range(0, min(width, 3)):
+            rows = _fit(texts, width, offset, rules)
+            if rows >= rules.min_rows:
+                covered = _covered(texts, width, offset, rows)
+                if best is None or covered > best[3]:
+                    best = (width, offset, rows, covered)
+    return best
+
+
+def find_text_tables(text: str, rules: TextTableRules | None = None) -> list[TextTable]:
+    """The ``|`` tables of a plain text (see the module docstring), in text order."""
+    rules = rules or text_table_rules()
+    out: list[TextTable] = []
+    for a, b in _regions(text, rules):
+        spans = _cells(text, a, b, rules.separators)
+        variants = [[s for s in spans if s[1] > s[0]], spans]  # empty cells dropped (row breaks) or kept
+        found = None
+        for cells in variants:
+            cut = _best_cut([_squeeze(text[s:e]) for s, e in cells], rules)
+            if cut and (found is None or cut[3] > found[1][3]):
+                found = (cells, cut)
+        if found is None:
+            continue
+        cells, (width, offset, rows, _) = found
+        header_spans = cells[offset:offset + width]
+        data = [cells[offset + width * (k + 1):offset + width * (k + 2)] for k in range(rows)]
+        header = ["".join(text[s:e].split("\n")).strip() for s, e in header_spans]
+        used = [c for c in cells[offset:offset + width * (rows + 1)] if c[1] > c[0]]
+        out.append(TextTable(used[0][0], used[-1][1], header, header_spans, data,
+                             [c for c in cells[:offset] if c[1] > c[0]]))
+    return out

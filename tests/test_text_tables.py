@@ -1,0 +1,113 @@
+"""Plain-text tables with | between cells (issue #19, tables; #15, relations a table states): the layouts
+met in real files, read into Document.tables with cells as spans of the unchanged text."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import summary_mining as sm
+from summary_mining.readers.text_tables import find_text_tables
+
+ROOT = Path(__file__).resolve().parents[1]
+RELDOCS = ROOT / "tests" / "data" / "relations" / "docs"
+
+# (layout, text, header, first row, last row, cells before the header) — excerpts of real files:
+# corpora/ningyuan_2023_tjgb.txt, tests/data/relations/docs/c13.txt, c09.txt, r53.txt, r24.txt
+LAYOUTS = [
+    ("row per line, header wrapped",
+     "品 名 | 播种面积\n(亩﹚ |\n同比增减(%) | 产量﹙吨﹚ | 同比增减﹙%﹚ |\n粮食作物 | 726760 | -1.78 | 315690 | 0.8 |\n"
+     "其中:稻谷 | 607056 | -0.32 | 267838 | 1.05 |\n林业保持稳定。全县森林覆盖率为53.77%。\n",
+     ["品 名", "播种面积(亩﹚", "同比增减(%)", "产量﹙吨﹚", "同比增减﹙%﹚"],
+     ["粮食作物", "726760", "-1.78", "315690", "0.8"], ["其中:稻谷", "607056", "-0.32", "267838", "1.05"], []),
+    ("cell per line, a cell over two lines",
+     "项 目 |\n单 位 |\n2014年 |\n2015年 |\n2015年比\n2014增长% |\n一、旅游业收入 |\n亿元 |\n210.23 |\n227.44 |\n8.2 |\n"
+     "其中:旅游外汇收入 |\n万美元 |\n48413.47 |\n29843.23 |\n-38.0 |\n",
+     ["项 目", "单 位", "2014年", "2015年", "2015年比2014增长%"],
+     ["一、旅游业收入", "亿元", "210.23", "227.44", "8.2"], ["其中:旅游外汇收入", "万美元", "48413.47", "29843.23", "-38.0"], []),
+    ("cell per line, a | line between rows",
+     "|\n行業名稱 |\n現價 (萬元) |\n增速 (%) |\n|\n地區生產總值 |\n529757 |\n13.1 |\n|\n工業 |\n111250 |\n12.7 |\n",
+     ["行業名稱", "現價 (萬元)", "增速 (%)"], ["地區生產總值", "529757", "13.1"], ["工業", "111250", "12.7"], []),
+    ("| on a line of its own, a unit cell before the header",
+     "2022年全区生产总值及其增长速度\n|\n单位:亿元\n|\n指 标\n|\n绝对数\n|\n比上年增长%\n|\n生产总值\n|\n295.4\n|\n7.7\n|\n"
+     "第一产业\n|\n24.4\n|\n3.3\n|\n",
+     ["指 标", "绝对数", "比上年增长%"], ["生产总值", "295.4", "7.7"], ["第一产业", "24.4", "3.3"], ["单位:亿元"]),
+    ("a blank stub header",
+     "| 绝 对 数 (亿元) | 比上年增长 (%) |\n地区生产总值 | 617.50 | 5.2 |\n第一产业 | 37.11 | 2.6 |\n",
+     ["", "绝 对 数 (亿元)", "比上年增长 (%)"], ["地区生产总值", "617.50", "5.2"], ["第一产业", "37.11", "2.6"], []),
+]
+
+
+@pytest.mark.parametrize("layout, text, header, first, last, before", LAYOUTS, ids=[c[0] for c in LAYOUTS])
+def test_layouts(layout, text, header, first, last, before):
+    (t,) = find_text_tables(text)
+    assert t.header == header
+    rows = [[text[a:b] for a, b in r] for r in t.rows]
+    assert rows[0] == first and rows[-1] == last
+    assert [text[a:b] for a, b in t.before] == before
+
+
+# Lines with | that are no table: page furniture, a paragraph ending in |, a one-column list.
+NOT_TABLES = [
+    "- 2021-04-13 发布 |\n- 37.5 KB |\n正文开始。",
+    "|\n据海关统计,前7个月外贸进出口1.15万亿元,增长4.6%。其中,出口7070.6亿元,增长8.6%。 |\n",
+    "我市西洽会签约项目履约良好 |\n发布时间:2010/7/16 浏览次数:1025 次 |\n文字 〖 大 中 小 〗 |\n",
+    "乡镇政府工作总结|乡镇人民政府五年工作总结\n一、工作回顾\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_TABLES, ids=range(len(NOT_TABLES)))
+def test_no_table_where_there_is_none(text):
+    assert find_text_tables(text) == []
+    assert sm.read_document(text=text).tables == []
+
+
+def test_a_text_table_gives_table_figures_with_offsets_into_the_unchanged_text():
+    path = ROOT / "corpora" / "ningyuan_2023_tjgb.txt"
+    doc = sm.read_document(path)
+    assert doc.text == path.read_text(encoding="utf-8")
+    df = sm.extract(doc)
+    t = df[df["source"] == "table"]
+    row = t[t["surface"] == "-1.78"].iloc[0]
+    assert doc.text[row["start"]:row["end"]] == "-1.78"
+    assert (row["label"], row["indicator"], row["value"], row["unit"]) == ("粮食作物播种面积同比增", "粮食播种面积", -1.78, "%")
+    area = t[t["surface"] == "726760"].iloc[0]
+    assert (area["label"], area["value"], area["unit"]) == ("粮食作物播种面积", 726760.0, "亩")
+    output = t[t["surface"] == "315690"].iloc[0]
+    assert (output["label"], output["indicator"], output["unit"]) == ("粮食作物产量", "粮食产量", "吨")
+    for r in df.itertuples():
+        assert doc.text[r.start:r.end] == r.surface
+
+
+def test_a_unit_in_a_row_name_holds_for_the_rows_below():
+    doc = sm.read_document(RELDOCS / "c15.txt")
+    df = sm.extract(doc)
+    t = df[(df["source"] == "table") & (df["kind"] != "percentage")]
+    assert t[t["surface"] == "1065617"].iloc[0]["unit"] == "人次"  # 1、国际游客, under 一、城市接待旅游人数(人次)
+
+
+@pytest.mark.parametrize("doc, stated, status, computed", [
+    ("c13", "8.2", "consistent", 8.186272),  # 2014年 | 2015年 | 增长%: growth along the row
+    ("c13", "-38.0", "inconsistent", -38.357589),  # the real slip the annotator found
+    ("c13", "9021531", "consistent", 9021531.0),  # 二、 = (一) + (二): numbered parts
+    ("c15", "7009753", "consistent", 7009753.0),  # 一、 = 1、 + 2、
+    ("c09", "21", "consistent", 21.000194),  # 行业占比 against 现价, the total row's share being 100
+    ("r24", "617.50", "consistent", 617.5),  # rows adding up with no outline
+])
+def test_relations_a_table_states(doc, stated, status, computed):
+    a = sm.audit(RELDOCS / f"{doc}.txt")
+    rows = [r for r in a.itertuples() if r.evidence[0][2] == stated and r.check in ("growth", "breakdown", "share")]
+    assert len(rows) == 1, a[["check", "message"]]
+    assert rows[0].status == status and rows[0].computed == pytest.approx(computed, abs=1e-4), rows[0].message
+
+
+def test_a_figure_never_reads_across_a_table_row():
+    # 黔东南 2023 表9: 私营企业 | 10374 | 18.0 ⏎ 个体工商户 …: no "18.0个"
+    doc = sm.read_document(ROOT.parent / "shared" / "formats" / "qiandongnan_2023_stats_bulletin.pdf") \
+        if (ROOT.parent / "shared" / "formats").is_dir() else None
+    if doc is None:
+        pytest.skip("../shared/formats is not here")
+    df = sm.extract(doc)
+    assert not df["surface"].str.contains("\n").any()
+    cell = df[(df["surface"] == "18.0") & (df["source"] == "table")].iloc[0]
+    assert (cell["label"], cell["unit"]) == ("私营企业", "%")
