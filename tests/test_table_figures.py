@@ -25,10 +25,17 @@ DATA = Path(__file__).parent / "data" / "tables"
 CELLS = list(csv.DictReader((DATA / "cells.csv").open(encoding="utf-8")))
 
 
+ROOT = Path(__file__).resolve().parents[1]
+#: Where the bulletins live: this folder, the formats of ../shared, and (plain-text tables, set new3) the
+#: bundled corpus and the relation set's documents.
+PLACES = (DATA, SHARED / "formats", ROOT / "corpora", ROOT / "tests" / "data" / "relations" / "docs")
+NO_CAPTION = "(no caption) "  # a table without a caption is named by its header's first cell
+
+
 def _path(name: str) -> Path | None:
-    for p in (DATA / name, SHARED / "formats" / name):
-        if p.exists():
-            return p
+    for folder in PLACES:
+        if (folder / name).exists():
+            return folder / name
     return None
 
 
@@ -41,7 +48,11 @@ def _read(name: str):
 
 def _locate(doc, row: dict) -> tuple[int, int] | None:
     """The span of a hand-read cell in the document text, found from caption, row text and header."""
-    tables = [t for t, df in enumerate(doc.tables) if df.attrs.get("caption") == row["table"]]
+    if row["table"].startswith(NO_CAPTION):
+        first = row["table"][len(NO_CAPTION):]
+        tables = [t for t, df in enumerate(doc.tables) if not df.attrs.get("caption") and str(df.columns[0]) == first]
+    else:
+        tables = [t for t, df in enumerate(doc.tables) if df.attrs.get("caption") == row["table"]]
     if len(tables) != 1:
         return None
     t = tables[0]
@@ -53,16 +64,16 @@ def _locate(doc, row: dict) -> tuple[int, int] | None:
     for b in doc.blocks:
         if b.kind != "table_row" or b.table != t:
             continue
-        cells = doc.text[b.start:b.end].split("\t")
-        if cells[0].strip() != row["row"]:
+        spans = b.cell_spans(doc.text)
+        if doc.text[spans[0][0]:spans[0][1]].strip() != row["row"]:
             continue
         seen += 1
         if seen != int(row["n"]):
             continue
-        start = b.start + sum(len(c) + 1 for c in cells[:j])
-        cell = cells[j]
-        s = start + len(cell) - len(cell.lstrip())
-        e = start + len(cell.rstrip())
+        a, z = spans[j]
+        cell = doc.text[a:z]
+        s = a + len(cell) - len(cell.lstrip())
+        e = a + len(cell.rstrip())
         return (s, e) if doc.text[s:e] == row["cell"] else None
     return None
 
@@ -93,10 +104,11 @@ def _available() -> list[dict]:
 
 def test_hand_read_set_is_large_and_varied():
     assert len(CELLS) >= 150
-    assert {r["set"] for r in CELLS} == {"dev", "new"}
+    assert {r["set"] for r in CELLS} == {"dev", "new", "new3"}
     assert len([r for r in CELLS if r["set"] == "new"]) >= 80
+    assert len([r for r in CELLS if r["set"] == "new3"]) >= 100
     assert len({(r["file"], r["table"]) for r in CELLS}) >= 10
-    assert {Path(r["file"]).suffix for r in CELLS} == {".pdf", ".docx"}
+    assert {Path(r["file"]).suffix for r in CELLS} == {".pdf", ".docx", ".txt"}
 
 
 def _score(rows: list[dict]) -> tuple[float, list[str]]:
@@ -112,12 +124,18 @@ def _score(rows: list[dict]) -> tuple[float, list[str]]:
 # Floors: ``dev`` cells were read from the three format bulletins while figures/tables.py was being
 # written; ``new`` cells were read afterwards from bulletins the rules had never seen (column ``set``),
 # so their share before any rule was changed for them (37.8 %, see tests/data/tables/README.md) is the
-# honest held-apart score. The floors hold what the rules read since (new 79/82 = 96.3 %, all 332/335 =
-# 99.1 %), so a change that loses cells fails here.
-FLOORS = {"dev": 0.95, "new": 0.96}
+# honest held-apart score. The floors hold what the rules read since (new 79/82 = 96.3 %, dev and new
+# 332/335 = 99.1 %), so a change that loses cells fails here. ``new3`` (110 cells of 7 plain-text | tables
+# in six documents, read by a helper from the text files without running the library): 88/110 (80.0 %)
+# when first scored — three of the six documents' tables had been seen while the text-table reader was
+# written, kaizhou, bengbu and pingchang had not — and 104/110 (94.5 %) after two general fixes (a header
+# cell may not be blank after the first, a caption between | marks stays text; 本月 names a measure, not
+# a group). The six misses: pingchang's unmarked food items between numbered rows (the annotator, by the
+# README's rule, put them alone), and c09's last row, cut short by the end of the file.
+FLOORS = {"dev": 0.95, "new": 0.96, "new3": 0.94}
 
 
-@pytest.mark.parametrize("subset", ["dev", "new"])
+@pytest.mark.parametrize("subset", ["dev", "new", "new3"])
 def test_hand_read_cells_are_found_with_value_unit_and_label(subset):
     rows = [r for r in _available() if r["set"] == subset]
     if not rows:
@@ -127,11 +145,18 @@ def test_hand_read_cells_are_found_with_value_unit_and_label(subset):
 
 
 def test_hand_read_cells_overall():
-    rows = _available()
+    rows = [r for r in _available() if r["set"] in ("dev", "new")]
     if not rows:
         pytest.skip(f"none of the bulletins of {DATA / 'cells.csv'} is available")
     share, misses = _score(rows)
     assert share >= 0.99, f"{share:.1%} of {len(rows)} hand-read cells found; misses:\n" + "\n".join(misses)
+
+
+def test_the_whole_table_set_meets_the_goal():
+    """Issue #19's goal over every hand-read cell (PDF, DOCX and plain-text tables): at least 95 %."""
+    rows = _available()
+    share, misses = _score(rows)
+    assert len(rows) >= 400 and share >= 0.95, f"{share:.1%} of {len(rows)}; misses:\n" + "\n".join(misses)
 
 
 @pytest.mark.parametrize("name", sorted({r["file"] for r in CELLS}))
@@ -259,4 +284,4 @@ def test_sources_cover_every_file():
     named = {s["file"] for s in sources}
     assert {r["file"] for r in CELLS} <= named
     for s in sources:
-        assert s["source"] and s["licence"] and s["format"] in ("pdf", "docx")
+        assert s["source"] and s["licence"] and s["format"] in ("pdf", "docx", "txt")

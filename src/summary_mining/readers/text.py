@@ -321,7 +321,10 @@ def with_text_tables(text: str, lines: list[Block]) -> tuple[list[Block], list[p
         df = pd.DataFrame([[" ".join(text[a:b].split("\n")) for a, b in row] for row in t.rows], columns=header)
         df.attrs.update(header_rows=1, indent=[None] * len(t.rows))
         frames.append(df)
+    spans = [(min([t.start] + [a for a, _ in t.before]), t.end) for t in found]
     kept = [b for b in lines
-            if not any(b.start < t.end and t.start < b.end for t in found)
+            if not any(b.start < e and s < b.end for s, e in spans)
             and text[b.start:b.end].strip(seps + " \t\u3000")]
+    # cells ahead of a header (a caption or 单位:亿元 between | marks) stay text, without their marks
+    kept += [Block(a, b) for t in found for a, b in t.before]
     return sorted(kept + rows, key=lambda b: b.start), frames

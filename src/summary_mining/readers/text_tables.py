@@ -139,8 +139,8 @@ def _squeeze(t: str) -> str:
 
 def _fit(texts: list[str], width: int, offset: int, rules: TextTableRules) -> int:
     """How many data rows follow a header of ``width`` cells at ``offset``: rows of a name and values."""
-    header = texts[offset:offset + width]  # its first cell may be blank (the stub's header)
-    if len(header) < width or not any(header[1:]) or any(h and rx_fullmatch(rules.number, h) for h in header):
+    header = texts[offset:offset + width]  # its first cell may be blank (the stub's header), no other
+    if len(header) < width or not all(header[1:]) or any(h and rx_fullmatch(rules.number, h) for h in header):
         return 0
     rows = 0
     pos = offset + width
