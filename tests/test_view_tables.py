@@ -11,7 +11,7 @@ from summary_mining.view import FIGURE_KINDS, render_html, show
 
 from test_view import doc_text_of, figures, tree
 
-from conftest import SHARED
+from conftest import ROOT, SHARED
 
 
 def _cells(node):
@@ -68,6 +68,22 @@ def test_real_bulletin_tables_are_drawn(name, tables):
     assert len(in_cells) == len(table_figs)
     assert {int(f.attrs["data-start"]) for f in in_cells} == set(table_figs["start"])
     assert {f.attrs["data-kind"] for f in in_cells} <= set(FIGURE_KINDS)
+    assert doc_text_of(root) == doc.text
+
+
+@pytest.mark.parametrize("name, tables", [("corpora/ningyuan_2023_tjgb.txt", 2), ("corpora/kaizhou_2024_tjgb.txt", 2),
+                                          ("tests/data/relations/docs/c13.txt", 1)])
+def test_plain_text_tables_are_drawn(name, tables):
+    # a row per line, and a cell per line: the | marks and line breaks are hidden separators
+    doc = sm.read_document(ROOT / name)
+    m = sm.extract(doc)
+    root = tree(render_html(doc, m, view_id="v"))
+    drawn = [n for n in root.iter() if n.tag == "table" and "sm-dtable" in n.classes]
+    assert len(drawn) == tables == len(doc.tables)
+    first = [n for n in drawn[0].iter() if n.tag == "tr"][1]
+    assert [c.text.strip(" |\n") for c in _cells(first)] == [str(v) for v in doc.tables[0].iloc[0].tolist()]
+    table_figs = m[m["source"] == "table"]
+    assert {int(f.attrs["data-start"]) for t in drawn for f in figures(t)} >= set(table_figs["start"])
     assert doc_text_of(root) == doc.text
 
 

@@ -1,7 +1,7 @@
 """``Document.tables`` drawn as HTML tables, and the notes the outline leaves out.
 
 A table row of the text is a ``<tr>``, each cell a ``<td>`` (``<th>`` in header rows) holding the
-cell's characters and its separator (the tab after it, or the line break ending the row) in a
+cell's characters and its separator (the tab after it, a plain-text table's `` | ``, or the line break ending the row) in a
 hidden ``<span class="sm-sep">`` — so the page's text is still the document's text character for
 character, and figures in cells are the same elements as figures in running text. A table a
 figure crosses (a number and its unit in two cells) stays plain lines.
@@ -28,22 +28,43 @@ __all__ = ["table_marks", "table_spans", "note_sections"]
 _SEP_OPEN = '<span class="sm-sep">'
 
 
-def _rows(doc: Document) -> dict[int, list[tuple[int, int, int]]]:
-    """(row, start, end) of each table's text rows, by table."""
-    rows: dict[int, list[tuple[int, int, int]]] = {}
-    for b in doc.blocks:  # a plain-text table (cells between | marks) stays text in the view
-        if b.kind == "table_row" and b.table is not None and b.row is not None and b.cells is None:
-            rows.setdefault(b.table, []).append((b.row, b.start, b.end))
-    return rows
+Row = tuple[int, int, int, list[tuple[int, int]]]  # (row, start, end, cell spans)
+
+
+def _rows(doc: Document) -> dict[int, list[Row]]:
+    """(row, start, end, cells) of each table's text rows, by table, ``end`` taking in what follows the
+    row's last cell up to the next row (a plain-text table's `` |⏎``) or the line break ending it. A
+    plain-text table with a blank cell stays text."""
+    rows: dict[int, list[Row]] = {}
+    blank: set[int] = set()
+    text = doc.text
+    for b in doc.blocks:
+        if b.kind == "table_row" and b.table is not None and b.row is not None:
+            cells = b.cell_spans(text)
+            if b.cells is not None and any(e <= s for s, e in cells):
+                blank.add(b.table)
+            rows.setdefault(b.table, []).append((b.row, b.start, b.end, cells))
+    out: dict[int, list[Row]] = {}
+    for t, rs in rows.items():
+        if t in blank:
+            continue
+        fixed = []
+        for k, (r, s, e, cells) in enumerate(rs):
+            if k + 1 < len(rs) and rs[k + 1][1] > e and not text[e:rs[k + 1][1]].strip(" \t\u3000|｜\n"):
+                end = rs[k + 1][1]  # the separators and the line break up to the next row
+            else:
+                end = e
+                while end < len(text) and text[end] in " \t\u3000|｜":
+                    end += 1
+                end = end + 1 if text[end:end + 1] == "\n" else end
+            fixed.append((r, s, end, cells))
+        out[t] = fixed
+    return out
 
 
 def table_spans(doc: Document) -> list[tuple[int, int]]:
     """Where each table's text runs (its first row to the line break after its last), in order."""
-    out = []
-    for rows in _rows(doc).values():
-        end = rows[-1][2]
-        out.append((rows[0][1], end + 1 if doc.text[end:end + 1] == "\n" else end))
-    return sorted(out)
+    return sorted((rows[0][1], rows[-1][2]) for rows in _rows(doc).values())
 
 
 def _crossed(spans: list[tuple[int, int]], starts: list[int], cuts: list[int]) -> bool:
@@ -57,7 +78,6 @@ def _crossed(spans: list[tuple[int, int]], starts: list[int], cuts: list[int]) -
 
 def table_marks(doc: Document, vid: str, figures: list[tuple[int, int]]) -> list[Mark]:
     """Marks drawing each table of ``doc`` (figure spans ``figures`` must not cross its cells)."""
-    text = doc.text
     spans = sorted(figures)
     starts = [s for s, _ in spans]
     out: list[Mark] = []
@@ -67,25 +87,20 @@ def table_marks(doc: Document, vid: str, figures: list[tuple[int, int]]) -> list
         header_rows = int(attrs.get("header_rows", 1))
         marks: list[Mark] = []
         cuts: list[int] = []
-        for r, s, e in rows:
-            end = e + 1 if text[e:e + 1] == "\n" else e
+        for r, s, end, cells in rows:
             marks.append(Mark(s, end, ROW, tag("tr", {"class": "sm-thead" if r < header_rows else None,
                                                        "data-row": str(r)}), "</tr>", "<tr>"))
             cell = "th" if r < header_rows else "td"
-            pos = s
-            for piece in text[s:e].split("\t"):
-                stop = pos + len(piece)
-                sep = stop + 1 if stop < end else stop
+            for k, (pos, stop) in enumerate(cells):
+                sep = cells[k + 1][0] if k + 1 < len(cells) else end  # the tab, or `` | ``, or the row's end
                 marks.append(Mark(pos, sep, CELL, f"<{cell}>", f"</{cell}>", f"<{cell}>"))
                 if sep > stop:
                     marks.append(Mark(stop, sep, SEPARATOR, _SEP_OPEN, "</span>", _SEP_OPEN))
                 cuts.append(stop)
-                pos = stop + 1
         if _crossed(spans, starts, cuts):
             continue
         pages = attrs.get("pages")
-        first, last = rows[0][1], rows[-1][2]
-        end = last + 1 if text[last:last + 1] == "\n" else last
+        first, end = rows[0][1], rows[-1][2]
         out.append(Mark(first, end, TABLE, tag("table", {
             "class": "sm-dtable", "id": f"{vid}-t{t}", "data-table": str(t), "data-caption": str(attrs.get("caption") or ""),
             "data-unit": str(attrs.get("unit") or ""), "data-pages": "-".join(str(p) for p in pages) if pages else ""}),
