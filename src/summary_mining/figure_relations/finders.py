@@ -673,6 +673,13 @@ def find_groups(ctx: Context) -> list[Group]:
                     # cue's paragraph holds a known partition (在城镇投资中，国有…。…中央项目3370亿元；地方项目18474亿元)
                     parts = picked
             parts, nested = _item_heads(parts)
+            if len(parts) == 1 and local:
+                # one part of the whole's own measure (播种面积324.3万亩,其中:粮食作物播种面积221.0万亩): no larger
+                whole = _best_whole(wholes.get(fam, []), parts)
+                if whole is not None and _one_part(ctx, whole, parts[0]):
+                    groups.append(Group(whole, parts, ctx.text[cs:ce].strip("，,：:"), True, ctx.certain(whole.stmt), False))
+                    taken.add(parts[0].i)
+                continue
             if len(parts) < 2:
                 continue
             whole = (_best_whole(wholes.get(fam, []), parts) if local
@@ -680,6 +687,10 @@ def find_groups(ctx: Context) -> list[Group]:
             if whole is None:
                 continue
             parts = list(itertools.takewhile(lambda p: not p.value > whole.value, parts))  # a part is no larger
+            if len(parts) == 1 and local and _one_part(ctx, whole, parts[0]):  # 其中:油菜籽产量11.1万吨;蔬菜…
+                groups.append(Group(whole, parts, ctx.text[cs:ce].strip("，,：:"), True, ctx.certain(whole.stmt), False))
+                taken.add(parts[0].i)
+                continue
             if len(parts) < 2:
                 continue
             # a remote cue's whole is firm in the cue's own full sentence (总里程3170公里，按技术等级划分，…), or
@@ -696,6 +707,16 @@ def find_groups(ctx: Context) -> list[Group]:
             taken.update(p.i for p in parts)
     groups += _parallel_groups(ctx, spans, groups)
     return groups
+
+
+def _one_part(ctx: Context, whole: Fig, part: Fig) -> bool:
+    """A lone part after 其中 that measures what its whole measures (the same last two characters of the
+    label: 农作物播种面积 / 粮食作物播种面积, 油料作物产量 / 油菜籽产量), with no change word of its own, and
+    not counting what is new of a stock (其中新增规上企业25家 of 规上工业企业350家: ``flow_words``)."""
+    a, b = whole.label or "", part.label or ""
+    flow = ctx.rules.flow_words
+    return (part.family == whole.family and part.direction == whole.direction and a != b
+            and _common_suffix(a, b) >= 2 and not (b.startswith(flow) and not a.startswith(flow)))
 
 
 def _item_heads(parts: list[Fig]) -> tuple[list[Fig], list[tuple[Fig, list[Fig]]]]:
@@ -732,14 +753,33 @@ def _same_measure(whole: Fig, g: Fig) -> bool:
         and (a == b or _common_suffix(a, b) >= SAME_MEASURE_SUFFIX)
 
 
-def _restated(wholes: list[Fig], figs: list[Fig]) -> dict[int, Fig]:
+def _restates(ctx: Context, w: Fig, g: Fig) -> bool:
+    """``g`` restates the measure of the whole ``w`` for a part: the same measure, or the whole's measure
+    after a sum word, with the part's name before it (共有学校6所 ⏎ 普通高中学校5所)."""
+    if _same_measure(w, g):
+        return True
+    a, b = w.label or "", g.label or ""
+    n = _common_suffix(a, b)
+    rest = a[:len(a) - n]
+    return (n >= 2 and g.family == w.family and g.direction == w.direction and bool(rest)
+            and (rx_fullmatch(ctx.rules.weak_sum, rest) is not None or rx_fullmatch(ctx.rules.strong_sum, rest) is not None))
+
+
+def _restated(ctx: Context, wholes: list[Fig], figs: list[Fig]) -> dict[int, Fig]:
     """Each whole's counterpart among ``figs`` (the same measure, in the same order), by whole index."""
     pairs: dict[int, Fig] = {}
+    at: dict[int, int] = {}  # a part figure's index in ``figs``
     k = 0
-    for w in wholes:
-        j = next((j for j in range(k, len(figs)) if _same_measure(w, figs[j])), None)
+    for n, w in enumerate(wholes):
+        if w.direction and n and wholes[n - 1].i in pairs and not wholes[n - 1].direction:
+            # a change (比上年增加321人) is of the level right before it: its counterpart follows that level's
+            j0 = at[pairs[wholes[n - 1].i].i] + 1
+            j = j0 if j0 < len(figs) and _restates(ctx, w, figs[j0]) else None
+        else:
+            j = next((j for j in range(k, len(figs)) if _restates(ctx, w, figs[j])), None)
         if j is not None:
             pairs[w.i] = figs[j]
+            at[figs[j].i] = j
             k = j + 1
     return pairs
 
@@ -750,7 +790,7 @@ def _paragraph_openings(ctx: Context) -> list[str]:
 
 
 def _parallel_starts(ctx: Context, spans: list[tuple[int, int, bool]],
-                     openings: list[str]) -> list[tuple[int, str, str]]:
+                     openings: list[str]) -> list[tuple[int, str, str | tuple[str, ...]]]:
     """(first part paragraph, cue, marker) of each breakdown by paragraphs that may start there: a paragraph
     opening with a local cue (其中，…), or the first of paragraphs opening with a part marker
     (——小学。… ——初中。…: ``paragraph_part_markers`` in relations.toml)."""
@@ -765,7 +805,41 @@ def _parallel_starts(ctx: Context, spans: list[tuple[int, int, bool]],
         mark = next((m for m in markers if openings[para].startswith(m)), "")
         if mark and not openings[para - 1].startswith(mark):
             out.append((para, mark, mark))
+    out += _named_part_paragraphs(ctx)
     return sorted(out)
+
+
+def _opens_with(ctx: Context, para: int, name: str) -> bool:
+    """Paragraph ``para`` opens with ``name`` or a longer form of it (中职 -> 中等职业教育)."""
+    p = ctx.doc.paragraphs[para]
+    head = ctx.text[p.start:min(p.end, p.start + 3 * len(name) + 4)].lstrip()
+    return head.startswith(name) or any(_abbreviates(name, head[:n]) for n in range(len(name) + 1, len(head) + 1))
+
+
+def _named_part_paragraphs(ctx: Context) -> list[tuple[int, str, tuple[str, ...]]]:
+    """(first part paragraph, cue, part names) where a paragraph names its parts (高中段教育(包括普通高中和中职)
+    共有学校6所…: ``[breakdown] names_parts``) and the paragraphs right after it open with those names, in order
+    (普通高中学校5所… ⏎ 中等职业教育学校1所…)."""
+    pattern = ctx.rules.names_parts
+    if pattern is None:
+        return []
+    out = []
+    paras = ctx.doc.paragraphs
+    for k, p in enumerate(paras[:-1]):
+        m = rx_search(pattern, ctx.text, p.start, p.end)
+        if m is None:
+            continue
+        names = tuple(n for n in _split_names(m.group("names"), ctx.rules.respectively_joiners) if len(n) >= 2)
+        if len(names) >= 2 and k + len(names) < len(paras) and all(
+                _opens_with(ctx, k + 1 + j, n) for j, n in enumerate(names)):
+            out.append((k + 1, m.group(0).strip("（(）)，,"), names))
+    return out
+
+
+def _split_names(s: str, joiners: tuple[str, ...]) -> list[str]:
+    for j in joiners:
+        s = s.replace(j, "\x00")
+    return [n.strip() for n in s.split("\x00") if n.strip()]
 
 
 def _parallel_groups(ctx: Context, spans: list[tuple[int, int, bool]], groups: list[Group]) -> list[Group]:
@@ -788,10 +862,11 @@ def _parallel_groups(ctx: Context, spans: list[tuple[int, int, bool]], groups: l
         wholes = [w for w in by_para[para - 1] if w.i not in used]
         restated: list[dict[int, Fig]] = []
         k = para
-        while k in by_para and (not mark or openings[k].startswith(mark)):
-            pairs = _restated(wholes, [g for g in by_para[k] if g.i not in used])
-            if len(pairs) < 2 or 2 * len(pairs) < len(by_para[k]):
-                break  # not a restatement of the whole paragraph's measures: the breakdown ends
+        while k in by_para and (not mark or (openings[k].startswith(mark) if isinstance(mark, str)
+                                             else k - para < len(mark))):
+            pairs = _restated(ctx, wholes, [g for g in by_para[k] if g.i not in used])
+            if len(pairs) < 2 or 2 * len(pairs) < len(by_para[k]) and not isinstance(mark, tuple):
+                break  # not a restatement of the whole paragraph's measures (a part the whole names may say more)
             restated.append(pairs)
             k += 1
         if len(restated) < 2:

@@ -96,6 +96,8 @@ class RelationRules:
     strong_sum: regex.Pattern[str]
     weak_sum: regex.Pattern[str]
     paragraph_part_markers: tuple[str, ...]  # ——小学。… ——初中。…: each paragraph one part
+    names_parts: regex.Pattern[str] | None  # 高中段教育(包括普通高中和中职): the paragraphs after it, one per name
+    flow_words: tuple[str, ...]  # 新增…: a label counting what is new, no part of a stock
     local_breakdown: tuple[regex.Pattern[str], ...]  # one pattern per cue (scanned one by one: rx_finditer_any)
     remote_breakdown: tuple[regex.Pattern[str], ...]
     claim: regex.Pattern[str]
@@ -193,6 +195,9 @@ def _compile(d: dict, src: str) -> RelationRules:
         strong_sum=compile_pattern(_alternation(d["sum"]["strong"]), src, "sum.strong"),
         weak_sum=compile_pattern(_alternation(d["sum"]["weak"]), src, "sum.weak"),
         paragraph_part_markers=tuple(d["breakdown"].get("paragraph_part_markers", ())),
+        names_parts=compile_pattern(d["breakdown"]["names_parts"], src, "breakdown.names_parts")
+        if d["breakdown"].get("names_parts") else None,
+        flow_words=tuple(str(w) for w in d["breakdown"].get("flow_words", ())),
         # the longest cue first at one position, as their alternation tried them
         local_breakdown=pats("breakdown.local", sorted(d["breakdown"]["local"], key=len, reverse=True)),
         remote_breakdown=pats("breakdown.remote", sorted(d["breakdown"]["remote"], key=len, reverse=True)),
