@@ -2,6 +2,7 @@
 (``places/subjects.py``, ``[subjects]`` in ``data/regions.toml``)."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import summary_mining as sm
@@ -26,6 +27,16 @@ CASES = [
     ("全国重点文物保护单位20个。", "20个", "达州市", "511700", "city"),
     # a division named inside the clause (not opening it) is no subject: 赴大竹县考察3次
     ("全市赴大竹县考察3次。", "3次", "达州市", "511700", "city"),
+    # a place name going on to name an enterprise, a project or a zone: that entity (no code). Phrases from
+    # shared/formats (广东 2025) and tests/data/problems (甘肃 p_x09, 辽宁 p_x03), with 达州 names
+    ("达州中石油炼化一体化项目全面达产、完成年产值超110亿元。", "110亿元", "达州中石油炼化一体化项目", None, "project"),
+    ("达州钢铁集团工业总产值突破500亿元。", "500亿元", "达州钢铁集团", None, "enterprise"),
+    ("达州经济开发区实现工业总产值50亿元。", "50亿元", "达州经济开发区", None, "zone"),
+    ("达州地铁险资项目成功落地，引入新基金20只。", "20只", "达州地铁险资项目", None, "project"),
+    # … but not a category of the place's own, nor a label right before its figure
+    ("大竹县重点项目完成投资20亿元。", "20亿元", "大竹县", "511724", "county"),
+    ("大竹县签约项目10个。", "10个", "大竹县", "511724", "county"),
+    ("达州证券交易所上市公司达26家。", "26家", "达州市", "511700", "city"),
 ]
 
 
@@ -33,7 +44,8 @@ CASES = [
 def test_subject_of_a_figure(text, surface, name, code, level):
     df = sm.extract(text=DAZHOU + "\n" + text)
     row = df[df["surface"] == surface].iloc[-1]
-    assert (row["subject"], row["subject_code"], row["subject_level"]) == (name, code, level)
+    got = tuple(None if pd.isna(v) else v for v in (row["subject"], row["subject_code"], row["subject_level"]))
+    assert got == (name, code, level)
 
 
 def test_no_region_no_subject():
@@ -47,3 +59,11 @@ def test_the_comparison_keeps_only_the_rows_own_figures():
     assert t.iloc[0]["地区生产总值(亿元)"] == pytest.approx(2501.0)
     assert t.iloc[0]["地区生产总值增长(%)"] == pytest.approx(5.8)
     assert t.attrs["excluded"]["other_subject"] == 2
+
+
+def test_the_comparison_leaves_out_an_entitys_figures():
+    # a zone's output is not the city's: the zone's figure stays out of the city's row
+    m = sm.extract(text="达州市2024年国民经济和社会发展统计公报\n达州经济开发区实现地区生产总值50亿元。全市实现地区生产总值600亿元。")
+    t = compare(m)
+    assert t.iloc[0]["地区生产总值(亿元)"] == pytest.approx(600.0)
+    assert t.attrs["excluded"]["other_subject"] == 1

@@ -8,11 +8,13 @@ that a clause of its statement opens with (``[subjects]`` in ``data/regions.toml
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, Mapping
 
-from ..datafiles import rules_from, rx_match
+import regex
+
+from ..datafiles import compile_pattern, rules_from, rx_match
 from ..model import Document
 from ..structure import structure_rules
 from .regions import Gazetteer, RegionRules, gazetteer, region_rules
@@ -32,6 +34,9 @@ Subject = tuple[str | None, str | None, str | None]  # (name, code, level)
 class SubjectRules:
     openers: tuple[str, ...]
     country: tuple[str, ...]
+    entities: dict[str, str] = field(default_factory=dict)  # name ending -> level (有限公司 -> enterprise)
+    entity: regex.Pattern[str] | None = None  # a place name's continuation up to one of the endings
+    entity_generic: tuple[str, ...] = ()  # words naming a category, not an entity (重点项目, 签约项目)
 
     @cached_property
     def opener_firsts(self) -> frozenset[str]:
@@ -45,7 +50,12 @@ def subject_rules(path: str = "regions.toml") -> SubjectRules:
     def build(d: dict, src: str) -> SubjectRules:
         s = d.get("subjects", {})
         by_len = lambda ws: tuple(sorted(map(str, ws), key=len, reverse=True))
-        return SubjectRules(by_len(s.get("openers", ())), by_len(s.get("country", ())))
+        entities = {str(k): str(v) for k, v in dict(s.get("entities", {})).items()}
+        ends = "|".join(regex.escape(k) for k in by_len(entities))
+        entity = compile_pattern(f"{s.get('entity_name', '[^，,。；;：:、]')}{{0,{int(s.get('entity_max_chars', 20))}}}?(?:{ends})",
+                                 src, "subjects.entities") if entities else None
+        return SubjectRules(by_len(s.get("openers", ())), by_len(s.get("country", ())), entities, entity,
+                            tuple(map(str, s.get("entity_generic", ()))))
     return rules_from(path, build)
 
 
@@ -72,6 +82,12 @@ def _named_subject(text: str, c: int, own_code: str | None, subj: SubjectRules, 
     hit = gaz.longest_at(text, c)
     if hit is None:
         return None
+    if subj.entity is not None:  # a named enterprise, project or zone: 揭阳中石油炼化一体化项目…
+        m = rx_match(subj.entity, text, hit.end)
+        if m is not None and m.end() > hit.end and not text[m.end():m.end() + 1].isdigit() \
+                and not any(w in text[c:m.end()] for w in subj.entity_generic):
+            name = text[c:m.end()]  # (大竹县签约项目10个 counts projects; 大竹县重点项目 is a category)
+            return (name, None, subj.entities[next(k for k in subj.entities if name.endswith(k))])
     full = [r for r, is_full in hit.candidates if is_full]
     if any(r.code == own_code for r in full):
         return True
