@@ -370,6 +370,20 @@ def test_audit_finishes_on_pathological_lists_and_lines(name):
         # 占全部项目的50%: the whole of the breakdown its part is listed in (10 projects), not a sibling part
         assert set(df.loc[df["check"] == "share", "status"]) == {"consistent"}
 
+@pytest.mark.slow
+def test_pipe_lines_stay_linear():
+    """A plain-text table is read from one stream of cells tried at a dozen widths: a 5 MB dump of | lines
+    is no table (more cells than tables.toml max_cells) and is read in seconds; a long real-shaped table
+    (6,000 rows) is one table with every row."""
+    dump = "项目 | 12 | 3.5 |\n" * 300_000
+    big = "指标 | 数值(万元) | 增长(%) |\n" + "".join(f"项目{i} | {i} | 1.5 |\n" for i in range(6_000))
+    with deadline(60):
+        assert sm.read_document(text=dump).tables == []
+        doc = sm.read_document(text=big)
+    assert len(doc.tables) == 1 and len(doc.tables[0]) == 6_000
+    assert doc.tables[0].iloc[-1].tolist() == ["项目5999", "5999", "1.5"]
+
+
 # -- the regex timeout ----------------------------------------------------------------------------------
 def test_a_rule_timeout_is_a_documented_error_naming_the_document(monkeypatch, tmp_path):
     p = tmp_path / "长报告.txt"

@@ -5,9 +5,12 @@
   (``difference_of`` in points when the levels are percentages: 客房开房率 48.64 → 49.00, +0.4).
 * **A share column** (``比重``, ``占比``, ``构成``) whose total row says 100: each row's share is its level over
   the total row's level (工业 111250 / 地区生产总值 529757 = 21.0%).
-* **Totals down a column**: a row whose level equals the sum of the rows right below it (a nested total
-  counting as one part) is their total. Tables list some parts only (其中：…), so a breakdown is read
-  from the figures adding up and is never flagged: a mismatch gives no row.
+* **Breakdowns the outline states**: a row and the rows placed under it (``#``, ``其中：``, numbering nested as
+  an outline), one breakdown per run a ``其中`` opens. Numbered parts and known partitions must add up; other
+  parts need only not exceed the row (parts that exceed it are no breakdown).
+* **Totals down a column** where no outline says so: a row whose level equals the sum of the rows right
+  below it (a nested total counting as one part) is their total. This is read from the figures adding up,
+  so it is never flagged: a mismatch gives no row.
 
 >>> import summary_mining as sm
 >>> text = "项 目 | 单 位 | 2014年 | 2015年 | 增长% |\\n旅游业收入 | 亿元 | 210.23 | 227.44 | 8.2 |\\n客房开房率 | % | 48.64 | 49.00 | 0.4 |\\n"

@@ -17,8 +17,10 @@ year its section heading names (``二、2025年工作安排`` of a report on 202
 """
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Mapping
 
 import regex
@@ -38,6 +40,11 @@ class FigurePeriodRules:
     compare_only: tuple[str, ...]  # 是 (2022年的2.4倍): a time after these is never the figure's
     base_link: regex.Pattern[str]  # the words between a compared time and the figure it is the period of
 
+    @cached_property
+    def relative(self) -> re.Pattern[str]:
+        """The relative years as one alternation (standard library ``re``: literal words, linear), longest first."""
+        return re.compile("|".join(re.escape(w) for w in self.relative_years))
+
 
 @lru_cache(maxsize=4)
 def figure_period_rules(path: str = "periods.toml") -> FigurePeriodRules:
@@ -51,45 +58,58 @@ def figure_period_rules(path: str = "periods.toml") -> FigurePeriodRules:
     return rules_from(path, build)
 
 
-def _times(text: str, a: int, b: int, doc_year: int | None) -> list[tuple[int, int, int | None, str | None, bool]]:
-    """(start, end, year, span, relative) of each time written in ``text[a:b]``; year None: not stated;
-    a relative year (上年) counts from ``doc_year``."""
+Time = tuple[int, int, int | None, str | None, int | None]  # (start, end, year, span, years relative)
+
+
+def _document_times(text: str) -> list[Time]:
+    """Every time written in ``text``, in order: (start, end, year, span, delta) — a year written out, a
+    part of a year, or a year relative to the document's (上年: delta -1). One scan of the document; a
+    figure then looks up the times in its clause by bisection."""
     rules, fig = period_rules(), figure_period_rules()
-    part = text[a:b]
-    out: list[tuple[int, int, int | None, str | None, bool]] = []
-    out += [(a + s, a + e, y, None, False) for s, e, y in year_hits(part, rules) if y is not None]
-    if doc_year is not None:
-        for word, delta in fig.relative_years.items():
-            i = part.find(word)
-            while i >= 0:
-                if not any(s <= a + i < e for s, e, *_ in out):  # 上年 inside 上年度 counted once
-                    out.append((a + i, a + i + len(word), doc_year + delta, None, True))
-                i = part.find(word, i + len(word))
-    for s, e, span in span_hits(part, rules):
-        out.append((a + s, a + e, None, span, False))
+    out: list[Time] = [(s, e, y, None, None) for s, e, y in year_hits(text, rules) if y is not None]
+    taken = sorted((s, e) for s, e, *_ in out)
+    starts = [s for s, _ in taken]
+    for m in fig.relative.finditer(text):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k < 0 or taken[k][1] <= m.start():  # (not inside a written year)
+            out.append((m.start(), m.end(), None, None, fig.relative_years[m.group()]))
+    out += [(s, e, None, span, None) for s, e, span in span_hits(text, rules)]
     return sorted(out)
 
 
-def period_of(doc: Document, stmt_start: int, fig_start: int, info: Mapping[str, Any]) -> str | None:
+def _between(times: list[Time], starts: list[int], a: int, b: int) -> list[Time]:
+    return [t for t in times[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)] if t[1] <= b]
+
+
+def period_of(doc: Document, stmt_start: int, fig_start: int, info: Mapping[str, Any],
+              times: tuple[list[Time], list[int]] | None = None) -> str | None:
     """The period of a figure at ``fig_start`` whose statement starts at ``stmt_start`` (``info``: the
-    article's ``year``, ``span`` and ``review``); None when the figure states no time of its own.
+    article's ``year``, ``span`` and ``review``; ``times``: :func:`_document_times` and their starts, read
+    once per document); None when the figure states no time of its own.
 
     Times count in the statement's opening clause (``2024年，`` ``上半年，``) and in the figure's own
     clause. In a report that reviews the year before it was written (政府工作报告), ``去年`` is the
     year reviewed."""
     rules, fig = period_rules(), figure_period_rules()
     text = doc.normalized_text
+    if times is None:
+        found_all = _document_times(text)
+        times = (found_all, [t[0] for t in found_all])
     doc_year, doc_span = info.get("year"), info.get("span")
     written = doc_year + 1 if doc_year is not None and info.get("review") else doc_year
     cuts = doc.clause_cuts_between(stmt_start, fig_start)
     own = doc.clause_start(fig_start) if cuts else stmt_start
-    found = _times(text, own, fig_start, written)
+    found = _between(*times, own, fig_start)
     if cuts:
-        found = _times(text, stmt_start, min(cuts[0], own), written) + found
+        found = _between(*times, stmt_start, min(cuts[0], own)) + found
     year: int | None = None
     span: str | None = None
     stated = False
-    for s, e, y, sp, relative in found:
+    for s, e, y, sp, delta in found:
+        if delta is not None:
+            if written is None:
+                continue
+            y = written + delta
         before = text[max(stmt_start, s - 3):s]
         if before.endswith(fig.compare_only):
             continue  # 是2022年的2.4倍: the base of a multiple
@@ -118,11 +138,13 @@ def figure_periods(doc: Document, figures: list[Figure], rows: list[Mapping[str,
     the articles' ``year``, ``span`` and ``review``. ``figure_period.fillna(period)`` is every figure's period;
     a frame whose ``period`` is set by hand keeps the figures that state no time of their own with it."""
     out: list[str | None] = []
+    found = _document_times(doc.normalized_text)
+    times = (found, [t[0] for t in found])
     for f, row in zip(figures, rows):
         period = row.get("period")
         own = None
         if f.cell is None and 0 <= f.sentence < len(doc.sentences):
-            own = period_of(doc, doc.sentences[f.sentence].start, f.start, by_article.get(row["article"], {}))
+            own = period_of(doc, doc.sentences[f.sentence].start, f.start, by_article.get(row["article"], {}), times)
         if own is None and f.role == "target":
             own = target_period(period, row.get("section"))
         out.append(own if own != period else None)

@@ -40,6 +40,7 @@ class TextTableRules:
     min_rows: int  # data rows a table needs
     number: regex.Pattern[str]  # a cell holding a number (or a placeholder for one)
     max_value_text_chars: int  # a non-number cell after the row name (a unit: 亿元) is at most this long
+    max_cells: int  # a run of | lines with more cells than this is no table (it stays text)
 
     @cached_property
     def separator_class(self) -> re.Pattern[str]:
@@ -61,6 +62,7 @@ def text_table_rules(path: str = "tables.toml") -> TextTableRules:
             number=compile_pattern(str(t.get("number", r"[-+−]?[0-9]+(?:\.[0-9]+)?%?|[-—–…]+")), src,
                                    "text_tables.number"),
             max_value_text_chars=int(t.get("max_value_text_chars", 8)),
+            max_cells=int(t.get("max_cells", 20_000)),
         )
     return rules_from(path, build)
 
@@ -136,20 +138,19 @@ def _squeeze(t: str) -> str:
     return "".join(t.split())
 
 
-def _fit(texts: list[str], width: int, offset: int, rules: TextTableRules) -> int:
-    """How many data rows follow a header of ``width`` cells at ``offset``: rows of a name and values."""
+def _fit(texts: list[str], nums: list[bool], width: int, offset: int, rules: TextTableRules) -> int:
+    """How many data rows follow a header of ``width`` cells at ``offset``: rows of a name and values
+    (``nums``: which cells hold a number)."""
     header = texts[offset:offset + width]  # its first cell may be blank (the stub's header), no other
-    if len(header) < width or not all(header[1:]) or any(h and rx_fullmatch(rules.number, h) for h in header):
+    if len(header) < width or not all(header[1:]) or any(nums[offset:offset + width]):
         return 0
     rows = 0
     pos = offset + width
     kinds: list[bool | None] = [None] * (width - 1)  # per value position: numbers (True) or words (False)
     while pos + width <= len(texts):
-        row = texts[pos:pos + width]
-        name, values = row[0], row[1:]
-        if not name or rx_fullmatch(rules.number, name):
+        name, values, is_num = texts[pos], texts[pos + 1:pos + width], nums[pos + 1:pos + width]
+        if not name or nums[pos]:
             break
-        is_num = [bool(v) and rx_fullmatch(rules.number, v) is not None for v in values]
         if not any(is_num) or any(v and not n and len(v) > rules.max_value_text_chars for v, n in zip(values, is_num)):
             break
         # a column holds one kind of cell: numbers, or words (units); a cut at the wrong width mixes them
@@ -168,9 +169,10 @@ def _covered(texts: list[str], width: int, offset: int, rows: int) -> int:
 def _best_cut(texts: list[str], rules: TextTableRules) -> tuple[int, int, int, int] | None:
     """(width, offset, rows, cells covered) covering the most non-blank cells; the narrowest on a tie."""
     best: tuple[int, int, int, int] | None = None
+    nums = [bool(t) and rx_fullmatch(rules.number, t) is not None for t in texts]  # each cell tested once
     for width in range(2, rules.max_width + 1):
         for offset in range(0, min(width, 3)):
-            rows = _fit(texts, width, offset, rules)
+            rows = _fit(texts, nums, width, offset, rules)
             if rows >= rules.min_rows:
                 covered = _covered(texts, width, offset, rows)
                 if best is None or covered > best[3]:
@@ -184,6 +186,8 @@ def find_text_tables(text: str, rules: TextTableRules | None = None) -> list[Tex
     out: list[TextTable] = []
     for a, b in _regions(text, rules):
         spans = _cells(text, a, b, rules.separators)
+        if len(spans) > rules.max_cells:
+            continue  # no statistical table holds so many cells: a dump of | lines, read as text
         variants = [[s for s in spans if s[1] > s[0]], spans]  # empty cells dropped (row breaks) or kept
         found = None
         for cells in variants:
