@@ -45,8 +45,9 @@ DOCS = sorted(p.stem for p in (DATA / "docs").glob("*.txt"))
 # names its parts (高中段教育(包括普通高中和中职)…) broken down by the paragraphs opening with those names,
 # a change's counterpart the one after its level's: dev 234/249 (0.940). A lone 其中 part of its whole's own
 # measure (播种面积324.3万亩,其中:粮食作物播种面积221.0万亩) is no larger: dev 236/249 (0.948), set aside 67/107
-# (0.626).
-FLOOR = {"dev": 0.94, "setaside": 0.62, "formats": 0.91}
+# (0.626). A rate quoted without its inputs that a later relation with its inputs restates (开工率达到67.8% …
+# 建成和开工在建占项目总数的67.8%) is that restatement: dev 238/249 (0.956, the 95 %).
+FLOOR = {"dev": 0.95, "setaside": 0.62, "formats": 0.91}
 _NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
 

@@ -25,7 +25,7 @@ from .rules import RateRule
 from .tables import find_table_relations
 from .view import figure_views
 
-__all__ = ["FINDERS", "Group", "find_groups"]
+__all__ = ["FINDERS", "Group", "find_groups", "restated_rates"]
 
 _NUMBER = regex.compile(r"[0-9][0-9,]*(?:[.、][0-9]+)?")
 _TRIM = "，,；;。：:、 \t\r\n"
@@ -188,6 +188,28 @@ def find_rates(ctx: Context) -> list[Relation]:
             continue
         out.append(_rel(ctx, "ratio_of", rule.check, p, [*nums, den], cue=rule.name, firm=nums[0].stmt == p.stmt,
                         cap=cap, names=(rule.numerator_name, rule.denominator_name)))
+    return out
+
+
+def restated_rates(ctx: Context, relations: list[Relation]) -> list[Relation]:
+    """``relations`` with each rate whose inputs were not found (开工率达到67.8%: no 开工项目 in its sentence)
+    replaced by a restatement of the same percentage stated later in its article by a relation whose inputs
+    are there (建成和开工在建占项目总数的67.8% = (18 + 180) / 292): the headline quotes the checked figure."""
+    checked = {id(r.stated): r for r in relations if r.stated is not None and not r.missing
+               and r.relation in ("ratio_of", "share_of")}
+    by_value: dict[tuple[int, float], list[Fig]] = {}
+    for rel in checked.values():
+        g = ctx.by_record[id(rel.stated)]
+        by_value.setdefault((g.article, g.written), []).append(g)
+    out = []
+    for rel in relations:
+        g = ctx.by_record.get(id(rel.stated)) if rel.stated is not None else None
+        if g is not None and rel.missing and rel.relation == "ratio_of" and not g.redacted:
+            later = [h for h in by_value.get((g.article, g.written), []) if h.start > g.end]
+            if later:
+                out.append(_rel(ctx, "same_as", "repeat", g, [later[0]], cue=rel.cue))
+                continue
+        out.append(rel)
     return out
 
 
