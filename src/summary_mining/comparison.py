@@ -49,6 +49,7 @@ import pandas as pd
 
 from .datafiles import rules_from
 from .places.periods import target_period
+from .places.subjects import subject_rules
 
 __all__ = ["compare", "conflicts", "cells", "column_for", "about_a_part", "REGION_TOTALS", "PART_SUBJECTS", "MONEY_UNITS", "CURRENCY_UNITS", "CONFLICT_COLUMNS"]
 
@@ -195,8 +196,9 @@ def _candidates(metrics: pd.DataFrame, by: Sequence[str], keys: list[str], unit:
         other = (df["subject_code"].notna() & df["region_code"].notna()
                  & (df["subject_code"].astype("string") != df["region_code"].astype("string"))).fillna(False).astype(bool)
         if "subject_level" in df.columns:  # an enterprise, project or zone the clause names (no region code)
+            levels = sorted(set(subject_rules().entities.values()))
             other |= (df["subject_code"].isna() & df["subject"].notna()
-                      & df["subject_level"].isin(["enterprise", "project", "zone"])).fillna(False).astype(bool)
+                      & df["subject_level"].isin(levels)).fillna(False).astype(bool)
         if other.any():  # counted only when it happens (the key is new)
             drop(other, "other_subject")
     if PROSPECT_WORDS:
