@@ -21,9 +21,10 @@ from ..datafiles import rx_finditer, rx_finditer_any
 from ..figures.record import Figure
 from ..model import Document
 from ..structure import strip_glosses, structure_rules
+from .record import Relation
 from .rules import RelationRules
 
-__all__ = ["Fig", "Context", "TEXT_WINDOW", "FIGURE_WINDOW", "ARTICLE_WINDOW"]
+__all__ = ["Fig", "Context", "make_relation", "TEXT_WINDOW", "FIGURE_WINDOW", "ARTICLE_WINDOW"]
 
 #: Characters a look-back over the text reads at most: the clause before a figure, the head of a
 #: statement that names an indicator, the bracket a cue stands in. Real clauses are a few dozen
@@ -283,3 +284,12 @@ class Context:
 
 def finite(x: float) -> bool:
     return not math.isnan(x)
+
+
+def make_relation(ctx: Context, relation: str, check: str, stated: Fig | None, operands: list[Fig], **kw) -> Relation:
+    """A :class:`Relation` of ``stated`` and ``operands`` with its statement, article and approximation read
+    from ``ctx`` (every finder, in text and in tables, builds its relations so)."""
+    anchor = stated or operands[0]
+    return Relation(relation, check, stated.f if stated else None, [g.f for g in operands],
+                    statement=ctx.statement_span(anchor), article=anchor.article,
+                    approximate=any(ctx.approx(g) for g in ([stated] if stated else []) + operands), **kw)

@@ -20,8 +20,9 @@ from ..rules.indicators import indicator_lexicon
 from ..structure import strip_glosses, structure_rules
 from .arithmetic import agrees, prefix_match, sum_tolerance
 from .context import FIGURE_WINDOW, TEXT_WINDOW, Context, Fig
+from .context import make_relation as _rel
 from .record import Relation
-from .rules import RateRule
+from .rules import RateRule, names_partition
 from .tables import find_table_relations
 from .view import figure_views
 
@@ -29,13 +30,6 @@ __all__ = ["FINDERS", "Group", "find_groups", "restated_rates"]
 
 _NUMBER = regex.compile(r"[0-9][0-9,]*(?:[.、][0-9]+)?")
 _TRIM = "，,；;。：:、 \t\r\n"
-
-
-def _rel(ctx: Context, relation: str, check: str, stated: Fig | None, operands: list[Fig], **kw) -> Relation:
-    anchor = stated or operands[0]
-    return Relation(relation, check, stated.f if stated else None, [g.f for g in operands],
-                    statement=ctx.statement_span(anchor), article=anchor.article,
-                    approximate=any(ctx.approx(g) for g in ([stated] if stated else []) + operands), **kw)
 
 
 @dataclass
@@ -393,9 +387,7 @@ def _joined_parts(ctx: Context, p: Fig, subject: str) -> list[Fig]:
     """The figures a share's subject names one by one, joined by 和/及/与/、 (``respectively_joiners``; 已建成…项目18个，已开工在建项目
     180个，建成和开工在建占项目总数的67.8%): for each name the nearest value before the share in its full
     sentence whose words hold it, all of one family and distinct; [] unless every name is found."""
-    names = [_subject_tail(subject)]
-    for j in ctx.rules.respectively_joiners:  # the joiners of relations.toml's [enumeration] (和, 及, 与, 、)
-        names = [piece.strip(_TRIM) for n in names for piece in n.split(j)]
+    names = [n.strip(_TRIM) for n in _split_names(_subject_tail(subject), ctx.rules.respectively_joiners)]
     if len(names) < 2 or any(len(n) < 2 for n in names):
         return []
     found: list[Fig] = []
@@ -615,7 +607,7 @@ def _partition(ctx: Context, parts: list[Fig]) -> bool:
 
 def _names_all(names: frozenset[str], parts: list[Fig]) -> bool:
     """The parts are one of each of ``names`` (a known partition)."""
-    return len(parts) == len(names) and {n for n in names for p in parts if n in (p.label or p.clause)} == names
+    return names_partition(names, [p.label or p.clause for p in parts])
 
 
 def _partition_index(ctx: Context, parts: list[Fig]) -> int | None:
@@ -695,21 +687,17 @@ def find_groups(ctx: Context) -> list[Group]:
                     # cue's paragraph holds a known partition (在城镇投资中，国有…。…中央项目3370亿元；地方项目18474亿元)
                     parts = picked
             parts, nested = _item_heads(parts)
-            if len(parts) == 1 and local:
-                # one part of the whole's own measure (播种面积324.3万亩,其中:粮食作物播种面积221.0万亩): no larger
-                whole = _best_whole(wholes.get(fam, []), parts)
-                if whole is not None and _one_part(ctx, whole, parts[0]):
-                    groups.append(Group(whole, parts, ctx.text[cs:ce].strip("，,：:"), True, ctx.certain(whole.stmt), False))
-                    taken.add(parts[0].i)
-                continue
-            if len(parts) < 2:
+            if not parts or len(parts) < 2 and not local:
                 continue
             whole = (_best_whole(wholes.get(fam, []), parts) if local
                      else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts)))
             if whole is None:
                 continue
-            parts = list(itertools.takewhile(lambda p: not p.value > whole.value, parts))  # a part is no larger
-            if len(parts) == 1 and local and _one_part(ctx, whole, parts[0]):  # 其中:油菜籽产量11.1万吨;蔬菜…
+            if len(parts) > 1:  # a part is no larger than its whole (one alone is checked against it)
+                parts = list(itertools.takewhile(lambda p: not p.value > whole.value, parts))
+            if len(parts) == 1 and local and _one_part(ctx, whole, parts[0]):
+                # one part of the whole's own measure, alone or before other measures (播种面积324.3万亩,其中:
+                # 粮食作物播种面积221.0万亩; 其中:油菜籽产量11.1万吨;蔬菜…): no larger than it
                 groups.append(Group(whole, parts, ctx.text[cs:ce].strip("，,：:"), True, ctx.certain(whole.stmt), False))
                 taken.add(parts[0].i)
                 continue
@@ -859,6 +847,7 @@ def _named_part_paragraphs(ctx: Context) -> list[tuple[int, str, tuple[str, ...]
 
 
 def _split_names(s: str, joiners: tuple[str, ...]) -> list[str]:
+    """``s`` cut at the joiners of relations.toml's [enumeration] (和, 及, 与, 、): 普通高中和中职 -> 普通高中, 中职."""
     for j in joiners:
         s = s.replace(j, "\x00")
     return [n.strip() for n in s.split("\x00") if n.strip()]

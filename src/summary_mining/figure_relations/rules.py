@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import regex
 
@@ -122,6 +122,15 @@ class RelationRules:
     table_earlier: tuple[str, ...] = ()
     #: a table column of shares (比重, 占比, 构成)
     table_share_words: tuple[str, ...] = ()
+
+
+def names_partition(partition: frozenset[str], names: Sequence[str]) -> bool:
+    """``names`` are one of each of ``partition``'s names (a known partition: 城镇/乡村, 第一/二/三产业).
+
+    >>> names_partition(frozenset({"城镇", "乡村"}), ["其中：城镇人口", "乡村人口"]), names_partition(frozenset({"城镇", "乡村"}), ["城镇"])
+    (True, False)
+    """
+    return len(names) == len(partition) and {n for n in partition for x in names if n in x} == partition
 
 
 def _alternation(words: Iterable[str]) -> str:

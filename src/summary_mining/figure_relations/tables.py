@@ -19,26 +19,23 @@
 """
 from __future__ import annotations
 
-from ..figures.tables import TableColumn, TableFigures, table_figures
+from ..figures.tables import TableColumn, TableFigures, header_year, table_figures
 from .arithmetic import agrees, ratio, sum_tolerance
 from .context import Context, Fig
+from .context import make_relation as _rel
 from .record import Relation
+from .rules import names_partition
 
 __all__ = ["find_table_relations"]
 
 Cell = tuple[int, int, int]  # (table, row, column)
 
 
-def _is_year(label: str) -> int | None:
-    t = label.strip()
-    return int(t[:4]) if len(t) == 5 and t.endswith("年") and t[:4].isdigit() else None
-
-
 def _period_columns(columns: list[TableColumn], later: tuple[str, ...], earlier: tuple[str, ...]
                     ) -> tuple[int, int] | None:
     """(later, earlier) column index of a table's two period columns of levels, if it has exactly two."""
     levels = [c for c in columns if c.role == "value" and not c.growth]
-    years = [(y, c.index) for c in levels if (y := _is_year(c.label)) is not None]
+    years = [(y, c.index) for c in levels if (y := header_year(c.label)) is not None]
     if len(years) == 2 and years[0][0] != years[1][0]:
         (y0, a), (y1, b) = years
         return (a, b) if y0 > y1 else (b, a)
@@ -47,11 +44,6 @@ def _period_columns(columns: list[TableColumn], later: tuple[str, ...], earlier:
     if len(now) == 1 and len(before) == 1:
         return now[0], before[0]
     return None
-
-
-def _rel(ctx: Context, relation: str, check: str, stated: Fig, operands: list[Fig], **kw) -> Relation:
-    return Relation(relation, check, stated.f, [g.f for g in operands], statement=ctx.statement_span(stated),
-                    article=stated.article, approximate=any(ctx.approx(g) for g in [stated, *operands]), **kw)
 
 
 def _growths(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], rows: list[int]) -> list[Relation]:
@@ -111,8 +103,7 @@ def _agreeing(cells: dict[Cell, Fig], t: int, rows: list[int], total: int, level
 
 def _partition(ctx: Context, names: list[str]) -> bool:
     """The rows' names are one complete set of a known partition (城镇/乡村, 第一/二/三产业)."""
-    return any(len(names) == len(ps) and all(sum(1 for n in names if p in n) == 1 for p in ps)
-               for ps in ctx.rules.partitions)
+    return any(names_partition(ps, names) for ps in ctx.rules.partitions)
 
 
 def _addable(ctx: Context, g: Fig | None, like: Fig) -> bool:

@@ -43,7 +43,7 @@ from ..readers.tables import TableRules, table_rules
 from ..rules.units import MetricRules, Unit, metric_rules
 from .record import Figure
 
-__all__ = ["TableCell", "TableRow", "TableColumn", "TableFigures", "table_cells", "table_figures",
+__all__ = ["TableCell", "TableRow", "TableColumn", "TableFigures", "table_cells", "table_figures", "header_year",
            "table_document", "parse_unit"]
 
 NAN = float("nan")
@@ -250,9 +250,18 @@ def _is_period(text: str) -> bool:
     return bool(text) and (text.rstrip("年").isdigit() or text in ("年份", "年度", "时间", "月份", "年"))
 
 
+def header_year(text: str) -> int | None:
+    """The year a header names alone (2022年: its column holds that year's figures, not row names), or None.
+
+    >>> header_year("2022年"), header_year("2022年比2021增长")
+    (2022, None)
+    """
+    t = text.strip()
+    return int(t[:4]) if len(t) == 5 and t.endswith("年") and t[:4].isdigit() else None
+
+
 def _is_year(text: str) -> bool:
-    """A header naming one year (2022年): its column holds that year's figures, not row names."""
-    return len(text) == 5 and text.endswith("年") and text[:4].isdigit()
+    return header_year(text) is not None
 
 
 def _classify(j: int, header: str, cells: list[str], rules: MetricRules, trules: TableRules) -> TableColumn:
@@ -472,7 +481,7 @@ class _Hierarchy:
 
     def _outer(self, style: int) -> _Node | None:
         """The nearest open row numbered in a style that nests ``style`` (``numbering_outline``)."""
-        rank = {k: i for i, k in enumerate(self.trules.numbering_outline)}
+        rank = self.trules.numbering_rank
         if style not in rank:
             return None
         return next((n for n in reversed(self.stack) if n.style is not None and rank.get(n.style, rank[style]) < rank[style]),

@@ -170,11 +170,10 @@ class Gazetteer:
             i = m.start()
             if i < pos or starts is not None and text[i:i + 2] not in starts:
                 continue
-            best = max(self._surfaces_at(text, i), default=0)  # the longest surface at i
-            if best:
-                surface = text[i:best]
-                hits.append(Hit(i, best, surface, tuple(self.surfaces[surface])))
-                pos = best
+            hit = self.longest_at(text, i)
+            if hit is not None:
+                hits.append(hit)
+                pos = hit.end
         return hits
 
     def longest_at(self, text: str, i: int) -> Hit | None:

@@ -30,7 +30,7 @@ The rules (caption and unit-line patterns) are in ``data/tables.toml``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import regex
@@ -71,6 +71,11 @@ class TableRules:
     header_names: frozenset[str]
     cell_number: regex.Pattern[str]
     units: dict[str, dict[str, Any]]
+
+    @cached_property
+    def numbering_rank(self) -> dict[int, int]:
+        """How deep each numbering style nests (``numbering_outline``): 0 for the outermost."""
+        return {k: i for i, k in enumerate(self.numbering_outline)}
 
 
 def _build(d: dict[str, Any], src: str) -> TableRules:
