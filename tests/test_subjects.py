@@ -37,6 +37,13 @@ CASES = [
     ("大竹县重点项目完成投资20亿元。", "20亿元", "大竹县", "511724", "county"),
     ("大竹县签约项目10个。", "10个", "大竹县", "511724", "county"),
     ("达州证券交易所上市公司达26家。", "26家", "达州市", "511700", "city"),
+    # a count of the region's parts opening a clause: that group, for the rest of the statement (广东 2025)
+    ("15个主平台新承接产业转移项目约700个、总投资约300亿元。", "300亿元", "15个主平台", None, "group"),
+    ("两个副中心城市经济总量均突破500亿元。", "500亿元", "两个副中心城市", None, "group"),
+    ("全市经济平稳，57个县（市）整体经济增速5.2%。", "5.2%", "57个县（市）", None, "group"),
+    # … not a count of projects or enterprises (what the region's projects did), nor a count inside a clause
+    ("38个项目完成投资12亿元。", "12亿元", "达州市", "511700", "city"),
+    ("全市新建5个园区，投资12亿元。", "12亿元", "达州市", "511700", "city"),
 ]
 
 
@@ -67,3 +74,11 @@ def test_the_comparison_leaves_out_an_entitys_figures():
     t = compare(m)
     assert t.iloc[0]["地区生产总值(亿元)"] == pytest.approx(600.0)
     assert t.attrs["excluded"]["other_subject"] == 1
+
+
+def test_the_comparison_leaves_out_a_groups_figures():
+    # the output of two of its cities is not the province's: the group's figure stays out of the row
+    m = sm.extract(text="达州市2024年国民经济和社会发展统计公报\n两个县经济总量均突破500亿元。全市实现地区生产总值2501亿元。")
+    t = compare(m)
+    assert t.iloc[0]["地区生产总值(亿元)"] == pytest.approx(2501.0)
+    assert t.attrs["excluded"]["other_subject"] == 2  # 两个 and 500亿元

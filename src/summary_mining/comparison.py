@@ -195,8 +195,10 @@ def _candidates(metrics: pd.DataFrame, by: Sequence[str], keys: list[str], unit:
         # a figure whose statement names another division or the country (大竹县实现…) is not the row's
         other = (df["subject_code"].notna() & df["region_code"].notna()
                  & (df["subject_code"].astype("string") != df["region_code"].astype("string"))).fillna(False).astype(bool)
-        if "subject_level" in df.columns:  # an enterprise, project or zone the clause names (no region code)
-            levels = sorted(set(subject_rules().entities.values()))
+        if "subject_level" in df.columns:
+            # an enterprise, project or zone the clause names, or a group of the region's parts (no code)
+            rules = subject_rules()
+            levels = sorted(set(rules.entities.values()) | {rules.group_level})
             other |= (df["subject_code"].isna() & df["subject"].notna()
                       & df["subject_level"].isin(levels)).fillna(False).astype(bool)
         if other.any():  # counted only when it happens (the key is new)

@@ -66,9 +66,11 @@ def _skip_brackets(norm: str, pos: int, floor: int) -> int:
     return opener if opener >= 0 and ")" not in norm[opener:pos - 1] and "）" not in norm[opener:pos - 1] else pos
 
 
-def _label(doc: Document, m: Figure, prev_end: int, rules: LabelRules, seg: Segmenter) -> tuple[str, str, bool]:
+def _label(doc: Document, m: Figure, prev_end: int, rules: LabelRules, seg: Segmenter,
+           lex: IndicatorLexicon) -> tuple[str, str, bool]:
     """(label, clause-before, whether the label was read after the figure) for a mention; the label
-    falls back to the noun after the figure."""
+    falls back to the indicator a bracket right before names (占常住人口比重(常住人口城镇化率)为53.94%), then to
+    the noun after the figure."""
     norm = doc.normalized_text
     floor = max(prev_end, m.start - LABEL_WINDOW)
     end = _skip_brackets(norm, m.start, floor)
@@ -85,6 +87,9 @@ def _label(doc: Document, m: Figure, prev_end: int, rules: LabelRules, seg: Segm
         label = "".join(_trim(acc, rules))
     if label:
         return label, before, False
+    if cs > floor and norm[cs - 1] in ")）" and (opener := _skip_brackets(norm, cs, floor)) < cs \
+            and lex.lookup(named := _phrase(norm[opener + 1:cs - 1], rules, seg)) is not None:
+        return named, before, False  # …比重(常住人口城镇化率)为53.94%: the bracket names the indicator
     after = norm[m.end:min(m.end + 12, doc.clause_at(m.end - 1).end)]
     cut = next((i for i, c in enumerate(after) if c in rules.list_joiners or c.isdigit()), len(after))
     return _phrase(after[:cut], rules, seg)[:12], before, True
@@ -315,7 +320,7 @@ def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None 
             if m.kind == "percentage" and label != before and _direction(column, rules):
                 label += column  # 税收收入 in a column 比上年增长（%） -> 税收收入比上年增长
         else:
-            label, before, after = _label(doc, m, floor, rules, seg)
+            label, before, after = _label(doc, m, floor, rules, seg, lex)
             if i not in listed and rules.respectively in before:
                 listed.update(_list_labels(norm, mentions, i, before, rules, seg) or {})
         same_sentence = prev is not None and prev.end > sent_start

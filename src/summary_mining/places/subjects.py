@@ -26,6 +26,7 @@ SUBJECT_COLUMNS = {"subject": "string", "subject_code": "string", "subject_level
 _BREAKS = structure_rules().clause_breaks  # one set of break characters: structure.toml
 _SPACES = " \t\u3000"
 _COUNTRY_CODE, _COUNTRY_LEVEL = "000000", "country"
+_COUNT_FIRSTS = frozenset("一二两三四五六七八九十百千")  # a count in Chinese numerals (两个副中心城市)
 
 Subject = tuple[str | None, str | None, str | None]  # (name, code, level)
 
@@ -37,6 +38,8 @@ class SubjectRules:
     entities: dict[str, str] = field(default_factory=dict)  # name ending -> level (有限公司 -> enterprise)
     entity: regex.Pattern[str] | None = None  # a place name's continuation up to one of the endings
     entity_generic: tuple[str, ...] = ()  # words naming a category, not an entity (重点项目, 签约项目)
+    group: regex.Pattern[str] | None = None  # a count of the region's parts opening a clause (15个主平台)
+    group_level: str = "group"
 
     @cached_property
     def opener_firsts(self) -> frozenset[str]:
@@ -54,8 +57,9 @@ def subject_rules(path: str = "regions.toml") -> SubjectRules:
         ends = "|".join(regex.escape(k) for k in by_len(entities))
         entity = compile_pattern(f"{s.get('entity_name', '[^，,。；;：:、]')}{{0,{int(s.get('entity_max_chars', 20))}}}?(?:{ends})",
                                  src, "subjects.entities") if entities else None
+        group = compile_pattern(str(s["group"]), src, "subjects.group") if s.get("group") else None
         return SubjectRules(by_len(s.get("openers", ())), by_len(s.get("country", ())), entities, entity,
-                            tuple(map(str, s.get("entity_generic", ()))))
+                            tuple(map(str, s.get("entity_generic", ()))), group, str(s.get("group_level", "group")))
     return rules_from(path, build)
 
 
@@ -79,6 +83,9 @@ def _named_subject(text: str, c: int, own_code: str | None, subj: SubjectRules, 
     for w in subj.country:
         if text.startswith(w, c):
             return (w, _COUNTRY_CODE, _COUNTRY_LEVEL)
+    if subj.group is not None and (text[c:c + 1].isdigit() or text[c:c + 1] in _COUNT_FIRSTS) \
+            and (m := rx_match(subj.group, text, c)) is not None:
+        return (m.group(), None, subj.group_level)  # 15个主平台…: a group of the region's parts
     hit = gaz.longest_at(text, c)
     if hit is None:
         return None
@@ -119,7 +126,8 @@ def _statement_subjects(doc: Document, text: str, s0: int, s1: int, own_code: st
 def figure_subjects(doc: Document, figures: list, articles: Mapping[int, Mapping[str, Any]]) -> list[Subject]:
     """One (subject, subject_code, subject_level) per figure, in order: the figure's article region
     (``articles``: the rows of :func:`~summary_mining.places.regions.article_rows` by article index)
-    unless a clause opening of its statement before it names one of its divisions (or a ``country`` word)."""
+    unless a clause opening of its statement before it names one of its divisions (or a ``country`` word),
+    an entity of one (揭阳中石油炼化一体化项目) or a group of its parts (15个主平台)."""
     rules, subj = region_rules(), subject_rules()
     gaz = gazetteer(rules.gazetteer)
     text = doc.normalized_text
