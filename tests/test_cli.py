@@ -74,6 +74,20 @@ def test_compare_writes_table_and_conflicts(tmp_path, formats_dir):
     assert pd.ExcelFile(xlsx).sheet_names[1] == "冲突"
 
 
+def test_compare_on_the_bundled_corpus_prints_the_table_and_writes_three_sheets(tmp_path, capsys, seed_path):
+    # the README's first command: corpora/ alone, no ../shared
+    out = tmp_path / "对比.xlsx"
+    assert main(["compare", str(seed_path.parent), "-o", str(out), "-j", "1", "--no-progress"]) == 0
+    printed = {line.split()[0]: line.split()[1:] for line in capsys.readouterr().out.splitlines() if line.strip()}
+    assert printed["region"][:3] == ["period", "地区生产总值(亿元)", "地区生产总值增长(%)"]
+    assert printed["洛阳市"][:3] == ["2023", "5481.6000", "3.5"] and printed["朝阳区"][:3] == ["2024", "9230.1000", "5.0"]
+    book = pd.ExcelFile(out)
+    assert book.sheet_names == ["对比", "冲突", "修饰"]
+    table = pd.read_excel(out, sheet_name="对比", dtype={"行政区划代码": str})
+    codes = table["行政区划代码"].dropna().tolist()
+    assert codes == sorted(codes) and len(set(table["地区"])) >= 15  # one row per region and year, by code
+
+
 # -- exit codes, checks before mining, the one-workbook run, the summary ---------------------------------
 import subprocess  # noqa: E402
 import sys  # noqa: E402

@@ -307,3 +307,44 @@ def test_earlier_level_is_left_out_and_counted():
     assert m["role"].tolist() == ["base", "actual"]
     t = compare(m)
     assert t.attrs["excluded"]["earlier_level"] == 1 and t.attrs["n_conflicts"] == 0
+
+
+def test_rows_are_ordered_by_region_code_then_period():
+    # 广东省 sorts before 河南省 by name; by code 河南省 (410000) comes first, and each region's years in order
+    m = frame(row("地区生产总值", "amount", 1.4e13, "元", region="广东省", code="440000", period="2024"),
+              row("地区生产总值", "amount", 6.4e12, "元", region="河南省", code="410000", period="2024", start=1),
+              row("地区生产总值", "amount", 6.1e12, "元", region="河南省", code="410000", period="2023", start=2))
+    t = compare(m)
+    assert t[["region", "period"]].values.tolist() == [["河南省", "2023"], ["河南省", "2024"], ["广东省", "2024"]]
+    assert t["地区生产总值(亿元)"].tolist() == [61000.0, 64000.0, 140000.0]
+
+
+# (text after a title, column, qualifier, mark): bounds and approximations keep their number and get a mark
+QUALIFIED = [
+    ("全省生产总值突破6万亿元。", "地区生产总值(亿元)", "突破", "≥"),
+    ("城镇新增就业超143万人。", "城镇新增就业(人)", "超", "≥"),
+    ("全社会研发经费支出约5100亿元。", "研发经费投入(亿元)", "约", "≈"),
+    ("主要预期目标是：经济增长5%左右。", "地区生产总值增长目标(%)", "左右", "≈"),
+    ("全省生产总值6.36万亿元。", "地区生产总值(亿元)", None, None),
+]
+
+
+@pytest.mark.parametrize("text, column, qualifier, mark", QUALIFIED, ids=[c[0][:10] for c in QUALIFIED])
+def test_bounds_and_approximations_are_marked(text, column, qualifier, mark, tmp_path):
+    t = compare(sm.extract(text="广东省2024年国民经济和社会发展统计公报\n" + text))
+    assert t.attrs["qualifiers"].get((0, column)) == qualifier and t.attrs["marks"].get((0, column)) == mark
+    path = sm.to_excel(t, tmp_path / "t.xlsx")
+    import openpyxl
+    ws = openpyxl.load_workbook(path).active
+    cell = ws.cell(row=2, column=list(t.columns).index(column) + 1)
+    assert isinstance(cell.value, (int, float))  # still a number
+    assert cell.number_format.startswith(f'"{mark}"') == (mark is not None)
+
+
+def test_qualified_cells_lists_the_marked_cells_and_survives_a_column_selection():
+    from summary_mining.comparison import qualified_cells
+    t = compare(sm.extract(text="广东省2024年国民经济和社会发展统计公报\n全省生产总值突破14万亿元，增长3.5%；进出口总额超9万亿元。"))
+    q = qualified_cells(t)
+    assert q[["column", "cell", "qualifier", "mark"]].values.tolist() == [
+        ["地区生产总值(亿元)", 140000.0, "突破", "≥"], ["进出口总额(亿元)", 90000.0, "超", "≥"]]
+    assert qualified_cells(t[["region", "period", "进出口总额(亿元)"]])["column"].tolist() == ["进出口总额(亿元)"]

@@ -29,6 +29,9 @@ CASES = [
     # a level of an earlier year is that year's; the level it grew to is the document's
     ("2025年吉林省政府工作报告\n全省生产总值从2020年的3.68万亿元增长到4.6万亿元。", "3.68万亿元", "2020"),
     ("2025年吉林省政府工作报告\n全省生产总值从2020年的3.68万亿元增长到4.6万亿元。", "4.6万亿元", None),
+    # a clause going on with the one before (，比上年增长2.3%) keeps that clause's year (洛阳 2023 公报)
+    ("2023年洛阳市国民经济和社会发展统计公报\n经最终核实，2022年全市生产总值为5386.2亿元，比上年增长2.3%。", "2.3%", "2022"),
+    ("2023年洛阳市国民经济和社会发展统计公报\n全年生产总值5481.6亿元，比上年增长3.5%。", "3.5%", None),
     # the base of a multiple is not the figure's period
     ("2023年某县工作总结\n地方财政收入4.39亿元,为2022年的95.2%。", "95.2%", None),
     # a report reviews the year before it was written: 去年 is the year reviewed, 今年 the next

@@ -39,17 +39,23 @@ def test_quickstart_runs_and_shows_the_seed_figures():
     assert "inconsistent" in text
 
 
-def test_compare_notebook_builds_the_table_and_a_chart_without_tofu(formats_dir):
+def test_compare_notebook_runs_on_the_bundled_corpus_alone():
+    # corpora/ only (CI has no ../shared): 15 regions' bulletins and the seed
     nb = run("02_compare_and_audit.ipynb")
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert all(o.get("output_type") != "error" for c in code for o in c.get("outputs", []))
+    assert "../shared" not in "".join(c.source for c in code)
     text = "\n".join(outputs_text(c) for c in code)
-    for region in ("北京市", "广东省", "河南省", "河北省", "吉林省", "西藏自治区"):
+    assert "16 documents:" in text
+    for region in ("洛阳市", "朝阳区", "蚌埠市", "开州区", "子洲县", "平昌县", "江口县", "龙沙区"):
         assert region in text
+    table = outputs_text(code[3])  # the comparison table, rows by region code: 朝阳区 (110105) first
+    assert table.index("朝阳区") < table.index("洛阳市") < table.index("子洲县")
+    assert "5481.6000" in table and "9230.1000" in table
     assert "missing glyph warnings: 0" in text
     assert "chart: gdp_growth.png True" in text
     assert any("image/png" in o.get("data", {}) for c in code for o in c.get("outputs", []))
-    assert "consistent" in text
+    assert "consistent" in text and "农林牧渔业总产值55.2億元" in text
 
 
 def test_progress_bar_shows_in_a_notebook_kernel(monkeypatch):

@@ -113,5 +113,7 @@ def test_first_command_in_a_fresh_venv_with_pip_alone(tmp_path):
                                   if not p.startswith(str(Path(sys.prefix))))
     run = subprocess.run(["bash", "-c", first], cwd=checkout, env=env, capture_output=True, text=True, timeout=1800)
     assert run.returncode == 0, run.stderr[-3000:]
-    assert (checkout / "out" / "metrics.csv").stat().st_size > 10_000
+    assert (checkout / "out" / "对比.xlsx").stat().st_size > 10_000
     assert "files: " in run.stderr
+    printed = {line.split()[0]: line.split()[1:] for line in run.stdout.splitlines() if line.strip()}
+    assert printed["洛阳市"][:3] == ["2023", "5481.6000", "3.5"]  # region, period, 地区生产总值(亿元), its growth

@@ -51,7 +51,7 @@ from .datafiles import rules_from
 from .places.periods import target_period
 from .places.subjects import subject_rules
 
-__all__ = ["compare", "conflicts", "cells", "column_for", "about_a_part", "REGION_TOTALS", "PART_SUBJECTS", "MONEY_UNITS", "CURRENCY_UNITS", "CONFLICT_COLUMNS"]
+__all__ = ["compare", "conflicts", "cells", "qualified_cells", "column_for", "about_a_part", "REGION_TOTALS", "PART_SUBJECTS", "MONEY_UNITS", "CURRENCY_UNITS", "CONFLICT_COLUMNS"]
 
 #: Money units ``compare`` can convert to, and their size in 元.
 MONEY_UNITS = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "万亿元": 1e12}
@@ -70,9 +70,11 @@ GROWTH_WORDS = ("增长", "增速", "增幅", "下降", "降低", "减少", "提
 #: (``excluded["part_subject"]``). Read from ``data/comparison.toml``.
 #: Label words that make a figure a prospect (推介, 洽谈 … projects), never a result: left out
 #: (``excluded["prospect"]``).
-REGION_TOTALS, PART_SUBJECTS, PROSPECT_WORDS = rules_from(
+#: The mark of a bound or an approximation, by qualifier (突破 -> ≥, 约 -> ≈, 以内 -> ≤).
+REGION_TOTALS, PART_SUBJECTS, PROSPECT_WORDS, QUALIFIER_MARKS = rules_from(
     "comparison.toml", lambda d, src: (frozenset(d["region_totals"]), tuple(d["part_subjects"]),
-                                       tuple(d.get("prospect_words", ()))))
+                                       tuple(d.get("prospect_words", ())),
+                                       {str(w): str(mark) for mark, ws in dict(d.get("marks", {})).items() for w in ws}))
 _CLAUSE_END = "，,；;。：:"
 #: Columns of the conflicts table.
 CONFLICT_COLUMNS = ["column", "chosen", "other", "agrees", "doc_id", "article", "start", "surface", "label",
@@ -295,16 +297,57 @@ def compare(metrics: pd.DataFrame, *, indicators: Iterable[str] | None = None, u
     ``targets_own_period=True`` puts a target set under a heading about a later year
     (二、2025年工作安排 of a report on 2024) in that year's row (see
     :func:`summary_mining.places.periods.target_period`); by default it stays in the document's row.
-    ``table.attrs`` holds ``unit``, ``rule``, ``excluded`` (rows left out, by reason) and ``n_conflicts``.
+    Rows are ordered by region code (regions without one last), then by the ``by`` keys.
+    ``table.attrs`` holds ``unit``, ``rule``, ``excluded`` (rows left out, by reason), ``n_conflicts``,
+    and for the cells whose figure is a bound or an approximation, keyed ``(row label, column)``:
+    ``qualifiers`` (the word: 突破3.1万亿元 -> ``突破``) and ``marks`` (``≥``, ``≈``, ``≤``; ``[marks]`` in
+    ``data/comparison.toml``), which :func:`summary_mining.to_excel` shows before the number.
+
+    >>> from summary_mining import extract
+    >>> t = compare(extract(text="河南省2024年统计公报\\n全省生产总值突破6万亿元，增长5.1%。"))
+    >>> t[["region", "地区生产总值(亿元)"]].values.tolist(), t.attrs["marks"]
+    ([['河南省', 60000.0]], {(0, '地区生产总值(亿元)'): '≥'})
     """
     by = list(by)
     keys, rows, first, excluded = _choose(metrics, by, unit, indicators, targets_own_period)
     rest = rows.drop(index=first.index)
     table = _pivot(first, keys, _column_order(rows, indicators) if len(rows) else [])
     found = _conflicts(first, rest, keys)
+    qualifiers = _qualifiers(first, keys, table)
     table.attrs.update({"unit": unit, "rule": "first figure in reading order (doc_id, article, start)",
-                        "excluded": excluded, "n_conflicts": len(found)})
+                        "excluded": excluded, "n_conflicts": len(found), "qualifiers": qualifiers,
+                        "marks": {cell: QUALIFIER_MARKS[q] for cell, q in qualifiers.items() if q in QUALIFIER_MARKS}})
     return (table, found) if return_conflicts else table
+
+
+def qualified_cells(table: pd.DataFrame) -> pd.DataFrame:
+    """The cells of a :func:`compare` table whose figure is a bound or an approximation, one row each:
+    the row's keys, ``column``, ``cell`` (the value in the column's unit), ``qualifier`` (突破) and ``mark`` (≥) — the companion sheet
+    of a published table (``summary-mining compare … -o 对比.xlsx`` writes it as 修饰).
+
+    >>> from summary_mining import extract
+    >>> qualified_cells(compare(extract(text="河南省2024年统计公报\\n全省生产总值突破6万亿元。"))).values.tolist()
+    [['河南省', '410000', '2024', '地区生产总值(亿元)', 60000.0, '突破', '≥']]
+    """
+    keys = [c for c in ("region", "region_code", "period") if c in table.columns]
+    quals, marks = table.attrs.get("qualifiers") or {}, table.attrs.get("marks") or {}
+    rows = [{**{k: table.at[r, k] for k in keys}, "column": c, "cell": float(table.at[r, c]), "qualifier": q,
+             "mark": marks.get((r, c), pd.NA)} for (r, c), q in quals.items() if r in table.index and c in table.columns]
+    out = pd.DataFrame(rows, columns=keys + ["column", "cell", "qualifier", "mark"])
+    return out.astype({**{k: "string" for k in keys + ["column", "qualifier", "mark"]}, "cell": "float64"})
+
+
+def _qualifiers(first: pd.DataFrame, keys: list[str], table: pd.DataFrame) -> dict[tuple[Any, str], str]:
+    """``{(row label, column): qualifier}`` for the chosen figures stated with one (约, 突破, 以上)."""
+    if "qualifier" not in first.columns or table.empty:
+        return {}
+    q = first[first["qualifier"].astype("string").fillna("") != ""]
+    if q.empty:
+        return {}
+    key = lambda vals: tuple(None if _na(v) else str(v) for v in vals)
+    label_of = {key(vals): label for label, vals in zip(table.index, table[keys].itertuples(index=False, name=None))}
+    return {(label_of[key(r[k] for k in keys)], r["column"]): str(r["qualifier"]) for r in q.to_dict("records")
+            if key(r[k] for k in keys) in label_of}
 
 
 def _choose(metrics: pd.DataFrame, by: list[str], unit: str, indicators: Iterable[str] | None,
@@ -343,7 +386,8 @@ def _pivot(first: pd.DataFrame, keys: list[str], columns: list[str]) -> pd.DataF
     table.columns.name = None
     for k in keys:
         table[k] = table[k].astype("string").replace(_NA_KEY, pd.NA)
-    return table.sort_values(keys, kind="stable", na_position="last").reset_index(drop=True)
+    order = (["region_code"] if "region_code" in keys else []) + [k for k in keys if k != "region_code"]
+    return table.sort_values(order, kind="stable", na_position="last").reset_index(drop=True)  # by code, then period
 
 
 def _conflicts(first: pd.DataFrame, rest: pd.DataFrame, keys: list[str]) -> pd.DataFrame:

@@ -145,8 +145,21 @@ def _cmd_mine(args: argparse.Namespace) -> int:
     return _finish(args, corpus, outputs, out)
 
 
+#: How many indicator columns the printed preview of a written comparison table shows.
+PREVIEW_COLUMNS = 5
+
+
+def _preview(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a comparison table with its most filled indicator columns (in table order): what
+    ``compare … -o 对比.xlsx`` prints while the whole table goes to the file."""
+    keys = [c for c in ("region", "period") if c in table.columns]
+    values = [c for c in table.columns if c not in keys and c != "region_code"]
+    filled = sorted(values, key=lambda c: -int(table[c].notna().sum()))[:PREVIEW_COLUMNS]
+    return table[keys + [c for c in values if c in filled]]
+
+
 def _cmd_compare(args: argparse.Namespace) -> int:
-    from ..comparison import compare
+    from ..comparison import compare, qualified_cells
 
     out = _check_output(args.output)
     corpus = _mine(args)
@@ -155,9 +168,14 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_columns", 12):
             print(table.to_string(index=False))
     else:
-        write_table(table, out, sheet_name="对比", sheets={"冲突": conflicts} if out.suffix.lower() == ".xlsx" else None)
-        if out.suffix.lower() != ".xlsx":
-            write_table(conflicts, out.with_name(out.stem + ".conflicts" + out.suffix))
+        with pd.option_context("display.max_rows", None, "display.width", 200):
+            print(_preview(table).to_string(index=False, na_rep="-"))
+        companions = {"冲突": ("conflicts", conflicts), "修饰": ("qualifiers", qualified_cells(table))}
+        xlsx = out.suffix.lower() == ".xlsx"
+        write_table(table, out, sheet_name="对比", sheets={k: f for k, (_, f) in companions.items()} if xlsx else None)
+        if not xlsx:
+            for name, frame in companions.values():
+                write_table(frame, out.with_name(f"{out.stem}.{name}{out.suffix}"))
         print(f"{len(table)} regions/periods, {len(conflicts)} conflicting figures -> {out}", file=sys.stderr)
     return _finish(args, corpus, [out] if out else [], out)
 

@@ -39,6 +39,7 @@ class FigurePeriodRules:
     same_span: tuple[str, ...]  # 同期: the document's part of the year
     compare_only: tuple[str, ...]  # 是 (2022年的2.4倍): a time after these is never the figure's
     base_link: regex.Pattern[str]  # the words between a compared time and the figure it is the period of
+    continues: tuple[str, ...] = ()  # a clause opening with these goes on with the one before (，比上年增长2.3%)
 
     @cached_property
     def relative(self) -> re.Pattern[str]:
@@ -54,7 +55,8 @@ def figure_period_rules(path: str = "periods.toml") -> FigurePeriodRules:
         rel = {str(k): int(v) for k, v in dict(f.get("relative_years", {})).items()}
         return FigurePeriodRules(dict(sorted(rel.items(), key=lambda kv: -len(kv[0]))),
                                  tuple(map(str, f.get("same_span", ()))), tuple(map(str, f.get("compare_only", ()))),
-                                 compile_pattern(str(f.get("base_link", "(?!)")), src, "figure.base_link"))
+                                 compile_pattern(str(f.get("base_link", "(?!)")), src, "figure.base_link"),
+                                 tuple(map(str, f.get("continues", ()))))
     return rules_from(path, build)
 
 
@@ -98,7 +100,10 @@ def period_of(doc: Document, stmt_start: int, fig_start: int, info: Mapping[str,
     doc_year, doc_span = info.get("year"), info.get("span")
     written = doc_year + 1 if doc_year is not None and info.get("review") else doc_year
     cuts = doc.clause_cuts_between(stmt_start, fig_start)
-    own = doc.clause_start(fig_start) if cuts else stmt_start
+    k = len(cuts) - 1  # the figure's own clause, back over clauses that go on with the one before
+    while k >= 0 and text.startswith(fig.continues, cuts[k]):
+        k -= 1
+    own = cuts[k] if k >= 0 else stmt_start
     found = _between(*times, own, fig_start)
     if cuts:
         found = _between(*times, stmt_start, min(cuts[0], own)) + found

@@ -22,14 +22,14 @@ HEADERS_ZH: dict[str, str] = {
     "doc_id": "文档", "article": "篇", "section": "章节", "sentence_id": "句序号", "start": "起始位置",
     "end": "结束位置", "surface": "原文", "kind": "类型", "label": "指标原文", "indicator": "指标",
     "value": "数值(基本单位)", "low": "下限(基本单位)", "high": "上限(基本单位)", "unit": "基本单位",
-    "currency": "币种", "qualifier": "修饰词", "direction": "增减", "role": "角色", "redacted": "已脱敏",
+    "currency": "币种", "qualifier": "修饰词", "mark": "标记", "direction": "增减", "role": "角色", "redacted": "已脱敏",
     "in_name": "在名称中", "source": "来源", "sentence": "句子", "number": "书写数值", "decimals": "小数位数",
     "written_unit": "书写单位", "subject": "主体", "subject_code": "主体代码", "subject_level": "主体级别", "figure_period": "数字所属时期",
     "region": "地区", "region_code": "行政区划代码",
     "region_level": "地区级别", "province": "省份", "city": "地市", "region_redacted": "地区已脱敏",
     "year": "年份", "span": "时段", "period": "时期", "title": "标题", "column": "列", "chosen": "采用值(列单位)",
     "other": "其他值(列单位)", "agrees": "一致", "chosen_doc_id": "采用值文档", "chosen_start": "采用值位置",
-    "chosen_surface": "采用值原文",
+    "chosen_surface": "采用值原文", "cell": "数值(列单位)",
     # problems
     "item": "条目", "text": "文本", "categories": "类别", "keywords": "关键词", "in_problem_section": "在问题部分",
     # audit

@@ -82,6 +82,7 @@ def _write_sheet(wb, name: str, df: pd.DataFrame, headers: Mapping[str, str] | b
             styles[key] = proto._style
         return copy(styles[key])
 
+    marks = _cell_marks(df)
     for r, values in enumerate(cells.itertuples(index=False, name=None)):
         row = []
         for j, v in enumerate(values):
@@ -96,9 +97,24 @@ def _write_sheet(wb, name: str, df: pd.DataFrame, headers: Mapping[str, str] | b
             else:
                 fmt = formats[j]
                 if fmt is not None and not isinstance(v, (str, bool)):
-                    c._style = style(fmt[r] if isinstance(fmt, list) else fmt)
+                    fmt = fmt[r] if isinstance(fmt, list) else fmt
+                    mark = marks.get((r, j))
+                    c._style = style(f'"{mark}"{fmt}' if mark else fmt)  # ≥3.10: still a number
             row.append(c)
         ws.append(row)
+
+
+def _cell_marks(df: pd.DataFrame) -> dict[tuple[int, int], str]:
+    """``df.attrs["marks"]`` (``{(row label, column): mark}``, a :func:`~summary_mining.compare` table's
+    bounds and approximations) by (row position, column position); marks of rows or columns not in
+    ``df`` are left out, and a mark holds only characters a number format may quote."""
+    marks = df.attrs.get("marks") or {}
+    if not marks:
+        return {}
+    rows = {label: i for i, label in enumerate(df.index)}
+    cols = {c: j for j, c in enumerate(df.columns)}
+    return {(rows[r], cols[c]): str(m) for (r, c), m in marks.items()
+            if r in rows and c in cols and '"' not in str(m) and len(str(m)) <= 3}
 
 
 def _sheet_title(name: str) -> str:
@@ -115,6 +131,8 @@ def to_excel(df: pd.DataFrame, path: str | Path, *, sheet_name: str = "数据",
     ``False`` keeps them. Every sheet: header row bold and frozen (``A2``), an autofilter over the
     table, widths fitted, numbers as numbers (``#,##0.00``; a row whose unit is ``%`` and a column
     named ``…(%)``: ``0.0#"%"``), lists joined with ``、``, NA as empty cells, text never a formula.
+    A comparison table's bounds and approximations (``df.attrs["marks"]``) show their mark before the
+    number (``≥60,000.00``, ``≈4.40``): the cell stays a number.
 
     例: ``sm.to_excel(table, "对比.xlsx", sheets={"冲突": conflicts})``
     """
