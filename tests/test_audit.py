@@ -191,6 +191,13 @@ OWN_CASES = [
      "breakdown", "consistent", 3170.0, 3170.0, ["3170公里", "124公里", "23公里", "153公里", "2870公里"]),
     ("全县共有博物馆12个（其中陈列馆3个，纪念馆2个），表演团体9个。", "breakdown", "consistent", 12.0, 5.0,
      ["12个", "3个", "2个"]),  # an open list
+    # the first part a 其中 names, of its whole's own measure (…收入 under …收入), larger than the whole: a
+    # part, too large — no overlap excuses it (r07's 政府性基金 with its first part raised, a perturbed copy)
+    ("1-5月,全县完成政府性基金收入969万元,同比下降14.6%,其中国有土地使用权出让收入1083万元,城市基础设施配套费收入35万元,"
+     "污水处理费收入68万元。", "breakdown", "inconsistent", 969.0, 1186.0, ["969万元", "1083万元", "35万元", "68万元"]),
+    # … but a later item over the whole ends the list (…其中:油菜籽产量11.1万吨;蔬菜及食用菌总产量49.9万吨: c07)
+    ("油料作物产量14.5万吨,增长8.8%,其中:油菜籽产量11.1万吨,增长10.1%;蔬菜及食用菌总产量49.9万吨,增长4.0%。",
+     "breakdown", "consistent", 14.5, 11.1, ["14.5万吨", "11.1万吨"]),
 ]
 
 

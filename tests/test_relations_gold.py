@@ -137,17 +137,69 @@ def test_no_false_alarm(doc_id):
             assert any(g["stated_start"] < e and s < g["stated_end"] for g in bad), f"{_split(doc_id)}: {message}"
 
 
+#: Factors tried, smallest first, on the first operand of a relation until its arithmetic moves the stated
+#: figure beyond tolerance: a quarter more is enough for most; a growth of 0.1% from 85.76 and 0.09千公顷
+#: needs the level doubled, and an open list (其中 …) is broken only by parts over their whole.
+FACTORS = (1.25, 1.5, 2.0, 3.0, 5.0, 10.0)
+
+
+def _number(surface: str) -> float | None:
+    m = _NUM.search(surface)
+    return None if m is None else float(m.group().replace(",", ""))
+
+
+def _recomputed(g: dict, f: float) -> float | None:
+    """What the gold's own arithmetic gives for the stated figure when the first operand is ``f`` times
+    as large (in the stated figure's unit); None for a relation with no arithmetic of numbers (count_of)."""
+    nums = [_number(p) for p in g["parts"]]
+    c = g["computed"]
+    if any(n is None for n in nums) or c is None or g["kind"] == "enumeration":
+        return None
+    if g["kind"] == "sum":
+        k = c / sum(nums) if sum(nums) else 1.0  # parts in another scale than the total (万元 under 亿元)
+        return k * (sum(nums) + (f - 1) * nums[0])
+    if g["kind"] in ("ratio", "repeat"):
+        return c * f
+    if g["kind"] == "growth":  # (level, change): the change over the level it grew from
+        sign = 1.0 if c >= 0 else -1.0
+        level, change = nums[0] * f, nums[1]
+        return sign * change / (level - sign * change) * 100 if level != sign * change else None
+    if g["kind"] == "difference":
+        return f * nums[0] - nums[1]
+    return None
+
+
+def _beyond_tolerance(g: dict, value: float) -> bool:
+    """``value`` would break the relation as its check reads it: off the stated figure by more than twice
+    its last written digit (and 1 %), or — an open list, whose parts need only not exceed their whole —
+    over the whole."""
+    stated = _NUM.search(g["stated_surface"])
+    digits = stated.group().replace(",", "") if stated else ""
+    unit = 10.0 ** -(len(digits.split(".")[1]) if "." in digits else 0)
+    if g["kind"] == "sum" and not g["exhaustive"]:
+        return value > g["stated"] + 2 * unit
+    return abs(value - g["stated"]) > max(2 * unit, 0.01 * abs(g["stated"]))
+
+
 def _perturbed(g: dict) -> tuple[str, int, int] | None:
-    """The document with the first operand's number raised by a quarter (far beyond any rounding), and
-    the stated figure's new span."""
+    """The document with the first operand's number raised by the smallest of :data:`FACTORS` that takes
+    the relation beyond tolerance, and the stated figure's new span; None when none does."""
     text = _text(g["doc_id"])
     (s, _), surface = g["part_spans"][0], g["parts"][0]
     m = _NUM.search(surface)
     if m is None:
         return None
+    f = next((f for f in FACTORS if (v := _recomputed(g, f)) is not None and _beyond_tolerance(g, v)), None)
+    if f is None and g["kind"] == "sum" and not g["exhaustive"]:
+        # an open list far under its whole: raise the first part until the list is over it by a quarter
+        nums = [_number(p) for p in g["parts"]]
+        k = g["computed"] / sum(nums)
+        f = (nums[0] + (g["stated"] * 1.25 / k - sum(nums))) / nums[0]
+    if f is None:
+        f = FACTORS[0]  # no arithmetic to follow (a count of listed items): a quarter more
     digits = m.group().replace(",", "")
     decimals = len(digits.split(".")[1]) if "." in digits else 0
-    new = f"{float(digits) * 1.25:.{decimals}f}"
+    new = f"{float(digits) * f:.{decimals}f}"
     a, b = s + m.start(), s + m.end()
     shift = len(new) - (b - a)
     start, end = g["stated_start"], g["stated_end"]
@@ -192,7 +244,12 @@ def test_perturbed_operands_are_flagged():
 #: 208/300 with set C joined (development 156/187, set aside 37/52). 246/353 with table relations: a
 #: table's rows that add up with no outline saying so are read from the sum (a perturbed copy then gives
 #: no relation); numbered parts and known partitions are flagged.
-PERTURBED_FLOOR = 0.69
+#: Session 7: 251/362 -> 265/362 (73 %; development 200/234, set aside 49/67, bulletins 16/61). The first
+#: part a 其中 names, of its whole's own measure, is a part even when larger than the whole (then too
+#: large: inconsistent, no overlap excuse); and the perturbation follows each relation's arithmetic
+#: (:data:`FACTORS`, :func:`_beyond_tolerance`) where a quarter more stayed within tolerance (a growth of
+#: 0.1 % on a level) or left an open list under its whole, which its check rightly accepts.
+PERTURBED_FLOOR = 0.73
 
 
 README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")

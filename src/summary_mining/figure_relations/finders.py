@@ -631,16 +631,20 @@ def _whole_of_partition(ctx: Context, whole: Fig, parts: list[Fig]) -> bool:
     return any(w in name for w in ctx.rules.partition_wholes[k])
 
 
-def _best_whole(candidates: list[Fig], parts: list[Fig]) -> Fig | None:
-    """Of the values before a 其中 (nearest first), the one the parts break down: no smaller than the
-    first two parts (the list is cut where a part exceeds its whole), and naming what they name (总产值69.93亿元，…增加值37.90亿元。其中，农业产值7.09亿元 … -> 总产值);
-    the nearest when names do not tell."""
+def _best_whole(ctx: Context, candidates: list[Fig], parts: list[Fig]) -> Fig | None:
+    """Of the values before a 其中 (nearest first), the one the parts break down: naming what they name
+    (总产值69.93亿元，…增加值37.90亿元。其中，农业产值7.09亿元 … -> 总产值), then no smaller than the first two
+    parts, then the nearest. One smaller than the first part is a whole only when that part measures what
+    it measures (财政总收入4348万元。其中:税收收入4389万元: too large a part; the list is cut where a later
+    part exceeds its whole)."""
     if not candidates:
         return None
-    big = [(k, g) for k, g in enumerate(candidates) if all(not p.value > g.value for p in parts[:2])]
+    big = {k for k, g in enumerate(candidates) if all(not p.value > g.value for p in parts[:2])}
+    fits = [(k, g) for k, g in enumerate(candidates)
+            if k in big or _one_part(ctx, g, parts[0]) and not (parts[1:2] and parts[1].value > g.value)]
     names = [p.label or p.clause for p in parts]
-    k, best = max(big or [(0, candidates[0])],
-                  key=lambda kg: (max(_lcs(kg[1].label or kg[1].clause, n) for n in names) >= 2, -kg[0]))
+    k, best = max(fits or [(0, candidates[0])],
+                  key=lambda kg: (max(_lcs(kg[1].label or kg[1].clause, n) for n in names) >= 2, kg[0] in big, -kg[0]))
     return best
 
 
@@ -689,12 +693,16 @@ def find_groups(ctx: Context) -> list[Group]:
             parts, nested = _item_heads(parts)
             if not parts or len(parts) < 2 and not local:
                 continue
-            whole = (_best_whole(wholes.get(fam, []), parts) if local
+            whole = (_best_whole(ctx, wholes.get(fam, []), parts) if local
                      else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts)))
             if whole is None:
                 continue
-            if len(parts) > 1:  # a part is no larger than its whole (one alone is checked against it)
-                parts = list(itertools.takewhile(lambda p: not p.value > whole.value, parts))
+            if len(parts) > 1:  # a part is no larger than its whole (one alone is checked against it) …
+                # … except the first after a 其中, when it measures what the whole measures (政府性基金收入969万元，
+                # 其中国有土地使用权出让收入1082万元): the cue names it a part, too large. A later one may
+                # belong to a list that has drifted on (…其中:油菜籽产量11.1万吨;蔬菜及食用菌总产量49.9万吨)
+                head = int(local and parts[0].value > whole.value and _one_part(ctx, whole, parts[0]))
+                parts = parts[:head] + list(itertools.takewhile(lambda p: not p.value > whole.value, parts[head:]))
             if len(parts) == 1 and local and _one_part(ctx, whole, parts[0]):
                 # one part of the whole's own measure, alone or before other measures (播种面积324.3万亩,其中:
                 # 粮食作物播种面积221.0万亩; 其中:油菜籽产量11.1万吨;蔬菜…): no larger than it
