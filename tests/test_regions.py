@@ -108,6 +108,28 @@ def test_detect_region_phrases(text, name, code, level, redacted):
     assert (info.name, info.code, info.level, info.redacted) == (name, code, level, redacted)
 
 
+# Page furniture and titles that contradict the body (issue #16 item 6): (text, region). A navigation
+# line copied with a web page names the site's categories; a title naming a division of another kind
+# than the body's self-references loses to the division the body names (not when the body names the
+# title's region more: a county summary's 全市重点项目 is its city's)
+FURNITURE = [
+    ("当前位置：首页 > 范文大全 > 演讲稿 > 成都市演讲稿\n2023年投资促进工作总结\n今年以来，我县认真贯彻落实县委决策部署。"
+     "全县签约项目10个，中江县到位资金9.88亿元。", "中江县"),
+    ("首页 » 工作总结 » 成都市\n2023年投资促进工作总结\n全县签约项目10个，中江县到位资金9.88亿元，我县新开工项目5个。", "中江县"),
+    ("成都市2023年投资促进工作总结\n今年以来，中江县认真贯彻落实县委决策部署。全县签约项目10个，我县到位资金9.88亿元。", "中江县"),
+    # … but when nothing else names a division, the navigation's one of the body's own kind (商洛 2015 报告)
+    ("首页 > 专题报道 > 2015年商洛市两会专题报道 > 直通两会\n政府工作报告\n全市压缩“三公”经费开支3771万元。", "商洛市"),
+    ("首页 > 范文 > 成都市演讲稿\n工作总结\n全县压缩“三公”经费开支3771万元。", None),
+    ("大竹县2023年投资促进工作总结\n大竹县签约项目10个。川渝合作示范园作为全市重点项目，全市招商大会在大竹县召开，全县到位资金9亿元。",
+     "大竹县"),
+]
+
+
+@pytest.mark.parametrize("text, name", FURNITURE, ids=[t[:8] for t, _ in FURNITURE])
+def test_page_furniture_and_titles_against_the_body(text, name):
+    assert detect_region(text).name == name
+
+
 # Texts that must not name a region: places only visited, words that contain a county's name
 NO_REGION = [
     "我局组团赴上海、广州、深圳开展招商推介。",

@@ -231,6 +231,8 @@ class RegionRules:
     short_full_after: frozenset[str]
     gazetteer: str
     title_max_chars: int = 40
+    navigation: regex.Pattern[str] | None = None  # page furniture lines: their names count nothing
+    title_yields: float = 1.1  # share of one kind of self-reference over which the body's division wins
 
 
 def _around(rule: str, path: str) -> tuple[str, str]:
@@ -252,6 +254,8 @@ def _region_rules(d: dict, path: str) -> RegionRules:
     by_len = lambda ws: tuple(sorted(ws, key=len, reverse=True))
     return RegionRules(
         self_reference=compile_pattern(d["self_reference"], path, "self_reference"),
+        navigation=compile_pattern(d["navigation"], path, "navigation") if d.get("navigation") else None,
+        title_yields=float(d.get("title_yields", 1.1)),
         redacted_name=compile_pattern(d["redacted_name"], path, "redacted_name"),
         town_chars=frozenset(d["town_chars"]),
         weights={k: float(v) for k, v in d["weights"].items()},
@@ -420,6 +424,13 @@ class _Evidence:
     mentions: Counter
     self_share: dict[str, float]
     redacted: Counter
+    body: dict[str, float]  # the scores of full names outside title lines (the body's own naming)
+    furniture: set[str]  # divisions named in full in navigation lines (首页 > 2015年商洛市两会专题报道)
+
+
+def _may_navigate(text: str) -> bool:
+    """Whether ``text`` holds what a navigation line holds (most texts do not: the pattern is not run)."""
+    return "位置" in text or "首页" in text or any(c in text for c in ">＞›»")
 
 
 def _evidence(main: _Part, extra_title: str, rules: RegionRules, gaz: Gazetteer) -> _Evidence:
@@ -429,22 +440,30 @@ def _evidence(main: _Part, extra_title: str, rules: RegionRules, gaz: Gazetteer)
     parts = [(main, title_lines(text))]
     if _looks_like_title(extra_title, rules):
         parts.append((_Part(normalize(extra_title)), [(0, len(extra_title))]))
-    for part, titles in parts:
+    body: dict[str, float] = defaultdict(float)
+    navigated: set[str] = set()
+    for n, (part, titles) in enumerate(parts):
         prev = None
         names = _Occurring(part.text, gaz)
+        furniture = [m.span() for m in rx_finditer(rules.navigation, part.text)]             if rules.navigation and _may_navigate(part.text) else []
         for hit in gaz.find(part.text):
+            if furniture and _in(furniture, hit.start):
+                navigated.update(r.code for r, full in hit.candidates if full)
+                continue  # 当前位置：首页 > 范文 > 成都市演讲稿: the site's categories
             in_title = _in(titles, hit.start)
             for region, full in hit.candidates:
                 w = _mention_weight(part, hit, prev, region, full, in_title, rules, names)
                 if w:
                     scores[region.code] += w
                     mentions[region.code] += 1
+                    if n == 0 and full and not in_title:
+                        body[region.code] += w
             prev = hit
     selfs = Counter(m.group(1) for m in rx_finditer(rules.self_reference, text))
     total = sum(selfs.values())
     share = {c: n / total for c, n in selfs.items()} if total else {}
     redacted = Counter(m.group(1) for m in rx_finditer(rules.redacted_name, text))
-    return _Evidence(dict(scores), mentions, share, redacted)
+    return _Evidence(dict(scores), mentions, share, redacted, dict(body), navigated)
 
 
 def _final_scores(ev: _Evidence, rules: RegionRules, gaz: Gazetteer) -> dict[str, float]:
@@ -541,11 +560,23 @@ def detect_region(doc_or_text: Document | str, article: Article | int | None = N
     best_char = max(masked, key=lambda c: masked[c], default="")
     best_masked = masked.get(best_char, 0.0)
     if max(best_named, best_masked) < rules.weights["min_score"]:
-        own = _short_form_of_own_kind(part, top_self if top_self and ev.self_share[top_self] >= 0.5 else None,
-                                      rules, gaz)
+        kind = top_self if top_self and ev.self_share[top_self] >= 0.5 else None
+        own = _short_form_of_own_kind(part, kind, rules, gaz)
+        if own is None and kind is not None:
+            # only the page's navigation names a division of the body's own kind (首页 > 2015年商洛市两会专题报道,
+            # a body of 全市…): that one, if one (not 首页 > 演讲稿 > 成都市演讲稿 over a body of 全县…)
+            listed = {c for c in ev.furniture if gaz.by_code[c].kind == kind}
+            own = gaz.by_code[listed.pop()] if len(listed) == 1 else None
         return gaz.info(own) if own is not None else RegionInfo()
     if best_masked >= best_named:
         return RegionInfo(level=_CHAR_LEVEL.get(best_char), redacted=True)
+    if top_self is not None and ev.self_share[top_self] >= rules.title_yields and gaz.by_code[best_code].kind != top_self:
+        # 成都市…工作总结 over a body of 全县/我县 naming 中江县: the body's division of its own kind, when the
+        # body names it more than the title's (a county's 全市重点项目 refers to its city: 大竹县 stays)
+        own = [c for c in ev.body if gaz.by_code[c].kind == top_self and not _ambiguous(c, named, gaz)]
+        top = max(own, key=lambda c: (ev.body[c], c), default=None)
+        if top is not None and ev.body[top] > ev.body.get(best_code, 0.0):
+            return gaz.info(gaz.by_code[top])
     return gaz.info(gaz.by_code[best_code])
 
 
