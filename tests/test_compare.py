@@ -348,3 +348,21 @@ def test_qualified_cells_lists_the_marked_cells_and_survives_a_column_selection(
     assert q[["column", "cell", "qualifier", "mark"]].values.tolist() == [
         ["地区生产总值(亿元)", 140000.0, "突破", "≥"], ["进出口总额(亿元)", 90000.0, "超", "≥"]]
     assert qualified_cells(t[["region", "period", "进出口总额(亿元)"]])["column"].tolist() == ["进出口总额(亿元)"]
+
+
+def test_a_sectors_contribution_is_not_the_regions_growth():
+    # 龙沙区 2024: the sectors' contributions in points are no 地区生产总值增长 of the district
+    m = sm.extract(text="龙沙区2024年国民经济和社会发展统计公报\n全年地区生产总值152.8亿元，比上年增长3.4%。"
+                        "第一、二、三产业分别拉动经济增长0.1个、0.9个和2.4个百分点。")
+    t, found = compare(m, return_conflicts=True)
+    assert "地区生产总值增长(个百分点)" not in t.columns and found.empty
+    assert t.iloc[0]["地区生产总值增长(%)"] == pytest.approx(3.4)
+    assert t.attrs["excluded"]["part_subject"] == 3
+
+
+@pytest.mark.parametrize("second, agrees", [("726760亩", True), ("726860亩", False), ("72.68万亩", True)])
+def test_a_restatement_agrees_at_the_precision_it_was_written_with(second, agrees):
+    # 宁远县 2023: 72.68万亩 in the text, 726760 in its table — the same figure rounded
+    m = sm.extract(text=f"宁远县2023年国民经济和社会发展统计公报\n全年粮食播种面积72.68万亩。粮食播种面积{second}。")
+    _, found = compare(m, return_conflicts=True)
+    assert found["agrees"].tolist() == [agrees]

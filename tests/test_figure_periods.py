@@ -32,6 +32,9 @@ CASES = [
     # a clause going on with the one before (，比上年增长2.3%) keeps that clause's year (洛阳 2023 公报)
     ("2023年洛阳市国民经济和社会发展统计公报\n经最终核实，2022年全市生产总值为5386.2亿元，比上年增长2.3%。", "2.3%", "2022"),
     ("2023年洛阳市国民经济和社会发展统计公报\n全年生产总值5481.6亿元，比上年增长3.5%。", "3.5%", None),
+    # a clause that is a time alone sets the period of the clauses after it (朝天区 2024 核算结果)
+    ("2024年朝天区地区生产总值统一核算结果\n2.根据第五次全国经济普查结果,2023年,朝天区地区生产总值现价总量修订为85.42亿元。",
+     "85.42亿元", "2023"),
     # the base of a multiple is not the figure's period
     ("2023年某县工作总结\n地方财政收入4.39亿元,为2022年的95.2%。", "95.2%", None),
     # a report reviews the year before it was written: 去年 is the year reviewed, 今年 the next

@@ -42,7 +42,7 @@ order (document, then offset — the overview before the details), and every oth
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -280,8 +280,18 @@ def _count_units(df: pd.DataFrame) -> pd.DataFrame:
     return df.assign(column=pd.array(renamed, dtype="string"))
 
 
-def _agrees(a: float, b: float) -> bool:
-    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+def _half_unit(row: Mapping[str, Any]) -> float:
+    """Half the last written digit of a row's figure, in its cell's unit (72.68万亩 in 亩: 50); 0 when the
+    frame does not say how the figure was written."""
+    number, decimals, cell = row.get("number"), row.get("decimals"), row.get("cell")
+    if _na(number) or _na(decimals) or _na(cell) or not number:
+        return 0.0
+    return 0.5 * 10.0 ** -int(decimals) * abs(float(cell) / float(number))
+
+
+def _agrees(a: float, b: float, tol: float = 0.0) -> bool:
+    """The same value, or values that round to each other at their written precision (72.68万亩 and 726760亩)."""
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12) or abs(a - b) <= tol
 
 
 def compare(metrics: pd.DataFrame, *, indicators: Iterable[str] | None = None, unit: str = "亿元",
@@ -400,7 +410,7 @@ def _conflicts(first: pd.DataFrame, rest: pd.DataFrame, keys: list[str]) -> pd.D
         c = chosen.loc[tuple(row[k] for k in keys + ["column"])]
         c = c.iloc[0] if isinstance(c, pd.DataFrame) else c
         out.append({**{k: row[k] for k in keys}, "column": row["column"], "chosen": c["cell"], "other": row["cell"],
-                    "agrees": _agrees(c["cell"], row["cell"]), "doc_id": row["doc_id"], "article": row.get("article"),
+                    "agrees": _agrees(c["cell"], row["cell"], _half_unit(c) + _half_unit(row)), "doc_id": row["doc_id"], "article": row.get("article"),
                     "start": row["start"], "surface": row.get("surface"), "label": row.get("label"),
                     "sentence": row.get("sentence"), "chosen_doc_id": c["doc_id"], "chosen_start": c["start"],
                     "chosen_surface": c.get("surface")})
@@ -413,7 +423,8 @@ def conflicts(metrics: pd.DataFrame, **kwargs) -> pd.DataFrame:
     """The figures :func:`compare` did not put in a cell because an earlier one took it.
 
     One row per such figure: the group keys, ``column``, the ``chosen`` value and this ``other``
-    value (both in the column's unit), ``agrees`` (the same value), and where both come from
+    value (both in the column's unit), ``agrees`` (the same value, or the same at the precision each was
+    written with: 72.68万亩 and 726760亩), and where both come from
     (``doc_id, article, start, surface, label, sentence``; ``chosen_doc_id, chosen_start, chosen_surface``).
     """
     return compare(metrics, return_conflicts=True, **kwargs)[1]

@@ -92,6 +92,19 @@ def _s(x) -> str | None:
     return None if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)) else str(x)
 
 
+#: The metrics-frame columns a figure record is rebuilt from.
+_FROM_FRAME = ("start", "end", "surface", "kind", "value", "low", "high", "unit", "currency", "qualifier", "redacted",
+               "in_name", "source", "direction", "role", "label", "indicator", "number", "decimals", "written_unit")
+
+
+def _values(s: pd.Series) -> list:
+    """A column as Python values; an Arrow-backed text column through Arrow (``__arrow_array__``, the
+    public protocol: a third of the time of ``Series.tolist``)."""
+    if getattr(s.dtype, "storage", None) == "pyarrow":
+        return s.array.__arrow_array__().to_pylist()
+    return s.tolist()
+
+
 def figures_from_frame(df: pd.DataFrame, doc: Document) -> list[Figure]:
     """The records behind metrics-frame rows of ``doc`` (mapped by offsets: statement and clause from
     the document's structure, values as the frame holds them — a corrected value is used as corrected).
@@ -99,7 +112,7 @@ def figures_from_frame(df: pd.DataFrame, doc: Document) -> list[Figure]:
     missing = [c for c in FRAME_NEEDS if c not in df.columns]
     if missing:
         raise ValueError(f"not a metrics frame of this version: missing columns {missing}")
-    cols = {c: df[c].tolist() for c in df.columns}
+    cols = {c: _values(df[c]) for c in _FROM_FRAME if c in df.columns}  # not the long text columns (sentence)
     n = len(df)
     get = lambda c, d=None: cols[c] if c in cols else [d] * n  # noqa: E731
     out = []

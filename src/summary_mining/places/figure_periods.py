@@ -60,6 +60,9 @@ def figure_period_rules(path: str = "periods.toml") -> FigurePeriodRules:
     return rules_from(path, build)
 
 
+#: What a clause that is a time alone may hold besides the time (its break and spaces).
+_TIME_CLAUSE_TRIM = " \u3000\t，,、；;：:"
+
 Time = tuple[int, int, int | None, str | None, int | None]  # (start, end, year, span, years relative)
 
 
@@ -106,7 +109,16 @@ def period_of(doc: Document, stmt_start: int, fig_start: int, info: Mapping[str,
     own = cuts[k] if k >= 0 else stmt_start
     found = _between(*times, own, fig_start)
     if cuts:
-        found = _between(*times, stmt_start, min(cuts[0], own)) + found
+        # the statement's opening clause (2024年，…), and any later clause before the figure's that is a time
+        # alone (2.根据…普查结果,2023年,朝天区地区生产总值…修订为85.42亿元)
+        before = _between(*times, stmt_start, min(cuts[0], own))
+        for a, b in zip(cuts, cuts[1:] + [own]):
+            if a >= own:
+                break
+            alone = _between(*times, a, b)
+            if alone and sum(e - s for s, e, *_ in alone) >= len(text[a:b].strip(_TIME_CLAUSE_TRIM)):
+                before += alone
+        found = before + found
     year: int | None = None
     span: str | None = None
     stated = False
