@@ -454,3 +454,26 @@ def test_a_rate_over_a_base_of_zero_is_unverifiable():
     df = sm.audit(text="签约项目0个，履约项目0个，履约率90%。")
     assert df[["check", "status"]].values.tolist() == [["rate", "unverifiable"]]
     assert "为0，无法计算比例" in df.loc[0, "message"]
+
+
+@pytest.mark.parametrize("how", ["as extracted", "read back from CSV", "object columns"])
+def test_given_metrics_in_any_dtype_give_the_same_audit_and_a_corrected_value_counts(how, seed_path, tmp_path):
+    # the records are rebuilt column by column (Arrow text, nullable ints, plain objects): the same rows
+    doc = sm.read_document(seed_path)
+    metrics = sm.extract(doc)
+    if how == "read back from CSV":
+        sm.to_csv(metrics, tmp_path / "m.csv")
+        metrics = sm.read_metrics(tmp_path / "m.csv")
+    elif how == "object columns":
+        metrics = metrics.astype(object)
+    want = audit(doc)
+    pd.testing.assert_frame_equal(audit(doc, metrics=metrics), want)
+    # 签约项目10个…履约项目9个,履约率90﹪: the frame's 90﹪ corrected to 80 is checked as 80 (now inconsistent)
+    fixed = metrics.copy()
+    rows = fixed.index[fixed["surface"].astype(str) == "90﹪"]
+    assert len(rows) == 1
+    fixed.loc[rows[0], "value"] = 80.0
+    got = audit(doc, metrics=fixed)
+    start = int(fixed.loc[rows[0], "start"])
+    rate = got[(got["check"] == "rate") & (got["evidence"].map(lambda ev: any(e[0] == start for e in ev)))]
+    assert rate[["status", "stated", "computed"]].values.tolist() == [["inconsistent", 80.0, 90.0]]

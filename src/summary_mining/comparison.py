@@ -332,8 +332,9 @@ def compare(metrics: pd.DataFrame, *, indicators: Iterable[str] | None = None, u
 
 def qualified_cells(table: pd.DataFrame) -> pd.DataFrame:
     """The cells of a :func:`compare` table whose figure is a bound or an approximation, one row each:
-    the row's keys, ``column``, ``cell`` (the value in the column's unit), ``qualifier`` (突破) and ``mark`` (≥) — the companion sheet
-    of a published table (``summary-mining compare … -o 对比.xlsx`` writes it as 修饰).
+    the row's keys, ``column``, ``cell`` (the value in the column's unit), ``qualifier`` (突破) and
+    ``mark`` (≥) — the companion sheet of a published table (``summary-mining compare … -o 对比.xlsx``
+    writes it as 修饰).
 
     >>> from summary_mining import extract
     >>> qualified_cells(compare(extract(text="河南省2024年统计公报\\n全省生产总值突破6万亿元。"))).values.tolist()
