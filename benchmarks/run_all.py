@@ -41,6 +41,15 @@ session started from; the corpus section re-run alone on an idle machine at 18:5
 having shared the cores with other work). JioNLP was not installed, so section 5 is the 2026-11-26
 measurement, kept as it was.
 
+- **#15 audit throughput: met, 3.30x.** `audit(doc, metrics=df)` against `jieba.lcut` in one process:
+  3.62x now, 1.10x at d56c440 (the code when #15 was filed, measured by the same script in a subprocess
+  importing that revision): 3.30x the issue's throughput (goal 3x). Session 7 took the rebuilding of
+  figure records from the frame from 29 % to 14 % of the audit: the 20 columns it needs only (not the
+  long sentence column), read through pandas' column-array accessor and Arrow text through
+  `__arrow_array__`, missing values as None so the per-row loop tests no cell for NA. The run before that
+  change read 2.51x. The same run: `extract` 1.21x `jieba.lcut` (1.00x at d56c440) and the whole job
+  0.94x (0.41x at d56c440, the issue's "0.35x today": 2.27x since, short of 1.5x `jieba.lcut`), on
+  2,000,000 characters (a shorter run than the 5,000,000 of earlier readings).
 - **#14 targets: missed.** Session 6 (section 1-2 re-run at 22:25 with its last code): `extract` 1.24x
   `jieba.lcut` and the whole job 0.93x; 96325a8, the commit it started from, measured in the same run:
   1.33x and 1.02x. Its new readings (a period per figure, entity subjects, plain-text tables and the
@@ -60,8 +69,8 @@ measurement, kept as it was.
   regions/periods 12 %, labels 11 %, to_frame 11 %, problems 10 %, structure 8 %, metrics rows 4 %
   (the subjects). Every stage is Python per figure or per character of a rule; 3x needs the per-figure
   checks out of Python (or one frame for many documents), not another round of tuning.
-- **1 (10x jieba): missed, 1.24x.** Same measurement as #14's first target.
-- **2 (within 6x of a bare regex scan): missed, ~375x.** Unreachable for an `extract` that returns a
+- **1 (10x jieba): missed, 1.21x.** Same measurement as #14's first target.
+- **2 (within 6x of a bare regex scan): missed, ~420x.** Unreachable for an `extract` that returns a
   labelled frame per document: the library's own figure pattern, scanned with nothing done per
   match, is already 17x the bare scan.
 - **3 (PDF 10x pdfplumber): met for the three PDFs together, 11.4x** (10.9x last reading). Per file
@@ -72,9 +81,9 @@ measurement, kept as it was.
   process's peak reads 1.37x**, 286 -> 392 MB from 400 to 4000 files — and c868220 run now by the same runner gives the
   same (286 -> 394 MB), while the 17:09 reading was 399 -> 399 MB: the 4000-file peak is unchanged,
   the 400-file run's peak moves between runs. Not a change of this session; not explained either.
-- **Audit (issue #15: 3x of 0.42 Mchar/s given the metrics)**: `audit(doc, metrics=df)` runs 1.76x
-  `jieba.lcut` on this corpus (0.26 Mchar/s; 2.0x before session 6's table relations); the 0.42 Mchar/s was measured on other texts on
-  another day, so the 3x is not shown met.
+- **Audit (issue #15)**: see the first bullet; the 0.42 Mchar/s the issue quotes was measured on other
+  texts on another day, so the before/after ratio above (each against `jieba.lcut` in its own process) is
+  the measurement.
 - **5 (peer, 2026-11-26)**: JioNLP finds money only and is ~3x faster at that; ours extracts every
   figure with labels into a frame. Recall on the dev gold 100 % vs 84 % (the gold shaped our rules).
 """
