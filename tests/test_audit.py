@@ -218,6 +218,17 @@ NOTHING_TO_CHECK = [
 ]
 
 
+def test_a_partition_named_below_a_row_breaks_it_down_only_when_the_row_names_its_whole():
+    # 国际及港澳台/国内 below 旅行社接待量 (接待: a whole that partition names): parts, checked even when off;
+    # 男/女 below 乡村 break down the population above both (城镇/乡村 and 男/女 name no whole): no relation of 乡村
+    off = audit(text="项 目 | 单 位 | 2015年 |\n三、旅行社接待量 | 人次 | 748190 |\n国际及港、澳、台同胞 | 人次 | 337814 |\n"
+                     "国内游客 | 人次 | 477939 |\n")
+    assert off[["status", "stated", "computed"]].values.tolist() == [["inconsistent", 748190.0, 815753.0]]
+    flat = audit(text="指 标 | 单 位 | 2024年 |\n年末常住人口 | 万人 | 117.85 |\n城镇 | 万人 | 63.57 |\n乡村 | 万人 | 54.28 |\n"
+                      "男性 | 万人 | 60.00 |\n女性 | 万人 | 57.85 |\n")
+    assert flat[["status", "stated", "computed"]].values.tolist() == [["consistent", 117.85, 117.85]]
+
+
 def test_a_figure_after_the_list_is_no_part():
     # 105亿元 can't be a part (this case stood in NOTHING_TO_CHECK until a lone 其中 part of its whole's own
     # measure was read: 地方级收入 of 财政收入 is one, no larger than it)

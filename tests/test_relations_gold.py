@@ -249,7 +249,10 @@ def test_perturbed_operands_are_flagged():
 #: large: inconsistent, no overlap excuse); and the perturbation follows each relation's arithmetic
 #: (:data:`FACTORS`, :func:`_beyond_tolerance`) where a quarter more stayed within tolerance (a growth of
 #: 0.1 % on a level) or left an open list under its whole, which its check rightly accepts.
-PERTURBED_FLOOR = 0.73
+#: Then 271/362 (75 %; development 206/234): rows right below a row that names a partition's whole
+#: (旅行社接待量 over 国际及港、澳、台同胞 / 国内游客; 国际游客 over 台湾/香港/澳门同胞 / 外国人) are its parts
+#: whether or not they add up.
+PERTURBED_FLOOR = 0.74
 
 
 README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")

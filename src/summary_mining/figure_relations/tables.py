@@ -152,9 +152,24 @@ def _outlined(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableC
     return out, done
 
 
+def _partition_below(ctx: Context, col: list[tuple[int, Fig | None]], i: int, names: dict[int, str]) -> list[Fig]:
+    """The rows right below row ``i`` whose names are one complete set of a known partition, when row
+    ``i`` names the whole that partition breaks down (三、旅行社接待量 over 国际及港、澳、台同胞 and 国内游客:
+    partition ``wholes``): the head's parts, whether or not they add up; [] when none are. A partition
+    with no whole named is not read so (城镇/乡村 then 男/女 below 乡村 break down the row above both)."""
+    head, head_name = col[i][1], names[col[i][0]]
+    for ps, wholes in zip(ctx.rules.partitions, ctx.rules.partition_wholes):
+        below = col[i + 1:i + 1 + len(ps)]
+        if wholes and any(w in head_name for w in wholes) and len(below) == len(ps) \
+                and all(_addable(ctx, g, head) for _, g in below) and names_partition(ps, [names[r] for r, _ in below]):
+            return [g for _, g in below]  # type: ignore[misc]
+    return []
+
+
 def _totals(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], rows: list[int],
-            done: set[tuple[int, int]]) -> list[Relation]:
-    """Rows whose level the rows right below them add up to, where the outline does not say so."""
+            done: set[tuple[int, int]], names: dict[int, str]) -> list[Relation]:
+    """Rows whose level the rows right below them add up to, where the outline does not say so; rows
+    right below named as a known partition are parts whether or not they add up (exhaustive)."""
     out = []
     for c in columns:
         if c.role != "value" or c.growth:
@@ -164,6 +179,10 @@ def _totals(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableCol
         for i in range(len(col) - 2, -1, -1):
             head = col[i][1]
             if head is None or not ctx.addable(head) or head.redacted or (col[i][0], c.index) in done:
+                continue
+            named = _partition_below(ctx, col, i, names)
+            if named:
+                out.append(_rel(ctx, "total_of", "breakdown", head, named, cue="表内分项", exhaustive=True))
                 continue
             parts: list[Fig] = []
             acc, j = 0.0, i + 1
@@ -203,5 +222,5 @@ def find_table_relations(ctx: Context) -> list[Relation]:
         out += _shares(ctx, cells, t, columns, rows, names)
         outlined, done = _outlined(ctx, cells, t, columns, rows, tf)
         out += outlined
-        out += _totals(ctx, cells, t, columns, rows, done)
+        out += _totals(ctx, cells, t, columns, rows, done, names)
     return out
