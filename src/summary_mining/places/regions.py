@@ -445,7 +445,8 @@ def _evidence(main: _Part, extra_title: str, rules: RegionRules, gaz: Gazetteer)
     for n, (part, titles) in enumerate(parts):
         prev = None
         names = _Occurring(part.text, gaz)
-        furniture = [m.span() for m in rx_finditer(rules.navigation, part.text)]             if rules.navigation and _may_navigate(part.text) else []
+        furniture = [m.span() for m in rx_finditer(rules.navigation, part.text)] \
+            if rules.navigation and _may_navigate(part.text) else []
         for hit in gaz.find(part.text):
             if furniture and _in(furniture, hit.start):
                 navigated.update(r.code for r, full in hit.candidates if full)
