@@ -86,6 +86,9 @@ def test_compare_on_the_bundled_corpus_prints_the_table_and_writes_three_sheets(
     table = pd.read_excel(out, sheet_name="对比", dtype={"行政区划代码": str})
     codes = table["行政区划代码"].dropna().tolist()
     assert codes == sorted(codes) and len(set(table["地区"])) >= 15  # one row per region and year, by code
+    # a .csv table gets its companions as files beside it
+    assert main(["compare", str(seed_path.parent), "-o", str(tmp_path / "对比.csv"), "-j", "1", "--no-progress"]) == 0
+    assert (tmp_path / "对比.conflicts.csv").exists() and (tmp_path / "对比.qualifiers.csv").exists()
 
 
 # -- exit codes, checks before mining, the one-workbook run, the summary ---------------------------------
