@@ -627,8 +627,7 @@ def _whole_of_partition(ctx: Context, whole: Fig, parts: list[Fig]) -> bool:
     k = _partition_index(ctx, parts)
     if k is None or k >= len(ctx.rules.partition_wholes):
         return False
-    name = whole.label or whole.clause
-    return any(w in name for w in ctx.rules.partition_wholes[k])
+    return ctx.rules.names_whole(k, whole.label or whole.clause)
 
 
 def _best_whole(ctx: Context, candidates: list[Fig], parts: list[Fig]) -> Fig | None:

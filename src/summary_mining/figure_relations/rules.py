@@ -123,6 +123,14 @@ class RelationRules:
     #: a table column of shares (比重, 占比, 构成)
     table_share_words: tuple[str, ...] = ()
 
+    def partition_named(self, names: Sequence[str]) -> int | None:
+        """The index of the known partition ``names`` are one complete set of (城镇/乡村), else None."""
+        return next((k for k, ps in enumerate(self.partitions) if names_partition(ps, names)), None)
+
+    def names_whole(self, k: int, name: str) -> bool:
+        """Whether ``name`` names the whole partition ``k`` breaks down (生产总值 for 第一/二/三产业)."""
+        return k < len(self.partition_wholes) and any(w in name for w in self.partition_wholes[k])
+
 
 def names_partition(partition: frozenset[str], names: Sequence[str]) -> bool:
     """``names`` are one of each of ``partition``'s names (a known partition: 城镇/乡村, 第一/二/三产业).

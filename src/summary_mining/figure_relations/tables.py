@@ -24,7 +24,6 @@ from .arithmetic import agrees, ratio, sum_tolerance
 from .context import Context, Fig
 from .context import make_relation as _rel
 from .record import Relation
-from .rules import names_partition
 
 __all__ = ["find_table_relations"]
 
@@ -103,7 +102,7 @@ def _agreeing(cells: dict[Cell, Fig], t: int, rows: list[int], total: int, level
 
 def _partition(ctx: Context, names: list[str]) -> bool:
     """The rows' names are one complete set of a known partition (城镇/乡村, 第一/二/三产业)."""
-    return any(names_partition(ps, names) for ps in ctx.rules.partitions)
+    return ctx.rules.partition_named(names) is not None
 
 
 def _addable(ctx: Context, g: Fig | None, like: Fig) -> bool:
@@ -157,12 +156,13 @@ def _partition_below(ctx: Context, col: list[tuple[int, Fig | None]], i: int, na
     ``i`` names the whole that partition breaks down (三、旅行社接待量 over 国际及港、澳、台同胞 and 国内游客:
     partition ``wholes``): the head's parts, whether or not they add up; [] when none are. A partition
     with no whole named is not read so (城镇/乡村 then 男/女 below 乡村 break down the row above both)."""
-    head, head_name = col[i][1], names[col[i][0]]
-    for ps, wholes in zip(ctx.rules.partitions, ctx.rules.partition_wholes):
-        below = col[i + 1:i + 1 + len(ps)]
-        if wholes and any(w in head_name for w in wholes) and len(below) == len(ps) \
-                and all(_addable(ctx, g, head) for _, g in below) and names_partition(ps, [names[r] for r, _ in below]):
-            return [g for _, g in below]  # type: ignore[misc]
+    head = col[i][1]
+    for size in sorted({len(ps) for ps in ctx.rules.partitions}):
+        below = col[i + 1:i + 1 + size]
+        if len(below) == size and all(_addable(ctx, g, head) for _, g in below):
+            k = ctx.rules.partition_named([names[r] for r, _ in below])
+            if k is not None and ctx.rules.names_whole(k, names[col[i][0]]):
+                return [g for _, g in below]  # type: ignore[misc]
     return []
 
 

@@ -28,6 +28,7 @@ import regex
 from ..datafiles import compile_pattern, rules_from, rx_fullmatch
 from ..figures.record import Figure
 from ..model import Document
+from ..structure import structure_rules
 from .periods import period_label, period_rules, span_hits, target_period, year_hits
 
 __all__ = ["FigurePeriodRules", "figure_period_rules", "figure_periods"]
@@ -60,8 +61,9 @@ def figure_period_rules(path: str = "periods.toml") -> FigurePeriodRules:
     return rules_from(path, build)
 
 
-#: What a clause that is a time alone may hold besides the time (its break and spaces).
-_TIME_CLAUSE_TRIM = " \u3000\t，,、；;：:"
+#: What a clause that is a time alone may hold besides the time: spaces and the clause breaks of
+#: structure.toml.
+_TIME_CLAUSE_TRIM = " \u3000\t、" + "".join(sorted(structure_rules().clause_breaks))
 
 Time = tuple[int, int, int | None, str | None, int | None]  # (start, end, year, span, years relative)
 

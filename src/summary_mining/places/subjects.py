@@ -16,6 +16,7 @@ import regex
 
 from ..datafiles import compile_pattern, rules_from, rx_match
 from ..model import Document
+from ..numerals import CN_DIGITS, CN_SMALL_UNITS
 from ..structure import structure_rules
 from .regions import Gazetteer, RegionRules, gazetteer, region_rules
 
@@ -26,7 +27,8 @@ SUBJECT_COLUMNS = {"subject": "string", "subject_code": "string", "subject_level
 _BREAKS = structure_rules().clause_breaks  # one set of break characters: structure.toml
 _SPACES = " \t\u3000"
 _COUNTRY_CODE, _COUNTRY_LEVEL = "000000", "country"
-_COUNT_FIRSTS = frozenset("一二两三四五六七八九十百千")  # a count in Chinese numerals (两个副中心城市)
+#: What a count in Chinese numerals opens with (两个副中心城市): the numerals of numerals.py
+_COUNT_FIRSTS = frozenset(CN_DIGITS) | frozenset(CN_SMALL_UNITS)
 
 Subject = tuple[str | None, str | None, str | None]  # (name, code, level)
 
