@@ -59,6 +59,10 @@ EXAMPLES_GRAMMAR = [
     ("签约項目10個。", "10個", "count", 10.0, "个"),
     ("到位資金2、56亿元。", "2、56亿元", "amount", 256000000.0, "元"),
     ("增长-3.15%。", "-3.15%", "percentage", -3.15, "%"),
+    # pronunciation glosses inside the scale and unit (mirror sites of official texts): the figure keeps them
+    ("財(cái)政部門(mén)完成5865萬(wàn)元,為預(yù)算的78%", "5865萬(wàn)元", "amount", 58650000.0, "元"),
+    ("比上半年高1.5個(gè)百分點(diǎn)", "1.5個(gè)百分點", "percentage", 1.5, "个百分点"),
+    ("第一產(chǎn)業(yè)完成增加值18.33億(yì)元", "18.33億(yì)元", "amount", 1833000000.0, "元"),
 ]
 
 

@@ -207,6 +207,35 @@ def restated_rates(ctx: Context, relations: list[Relation]) -> list[Relation]:
     return out
 
 
+def share_partitions(ctx: Context, relations: list[Relation]) -> list[Relation]:
+    """``relations`` and, for parts whose shares of one whole add up to 100 % (within the rounding of the
+    shares), the breakdown of that whole into them when no breakdown lists it: 民营企业进出口8885.5亿元，占
+    外贸进出口总值的54.7%。国有企业进出口3613.5亿元，占22.3%。外商投资企业进出口3718.3亿元，占22.9% — so
+    the parts must add up to the whole as well (a slip in one part shows though the shares were copied)."""
+    runs: list[tuple[int, list[tuple[Fig, Fig]]]] = []  # (whole, [(share, part)]): a share naming its whole opens a run
+    current: dict[int, list[tuple[Fig, Fig]]] = {}
+    for r in relations:
+        if r.check == "share" and len(r.operands) == 2 and r.stated is not None and r.firm:
+            share, part, whole = (ctx.by_record[id(f)] for f in (r.stated, *r.operands))
+            if whole.i not in current or r.cue != "占":
+                current[whole.i] = []
+                runs.append((whole.i, current[whole.i]))
+            current[whole.i].append((share, part))
+    listed = {(g.whole.i, p.i) for g in ctx.groups for p in g.parts}
+    out = list(relations)
+    for wi, pairs in runs:
+        parts = sorted({part.i: part for _, part in pairs}.values(), key=lambda g: g.i)
+        if len(parts) < 2 or len(parts) < len(pairs) or any((wi, p.i) in listed for p in parts) \
+                or any(p.redacted or p.family != ctx.figs[wi].family for p in parts):
+            continue
+        shares = sum(s.written for s, _ in pairs)
+        if not abs(shares - 100) <= sum(s.half for s, _ in pairs) + 1e-9:
+            continue
+        whole = ctx.figs[wi]
+        out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue="占比合计100%"))
+    return out
+
+
 def _completion_match(ctx: Context, p: Fig) -> regex.Match | None:
     return rx_first(ctx.rules.completion, p.clause)
 
@@ -561,15 +590,17 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
     # the words right before the cue name its whole (地方收入按构成分：): a part of an earlier list they name
     # may be it (地方一般公共预算收入1720万元, a part by level, broken down by kind)
     named = ctx.text[ctx.clause_start(cue_start):cue_start].strip(_TRIM) or _cue_whole(ctx, cue_start)
+    # … or the parts are a known partition of what it names (国税局/地税局/财政局 of 财政总收入)
+    pk = _partition_index(ctx, parts) if partition else None
     k = bisect.bisect_left(ctx._starts, cue_start)
     # a cue that opens its paragraph (地方收入按构成分：…) breaks down a figure of the paragraph before
     opens = 0 <= para < len(ctx.doc.paragraphs) and bisect.bisect_left(ctx._starts, ctx.doc.paragraphs[para].start) == k
     for g in reversed(ctx.figs[max(0, k - FIGURE_WINDOW):k]):
         near = g.para == para or ((partition or opens) and g.para == para - 1)
-        if not near and not (named and g.para >= para - NAMED_WHOLE_PARAGRAPHS):
+        if not near and not ((named or pk is not None) and g.para >= para - NAMED_WHOLE_PARAGRAPHS):
             break
         cue_names_it = _abbreviates(named, g.label)
-        if not near and not cue_names_it:
+        if not near and not (cue_names_it or pk is not None and ctx.rules.names_whole(pk, g.label or g.clause)):
             continue  # further back only the whole the cue names (地方收入按部门分: two lists after 地方…收入1720万元)
         if g.family != family or not ctx.addable(g) or g.redacted or g.i in taken and not cue_names_it:
             continue
@@ -705,7 +736,7 @@ def find_groups(ctx: Context) -> list[Group]:
             if len(parts) == 1 and local and _one_part(ctx, whole, parts[0]):
                 # one part of the whole's own measure, alone or before other measures (播种面积324.3万亩,其中:
                 # 粮食作物播种面积221.0万亩; 其中:油菜籽产量11.1万吨;蔬菜…): no larger than it
-                groups.append(Group(whole, parts, ctx.text[cs:ce].strip("，,：:"), True, ctx.certain(whole.stmt), False))
+                groups.append(Group(whole, parts, strip_glosses(ctx.text[cs:ce]).strip("，,：:"), True, ctx.certain(whole.stmt), False))
                 taken.add(parts[0].i)
                 continue
             if len(parts) < 2:
@@ -715,7 +746,7 @@ def find_groups(ctx: Context) -> list[Group]:
             firm = ctx.certain(whole.stmt) and (local or whole.stmt == ctx.stmt_at(cs)
                                                  or _whole_of_partition(ctx, whole, parts))
             exhaustive = _partition(ctx, parts) or not local
-            cue = ctx.text[cs:ce].strip("，,：:")
+            cue = strip_glosses(ctx.text[cs:ce]).strip("，,：:")
             groups.append(Group(whole, parts, cue, local, firm, exhaustive))
             for head, rest in nested:
                 if head in parts:  # (not cut off as larger than the whole)

@@ -288,7 +288,7 @@ def _figure_mentions(ctx: _Context, out: list[Figure]) -> None:
     rules = ctx.rules
     norm = ctx.norm
     for m in rx_finditer(rules.figure, ctx.scan):
-        unit = rules.units[m.group("unit")]
+        unit = rules.units[strip_glosses(m.group("unit"))]  # 個(gè)百分點
         num, num2 = m.group("num"), m.group("num2")
         scale, scale1 = m.group("scale") or "", m.group("scale1")
         start, end = m.start("num"), m.end("unit")
