@@ -198,6 +198,22 @@ OWN_CASES = [
     # … but a later item over the whole ends the list (…其中:油菜籽产量11.1万吨;蔬菜及食用菌总产量49.9万吨: c07)
     ("油料作物产量14.5万吨,增长8.8%,其中:油菜籽产量11.1万吨,增长10.1%;蔬菜及食用菌总产量49.9万吨,增长4.0%。",
      "breakdown", "consistent", 14.5, 11.1, ["14.5万吨", "11.1万吨"]),
+    # parts whose shares of one whole add up to 100 % make up that whole (r31: customs statistics by kind of
+    # enterprise, no cue word): a slip in one part shows though its share was copied right
+    ("前10个月，全省外贸进出口1.62万亿元，增长7%。\n民营企业进出口8885.5亿元，增长10.5%，占同期全省外贸进出口总值的54.7%。"
+     "国有企业进出口3613.5亿元，增长6.3%，占22.3%。外商投资企业进出口3718.3亿元，增长0.3%，占22.9%。", "breakdown",
+     "consistent", 1.62, 1.62173, ["1.62万亿元", "8885.5亿元", "3613.5亿元", "3718.3亿元"]),
+    ("前10个月，全省外贸进出口1.62万亿元，增长7%。\n民营企业进出口8885.5亿元，增长10.5%，占同期全省外贸进出口总值的54.7%。"
+     "国有企业进出口4613.5亿元，增长6.3%，占22.3%。外商投资企业进出口3718.3亿元，增长0.3%，占22.9%。", "breakdown",
+     "inconsistent", 1.62, 1.72173, ["1.62万亿元", "8885.5亿元", "4613.5亿元", "3718.3亿元"]),
+    # a known partition two paragraphs after its whole, found by what the parts measure (投资) within 10 % of their
+    # sum, though an earlier list took it as a part (c05)
+    ("上半年，全社会固定资产投资26082亿元。其中，城镇投资21844亿元；农村投资4238亿元。\n房地产开发投资4095亿元，增长26.5%。\n"
+     "分三次产业看，第一产业投资212亿元；第二产业投资8791亿元；第三产业投资13841亿元。", "breakdown", "inconsistent",
+     21844.0, 22844.0, ["21844亿元", "212亿元", "8791亿元", "13841亿元"]),
+    # 从…来看： announces a breakdown (c01)
+    ("地方一般公共预算收入完成28583万元，从征收部门来看：税务部门完成13866万元；财政部门完成15717万元。", "breakdown",
+     "inconsistent", 28583.0, 29583.0, ["28583万元", "13866万元", "15717万元"]),
 ]
 
 

@@ -608,6 +608,49 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
             continue
         if partition or any(_lcs(g.label or g.clause, lab) >= 2 for lab in labels):
             return g
+    return _measured_whole(ctx, k, para, family, parts) if partition else None
+
+
+#: A known partition's whole found by what its parts measure may lie this far from their sum (relative):
+#: further off, the parts break down something else of that measure.
+NEAR_WHOLE = 0.1
+
+
+def _parts_measure(ctx: Context, parts: list[Fig]) -> str:
+    """What the parts of a known partition all measure: the common end of their names after the partition's
+    names (第一产业投资, 第二产业投资, 第三产业投资 -> 投资), or '' when it is shorter than two characters."""
+    k = _partition_index(ctx, parts)
+    if k is None:
+        return ""
+    tails = []
+    for p in parts:
+        name = p.label or p.clause
+        n = max((n for n in ctx.rules.partitions[k] if n in name), key=len)
+        tails.append(name[name.index(n) + len(n):])
+    c = min(_common_suffix(tails[0], t) for t in tails[1:])
+    return tails[0][len(tails[0]) - c:] if c >= 2 else ""
+
+
+def _measures(ctx: Context, whole: Fig, parts: list[Fig]) -> bool:
+    """``whole`` measures what the known partition ``parts`` all measure (城镇投资 for 第一/二/三产业投资)."""
+    measure = _parts_measure(ctx, parts)
+    return bool(measure) and measure in (whole.label or whole.clause)
+
+
+def _measured_whole(ctx: Context, k: int, para: int, family: str, parts: list[Fig]) -> Fig | None:
+    """The nearest figure up to NAMED_WHOLE_PARAGRAPHS back that measures what a known partition's parts measure
+    and comes within NEAR_WHOLE of their sum, even one an earlier list took as a part (城镇投资21844亿元, a part
+    of 全社会投资, broken down two paragraphs on: 分三次产业看，第一产业投资212亿元…第三产业投资12841亿元)."""
+    measure = _parts_measure(ctx, parts)
+    if not measure:
+        return None
+    total = sum(p.value for p in parts)
+    for g in reversed(ctx.figs[max(0, k - FIGURE_WINDOW):k]):
+        if g.para < para - NAMED_WHOLE_PARAGRAPHS:
+            break
+        if g.family == family and ctx.addable(g) and not g.redacted and measure in (g.label or g.clause) \
+                and abs(g.value - total) <= NEAR_WHOLE * g.value:
+            return g
     return None
 
 
@@ -744,7 +787,8 @@ def find_groups(ctx: Context) -> list[Group]:
             # a remote cue's whole is firm in the cue's own full sentence (总里程3170公里，按技术等级划分，…), or
             # when the parts are a partition of what it names (生产总值…。分产业看，第一产业…第三产业…)
             firm = ctx.certain(whole.stmt) and (local or whole.stmt == ctx.stmt_at(cs)
-                                                 or _whole_of_partition(ctx, whole, parts))
+                                                 or _whole_of_partition(ctx, whole, parts)
+                                                 or _measures(ctx, whole, parts))
             exhaustive = _partition(ctx, parts) or not local
             cue = strip_glosses(ctx.text[cs:ce]).strip("，,：:")
             groups.append(Group(whole, parts, cue, local, firm, exhaustive))
