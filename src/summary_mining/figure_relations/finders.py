@@ -589,7 +589,7 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
     labels = [p.label or p.clause for p in parts]
     # the words right before the cue name its whole (地方收入按构成分：): a part of an earlier list they name
     # may be it (地方一般公共预算收入1720万元, a part by level, broken down by kind)
-    named = ctx.text[ctx.clause_start(cue_start):cue_start].strip(_TRIM) or _cue_whole(ctx, cue_start)
+    named = _cue_names(ctx, cue_start)
     # … or the parts are a known partition of what it names (国税局/地税局/财政局 of 财政总收入)
     pk = _partition_index(ctx, parts) if partition else None
     k = bisect.bisect_left(ctx._starts, cue_start)
@@ -604,8 +604,8 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
             continue  # further back only the whole the cue names (地方收入按部门分: two lists after 地方…收入1720万元)
         if g.family != family or not ctx.addable(g) or g.redacted or g.i in taken and not cue_names_it:
             continue
-        if not all(g.value >= p.value for p in parts if not math.isnan(p.value)):
-            continue
+        if not cue_names_it and not all(g.value >= p.value for p in parts if not math.isnan(p.value)):
+            continue  # (a whole the cue names is it even when a part, written wrong, exceeds it)
         if partition or any(_lcs(g.label or g.clause, lab) >= 2 for lab in labels):
             return g
     return _measured_whole(ctx, k, para, family, parts) if partition else None
@@ -654,6 +654,12 @@ def _measured_whole(ctx: Context, k: int, para: int, family: str, parts: list[Fi
     return None
 
 
+def _cue_names(ctx: Context, cue_start: int) -> str:
+    """What a remote cue says it breaks down: the words right before it (地方收入按部门分：) or its own
+    ``whole`` group (在上半年城镇投资中，), or ''."""
+    return ctx.text[ctx.clause_start(cue_start):cue_start].strip(_TRIM) or _cue_whole(ctx, cue_start)
+
+
 def _cue_whole(ctx: Context, cue_start: int) -> str:
     """The whole a remote cue names inside itself (在上半年城镇投资中， -> 城镇投资: its ``whole`` group, glosses
     and scope words dropped), or ''."""
@@ -679,20 +685,34 @@ def _partition(ctx: Context, parts: list[Fig]) -> bool:
     return _partition_index(ctx, parts) is not None
 
 
-def _names_all(names: frozenset[str], parts: list[Fig]) -> bool:
-    """The parts are one of each of ``names`` (a known partition)."""
-    return names_partition(names, [p.label or p.clause for p in parts])
+#: What ends the words naming a part when brackets and counts inside them are read through.
+_ITEM_BREAKS = "，,；;。：:、"
+
+
+def _part_names(ctx: Context, parts: list[Fig]) -> list[str]:
+    """The words naming each part: its label or clause, and its words read through brackets and counts
+    (7个县(区)公共财政预算收入共完成851064万元: the count and the bracket cut the clause short)."""
+    out, prev = [], None
+    for p in parts:
+        lo = max(ctx.sentence_start(p), prev.end if prev is not None else 0, p.start - TEXT_WINDOW)
+        words = ctx.text[lo:p.start]
+        cut = max(words.rfind(c) for c in _ITEM_BREAKS)
+        out.append(f"{p.label or p.clause}|{strip_glosses(words[cut + 1:])}")
+        prev = p
+    return out
 
 
 def _partition_index(ctx: Context, parts: list[Fig]) -> int | None:
-    return next((k for k, names in enumerate(ctx.rules.partitions) if _names_all(names, parts)), None)
+    names = _part_names(ctx, parts)
+    return ctx.rules.partition_named(names)
 
 
 def _partition_prefix(ctx: Context, parts: list[Fig]) -> int:
     """How many leading parts make up a known partition (0 when none): 其中，男108374人，女101710人；出生人口1290人
     -> 2, so the first two must add up to the whole even when the list goes on with other measures."""
-    return max((len(names) for names in ctx.rules.partitions
-                if len(names) < len(parts) and _names_all(names, parts[:len(names)])), default=0)
+    names = _part_names(ctx, parts)
+    return max((len(ps) for ps in ctx.rules.partitions
+                if len(ps) < len(parts) and names_partition(ps, names[:len(ps)])), default=0)
 
 
 def _whole_of_partition(ctx: Context, whole: Fig, parts: list[Fig]) -> bool:
@@ -774,7 +794,9 @@ def find_groups(ctx: Context) -> list[Group]:
                 # … except the first after a 其中, when it measures what the whole measures (政府性基金收入969万元，
                 # 其中国有土地使用权出让收入1082万元): the cue names it a part, too large. A later one may
                 # belong to a list that has drifted on (…其中:油菜籽产量11.1万吨;蔬菜及食用菌总产量49.9万吨)
-                head = int(local and parts[0].value > whole.value and _one_part(ctx, whole, parts[0]))
+                # … and a remote cue that names its whole (地方收入按部门分：) lists its parts, whatever their size
+                head = (int(local and parts[0].value > whole.value and _one_part(ctx, whole, parts[0]))
+                        if local or not _abbreviates(_cue_names(ctx, cs), whole.label) else len(parts))
                 parts = parts[:head] + list(itertools.takewhile(lambda p: not p.value > whole.value, parts[head:]))
             if len(parts) == 1 and local and _one_part(ctx, whole, parts[0]):
                 # one part of the whole's own measure, alone or before other measures (播种面积324.3万亩,其中:
