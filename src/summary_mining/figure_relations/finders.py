@@ -264,6 +264,10 @@ def _stated_target(ctx: Context, p: Fig, part: Fig, named: str = "") -> tuple[Fi
             if g.stmt != p.stmt:
                 break
             if g is not part and g.family == part.family and ctx.is_target(g) and ctx.usable(g):
+                if any(h.family == part.family and ctx.usable(h) and not ctx.is_target(h)
+                       for h in ctx.figs[g.i + 1:part.i]):
+                    break  # the target of the value after it (年初预算193.6亿元，实际完成196.1亿元，…其中税收完成
+                    # 135.4亿元，为预算的100.6%: the part's own budget is not stated)
                 return g, True
     if len(key) >= 3:
         need = max(3, math.ceil(len(key) / 2))
@@ -381,7 +385,11 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
             continue  # a whole is larger than a part that is less than all of it (工业项目5个 is no whole of 农业项目5个)
         # a label ending the name is the strongest match (the longer the better); the name's indicator, a
         # weak one that still makes the match firm (nearest first among equals)
-        ends = len(g.label) if len(g.label) >= 2 and key.endswith(g.label) else 1 if named and g.indicator == named else 0
+        # (a label that is the name with scope words before it, 市直一般公共预算支出 for 一般公共预算支出, matches
+        # as well as the name alone: then the nearest before the share)
+        ends = (len(g.label) if len(g.label) >= 2 and key.endswith(g.label)
+                else len(key) if len(key) >= 4 and g.label.endswith(key)
+                else 1 if named and g.indicator == named else 0)
         score = (ends, max(_lcs(key, g.clause), _lcs(key, g.label), _lcs(key, g.indicator)))
         rank = (0 if g.start < part.start else 1, abs(part.start - g.start))
         if score > best_score or (score == best_score and score[1] and rank < best_rank):
@@ -580,7 +588,7 @@ NAMED_WHOLE_PARAGRAPHS = 3
 
 
 def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], taken: set[int],
-                  partition: bool = False) -> Fig | None:
+                  partition: bool = False, loose: set[int] | None = None) -> Fig | None:
     """The whole a remote cue (在已实施的项目中，… / 分产业看，…) breaks down: the nearest figure before it in
     its paragraph that shares a word with the parts' names and is no smaller than any part. Parts that
     make up a known partition (第一/二/三产业) name no word of their whole (地区生产总值): then the nearest
@@ -595,6 +603,8 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
     k = bisect.bisect_left(ctx._starts, cue_start)
     # a cue that opens its paragraph (地方收入按构成分：…) breaks down a figure of the paragraph before
     opens = 0 <= para < len(ctx.doc.paragraphs) and bisect.bisect_left(ctx._starts, ctx.doc.paragraphs[para].start) == k
+    total = sum(p.value for p in parts if not math.isnan(p.value))
+    first: Fig | None = None  # a known partition's whole: the nearest its parts come near (NEAR_WHOLE), else the nearest
     for g in reversed(ctx.figs[max(0, k - FIGURE_WINDOW):k]):
         near = g.para == para or ((partition or opens) and g.para == para - 1)
         if not near and not ((named or pk is not None) and g.para >= para - NAMED_WHOLE_PARAGRAPHS):
@@ -606,9 +616,20 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
             continue
         if not cue_names_it and not all(g.value >= p.value for p in parts if not math.isnan(p.value)):
             continue  # (a whole the cue names is it even when a part, written wrong, exceeds it)
-        if partition or any(_lcs(g.label or g.clause, lab) >= 2 for lab in labels):
+        if not partition and any(_lcs(g.label or g.clause, lab) >= 2 for lab in labels):
             return g
-    return _measured_whole(ctx, k, para, family, parts) if partition else None
+        if partition:
+            if abs(g.value - total) <= NEAR_WHOLE * g.value or cue_names_it \
+                    or pk is not None and ctx.rules.names_whole(pk, g.label or g.clause):
+                return g  # (公有/非公有 of 地区生产总值1228亿元, not of 非油经济增加值952.3亿元 nearer)
+            first = first or g
+    if not partition:
+        return None
+    found = _measured_whole(ctx, k, para, family, parts)
+    if found is None and first is not None and first.para != para:
+        if loose is not None:
+            loose.add(first.i)  # the nearest in the paragraph before, though the parts do not come near it: no firm whole
+    return found or first
 
 
 #: A known partition's whole found by what its parts measure may lie this far from their sum (relative):
@@ -623,18 +644,22 @@ def _parts_measure(ctx: Context, parts: list[Fig]) -> str:
     if k is None:
         return ""
     tails = []
-    for p in parts:
-        name = p.label or p.clause
-        n = max((n for n in ctx.rules.partitions[k] if n in name), key=len)
-        tails.append(name[name.index(n) + len(n):])
+    for p, names in zip(parts, _part_names(ctx, parts)):
+        name = next((x for x in names.split("|") if any(n in x for n in ctx.rules.partitions[k])), "")
+        n = max((n for n in ctx.rules.partitions[k] if n in name), key=len, default="")
+        tails.append(name[name.index(n) + len(n):] if n else "")
     c = min(_common_suffix(tails[0], t) for t in tails[1:])
     return tails[0][len(tails[0]) - c:] if c >= 2 else ""
 
 
 def _measures(ctx: Context, whole: Fig, parts: list[Fig]) -> bool:
     """``whole`` measures what the known partition ``parts`` all measure (城镇投资 for 第一/二/三产业投资)."""
-    measure = _parts_measure(ctx, parts)
-    return bool(measure) and measure in (whole.label or whole.clause)
+    return _measured_by(_parts_measure(ctx, parts), whole)
+
+
+def _measured_by(measure: str, g: Fig) -> bool:
+    """``g``'s name ends in the last two characters or more of ``measure`` (完成投资 -> 固定资产投资)."""
+    return bool(measure) and _common_suffix(measure, strip_glosses(g.label or g.clause)) >= 2
 
 
 def _measured_whole(ctx: Context, k: int, para: int, family: str, parts: list[Fig]) -> Fig | None:
@@ -648,7 +673,7 @@ def _measured_whole(ctx: Context, k: int, para: int, family: str, parts: list[Fi
     for g in reversed(ctx.figs[max(0, k - FIGURE_WINDOW):k]):
         if g.para < para - NAMED_WHOLE_PARAGRAPHS:
             break
-        if g.family == family and ctx.addable(g) and not g.redacted and measure in (g.label or g.clause) \
+        if g.family == family and ctx.addable(g) and not g.redacted and _measured_by(measure, g) \
                 and abs(g.value - total) <= NEAR_WHOLE * g.value:
             return g
     return None
@@ -786,8 +811,9 @@ def find_groups(ctx: Context) -> list[Group]:
             parts, nested = _item_heads(parts)
             if not parts or len(parts) < 2 and not local:
                 continue
+            loose: set[int] = set()  # a remote whole taken for want of a better one
             whole = (_best_whole(ctx, wholes.get(fam, []), parts) if local
-                     else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts)))
+                     else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts), loose))
             if whole is None:
                 continue
             if len(parts) > 1:  # a part is no larger than its whole (one alone is checked against it) …
@@ -808,7 +834,7 @@ def find_groups(ctx: Context) -> list[Group]:
                 continue
             # a remote cue's whole is firm in the cue's own full sentence (总里程3170公里，按技术等级划分，…), or
             # when the parts are a partition of what it names (生产总值…。分产业看，第一产业…第三产业…)
-            firm = ctx.certain(whole.stmt) and (local or whole.stmt == ctx.stmt_at(cs)
+            firm = ctx.certain(whole.stmt) and whole.i not in loose and (local or whole.stmt == ctx.stmt_at(cs)
                                                  or _whole_of_partition(ctx, whole, parts)
                                                  or _measures(ctx, whole, parts))
             exhaustive = _partition(ctx, parts) or not local
