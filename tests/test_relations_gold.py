@@ -52,8 +52,10 @@ DOCS = sorted(p.stem for p in (DATA / "docs").glob("*.txt"))
 # alarms (5 in set-aside d03). Its dev half 139/282 -> 148/282 and its false alarms 8 -> 0 with general
 # readings (a share's whole named with scope words before it, a target stated before another value is that
 # value's, a known partition's remote whole the one its parts come near); the whole dev set is now 386/531
-# (0.727), the set aside 110/203 (0.542): below the issue's 95 % / 85 %, said so in the issue.
-FLOOR = {"dev": 0.72, "setaside": 0.54, "formats": 0.91}
+# (0.727), the set aside 110/203 (0.542). Balances (结余/结转 = 收入 − 支出, [balance] in relations.toml): set D's
+# dev half 165/282, dev 403/531 (0.759); one more false alarm in set-aside d03 (6, unread). Below the issue's
+# 95 % / 85 %, said so in the issue.
+FLOOR = {"dev": 0.75, "setaside": 0.54, "formats": 0.91}
 _NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
@@ -263,7 +265,8 @@ def test_perturbed_operands_are_flagged():
 #: whether or not they add up.
 #: Session 8: 271 -> 280/362 (development 214/234) with second breakdowns read (分…情况是：/从…来看：, a known
 #: partition's whole found by what its parts measure or by the shares that add up to 100 %, a whole the cue
-#: names kept whatever its parts' size); with set D joined 382/547 (70 %; development 289/378, set aside 77/108).
+#: names kept whatever its parts' size); with set D joined 382/547 (70 %; development 289/378, set aside 77/108);
+#: with balances 396/564 (development 303/395).
 PERTURBED_FLOOR = 0.69
 
 

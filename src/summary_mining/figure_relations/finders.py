@@ -1515,6 +1515,53 @@ def find_templates(ctx: Context) -> list[Relation]:
     return out
 
 
+# ---------------------------------------------------------------------------------------------
+# balances (收入总计695112万元。…支出总计687347万元，年终结转7765万元)
+def _balance_operand(ctx: Context, before: list[Fig], words: tuple[str, ...]) -> Fig | None:
+    """The nearest of ``before`` (nearest first) that ``words`` name: in its clause with a total word
+    (支出总计687347万元) first, then in its clause, then in its statement before it (支出…实际完成232.7亿元)."""
+    rules = ctx.rules
+
+    def clause(g: Fig) -> str:
+        return strip_glosses(g.label) + "|" + g.clause
+
+    def statement(g: Fig) -> str:
+        return strip_glosses(ctx.text[ctx.sentence_start(g):g.start])
+
+    for test in (lambda g: _has_any(words, clause(g)) and _has_any(rules.balance_totals, clause(g)),
+                 lambda g: _has_any(words, clause(g)),
+                 lambda g: _has_any(words, statement(g))):
+        found = next((g for g in before if test(g)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def find_balances(ctx: Context) -> list[Relation]:
+    """A balance (结余/结转, ``[balance]`` in relations.toml) = the income before it less the spending before it."""
+    rules = ctx.rules
+    if rules.balance_cue is None:
+        return []
+    out = []
+    for b in ctx.figs:
+        if b.kind != "amount" or b.redacted or not rx_search(rules.balance_cue, b.clause.rstrip(_TRIM)) \
+                or _has_any(rules.balance_excluded, b.clause):
+            continue
+        before = [g for g in ctx.nearest_before(b) if g.para == b.para and b.stmt - g.stmt <= rules.balance_statements]
+        before = [g for g in before if g.family == b.family and not g.redacted and ctx.usable(g) and not ctx.is_target(g)
+                  and ctx.group_of(g) is None and not _has_any(rules.balance_excluded, g.clause)]  # (其中…其他支出: a part)
+        spent = _balance_operand(ctx, before, rules.balance_spending)
+        if spent is None:
+            continue
+        came = _balance_operand(ctx, [g for g in before if g.start < spent.start], rules.balance_income)
+        if came is None:
+            continue
+        # firm: the cue says what it is, and both operands stand in its paragraph
+        out.append(_rel(ctx, "difference_of", "difference", b, [came, spent], cue=b.clause.rstrip(_TRIM)[-4:],
+                        formula="difference"))
+    return out
+
+
 #: Finder name -> function(Context) -> relations, in the order they run (each percentage is read once).
 FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "templates": find_templates,
@@ -1524,6 +1571,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "breakdown": find_breakdowns,
     "share_total": find_share_totals,
     "sum": find_sums,
+    "balance": find_balances,
     "target_claim": find_claims,
     "enumeration": find_enumerations,
     "repeat": find_repeats,

@@ -122,6 +122,13 @@ class RelationRules:
     table_earlier: tuple[str, ...] = ()
     #: a table column of shares (比重, 占比, 构成)
     table_share_words: tuple[str, ...] = ()
+    #: balances (结余 = 收入 − 支出): the cue ending the balance's clause, and the words of the operands
+    balance_cue: regex.Pattern[str] | None = None
+    balance_excluded: tuple[str, ...] = ()
+    balance_income: tuple[str, ...] = ()
+    balance_spending: tuple[str, ...] = ()
+    balance_totals: tuple[str, ...] = ()
+    balance_statements: int = 3
 
     def partition_named(self, names: Sequence[str]) -> int | None:
         """The index of the known partition ``names`` are one complete set of (城镇/乡村), else None."""
@@ -175,7 +182,7 @@ def relation_rules(path: str = "relations.toml") -> RelationRules:
 
 
 def _compile(d: dict, src: str) -> RelationRules:
-    fig, enum = d["figures"], d["enumeration"]
+    fig, enum, bal = d["figures"], d["enumeration"], d.get("balance", {})
     noun = r"[^\s，,。；;：:（()）、\d]"  # one character of a noun: no punctuation, no digit
     item = rf"[^\s{regex.escape(enum['separators'])}]"
     max_item = int(enum["max_item_chars"])
@@ -241,4 +248,10 @@ def _compile(d: dict, src: str) -> RelationRules:
         table_later=tuple(str(w) for w in d.get("tables", {}).get("later", ())),
         table_earlier=tuple(str(w) for w in d.get("tables", {}).get("earlier", ())),
         table_share_words=tuple(str(w) for w in d.get("tables", {}).get("share_words", ())),
+        balance_cue=compile_pattern(bal["cue"], src, "balance.cue") if bal.get("cue") else None,
+        balance_excluded=tuple(str(w) for w in bal.get("excluded", ())),
+        balance_income=tuple(str(w) for w in bal.get("income", ())),
+        balance_spending=tuple(str(w) for w in bal.get("spending", ())),
+        balance_totals=tuple(str(w) for w in bal.get("totals", ())),
+        balance_statements=int(bal.get("statements", 3)),
     )
