@@ -216,7 +216,9 @@ def _change_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
         tol = p.half + (a.half_base + b.half_base) / p.factor
         ok = agrees(stated, c, tol)
         status = _verdict(ok, rel.firm, rel.approximate)
-        msg = f"{ctx.name(a)}{a.surface}与上期{b.surface}之差 {_fmt(c, max(p.f.decimals, 2))}{p.unit_text}，与所述{p.surface} {_WORD[status]}"
+        # the operands' names when the relation gives them (a balance: 收入…与支出…之差), else a change on the period before
+        first, second = rel.names if len(rel.names) == 2 else (ctx.name(a), "上期")
+        msg = f"{first}{a.surface}与{second}{b.surface}之差 {_fmt(c, max(p.f.decimals, 2))}{p.unit_text}，与所述{p.surface} {_WORD[status]}"
         return _row(ctx, rel, status, stated, c, tol, msg, [p, a, b])
     if rel.formula == "growth_by_difference":
         diff = abs(b.value) * (-1.0 if rel.sign < 0 else 1.0)

@@ -592,7 +592,10 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
     """The whole a remote cue (在已实施的项目中，… / 分产业看，…) breaks down: the nearest figure before it in
     its paragraph that shares a word with the parts' names and is no smaller than any part. Parts that
     make up a known partition (第一/二/三产业) name no word of their whole (地区生产总值): then the nearest
-    figure of the family in the paragraph, or in the one before."""
+    figure of the family in the paragraph, or in the one before, that they come within NEAR_WHOLE of or that
+    the cue or the partition's ``wholes`` name; else the whole they measure further back
+    (:func:`_measured_whole`); else the nearest, added to ``loose`` when it is outside the cue's paragraph
+    (not a firm whole)."""
     para = ctx.para_at(cue_start)
     labels = [p.label or p.clause for p in parts]
     # the words right before the cue name its whole (地方收入按构成分：): a part of an earlier list they name
@@ -659,7 +662,7 @@ def _measures(ctx: Context, whole: Fig, parts: list[Fig]) -> bool:
 
 def _measured_by(measure: str, g: Fig) -> bool:
     """``g``'s name ends in the last two characters or more of ``measure`` (完成投资 -> 固定资产投资)."""
-    return bool(measure) and _common_suffix(measure, strip_glosses(g.label or g.clause)) >= 2
+    return bool(measure) and _common_suffix(measure, g.label or g.clause) >= 2
 
 
 def _measured_whole(ctx: Context, k: int, para: int, family: str, parts: list[Fig]) -> Fig | None:
@@ -669,7 +672,7 @@ def _measured_whole(ctx: Context, k: int, para: int, family: str, parts: list[Fi
     measure = _parts_measure(ctx, parts)
     if not measure:
         return None
-    total = sum(p.value for p in parts)
+    total = sum(p.value for p in parts if not math.isnan(p.value))
     for g in reversed(ctx.figs[max(0, k - FIGURE_WINDOW):k]):
         if g.para < para - NAMED_WHOLE_PARAGRAPHS:
             break
@@ -1523,7 +1526,7 @@ def _balance_operand(ctx: Context, before: list[Fig], words: tuple[str, ...]) ->
     rules = ctx.rules
 
     def clause(g: Fig) -> str:
-        return strip_glosses(g.label) + "|" + g.clause
+        return g.label + "|" + g.clause  # (both without glosses)
 
     def statement(g: Fig) -> str:
         return strip_glosses(ctx.text[ctx.sentence_start(g):g.start])
@@ -1558,7 +1561,7 @@ def find_balances(ctx: Context) -> list[Relation]:
             continue
         # firm: the cue says what it is, and both operands stand in its paragraph
         out.append(_rel(ctx, "difference_of", "difference", b, [came, spent], cue=b.clause.rstrip(_TRIM)[-4:],
-                        formula="difference"))
+                        formula="difference", names=(ctx.name(came), ctx.name(spent))))
     return out
 
 
