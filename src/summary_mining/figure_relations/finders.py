@@ -608,6 +608,7 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
     opens = 0 <= para < len(ctx.doc.paragraphs) and bisect.bisect_left(ctx._starts, ctx.doc.paragraphs[para].start) == k
     total = sum(p.value for p in parts if not math.isnan(p.value))
     first: Fig | None = None  # a known partition's whole: the nearest its parts come near (NEAR_WHOLE), else the nearest
+    named_ones: list[Fig] = []  # other lists: the nearest they come near, else the closest
     for g in reversed(ctx.figs[max(0, k - FIGURE_WINDOW):k]):
         near = g.para == para or ((partition or opens) and g.para == para - 1)
         if not near and not ((named or pk is not None) and g.para >= para - NAMED_WHOLE_PARAGRAPHS):
@@ -620,14 +621,18 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
         if not cue_names_it and not all(g.value >= p.value for p in parts if not math.isnan(p.value)):
             continue  # (a whole the cue names is it even when a part, written wrong, exceeds it)
         if not partition and any(_lcs(g.label or g.clause, lab) >= 2 for lab in labels):
-            return g
+            if abs(g.value - total) <= NEAR_WHOLE * g.value:
+                return g  # (收入总计1352093万元 … 收入分项情况：… adds up to 收入419480万元 before it)
+            named_ones.append(g)
+            continue
         if partition:
             if abs(g.value - total) <= NEAR_WHOLE * g.value or cue_names_it \
                     or pk is not None and ctx.rules.names_whole(pk, g.label or g.clause):
                 return g  # (公有/非公有 of 地区生产总值1228亿元, not of 非油经济增加值952.3亿元 nearer)
             first = first or g
-    if not partition:
-        return None
+    if not partition:  # none comes near: the one closest to the parts' sum, in the nearest paragraph holding one
+        named_ones = [g for g in named_ones if g.para == named_ones[0].para]
+        return min(named_ones, key=lambda g: abs(g.value - total) / g.value if g.value else math.inf, default=None)
     found = _measured_whole(ctx, k, para, family, parts)
     if found is None and first is not None and first.para != para:
         if loose is not None:
