@@ -214,6 +214,9 @@ OWN_CASES = [
     # a balance (结余) is the income before it less the spending before it (set D's d05), named in the message
     ("2025年市直社保基金预算收入完成596091万元，市直社保基金预算支出完成579601万元，当年收支结余16940万元，累计滚存结余637138万元。",
      "difference", "inconsistent", 16940.0, 16490.0, ["16940万元", "596091万元", "579601万元"]),
+    # a debt's balance within its limit (set D's d04): the k-th 余额 of a name against the k-th 限额 of that name
+    ("省财政厅核定我市政府债务限额540.03亿元，其中：一般债务限额259.1亿元，专项债务限额280.93亿元。截至年底，全市政府债务余额合计468.59亿元，"
+     "其中：一般债务余额266.72亿元，专项债务余额201.87亿元。", "bound", "inconsistent", 259.1, 266.72, ["259.1亿元", "266.72亿元"]),
     # 从…来看： announces a breakdown (c01)
     ("地方一般公共预算收入完成28583万元，从征收部门来看：税务部门完成13866万元；财政部门完成15717万元。", "breakdown",
      "inconsistent", 28583.0, 29583.0, ["28583万元", "13866万元", "15717万元"]),

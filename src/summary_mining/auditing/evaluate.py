@@ -254,14 +254,20 @@ def _at_comparable_prices(ctx: Context, a: Fig, b: Fig) -> bool:
 
 
 def _bound_row(ctx: Context, rel: Relation, p: Fig, parts: list[Fig]) -> Row:
-    below = [g for g in parts if not g.redacted and g.value < p.value - g.half_base]
+    """The listed values all reach the stated threshold (``at_least``), or none exceeds the stated ceiling
+    (``at_most``: a debt's balance within its limit)."""
+    most = rel.formula == "at_most"
+    past = [g for g in parts if not g.redacted
+            and (g.value > p.value + g.half_base if most else g.value < p.value - g.half_base)]
     unknown = [g for g in parts if g.redacted]
-    status = UNVERIFIABLE if unknown and not below else _verdict(not below, rel.firm, rel.approximate)
-    low = min((g.value for g in parts if not g.redacted), default=NAN)
-    msg = f"所列 {'、'.join(g.surface for g in parts)} 均不低于{p.surface}：{_WORD[status]}"
-    if below:
-        msg += f"（{'、'.join(g.surface for g in below)} 低于{p.surface}）"
-    return _row(ctx, rel, status, p.written, low / p.factor if not math.isnan(low) else NAN, p.half, msg, [p, *parts])
+    status = UNVERIFIABLE if unknown and not past else _verdict(not past, rel.firm, rel.approximate)
+    edge = (max if most else min)((g.value for g in parts if not g.redacted), default=NAN)
+    word = "高于" if most else "低于"
+    msg = (f"{ctx.name(parts[0])}{parts[0].surface}不{word}{ctx.name(p)}{p.surface}：{_WORD[status]}" if most and len(parts) == 1
+           else f"所列 {'、'.join(g.surface for g in parts)} 均不{word}{p.surface}：{_WORD[status]}")
+    if past:
+        msg += f"（{'、'.join(g.surface for g in past)} {word}{p.surface}）"
+    return _row(ctx, rel, status, p.written, edge / p.factor if not math.isnan(edge) else NAN, p.half, msg, [p, *parts])
 
 
 def _same_row(ctx: Context, rel: Relation, g: Fig, ops: list[Fig]) -> Row:

@@ -1570,6 +1570,39 @@ def find_balances(ctx: Context) -> list[Relation]:
     return out
 
 
+# ---------------------------------------------------------------------------------------------
+# ceilings (一般债务限额259.1亿元 … 一般债务余额216.72亿元)
+#: How many characters before a limit's word name what it limits (核定一般债务限额 and 年底一般债务余额: 一般债务).
+_CEILING_NAME = 4
+
+
+def _named_like(g: Fig, word: str) -> str | None:
+    """What ``g``'s name says ``word`` is of, when it holds ``word``: the few characters before it and those
+    after (核定一般债务限额 -> 一般债务|)."""
+    name = g.label or g.clause.strip(_TRIM)
+    k = name.rfind(word)
+    return f"{name[max(0, k - _CEILING_NAME):k]}|{name[k + len(word):]}" if k >= 0 else None
+
+
+def find_ceilings(ctx: Context) -> list[Relation]:
+    """A level named like a stated limit (``[[ceiling]]`` in relations.toml) does not exceed it."""
+    out = []
+    for limit_word, level_word in ctx.rules.ceilings:
+        limits: dict[tuple, list[Fig]] = {}
+        levels: dict[tuple, list[Fig]] = {}
+        for g in ctx.figs:
+            if g.kind != "amount" or g.redacted or not ctx.usable(g):
+                continue
+            for word, into in ((limit_word, limits), (level_word, levels)):
+                key = _named_like(g, word)
+                if key:
+                    into.setdefault((g.article, g.family, key), []).append(g)
+        for key, caps in limits.items():
+            for cap, level in zip(caps, levels.get(key, [])):
+                out.append(_rel(ctx, "bound", "bound", cap, [level], cue=limit_word, formula="at_most"))
+    return out
+
+
 #: Finder name -> function(Context) -> relations, in the order they run (each percentage is read once).
 FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "templates": find_templates,
@@ -1580,6 +1613,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "share_total": find_share_totals,
     "sum": find_sums,
     "balance": find_balances,
+    "ceiling": find_ceilings,
     "target_claim": find_claims,
     "enumeration": find_enumerations,
     "repeat": find_repeats,
