@@ -201,6 +201,11 @@ def _perturbed(g: dict) -> tuple[str, int, int] | None:
     if m is None:
         return None
     f = next((f for f in FACTORS if (v := _recomputed(g, f)) is not None and _beyond_tolerance(g, v)), None)
+    if g["kind"] == "bound" and g["computed"] and g["stated"] and len(g["parts"]) == 1:
+        # one value against a threshold (突破2万亿元、达到23562亿元) is broken by a value under it, against a ceiling
+        # (余额 within 限额) by one over it (``computed`` is the value in the stated figure's unit)
+        n, limit = g["computed"], g["stated"]
+        f = 0.9 * limit / n if n >= limit else next((f for f in FACTORS if n * f > limit * 1.01), FACTORS[-1])
     if f is None and g["kind"] == "sum" and not g["exhaustive"]:
         # an open list far under its whole: raise the first part until the list is over it by a quarter
         nums = [_number(p) for p in g["parts"]]

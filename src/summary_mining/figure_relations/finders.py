@@ -1505,7 +1505,7 @@ def find_templates(ctx: Context) -> list[Relation]:
                     groups[t.head] = [head]
                 if t.formula == "at_least":
                     operands = groups.get("parts", [])
-                    if len(operands) < 2:
+                    if not operands:
                         continue
                 elif t.formula == "growth_by_difference":
                     operands = [*groups.get("now", []), *groups.get("difference", [])]
@@ -1576,25 +1576,30 @@ def find_balances(ctx: Context) -> list[Relation]:
 _CEILING_NAME = 4
 
 
-def _named_like(g: Fig, word: str) -> str | None:
+def _named_like(g: Fig, word: str, ignore: tuple[str, ...]) -> str | None:
     """What ``g``'s name says ``word`` is of, when it holds ``word``: the few characters before it and those
-    after (核定一般债务限额 -> 一般债务|)."""
+    after, less the ``ignore`` words (核定一般债务限额 -> 一般债务|, 政府债务余额合计 -> 政府债务|)."""
     name = g.label or g.clause.strip(_TRIM)
     k = name.rfind(word)
-    return f"{name[max(0, k - _CEILING_NAME):k]}|{name[k + len(word):]}" if k >= 0 else None
+    if k < 0:
+        return None
+    after = name[k + len(word):]
+    for w in ignore:
+        after = after.replace(w, "")
+    return f"{name[max(0, k - _CEILING_NAME):k]}|{after}"
 
 
 def find_ceilings(ctx: Context) -> list[Relation]:
     """A level named like a stated limit (``[[ceiling]]`` in relations.toml) does not exceed it."""
     out = []
-    for limit_word, level_word in ctx.rules.ceilings:
+    for limit_word, level_word, ignore in ctx.rules.ceilings:
         limits: dict[tuple, list[Fig]] = {}
         levels: dict[tuple, list[Fig]] = {}
         for g in ctx.figs:
             if g.kind != "amount" or g.redacted or not ctx.usable(g):
                 continue
             for word, into in ((limit_word, limits), (level_word, levels)):
-                key = _named_like(g, word)
+                key = _named_like(g, word, ignore)
                 if key:
                     into.setdefault((g.article, g.family, key), []).append(g)
         for key, caps in limits.items():

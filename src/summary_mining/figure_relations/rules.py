@@ -129,8 +129,9 @@ class RelationRules:
     balance_spending: tuple[str, ...] = ()
     balance_totals: tuple[str, ...] = ()
     balance_statements: int = 3
-    #: ceilings: (limit word, level word) — a level named like a stated limit stays within it (余额 ≤ 限额)
-    ceilings: tuple[tuple[str, str], ...] = ()
+    #: ceilings: (limit word, level word, words ignored after either) — a level named like a stated limit stays
+    #: within it (余额 ≤ 限额)
+    ceilings: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
     def partition_named(self, names: Sequence[str]) -> int | None:
         """The index of the known partition ``names`` are one complete set of (城镇/乡村), else None."""
@@ -256,5 +257,6 @@ def _compile(d: dict, src: str) -> RelationRules:
         balance_spending=tuple(str(w) for w in bal.get("spending", ())),
         balance_totals=tuple(str(w) for w in bal.get("totals", ())),
         balance_statements=int(bal.get("statements", 3)),
-        ceilings=tuple((str(c["limit"]), str(c["level"])) for c in d.get("ceiling", [])),
+        ceilings=tuple((str(c["limit"]), str(c["level"]), tuple(str(w) for w in c.get("ignore", ())))
+                       for c in d.get("ceiling", [])),
     )
