@@ -263,8 +263,8 @@ def _bound_row(ctx: Context, rel: Relation, p: Fig, parts: list[Fig]) -> Row:
     status = UNVERIFIABLE if unknown and not past else _verdict(not past, rel.firm, rel.approximate)
     edge = (max if most else min)((g.value for g in parts if not g.redacted), default=NAN)
     word = "高于" if most else "低于"
-    msg = (f"{ctx.name(parts[0])}{parts[0].surface}不{word}{ctx.name(p)}{p.surface}：{_WORD[status]}" if most and len(parts) == 1
-           else f"所列 {'、'.join(g.surface for g in parts)} 均不{word}{p.surface}：{_WORD[status]}")
+    msg = (f"{ctx.name(parts[0])}{parts[0].surface}不{word}{ctx.name(p) if most else ''}{p.surface}：{_WORD[status]}"
+           if len(parts) == 1 else f"所列 {'、'.join(g.surface for g in parts)} 均不{word}{p.surface}：{_WORD[status]}")
     if past:
         msg += f"（{'、'.join(g.surface for g in past)} {word}{p.surface}）"
     return _row(ctx, rel, status, p.written, edge / p.factor if not math.isnan(edge) else NAN, p.half, msg, [p, *parts])

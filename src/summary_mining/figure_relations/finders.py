@@ -130,7 +130,8 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig |
     for g in ctx.nearest_before(p):
         if g.stmt != p.stmt and not (rule.numerator_in_paragraph and g.para == p.para):
             break
-        if fam(g) and _has_any(rule.numerator, ctx.context_words(g)):
+        words = ctx.context_words(g)
+        if fam(g) and not g.direction and _has_any(rule.numerator, words) and not _has_any(rule.numerator_excluded, words):
             nums = [g]
             break
     if not nums and rule.numerator_parts:

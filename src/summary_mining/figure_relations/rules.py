@@ -55,6 +55,8 @@ class RateRule:
     #: where the numerator is looked for: the rate's full sentence, or its whole paragraph (常住人口94.9万人，
     #: 其中城镇人口41.4万人。常住人口城镇化率43.6%)
     numerator_in_paragraph: bool = False
+    #: words that make a figure no numerator though it holds a numerator word (非税收入 for 税收)
+    numerator_excluded: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -193,7 +195,8 @@ def _compile(d: dict, src: str) -> RelationRules:
                            tuple(r["denominator"]), r.get("denominator_name", r["denominator"][0]),
                            r.get("family", "count"), r.get("max"), bool(r.get("base_is_target", False)),
                            str(r.get("check", "rate")), tuple(r.get("numerator_parts", ())),
-                           bool(r.get("unverifiable_when_missing", True)), bool(r.get("numerator_in_paragraph", False)))
+                           bool(r.get("unverifiable_when_missing", True)), bool(r.get("numerator_in_paragraph", False)),
+                           tuple(r.get("numerator_excluded", ())))
                   for r in sorted(d.get("rate", []), key=lambda r: len(r["name"]), reverse=True))
     links = _alternation(regex.escape(w) for w in d["rate_links"]["words"])
     words = d.get("words", {})
