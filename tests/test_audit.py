@@ -217,6 +217,10 @@ OWN_CASES = [
     # a debt's balance within its limit (set D's d04): the k-th 余额 of a name against the k-th 限额 of that name
     ("省财政厅核定我市政府债务限额540.03亿元，其中：一般债务限额259.1亿元，专项债务限额280.93亿元。截至年底，全市政府债务余额合计468.59亿元，"
      "其中：一般债务余额266.72亿元，专项债务余额201.87亿元。", "bound", "inconsistent", 259.1, 266.72, ["259.1亿元", "266.72亿元"]),
+    # a value of four significant digits written again in another paragraph is a restatement (set D's d02): the
+    # first statement is the stated figure
+    ("全市一般公共预算收入8500.9亿元，为预算的99.5%。\n全市地方一般公共预算收入完成8500.9亿元，增长1.5%。", "repeat",
+     "consistent", 8500.9, 8500.9, ["8500.9亿元", "8500.9亿元"]),
     # 从…来看： announces a breakdown (c01)
     ("地方一般公共预算收入完成28583万元，从征收部门来看：税务部门完成13866万元；财政部门完成15717万元。", "breakdown",
      "inconsistent", 28583.0, 29583.0, ["28583万元", "13866万元", "15717万元"]),

@@ -54,8 +54,10 @@ DOCS = sorted(p.stem for p in (DATA / "docs").glob("*.txt"))
 # value's, a known partition's remote whole the one its parts come near); the whole dev set is now 386/531
 # (0.727), the set aside 110/203 (0.542). Balances (结余/结转 = 收入 − 支出, [balance] in relations.toml): set D's
 # dev half 165/282, dev 403/531 (0.759); one more false alarm in set-aside d03 (6, unread). Below the issue's
-# 95 % / 85 %, said so in the issue.
-FLOOR = {"dev": 0.75, "setaside": 0.54, "formats": 0.91}
+# 95 % / 85 %, said so in the issue. Ceilings (余额 within 限额), thresholds passed (突破…、达到…), the tax share of
+# revenue, 调整预算 targets and values restated in another paragraph or a table: dev 435/531 (0.819), set D's dev
+# half 197/282; the set aside unchanged at 110/203 — none of these readings moved it.
+FLOOR = {"dev": 0.81, "setaside": 0.54, "formats": 0.91}
 _NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
@@ -271,8 +273,10 @@ def test_perturbed_operands_are_flagged():
 #: Session 8: 271 -> 280/362 (development 214/234) with second breakdowns read (分…情况是：/从…来看：, a known
 #: partition's whole found by what its parts measure or by the shares that add up to 100 %, a whole the cue
 #: names kept whatever its parts' size); with set D joined 382/547 (70 %; development 289/378, set aside 77/108);
-#: with balances 396/564 (development 303/395).
-PERTURBED_FLOOR = 0.69
+#: with balances 396/564 (development 303/395). Restated values (same_as read only when equal: a perturbed copy
+#: has no restatement, like an open list under its whole) then add relations no perturbation can flag:
+#: 411/596 (0.690).
+PERTURBED_FLOOR = 0.68
 
 
 README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")

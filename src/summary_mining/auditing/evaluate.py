@@ -275,5 +275,6 @@ def _same_row(ctx: Context, rel: Relation, g: Fig, ops: list[Fig]) -> Row:
     tol = max(prev.half_base, g.half_base)
     ok = abs(prev.value - g.value) <= tol
     status = _verdict(ok, rel.firm, rel.approximate)
-    msg = f"“{rel.cue}”在本节两次出现：{prev.surface} 与 {g.surface}，{_WORD[status]}"
+    msg = (f"{rel.cue}{g.surface} 在后文重述为 {prev.surface}，{_WORD[status]}" if rel.formula == "restated"
+           else f"“{rel.cue}”在本节两次出现：{prev.surface} 与 {g.surface}，{_WORD[status]}")
     return _row(ctx, rel, status, g.written, prev.value / g.factor, tol / g.factor, msg, [g, prev])

@@ -1467,6 +1467,42 @@ def find_repeats(ctx: Context) -> list[Relation]:
     return out
 
 
+def _significant_digits(surface: str) -> int:
+    m = rx_search(_NUMBER, surface)
+    return len(m.group().replace(",", "").replace(".", "").replace("、", "").lstrip("0")) if m else 0
+
+
+def restated_values(ctx: Context, relations: list[Relation]) -> list[Relation]:
+    """``relations`` and a ``same_as`` (the first statement, then the restatement) for each value written again
+    in another paragraph or a table of its article (``[repeat]`` restated_* in relations.toml), equal at the
+    precision written: 全市一般公共预算收入8500.9亿元 … 全市地方一般公共预算收入完成8500.9亿元; 伊州区实现地区生产
+    总值664.08亿元 and the table's 664.08. Only equal values: unequal ones in different places may be another
+    period or scope."""
+    rules = ctx.rules
+    if not rules.restated_digits:
+        return relations
+    related = {frozenset((id(r.stated), id(o))) for r in relations if r.relation == "same_as" and r.stated is not None
+               for o in r.operands}
+    out = list(relations)
+    by_key: dict[tuple, list[Fig]] = {}
+    for g in ctx.figs:
+        if g.redacted or g.in_name or math.isnan(g.written) or g.qualifier:
+            continue
+        key = (g.article, g.kind, g.unit, round(g.value, 6))
+        for h in reversed(by_key.get(key, [])):
+            if h.para == g.para and h.source == g.source or frozenset((id(g.f), id(h.f))) in related:
+                continue
+            if not abs(h.value - g.value) <= min(h.half_base, g.half_base) + 1e-12:
+                continue
+            digits = _significant_digits(g.surface)
+            if digits >= rules.restated_digits or digits == rules.restated_digits - 1 and \
+                    max(_lcs(g.label or g.clause, h.label or h.clause), _lcs(g.clause, h.clause)) >= rules.restated_name_chars:
+                out.append(_rel(ctx, "same_as", "repeat", h, [g], cue=ctx.name(h), firm=False, formula="restated"))
+                break
+        by_key.setdefault(key, []).append(g)
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # templates: growth against a stated earlier level, differences, thresholds
 def _comparable(figs: list[Fig]) -> bool:

@@ -134,6 +134,10 @@ class RelationRules:
     #: ceilings: (limit word, level word, words ignored after either) — a level named like a stated limit stays
     #: within it (余额 ≤ 限额)
     ceilings: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    #: restated values: significant digits, or characters of name in common, that make two equal values one
+    #: figure written twice (0: not read)
+    restated_digits: int = 0
+    restated_name_chars: int = 0
 
     def partition_named(self, names: Sequence[str]) -> int | None:
         """The index of the known partition ``names`` are one complete set of (城镇/乡村), else None."""
@@ -247,6 +251,8 @@ def _compile(d: dict, src: str) -> RelationRules:
         respectively=compile_pattern(enum["respectively"], src, "enumeration.respectively"),
         respectively_joiners=tuple(sorted(enum["respectively_joiners"], key=len, reverse=True)),
         repeat_min_key=int(d["repeat"]["min_key_chars"]),
+        restated_digits=int(d["repeat"].get("restated_digits", 0)),
+        restated_name_chars=int(d["repeat"].get("restated_name_chars", 0)),
         partitions=tuple(frozenset(p["names"]) for p in d.get("partition", [])),
         partition_wholes=tuple(tuple(str(w) for w in p.get("wholes", [])) for p in d.get("partition", [])),
         down_words=tuple(words.get("down", [])),
