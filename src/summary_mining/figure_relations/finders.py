@@ -1467,6 +1467,11 @@ def find_repeats(ctx: Context) -> list[Relation]:
     return out
 
 
+#: How many earlier writings of the same value a value is compared with (the nearest first): a document that
+#: writes one value thousands of times stays linear.
+RESTATED_LOOKBACK = 4
+
+
 def _significant_digits(surface: str) -> int:
     m = rx_search(_NUMBER, surface)
     return len(m.group().replace(",", "").replace(".", "").replace("、", "").lstrip("0")) if m else 0
@@ -1489,7 +1494,7 @@ def restated_values(ctx: Context, relations: list[Relation]) -> list[Relation]:
         if g.redacted or g.in_name or math.isnan(g.written) or g.qualifier:
             continue
         key = (g.article, g.kind, g.unit, round(g.value, 6))
-        for h in reversed(by_key.get(key, [])):
+        for h in reversed(by_key.get(key, [])[-RESTATED_LOOKBACK:]):
             if h.para == g.para and h.source == g.source or frozenset((id(g.f), id(h.f))) in related:
                 continue
             if not abs(h.value - g.value) <= min(h.half_base, g.half_base) + 1e-12:
