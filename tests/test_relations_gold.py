@@ -56,8 +56,10 @@ DOCS = sorted(p.stem for p in (DATA / "docs").glob("*.txt"))
 # dev half 165/282, dev 403/531 (0.759); one more false alarm in set-aside d03 (6, unread). Below the issue's
 # 95 % / 85 %, said so in the issue. Ceilings (余额 within 限额), thresholds passed (突破…、达到…), the tax share of
 # revenue, 调整预算 targets and values restated in another paragraph or a table: dev 435/531 (0.819), set D's dev
-# half 197/282; the set aside unchanged at 110/203 — none of these readings moved it.
-FLOOR = {"dev": 0.81, "setaside": 0.54, "formats": 0.91}
+# half 197/282; the set aside unchanged at 110/203 — none of these readings moved it. A full sentence opening with
+# 加上 adds its figures to the first value of the sentence before (…收入3839.5亿元…。加上…等2875.1亿元，收入总量为
+# 6714.6亿元): dev 447/531 (0.842), set aside 114/203 (0.562) and its false alarms in d03 6 -> 2.
+FLOOR = {"dev": 0.84, "setaside": 0.56, "formats": 0.91}
 _NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
 

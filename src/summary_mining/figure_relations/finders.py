@@ -1136,6 +1136,17 @@ def _sum_candidates(ctx: Context, t: Fig, wholes: set[int]) -> tuple[list[Fig], 
     return cands, in_stmt
 
 
+def _plus_base(ctx: Context, t: Fig) -> Fig | None:
+    """The value a full sentence opening with a plus word (加上…等2875.1亿元，收入总量为6714.6亿元) adds to: the
+    first value of the full sentence before it in the paragraph (市级一般公共预算收入3839.5亿元，为预算的98.6%。)."""
+    lo = ctx.stmt_start(t.start)
+    if not ctx.rules.plus_openers or not ctx.text[lo:t.start].lstrip(_TRIM).startswith(ctx.rules.plus_openers):
+        return None
+    before = [g for g in ctx.between(ctx.stmt_start(max(lo - 1, 0)), lo) if g.para == t.para]
+    first = next((g for g in before if g.family == t.family and ctx.usable(g)), None)
+    return first if first is not None and ctx.addable(first) and not ctx.is_target(first) else None
+
+
 def _subset_match(cands: list[Fig], total: Fig) -> list[Fig] | None:
     """The largest subset (>= 2 items, ending with the item nearest the total) that adds up, when there is
     exactly one of that size (12家 + 9个 + 17个 = 38家, not 联合5家企业)."""
@@ -1169,6 +1180,9 @@ def find_sums(ctx: Context) -> list[Relation]:
         if not (strong or weak):
             continue
         cands, in_stmt = _sum_candidates(ctx, t, listed.get(t.stmt, set()))
+        base = _plus_base(ctx, t) if cands and in_stmt else None
+        if base is not None:
+            cands = [base, *cands]  # (the wording says what is added to what: firm)
         if len(cands) < 2:
             continue
         cue = (strong or weak).group(0)
@@ -1181,7 +1195,7 @@ def find_sums(ctx: Context) -> list[Relation]:
             used = _subset_match(cands, t)
         if used is None and not strong:
             continue
-        firm = used is not None or (in_stmt and ctx.same_place(cands, t))
+        firm = used is not None or (in_stmt and (base is not None or ctx.same_place(cands, t)))
         out.append(_rel(ctx, "total_of", "sum", t, used if used is not None else cands, cue=cue, firm=firm,
                         names=tuple(c.surface for c in cands if used is not None and c not in used)))
     return out

@@ -134,6 +134,8 @@ class RelationRules:
     #: ceilings: (limit word, level word, words ignored after either) — a level named like a stated limit stays
     #: within it (余额 ≤ 限额)
     ceilings: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    #: a full sentence opening with one of these adds its figures to the first value of the one before (加上…)
+    plus_openers: tuple[str, ...] = ()
     #: restated values: significant digits, or characters of name in common, that make two equal values one
     #: figure written twice (0: not read)
     restated_digits: int = 0
@@ -266,6 +268,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         balance_spending=tuple(str(w) for w in bal.get("spending", ())),
         balance_totals=tuple(str(w) for w in bal.get("totals", ())),
         balance_statements=int(bal.get("statements", 3)),
+        plus_openers=tuple(sorted((str(w) for w in d["sum"].get("plus_openers", ())), key=len, reverse=True)),
         ceilings=tuple((str(c["limit"]), str(c["level"]), tuple(str(w) for w in c.get("ignore", ())))
                        for c in d.get("ceiling", [])),
     )
