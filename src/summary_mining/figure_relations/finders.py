@@ -1493,8 +1493,8 @@ def _significant_digits(surface: str) -> int:
 
 def restated_values(ctx: Context, relations: list[Relation]) -> list[Relation]:
     """``relations`` and a ``same_as`` (the first statement, then the restatement) for each value written again
-    in another paragraph or a table of its article (``[repeat]`` restated_* in relations.toml), equal at the
-    precision written: 全市一般公共预算收入8500.9亿元 … 全市地方一般公共预算收入完成8500.9亿元; 伊州区实现地区生产
+    in another paragraph or a table of its article (``[repeat]`` restated_* in relations.toml), equal in value
+    and unit: 全市一般公共预算收入8500.9亿元 … 全市地方一般公共预算收入完成8500.9亿元; 伊州区实现地区生产
     总值664.08亿元 and the table's 664.08. Only equal values: unequal ones in different places may be another
     period or scope."""
     rules = ctx.rules
@@ -1507,11 +1507,9 @@ def restated_values(ctx: Context, relations: list[Relation]) -> list[Relation]:
     for g in ctx.figs:
         if g.redacted or g.in_name or math.isnan(g.written) or g.qualifier:
             continue
-        key = (g.article, g.kind, g.unit, round(g.value, 6))
+        key = (g.article, g.kind, g.unit, round(g.value, 6))  # the same value in the same unit
         for h in reversed(by_key.get(key, [])[-RESTATED_LOOKBACK:]):
             if h.para == g.para and h.source == g.source or frozenset((id(g.f), id(h.f))) in related:
-                continue
-            if not abs(h.value - g.value) <= min(h.half_base, g.half_base) + 1e-12:
                 continue
             digits = _significant_digits(g.surface)
             if digits >= rules.restated_digits or digits == rules.restated_digits - 1 and \
