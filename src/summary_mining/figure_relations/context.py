@@ -154,6 +154,7 @@ class Context:
         self.groups: list = []
         self._group_of: dict[int, object] = {}
         self._target: dict[int, bool] = {}
+        self.part_names: dict[tuple[int, ...], list[str]] = {}  # a list of parts -> the words naming each (finders)
         self._targets: dict[tuple[int, str], list[Fig]] | None = None
         self.uncertain: set[int] = uncertain or set()  # full sentences whose extent is not known
         self.claimed: set[int] = set()  # percentages already explained by a rate/completion/share

@@ -726,6 +726,9 @@ _ITEM_BREAKS = "，,；;。：:、"
 def _part_names(ctx: Context, parts: list[Fig]) -> list[str]:
     """The words naming each part: its label or clause, and its words read through brackets and counts
     (7个县(区)公共财政预算收入共完成851064万元: the count and the bracket cut the clause short)."""
+    key = tuple(p.i for p in parts)
+    if key in ctx.part_names:  # (asked again for the same list while its whole is chosen and checked)
+        return ctx.part_names[key]
     out, prev = [], None
     for p in parts:
         lo = max(ctx.sentence_start(p), prev.end if prev is not None else 0, p.start - TEXT_WINDOW)
@@ -733,6 +736,7 @@ def _part_names(ctx: Context, parts: list[Fig]) -> list[str]:
         cut = max(words.rfind(c) for c in _ITEM_BREAKS)
         out.append(f"{p.label or p.clause}|{strip_glosses(words[cut + 1:])}")
         prev = p
+    ctx.part_names[key] = out
     return out
 
 
