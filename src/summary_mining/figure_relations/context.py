@@ -157,7 +157,21 @@ class Context:
         self.part_names: dict[tuple[int, ...], list[str]] = {}  # a list of parts -> the words naming each (finders)
         self._targets: dict[tuple[int, str], list[Fig]] | None = None
         self.uncertain: set[int] = uncertain or set()  # full sentences whose extent is not known
+        self._name_actuals()
         self.claimed: set[int] = set()  # percentages already explained by a rate/completion/share
+
+    def _name_actuals(self) -> None:
+        """A value labelled only "achieved" (``actual_labels``) right after a target of its kind in its
+        statement is named after that target, less the target words (…收入年初预算合计193.6亿元，实际完成
+        196.1亿元 -> 一般公共预算收入)."""
+        actual = self.rules.actual_labels
+        for prev, g in zip(self.figs, self.figs[1:]) if actual else ():
+            if g.label in actual and prev.sentence == g.sentence and prev.family == g.family and self.is_target(prev):
+                name = prev.label
+                for w in self.rules.target_words:
+                    name = name.replace(w, "")
+                if len(name) >= 2:
+                    g.label = name
 
     # -- positions (the document's structure) ----------------------------------------------
     def clause_start(self, pos: int, floor: int = 0) -> int:

@@ -136,6 +136,8 @@ class RelationRules:
     ceilings: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     #: a full sentence opening with one of these adds its figures to the first value of the one before (加上…)
     plus_openers: tuple[str, ...] = ()
+    #: labels that only say "achieved": named after the target right before them (实际完成 after 年初预算…)
+    actual_labels: frozenset[str] = frozenset()
     #: restated values: significant digits, or characters of name in common, that make two equal values one
     #: figure written twice (0: not read)
     restated_digits: int = 0
@@ -217,6 +219,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         approx_qualifiers=frozenset(fig["approx_qualifiers"]),
         entity_units=frozenset(fig["entity_units"]),
         target_words=tuple(fig["target_words"]),
+        actual_labels=frozenset(fig.get("actual_labels", ())),
         non_additive=tuple(fig.get("non_additive_words", ())),
         real_growth=tuple(fig.get("real_growth_words", ())),
         generic_targets=frozenset(fig.get("generic_targets", ())),
