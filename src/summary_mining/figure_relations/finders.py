@@ -1577,7 +1577,7 @@ def find_templates(ctx: Context) -> list[Relation]:
                 if stated.kind == "percentage":
                     ctx.claimed.add(stated.i)
                 out.append(_rel(ctx, t.relation, t.check, stated, operands, cue=t.name, formula=t.formula, sign=sign,
-                                firm=ctx.same_place(operands, stated)))
+                                firm=ctx.same_place(operands, stated), names=t.names))
     return out
 
 

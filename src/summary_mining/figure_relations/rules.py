@@ -72,6 +72,7 @@ class Template:
     sign: str
     lookback: bool
     head: str = ""  # a group the pattern leaves out, read from the statement (see relations.toml)
+    names: tuple[str, ...] = ()  # what the operands are, for the message (出生率, 死亡率); else the figures' names
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,8 @@ def _template(i: int, t: dict, macros: dict[str, str], src: str) -> Template:
     if head and head in pattern.groupindex:
         raise RuleError(f"{src}: {where}.head: {head!r} is read from the statement, the pattern must not capture it")
     return Template(str(t.get("name", where)), str(t["relation"]), str(t.get("check", t["relation"])), formula,
-                    pattern, stated, str(t.get("sign", "")), bool(t.get("lookback", False)), head)
+                    pattern, stated, str(t.get("sign", "")), bool(t.get("lookback", False)), head,
+                    tuple(str(n) for n in t.get("names", ())))
 
 
 @lru_cache(maxsize=4)
