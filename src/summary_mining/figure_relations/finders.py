@@ -589,14 +589,15 @@ NAMED_WHOLE_PARAGRAPHS = 3
 
 
 def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], taken: set[int],
-                  partition: bool = False, loose: set[int] | None = None) -> Fig | None:
+                  partition: bool = False) -> tuple[Fig | None, bool]:
     """The whole a remote cue (在已实施的项目中，… / 分产业看，…) breaks down: the nearest figure before it in
     its paragraph that shares a word with the parts' names and is no smaller than any part. Parts that
     make up a known partition (第一/二/三产业) name no word of their whole (地区生产总值): then the nearest
     figure of the family in the paragraph, or in the one before, that they come within NEAR_WHOLE of or that
     the cue or the partition's ``wholes`` name; else the whole they measure further back
-    (:func:`_measured_whole`); else the nearest, added to ``loose`` when it is outside the cue's paragraph
-    (not a firm whole)."""
+    (:func:`_measured_whole`). Otherwise the candidate closest to the parts' sum in the nearest paragraph
+    holding one. Returns (whole, loose): loose when a partition's whole was taken so outside the cue's
+    paragraph (not a firm whole)."""
     para = ctx.para_at(cue_start)
     labels = [p.label or p.clause for p in parts]
     # the words right before the cue name its whole (地方收入按构成分：): a part of an earlier list they name
@@ -608,8 +609,7 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
     # a cue that opens its paragraph (地方收入按构成分：…) breaks down a figure of the paragraph before
     opens = 0 <= para < len(ctx.doc.paragraphs) and bisect.bisect_left(ctx._starts, ctx.doc.paragraphs[para].start) == k
     total = sum(p.value for p in parts if not math.isnan(p.value))
-    first: Fig | None = None  # a known partition's whole: the nearest its parts come near (NEAR_WHOLE), else the nearest
-    named_ones: list[Fig] = []  # other lists: the nearest they come near, else the closest
+    fallback: list[Fig] = []  # candidates the parts do not come near, nearest first
     for g in reversed(ctx.figs[max(0, k - FIGURE_WINDOW):k]):
         near = g.para == para or ((partition or opens) and g.para == para - 1)
         if not near and not ((named or pk is not None) and g.para >= para - NAMED_WHOLE_PARAGRAPHS):
@@ -621,24 +621,21 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
             continue
         if not cue_names_it and not all(g.value >= p.value for p in parts if not math.isnan(p.value)):
             continue  # (a whole the cue names is it even when a part, written wrong, exceeds it)
-        if not partition and any(_lcs(g.label or g.clause, lab) >= 2 for lab in labels):
-            if abs(g.value - total) <= NEAR_WHOLE * g.value:
-                return g  # (收入总计1352093万元 … 收入分项情况：… adds up to 收入419480万元 before it)
-            named_ones.append(g)
-            continue
-        if partition:
-            if abs(g.value - total) <= NEAR_WHOLE * g.value or cue_names_it \
-                    or pk is not None and ctx.rules.names_whole(pk, g.label or g.clause):
-                return g  # (公有/非公有 of 地区生产总值1228亿元, not of 非油经济增加值952.3亿元 nearer)
-            first = first or g
-    if not partition:  # none comes near: the one closest to the parts' sum, in the nearest paragraph holding one
-        named_ones = [g for g in named_ones if g.para == named_ones[0].para]
-        return min(named_ones, key=lambda g: abs(g.value - total) / g.value if g.value else math.inf, default=None)
-    found = _measured_whole(ctx, k, para, family, parts)
-    if found is None and first is not None and first.para != para:
-        if loose is not None:
-            loose.add(first.i)  # the nearest in the paragraph before, though the parts do not come near it: no firm whole
-    return found or first
+        if not partition and not any(_lcs(g.label or g.clause, lab) >= 2 for lab in labels):
+            continue  # a list's whole shares a word with its parts' names
+        # the nearest the parts come near (收入分项情况：… adds up to 收入419480万元, not to 收入总计1352093万元 after
+        # it; 公有/非公有 of 地区生产总值1228亿元, not of 非油经济增加值952.3亿元 nearer), or a partition's named whole
+        if abs(g.value - total) <= NEAR_WHOLE * g.value or partition and (
+                cue_names_it or pk is not None and ctx.rules.names_whole(pk, g.label or g.clause)):
+            return g, False
+        fallback.append(g)
+    found = _measured_whole(ctx, k, para, family, parts) if partition else None
+    if found is not None or not fallback:
+        return found, False
+    # none comes near: the one closest to the parts' sum, in the nearest paragraph holding one
+    fallback = [g for g in fallback if g.para == fallback[0].para]
+    best = min(fallback, key=lambda g: abs(g.value - total) / g.value if g.value else math.inf)
+    return best, partition and best.para != para
 
 
 #: A known partition's whole found by what its parts measure may lie this far from their sum (relative):
@@ -824,9 +821,8 @@ def find_groups(ctx: Context) -> list[Group]:
             parts, nested = _item_heads(parts)
             if not parts or len(parts) < 2 and not local:
                 continue
-            loose: set[int] = set()  # a remote whole taken for want of a better one
-            whole = (_best_whole(ctx, wholes.get(fam, []), parts) if local
-                     else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts), loose))
+            whole, loose = ((_best_whole(ctx, wholes.get(fam, []), parts), False) if local
+                            else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts)))
             if whole is None:
                 continue
             if len(parts) > 1:  # a part is no larger than its whole (one alone is checked against it) …
@@ -847,7 +843,7 @@ def find_groups(ctx: Context) -> list[Group]:
                 continue
             # a remote cue's whole is firm in the cue's own full sentence (总里程3170公里，按技术等级划分，…), or
             # when the parts are a partition of what it names (生产总值…。分产业看，第一产业…第三产业…)
-            firm = ctx.certain(whole.stmt) and whole.i not in loose and (local or whole.stmt == ctx.stmt_at(cs)
+            firm = ctx.certain(whole.stmt) and not loose and (local or whole.stmt == ctx.stmt_at(cs)
                                                  or _whole_of_partition(ctx, whole, parts)
                                                  or _measures(ctx, whole, parts))
             exhaustive = _partition(ctx, parts) or not local
@@ -1583,10 +1579,9 @@ def find_templates(ctx: Context) -> list[Relation]:
 
 # ---------------------------------------------------------------------------------------------
 # balances (收入总计695112万元。…支出总计687347万元，年终结转7765万元)
-def _balance_operand(ctx: Context, before: list[Fig], words: tuple[str, ...]) -> Fig | None:
+def _balance_operand(ctx: Context, before: list[Fig], words: tuple[str, ...], totals: tuple[str, ...]) -> Fig | None:
     """The nearest of ``before`` (nearest first) that ``words`` name: in its clause with a total word
     (支出总计687347万元) first, then in its clause, then in its statement before it (支出…实际完成232.7亿元)."""
-    rules = ctx.rules
 
     def clause(g: Fig) -> str:
         return g.label + "|" + g.clause  # (both without glosses)
@@ -1594,7 +1589,7 @@ def _balance_operand(ctx: Context, before: list[Fig], words: tuple[str, ...]) ->
     def statement(g: Fig) -> str:
         return strip_glosses(ctx.text[ctx.sentence_start(g):g.start])
 
-    for test in (lambda g: _has_any(words, clause(g)) and _has_any(rules.balance_totals, clause(g)),
+    for test in (lambda g: _has_any(words, clause(g)) and _has_any(totals, clause(g)),
                  lambda g: _has_any(words, clause(g)),
                  lambda g: _has_any(words, statement(g))):
         found = next((g for g in before if test(g)), None)
@@ -1605,21 +1600,21 @@ def _balance_operand(ctx: Context, before: list[Fig], words: tuple[str, ...]) ->
 
 def find_balances(ctx: Context) -> list[Relation]:
     """A balance (结余/结转, ``[balance]`` in relations.toml) = the income before it less the spending before it."""
-    rules = ctx.rules
-    if rules.balance_cue is None:
+    rule = ctx.rules.balance
+    if rule is None:
         return []
     out = []
     for b in ctx.figs:
-        if b.kind != "amount" or b.redacted or not rx_search(rules.balance_cue, b.clause.rstrip(_TRIM)) \
-                or _has_any(rules.balance_excluded, b.clause):
+        if b.kind != "amount" or b.redacted or not rx_search(rule.cue, b.clause.rstrip(_TRIM)) \
+                or _has_any(rule.excluded, b.clause):
             continue
-        before = [g for g in ctx.nearest_before(b) if g.para == b.para and b.stmt - g.stmt <= rules.balance_statements]
+        before = [g for g in ctx.nearest_before(b) if g.para == b.para and b.stmt - g.stmt <= rule.statements]
         before = [g for g in before if g.family == b.family and not g.redacted and ctx.usable(g) and not ctx.is_target(g)
-                  and ctx.group_of(g) is None and not _has_any(rules.balance_excluded, g.clause)]  # (其中…其他支出: a part)
-        spent = _balance_operand(ctx, before, rules.balance_spending)
+                  and ctx.group_of(g) is None and not _has_any(rule.excluded, g.clause)]  # (其中…其他支出: a part)
+        spent = _balance_operand(ctx, before, rule.spending, rule.totals)
         if spent is None:
             continue
-        came = _balance_operand(ctx, [g for g in before if g.start < spent.start], rules.balance_income)
+        came = _balance_operand(ctx, [g for g in before if g.start < spent.start], rule.income, rule.totals)
         if came is None:
             continue
         # firm: the cue says what it is, and both operands stand in its paragraph

@@ -17,7 +17,7 @@ import regex
 from ..datafiles import compile_pattern, rules_from
 from ..errors import RuleError
 
-__all__ = ["RateRule", "Template", "RelationRules", "relation_rules", "PLACEHOLDER_BASE", "MACROS"]
+__all__ = ["RateRule", "BalanceRule", "Template", "RelationRules", "relation_rules", "PLACEHOLDER_BASE", "MACROS"]
 
 #: Figures in a template's view are one character each, from the private use area: amounts from
 #: U+E000, percentages from U+E800, counts from U+F000 (2,048 of each kind per view).
@@ -57,6 +57,18 @@ class RateRule:
     numerator_in_paragraph: bool = False
     #: words that make a figure no numerator though it holds a numerator word (非税收入 for 税收)
     numerator_excluded: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BalanceRule:
+    """``[balance]`` of relations.toml: a balance (结余/结转) is the income before it less the spending before it."""
+
+    cue: regex.Pattern[str]  # matched at the end of the balance's clause
+    excluded: tuple[str, ...]  # a stock or an income item, no balance (滚存, 上年结余收入)
+    income: tuple[str, ...]
+    spending: tuple[str, ...]
+    totals: tuple[str, ...]  # an operand named a total (支出总计) first
+    statements: int  # how many full sentences back the operands may stand
 
 
 @dataclass(frozen=True)
@@ -125,13 +137,8 @@ class RelationRules:
     table_earlier: tuple[str, ...] = ()
     #: a table column of shares (比重, 占比, 构成)
     table_share_words: tuple[str, ...] = ()
-    #: balances (结余 = 收入 − 支出): the cue ending the balance's clause, and the words of the operands
-    balance_cue: regex.Pattern[str] | None = None
-    balance_excluded: tuple[str, ...] = ()
-    balance_income: tuple[str, ...] = ()
-    balance_spending: tuple[str, ...] = ()
-    balance_totals: tuple[str, ...] = ()
-    balance_statements: int = 3
+    #: balances (结余 = 收入 − 支出, ``[balance]``); None: not read
+    balance: BalanceRule | None = None
     #: ceilings: (limit word, level word, words ignored after either) — a level named like a stated limit stays
     #: within it (余额 ≤ 限额)
     ceilings: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
@@ -267,12 +274,9 @@ def _compile(d: dict, src: str) -> RelationRules:
         table_later=tuple(str(w) for w in d.get("tables", {}).get("later", ())),
         table_earlier=tuple(str(w) for w in d.get("tables", {}).get("earlier", ())),
         table_share_words=tuple(str(w) for w in d.get("tables", {}).get("share_words", ())),
-        balance_cue=compile_pattern(bal["cue"], src, "balance.cue") if bal.get("cue") else None,
-        balance_excluded=tuple(str(w) for w in bal.get("excluded", ())),
-        balance_income=tuple(str(w) for w in bal.get("income", ())),
-        balance_spending=tuple(str(w) for w in bal.get("spending", ())),
-        balance_totals=tuple(str(w) for w in bal.get("totals", ())),
-        balance_statements=int(bal.get("statements", 3)),
+        balance=BalanceRule(compile_pattern(bal["cue"], src, "balance.cue"),
+                            *(tuple(str(w) for w in bal.get(k, ())) for k in ("excluded", "income", "spending", "totals")),
+                            int(bal.get("statements", 3))) if bal.get("cue") else None,
         plus_openers=tuple(sorted((str(w) for w in d["sum"].get("plus_openers", ())), key=len, reverse=True)),
         ceilings=tuple((str(c["limit"]), str(c["level"]), tuple(str(w) for w in c.get("ignore", ())))
                        for c in d.get("ceiling", [])),

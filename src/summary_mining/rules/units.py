@@ -153,20 +153,12 @@ def _compile(u: dict, f: dict, units_path: str, filters_path: str) -> MetricRule
         return _metric_rules(units, scales, f, units_path, filters_path)
 
 
-def _glossed_alt(words, gloss: str) -> str:
-    """The alternation of ``words`` where a pronunciation gloss (``glosses`` in structure.toml) may follow
-    any character but the last: 個(gè)百分點 is the unit 个百分点 (the gloss is dropped to look it up)."""
-    if not gloss:
-        return _alt(words)
-    g = f"(?:{gloss})?"
-    return "|".join(g.join(regex.escape(c) for c in w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 def _metric_rules(units: dict[str, Unit], scales: dict[str, int], f: dict, units_path: str,
                   filters_path: str) -> MetricRules:
     gloss_rule = structure_rules().gloss
     gloss = gloss_rule.pattern if gloss_rule is not None else ""
-    unit_alt, scale_alt = _glossed_alt(units, gloss), _alt(scales)
+    # a unit may hold a pronunciation gloss after any character but the last: 個(gè)百分點 is 个百分点
+    unit_alt, scale_alt = _joined_alt(units, gloss), _alt(scales)
     num = f"(?:{DECIMAL_COMMA}(?=\\s*(?:亿|万|%))|{ARABIC}|{REDACTED}|{CHINESE})"
     # The leading lookahead is a cheap anchor: the engine skips every position that cannot start a number.
     figure = (
