@@ -8,6 +8,7 @@ percentages they explain, so no percentage is read as two relations.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import itertools
 import math
 from dataclasses import dataclass
@@ -183,6 +184,40 @@ def find_rates(ctx: Context) -> list[Relation]:
             continue
         out.append(_rel(ctx, "ratio_of", rule.check, p, [*nums, den], cue=rule.name, firm=nums[0].stmt == p.stmt,
                         cap=cap, names=(rule.numerator_name, rule.denominator_name)))
+    return out
+
+
+def _word_rate(ctx: Context, p: Fig) -> tuple[str, Fig] | None:
+    """(W, the figure W-ed) for a rate named W率 right after a figure whose words hold W's last characters
+    (``[word_rate]``): 核减11.2亿元，核减率45.7% -> (核减, 11.2亿元)."""
+    key_chars = ctx.rules.word_rate_key
+    clause = rx_sub(ctx.rules.rate_link, "", p.clause.strip())
+    if not key_chars or not clause.endswith("率") or len(clause) < key_chars + 1:
+        return None
+    word = clause[:-1]
+    num = next(ctx.nearest_before(p, 1), None)  # the figure right before, in the clause before the rate's
+    if num is None or num.stmt != p.stmt or not ctx.usable(num) or num.qualifier or p.start - num.end > len(p.clause) + 4:
+        return None
+    return (word, num) if word[-key_chars:] in ctx.context_words(num) else None
+
+
+def find_word_rates(ctx: Context) -> list[Relation]:
+    """核减11.2亿元，核减率45.7% = 核减 / 共计24.5亿元: a rate named by the figure before it (``[word_rate]``) over
+    the whole that figure is a part of (其中), or a total (共计, 累计) before it in the full sentence; none when
+    neither is stated."""
+    out = []
+    for p, (word, num) in _percentages(ctx, _word_rate):
+        if p.unit != "%":
+            continue  # ‰ rates (出生率) are of a population the sentence need not state
+        group = ctx.group_of(num)
+        den = group.whole if group is not None and group.whole.family == num.family else next(
+            (g for g in ctx.nearest_before(num) if g.stmt == p.stmt and g.family == num.family and ctx.usable(g)
+             and not g.direction and not ctx.is_target(g) and g.value > num.value
+             and (rx_search(ctx.rules.strong_sum, g.clause) or rx_search(ctx.rules.weak_sum, g.clause))), None)
+        if den is None or den.stmt != p.stmt or den.value <= num.value:
+            continue  # the whole is that of a breakdown (其中) or a total (共计) of the sentence
+        out.append(_rel(ctx, "ratio_of", "rate", p, [num, den], cue=word + "率", cap=100.0,
+                        names=(word, ctx.name(den))))
     return out
 
 
@@ -865,7 +900,16 @@ def _one_part(ctx: Context, whole: Fig, part: Fig) -> bool:
     a, b = whole.label or "", part.label or ""
     flow = ctx.rules.flow_words
     return (part.family == whole.family and part.direction == whole.direction and a != b
-            and _common_suffix(a, b) >= 2 and not (b.startswith(flow) and not a.startswith(flow)))
+            and (_common_suffix(a, b) >= 2 or _partition_member(ctx, a, b))
+            and not (b.startswith(flow) and not a.startswith(flow)))
+
+
+def _partition_member(ctx: Context, whole: str, part: str) -> bool:
+    """``part`` names a member of a known partition of what ``whole`` names (税收 of 一般公共预算收入: 税收收入 /
+    非税收入 break down 一般公共预算收入)."""
+    rules = ctx.rules
+    return len(part) >= 2 and any(rules.names_whole(k, whole) and any(n.startswith(part) or n in part for n in names)
+                                  for k, names in enumerate(rules.partitions))
 
 
 def _item_heads(parts: list[Fig]) -> tuple[list[Fig], list[tuple[Fig, list[Fig]]]]:
@@ -919,13 +963,25 @@ def _restated(ctx: Context, wholes: list[Fig], figs: list[Fig]) -> dict[int, Fig
     pairs: dict[int, Fig] = {}
     at: dict[int, int] = {}  # a part figure's index in ``figs``
     k = 0
+
+    def units(gs: list[Fig]) -> Counter:
+        return Counter(g.unit for g in gs if g.kind == "count" and not g.direction)
+
+    # a count whose unit is written once in the whole's paragraph and once in a part's counts the same things
+    # (全县义务教育中小学30所 ⏎ ——小学。校数17所), whatever the two call it
+    once_w, once_p = units(wholes), units(figs)
+
+    def same(w: Fig, g: Fig) -> bool:
+        return _restates(ctx, w, g) or (w.kind == g.kind == "count" and w.unit == g.unit and not w.direction
+                                        and not g.direction and once_w[w.unit] == 1 and once_p[g.unit] == 1)
+
     for n, w in enumerate(wholes):
         if w.direction and n and wholes[n - 1].i in pairs and not wholes[n - 1].direction:
             # a change (比上年增加321人) is of the level right before it: its counterpart follows that level's
             j0 = at[pairs[wholes[n - 1].i].i] + 1
-            j = j0 if j0 < len(figs) and _restates(ctx, w, figs[j0]) else None
+            j = j0 if j0 < len(figs) and same(w, figs[j0]) else None
         else:
-            j = next((j for j in range(k, len(figs)) if _restates(ctx, w, figs[j])), None)
+            j = next((j for j in range(k, len(figs)) if same(w, figs[j])), None)
         if j is not None:
             pairs[w.i] = figs[j]
             at[figs[j].i] = j
@@ -1387,9 +1443,10 @@ def _count_before(ctx: Context, g: Fig) -> Relation | None:
     for j in r.respectively_joiners:  # 施秉和丹寨: two names
         seg = _replace_outside(seg, j, "、")
     items = _split_items(seg, "、")
-    if len(items) < r.enum_min_preceding:
-        return None
     open_end = items[-1][1].endswith(r.enum_open_ends)
+    if len(items) < r.enum_min_preceding and (open_end or len(items) != g.written
+                                              or any(len(it) < r.enum_min_name for _, it in items)):
+        return None  # two names, all of them (金白兰武有色金属、宝汉天工业母机2个), not two words (新建、改建2个)
     if len(items) != g.written and not (open_end and len(items) < g.written):
         return None  # 推出通学、通医、通游专线352条: the count is not of the names
     return _count_rel(ctx, g, items, lo + m.start(), soft=True)
@@ -1517,6 +1574,60 @@ def restated_values(ctx: Context, relations: list[Relation]) -> list[Relation]:
                 out.append(_rel(ctx, "same_as", "repeat", h, [g], cue=ctx.name(h), firm=False, formula="restated"))
                 break
         by_key.setdefault(key, []).append(g)
+    return out + _restated_rates_of(ctx, out)
+
+
+def _rate_with(ctx: Context, g: Fig) -> Fig | None:
+    """The change rate stated with the level ``g``: the first percentage with a direction after it in its
+    statement, unless another level comes first (一般公共预算支出9976亿元，完成调整预算的98.8%，增长1% -> 1%)."""
+    for h in ctx.between(g.end, ctx.sentence_end(g)):
+        if h.kind != "percentage":
+            return None
+        if h.direction and not (h.redacted or h.in_name or h.qualifier or ctx.is_target(h)):
+            return h
+    return None
+
+
+def _equal_rates(a: Fig, b: Fig) -> bool:
+    """Two change rates that read the same to the coarser one's written precision (4.57% and 4.6%)."""
+    return a.unit == b.unit and a.direction == b.direction and abs(a.value - b.value) <= max(a.half, b.half) + 1e-9
+
+
+def _restated_rates_of(ctx: Context, relations: list[Relation]) -> list[Relation]:
+    """``same_as`` for change rates stated again in another paragraph: the rates that go with a restated
+    level (农林牧渔业实现增加值47.5亿元，同比增长4.4% restating 第一产业实现增加值47.5亿元，同比增长4.4%), and a
+    rate of the same indicator under the same label (一般公共预算支出441.89亿元，增长4.57% … 全年一般公共预算支出
+    增长4.6%), equal to the coarser precision of the two. Only equal rates: unequal ones may be of another
+    period or scope."""
+    by_f = {id(g.f): g for g in ctx.figs}
+    done = {frozenset((id(r.stated), id(o))) for r in relations if r.relation == "same_as" and r.stated is not None
+            for o in r.operands}
+    pairs: list[tuple[Fig, Fig]] = []
+    for r in relations:
+        if r.relation != "same_as" or r.stated is None or len(r.operands) != 1:
+            continue
+        h, g = by_f.get(id(r.stated)), by_f.get(id(r.operands[0]))
+        if h is None or g is None or h.kind == "percentage":
+            continue
+        a, b = _rate_with(ctx, h), _rate_with(ctx, g)
+        if a is not None and b is not None and a is not b and _equal_rates(a, b):
+            pairs.append((a, b))
+    by_label: dict[tuple, list[Fig]] = {}
+    for g in ctx.figs:
+        if g.kind != "percentage" or not g.indicator or not g.direction or g.redacted or g.in_name or g.qualifier \
+                or ctx.is_target(g):
+            continue
+        key = (g.article, g.indicator, g.label, g.direction)
+        for h in reversed(by_label.get(key, [])[-RESTATED_LOOKBACK:]):
+            if h.para != g.para and _equal_rates(h, g):
+                pairs.append((h, g))
+                break
+        by_label.setdefault(key, []).append(g)
+    out = []
+    for h, g in pairs:
+        if frozenset((id(h.f), id(g.f))) not in done:
+            done.add(frozenset((id(h.f), id(g.f))))
+            out.append(_rel(ctx, "same_as", "repeat", h, [g], cue=ctx.name(h), firm=False, formula="restated"))
     return out
 
 
@@ -1665,6 +1776,7 @@ def find_ceilings(ctx: Context) -> list[Relation]:
 FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "templates": find_templates,
     "rate": find_rates,
+    "word_rate": find_word_rates,
     "completion": find_completion,
     "share": find_shares,
     "breakdown": find_breakdowns,

@@ -150,6 +150,9 @@ class RelationRules:
     #: figure written twice (0: not read)
     restated_digits: int = 0
     restated_name_chars: int = 0
+    #: rates named by the figure before them (核减11.2亿元，核减率45.7%): how many last characters of the rate's
+    #: word (核减) that figure's words must hold (0: not read)
+    word_rate_key: int = 0
 
     def partition_named(self, names: Sequence[str]) -> int | None:
         """The index of the known partition ``names`` are one complete set of (城镇/乡村), else None."""
@@ -280,4 +283,5 @@ def _compile(d: dict, src: str) -> RelationRules:
         plus_openers=tuple(sorted((str(w) for w in d["sum"].get("plus_openers", ())), key=len, reverse=True)),
         ceilings=tuple((str(c["limit"]), str(c["level"]), tuple(str(w) for w in c.get("ignore", ())))
                        for c in d.get("ceiling", [])),
+        word_rate_key=int(d.get("word_rate", {}).get("key_chars", 0)),
     )
