@@ -521,7 +521,14 @@ def main() -> int:
         assert text[r["stated_start"]:r["stated_end"]] == r["stated_surface"]
         for (s, e), p in zip(r["part_spans"], r["parts"]):
             assert text[s:e] == p, (r["doc_id"], p)
-    (DATA / "relations.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out), encoding="utf-8")
+    # sets C and D were annotated (and checked) by their own helpers' scripts and joined the file as records:
+    # keep every record of a document this script does not annotate
+    annotated = {r["doc_id"] for r in out}
+    path = DATA / "relations.jsonl"
+    kept = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line and json.loads(line)["doc_id"] not in annotated] if path.exists() else []
+    out += kept
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out), encoding="utf-8")
     n_docs = len(list(docs.glob("*.txt"))) + len({r["doc_id"] for r in out if r["doc_id"].startswith("formats/")})
     by = {}
     for r in out:
