@@ -1010,8 +1010,39 @@ def _parallel_starts(ctx: Context, spans: list[tuple[int, int, bool]],
         mark = next((m for m in markers if openings[para].startswith(m)), "")
         if mark and not openings[para - 1].startswith(mark):
             out.append((para, mark, mark))
-    out += _named_part_paragraphs(ctx)
+    out += _named_part_paragraphs(ctx) + _partition_paragraphs(ctx, openings)
     return sorted(out)
+
+
+#: A list marker opening a paragraph (1. 1、 （1） (一) 一、), read past to the paragraph's first words.
+_PARA_MARKER = regex.compile(r"\s*(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*")
+#: How many characters after its marker name a paragraph's part (市本级完成… / 高新区完成…).
+PART_HEAD_CHARS = 6
+
+
+def _partition_paragraphs(ctx: Context, openings: list[str]) -> list[tuple[int, str, tuple[str, ...]]]:
+    """(first part paragraph, cue, part names) where consecutive paragraphs each open, past a list marker, with
+    one name of a known partition, together all of them (1.市本级完成…收入262,726万元 ⏎ 2.高新区完成…89,014万元:
+    市本级 / 区), right after a paragraph of their own kind of opening or none (the whole's)."""
+    rules = ctx.rules
+    paras = ctx.doc.paragraphs
+    heads = []
+    for p in paras:
+        m = rx_match(_PARA_MARKER, ctx.text, p.start, p.end)
+        heads.append(ctx.text[m.end():min(p.end, m.end() + PART_HEAD_CHARS)] if m and m.end() > p.start else "")
+    out = []
+    for k in range(1, len(paras)):
+        if not heads[k] or heads[k - 1]:
+            continue
+        for names in rules.partitions:
+            n = len(names)
+            if k + n <= len(paras) and names_partition(names, heads[k:k + n]):
+                names_k = [next((m for m in names if m in h), "") for h in heads[k:k + n]]
+                if all(names_k) and len(set(names_k)) == n:
+                    shown = tuple(h[:h.index(m) + len(m)] for h, m in zip(heads[k:k + n], names_k))  # 高新区
+                    out.append((k, "、".join(shown), shown))
+                    break
+    return out
 
 
 def _opens_with(ctx: Context, para: int, name: str) -> bool:
@@ -1080,7 +1111,12 @@ def _parallel_groups(ctx: Context, spans: list[tuple[int, int, bool]], groups: l
         found = [(w, [pairs[w.i] for pairs in restated]) for w in wholes if all(w.i in pairs for pairs in restated)]
         # the part paragraphs partition the whole when two of its measures add up (中心城区 + 4个县(市) = 全市):
         # then a measure that does not add up is wrong
-        adding = sum(agrees(w.value, sum(p.value for p in parts), sum_tolerance(w, parts)) for w, parts in found)
+        adds = [agrees(w.value, sum(p.value for p in parts), sum_tolerance(w, parts)) for w, parts in found]
+        adding = sum(adds)
+        if isinstance(mark, tuple) and cue == "、".join(mark):
+            # paragraphs that only open with a partition's names (1.市本级… 2.高新区…) restate measures that need not
+            # add up (transfers between the levels): only those that do are read, as tables' rows are
+            found = [f for f, ok in zip(found, adds) if ok]
         for w, parts in found:
             out.append(Group(w, parts, cue, False, ctx.certain(w.stmt), adding >= 2))
             used.update(p.i for p in parts)
