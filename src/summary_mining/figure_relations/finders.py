@@ -899,9 +899,18 @@ def _one_part(ctx: Context, whole: Fig, part: Fig) -> bool:
     not counting what is new of a stock (其中新增规上企业25家 of 规上工业企业350家: ``flow_words``)."""
     a, b = whole.label or "", part.label or ""
     flow = ctx.rules.flow_words
-    return (part.family == whole.family and part.direction == whole.direction and a != b
-            and (_common_suffix(a, b) >= 2 or _partition_member(ctx, a, b))
+    return (part.family == whole.family and part.direction == whole.direction
+            and (a != b and (_common_suffix(a, b) >= 2 or _partition_member(ctx, a, b)) or _counts_within(ctx, whole, part))
             and not (b.startswith(flow) and not a.startswith(flow)))
+
+
+def _counts_within(ctx: Context, whole: Fig, part: Fig) -> bool:
+    """Two counts of one unit whose nouns follow them, the part's opening with two characters of the whole's
+    (35个规模以上工业行业大类中，21个行业增加值实现增长: 行业 in 规模以上工业行业大类)."""
+    if whole.kind != "count" or part.kind != "count" or whole.unit != part.unit:
+        return False
+    noun, name = _counted_noun(ctx, part), _counted_noun(ctx, whole)
+    return len(noun) >= 2 and bool(name) and noun[:2] in name
 
 
 def _partition_member(ctx: Context, whole: str, part: str) -> bool:
