@@ -1,17 +1,14 @@
-"""The relation development set (tests/data/relations): 283 hand-annotated relations: 216 in 55 real documents
-(page excerpts of county and city 统计公报, 财政预算执行 reports, 招商引资 and project summaries, trade
-bulletins; sources in SOURCES.tsv) and 67 in the three bulletins of shared/formats; built and checked by
-tools/relations_gold.py.
+"""The relation development set (tests/data/relations): 1,345 hand-annotated relations: 1,278 in 94 real documents
+(page and file excerpts of county, city and provincial 统计公报, 财政预算执行 reports, 招商引资 and project
+summaries, trade bulletins; sources in SOURCES.tsv) and 67 in the three bulletins of shared/formats. The first
+set (r01-r57, and the formats bulletins) is built and checked by tools/relations_gold.py; sets C, D and E were
+annotated by helpers who did not run the library and joined as records (their own scripts did the arithmetic).
 
-A third of the documents (sha1(doc_id) % 3 == 0, fixed before any rule was written for them) is set aside:
-rules were tuned on the others only, and the set-aside score is reported beside the development score.
-
-Measured on 2026-12-05 (end of the day): development 160/172 relations found with the right status
-(93.0 %), set aside 31/44 (70.5 %), the three shared/formats bulletins (annotated after the rules, never
-tuned on) 48/67 (71.6 %), 0 false alarms in any; 157 of 237 perturbed copies flagged. When r43..r57
-(14 documents, 66 relations) joined, before any rule was written for them: development 147/172 (85.5 %),
-set aside 29/44 (65.9 %). The issue's goal is 95 % / 85 %: the floors below hold what is reached, so a
-change that loses relations fails here.
+About a third of the documents is set aside, fixed before any rule was written for them (r: sha1(doc_id) % 3 ==
+0; C: the even ones; D and E: every third): rules were tuned on the others only, and the set-aside score is
+reported beside the development score. Each new set was measured before any rule saw it (below, by set).
+The issue's goal is 95 % / 85 %: the floors below hold what is reached, so a change that loses relations fails
+here.
 """
 from __future__ import annotations
 
@@ -59,7 +56,19 @@ DOCS = sorted(p.stem for p in (DATA / "docs").glob("*.txt"))
 # half 197/282; the set aside unchanged at 110/203 — none of these readings moved it. A full sentence opening with
 # 加上 adds its figures to the first value of the sentence before (…收入3839.5亿元…。加上…等2875.1亿元，收入总量为
 # 6714.6亿元): dev 447/531 (0.842), set aside 114/203 (0.562) and its false alarms in d03 6 -> 2.
-FLOOR = {"dev": 0.84, "setaside": 0.56, "formats": 0.91}
+# Session 9 (2026-12-06), on set D's dev half and the old sets: restated rates (4.57% / 4.6%), 核减率-style rates
+# named by the figure before them, 包括/含 breakdowns, changes of parts adding to the whole's change, partitions by
+# numbered paragraphs (1.市本级… 2.高新区…) and debt/bond/telecom partitions: dev 450 -> 470/531 (0.885), set aside
+# 114 -> 116/203 (0.571).
+# Set E joined (2026-12-06, session 9: 15 documents e01-e15, 543 relations, 15 provinces, budget reports and
+# bulletins, annotated by a helper who did not run the library; e03 e06 e09 e12 e15 set aside before any rule saw
+# them). Measured blind: its dev half 205/405 (50.6 %), 13 false alarms; its set-aside half 48/138 (34.8 %), 9
+# false alarms. The dev half's false alarms were read and mended by general readings (计划生育 is no plan, a
+# thousands comma followed by a space as PDFs leave it, 加上 after a statement ending in ；, a sibling of a
+# partition is no rate's base, figures far over a 总计 are no items of it) and one real inconsistency added to the
+# gold (e05 增长5.43% on 增支161,347万元: 5.39%); d03's two set-aside false alarms went with them (unread).
+# The whole set is now dev 677/937 (0.723), set aside 169/341 (0.496). Below the issue's 95 % / 85 %.
+FLOOR = {"dev": 0.72, "setaside": 0.49, "formats": 0.91}
 _NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
@@ -116,7 +125,9 @@ def test_the_set_is_real_and_traceable():
             # touch a number
             if not any(c.isdigit() for c in surface):
                 continue
-            assert not (text[s - 1:s].isdigit() or text[s - 1:s] == "." or text[e:e + 1].isdigit()), (g["doc_id"], s)
+            # (a surface ending in a word may touch the next figure: “5增2降”)
+            assert not (text[s - 1:s].isdigit() or text[s - 1:s] == "."
+                        or surface[-1:].isdigit() and text[e:e + 1].isdigit()), (g["doc_id"], s)
 
 
 @pytest.mark.parametrize("split", ["dev", "setaside", "formats"])
@@ -135,7 +146,7 @@ def test_relations_found_with_the_right_status(split):
 #: Set-aside documents of sets C and D (annotated before any rule saw them) whose audit raised
 #: false alarms when they joined: 11 rows in c02 and c10. They stay set aside, so the rows are not read to
 #: fix them here; strict xfail, so a change that removes them says so.
-KNOWN_FALSE_ALARMS = {"c02", "c10", "d03"}  # d03: set D's set aside (5 rows, 2026-12-06)
+KNOWN_FALSE_ALARMS = {"c02", "c10", "e03", "e09", "e15"}  # e03 e09 e15: set E's set aside (9 rows, 2026-12-06)
 
 
 @pytest.mark.parametrize("doc_id", [
@@ -278,7 +289,9 @@ def test_perturbed_operands_are_flagged():
 #: with balances 396/564 (development 303/395). Restated values (same_as read only when equal: a perturbed copy
 #: has no restatement, like an open list under its whole) then add relations no perturbation can flag:
 #: 411/596 (0.690).
-PERTURBED_FLOOR = 0.68
+#: Session 9: 447/622 with the partitions 一般/专项债务, 邮政/电信 … (their lists become exhaustive); set E joined
+#: (543 relations, blind): 593/887; then 588/893 (0.658: set E's restatements and lists that add up only).
+PERTURBED_FLOOR = 0.65
 
 
 README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")

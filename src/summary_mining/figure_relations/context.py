@@ -20,6 +20,7 @@ import regex
 from ..datafiles import rx_finditer, rx_finditer_any
 from ..figures.record import Figure
 from ..model import Document
+from ..rules.labels import label_rules
 from ..structure import strip_glosses, structure_rules
 from .record import Relation
 from .rules import RelationRules
@@ -253,7 +254,8 @@ class Context:
     def is_target(self, g: Fig) -> bool:
         t = self._target.get(g.i)
         if t is None:
-            t = self._target[g.i] = g.role == "target" or any(w in g.clause for w in self.rules.target_words)
+            clause = label_rules().without_non_targets(g.clause)  # 计划生育 is no plan
+            t = self._target[g.i] = g.role == "target" or any(w in clause for w in self.rules.target_words)
         return t
 
     def targets_around(self, g: Fig, article: int, limit: int = ARTICLE_WINDOW) -> list[Fig]:

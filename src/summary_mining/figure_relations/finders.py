@@ -148,6 +148,8 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig |
         if any(g is n for n in nums) or not fam(g) or g.family != num.family \
                 or (ctx.is_target(g) != rule.base_is_target and not planned):
             continue  # a target is no base, unless the rule's base is one (计划新开工项目270项 for 开工率)
+        if ctx.rules.partition_named([num.label or num.clause, g.label or g.clause]) is not None:
+            continue  # the numerator's sibling (城镇常住人口734.7万，农村常住人口139.7万): a part, not the whole
         # 计划新开工项目270项 is a base although it names the numerator's verb: its own clause says so
         if _has_any(rule.denominator, g.clause) or (_has_any(rule.denominator, ctx.context_words(g))
                                                    and not _has_any(rule.numerator, g.clause)):
@@ -1239,13 +1241,40 @@ def _sum_candidates(ctx: Context, t: Fig, wholes: set[int]) -> tuple[list[Fig], 
 
 def _plus_base(ctx: Context, t: Fig) -> Fig | None:
     """The value a full sentence opening with a plus word (加上…等2875.1亿元，收入总量为6714.6亿元) adds to: the
-    first value of the full sentence before it in the paragraph (市级一般公共预算收入3839.5亿元，为预算的98.6%。)."""
+    first value of the statement before it in the paragraph (市级一般公共预算收入3839.5亿元，为预算的98.6%。; …收入
+    总计754,207万元；市本级一般公共预算支出完成508,665万元，增长9.25%。加上… -> 508,665万元)."""
     lo = ctx.stmt_start(t.start)
-    if not ctx.rules.plus_openers or not ctx.text[lo:t.start].lstrip(_TRIM).startswith(ctx.rules.plus_openers):
+    if not ctx.rules.plus_openers:
         return None
-    before = [g for g in ctx.between(ctx.stmt_start(max(lo - 1, 0)), lo) if g.para == t.para]
+    head = ctx.text[lo:t.start].lstrip(_TRIM)
+    opener = next((w for w in sorted(ctx.rules.plus_openers, key=len, reverse=True) if head.startswith(w)), "")
+    if not opener or head[len(opener):len(opener) + 1] in _NOT_PLUS:
+        return _named_plus_base(ctx, t, lo)
+    prev = ctx.doc.sentence_at(max(lo - 1, 0))
+    start = prev.start if prev is not None and prev.end >= lo - 1 else ctx.stmt_start(max(lo - 1, 0))
+    before = [g for g in ctx.between(start, lo) if g.para == t.para]
     first = next((g for g in before if g.family == t.family and ctx.usable(g)), None)
     return first if first is not None and ctx.addable(first) and not ctx.is_target(first) else None
+
+
+#: A full sentence opening with a name and a plus word: 地方一般公共预算收入加预计转移性收入966,207万元、… (加入, 加快,
+#: 加强 … are other words).
+_NOT_PLUS = "入快强大速紧工深重班"  # 加入, 加快, 加强 … are no plus word
+_NAMED_PLUS = regex.compile(r"\s*([^\s，,。；;：:、0-9]{2,16}?)(?:加上|加(?![" + _NOT_PLUS + r"])|再加上)")
+
+
+def _named_plus_base(ctx: Context, t: Fig, lo: int) -> Fig | None:
+    """The value a full sentence opening with its name and a plus word adds to (地方一般公共预算收入加预计转移性收入
+    966,207万元、…，全市收入总计2,451,194万元): the nearest value before it in the paragraph that the name names."""
+    m = rx_match(_NAMED_PLUS, ctx.text, lo, t.start)
+    if m is None or ctx.between(lo, m.end()):
+        return None
+    name = m.group(1)
+    for g in reversed(ctx.between(ctx.doc.paragraphs[t.para].start if 0 <= t.para < len(ctx.doc.paragraphs) else lo, lo)):
+        if g.family == t.family and ctx.usable(g) and ctx.addable(g) and not ctx.is_target(g) \
+                and (name in (g.label or "") or name in g.clause):
+            return g
+    return None
 
 
 def _subset_match(cands: list[Fig], total: Fig) -> list[Fig] | None:
@@ -1294,8 +1323,8 @@ def find_sums(ctx: Context) -> list[Relation]:
         used: list[Fig] | None = cands if agrees(t.value, sum(c.value for c in cands), sum_tolerance(t, cands)) else None
         if used is None:
             used = _subset_match(cands, t)
-        if used is None and not strong:
-            continue
+        if used is None and (not strong or base is None and sum(c.value for c in cands) > NOT_PARTS * t.value):
+            continue  # figures far over the total are other measures (…中标金额16.6亿元；…采购金额总计1.01亿元)
         firm = used is not None or (in_stmt and (base is not None or ctx.same_place(cands, t)))
         out.append(_rel(ctx, "total_of", "sum", t, used if used is not None else cands, cue=cue, firm=firm,
                         names=tuple(c.surface for c in cands if used is not None and c not in used)))

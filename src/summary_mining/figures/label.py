@@ -146,6 +146,7 @@ def _role(m: Figure, label: str, before: str, rules: LabelRules, label_after: bo
             return "share"
     # 完成516万元的固定资产投资任务: the task named after the figure is what the figure completed
     done = label_after and before.rstrip().endswith(rules.actual_verbs)
+    before, label = rules.without_non_targets(before), rules.without_non_targets(label)  # 计划生育 is no plan
     if any(w in before[-8:] or w in label and not done for w in rules.target_words):
         return "rate" if m.kind == "percentage" and "的" in before[-3:] else "target"
     return "actual"

@@ -43,6 +43,15 @@ class LabelRules:
     #: a section title announcing the coming work, and the words that make one a report instead
     plan_heading: regex.Pattern[str] | None = None
     plan_heading_exclude: regex.Pattern[str] | None = None
+    #: terms that hold a target word but name a thing (计划生育): read past when looking for a role
+    not_target: tuple[str, ...] = ()
+
+    def without_non_targets(self, s: str) -> str:
+        """``s`` without the terms that only look like targets (医疗卫生与计划生育支出 -> 医疗卫生与支出)."""
+        for w in self.not_target:
+            if w in s:
+                s = s.replace(w, "")
+        return s
 
     @cached_property
     def growth_suffixes(self) -> tuple[str, ...]:
@@ -93,4 +102,5 @@ def _label_rules(d: dict, path: str, filters: dict) -> LabelRules:
                       tuple(d.get("part_cues", ["其中"])),
                       compile_pattern(d["plan_heading"], path, "plan_heading") if d.get("plan_heading") else None,
                       compile_pattern(d["plan_heading_exclude"], path, "plan_heading_exclude")
-                      if d.get("plan_heading_exclude") else None)
+                      if d.get("plan_heading_exclude") else None,
+                      tuple(str(w) for w in d.get("not_target", ())))

@@ -102,10 +102,11 @@ def _alt(words) -> str:
 #: Digit-group separators inside a number: commas, and the invisible characters that copy-paste and
 #: typesetting leave between groups (zero-width space/joiner, BOM, soft hyphen, narrow no-break space).
 #: An ordinary, no-break or thin space separates groups only in ``2 345.6`` (a leading group of 1-3
-#: digits, then groups of exactly 3), so ``2023 100万元`` is not read as one number.
+#: digits, then groups of exactly 3), so ``2023 100万元`` is not read as one number. A comma may carry one
+#: space after it, as text taken from a PDF leaves it (``1,421, 486万元``, ``3, 156,077万元``).
 GROUP_SEPARATORS = ",\u200b\u2060\ufeff\u00ad\u202f"
-ARABIC = (r"(?:[0-9]{1,3}(?:[ \u00a0\u2009][0-9]{3})+(?![0-9])|[0-9]+(?:[" + GROUP_SEPARATORS + r"][0-9]{3})*)"
-          r"(?:\.[0-9]+)?")
+ARABIC = (r"(?:[0-9]{1,3}(?:[ \u00a0\u2009][0-9]{3})+(?![0-9])|[0-9]+(?:(?:, (?=[0-9]{3}(?![0-9]))|[" + GROUP_SEPARATORS
+          + r"])[0-9]{3})*)(?:\.[0-9]+)?")
 DECIMAL_COMMA = r"[0-9]{1,4}、[0-9]{1,2}"  # 2、56亿元: 、 typed for a decimal point (only before 亿/万/%)
 REDACTED = r"(?:[0-9]*[xX×*][0-9xX×*]*(?:\.[0-9xX×*]+)?)"
 CHINESE = r"(?:[零〇○一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?)"
