@@ -32,6 +32,7 @@ from .datafiles import (
     rule_guard,
     rules_from,
     rx_finditer,
+    rx_fullmatch,
     rx_match,
     rx_search,
     rx_sub,
@@ -84,6 +85,8 @@ class StructureRules:
     wrap_slack: int = 4
     hard_end: str = "。！？!?；;：:"
     closers: str = "”’」』）)】"
+    #: a line holding only a page number (—3—), left inside a paragraph that a page break cut
+    page_number: regex.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=8)
@@ -152,6 +155,7 @@ def _structure_rules(d: dict, src: str, markers, heads) -> StructureRules:
         wrap_slack=int(wrap.get("wrap_slack", 4)),
         hard_end=str(wrap.get("hard_end", "。！？!?；;：:")),
         closers=_chars(d, "sentence_closers", src),
+        page_number=compile_pattern(wrap["page_number"], src, "wrap.page_number") if wrap.get("page_number") else None,
     )
 
 
@@ -182,15 +186,22 @@ def _raw_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _visible_len(line: str) -> int:
+    """The characters of a line that take its width, spaces not counted: a justified PDF line pads its words
+    with spaces (全 市 社 会 保 险 基 金 收 is as wide as 全市社会保险基金收入114.3亿元)."""
+    return len(line) - sum(line.count(c) for c in " \t\u3000\u00a0")
+
+
 def _wrap_width(text: str, lines: list[tuple[int, int]], rules: StructureRules) -> int | None:
     """The line width of a hard-wrapped text (fixed-width lines), None when the text is not wrapped."""
-    lens = [len(text[s:e].strip()) for s, e in lines]
+    lens = [_visible_len(text[s:e]) for s, e in lines]
     long = [n for n in lens if n >= 12]
     if len(long) < rules.min_wrapped_lines:
         return None
     counts = Counter(long)
     mode, _ = counts.most_common(1)[0]
-    width = max((n for n, c in counts.items() if c >= 2 and n >= mode), default=mode)  # longest well-populated
+    # the longest well-populated length (a twentieth of the lines; a few long headings are not the width)
+    width = max((n for n, c in counts.items() if c >= max(2, len(long) // 20) and n >= mode), default=mode)
     cluster = sum(1 for n in long if width - 4 <= n <= width + 2)
     longer = sum(1 for n in long if n > width + 6)
     if width >= rules.min_wrap_width and cluster >= 4 and cluster >= 0.4 * len(long) and longer <= 0.15 * len(long):
@@ -209,14 +220,25 @@ def _soft_breaks(text: str, lines: list[tuple[int, int]], hard_lines: set[int], 
             continue
         line = text[lines[i][0]:lines[i][1]].strip()
         nxt = text[lines[i + 1][0]:lines[i + 1][1]].strip()
-        if not line or not nxt or len(line) < width - rules.wrap_slack:
+        page = i + 2 < len(lines) and _is_page_number(nxt, rules)
+        if page:  # 加上中央补助2420亿元、⏎—3—⏎政府一般债务收入931亿元…: the page break is no paragraph end
+            nxt = text[lines[i + 2][0]:lines[i + 2][1]].strip()
+        # a line well short of the width ends its paragraph; PDF text pads lines unevenly (digits are half as
+        # wide), so "short" is under 60 % of the width or under it less the slack, whichever is shorter
+        if not line or not nxt or _visible_len(line) < min(width - rules.wrap_slack, 0.6 * width):
             continue
         if line.rstrip(rules.closers)[-1:] in rules.hard_end or line[-1:] in rules.hard_end:
             continue
         if heading_at_line(nxt, rules) is not None:
             continue
         soft.add(i)
+        if page:
+            soft.add(i + 1)
     return soft
+
+
+def _is_page_number(line: str, rules: StructureRules) -> bool:
+    return rules.page_number is not None and rx_fullmatch(rules.page_number, line) is not None
 
 
 def _paragraphs(text: str, lines: list[tuple[int, int]], soft: set[int]) -> list[Paragraph]:

@@ -96,29 +96,38 @@ def family_of(f: Figure, rules: RelationRules) -> str:
     return f"pct:{f.unit}"
 
 
+#: Whitespace inside a clause (a justified PDF line pads its words: 完 成 年 初 预 算; a wrap joined a line): left
+#: out of its words like glosses.
+_SPACES = " \t\r\n\u3000\u00a0"
+
+
 def _without_glosses(raw: str, base: int) -> tuple[str, list[int]]:
-    """``raw`` without pronunciation glosses, and the offset (``base`` + index) of each character kept,
-    then of its end: 增長(zhǎng)3% -> ('增長3%', [b, b+1, b+9, b+10, b+11])."""
-    keep = [True] * len(raw)
+    """``raw`` without pronunciation glosses and whitespace, and the offset (``base`` + index) of each character
+    kept, then of its end: 增長(zhǎng)3% -> ('增長3%', [b, b+1, b+9, b+10, b+11])."""
+    keep = [c not in _SPACES for c in raw]
     for m in rx_finditer(_GLOSS, raw):
         keep[m.start():m.end()] = [False] * (m.end() - m.start())
     offsets = [base + k for k, c in enumerate(keep) if c]
     return "".join(raw[k - base] for k in offsets), offsets + [base + len(raw)]
 
 
-class _PlainText:
-    """A text without its pronunciation glosses, and where each of its characters is in the text: kept as
-    the runs between glosses (two ints a gloss), not an offset per character.
+#: What cue matching reads past: a gloss, or the spaces a justified PDF line pads its words with (其 中，).
+_DROPPED = regex.compile(f"(?:{_GLOSS.pattern})|[ \t\u3000\u00a0]+")
 
-    >>> p = _PlainText("增長(zhǎng)3%，增長(zhǎng)5%")
+
+class _PlainText:
+    """A text without its pronunciation glosses and the spaces inside its lines, and where each of its characters
+    is in the text: kept as the runs between the pieces left out (two ints a piece), not an offset per character.
+
+    >>> p = _PlainText("增長(zhǎng)3%，其 中5%")
     >>> p.plain, [p.at(k) for k in range(len(p.plain) + 1)]
-    ('增長3%，增長5%', [0, 1, 9, 10, 11, 12, 13, 21, 22, 23])
+    ('增長3%，其中5%', [0, 1, 9, 10, 11, 12, 14, 15, 16, 17])
     """
 
     def __init__(self, text: str) -> None:
         pieces, self._plain_starts, self._starts = [], [0], [0]
         pos = n = 0
-        for m in rx_finditer(_GLOSS, text):
+        for m in rx_finditer(_DROPPED, text):
             if m.start() == m.end():
                 continue
             pieces.append(text[pos:m.start()])
@@ -184,7 +193,7 @@ class Context:
         are (see ``Fig.cmap``)."""
         lo = self.clause_start(pos)
         raw = self.text[lo:pos]
-        if "(" not in raw and "（" not in raw:
+        if "(" not in raw and "（" not in raw and not any(c in raw for c in _SPACES):
             return raw, lo
         return _without_glosses(raw, lo)
 

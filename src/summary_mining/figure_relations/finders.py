@@ -1254,6 +1254,11 @@ def _plus_base(ctx: Context, t: Fig) -> Fig | None:
     start = prev.start if prev is not None and prev.end >= lo - 1 else ctx.stmt_start(max(lo - 1, 0))
     before = [g for g in ctx.between(start, lo) if g.para == t.para]
     first = next((g for g in before if g.family == t.family and ctx.usable(g)), None)
+    seen = set()
+    while first is not None and (grp := ctx.group_of(first)) is not None and grp.whole.i not in seen:
+        # …收入805亿元。其中，税收收入587亿元。非税收入218亿元。加上…: the value the list broke down
+        seen.add(first.i)
+        first = grp.whole
     return first if first is not None and ctx.addable(first) and not ctx.is_target(first) else None
 
 
@@ -1325,7 +1330,8 @@ def find_sums(ctx: Context) -> list[Relation]:
             used = _subset_match(cands, t)
         if used is None and (not strong or base is None and sum(c.value for c in cands) > NOT_PARTS * t.value):
             continue  # figures far over the total are other measures (…中标金额16.6亿元；…采购金额总计1.01亿元)
-        firm = used is not None or (in_stmt and (base is not None or ctx.same_place(cands, t)))
+        firm = used is not None or (in_stmt and (base is not None and not _names_a_partition(ctx, base)
+                                                 or base is None and ctx.same_place(cands, t)))
         out.append(_rel(ctx, "total_of", "sum", t, used if used is not None else cands, cue=cue, firm=firm,
                         names=tuple(c.surface for c in cands if used is not None and c not in used)))
     return out

@@ -44,6 +44,15 @@ def _phrase(text: str, rules: LabelRules, seg: Segmenter) -> str:
     return "".join(_trim([w for w, _, _ in seg.tokens(text)], rules))
 
 
+def _unspaced(s: str) -> str:
+    """``s`` without whitespace: a justified PDF line pads its words (完 成 年 初 预 算), a wrap breaks a line.
+
+    >>> _unspaced("使 用 权 出 让 收\\n入")
+    '使用权出让收入'
+    """
+    return "".join(s.split()) if any(c.isspace() for c in s) else s
+
+
 def _is_punct(w: str) -> bool:
     """Spaces and punctuation (、 - ）): no letter, digit or hanzi."""
     return not any(c.isalnum() for c in w)
@@ -76,7 +85,7 @@ def _label(doc: Document, m: Figure, prev_end: int, rules: LabelRules, seg: Segm
     end = _skip_brackets(norm, m.start, floor)
     cs = max(doc.clause_start(end), floor)
     before = norm[cs:end]
-    words = _trim([w for w, _, _ in seg.tokens(strip_glosses(before)) if w != rules.respectively], rules)
+    words = _trim([w for w, _, _ in seg.tokens(_unspaced(strip_glosses(before))) if w != rules.respectively], rules)
     label = "".join(words)
     if len(label) > 14:  # keep the tail: the noun phrase nearest the figure
         acc: list[str] = []
