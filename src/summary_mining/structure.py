@@ -478,7 +478,9 @@ def build_document(result: ReadResult, *, doc_id: str, source: str, rules: Struc
         norm = normalize(text)
         starts = [s.start for s in sentences]
         para_edges = [p.start for p in paragraphs] + [p.end for p in paragraphs]
-        clause_cuts = _cuts(rules.clause_break, norm, starts, _gloss_brackets(rules.gloss, norm))
+        # a soft-wrapped line break ends no clause (完成年初预算112.76⏎亿元的101.37%)
+        wrapped = {lines[i][1] + 1 for i in soft}
+        clause_cuts = _cuts(rules.clause_break, norm, starts, _gloss_brackets(rules.gloss, norm) | wrapped)
         stops = _cuts(rules.full_stop, norm, para_edges)
         doc = Document(doc_id=str(doc_id), source=source, format=result.format, text=text, articles=articles,
                        sections=sections, sentences=sentences, tables=list(result.tables), blocks=list(blocks),
