@@ -20,7 +20,7 @@ from ..datafiles import rx_finditer, rx_first, rx_fullmatch, rx_match, rx_search
 from ..rules.indicators import indicator_lexicon
 from ..structure import strip_glosses, structure_rules
 from .arithmetic import agrees, prefix_match, sum_tolerance
-from .context import FIGURE_WINDOW, TEXT_WINDOW, Context, Fig
+from .context import ARTICLE_WINDOW, FIGURE_WINDOW, TEXT_WINDOW, Context, Fig
 from .context import make_relation as _rel
 from .record import Relation
 from .rules import RateRule, names_partition
@@ -220,6 +220,63 @@ def find_word_rates(ctx: Context) -> list[Relation]:
             continue  # the whole is that of a breakdown (其中) or a total (共计) of the sentence
         out.append(_rel(ctx, "ratio_of", "rate", p, [num, den], cue=word + "率", cap=100.0,
                         names=(word, ctx.name(den))))
+    return out
+
+
+def _growth(g: Fig) -> bool:
+    return g.kind == "percentage" and g.unit == "%" and bool(g.direction) and not (g.redacted or g.in_name or g.qualifier)
+
+
+#: Words a growth's label ends in that name the change, not the indicator (农林牧渔业总产值同比增长 -> 农林牧渔业总产值).
+_CHANGE_TAIL = regex.compile(r"(?:同比|比上年|较上年|比去年|增速|增幅)?(?:增长|下降|提高|回落)?$")
+
+
+def _indicator_name(g: Fig) -> str:
+    return g.indicator or rx_sub(_CHANGE_TAIL, "", g.label)
+
+
+def _wider_growth(ctx: Context, own: Fig, scope: str) -> Fig | None:
+    """The growth of the wider area ``scope`` (全州) of ``own``'s indicator, stated before it in its article: the
+    nearest growth of a statement that opens by naming the scope (全州农林牧渔业总产值…增长5.7%), its indicator
+    named like ``own``'s (the same indicator, or four characters of the name in common at its end)."""
+    name = _indicator_name(own)
+    if len(name) < 2:
+        return None
+    for g in ctx.nearest_before(own, ARTICLE_WINDOW):
+        if g.article != own.article:
+            break
+        if not _growth(g) or ctx.is_target(g):
+            continue
+        other = _indicator_name(g)
+        if not (own.indicator and g.indicator == own.indicator or _common_suffix(other, name) >= min(4, len(name))):
+            continue
+        lo = ctx.stmt_start(g.start)
+        first = next(iter(ctx.between(lo, g.end)), g)
+        if scope in ctx.text[lo:first.start]:
+            return g
+    return None
+
+
+def find_rate_gaps(ctx: Context) -> list[Relation]:
+    """增速高于全州11.9个百分点 = the growth right before it (17.6%) less the wider area's growth of the same
+    indicator stated earlier (全州…增长5.7%), ``[rate_gap]``; never firm (the wider growth is found by name)."""
+    rules, out = ctx.rules, []
+    if rules.rate_gap is None:
+        return out
+    for d in ctx.figs:
+        if d.kind != "percentage" or d.unit == "%" or d.redacted or d.i in ctx.claimed:
+            continue
+        m = rx_search(rules.rate_gap, d.clause)
+        own = next(ctx.nearest_before(d, 1), None) if m else None
+        if own is None or own.stmt != d.stmt or not _growth(own):
+            continue
+        other = _wider_growth(ctx, own, m.group("scope"))
+        if other is None:
+            continue
+        ctx.claimed.add(d.i)
+        out.append(_rel(ctx, "difference_of", "difference", d, [own, other], cue=m.group(0), firm=False,
+                        formula="difference", sign=-1.0 if m.group("dir") in rules.rate_gap_down else 1.0,
+                        names=(ctx.name(own), m.group("scope"))))
     return out
 
 
@@ -1895,6 +1952,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "templates": find_templates,
     "rate": find_rates,
     "word_rate": find_word_rates,
+    "rate_gap": find_rate_gaps,
     "completion": find_completion,
     "share": find_shares,
     "breakdown": find_breakdowns,

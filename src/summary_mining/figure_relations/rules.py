@@ -153,6 +153,10 @@ class RelationRules:
     #: rates named by the figure before them (核减11.2亿元，核减率45.7%): how many last characters of the rate's
     #: word (核减) that figure's words must hold (0: not read)
     word_rate_key: int = 0
+    #: a growth compared with a wider area's (增速高于全州11.9个百分点): the cue at the end of the gap's clause, and
+    #: the words of a gap below (``[rate_gap]``; None: not read)
+    rate_gap: regex.Pattern[str] | None = None
+    rate_gap_down: tuple[str, ...] = ()
 
     def partition_named(self, names: Sequence[str]) -> int | None:
         """The index of the known partition ``names`` are one complete set of (城镇/乡村), else None."""
@@ -284,4 +288,6 @@ def _compile(d: dict, src: str) -> RelationRules:
         ceilings=tuple((str(c["limit"]), str(c["level"]), tuple(str(w) for w in c.get("ignore", ())))
                        for c in d.get("ceiling", [])),
         word_rate_key=int(d.get("word_rate", {}).get("key_chars", 0)),
+        rate_gap=compile_pattern(d["rate_gap"]["cue"], src, "rate_gap.cue") if d.get("rate_gap", {}).get("cue") else None,
+        rate_gap_down=tuple(str(w) for w in d.get("rate_gap", {}).get("down", ())),
     )
