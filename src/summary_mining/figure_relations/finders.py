@@ -651,11 +651,16 @@ def _part_run(ctx: Context, cue_end: int, next_cue: int, paragraph: bool = False
     if close is not None:
         next_cue = min(next_cue, close)
     first = bisect.bisect_left(ctx._starts, cue_end)
+    depth, pos = 0, cue_end  # brackets opened after the cue: a part's own breakdown (19524辆（含…1319辆）), skipped
     for g in itertools.islice(ctx.figs, first, first + FIGURE_WINDOW):
         if g.start >= next_cue or (g.para != para if paragraph else g.stmt != stmt) \
                 or (out and rx_search(ctx.rules.strong_sum, g.clause)):
             break  # a new total (…；共计…); a weak cue (7个县（区）共完成851064万元) is one more part
-        out.append(g)
+        for c in ctx.text[pos:g.start]:
+            depth += c in "（(" or -(c in ")）" and depth > 0)
+        pos = g.start
+        if depth == 0:
+            out.append(g)
     return out
 
 
@@ -876,7 +881,9 @@ def find_groups(ctx: Context) -> list[Group]:
     taken: set[int] = set()
     spans = _cue_spans(ctx)
     for k, (cs, ce, local) in enumerate(spans):
-        nxt = spans[k + 1][0] if k + 1 < len(spans) else len(ctx.text)
+        # the next cue, past the brackets of this cue's own parts (营运货车19524辆（含…1319辆），客运车辆9031辆)
+        nxt = next((a for a, _, _ in spans[k + 1:] if ctx.text[a] not in "（(" or _bracket_end(ctx, cs + 1) is not None
+                    and a < _bracket_end(ctx, cs + 1)), len(ctx.text))
         run = [g for g in _part_run(ctx, ce, nxt) if ctx.addable(g)]
         if not run:
             continue
@@ -1207,7 +1214,13 @@ def find_breakdowns(ctx: Context) -> list[Relation]:
             # 产量126.9万吨；小麦产量114.6万吨；玉米产量97.1万吨): those parts must add up
             picked = _partition_pick(ctx, parts)
             if picked is None or len(picked) == len(parts):
-                continue  # 社零总额13.1亿元；其中…批发业销售额8.4亿元，零售业销售额11.4亿元: other measures, not parts
+                # 保费收入365.79亿元。其中，财产险108.41亿元；人身险257.38亿元；寿险181.15亿元…: a first few that add
+                # up are its parts (the rest break those down); else other measures, not parts (社零总额13.1亿元；
+                # 其中…批发业销售额8.4亿元，零售业销售额11.4亿元)
+                n = prefix_match(parts, w.value, sum_tolerance(w, parts))
+                if not n:
+                    continue
+                picked = parts[:n]
             parts, exhaustive = picked, True
         used = parts
         if not any(p.redacted for p in parts):
