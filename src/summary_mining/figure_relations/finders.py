@@ -1090,7 +1090,7 @@ def _parallel_starts(ctx: Context, spans: list[tuple[int, int, bool]],
 
 
 #: A list marker opening a paragraph (1. 1、 （1） (一) 一、), read past to the paragraph's first words.
-_PARA_MARKER = regex.compile(r"\s*(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*")
+_PARA_MARKER = regex.compile(r"\s*(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|—{1,3}|[●■◆▲])\s*")
 #: How many characters after its marker name a paragraph's part (市本级完成… / 高新区完成…).
 PART_HEAD_CHARS = 6
 
@@ -1098,7 +1098,7 @@ PART_HEAD_CHARS = 6
 def _partition_paragraphs(ctx: Context, openings: list[str]) -> list[tuple[int, str, tuple[str, ...]]]:
     """(first part paragraph, cue, part names) where consecutive paragraphs each open, past a list marker, with
     one name of a known partition, together all of them (1.市本级完成…收入262,726万元 ⏎ 2.高新区完成…89,014万元:
-    市本级 / 区), right after a paragraph of their own kind of opening or none (the whole's)."""
+    市本级 / 区), the first of them (the whole's paragraph stands before, a heading or two back at most)."""
     rules = ctx.rules
     paras = ctx.doc.paragraphs
     heads = []
@@ -1107,10 +1107,12 @@ def _partition_paragraphs(ctx: Context, openings: list[str]) -> list[tuple[int, 
         heads.append(ctx.text[m.end():min(p.end, m.end() + PART_HEAD_CHARS)] if m and m.end() > p.start else "")
     out = []
     for k in range(1, len(paras)):
-        if not heads[k] or heads[k - 1]:
+        if not heads[k]:
             continue
         for names in rules.partitions:
             n = len(names)
+            if any(m in heads[k - 1] for m in names):
+                continue  # inside a run of them
             if k + n <= len(paras) and names_partition(names, heads[k:k + n]):
                 names_k = [next((m for m in names if m in h), "") for h in heads[k:k + n]]
                 if all(names_k) and len(set(names_k)) == n:
@@ -1165,19 +1167,31 @@ def _parallel_groups(ctx: Context, spans: list[tuple[int, int, bool]], groups: l
     for g in ctx.figs:
         if ctx.addable(g, targets=True, changes=True) and not g.redacted:
             by_para.setdefault(g.para, []).append(g)
-    used = {g.whole.i for g in groups} | {p.i for g in groups for p in g.parts}
+    part_used = {p.i for g in groups for p in g.parts}
+    used = {g.whole.i for g in groups} | part_used
     out: list[Group] = []
     openings = _paragraph_openings(ctx)
     for para, cue, mark in _parallel_starts(ctx, spans, openings):
-        if para - 1 not in by_para:
+        named = isinstance(mark, tuple) and cue == "、".join(mark)  # paragraphs opening with a partition's names
+        # (their whole may stand a heading back: …收入完成1748028万元…。⏎（1）主要收入项目执行情况⏎——税收收入…)
+        top = next((q for q in (para - 1, para - 2, para - 3)[:3 if named else 1] if q in by_para), None)
+        if top is None:
             continue
-        wholes = [w for w in by_para[para - 1] if w.i not in used]
+        wholes = [w for w in by_para[top] if w.i not in used]
         restated: list[dict[int, Fig]] = []
         k = para
+        part_of = ctx.rules.partition_named(list(mark)) if named else None
+        named_whole = next((w for w in wholes if ctx.rules.names_whole(part_of, w.label)), None) \
+            if part_of is not None else None
         while k in by_para and (not mark or (openings[k].startswith(mark) if isinstance(mark, str)
                                              else k - para < len(mark))):
             pairs = _restated(ctx, wholes, [g for g in by_para[k] if g.i not in used])
-            if len(pairs) < 2 or 2 * len(pairs) < len(by_para[k]) and not isinstance(mark, tuple):
+            if not pairs and named_whole is not None:
+                # ——税收收入完成1381835万元… under …一般公共预算收入完成1748028万元: the partition's whole, named
+                first = next((g for g in by_para[k] if g.family == named_whole.family), None)  # (may break down itself)
+                first = first if first is not None and first.i not in part_used else None
+                pairs = {named_whole.i: first} if first is not None else {}
+            if len(pairs) < (1 if named else 2) or 2 * len(pairs) < len(by_para[k]) and not isinstance(mark, tuple):
                 break  # not a restatement of the whole paragraph's measures (a part the whole names may say more)
             restated.append(pairs)
             k += 1
@@ -1188,7 +1202,7 @@ def _parallel_groups(ctx: Context, spans: list[tuple[int, int, bool]], groups: l
         # then a measure that does not add up is wrong
         adds = [agrees(w.value, sum(p.value for p in parts), sum_tolerance(w, parts)) for w, parts in found]
         adding = sum(adds)
-        if isinstance(mark, tuple) and cue == "、".join(mark):
+        if named:
             # paragraphs that only open with a partition's names (1.市本级… 2.高新区…) restate measures that need not
             # add up (transfers between the levels): only those that do are read, as tables' rows are
             found = [f for f, ok in zip(found, adds) if ok]
