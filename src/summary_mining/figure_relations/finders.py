@@ -8,9 +8,10 @@ percentages they explain, so no percentage is read as two relations.
 from __future__ import annotations
 
 import bisect
-from collections import Counter
+import functools
 import itertools
 import math
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 
@@ -657,7 +658,10 @@ def _part_run(ctx: Context, cue_end: int, next_cue: int, paragraph: bool = False
                 or (out and rx_search(ctx.rules.strong_sum, g.clause)):
             break  # a new total (…；共计…); a weak cue (7个县（区）共完成851064万元) is one more part
         for c in ctx.text[pos:g.start]:
-            depth += c in "（(" or -(c in ")）" and depth > 0)
+            if c in "（(":
+                depth += 1
+            elif c in ")）" and depth:
+                depth -= 1
         pos = g.start
         if depth == 0:
             out.append(g)
@@ -882,8 +886,9 @@ def find_groups(ctx: Context) -> list[Group]:
     spans = _cue_spans(ctx)
     for k, (cs, ce, local) in enumerate(spans):
         # the next cue, past the brackets of this cue's own parts (营运货车19524辆（含…1319辆），客运车辆9031辆)
-        nxt = next((a for a, _, _ in spans[k + 1:] if ctx.text[a] not in "（(" or _bracket_end(ctx, cs + 1) is not None
-                    and a < _bracket_end(ctx, cs + 1)), len(ctx.text))
+        inside = _bracket_end(ctx, cs + 1) if any(ctx.text[a] in "（(" for a, _, _ in spans[k + 1:k + 2]) else None
+        nxt = next((a for a, _, _ in spans[k + 1:] if ctx.text[a] not in "（(" or inside is not None and a < inside),
+                   len(ctx.text))
         run = [g for g in _part_run(ctx, ce, nxt) if ctx.addable(g)]
         if not run:
             continue
@@ -1095,21 +1100,32 @@ _PARA_MARKER = regex.compile(r"\s*(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四�
 PART_HEAD_CHARS = 6
 
 
+@functools.lru_cache(maxsize=8)
+def _partitions_by_name(partitions: tuple[frozenset[str], ...]) -> dict[str, tuple[int, ...]]:
+    """Each name of a known partition -> the indexes of the partitions it belongs to."""
+    out: dict[str, list[int]] = {}
+    for k, names in enumerate(partitions):
+        for n in names:
+            out.setdefault(n, []).append(k)
+    return {n: tuple(ks) for n, ks in out.items()}
+
+
 def _partition_paragraphs(ctx: Context, openings: list[str]) -> list[tuple[int, str, tuple[str, ...]]]:
     """(first part paragraph, cue, part names) where consecutive paragraphs each open, past a list marker, with
     one name of a known partition, together all of them (1.市本级完成…收入262,726万元 ⏎ 2.高新区完成…89,014万元:
     市本级 / 区), the first of them (the whole's paragraph stands before, a heading or two back at most)."""
     rules = ctx.rules
     paras = ctx.doc.paragraphs
-    heads = []
+    of_name = _partitions_by_name(rules.partitions)
+    heads, named = [], []  # each paragraph's words past its marker, and the partitions they name
     for p in paras:
         m = rx_match(_PARA_MARKER, ctx.text, p.start, p.end)
-        heads.append(ctx.text[m.end():min(p.end, m.end() + PART_HEAD_CHARS)] if m and m.end() > p.start else "")
+        h = ctx.text[m.end():min(p.end, m.end() + PART_HEAD_CHARS)] if m and m.end() > p.start else ""
+        heads.append(h)
+        named.append({k for i in range(len(h)) for j in range(i + 1, len(h) + 1) for k in of_name.get(h[i:j], ())})
     out = []
     for k in range(1, len(paras)):
-        if not heads[k]:
-            continue
-        for names in rules.partitions:
+        for names in (rules.partitions[i] for i in sorted(named[k])):
             n = len(names)
             if any(m in heads[k - 1] for m in names):
                 continue  # inside a run of them
