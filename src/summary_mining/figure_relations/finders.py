@@ -281,6 +281,35 @@ def find_rate_gaps(ctx: Context) -> list[Relation]:
     return out
 
 
+def find_contributions(ctx: Context) -> list[Relation]:
+    """第一产业拉动GDP增长0.7个百分点,第二、三产业分别拉动增长2.1和2.4个百分点: the contributions of a complete set of
+    parts, in one full sentence, add up to the growth of the whole stated before them (``[contribution]``)."""
+    rule = ctx.rules.contribution
+    if rule is None:
+        return []
+    cue, complete, name_sets, wholes, back = rule
+    by_stmt: dict[int, list[Fig]] = {}
+    for g in ctx.figs:
+        if g.kind == "percentage" and g.unit != "%" and not g.redacted and cue in g.clause:
+            by_stmt.setdefault(g.stmt, []).append(g)
+    out = []
+    for parts in by_stmt.values():
+        if len(parts) < 2 or any(g.i in ctx.claimed for g in parts):
+            continue
+        lo, hi = ctx.statement_span(parts[0])
+        sentence = ctx.text[lo:hi]
+        if not (any(w in sentence for w in complete) or any(all(n in sentence for n in ns) for ns in name_sets)):
+            continue  # 工业拉动经济增长2.0个百分点: one part, not a complete set
+        whole = next((g for g in ctx.nearest_before(parts[0], ARTICLE_WINDOW)
+                      if g.para < parts[0].para - back or _growth(g) and not ctx.is_target(g)
+                      and any(w in f"{g.label}{g.indicator}{g.clause}" for w in wholes)), None)
+        if whole is None or whole.para < parts[0].para - back:
+            continue
+        out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue=cue, exhaustive=True,
+                        firm=whole.para == parts[0].para or ctx.same_place(parts, whole)))
+    return out
+
+
 def restated_rates(ctx: Context, relations: list[Relation]) -> list[Relation]:
     """``relations`` with each rate whose inputs were not found (开工率达到67.8%: no 开工项目 in its sentence)
     replaced by a restatement of the same percentage stated later in its article by a relation whose inputs
@@ -1996,6 +2025,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "rate": find_rates,
     "word_rate": find_word_rates,
     "rate_gap": find_rate_gaps,
+    "contribution": find_contributions,
     "completion": find_completion,
     "share": find_shares,
     "breakdown": find_breakdowns,

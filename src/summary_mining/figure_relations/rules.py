@@ -157,6 +157,8 @@ class RelationRules:
     #: the words of a gap below (``[rate_gap]``; None: not read)
     rate_gap: regex.Pattern[str] | None = None
     rate_gap_down: tuple[str, ...] = ()
+    #: contributions to growth (拉动): (cue, words saying the set is complete, name sets, whole words, paragraphs back)
+    contribution: tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple[str, ...], int] | None = None
 
     def partition_named(self, names: Sequence[str]) -> int | None:
         """The index of the known partition ``names`` are one complete set of (城镇/乡村), else None."""
@@ -290,4 +292,8 @@ def _compile(d: dict, src: str) -> RelationRules:
         word_rate_key=int(d.get("word_rate", {}).get("key_chars", 0)),
         rate_gap=compile_pattern(d["rate_gap"]["cue"], src, "rate_gap.cue") if d.get("rate_gap", {}).get("cue") else None,
         rate_gap_down=tuple(str(w) for w in d.get("rate_gap", {}).get("down", ())),
+        contribution=(str(c["cue"]), tuple(str(w) for w in c.get("complete", ())),
+                      tuple(tuple(str(w) for w in ns) for ns in c.get("names", ())),
+                      tuple(str(w) for w in c.get("wholes", ())), int(c.get("paragraphs", 2)))
+        if (c := d.get("contribution", {})).get("cue") else None,
     )

@@ -339,6 +339,36 @@ def _figure_mentions(ctx: _Context, out: list[Figure]) -> None:
                            written_unit=written))
 
 
+#: A bare number and a list joint right before a figure in points (三次产业分别拉动经济增长0.6、2.0、3.4个百分点;
+#: 2.1和2.4个百分点): the points unit at the end of the list is each number's.
+_BARE_BEFORE = regex.compile(r"(?<![0-9.,第])(?P<num>[0-9]{1,3}(?:\.[0-9]+)?)[ \t]*[、和及与][ \t]*$")
+_BARE_WINDOW = 16
+
+
+def _bare_point_mentions(ctx: _Context, out: list[Figure]) -> None:
+    """0.6、2.0、3.4个百分点: the bare numbers listed before a figure in points (each its own mention, in that
+    unit), as 12个、5个和3.6个百分点 are."""
+    points = [f for f in out if f.kind == "percentage" and f.written_unit.startswith("个") and not f.redacted]
+    taken = {f.start for f in out}
+    for f in points:
+        unit = ctx.rules.units.get(f.written_unit)
+        if unit is None:
+            continue
+        pos = f.start
+        while pos > 0:
+            m = rx_search(_BARE_BEFORE, ctx.norm, max(0, pos - _BARE_WINDOW), pos)
+            if m is None or m.start("num") in taken:
+                break
+            v = parse_number(m.group("num"))
+            if v is None:
+                break
+            p = _Parsed(float(v), float(v), float(v), False, float(v), decimals(m.group("num")), 1.0)
+            s, e = m.span("num")
+            out.append(_figure(ctx, s, e, "percentage", unit, p, written_unit=f.written_unit))
+            taken.add(s)
+            pos = m.start()
+
+
 def _percent_word_mentions(ctx: _Context, out: list[Figure]) -> None:
     for m in rx_finditer(ctx.rules.percent_words, ctx.scan):
         v = parse_number(m.group("num"))
@@ -471,6 +501,7 @@ def find_figures(doc: Document, rules: MetricRules | None = None, seg: Segmenter
     ctx = _Context(doc, rules or metric_rules(), seg or Segmenter.default())
     out: list[Figure] = []
     _figure_mentions(ctx, out)
+    _bare_point_mentions(ctx, out)
     _percent_word_mentions(ctx, out)
     out.sort(key=lambda m: (m.start, -m.end))
     taken = [(m.start, m.end) for m in out]
