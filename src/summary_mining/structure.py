@@ -44,7 +44,7 @@ from .readers.base import ReadResult
 from .readers.text import split_lines
 
 __all__ = ["build_document", "StructureRules", "structure_rules", "heading_at_line", "MAX_SENTENCE_CHARS",
-           "split_lines"]
+           "split_lines", "PAD_SPACES"]
 
 #: Longest statement kept whole (``max_sentence_chars`` in ``structure.toml`` overrides it). A longer
 #: run without 。！？； or a paragraph end (a PDF without punctuation, a file of one 5 MB line) is cut
@@ -186,10 +186,15 @@ def _raw_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: The spaces a justified PDF line pads its words with (全 市 社 会 保 险): they take no width of their own and
+#: are read past inside a clause (figure_relations.context).
+PAD_SPACES = " \t\u3000\u00a0"
+
+
 def _visible_len(line: str) -> int:
     """The characters of a line that take its width, spaces not counted: a justified PDF line pads its words
     with spaces (全 市 社 会 保 险 基 金 收 is as wide as 全市社会保险基金收入114.3亿元)."""
-    return len(line) - sum(line.count(c) for c in " \t\u3000\u00a0")
+    return len(line) - sum(line.count(c) for c in PAD_SPACES)
 
 
 def _wrap_width(text: str, lines: list[tuple[int, int]], rules: StructureRules) -> int | None:

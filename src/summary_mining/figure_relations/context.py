@@ -21,7 +21,7 @@ from ..datafiles import rx_finditer, rx_finditer_any
 from ..figures.record import Figure
 from ..model import Document
 from ..rules.labels import label_rules
-from ..structure import strip_glosses, structure_rules
+from ..structure import PAD_SPACES, strip_glosses, structure_rules
 from .record import Relation
 from .rules import RelationRules
 
@@ -98,7 +98,7 @@ def family_of(f: Figure, rules: RelationRules) -> str:
 
 #: Whitespace inside a clause (a justified PDF line pads its words: 完 成 年 初 预 算; a wrap joined a line): left
 #: out of its words like glosses.
-_SPACES = " \t\r\n\u3000\u00a0"
+_SPACES = PAD_SPACES + "\r\n"
 
 
 def _without_glosses(raw: str, base: int) -> tuple[str, list[int]]:
@@ -112,7 +112,7 @@ def _without_glosses(raw: str, base: int) -> tuple[str, list[int]]:
 
 
 #: What cue matching reads past: a gloss, or the spaces a justified PDF line pads its words with (其 中，).
-_DROPPED = regex.compile(f"(?:{_GLOSS.pattern})|[ \t\u3000\u00a0]+")
+_DROPPED = regex.compile(f"(?:{_GLOSS.pattern})|[{PAD_SPACES}]+")
 
 
 class _PlainText:
@@ -156,6 +156,7 @@ class Context:
         self.text = doc.normalized_text
         self.written = doc.text  # evidence quotes the text as written
         self.rules = rules or relation_rules()
+        self.label_rules = label_rules()  # what names a target or a change (labels.toml), read once
         self.figs = [Fig(f, i, doc, self._clause_text(f.start), family_of(f, self.rules))
                      for i, f in enumerate(figures)]
         self._starts = [g.start for g in self.figs]
@@ -263,7 +264,7 @@ class Context:
     def is_target(self, g: Fig) -> bool:
         t = self._target.get(g.i)
         if t is None:
-            clause = label_rules().without_non_targets(g.clause)  # 计划生育 is no plan
+            clause = self.label_rules.without_non_targets(g.clause)  # 计划生育 is no plan
             t = self._target[g.i] = g.role == "target" or any(w in clause for w in self.rules.target_words)
         return t
 

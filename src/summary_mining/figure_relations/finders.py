@@ -228,19 +228,20 @@ def _growth(g: Fig) -> bool:
     return g.kind == "percentage" and g.unit == "%" and bool(g.direction) and not (g.redacted or g.in_name or g.qualifier)
 
 
-#: Words a growth's label ends in that name the change, not the indicator (农林牧渔业总产值同比增长 -> 农林牧渔业总产值).
-_CHANGE_TAIL = regex.compile(r"(?:同比|比上年|较上年|比去年|增速|增幅)?(?:增长|下降|提高|回落)?$")
-
-
-def _indicator_name(g: Fig) -> str:
-    return g.indicator or rx_sub(_CHANGE_TAIL, "", g.label)
+def _indicator_name(ctx: Context, g: Fig) -> str:
+    """A growth's indicator, or its label less the words naming the change (labels.toml ``growth_labels``):
+    农林牧渔业总产值同比增长 -> 农林牧渔业总产值."""
+    if g.indicator:
+        return g.indicator
+    tail = max((w for w in ctx.label_rules.growth_labels if g.label.endswith(w)), key=len, default="")
+    return g.label[:len(g.label) - len(tail)]
 
 
 def _wider_growth(ctx: Context, own: Fig, scope: str) -> Fig | None:
     """The growth of the wider area ``scope`` (全州) of ``own``'s indicator, stated before it in its article: the
     nearest growth of a statement that opens by naming the scope (全州农林牧渔业总产值…增长5.7%), its indicator
     named like ``own``'s (the same indicator, or four characters of the name in common at its end)."""
-    name = _indicator_name(own)
+    name = _indicator_name(ctx, own)
     if len(name) < 2:
         return None
     for g in ctx.nearest_before(own, ARTICLE_WINDOW):
@@ -248,7 +249,7 @@ def _wider_growth(ctx: Context, own: Fig, scope: str) -> Fig | None:
             break
         if not _growth(g) or ctx.is_target(g):
             continue
-        other = _indicator_name(g)
+        other = _indicator_name(ctx, g)
         if not (own.indicator and g.indicator == own.indicator or _common_suffix(other, name) >= min(4, len(name))):
             continue
         lo = ctx.stmt_start(g.start)
@@ -261,13 +262,13 @@ def _wider_growth(ctx: Context, own: Fig, scope: str) -> Fig | None:
 def find_rate_gaps(ctx: Context) -> list[Relation]:
     """增速高于全州11.9个百分点 = the growth right before it (17.6%) less the wider area's growth of the same
     indicator stated earlier (全州…增长5.7%), ``[rate_gap]``; never firm (the wider growth is found by name)."""
-    rules, out = ctx.rules, []
-    if rules.rate_gap is None:
+    rule, out = ctx.rules.rate_gap, []
+    if rule is None:
         return out
     for d in ctx.figs:
         if d.kind != "percentage" or d.unit == "%" or d.redacted or d.i in ctx.claimed:
             continue
-        m = rx_search(rules.rate_gap, d.clause)
+        m = rx_search(rule.cue, d.clause)
         own = next(ctx.nearest_before(d, 1), None) if m else None
         if own is None or own.stmt != d.stmt or not _growth(own):
             continue
@@ -276,7 +277,7 @@ def find_rate_gaps(ctx: Context) -> list[Relation]:
             continue
         ctx.claimed.add(d.i)
         out.append(_rel(ctx, "difference_of", "difference", d, [own, other], cue=m.group(0), firm=False,
-                        formula="difference", sign=-1.0 if m.group("dir") in rules.rate_gap_down else 1.0,
+                        formula="difference", sign=-1.0 if m.group("dir") in rule.down else 1.0,
                         names=(ctx.name(own), m.group("scope"))))
     return out
 
@@ -287,10 +288,10 @@ def find_contributions(ctx: Context) -> list[Relation]:
     rule = ctx.rules.contribution
     if rule is None:
         return []
-    cue, complete, name_sets, wholes, back = rule
+    back = rule.paragraphs
     by_stmt: dict[int, list[Fig]] = {}
     for g in ctx.figs:
-        if g.kind == "percentage" and g.unit != "%" and not g.redacted and cue in g.clause:
+        if g.kind == "percentage" and g.unit != "%" and not g.redacted and rule.cue in g.clause:
             by_stmt.setdefault(g.stmt, []).append(g)
     out = []
     for parts in by_stmt.values():
@@ -298,14 +299,14 @@ def find_contributions(ctx: Context) -> list[Relation]:
             continue
         lo, hi = ctx.statement_span(parts[0])
         sentence = ctx.text[lo:hi]
-        if not (any(w in sentence for w in complete) or any(all(n in sentence for n in ns) for ns in name_sets)):
+        if not (any(w in sentence for w in rule.complete) or any(all(n in sentence for n in ns) for ns in rule.names)):
             continue  # 工业拉动经济增长2.0个百分点: one part, not a complete set
         whole = next((g for g in ctx.nearest_before(parts[0], ARTICLE_WINDOW)
                       if g.para < parts[0].para - back or _growth(g) and not ctx.is_target(g)
-                      and any(w in f"{g.label}{g.indicator}{g.clause}" for w in wholes)), None)
+                      and any(w in f"{g.label}{g.indicator}{g.clause}" for w in rule.wholes)), None)
         if whole is None or whole.para < parts[0].para - back:
             continue
-        out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue=cue, exhaustive=True,
+        out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue=rule.cue, exhaustive=True,
                         firm=whole.para == parts[0].para or ctx.same_place(parts, whole)))
     return out
 
@@ -1139,6 +1140,11 @@ def _partitions_by_name(partitions: tuple[frozenset[str], ...]) -> dict[str, tup
     return {n: tuple(ks) for n, ks in out.items()}
 
 
+class _PartitionNames(tuple):
+    """The part names of paragraphs that open with a known partition's names (a start of
+    :func:`_parallel_starts` unlike those whose paragraph names its parts)."""
+
+
 def _partition_paragraphs(ctx: Context, openings: list[str]) -> list[tuple[int, str, tuple[str, ...]]]:
     """(first part paragraph, cue, part names) where consecutive paragraphs each open, past a list marker, with
     one name of a known partition, together all of them (1.市本级完成…收入262,726万元 ⏎ 2.高新区完成…89,014万元:
@@ -1162,7 +1168,7 @@ def _partition_paragraphs(ctx: Context, openings: list[str]) -> list[tuple[int, 
                 names_k = [next((m for m in names if m in h), "") for h in heads[k:k + n]]
                 if all(names_k) and len(set(names_k)) == n:
                     shown = tuple(h[:h.index(m) + len(m)] for h, m in zip(heads[k:k + n], names_k))  # 高新区
-                    out.append((k, "、".join(shown), shown))
+                    out.append((k, "、".join(shown), _PartitionNames(shown)))
                     break
     return out
 
@@ -1217,7 +1223,7 @@ def _parallel_groups(ctx: Context, spans: list[tuple[int, int, bool]], groups: l
     out: list[Group] = []
     openings = _paragraph_openings(ctx)
     for para, cue, mark in _parallel_starts(ctx, spans, openings):
-        named = isinstance(mark, tuple) and cue == "、".join(mark)  # paragraphs opening with a partition's names
+        named = isinstance(mark, _PartitionNames)  # paragraphs opening with a partition's names
         # (their whole may stand a heading back: …收入完成1748028万元…。⏎（1）主要收入项目执行情况⏎——税收收入…)
         top = next((q for q in (para - 1, para - 2, para - 3)[:3 if named else 1] if q in by_para), None)
         if top is None:
@@ -1373,11 +1379,9 @@ def _plus_base(ctx: Context, t: Fig) -> Fig | None:
     first value of the statement before it in the paragraph (市级一般公共预算收入3839.5亿元，为预算的98.6%。; …收入
     总计754,207万元；市本级一般公共预算支出完成508,665万元，增长9.25%。加上… -> 508,665万元)."""
     lo = ctx.stmt_start(t.start)
-    if not ctx.rules.plus_openers:
+    if ctx.rules.plus_opener is None:
         return None
-    head = ctx.text[lo:t.start].lstrip(_TRIM)
-    opener = next((w for w in sorted(ctx.rules.plus_openers, key=len, reverse=True) if head.startswith(w)), "")
-    if not opener or head[len(opener):len(opener) + 1] in _NOT_PLUS:
+    if rx_match(ctx.rules.plus_opener, ctx.text[lo:t.start].lstrip(_TRIM)) is None:
         return _named_plus_base(ctx, t, lo)
     prev = ctx.doc.sentence_at(max(lo - 1, 0))
     start = prev.start if prev is not None and prev.end >= lo - 1 else ctx.stmt_start(max(lo - 1, 0))
@@ -1391,16 +1395,10 @@ def _plus_base(ctx: Context, t: Fig) -> Fig | None:
     return first if first is not None and ctx.addable(first) and not ctx.is_target(first) else None
 
 
-#: A full sentence opening with a name and a plus word: 地方一般公共预算收入加预计转移性收入966,207万元、… (加入, 加快,
-#: 加强 … are other words).
-_NOT_PLUS = "入快强大速紧工深重班"  # 加入, 加快, 加强 … are no plus word
-_NAMED_PLUS = regex.compile(r"\s*([^\s，,。；;：:、0-9]{2,16}?)(?:加上|加(?![" + _NOT_PLUS + r"])|再加上)")
-
-
 def _named_plus_base(ctx: Context, t: Fig, lo: int) -> Fig | None:
     """The value a full sentence opening with its name and a plus word adds to (地方一般公共预算收入加预计转移性收入
     966,207万元、…，全市收入总计2,451,194万元): the nearest value before it in the paragraph that the name names."""
-    m = rx_match(_NAMED_PLUS, ctx.text, lo, t.start)
+    m = rx_match(ctx.rules.named_plus, ctx.text, lo, t.start)
     if m is None or ctx.between(lo, m.end()):
         return None
     name = m.group(1)
@@ -1783,7 +1781,7 @@ def restated_values(ctx: Context, relations: list[Relation]) -> list[Relation]:
                 out.append(_rel(ctx, "same_as", "repeat", h, [g], cue=ctx.name(h), firm=False, formula="restated"))
                 break
         by_key.setdefault(key, []).append(g)
-    return out + _restated_rates_of(ctx, out)
+    return out + _restated_growths(ctx, out)
 
 
 def _change_with(ctx: Context, g: Fig) -> Fig | None:
@@ -1830,7 +1828,7 @@ def _rate_with(ctx: Context, g: Fig) -> Fig | None:
     for h in ctx.between(g.end, ctx.sentence_end(g)):
         if h.kind != "percentage":
             return None
-        if h.direction and not (h.redacted or h.in_name or h.qualifier or ctx.is_target(h)):
+        if _growth(h) and not ctx.is_target(h):
             return h
     return None
 
@@ -1840,7 +1838,7 @@ def _equal_rates(a: Fig, b: Fig) -> bool:
     return a.unit == b.unit and a.direction == b.direction and abs(a.value - b.value) <= max(a.half, b.half) + 1e-9
 
 
-def _restated_rates_of(ctx: Context, relations: list[Relation]) -> list[Relation]:
+def _restated_growths(ctx: Context, relations: list[Relation]) -> list[Relation]:
     """``same_as`` for change rates stated again in another paragraph: the rates that go with a restated
     level (农林牧渔业实现增加值47.5亿元，同比增长4.4% restating 第一产业实现增加值47.5亿元，同比增长4.4%), and a
     rate of the same indicator under the same label (一般公共预算支出441.89亿元，增长4.57% … 全年一般公共预算支出

@@ -17,7 +17,7 @@ import regex
 from ..datafiles import compile_pattern, rules_from
 from ..errors import RuleError
 
-__all__ = ["RateRule", "BalanceRule", "Template", "RelationRules", "relation_rules", "PLACEHOLDER_BASE", "MACROS"]
+__all__ = ["RateRule", "BalanceRule", "RateGapRule", "ContributionRule", "Template", "RelationRules", "relation_rules", "PLACEHOLDER_BASE", "MACROS"]
 
 #: Figures in a template's view are one character each, from the private use area: amounts from
 #: U+E000, percentages from U+E800, counts from U+F000 (2,048 of each kind per view).
@@ -69,6 +69,25 @@ class BalanceRule:
     spending: tuple[str, ...]
     totals: tuple[str, ...]  # an operand named a total (支出总计) first
     statements: int  # how many full sentences back the operands may stand
+
+
+@dataclass(frozen=True)
+class RateGapRule:
+    """``[rate_gap]``: a growth compared with a wider area's (增速高于全州11.9个百分点)."""
+
+    cue: regex.Pattern[str]  # at the end of the gap's clause; groups dir (高于/低于) and scope (全州)
+    down: tuple[str, ...]  # the words of a gap below (低于, 慢于)
+
+
+@dataclass(frozen=True)
+class ContributionRule:
+    """``[contribution]``: contributions to growth (拉动) that add up to the whole's growth."""
+
+    cue: str  # in each contribution's clause
+    complete: tuple[str, ...]  # words saying the parts are a complete set (三次产业)
+    names: tuple[tuple[str, ...], ...]  # sets of part names that are one when all are written
+    wholes: tuple[str, ...]  # words naming the whole whose growth they add up to (生产总值, GDP, 经济)
+    paragraphs: int  # how many paragraphs back that growth may stand
 
 
 @dataclass(frozen=True)
@@ -142,8 +161,10 @@ class RelationRules:
     #: ceilings: (limit word, level word, words ignored after either) — a level named like a stated limit stays
     #: within it (余额 ≤ 限额)
     ceilings: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
-    #: a full sentence opening with one of these adds its figures to the first value of the one before (加上…)
-    plus_openers: tuple[str, ...] = ()
+    #: a full sentence opening with a plus word (加上…, not 加强…) adds its figures to the first value of the one
+    #: before; one opening with a name and a plus word adds them to the value that name names (``[sum]``)
+    plus_opener: regex.Pattern[str] | None = None
+    named_plus: regex.Pattern[str] | None = None
     #: labels that only say "achieved": named after the target right before them (实际完成 after 年初预算…)
     actual_labels: frozenset[str] = frozenset()
     #: restated values: significant digits, or characters of name in common, that make two equal values one
@@ -153,12 +174,10 @@ class RelationRules:
     #: rates named by the figure before them (核减11.2亿元，核减率45.7%): how many last characters of the rate's
     #: word (核减) that figure's words must hold (0: not read)
     word_rate_key: int = 0
-    #: a growth compared with a wider area's (增速高于全州11.9个百分点): the cue at the end of the gap's clause, and
-    #: the words of a gap below (``[rate_gap]``; None: not read)
-    rate_gap: regex.Pattern[str] | None = None
-    rate_gap_down: tuple[str, ...] = ()
-    #: contributions to growth (拉动): (cue, words saying the set is complete, name sets, whole words, paragraphs back)
-    contribution: tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple[str, ...], int] | None = None
+    #: a growth compared with a wider area's (增速高于全州11.9个百分点, ``[rate_gap]``); None: not read
+    rate_gap: RateGapRule | None = None
+    #: contributions to growth (拉动, ``[contribution]``); None: not read
+    contribution: ContributionRule | None = None
 
     def partition_named(self, names: Sequence[str]) -> int | None:
         """The index of the known partition ``names`` are one complete set of (城镇/乡村), else None."""
@@ -232,6 +251,9 @@ def _compile(d: dict, src: str) -> RelationRules:
     def pats(key: str, ps: list[str]) -> tuple[regex.Pattern[str], ...]:
         return tuple(compile_pattern(p, src, f"{key}[{i}]") for i, p in enumerate(ps))
 
+    openers = sorted((str(w) for w in d["sum"].get("plus_openers", ())), key=len, reverse=True)
+    not_before = regex.escape(str(d["sum"].get("plus_not_before", "")))
+    plus = (f"(?:{_words(openers)})" + (f"(?![{not_before}])" if not_before else "")) if openers else ""
     return RelationRules(
         bound_qualifiers=frozenset(fig["bound_qualifiers"]),
         approx_qualifiers=frozenset(fig["approx_qualifiers"]),
@@ -286,14 +308,15 @@ def _compile(d: dict, src: str) -> RelationRules:
         balance=BalanceRule(compile_pattern(bal["cue"], src, "balance.cue"),
                             *(tuple(str(w) for w in bal.get(k, ())) for k in ("excluded", "income", "spending", "totals")),
                             int(bal.get("statements", 3))) if bal.get("cue") else None,
-        plus_openers=tuple(sorted((str(w) for w in d["sum"].get("plus_openers", ())), key=len, reverse=True)),
+        plus_opener=compile_pattern(f"\\s*{plus}", src, "sum.plus_openers") if plus else None,
+        named_plus=compile_pattern(f"\\s*([^\\s，,。；;：:、0-9]{{2,16}}?){plus}", src, "sum.plus_openers") if plus else None,
         ceilings=tuple((str(c["limit"]), str(c["level"]), tuple(str(w) for w in c.get("ignore", ())))
                        for c in d.get("ceiling", [])),
         word_rate_key=int(d.get("word_rate", {}).get("key_chars", 0)),
-        rate_gap=compile_pattern(d["rate_gap"]["cue"], src, "rate_gap.cue") if d.get("rate_gap", {}).get("cue") else None,
-        rate_gap_down=tuple(str(w) for w in d.get("rate_gap", {}).get("down", ())),
-        contribution=(str(c["cue"]), tuple(str(w) for w in c.get("complete", ())),
-                      tuple(tuple(str(w) for w in ns) for ns in c.get("names", ())),
-                      tuple(str(w) for w in c.get("wholes", ())), int(c.get("paragraphs", 2)))
+        rate_gap=RateGapRule(compile_pattern(g["cue"], src, "rate_gap.cue"), tuple(str(w) for w in g.get("down", ())))
+        if (g := d.get("rate_gap", {})).get("cue") else None,
+        contribution=ContributionRule(str(c["cue"]), tuple(str(w) for w in c.get("complete", ())),
+                                      tuple(tuple(str(w) for w in ns) for ns in c.get("names", ())),
+                                      tuple(str(w) for w in c.get("wholes", ())), int(c.get("paragraphs", 2)))
         if (c := d.get("contribution", {})).get("cue") else None,
     )
