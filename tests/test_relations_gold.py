@@ -103,9 +103,12 @@ def _group(g: dict) -> str:
 
 @lru_cache(maxsize=None)
 def _rows(text: str) -> tuple[tuple[str, int, int, str], ...]:
-    """(status, start, end, message) of every audit row, by the stated figure's span."""
+    """(status, start, end, message) of every audit row, by the stated figure's span. A restatement (``repeat``)
+    is one figure written twice, and which of the two is "stated" is a convention the annotators did not share
+    (set D marks the first writing, set E the later one): such a row stands at both."""
     df = sm.audit(text=text)
-    return tuple((r.status, r.evidence[0][0], r.evidence[0][1], r.message) for r in df.itertuples())
+    return tuple((r.status, s, e, r.message) for r in df.itertuples()
+                 for s, e, _ in (r.evidence[:2] if r.check == "repeat" else r.evidence[:1]))
 
 
 def _overlapping(rows, start: int, end: int):

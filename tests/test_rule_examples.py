@@ -10,6 +10,8 @@ file:
 * ``structure.toml`` headings: a line the heading pattern matches at its level (counter: it does not);
 * ``problems.toml``: a heading ``is_problem_heading`` accepts (counter: rejects), or ``{text, items}``: the
   items ``extract_problems`` finds (counter: none);
+* ``tables.toml``: ``{text, header, rows}`` — the document read from the text holds that one table (counter:
+  none);
 * ``regions.toml`` / ``periods.toml``: ``{text, region = …}`` / ``{text, period = …}``: what is detected;
 * ``relations.toml`` templates: ``{text, stated, status}`` — the audit checks a relation whose stated
   figure is ``stated`` and finds it ``status``; a counter-example's figure is read as no relation.
@@ -123,7 +125,20 @@ def _relation_example(file: str, entry: str, ex: dict, positive: bool) -> None:
     assert rows[0].status == ex["status"], rows[0].message
 
 
+def _table_example(file: str, entry: str, ex: dict, positive: bool) -> None:
+    """``{text, header, rows}``: the text read as a document holds one table with that header and that many
+    rows, its cells spans of the text (counter: no table)."""
+    doc = sm.read_document(text=ex["text"])
+    if not positive:
+        assert not doc.tables, f"{entry}: {ex['text']!r} should hold no table: {[t.columns.tolist() for t in doc.tables]}"
+        return
+    assert len(doc.tables) == 1, f"{entry}: {len(doc.tables)} tables in {ex['text']!r}"
+    table = doc.tables[0]
+    assert [str(c) for c in table.columns] == ex["header"] and len(table) == ex["rows"], table
+
+
 CHECKERS: dict[str, Callable[[str, str, Any, bool], None]] = {
+    "tables.toml": _table_example,
     "relations.toml": _relation_example,
     "units.toml": _figure_example,
     "filters.toml": _figure_example,

@@ -184,6 +184,13 @@ class Context:
                 if len(name) >= 2:
                     g.label = name
 
+    def add_record(self, f: Figure) -> "Fig":
+        """A :class:`Fig` for a figure record a finder makes (a count a tally states: “5增2降”), known to the
+        audit but no figure of the document's (not in :attr:`figs`)."""
+        g = Fig(f, -1, self.doc, self._clause_text(f.start), family_of(f, self.rules))
+        self.by_record[id(f)] = g
+        return g
+
     # -- positions (the document's structure) ----------------------------------------------
     def clause_start(self, pos: int, floor: int = 0) -> int:
         """Where the clause holding ``pos`` starts, at most :data:`TEXT_WINDOW` characters back."""

@@ -26,6 +26,7 @@ from .context import make_relation as _rel
 from .record import Relation
 from .rules import RateRule, names_partition
 from .tables import find_table_relations
+from .tallies import find_tallies
 from .view import figure_views
 
 __all__ = ["FINDERS", "Group", "find_groups", "restated_rates", "changes_of_parts"]
@@ -1842,7 +1843,8 @@ def _restated_growths(ctx: Context, relations: list[Relation]) -> list[Relation]
     """``same_as`` for change rates stated again in another paragraph: the rates that go with a restated
     level (农林牧渔业实现增加值47.5亿元，同比增长4.4% restating 第一产业实现增加值47.5亿元，同比增长4.4%), and a
     rate of the same indicator under the same label (一般公共预算支出441.89亿元，增长4.57% … 全年一般公共预算支出
-    增长4.6%), equal to the coarser precision of the two. Only equal rates: unequal ones may be of another
+    增长4.6%; a label of ``[repeat] min_key_chars`` names one without the lexicon: 政府性基金支出增长), equal to
+    the coarser precision of the two. Only equal rates: unequal ones may be of another
     period or scope."""
     by_f = {id(g.f): g for g in ctx.figs}
     done = {frozenset((id(r.stated), id(o))) for r in relations if r.relation == "same_as" and r.stated is not None
@@ -1859,8 +1861,8 @@ def _restated_growths(ctx: Context, relations: list[Relation]) -> list[Relation]
             pairs.append((a, b))
     by_label: dict[tuple, list[Fig]] = {}
     for g in ctx.figs:
-        if g.kind != "percentage" or not g.indicator or not g.direction or g.redacted or g.in_name or g.qualifier \
-                or ctx.is_target(g):
+        if g.kind != "percentage" or not (g.indicator or len(g.label) >= ctx.rules.repeat_min_key) or not g.direction \
+                or g.redacted or g.in_name or g.qualifier or ctx.is_target(g):
             continue
         key = (g.article, g.indicator, g.label, g.direction)
         for h in reversed(by_label.get(key, [])[-RESTATED_LOOKBACK:]):
@@ -2033,6 +2035,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "ceiling": find_ceilings,
     "target_claim": find_claims,
     "enumeration": find_enumerations,
+    "tally": find_tallies,
     "repeat": find_repeats,
     "table": find_table_relations,
 }

@@ -17,7 +17,7 @@ import regex
 from ..datafiles import compile_pattern, rules_from
 from ..errors import RuleError
 
-__all__ = ["RateRule", "BalanceRule", "RateGapRule", "ContributionRule", "Template", "RelationRules", "relation_rules", "PLACEHOLDER_BASE", "MACROS"]
+__all__ = ["RateRule", "BalanceRule", "RateGapRule", "ContributionRule", "TallyRule", "Template", "RelationRules", "relation_rules", "PLACEHOLDER_BASE", "MACROS"]
 
 #: Figures in a template's view are one character each, from the private use area: amounts from
 #: U+E000, percentages from U+E800, counts from U+F000 (2,048 of each kind per view).
@@ -88,6 +88,18 @@ class ContributionRule:
     names: tuple[tuple[str, ...], ...]  # sets of part names that are one when all are written
     wholes: tuple[str, ...]  # words naming the whole whose growth they add up to (生产总值, GDP, 经济)
     paragraphs: int  # how many paragraphs back that growth may stand
+
+
+@dataclass(frozen=True)
+class TallyRule:
+    """``[tally]``: how many of the items listed after a tally rose, fell or held (“5增2降”, “四升三降一平”)."""
+
+    pattern: regex.Pattern[str]  # a quoted tally: two counts or more, each with its direction word
+    step: regex.Pattern[str]  # one count (group n) and its direction word (group dir)
+    up: tuple[str, ...]  # 增, 升, 涨
+    down: tuple[str, ...]  # 降, 减, 跌
+    flat: regex.Pattern[str] | None  # the words of an item that held (持平); None: none read
+    whole: regex.Pattern[str]  # the count of all items at the end of the words before the tally (7个主要行业)
 
 
 @dataclass(frozen=True)
@@ -178,6 +190,8 @@ class RelationRules:
     rate_gap: RateGapRule | None = None
     #: contributions to growth (拉动, ``[contribution]``); None: not read
     contribution: ContributionRule | None = None
+    #: tallies of directions (“5增2降”, ``[tally]``); None: not read
+    tally: TallyRule | None = None
 
     def partition_named(self, names: Sequence[str]) -> int | None:
         """The index of the known partition ``names`` are one complete set of (城镇/乡村), else None."""
@@ -319,4 +333,16 @@ def _compile(d: dict, src: str) -> RelationRules:
                                       tuple(tuple(str(w) for w in ns) for ns in c.get("names", ())),
                                       tuple(str(w) for w in c.get("wholes", ())), int(c.get("paragraphs", 2)))
         if (c := d.get("contribution", {})).get("cue") else None,
+        tally=_tally(d["tally"], src) if d.get("tally", {}).get("numeral") else None,
     )
+
+
+def _tally(t: dict, src: str) -> TallyRule:
+    words = {k: tuple(str(w) for w in t.get(k, ())) for k in ("up", "down", "flat", "flat_words")}
+    direction = "|".join(regex.escape(w) for w in sorted(words["up"] + words["down"] + words["flat"], key=len, reverse=True))
+    step = f"(?P<n>{t['numeral']})\\s*(?P<dir>{direction})"
+    held = "|".join(regex.escape(w) for w in words["flat_words"])
+    return TallyRule(compile_pattern(f"(?<=[“\"‘]\\s*)(?:(?:{t['numeral']})\\s*(?:{direction})){{2,}}(?=\\s*[”\"’])", src, "tally.numeral"),
+                     compile_pattern(step, src, "tally.numeral"), words["up"], words["down"],
+                     compile_pattern(held, src, "tally.flat_words") if held else None,
+                     compile_pattern(str(t["whole"]), src, "tally.whole"))

@@ -297,6 +297,22 @@ def _sibling_measured(doc: Document, mentions: list[Figure], i: int, label: str,
     return None
 
 
+def _before_aside(norm: str, mentions: list[Figure], i: int, sent_start: int) -> Figure:
+    """The figure a figure follows in its sentence, past a bracketed aside closed between them: 政府性基金支出
+    289.09亿元（其中地方债券支出约229.78亿元），增长9.6% -> 289.09亿元, not the aside's 229.78亿元."""
+    prev, m = mentions[i - 1], mentions[i]
+    between = norm[prev.end:m.start]
+    if ")" not in between and "）" not in between:
+        return prev
+    opener = max(norm.rfind("(", sent_start, prev.start), norm.rfind("（", sent_start, prev.start))
+    if opener < 0 or ")" in norm[opener:prev.start] or "）" in norm[opener:prev.start]:
+        return prev
+    k = i - 1
+    while k >= 0 and mentions[k].end > opener:
+        k -= 1
+    return mentions[k] if k >= 0 and mentions[k].start >= sent_start and mentions[k].label else prev
+
+
 def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None = None,
              lexicon: IndicatorLexicon | None = None, seg: Segmenter | None = None) -> list[Figure]:
     """Fill ``label``, ``indicator``, ``direction`` and ``role`` of each figure (in place).
@@ -361,8 +377,9 @@ def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None 
             m.indicator = lex.lookup(label)
         elif same_sentence and prev.label and m.kind == "percentage" and (label in rules.growth_labels or not label):
             # 社会消费品零售总额158.3亿元，增长12.4% -> 社会消费品零售总额增长;  …任务数132.63亿元的90.8% -> …比例
-            label = prev.label + (label or "比例")
-            m.indicator = prev.indicator
+            level = _before_aside(norm, mentions, i, sent_start)
+            label = level.label + (label or "比例")
+            m.indicator = level.indicator
         elif same_sentence and (after or not label) and m.kind != "percentage" and prev.kind == "percentage" \
                 and prev.direction and growth and len(prev.label) > len(growth) and rx_fullmatch(rules.list_join, between):
             # 地区生产总值增长5.2%、约4.4万亿元: the level the growth was of

@@ -24,7 +24,7 @@ from ..errors import EncodingError
 from .base import Block
 from .base import ReadResult
 from .tables import describe_tables
-from .text_tables import find_text_tables, text_table_rules
+from .text_tables import find_line_tables, find_text_tables, text_table_rules
 
 __all__ = ["decode_text", "read_text", "split_lines"]
 
@@ -296,7 +296,8 @@ def text_result(text: str, encoding: str | None = None) -> ReadResult:
 
 
 def with_text_tables(text: str, lines: list[Block]) -> tuple[list[Block], list[pd.DataFrame]]:
-    """The line blocks of ``text`` with its ``|`` tables (:mod:`.text_tables`) as table rows: the lines a
+    """The line blocks of ``text`` with its ``|`` tables and its tables of a cell per line (:mod:`.text_tables`)
+    as table rows: the lines a
     table takes are replaced by one block per row (its cells' spans in ``cells``), lines of separators
     alone are dropped; and the tables as DataFrames (header cells as columns, blank ones ``列N``).
 
@@ -308,6 +309,7 @@ def with_text_tables(text: str, lines: list[Block]) -> tuple[list[Block], list[p
     (['品 名', '产量(吨)'], [['粮食', '315690'], ['稻谷', '267838']])
     """
     found = find_text_tables(text)
+    found = sorted(found + find_line_tables(text, skip=[(t.start, t.end) for t in found]), key=lambda t: t.start)
     if not found:
         return lines, []
     seps = text_table_rules().separators

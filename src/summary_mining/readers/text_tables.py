@@ -26,7 +26,7 @@ import regex
 
 from ..datafiles import compile_pattern, rules_from, rx_fullmatch
 
-__all__ = ["TextTable", "TextTableRules", "text_table_rules", "find_text_tables"]
+__all__ = ["TextTable", "TextTableRules", "text_table_rules", "find_text_tables", "find_line_tables"]
 
 Span = tuple[int, int]
 
@@ -41,6 +41,12 @@ class TextTableRules:
     number: regex.Pattern[str]  # a cell holding a number (or a placeholder for one)
     max_value_text_chars: int  # a non-number cell after the row name (a unit: 亿元) is at most this long
     max_cells: int  # a run of | lines with more cells than this is no table (it stays text)
+    # tables flattened to a cell per line ([line_tables]): the longest cell line, the shortest run of such lines,
+    # how many of them are numbers, and how many rows a table needs
+    line_cell_chars: int = 30
+    line_min_lines: int = 8
+    line_min_numbers: int = 4
+    line_min_rows: int = 3
 
     @cached_property
     def separator_class(self) -> re.Pattern[str]:
@@ -52,7 +58,7 @@ class TextTableRules:
 def text_table_rules(path: str = "tables.toml") -> TextTableRules:
     """``[text_tables]`` of ``data/tables.toml`` (cached)."""
     def build(d: dict, src: str) -> TextTableRules:
-        t = d.get("text_tables", {})
+        t, lt = d.get("text_tables", {}), d.get("line_tables", {})
         return TextTableRules(
             separators=str(t.get("separators", "|｜")),
             max_line_chars=int(t.get("max_line_chars", 200)),
@@ -63,6 +69,10 @@ def text_table_rules(path: str = "tables.toml") -> TextTableRules:
                                    "text_tables.number"),
             max_value_text_chars=int(t.get("max_value_text_chars", 8)),
             max_cells=int(t.get("max_cells", 20_000)),
+            line_cell_chars=int(lt.get("max_cell_chars", 30)),
+            line_min_lines=int(lt.get("min_lines", 8)),
+            line_min_numbers=int(lt.get("min_numbers", 4)),
+            line_min_rows=int(lt.get("min_rows", 3)),
         )
     return rules_from(path, build)
 
@@ -166,14 +176,20 @@ def _covered(texts: list[str], width: int, offset: int, rows: int) -> int:
     return sum(1 for t in texts[offset:offset + width * (rows + 1)] if t)
 
 
-def _best_cut(texts: list[str], rules: TextTableRules) -> tuple[int, int, int, int] | None:
+def _numbers(texts: list[str], rules: TextTableRules) -> list[bool]:
+    return [bool(t) and rx_fullmatch(rules.number, t) is not None for t in texts]  # each cell tested once
+
+
+def _best_cut(texts: list[str], rules: TextTableRules, nums: list[bool] | None = None,
+              min_rows: int | None = None) -> tuple[int, int, int, int] | None:
     """(width, offset, rows, cells covered) covering the most non-blank cells; the narrowest on a tie."""
     best: tuple[int, int, int, int] | None = None
-    nums = [bool(t) and rx_fullmatch(rules.number, t) is not None for t in texts]  # each cell tested once
+    nums = _numbers(texts, rules) if nums is None else nums
+    need = rules.min_rows if min_rows is None else min_rows
     for width in range(2, rules.max_width + 1):
         for offset in range(0, min(width, 3)):
             rows = _fit(texts, nums, width, offset, rules)
-            if rows >= rules.min_rows:
+            if rows >= need:
                 covered = _covered(texts, width, offset, rows)
                 if best is None or covered > best[3]:
                     best = (width, offset, rows, covered)
@@ -196,11 +212,73 @@ def find_text_tables(text: str, rules: TextTableRules | None = None) -> list[Tex
                 found = (cells, cut)
         if found is None:
             continue
-        cells, (width, offset, rows, _) = found
-        header_spans = cells[offset:offset + width]
-        data = [cells[offset + width * (k + 1):offset + width * (k + 2)] for k in range(rows)]
-        header = ["".join(text[s:e].split("\n")).strip() for s, e in header_spans]
-        used = [c for c in cells[offset:offset + width * (rows + 1)] if c[1] > c[0]]
-        out.append(TextTable(used[0][0], used[-1][1], header, header_spans, data,
-                             [c for c in cells[:offset] if c[1] > c[0]]))
+        out.append(_table(text, *found))
+    return out
+
+
+def _table(text: str, cells: list[Span], cut: tuple[int, int, int, int]) -> TextTable:
+    """The table a cut of ``cells`` gives: the header at ``offset``, ``rows`` rows of ``width`` cells."""
+    width, offset, rows, _ = cut
+    header_spans = cells[offset:offset + width]
+    data = [cells[offset + width * (k + 1):offset + width * (k + 2)] for k in range(rows)]
+    header = ["".join(text[s:e].split("\n")).strip() for s, e in header_spans]
+    used = [c for c in cells[offset:offset + width * (rows + 1)] if c[1] > c[0]]
+    return TextTable(used[0][0], used[-1][1], header, header_spans, data, [c for c in cells[:offset] if c[1] > c[0]])
+
+
+def _short_line_runs(text: str, rules: TextTableRules) -> list[list[Span]]:
+    """Runs of consecutive non-blank lines of at most ``line_cell_chars`` characters (stripped), at least
+    ``line_min_lines`` long and holding ``line_min_numbers`` numbers."""
+    runs: list[list[Span]] = []
+    run: list[Span] = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        end = text.find("\n", pos)
+        end = n if end < 0 else end
+        a, b = pos, end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b and b - a <= rules.line_cell_chars and text[b - 1] not in "。！？!?；;":  # a sentence is no cell
+            run.append((a, b))
+        else:
+            if len(run) >= rules.line_min_lines:
+                runs.append(run)
+            run = []
+        pos = end + 1
+    if len(run) >= rules.line_min_lines:
+        runs.append(run)
+    return [r for r in runs if sum(_numbers([_squeeze(text[a:b]) for a, b in r], rules)) >= rules.line_min_numbers]
+
+
+def find_line_tables(text: str, rules: TextTableRules | None = None, skip: list[Span] | None = None) -> list[TextTable]:
+    """Tables flattened to one cell per line (``[line_tables]`` of ``data/tables.toml``): each run of short lines
+    is cut like a ``|`` table's stream of cells; the lines after a table's last row are read for the next table.
+    Runs overlapping ``skip`` (the ``|`` tables already found) are left alone.
+
+    >>> text = "户籍人口\\n指 标\\n年末数（万人）\\n比重（%）\\n全市户籍总人口\\n215.9\\n100.0\\n其中：城镇\\n110.8\\n51.3\\n乡村\\n105.0\\n48.7\\n"
+    >>> [(t.header, [[text[a:b] for a, b in r] for r in t.rows]) for t in find_line_tables(text)]
+    [(['指 标', '年末数（万人）', '比重（%）'], [['全市户籍总人口', '215.9', '100.0'], ['其中：城镇', '110.8', '51.3'], ['乡村', '105.0', '48.7']])]
+    """
+    rules = rules or text_table_rules()
+    skip = skip or []
+    out: list[TextTable] = []
+    if "\n" not in text:
+        return out
+    for run in _short_line_runs(text, rules):
+        if len(run) > rules.max_cells or any(run[0][0] < e and s < run[-1][1] for s, e in skip):
+            continue  # a dump of short lines, no statistical table (its reading stays linear); or a | table
+        texts = [_squeeze(text[a:b]) for a, b in run]
+        nums = _numbers(texts, rules)
+        k = 0
+        while len(run) - k >= rules.line_min_lines:
+            cut = _best_cut(texts[k:], rules, nums[k:], rules.line_min_rows)
+            if cut is None:
+                k += 1
+                continue
+            out.append(_table(text, run[k:], cut))
+            width, offset, rows, _ = cut
+            k += offset + width * (rows + 1)
     return out

@@ -1,0 +1,112 @@
+"""Tallies of directions: “5增2降”, “四升三降一平” — how many of the items listed after the tally rose, fell or held.
+
+A tally states counts, not figures; each count is checked against the growth rates of the items that follow
+it (``[tally]`` of ``data/relations.toml``): the rates going up for 增/升/涨, down for 降/减/跌, and the items
+written as holding (持平) for 平/稳. A count before the tally (7个主要行业, 八大类) counts all of them. The counts
+are records made for the relation (a tally is no reported figure: ``extract`` leaves it out).
+
+>>> import summary_mining as sm
+>>> text = "4个县（市）工业生产“3增1降”。甲县同比增长25.9%；乙县同比增长1.8%；丙县同比增长0.3%；丁县同比下降3.4%。"
+>>> sm.audit(text=text)[["check", "status", "message"]].values.tolist()[:2]
+[['enumeration', 'consistent', '3增，列出3项（25.9%、1.8%、0.3%）一致'], ['enumeration', 'consistent', '1降，列出1项（3.4%）一致']]
+"""
+from __future__ import annotations
+
+from ..datafiles import rx_finditer, rx_search
+from ..figures.record import Figure
+from ..numerals import parse_number
+from .context import Context, Fig
+from .context import make_relation as _rel
+from .record import Relation
+from .rules import TallyRule
+
+__all__ = ["find_tallies"]
+
+_SKIP = "”\"’，,。；;：: \t"  # what may follow a tally that ends its paragraph (a heading)
+_OPEN = "“\"‘ \t"  # what may stand between a tally and the count before it
+
+
+def _count(numeral: str) -> int | None:
+    n = parse_number(numeral)
+    return int(n) if n is not None and n == int(n) and n > 0 else None
+
+
+def _record(ctx: Context, start: int, end: int, n: int) -> Fig:
+    """A count written in a tally (5增) or before it (六大) as a figure record the audit can show."""
+    f = Figure(start, end, ctx.written[start:end], "count", float(n), float(n), float(n), "项",
+               number=float(n), written_unit="项")
+    return ctx.add_record(f)
+
+
+def _growth_item(ctx: Context, g: Fig) -> bool:
+    return (g.kind == "percentage" and g.unit == "%" and g.direction in ("+", "-")
+            and not (g.redacted or g.in_name) and not ctx.is_target(g))
+
+
+def _items(ctx: Context, rule: TallyRule, end: int, total: int) -> tuple[list[Fig], list[tuple[int, int]]] | None:
+    """The items' growth rates and where each item that held is written (its flat word), or None when no growth
+    follows: from ``end`` to its paragraph's end, or — nothing but punctuation left there — the first growth of
+    each of the next ``total`` paragraphs."""
+    para = ctx.doc.paragraph_at(end)
+    if para is None:
+        return None
+    rest = ctx.text[end:para.end]
+    if rest.strip(_SKIP):
+        figs = [g for g in ctx.between(end, para.end) if _growth_item(ctx, g)]
+        lo, hi = end, para.end
+    else:
+        figs, hi = [], para.end
+        k = ctx.para_at(end)
+        for p in ctx.doc.paragraphs[k + 1:k + 1 + total]:
+            first = next((g for g in ctx.between(p.start, p.end) if _growth_item(ctx, g)), None)
+            if first is None:
+                return None
+            figs.append(first)
+            hi = p.end
+        lo = end
+    if not figs:
+        return None
+    flats = [(m.start(), m.end()) for m in rx_finditer(rule.flat, ctx.text, lo, hi)] if rule.flat else []
+    return figs, flats
+
+
+def find_tallies(ctx: Context) -> list[Relation]:
+    """Each count of a tally against the items that rose, fell or held (unverifiable when they do not come out
+    as stated: the items are read from their figures), and the count before it against all the items."""
+    rule = ctx.rules.tally
+    if rule is None:
+        return []
+    out: list[Relation] = []
+    for m in rx_finditer(rule.pattern, ctx.text):
+        steps = [(s, _count(s.group("n")), s.group("dir")) for s in rx_finditer(rule.step, m.group(), 0)]
+        if any(n is None for _, n, _ in steps):
+            continue
+        total = sum(n for _, n, _ in steps)
+        found = _items(ctx, rule, m.end(), total)
+        if found is None:
+            continue
+        figs, flats = found
+        by_dir = {"+": [g for g in figs if g.direction == "+"], "-": [g for g in figs if g.direction == "-"]}
+        counted = len(figs) + len(flats)
+        if counted > total:  # the items come first; what follows them in the paragraph is no item
+            figs = figs[:total - len(flats)] if total > len(flats) else []
+            by_dir = {d: [g for g in figs if g.direction == d] for d in "+-"}
+            counted = len(figs) + len(flats)
+        for s, n, word in steps:
+            kind = "+" if word in rule.up else "-" if word in rule.down else "0"
+            if kind == "0":
+                items = [(a, b, ctx.written[a:b]) for a, b in flats]
+            else:
+                items = [(g.start, g.end, ctx.written[g.start:g.end]) for g in by_dir[kind]]
+            stated = _record(ctx, m.start() + s.start(), m.start() + s.end(), n)
+            out.append(_rel(ctx, "count_of", "enumeration", stated, [], items=items, cue=m.group(), firm=False))
+        base = ctx.clause_start(m.start())
+        w = rx_search(rule.whole, ctx.text[base:m.start()].rstrip(_OPEN))
+        n = _count(w.group("n")) if w else None
+        if w is not None and n is not None and counted:
+            lo, hi = base + w.start("whole"), base + w.end("whole")
+            whole = next((g for g in ctx.between(lo, hi) if g.kind == "count" and g.start == lo), None)
+            items = sorted([(g.start, g.end) for g in figs] + flats)
+            out.append(_rel(ctx, "count_of", "enumeration", whole or _record(ctx, lo, hi, n), [], firm=False,
+                            items=[(a, b, ctx.written[a:b]) for a, b in items], cue=m.group()))
+    return out
