@@ -205,14 +205,20 @@ def _signed(g: Fig, sign: float) -> float:
     return -abs(g.written) if sign < 0 else g.written
 
 
+def _change(g: Fig) -> float:
+    """A change rate as a signed number: 下降3.4% is -3.4."""
+    return -abs(g.value) if g.direction == "-" else g.value
+
+
 def _change_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
     a, b = ops
     if a.redacted or b.redacted or p.redacted:
         return _row(ctx, rel, UNVERIFIABLE, p.written, NAN, p.half,
                     f"{p.surface}：所用数字含脱敏数字，无法核对", [p, a, b])
     stated = _signed(p, rel.sign)
-    if rel.formula == "difference":
-        c = (a.value - b.value) / p.factor
+    if rel.formula in ("difference", "gap"):
+        # a gap between two growth rates reads a decline as negative (下降3.4%，增速低于全州16.3个百分点: -3.4 - 12.9)
+        c = ((_change(a) - _change(b)) if rel.formula == "gap" else (a.value - b.value)) / p.factor
         tol = p.half + (a.half_base + b.half_base) / p.factor
         ok = agrees(stated, c, tol)
         status = _verdict(ok, rel.firm, rel.approximate)

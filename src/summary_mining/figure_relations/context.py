@@ -116,23 +116,28 @@ _DROPPED = regex.compile(f"(?:{_GLOSS.pattern})|[{PAD_SPACES}]+")
 
 
 class _PlainText:
-    """A text without its pronunciation glosses and the spaces inside its lines, and where each of its characters
-    is in the text: kept as the runs between the pieces left out (two ints a piece), not an offset per character.
+    """A text without its pronunciation glosses, the spaces inside its lines and the line ``breaks`` given, and where
+    each of its characters is in the text: kept as the runs between the pieces left out (two ints a piece), not an
+    offset per character.
 
     >>> p = _PlainText("增長(zhǎng)3%，其 中5%")
     >>> p.plain, [p.at(k) for k in range(len(p.plain) + 1)]
     ('增長3%，其中5%', [0, 1, 9, 10, 11, 12, 14, 15, 16, 17])
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, breaks: Iterable[int] = ()) -> None:
         pieces, self._plain_starts, self._starts = [], [0], [0]
         pos = n = 0
-        for m in rx_finditer(_DROPPED, text):
-            if m.start() == m.end():
+        dropped = [(m.start(), m.end()) for m in rx_finditer(_DROPPED, text) if m.end() > m.start()]
+        if breaks:  # line breaks read past too (a soft wrap inside a paragraph: 其⏎中)
+            dropped = sorted(dropped + [(b, b + 1) for b in breaks])
+        for a, b in dropped:
+            if b <= pos:
                 continue
-            pieces.append(text[pos:m.start()])
-            n += m.start() - pos
-            pos = m.end()
+            a = max(a, pos)
+            pieces.append(text[pos:a])
+            n += a - pos
+            pos = b
             self._plain_starts.append(n)
             self._starts.append(pos)
         pieces.append(text[pos:])
@@ -209,10 +214,20 @@ class Context:
         """(start, end) in the text of each match of any of ``patterns`` (:func:`rx_finditer_any`) read
         past pronunciation glosses (分产(chǎn)业(yè)看 matches 分产业看)."""
         if self._plain is None:
-            self._plain = _PlainText(self.text)
+            self._plain = _PlainText(self.text, self._wrap_breaks())
         p = self._plain
         return [(p.at(m.start()), p.at(m.end() - 1) + 1 if m.end() > m.start() else p.at(m.start()))
                 for m in rx_finditer_any(patterns, p.plain)]
+
+    def _wrap_breaks(self) -> list[int]:
+        """The line breaks inside paragraphs: a hard-wrapped text's soft wraps (a paragraph ends at a hard break)."""
+        text, out = self.text, []
+        for p in self.doc.paragraphs:
+            i = text.find("\n", p.start, p.end)
+            while i >= 0:
+                out.append(i)
+                i = text.find("\n", i + 1, p.end)
+        return out
 
     def clause_pos(self, g: "Fig", i: int) -> int:
         """The text offset of character ``i`` of ``g.clause`` (``len(g.clause)``: the figure's start)."""

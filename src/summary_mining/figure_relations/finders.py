@@ -240,8 +240,8 @@ def _indicator_name(ctx: Context, g: Fig) -> str:
 
 def _wider_growth(ctx: Context, own: Fig, scope: str) -> Fig | None:
     """The growth of the wider area ``scope`` (全州) of ``own``'s indicator, stated before it in its article: the
-    nearest growth of a statement that opens by naming the scope (全州农林牧渔业总产值…增长5.7%), its indicator
-    named like ``own``'s (the same indicator, or four characters of the name in common at its end)."""
+    nearest growth of a statement that opens by naming the scope (全州农林牧渔业总产值…增长5.7%), or names it
+    anywhere and states no gap of a part to it, its indicator named like ``own``'s (the same indicator, or four characters of the name in common at its end)."""
     name = _indicator_name(ctx, own)
     if len(name) < 2:
         return None
@@ -253,11 +253,19 @@ def _wider_growth(ctx: Context, own: Fig, scope: str) -> Fig | None:
         other = _indicator_name(ctx, g)
         if not (own.indicator and g.indicator == own.indicator or _common_suffix(other, name) >= min(4, len(name))):
             continue
-        lo = ctx.stmt_start(g.start)
+        lo, hi = ctx.statement_span(g)
         first = next(iter(ctx.between(lo, g.end)), g)
         if scope in ctx.text[lo:first.start]:
             return g
+        if scope in ctx.text[lo:hi] and not any(_gap(ctx, h) for h in ctx.between(lo, hi)):
+            return g  # 全年实现规模以上工业增加值同比增长12.9%，凸显了全州工业经济的韧性: not a part's (…高于全州…)
     return None
+
+
+def _gap(ctx: Context, d: Fig) -> bool:
+    """A growth gap to a wider area (增速高于全州11.9个百分点, ``[rate_gap]``)."""
+    rule = ctx.rules.rate_gap
+    return rule is not None and d.kind == "percentage" and d.unit != "%" and rx_search(rule.cue, d.clause) is not None
 
 
 def find_rate_gaps(ctx: Context) -> list[Relation]:
@@ -278,7 +286,7 @@ def find_rate_gaps(ctx: Context) -> list[Relation]:
             continue
         ctx.claimed.add(d.i)
         out.append(_rel(ctx, "difference_of", "difference", d, [own, other], cue=m.group(0), firm=False,
-                        formula="difference", sign=-1.0 if m.group("dir") in rule.down else 1.0,
+                        formula="gap", sign=-1.0 if m.group("dir") in rule.down else 1.0,
                         names=(ctx.name(own), m.group("scope"))))
     return out
 
@@ -707,14 +715,20 @@ def _names_a_partition(ctx: Context, g: Fig) -> bool:
 def _partition_pick(ctx: Context, figs: list[Fig]) -> list[Fig] | None:
     """The first figure whose name starts with each name of a known partition, when all of them are among
     ``figs`` (分产业看，第一产业增加值12.51亿元，增长2.2%。第二产业增加值54.9亿元 …, nested lists in between)."""
-    for names in ctx.rules.partitions:
+    found = _partition_found(ctx, figs)
+    return found[1] if found else None
+
+
+def _partition_found(ctx: Context, figs: list[Fig]) -> tuple[int, list[Fig]] | None:
+    """(index of the partition, its figures) for :func:`_partition_pick`."""
+    for k, names in enumerate(ctx.rules.partitions):
         picked: dict[str, Fig] = {}
         for g in figs:
             for n in names:
                 if n not in picked and (g.label or g.clause).startswith(n) and g not in picked.values():
                     picked[n] = g
         if len(picked) == len(names):
-            return sorted(picked.values(), key=lambda g: g.start)
+            return k, sorted(picked.values(), key=lambda g: g.start)
     return None
 
 
@@ -1042,6 +1056,9 @@ def _item_heads(parts: list[Fig]) -> tuple[list[Fig], list[tuple[Fig, list[Fig]]
 #: A label of a part paragraph names the same measure as the whole's when the two are equal or end in
 #: at least this many characters in common (实施百城建设提质工程项目 / 共实施百城建设提质工程项目).
 SAME_MEASURE_SUFFIX = 3
+#: … and in paragraphs numbered 1, 2, 3 that restate two measures or more of the paragraph before them in its
+#: order, the measure's word will do (社保基金预算收入 / 养老保险基金收入, 收支结余 / 当年结余).
+NUMBERED_MEASURE_SUFFIX = 2
 
 
 def _common_suffix(a: str, b: str) -> int:
@@ -1051,16 +1068,16 @@ def _common_suffix(a: str, b: str) -> int:
     return n
 
 
-def _same_measure(whole: Fig, g: Fig) -> bool:
+def _same_measure(whole: Fig, g: Fig, suffix: int = SAME_MEASURE_SUFFIX) -> bool:
     a, b = whole.label or whole.clause, g.label or g.clause
     return g.family == whole.family and g.direction == whole.direction and bool(a) \
-        and (a == b or _common_suffix(a, b) >= SAME_MEASURE_SUFFIX)
+        and (a == b or _common_suffix(a, b) >= suffix)
 
 
-def _restates(ctx: Context, w: Fig, g: Fig) -> bool:
+def _restates(ctx: Context, w: Fig, g: Fig, suffix: int = SAME_MEASURE_SUFFIX) -> bool:
     """``g`` restates the measure of the whole ``w`` for a part: the same measure, or the whole's measure
     after a sum word, with the part's name before it (共有学校6所 ⏎ 普通高中学校5所)."""
-    if _same_measure(w, g):
+    if _same_measure(w, g, suffix):
         return True
     a, b = w.label or "", g.label or ""
     n = _common_suffix(a, b)
@@ -1069,8 +1086,9 @@ def _restates(ctx: Context, w: Fig, g: Fig) -> bool:
             and (rx_fullmatch(ctx.rules.weak_sum, rest) is not None or rx_fullmatch(ctx.rules.strong_sum, rest) is not None))
 
 
-def _restated(ctx: Context, wholes: list[Fig], figs: list[Fig]) -> dict[int, Fig]:
-    """Each whole's counterpart among ``figs`` (the same measure, in the same order), by whole index."""
+def _restated(ctx: Context, wholes: list[Fig], figs: list[Fig], suffix: int = SAME_MEASURE_SUFFIX) -> dict[int, Fig]:
+    """Each whole's counterpart among ``figs`` (the same measure, in the same order; names ending in ``suffix``
+    characters in common), by whole index."""
     pairs: dict[int, Fig] = {}
     at: dict[int, int] = {}  # a part figure's index in ``figs``
     k = 0
@@ -1083,7 +1101,7 @@ def _restated(ctx: Context, wholes: list[Fig], figs: list[Fig]) -> dict[int, Fig
     once_w, once_p = units(wholes), units(figs)
 
     def same(w: Fig, g: Fig) -> bool:
-        return _restates(ctx, w, g) or (w.kind == g.kind == "count" and w.unit == g.unit and not w.direction
+        return _restates(ctx, w, g, suffix) or (w.kind == g.kind == "count" and w.unit == g.unit and not w.direction
                                         and not g.direction and once_w[w.unit] == 1 and once_p[g.unit] == 1)
 
     for n, w in enumerate(wholes):
@@ -1121,8 +1139,41 @@ def _parallel_starts(ctx: Context, spans: list[tuple[int, int, bool]],
         mark = next((m for m in markers if openings[para].startswith(m)), "")
         if mark and not openings[para - 1].startswith(mark):
             out.append((para, mark, mark))
-    out += _named_part_paragraphs(ctx) + _partition_paragraphs(ctx, openings)
+    out += _named_part_paragraphs(ctx) + _partition_paragraphs(ctx, openings) + _numbered_paragraphs(ctx)
     return sorted(out)
+
+
+#: A paragraph's number (1. 1、 （1） (一) 一、): group a, b or c.
+_PARA_NUMBER = regex.compile(r"\s*(?:(?P<a>[0-9]{1,2})[.．、](?![0-9])|[（(](?P<b>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）]"
+                             r"|(?P<c>[一二三四五六七八九十]{1,3})、)")
+
+
+class _NumberedRun(tuple):
+    """The numbers of consecutive paragraphs numbered from one (a start of :func:`_parallel_starts`)."""
+
+
+def _numbered_paragraphs(ctx: Context) -> list[tuple[int, str, tuple[str, ...]]]:
+    """(first part paragraph, cue, numbers) of each run of two paragraphs or more numbered 1, 2, 3 … in a row
+    right after an unnumbered paragraph (…收入完成596091万元，…支出完成579601万元… ⏎ 1. 机关事业单位养老保险基金
+    收入106303万元，支出105645万元… ⏎ 2. 职工医疗保险基金…): each may restate the paragraph's measures for a part."""
+    out = []
+    paras = ctx.doc.paragraphs
+    numbers = []
+    for p in paras:
+        m = rx_match(_PARA_NUMBER, ctx.text, p.start, p.end)
+        numbers.append(_count_word(next(v for v in m.groups() if v)) if m else 0)
+    k = 1
+    while k < len(paras):
+        if numbers[k] == 1 and numbers[k - 1] == 0:
+            n = 1
+            while k + n < len(paras) and numbers[k + n] == n + 1:
+                n += 1
+            if n >= 2:
+                out.append((k, f"分项1—{n}", _NumberedRun(str(j) for j in range(1, n + 1))))
+            k += n
+        else:
+            k += 1
+    return out
 
 
 #: A list marker opening a paragraph (1. 1、 （1） (一) 一、), read past to the paragraph's first words.
@@ -1237,7 +1288,8 @@ def _parallel_groups(ctx: Context, spans: list[tuple[int, int, bool]], groups: l
             if part_of is not None else None
         while k in by_para and (not mark or (openings[k].startswith(mark) if isinstance(mark, str)
                                              else k - para < len(mark))):
-            pairs = _restated(ctx, wholes, [g for g in by_para[k] if g.i not in used])
+            pairs = _restated(ctx, wholes, [g for g in by_para[k] if g.i not in used],
+                              NUMBERED_MEASURE_SUFFIX if isinstance(mark, _NumberedRun) else SAME_MEASURE_SUFFIX)
             if not pairs and named_whole is not None:
                 # ——税收收入完成1381835万元… under …一般公共预算收入完成1748028万元: the partition's whole, named
                 first = next((g for g in by_para[k] if g.family == named_whole.family), None)  # (may break down itself)
@@ -1254,9 +1306,10 @@ def _parallel_groups(ctx: Context, spans: list[tuple[int, int, bool]], groups: l
         # then a measure that does not add up is wrong
         adds = [agrees(w.value, sum(p.value for p in parts), sum_tolerance(w, parts)) for w, parts in found]
         adding = sum(adds)
-        if named:
-            # paragraphs that only open with a partition's names (1.市本级… 2.高新区…) restate measures that need not
-            # add up (transfers between the levels): only those that do are read, as tables' rows are
+        if named or isinstance(mark, _NumberedRun):
+            # paragraphs that only open with a partition's names or with numbers (1.市本级… 2.高新区…) restate
+            # measures that need not add up (transfers between the levels): only those that do are read, as tables'
+            # rows are
             found = [f for f, ok in zip(found, adds) if ok]
         for w, parts in found:
             out.append(Group(w, parts, cue, False, ctx.certain(w.stmt), adding >= 2))
@@ -1278,7 +1331,16 @@ def find_breakdowns(ctx: Context) -> list[Relation]:
         if not exhaustive and sum(p.value for p in parts) > NOT_PARTS * w.value:
             # a list of several measures that holds a known partition of its whole (其中，夏粮产量114.6万吨；秋粮
             # 产量126.9万吨；小麦产量114.6万吨；玉米产量97.1万吨): those parts must add up
-            picked = _partition_pick(ctx, parts)
+            found = _partition_found(ctx, parts)
+            picked = found[1] if found else None
+            if found and not ctx.rules.names_whole(found[0], w.label or w.clause):
+                head = next((p for p in parts if p.start < picked[0].start
+                             and ctx.rules.names_whole(found[0], p.label or p.clause)), None)
+                if head is not None:
+                    # 人身险257.38亿元；寿险181.15亿元；健康险67.22亿元；意外伤害险9.01亿元: the partition breaks down the
+                    # part that names its whole; the whole's own parts come first
+                    out.append(_rel(ctx, "total_of", "breakdown", head, picked, cue=g.cue, firm=g.firm, exhaustive=True))
+                    picked = None
             if picked is None or len(picked) == len(parts):
                 # 保费收入365.79亿元。其中，财产险108.41亿元；人身险257.38亿元；寿险181.15亿元…: a first few that add
                 # up are its parts (the rest break those down); else other measures, not parts (社零总额13.1亿元；
@@ -1801,7 +1863,8 @@ def changes_of_parts(ctx: Context, relations: list[Relation]) -> list[Relation]:
     """``relations`` and, for each breakdown whose parts make up their whole (they add up, or claim to), the
     changes stated with each: they make up the whole's change (上级转移支付资金57.8亿元，较2024年增加16.1亿元。
     其中，一般公共预算36.6亿元，较2024年增加3.7亿元；政府性基金预算21.2亿元，较2024年增加12.4亿元 -> 16.1 =
-    3.7 + 12.4). Only changes in one direction: a rise and a fall do not add up as written."""
+    3.7 + 12.4). Changes in both directions add up as written only for two parts: the rise less the fall
+    (城镇人口增加4.76万人，乡村人口减少1.97万人 -> 常住人口增加2.79万人)."""
     by_f = {id(g.f): g for g in ctx.figs}
     totals = {id(r.stated) for r in relations if r.relation == "total_of"}  # read already (paragraph parts)
     out = list(relations)
@@ -1815,8 +1878,18 @@ def changes_of_parts(ctx: Context, relations: list[Relation]) -> list[Relation]:
             continue
         dw = _change_with(ctx, w)
         dps = [_change_with(ctx, p) for p in parts]
-        if dw is None or id(dw.f) in totals or any(d is None or d.direction != dw.direction for d in dps) \
-                or len({d.i for d in dps}) < len(dps):
+        if dw is None or id(dw.f) in totals or any(d is None for d in dps) or len({d.i for d in dps}) < len(dps):
+            continue
+        if any(d.direction != dw.direction for d in dps):
+            if len(dps) == 2 and dps[0].direction != dps[1].direction:
+                # 城镇人口…增加4.76万人；乡村人口…减少1.97万人 -> 常住人口增加2.79万人: the rise less the fall
+                (up, rise), (down, fall) = sorted(zip(parts, dps), key=lambda pd: pd[1].direction != "+")
+                totals.add(id(dw.f))
+                # never firm: a part of last year's whole may be gone (5G增66.97万户, 4G减290.97万户, and the 3G
+                # users of last year: 移动互联网用户减少233.03万户)
+                out.append(_rel(ctx, "difference_of", "difference", dw, [rise, fall], cue=r.cue, firm=False,
+                                formula="difference", sign=-1.0 if dw.direction == "-" else 1.0,
+                                names=(ctx.name(up) + "增", ctx.name(down) + "减")))
             continue
         totals.add(id(dw.f))
         out.append(_rel(ctx, "total_of", "breakdown", dw, dps, cue=r.cue, firm=r.firm, exhaustive=True))
@@ -1956,6 +2029,12 @@ def _balance_operand(ctx: Context, before: list[Fig], words: tuple[str, ...], to
     return None
 
 
+def _listed_part(ctx: Context, g: Fig) -> bool:
+    """``g`` is a part a cue lists (其中…其他支出), not the level of a part paragraph (1. …基金收入106303万元)."""
+    grp = ctx.group_of(g)
+    return grp is not None and grp.local
+
+
 def find_balances(ctx: Context) -> list[Relation]:
     """A balance (结余/结转, ``[balance]`` in relations.toml) = the income before it less the spending before it."""
     rule = ctx.rules.balance
@@ -1964,11 +2043,11 @@ def find_balances(ctx: Context) -> list[Relation]:
     out = []
     for b in ctx.figs:
         if b.kind != "amount" or b.redacted or not rx_search(rule.cue, b.clause.rstrip(_TRIM)) \
-                or _has_any(rule.excluded, b.clause):
+                or _has_any(rule.excluded, b.clause) and not _has_any(rule.settled, ctx.text[ctx.sentence_start(b):b.start]):
             continue
         before = [g for g in ctx.nearest_before(b) if g.para == b.para and b.stmt - g.stmt <= rule.statements]
         before = [g for g in before if g.family == b.family and not g.redacted and ctx.usable(g) and not ctx.is_target(g)
-                  and ctx.group_of(g) is None and not _has_any(rule.excluded, g.clause)]  # (其中…其他支出: a part)
+                  and not _listed_part(ctx, g) and not _has_any(rule.excluded, g.clause)]  # (其中…其他支出: a part)
         spent = _balance_operand(ctx, before, rule.spending, rule.totals)
         if spent is None:
             continue

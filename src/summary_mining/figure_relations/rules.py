@@ -65,6 +65,7 @@ class BalanceRule:
 
     cue: regex.Pattern[str]  # matched at the end of the balance's clause
     excluded: tuple[str, ...]  # a stock or an income item, no balance (滚存, 上年结余收入)
+    settled: tuple[str, ...]  # before it in its statement: the balance of the year whatever its name (收支相抵)
     income: tuple[str, ...]
     spending: tuple[str, ...]
     totals: tuple[str, ...]  # an operand named a total (支出总计) first
@@ -320,7 +321,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         table_earlier=tuple(str(w) for w in d.get("tables", {}).get("earlier", ())),
         table_share_words=tuple(str(w) for w in d.get("tables", {}).get("share_words", ())),
         balance=BalanceRule(compile_pattern(bal["cue"], src, "balance.cue"),
-                            *(tuple(str(w) for w in bal.get(k, ())) for k in ("excluded", "income", "spending", "totals")),
+                            *(tuple(str(w) for w in bal.get(k, ())) for k in ("excluded", "settled", "income", "spending", "totals")),
                             int(bal.get("statements", 3))) if bal.get("cue") else None,
         plus_opener=compile_pattern(f"\\s*{plus}", src, "sum.plus_openers") if plus else None,
         named_plus=compile_pattern(f"\\s*([^\\s，,。；;：:、0-9]{{2,16}}?){plus}", src, "sum.plus_openers") if plus else None,
