@@ -138,8 +138,8 @@ def _ratio_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
     return _row(ctx, rel, status, p.written, c, tol, msg, [p, *listed, whole])
 
 
-def _plus(parts: list[Fig]) -> str:
-    return "+".join(p.surface for p in parts)
+def _plus(parts: list[Fig], minus: tuple[int, ...] = ()) -> str:
+    return "".join(("-" if k in minus else "+" if k else "") + p.surface for k, p in enumerate(parts))
 
 
 def _total_row(ctx: Context, rel: Relation, w: Fig | None, parts: list[Fig]) -> Row:
@@ -155,7 +155,7 @@ def _total_row(ctx: Context, rel: Relation, w: Fig | None, parts: list[Fig]) -> 
         what = "的分项" if rel.check == "breakdown" else "：所列分项" if rel.check == "sum" else "：分项"
         head = f"{name}{w.surface}" if rel.check == "breakdown" else f"{rel.cue}{w.surface}" if rel.check == "sum" else f"称完成{w.surface}"
         return _row(ctx, rel, UNVERIFIABLE, w.written, NAN, w.half, f"{head}{what}含脱敏数字，无法核对", [w, *parts])
-    s = sum(p.value for p in parts)
+    s = sum(-p.value if k in rel.minus else p.value for k, p in enumerate(parts))
     tol = sum_tolerance(w, parts)
     ok = agrees(w.value, s, tol)
     if not ok and not rel.exhaustive and s < w.value:
@@ -170,7 +170,7 @@ def _total_row(ctx: Context, rel: Relation, w: Fig | None, parts: list[Fig]) -> 
         # such excuse)
         status = UNVERIFIABLE
     if rel.check == "breakdown":
-        msg = f"{name}{w.surface}与{rel.cue}所列 {_plus(parts)}={_amount(s, w)} {_WORD[status]}"
+        msg = f"{name}{w.surface}与{rel.cue}所列 {_plus(parts, rel.minus)}={_amount(s, w)} {_WORD[status]}"
         if overlap:
             msg += "（分项之和超过总数：分项可能交叉或口径不同）"
         elif rel.names:
@@ -183,7 +183,7 @@ def _total_row(ctx: Context, rel: Relation, w: Fig | None, parts: list[Fig]) -> 
         if not ok and s < w.value:
             msg += f"（仅完成{_fmt(s / w.value * 100, 2)}%）"
     else:
-        msg = f"{rel.cue}{w.surface}与 {_plus(parts)}={_amount(s, w)} {_WORD[status]}"
+        msg = f"{rel.cue}{w.surface}与 {_plus(parts, rel.minus)}={_amount(s, w)} {_WORD[status]}"
         if rel.names:
             msg += f"（{'、'.join(rel.names)} 不计入）"
     return _row(ctx, rel, status, w.written, s / w.factor, tol / w.factor, msg, [w, *parts])

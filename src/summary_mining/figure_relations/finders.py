@@ -320,6 +320,65 @@ def find_contributions(ctx: Context) -> list[Relation]:
     return out
 
 
+def _in_order(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` have in common in order (the longest common subsequence)."""
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0]
+        for j, cb in enumerate(b):
+            cur.append(prev[j] + 1 if ca == cb else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+def _contribution_measure(rule, g: Fig) -> tuple[str, bool] | None:
+    """(the measure a contribution names after its cue, whether it is taken away) for a contribution in points
+    (拉动规模以上工业增加值增速12.5个百分点 -> 规模以上工业增加值; 下拉… -> taken away)."""
+    k = max(g.clause.rfind(rule.cue), g.clause.rfind(rule.down_cue) if rule.down_cue else -1)
+    if k < 0:
+        return None
+    down = bool(rule.down_cue) and g.clause.startswith(rule.down_cue, k)
+    rest = g.clause[k + len(rule.down_cue if down else rule.cue):]
+    end = min((i for w in rule.measure_ends if (i := rest.find(w)) >= 0), default=-1)
+    return (rest[:end], down) if end >= 2 else None
+
+
+def find_contribution_sets(ctx: Context) -> list[Relation]:
+    """Contributions spread over a paragraph's statements, one per part (乌恰县…拉动规模以上工业增加值增速12.5个百分点；
+    阿图什市…0.4个百分点；…阿合奇县…下拉…0.1个百分点), naming one measure: they add up, 下拉 ones taken away, to the
+    growth of that measure stated before them (``[contribution]`` measure_ends, similar). Read when they add up, or
+    firmly when a count before them in their paragraph (4个县（市）) says they are all the parts."""
+    rule = ctx.rules.contribution
+    if rule is None or not rule.measure_ends:
+        return []
+    sets: dict[tuple[int, str], list[tuple[Fig, bool]]] = {}
+    for g in ctx.figs:
+        if g.kind == "percentage" and g.unit != "%" and not g.redacted and g.i not in ctx.claimed:
+            found = _contribution_measure(rule, g)
+            if found is not None:
+                sets.setdefault((g.para, found[0]), []).append((g, found[1]))
+    out = []
+    for (para, measure), members in sets.items():
+        parts = [g for g, _ in members]
+        own = {g.sentence for g in parts}  # the parts' statements, which state their own growth too
+        if len(parts) < 2 or len(own) < 2:
+            continue  # one statement: find_contributions' reading
+        whole = next((g for g in ctx.nearest_before(parts[0], ARTICLE_WINDOW) if g.article == parts[0].article
+                      and g.sentence not in own and _growth(g) and not ctx.is_target(g) and (name := _indicator_name(ctx, g))
+                      and _in_order(name, measure) >= rule.similar * min(len(name), len(measure))), None)
+        if whole is None:
+            continue
+        minus = tuple(k for k, (_, down) in enumerate(members) if down)
+        total = sum(-g.value if k in minus else g.value for k, g in enumerate(parts))
+        p = ctx.doc.paragraphs[para]
+        counted = any(c.kind == "count" and c.value == len(parts) for c in ctx.between(p.start, parts[0].start))
+        if not (counted or agrees(whole.value, total, sum_tolerance(whole, parts))):
+            continue
+        out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue=rule.cue, exhaustive=True, firm=counted,
+                        minus=minus))
+    return out
+
+
 def restated_rates(ctx: Context, relations: list[Relation]) -> list[Relation]:
     """``relations`` with each rate whose inputs were not found (开工率达到67.8%: no 开工项目 in its sentence)
     replaced by a restatement of the same percentage stated later in its article by a relation whose inputs
@@ -585,6 +644,79 @@ def _base_before(ctx: Context, part: Fig) -> Fig | None:
         if g.family == part.family and ctx.usable(g) and not g.direction and g.value > part.value:
             return g
     return None
+
+
+_NUMERALS = "一二三四五六七八九十0123456789"
+#: What ends the words naming the parts of shares stated respectively (a clause break, a figure's end).
+_NAMES_STOPS = "，,；;。：:%％"
+
+
+def _respective_names(ctx: Context, subject: str) -> list[str]:
+    """The names of the parts shares stated respectively are of, in order: 第一、二、三产业增加值 -> 第一产业增加值,
+    第二产业增加值, 第三产业增加值 (numbers share the first name's head and the last's tail); 城镇和农村居民 ->
+    城镇, 农村居民; a collective name for its names (三次产业, ``[share.respective] collective``)."""
+    k = len(subject)
+    while k > 0 and subject[k - 1] not in _NAMES_STOPS and not subject[k - 1].isdigit():
+        k -= 1
+    words = subject[k:].strip(_TRIM)
+    for name, parts in ctx.rules.share_collective:
+        if name in words:
+            return list(parts)
+    pieces = _split_names(words, ctx.rules.respectively_joiners)
+    if len(pieces) < 2:
+        return []
+    first, last = pieces[0], pieces[-1]
+    head = first.rstrip(_NUMERALS)
+    tail = last.lstrip(_NUMERALS)
+    numbers = [first[len(head):], *pieces[1:-1], last[:len(last) - len(tail)]]
+    if head and tail and all(n and not n.strip(_NUMERALS) for n in numbers):
+        return [head + n + tail for n in numbers]  # 第一、二、三产业增加值
+    return pieces if all(len(p) >= 2 for p in pieces) else []
+
+
+def find_respective_shares(ctx: Context) -> list[Relation]:
+    """第一、二、三产业增加值占地区生产总值的比重分别为10.6%、19.3%和70.1%: the k-th share is the k-th named part over
+    the named whole; each part the nearest value before in its article whose label opens with its name."""
+    out = []
+    word = ctx.label_rules.respectively
+    for p in ctx.figs:
+        if p.kind != "percentage" or p.unit != "%" or p.i in ctx.claimed or p.redacted or p.in_name:
+            continue
+        m = _share_match(ctx, p)
+        if m is None or word not in p.clause[m.start():]:
+            continue
+        names = _respective_names(ctx, p.clause[:m.start()])
+        shares = [p]
+        for g in ctx.figs[p.i + 1:p.i + len(names)]:
+            if g.stmt != p.stmt or g.kind != "percentage" or g.i in ctx.claimed \
+                    or not rx_fullmatch(ctx.label_rules.list_join, ctx.text[shares[-1].end:g.start]):
+                break
+            shares.append(g)
+        if len(names) < 2 or len(shares) != len(names):
+            continue
+        parts: list[Fig] = []
+        for name in names:
+            part = next((g for g in ctx.nearest_before(p) if g.article == p.article and p.stmt - g.stmt <= NAMED_PART_STATEMENTS
+                         and ctx.usable(g) and not g.direction and not ctx.is_target(g) and g not in parts
+                         and (g.label or "").startswith(name)), None)
+            if part is None or parts and part.family != parts[0].family:
+                break
+            parts.append(part)
+        if len(parts) != len(names):
+            continue
+        named = m.group("whole").replace(word, "")
+        grp = ctx.group_of(parts[0])
+        if grp is not None and all(ctx.group_of(g) is grp for g in parts) and _lcs(named, grp.whole.label or grp.whole.clause) >= 2:
+            whole, firm = grp.whole, grp.firm  # the parts a breakdown lists, over its whole the share names
+        else:
+            whole, firm = _named_whole(ctx, p, max(parts, key=lambda g: g.value), named)
+        if whole is None:
+            continue
+        ctx.claimed.update(g.i for g in shares)
+        for share, part in zip(shares, parts):
+            out.append(_rel(ctx, "share_of", "share", share, [part, whole], cue="占" + _share_key(ctx, named), firm=firm,
+                            cap=ctx.rules.share_max, names=(ctx.name(part), ctx.name(whole))))
+    return out
 
 
 def find_shares(ctx: Context) -> list[Relation]:
@@ -2105,7 +2237,9 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "word_rate": find_word_rates,
     "rate_gap": find_rate_gaps,
     "contribution": find_contributions,
+    "contribution_set": find_contribution_sets,
     "completion": find_completion,
+    "respective_share": find_respective_shares,
     "share": find_shares,
     "breakdown": find_breakdowns,
     "share_total": find_share_totals,

@@ -29,6 +29,8 @@ class Relation:
     等) need only not exceed it. ``missing`` names an operand the text refers to but does not state
     (the relation is then unverifiable). ``stated_value`` is an implicit stated value (the 100 % that
     the shares of a complete breakdown add up to). ``cap``: the largest plausible value (履约率 ≤ 100).
+    ``formula`` says how a change is computed (``difference`` of two levels, ``gap`` between two change rates,
+    ``growth_by_difference``; ``restated`` for a figure written again).
     """
 
     relation: str
@@ -48,6 +50,8 @@ class Relation:
     formula: str = ""
     sign: float = 1.0
     approximate: bool = False
+    #: operands (by index) taken away rather than added in a total (下拉 contributions to a growth)
+    minus: tuple[int, ...] = ()
 
     @property
     def anchor(self) -> int:

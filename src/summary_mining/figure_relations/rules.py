@@ -89,6 +89,9 @@ class ContributionRule:
     names: tuple[tuple[str, ...], ...]  # sets of part names that are one when all are written
     wholes: tuple[str, ...]  # words naming the whole whose growth they add up to (生产总值, GDP, 经济)
     paragraphs: int  # how many paragraphs back that growth may stand
+    down_cue: str = ""  # a contribution taken away (下拉)
+    measure_ends: tuple[str, ...] = ()  # what ends the measure named after the cue (增长, 增速): "" none read
+    similar: float = 1.0  # share of the shorter name's characters, in order, that the whole's name must hold
 
 
 @dataclass(frozen=True)
@@ -193,6 +196,8 @@ class RelationRules:
     contribution: ContributionRule | None = None
     #: tallies of directions (“5增2降”, ``[tally]``); None: not read
     tally: TallyRule | None = None
+    #: names standing for several parts in order, in shares stated respectively (三次产业 -> 第一产业, 第二产业, 第三产业)
+    share_collective: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def partition_named(self, names: Sequence[str]) -> int | None:
         """The index of the known partition ``names`` are one complete set of (城镇/乡村), else None."""
@@ -332,9 +337,13 @@ def _compile(d: dict, src: str) -> RelationRules:
         if (g := d.get("rate_gap", {})).get("cue") else None,
         contribution=ContributionRule(str(c["cue"]), tuple(str(w) for w in c.get("complete", ())),
                                       tuple(tuple(str(w) for w in ns) for ns in c.get("names", ())),
-                                      tuple(str(w) for w in c.get("wholes", ())), int(c.get("paragraphs", 2)))
+                                      tuple(str(w) for w in c.get("wholes", ())), int(c.get("paragraphs", 2)),
+                                      str(c.get("down_cue", "")), tuple(str(w) for w in c.get("measure_ends", ())),
+                                      float(c.get("similar", 1.0)))
         if (c := d.get("contribution", {})).get("cue") else None,
         tally=_tally(d["tally"], src) if d.get("tally", {}).get("numeral") else None,
+        share_collective=tuple((str(k), tuple(str(n) for n in v))
+                               for k, v in d["share"].get("respective", {}).get("collective", {}).items()),
     )
 
 

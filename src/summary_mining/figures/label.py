@@ -149,7 +149,8 @@ def _direction(before: str, rules: LabelRules) -> str | None:
 
 def _role(m: Figure, label: str, before: str, rules: LabelRules, label_after: bool = False) -> str:
     if m.kind == "percentage":
-        if label.endswith(rules.rate_suffixes) or "完成" in before and "的" in before[-3:]:
+        if label.endswith(rules.rate_suffixes) or "完成" in before and "的" in before[-3:] \
+                or before.rstrip().endswith(rules.ratio_ends):
             return "rate"
         if any(w in before for w in rules.share_words):
             return "share"
@@ -378,6 +379,10 @@ def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None 
         elif same_sentence and prev.label and m.kind == "percentage" and (label in rules.growth_labels or not label):
             # 社会消费品零售总额158.3亿元，增长12.4% -> 社会消费品零售总额增长;  …任务数132.63亿元的90.8% -> …比例
             level = _before_aside(norm, mentions, i, sent_start)
+            if label and level.kind == "percentage" and level.role in ("rate", "share") and i >= 2:
+                # 收入完成1748028万元，为预算的110.91%，增长25.96%: the growth of the level before the ratio
+                before = mentions[i - 2]
+                level = before if before.end > sent_start and before.kind != "percentage" and before.label else level
             label = level.label + (label or "比例")
             m.indicator = level.indicator
         elif same_sentence and (after or not label) and m.kind != "percentage" and prev.kind == "percentage" \

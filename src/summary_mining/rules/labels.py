@@ -45,6 +45,8 @@ class LabelRules:
     plan_heading_exclude: regex.Pattern[str] | None = None
     #: terms that hold a target word but name a thing (计划生育): read past when looking for a role
     not_target: tuple[str, ...] = ()
+    #: words right before a percentage that make it a ratio to what they name (为预算的110.91%)
+    ratio_ends: tuple[str, ...] = ()
 
     def without_non_targets(self, s: str) -> str:
         """``s`` without the terms that only look like targets (医疗卫生与计划生育支出 -> 医疗卫生与支出)."""
@@ -103,4 +105,5 @@ def _label_rules(d: dict, path: str, filters: dict) -> LabelRules:
                       compile_pattern(d["plan_heading"], path, "plan_heading") if d.get("plan_heading") else None,
                       compile_pattern(d["plan_heading_exclude"], path, "plan_heading_exclude")
                       if d.get("plan_heading_exclude") else None,
-                      tuple(str(w) for w in d.get("not_target", ())))
+                      tuple(str(w) for w in d.get("not_target", ())),
+                      tuple(str(w) for w in d.get("ratio_ends", ())))
