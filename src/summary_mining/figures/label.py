@@ -379,8 +379,10 @@ def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None 
         elif same_sentence and prev.label and m.kind == "percentage" and (label in rules.growth_labels or not label):
             # 社会消费品零售总额158.3亿元，增长12.4% -> 社会消费品零售总额增长;  …任务数132.63亿元的90.8% -> …比例
             level = _before_aside(norm, mentions, i, sent_start)
-            if label and level.kind == "percentage" and level.role in ("rate", "share") and i >= 2:
-                # 收入完成1748028万元，为预算的110.91%，增长25.96%: the growth of the level before the ratio
+            if label and level.kind == "percentage" and level.role in ("rate", "share") and i >= 2 \
+                    and not level.label.endswith(rules.rate_suffixes):
+                # 收入完成1748028万元，为预算的110.91%，增长25.96%: the growth of the level before the ratio (a rate
+                # named so has a growth of its own: 资金到位率41.17﹪，同比增长12.5%)
                 before = mentions[i - 2]
                 level = before if before.end > sent_start and before.kind != "percentage" and before.label else level
             label = level.label + (label or "比例")
