@@ -268,14 +268,38 @@ def _gap(ctx: Context, d: Fig) -> bool:
     return rule is not None and d.kind == "percentage" and d.unit != "%" and rx_search(rule.cue, d.clause) is not None
 
 
+def _bracketed_gap(ctx: Context, rule, d: Fig) -> tuple[Fig, Fig, regex.Match] | None:
+    """(own growth, wider growth, cue) of a gap whose wider growth is stated in brackets after its scope (增速高于
+    全国（3.8%）33.3个百分点): the growth in the brackets, and the nearest growth before the cue in the statement that
+    stands in no brackets (a second gap, 高于全疆（19.9%）17.2个百分点, has the first one's own growth)."""
+    if rule.bracketed is None:
+        return None
+    lo = ctx.sentence_start(d)
+    m = rx_search(rule.bracketed, ctx.text, lo, d.start)
+    other = next(ctx.nearest_before(d, 1), None) if m else None
+    if other is None or other.start < m.start("inner") or other.kind != "percentage" or other.unit != "%" or other.redacted:
+        return None
+    own = next((g for g in ctx.nearest_before(other) if g.start < m.start() and g.sentence == d.sentence
+                and g.unit == "%" and g.direction and not g.redacted and ctx.text[g.start - 1:g.start] not in "（("), None)
+    return (own, other, m) if own is not None and _growth(own) else None
+
+
 def find_rate_gaps(ctx: Context) -> list[Relation]:
     """增速高于全州11.9个百分点 = the growth right before it (17.6%) less the wider area's growth of the same
-    indicator stated earlier (全州…增长5.7%), ``[rate_gap]``; never firm (the wider growth is found by name)."""
+    indicator stated earlier (全州…增长5.7%), ``[rate_gap]``; never firm (the wider growth is found by name). One
+    stating the wider growth in brackets (高于全国（3.8%）33.3个百分点) is firm."""
     rule, out = ctx.rules.rate_gap, []
     if rule is None:
         return out
     for d in ctx.figs:
         if d.kind != "percentage" or d.unit == "%" or d.redacted or d.i in ctx.claimed:
+            continue
+        stated = _bracketed_gap(ctx, rule, d)
+        if stated is not None:
+            own, other, m = stated
+            ctx.claimed.add(d.i)
+            out.append(_rel(ctx, "difference_of", "difference", d, [own, other], cue=m.group(0), formula="gap",
+                            sign=-1.0 if m.group("dir") in rule.down else 1.0, names=(ctx.name(own), m.group("scope"))))
             continue
         m = rx_search(rule.cue, d.clause)
         own = next(ctx.nearest_before(d, 1), None) if m else None
@@ -339,7 +363,7 @@ def _contribution_measure(rule, g: Fig) -> tuple[str, bool] | None:
         return None
     down = bool(rule.down_cue) and g.clause.startswith(rule.down_cue, k)
     rest = g.clause[k + len(rule.down_cue if down else rule.cue):]
-    end = min((i for w in rule.measure_ends if (i := rest.find(w)) >= 0), default=-1)
+    end = min((i for w in rule.measure_ends if (i := rest.find(w)) >= 0), default=len(rest))  # (下拉固定资产投资0.9…)
     return (rest[:end], down) if end >= 2 else None
 
 
@@ -1120,6 +1144,12 @@ def find_groups(ctx: Context) -> list[Group]:
                 # one part of the whole's own measure, alone or before other measures (播种面积324.3万亩,其中:
                 # 粮食作物播种面积221.0万亩; 其中:油菜籽产量11.1万吨;蔬菜…): no larger than it
                 groups.append(Group(whole, parts, strip_glosses(ctx.text[cs:ce]).strip("，,：:"), True, ctx.certain(whole.stmt), False))
+                taken.add(parts[0].i)
+                continue
+            if len(parts) == 1 and local and parts[0].direction == whole.direction and parts[0].value <= whole.value:
+                # any other lone part the cue names (小型载客汽车保有量271万辆；其中，非营运汽车264.57万辆): read only
+                # within its whole, never firmly (it may measure another thing)
+                groups.append(Group(whole, parts, strip_glosses(ctx.text[cs:ce]).strip("，,：:"), True, False, False))
                 taken.add(parts[0].i)
                 continue
             if len(parts) < 2:

@@ -78,6 +78,7 @@ class RateGapRule:
 
     cue: regex.Pattern[str]  # at the end of the gap's clause; groups dir (高于/低于) and scope (全州)
     down: tuple[str, ...]  # the words of a gap below (低于, 慢于)
+    bracketed: regex.Pattern[str] | None = None  # 高于全国（3.8%）: groups dir, scope, inner (the bracket's inside)
 
 
 @dataclass(frozen=True)
@@ -333,7 +334,8 @@ def _compile(d: dict, src: str) -> RelationRules:
         ceilings=tuple((str(c["limit"]), str(c["level"]), tuple(str(w) for w in c.get("ignore", ())))
                        for c in d.get("ceiling", [])),
         word_rate_key=int(d.get("word_rate", {}).get("key_chars", 0)),
-        rate_gap=RateGapRule(compile_pattern(g["cue"], src, "rate_gap.cue"), tuple(str(w) for w in g.get("down", ())))
+        rate_gap=RateGapRule(compile_pattern(g["cue"], src, "rate_gap.cue"), tuple(str(w) for w in g.get("down", ())),
+                             compile_pattern(g["bracketed"], src, "rate_gap.bracketed") if g.get("bracketed") else None)
         if (g := d.get("rate_gap", {})).get("cue") else None,
         contribution=ContributionRule(str(c["cue"]), tuple(str(w) for w in c.get("complete", ())),
                                       tuple(tuple(str(w) for w in ns) for ns in c.get("names", ())),

@@ -94,14 +94,24 @@ def _label(doc: Document, m: Figure, prev_end: int, rules: LabelRules, seg: Segm
                 break
             acc.insert(0, w)
         label = "".join(_trim(acc, rules))
+    if label and cs == prev_end > 0 and label.endswith(rules.among_ends) and not label.endswith(rules.part_cues):
+        # 15个工业行业大类中11个行业增长: a figure right after "among N things" is named by the words after it
+        after = _after_phrase(doc, norm, m, rules, seg)
+        if after:
+            return after, before, True
     if label:
         return label, before, False
     if cs > floor and norm[cs - 1] in ")）" and (opener := _skip_brackets(norm, cs, floor)) < cs \
             and lex.lookup(named := _phrase(norm[opener + 1:cs - 1], rules, seg)) is not None:
         return named, before, False  # …比重(常住人口城镇化率)为53.94%: the bracket names the indicator
+    return _after_phrase(doc, norm, m, rules, seg), before, True
+
+
+def _after_phrase(doc: Document, norm: str, m: Figure, rules: LabelRules, seg: Segmenter) -> str:
+    """The words after a figure in its clause, up to a list joiner or a digit (a label read after the figure)."""
     after = norm[m.end:min(m.end + 12, doc.clause_at(m.end - 1).end)]
     cut = next((i for i, c in enumerate(after) if c in rules.list_joiners or c.isdigit()), len(after))
-    return _phrase(after[:cut], rules, seg)[:12], before, True
+    return _phrase(after[:cut], rules, seg)[:12]
 
 
 def _subject(doc: Document, start: int, sent_start: int, lex: IndicatorLexicon, rules: LabelRules,

@@ -47,6 +47,8 @@ class LabelRules:
     not_target: tuple[str, ...] = ()
     #: words right before a percentage that make it a ratio to what they name (为预算的110.91%)
     ratio_ends: tuple[str, ...] = ()
+    #: what ends "among N things" between two figures (15个工业行业大类中11个行业增长): the second is named after it
+    among_ends: tuple[str, ...] = ()
 
     def without_non_targets(self, s: str) -> str:
         """``s`` without the terms that only look like targets (医疗卫生与计划生育支出 -> 医疗卫生与支出)."""
@@ -106,4 +108,5 @@ def _label_rules(d: dict, path: str, filters: dict) -> LabelRules:
                       compile_pattern(d["plan_heading_exclude"], path, "plan_heading_exclude")
                       if d.get("plan_heading_exclude") else None,
                       tuple(str(w) for w in d.get("not_target", ())),
-                      tuple(str(w) for w in d.get("ratio_ends", ())))
+                      tuple(str(w) for w in d.get("ratio_ends", ())),
+                      tuple(str(w) for w in d.get("among_ends", ())))
