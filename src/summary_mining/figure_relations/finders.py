@@ -284,6 +284,22 @@ def _bracketed_gap(ctx: Context, rule, d: Fig) -> tuple[Fig, Fig, regex.Match] |
     return (own, other, m) if own is not None and _growth(own) else None
 
 
+def _named_gap(ctx: Context, rule, d: Fig) -> tuple[Fig, Fig, regex.Match] | None:
+    """(own growth, other growth, cue) of a gap between two growths its clause names (轻工业增长12.7%，重工业增长4.2%，
+    轻工业增速快于重工业8.5个百分点): the nearest growth before it in its full sentence whose label opens with each
+    name."""
+    m = rx_search(rule.named, d.clause) if rule.named is not None else None
+    if m is None or len(m.group("own")) < 2 or len(m.group("other")) < 2:
+        return None
+
+    def growth_of(name: str) -> Fig | None:
+        return next((g for g in ctx.nearest_before(d) if g.stmt == d.stmt and _growth(g) and g.label.startswith(name)),
+                    None)
+
+    own, other = growth_of(m.group("own")), growth_of(m.group("other"))
+    return (own, other, m) if own is not None and other is not None and own is not other else None
+
+
 def find_rate_gaps(ctx: Context) -> list[Relation]:
     """增速高于全州11.9个百分点 = the growth right before it (17.6%) less the wider area's growth of the same
     indicator stated earlier (全州…增长5.7%), ``[rate_gap]``; never firm (the wider growth is found by name). One
@@ -300,6 +316,13 @@ def find_rate_gaps(ctx: Context) -> list[Relation]:
             ctx.claimed.add(d.i)
             out.append(_rel(ctx, "difference_of", "difference", d, [own, other], cue=m.group(0), formula="gap",
                             sign=-1.0 if m.group("dir") in rule.down else 1.0, names=(ctx.name(own), m.group("scope"))))
+            continue
+        named = _named_gap(ctx, rule, d)
+        if named is not None:
+            own, other, m = named
+            ctx.claimed.add(d.i)
+            out.append(_rel(ctx, "difference_of", "difference", d, [own, other], cue=m.group(0), formula="gap",
+                            sign=-1.0 if m.group("dir") in rule.down else 1.0, names=(ctx.name(own), ctx.name(other))))
             continue
         m = rx_search(rule.cue, d.clause)
         own = next(ctx.nearest_before(d, 1), None) if m else None
@@ -1146,7 +1169,7 @@ def find_groups(ctx: Context) -> list[Group]:
                 groups.append(Group(whole, parts, strip_glosses(ctx.text[cs:ce]).strip("，,：:"), True, ctx.certain(whole.stmt), False))
                 taken.add(parts[0].i)
                 continue
-            if len(parts) == 1 and local and parts[0].direction == whole.direction and parts[0].value <= whole.value:
+            if len(parts) == 1 and local and _lone_part(ctx, whole, parts[0]):
                 # any other lone part the cue names (小型载客汽车保有量271万辆；其中，非营运汽车264.57万辆): read only
                 # within its whole, never firmly (it may measure another thing)
                 groups.append(Group(whole, parts, strip_glosses(ctx.text[cs:ce]).strip("，,：:"), True, False, False))
@@ -1179,6 +1202,18 @@ def _one_part(ctx: Context, whole: Fig, part: Fig) -> bool:
     flow = ctx.rules.flow_words
     return (part.family == whole.family and part.direction == whole.direction
             and (a != b and (_common_suffix(a, b) >= 2 or _partition_member(ctx, a, b)) or _counts_within(ctx, whole, part))
+            and not (b.startswith(flow) and not a.startswith(flow)))
+
+
+def _lone_part(ctx: Context, whole: Fig, part: Fig) -> bool:
+    """A lone part a 其中 names that may be read within its whole: no larger, no change of its own, not another
+    indicator or measure (其中利润5亿元 of 营业收入50亿元: ``measure_words``), not what is new of a stock (其中新增规上
+    企业25家, ``flow_words``)."""
+    flow, a, b = ctx.rules.flow_words, whole.label or "", part.label or ""
+    measured = [next((w for w in ctx.rules.measure_words if x.endswith(w)), "") for x in (a, b)]
+    return (part.direction == whole.direction and part.value <= whole.value
+            and not (part.indicator and whole.indicator and part.indicator != whole.indicator)
+            and not (all(measured) and measured[0] not in b and measured[1] not in a)  # (住户存款 of 存款余额: one)
             and not (b.startswith(flow) and not a.startswith(flow)))
 
 

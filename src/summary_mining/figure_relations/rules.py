@@ -79,6 +79,7 @@ class RateGapRule:
     cue: regex.Pattern[str]  # at the end of the gap's clause; groups dir (高于/低于) and scope (全州)
     down: tuple[str, ...]  # the words of a gap below (低于, 慢于)
     bracketed: regex.Pattern[str] | None = None  # 高于全国（3.8%）: groups dir, scope, inner (the bracket's inside)
+    named: regex.Pattern[str] | None = None  # 轻工业增速快于重工业: groups own, dir, other
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,8 @@ class RelationRules:
     contribution: ContributionRule | None = None
     #: tallies of directions (“5增2降”, ``[tally]``); None: not read
     tally: TallyRule | None = None
+    #: words a label ends with that say what is measured (利润, 收入): a lone part measuring another is no part
+    measure_words: tuple[str, ...] = ()
     #: names standing for several parts in order, in shares stated respectively (三次产业 -> 第一产业, 第二产业, 第三产业)
     share_collective: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
@@ -298,6 +301,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         names_parts=compile_pattern(d["breakdown"]["names_parts"], src, "breakdown.names_parts")
         if d["breakdown"].get("names_parts") else None,
         flow_words=tuple(str(w) for w in d["breakdown"].get("flow_words", ())),
+        measure_words=tuple(sorted((str(w) for w in d["breakdown"].get("measure_words", ())), key=len, reverse=True)),
         # the longest cue first at one position, as their alternation tried them
         local_breakdown=pats("breakdown.local", sorted(d["breakdown"]["local"], key=len, reverse=True)),
         remote_breakdown=pats("breakdown.remote", sorted(d["breakdown"]["remote"], key=len, reverse=True)),
@@ -335,7 +339,8 @@ def _compile(d: dict, src: str) -> RelationRules:
                        for c in d.get("ceiling", [])),
         word_rate_key=int(d.get("word_rate", {}).get("key_chars", 0)),
         rate_gap=RateGapRule(compile_pattern(g["cue"], src, "rate_gap.cue"), tuple(str(w) for w in g.get("down", ())),
-                             compile_pattern(g["bracketed"], src, "rate_gap.bracketed") if g.get("bracketed") else None)
+                             compile_pattern(g["bracketed"], src, "rate_gap.bracketed") if g.get("bracketed") else None,
+                             compile_pattern(g["named"], src, "rate_gap.named") if g.get("named") else None)
         if (g := d.get("rate_gap", {})).get("cue") else None,
         contribution=ContributionRule(str(c["cue"]), tuple(str(w) for w in c.get("complete", ())),
                                       tuple(tuple(str(w) for w in ns) for ns in c.get("names", ())),
