@@ -2105,8 +2105,11 @@ def _rate_with(ctx: Context, g: Fig) -> Fig | None:
 
 
 def _equal_rates(a: Fig, b: Fig) -> bool:
-    """Two change rates that read the same to the coarser one's written precision (4.57% and 4.6%)."""
-    return a.unit == b.unit and a.direction == b.direction and abs(a.value - b.value) <= max(a.half, b.half) + 1e-9
+    """Two change rates that read the same to the coarser one's written precision (4.57% and 4.6%), when that has
+    a decimal place: a whole number (5%) is as often a target or another rate as a rounding (5.5%)."""
+    if a.unit != b.unit or a.direction != b.direction:
+        return False
+    return a.value == b.value or min(a.f.decimals, b.f.decimals) > 0 and abs(a.value - b.value) <= max(a.half, b.half) + 1e-9
 
 
 def _restated_growths(ctx: Context, relations: list[Relation]) -> list[Relation]:
