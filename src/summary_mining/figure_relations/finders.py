@@ -26,7 +26,7 @@ from .context import make_relation as _rel
 from .record import Relation
 from .rules import RateRule, names_partition
 from .tables import find_table_relations
-from .tallies import find_tallies
+from .word_counts import find_tallies, find_word_counts
 from .view import figure_views
 
 __all__ = ["FINDERS", "Group", "find_groups", "restated_rates", "changes_of_parts"]
@@ -2317,6 +2317,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "target_claim": find_claims,
     "enumeration": find_enumerations,
     "tally": find_tallies,
+    "word_count": find_word_counts,
     "repeat": find_repeats,
     "table": find_table_relations,
 }

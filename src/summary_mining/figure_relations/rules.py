@@ -17,7 +17,7 @@ import regex
 from ..datafiles import compile_pattern, rules_from
 from ..errors import RuleError
 
-__all__ = ["RateRule", "BalanceRule", "RateGapRule", "ContributionRule", "TallyRule", "Template", "RelationRules", "relation_rules", "PLACEHOLDER_BASE", "MACROS"]
+__all__ = ["RateRule", "BalanceRule", "RateGapRule", "ContributionRule", "TallyRule", "WordCountRule", "Template", "RelationRules", "relation_rules", "PLACEHOLDER_BASE", "MACROS"]
 
 #: Figures in a template's view are one character each, from the private use area: amounts from
 #: U+E000, percentages from U+E800, counts from U+F000 (2,048 of each kind per view).
@@ -106,6 +106,14 @@ class TallyRule:
     down: tuple[str, ...]  # 降, 减, 跌
     flat: regex.Pattern[str] | None  # the words of an item that held (持平); None: none read
     whole: regex.Pattern[str]  # the count of all items at the end of the words before the tally (7个主要行业)
+
+
+@dataclass(frozen=True)
+class WordCountRule:
+    """``[word_count]``: a count written as words right after the names it counts (正面、负面、限制“三张清单”)."""
+
+    pattern: regex.Pattern[str]  # groups names (the list), count (the words shown), n (the number)
+    min_items: int
 
 
 @dataclass(frozen=True)
@@ -200,6 +208,8 @@ class RelationRules:
     tally: TallyRule | None = None
     #: words a label ends with that say what is measured (利润, 收入): a lone part measuring another is no part
     measure_words: tuple[str, ...] = ()
+    #: counts written as words after the names they count (``[word_count]``); None: not read
+    word_count: WordCountRule | None = None
     #: names standing for several parts in order, in shares stated respectively (三次产业 -> 第一产业, 第二产业, 第三产业)
     share_collective: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
@@ -349,9 +359,16 @@ def _compile(d: dict, src: str) -> RelationRules:
                                       float(c.get("similar", 1.0)))
         if (c := d.get("contribution", {})).get("cue") else None,
         tally=_tally(d["tally"], src) if d.get("tally", {}).get("numeral") else None,
+        word_count=_word_count(d["word_count"], src) if d.get("word_count", {}).get("count") else None,
         share_collective=tuple((str(k), tuple(str(n) for n in v))
                                for k, v in d["share"].get("respective", {}).get("collective", {}).items()),
     )
+
+
+def _word_count(w: dict, src: str) -> WordCountRule:
+    name, count = str(w["name"]), str(w["count"])
+    pattern = f"(?P<names>{name}(?:、{name})+)[”\"’]?\\s*[“\"‘]?{count}"
+    return WordCountRule(compile_pattern(pattern, src, "word_count"), int(w.get("min_items", 3)))
 
 
 def _tally(t: dict, src: str) -> TallyRule:

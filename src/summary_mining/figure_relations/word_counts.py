@@ -1,14 +1,20 @@
-"""Tallies of directions: “5增2降”, “四升三降一平” — how many of the items listed after the tally rose, fell or held.
+"""Counts written as words, not reported figures: tallies of directions and counts of the names listed before them.
 
-A tally states counts, not figures; each count is checked against the growth rates of the items that follow
-it (``[tally]`` of ``data/relations.toml``): the rates going up for 增/升/涨, down for 降/减/跌, and the items
-written as holding (持平) for 平/稳. A count before the tally (7个主要行业, 八大类) counts all of them. The counts
-are records made for the relation (a tally is no reported figure: ``extract`` leaves it out).
+* **Tallies** (“5增2降”, “四升三降一平”): how many of the items listed after the tally rose, fell or held. Each count
+  is checked against the growth rates of the items that follow it (``[tally]`` of ``data/relations.toml``): the
+  rates going up for 增/升/涨, down for 降/减/跌, and the items written as holding (持平) for 平/稳. A count before the
+  tally (7个主要行业, 八大类) counts all of them.
+* **Counts of names** (正面、负面、限制“三张清单”; 迭部、碌曲、玛曲、镇原4县, ``[word_count]``): the names listed right
+  before the count are as many.
+
+The counts are records made for the relation (no reported figure: ``extract`` leaves them out).
 
 >>> import summary_mining as sm
 >>> text = "4个县（市）工业生产“3增1降”。甲县同比增长25.9%；乙县同比增长1.8%；丙县同比增长0.3%；丁县同比下降3.4%。"
 >>> sm.audit(text=text)[["check", "status", "message"]].values.tolist()[:2]
 [['enumeration', 'consistent', '3增，列出3项（25.9%、1.8%、0.3%）一致'], ['enumeration', 'consistent', '1降，列出1项（3.4%）一致']]
+>>> sm.audit(text="归纳形成正面、负面、限制“三张清单”。")["message"].tolist()
+['三张，列出3项（归纳形成正面、负面、限制）一致']
 """
 from __future__ import annotations
 
@@ -18,9 +24,9 @@ from ..numerals import parse_number
 from .context import Context, Fig
 from .context import make_relation as _rel
 from .record import Relation
-from .rules import TallyRule
+from .rules import TallyRule, WordCountRule
 
-__all__ = ["find_tallies"]
+__all__ = ["find_tallies", "find_word_counts"]
 
 _SKIP = "”\"’，,。；;：: \t"  # what may follow a tally that ends its paragraph (a heading)
 _OPEN = "“\"‘ \t"  # what may stand between a tally and the count before it
@@ -109,4 +115,34 @@ def find_tallies(ctx: Context) -> list[Relation]:
             items = sorted([(g.start, g.end) for g in figs] + flats)
             out.append(_rel(ctx, "count_of", "enumeration", whole or _record(ctx, lo, hi, n), [], firm=False,
                             items=[(a, b, ctx.written[a:b]) for a, b in items], cue=m.group()))
+    return out
+
+
+def find_word_counts(ctx: Context) -> list[Relation]:
+    """A count written as words (三张, 四类, 4县) right after a list of names (``[word_count]``), no figure of the
+    document's: a ``count_of`` of those names, read only when they are as many."""
+    rule = ctx.rules.word_count
+    if rule is None:
+        return []
+    out: list[Relation] = []
+    for m in rx_finditer(rule.pattern, ctx.text):
+        n = _count(m.group("n"))
+        names = [(a, b) for a, b in _names(m, rule)]
+        if n is None or n != len(names) or len(names) < rule.min_items:
+            continue
+        a, b = m.span("count")
+        if any(g.start == a for g in ctx.between(a, b)):
+            continue  # a figure of the document's (五省市): the enumeration finder reads it
+        items = [(s, e, ctx.written[s:e]) for s, e in names]
+        out.append(_rel(ctx, "count_of", "enumeration", _record(ctx, a, b, n), [], items=items, cue="", firm=False))
+    return out
+
+
+def _names(m, rule: WordCountRule) -> list[tuple[int, int]]:
+    """The spans of the names in a word count's match (group names, cut at 、)."""
+    a = m.start("names")
+    out, pos = [], a
+    for part in m.group("names").split("、"):
+        out.append((pos, pos + len(part)))
+        pos += len(part) + 1
     return out
