@@ -300,6 +300,28 @@ def _named_gap(ctx: Context, rule, d: Fig) -> tuple[Fig, Fig, regex.Match] | Non
     return (own, other, m) if own is not None and other is not None and own is not other else None
 
 
+def _respective_gaps(ctx: Context, rule, d: Fig, m: regex.Match) -> list[Relation]:
+    """Gaps to a wider area stated respectively (阿克陶县…增长6.8%，阿合奇县…增长6.3%，乌恰县…增长6.0%，3个县…增速分别高于
+    全州平均水平3.2、2.7、2.4个百分点): the k-th gap is of the k-th of as many growths before them in their full
+    sentence, against the wider area's growth (never firm: that is found by name)."""
+    gaps = [d]
+    for g in ctx.figs[d.i + 1:]:
+        if g.stmt != d.stmt or g.kind != "percentage" or g.unit == "%" or g.i in ctx.claimed \
+                or not rx_fullmatch(ctx.label_rules.list_join, ctx.text[gaps[-1].end:g.start]):
+            break
+        gaps.append(g)
+    owns = [g for g in ctx.figs[:d.i] if g.stmt == d.stmt and _growth(g) and not ctx.is_target(g)][-len(gaps):]
+    if len(gaps) < 2 or len(owns) != len(gaps):
+        return []
+    other = _wider_growth(ctx, owns[0], m.group("scope"))
+    if other is None:
+        return []
+    ctx.claimed.update(g.i for g in gaps)
+    sign = -1.0 if m.group("dir") in rule.down else 1.0
+    return [_rel(ctx, "difference_of", "difference", gap, [own, other], cue=m.group(0), firm=False, formula="gap",
+                 sign=sign, names=(ctx.name(own), m.group("scope"))) for gap, own in zip(gaps, owns)]
+
+
 def find_rate_gaps(ctx: Context) -> list[Relation]:
     """增速高于全州11.9个百分点 = the growth right before it (17.6%) less the wider area's growth of the same
     indicator stated earlier (全州…增长5.7%), ``[rate_gap]``; never firm (the wider growth is found by name). One
@@ -325,6 +347,9 @@ def find_rate_gaps(ctx: Context) -> list[Relation]:
                             sign=-1.0 if m.group("dir") in rule.down else 1.0, names=(ctx.name(own), ctx.name(other))))
             continue
         m = rx_search(rule.cue, d.clause)
+        if m and ctx.label_rules.respectively in d.clause[:m.start()]:
+            out += _respective_gaps(ctx, rule, d, m)  # 3个县…增速分别高于全州平均水平3.2、2.7、2.4个百分点
+            continue
         own = next(ctx.nearest_before(d, 1), None) if m else None
         if own is None or own.stmt != d.stmt or not _growth(own):
             continue
