@@ -100,7 +100,7 @@ class ContributionRule:
 class TallyRule:
     """``[tally]``: how many of the items listed after a tally rose, fell or held (“5增2降”, “四升三降一平”)."""
 
-    pattern: regex.Pattern[str]  # a quoted tally: two counts or more, each with its direction word
+    pattern: regex.Pattern[str]  # a tally, matched after an opening quote: two counts or more, each with its direction word
     step: regex.Pattern[str]  # one count (group n) and its direction word (group dir)
     up: tuple[str, ...]  # 增, 升, 涨
     down: tuple[str, ...]  # 降, 减, 跌
@@ -112,7 +112,8 @@ class TallyRule:
 class WordCountRule:
     """``[word_count]``: a count written as words right after the names it counts (正面、负面、限制“三张清单”)."""
 
-    pattern: regex.Pattern[str]  # groups names (the list), count (the words shown), n (the number)
+    count: regex.Pattern[str]  # the count: groups count (the words shown) and n (the number)
+    names: regex.Pattern[str]  # the names right before it, to the end of the text searched: group names
     min_items: int
 
 
@@ -366,9 +367,10 @@ def _compile(d: dict, src: str) -> RelationRules:
 
 
 def _word_count(w: dict, src: str) -> WordCountRule:
-    name, count = str(w["name"]), str(w["count"])
-    pattern = f"(?P<names>{name}(?:、{name})+)[”\"’]?\\s*[“\"‘]?{count}"
-    return WordCountRule(compile_pattern(pattern, src, "word_count"), int(w.get("min_items", 3)))
+    name = str(w["name"])
+    names = f"(?P<names>{name}(?:、{name})+)[”\"’]?\\s*[“\"‘]?$"
+    return WordCountRule(compile_pattern(str(w["count"]), src, "word_count.count"),
+                         compile_pattern(names, src, "word_count.name"), int(w.get("min_items", 3)))
 
 
 def _tally(t: dict, src: str) -> TallyRule:
@@ -376,7 +378,7 @@ def _tally(t: dict, src: str) -> TallyRule:
     direction = "|".join(regex.escape(w) for w in sorted(words["up"] + words["down"] + words["flat"], key=len, reverse=True))
     step = f"(?P<n>{t['numeral']})\\s*(?P<dir>{direction})"
     held = "|".join(regex.escape(w) for w in words["flat_words"])
-    return TallyRule(compile_pattern(f"(?<=[“\"‘]\\s*)(?:(?:{t['numeral']})\\s*(?:{direction})){{2,}}(?=\\s*[”\"’])", src, "tally.numeral"),
+    return TallyRule(compile_pattern(f"\\s*(?:(?:{t['numeral']})\\s*(?:{direction})){{2,}}(?=\\s*[”\"’])", src, "tally.numeral"),
                      compile_pattern(step, src, "tally.numeral"), words["up"], words["down"],
                      compile_pattern(held, src, "tally.flat_words") if held else None,
                      compile_pattern(str(t["whole"]), src, "tally.whole"))

@@ -18,16 +18,18 @@ The counts are records made for the relation (no reported figure: ``extract`` le
 """
 from __future__ import annotations
 
-from ..datafiles import rx_finditer, rx_search
+from ..datafiles import rx_finditer, rx_match, rx_search
 from ..figures.record import Figure
 from ..numerals import parse_number
 from .context import Context, Fig
 from .context import make_relation as _rel
 from .record import Relation
-from .rules import TallyRule, WordCountRule
+from .rules import TallyRule
 
 __all__ = ["find_tallies", "find_word_counts"]
 
+#: How many characters a listed name may take before a count of names (the list is searched that far back per name).
+NAME_WINDOW = 10
 _SKIP = "”\"’，,。；;：: \t"  # what may follow a tally that ends its paragraph (a heading)
 _OPEN = "“\"‘ \t"  # what may stand between a tally and the count before it
 
@@ -83,7 +85,10 @@ def find_tallies(ctx: Context) -> list[Relation]:
     if rule is None:
         return []
     out: list[Relation] = []
-    for m in rx_finditer(rule.pattern, ctx.text):
+    for q in _after_quotes(ctx.text):
+        m = rx_match(rule.pattern, ctx.text, q)
+        if m is None:
+            continue
         steps = [(s, _count(s.group("n")), s.group("dir")) for s in rx_finditer(rule.step, m.group(), 0)]
         if any(n is None for _, n, _ in steps):
             continue
@@ -125,20 +130,57 @@ def find_word_counts(ctx: Context) -> list[Relation]:
     if rule is None:
         return []
     out: list[Relation] = []
-    for m in rx_finditer(rule.pattern, ctx.text):
-        n = _count(m.group("n"))
-        names = [(a, b) for a, b in _names(m, rule)]
-        if n is None or n != len(names) or len(names) < rule.min_items:
+    text = ctx.text
+    for end in _list_ends(text, rule.min_items - 1):
+        c = rx_search(rule.count, text, end + 1, min(len(text), end + 1 + NAME_WINDOW + 6))
+        if c is None:
             continue
-        a, b = m.span("count")
-        if any(g.start == a for g in ctx.between(a, b)):
-            continue  # a figure of the document's (五省市): the enumeration finder reads it
+        n = _count(c.group("n"))
+        a, b = c.span("count")
+        lo = max(ctx.stmt_start(a), a - NAME_WINDOW * (n or 0))
+        if n is None or n < rule.min_items or "、" not in text[lo:a]:
+            continue
+        m = rx_search(rule.names, text, lo, a)
+        names = _names(m) if m else []
+        if n != len(names) or any(g.start == a for g in ctx.between(a, b)):
+            continue  # not as many names, or a figure of the document's (五省市): the enumeration finder reads it
         items = [(s, e, ctx.written[s:e]) for s, e in names]
         out.append(_rel(ctx, "count_of", "enumeration", _record(ctx, a, b, n), [], items=items, cue="", firm=False))
     return out
 
 
-def _names(m, rule: WordCountRule) -> list[tuple[int, int]]:
+def _list_ends(text: str, separators: int) -> list[int]:
+    """Where the last 、 of each run of at least ``separators`` of them, each within :data:`NAME_WINDOW` of the
+    one before, stands (a list of names a count may follow)."""
+    out: list[int] = []
+    prev, run = -1, 0
+    i = text.find("、")
+    while i >= 0:
+        if prev >= 0 and i - prev <= NAME_WINDOW:
+            run += 1
+        else:
+            if run + 1 >= separators and prev >= 0:
+                out.append(prev)
+            run = 0
+        prev = i
+        i = text.find("、", i + 1)
+    if prev >= 0 and run + 1 >= separators:
+        out.append(prev)
+    return out
+
+
+def _after_quotes(text: str) -> list[int]:
+    """Where the text goes on after each opening quote (“ " ‘), in order."""
+    out = []
+    for q in "“\"‘":
+        i = text.find(q)
+        while i >= 0:
+            out.append(i + 1)
+            i = text.find(q, i + 1)
+    return sorted(out)
+
+
+def _names(m) -> list[tuple[int, int]]:
     """The spans of the names in a word count's match (group names, cut at 、)."""
     a = m.start("names")
     out, pos = [], a
