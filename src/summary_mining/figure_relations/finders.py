@@ -2061,7 +2061,10 @@ def restated_values(ctx: Context, relations: list[Relation]) -> list[Relation]:
             if h.para == g.para and h.source == g.source or frozenset((id(g.f), id(h.f))) in related:
                 continue
             digits = _significant_digits(g.surface)
-            if digits >= rules.restated_digits or digits == rules.restated_digits - 1 and \
+            # fewer digits need the names to agree: one digit fewer anywhere, any number in a table restating the text
+            # (规模以上工业实现产值…增长0.4% and the table row 规模以上工业产值增长速度 | 0.4)
+            named = digits == rules.restated_digits - 1 or g.source != h.source
+            if digits >= rules.restated_digits or named and \
                     max(_lcs(g.label or g.clause, h.label or h.clause), _lcs(g.clause, h.clause)) >= rules.restated_name_chars:
                 out.append(_rel(ctx, "same_as", "repeat", h, [g], cue=ctx.name(h), firm=False, formula="restated"))
                 break
