@@ -1598,6 +1598,41 @@ def _share_after(ctx: Context, part: Fig) -> Fig | None:
     return nxt
 
 
+def _used_for(ctx: Context, g: Fig) -> bool:
+    """``g`` is followed by the allocation verb, spaces read past (362亿元用于土地储备)."""
+    verb = ctx.rules.allocation_verb
+    after = ctx.text[g.end:g.end + 3 * len(verb) + 4]
+    return "".join(c for c in after if c not in _PADDING).startswith(verb)
+
+
+_PADDING = " \t\u3000\r\n"  # (a justified PDF line pads words: 用 于)
+
+
+def find_allocations(ctx: Context) -> list[Relation]:
+    """专项债券1510亿元，362亿元用于土地储备，…，61亿元用于其他: the figures each right before ``[allocation] verb`` in a
+    total's full sentence are its parts, all of it when the last is used for ``rest``, else some of it."""
+    verb = ctx.rules.allocation_verb
+    out: list[Relation] = []
+    if not verb or verb not in ctx.text:
+        return out
+    figs, k = ctx.figs, 0
+    while k < len(figs) - 2:
+        whole = figs[k]
+        parts: list[Fig] = []
+        j = k + 1
+        while j < len(figs) and figs[j].stmt == whole.stmt and figs[j].family == whole.family and _used_for(ctx, figs[j]):
+            parts.append(figs[j])
+            j += 1
+        if len(parts) < 2 or _used_for(ctx, whole) or not ctx.addable(whole) or any(not ctx.addable(p) for p in parts):
+            k += 1
+            continue
+        rest = "".join(c for c in ctx.text[parts[-1].end:ctx.statement_span(parts[-1])[1]] if c not in _PADDING)
+        exhaustive = rest.startswith(tuple(verb + w for w in ctx.rules.allocation_rest))
+        out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue=verb, exhaustive=exhaustive, firm=exhaustive))
+        k = j
+    return out
+
+
 def find_share_totals(ctx: Context) -> list[Relation]:
     """The shares of a breakdown whose parts add up to the whole add up to 100 %."""
     out = []
@@ -2339,6 +2374,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "share": find_shares,
     "breakdown": find_breakdowns,
     "share_total": find_share_totals,
+    "allocation": find_allocations,
     "sum": find_sums,
     "balance": find_balances,
     "ceiling": find_ceilings,

@@ -211,6 +211,10 @@ class RelationRules:
     measure_words: tuple[str, ...] = ()
     #: counts written as words after the names they count (``[word_count]``); None: not read
     word_count: WordCountRule | None = None
+    #: allocations (1510亿元，362亿元用于…，61亿元用于其他): the verb after each part, and what the last part of all is
+    #: used for (``[allocation]``); "": not read
+    allocation_verb: str = ""
+    allocation_rest: tuple[str, ...] = ()
     #: names standing for several parts in order, in shares stated respectively (三次产业 -> 第一产业, 第二产业, 第三产业)
     share_collective: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
@@ -361,6 +365,8 @@ def _compile(d: dict, src: str) -> RelationRules:
         if (c := d.get("contribution", {})).get("cue") else None,
         tally=_tally(d["tally"], src) if d.get("tally", {}).get("numeral") else None,
         word_count=_word_count(d["word_count"], src) if d.get("word_count", {}).get("count") else None,
+        allocation_verb=str(d.get("allocation", {}).get("verb", "")),
+        allocation_rest=tuple(str(w) for w in d.get("allocation", {}).get("rest", ())),
         share_collective=tuple((str(k), tuple(str(n) for n in v))
                                for k, v in d["share"].get("respective", {}).get("collective", {}).items()),
     )
