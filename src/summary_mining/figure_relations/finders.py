@@ -709,12 +709,18 @@ def _count_word(s: str) -> int:
 
 def _base_before(ctx: Context, part: Fig) -> Fig | None:
     """The nearest larger value of ``part``'s family before it in its full sentence (an unnamed share's
-    whole when no breakdown lists the part)."""
+    whole when no breakdown lists the part), else the first value of its paragraph when that is larger (全市社会
+    保险基金预算收入3008亿元…。从资金来源看,财政补助787亿元,占比为26.2%: the paragraph's topic)."""
     for g in ctx.nearest_before(part):
         if g.stmt != part.stmt:
-            return None
+            break
         if g.family == part.family and ctx.usable(g) and not g.direction and g.value > part.value:
             return g
+    p = ctx.doc.paragraphs[part.para] if 0 <= part.para < len(ctx.doc.paragraphs) else None
+    first = next(iter(ctx.between(p.start, part.start)), None) if p is not None else None
+    if first is not None and first.stmt != part.stmt and first.family == part.family and ctx.usable(first) \
+            and not first.direction and not ctx.is_target(first) and first.value > part.value:
+        return first
     return None
 
 
