@@ -111,3 +111,58 @@ def test_a_figure_never_reads_across_a_table_row():
     assert not df["surface"].str.contains("\n").any()
     cell = df[(df["surface"] == "18.0") & (df["source"] == "table")].iloc[0]
     assert (cell["label"], cell["unit"]) == ("私营企业", "%")
+
+
+# Tables flattened to a cell per line, as PDF text extraction leaves a bulletin's tables (no | at all): excerpts of
+# tests/data/relations/docs/e14.txt (a dev document). (text, header, first row, last row)
+LINE_TABLES = [
+    ("2025年年末全市户籍人口数及其构成\n指 标\n年末数（万人）\n比重（%）\n全市户籍总人口\n215.9\n100.0\n其中：城镇\n110.8\n51.3\n"
+     "乡村\n105.0\n48.7\n全年全市实现新增就业人员25369人，失业人员实现再就业18848人。\n",
+     ["指 标", "年末数（万人）", "比重（%）"], ["全市户籍总人口", "215.9", "100.0"], ["乡村", "105.0", "48.7"]),
+    # two tables printed one after the other: the lines after the first one's last row start the next
+    ("2025年全市规模以上工业产值增速\n指 标\n比上年增长（%）\n规模以上工业产值增长速度\n0.4\n其中：轻工业\n-4.4\n重工业\n5.1\n"
+     "2025年全市规模以上工业企业主要产品产量及增速\n指 标\n单 位\n数 量\n比上年增长\n大米\n万吨\n267.0\n-1.1%\n鲜、冷藏肉\n万吨\n"
+     "3.0\n1.8%\n啤酒\n万千升\n5.7\n-16.2%\n",
+     ["指 标", "比上年增长（%）"], ["规模以上工业产值增长速度", "0.4"], ["重工业", "5.1"]),
+]
+
+
+@pytest.mark.parametrize("text, header, first, last", LINE_TABLES, ids=["one table", "two tables in a row"])
+def test_tables_of_a_cell_per_line(text, header, first, last):
+    doc = sm.read_document(text=text)
+    assert doc.text == text
+    table = doc.tables[0]
+    assert [str(c) for c in table.columns] == header
+    assert table.values[0].tolist() == first and table.values[-1].tolist() == last
+    df = sm.extract(doc)
+    cells = df[df["source"] == "table"]
+    assert all(text[r.start:r.end] == r.surface for r in cells.itertuples())
+
+
+def test_a_line_table_gives_figures_and_relations_like_any_table():
+    doc = sm.read_document(text=LINE_TABLES[0][0])
+    cells = sm.extract(doc).query("source == 'table'")
+    share = cells[cells["surface"] == "51.3"].iloc[0]
+    assert (share["label"], share["kind"], share["value"], share["unit"]) == ("城镇", "percentage", 51.3, "%")
+    people = cells[cells["surface"] == "215.9"].iloc[0]
+    assert (people["value"], people["unit"]) == (2159000.0, "人")
+    rows = {(r.check, r.status, r.evidence[0][2], tuple(e[2] for e in r.evidence[1:])) for r in sm.audit(doc).itertuples()}
+    assert ("breakdown", "consistent", "215.9", ("110.8", "105.0")) in rows  # its 其中 row: 城镇 + 乡村
+
+
+def test_two_line_tables_in_a_row_are_two_tables():
+    doc = sm.read_document(text=LINE_TABLES[1][0])
+    assert [list(map(str, t.columns)) for t in doc.tables] == [["指 标", "比上年增长（%）"], ["指 标", "单 位", "数 量", "比上年增长"]]
+    assert doc.tables[1].values[-1].tolist() == ["啤酒", "万千升", "5.7", "-16.2%"]
+
+
+# Short lines that are no table: a table of contents (numbers are no values of a row), prose lines ending a sentence.
+NOT_LINE_TABLES = [
+    "目录\n一、综合\n1\n二、农业\n3\n三、工业\n5\n四、服务业\n7\n五、财政\n9\n",
+    "全年粮食产量增长。\n面积增加。\n12.5\n单产提高。\n8.1\n总产增加。\n7.7\n其他。\n3.3\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_LINE_TABLES, ids=["contents", "sentences"])
+def test_no_line_table_where_there_is_none(text):
+    assert sm.read_document(text=text).tables == []

@@ -1,0 +1,111 @@
+"""Relation readings over real phrases (issue #15): what each reading relates, the arithmetic and where its
+figures are. The rule files' examples (tests/test_rule_examples.py) check the status of each; these check the
+rows themselves — the stated figure, the operands in order, the computed value — and that every evidence span
+is the text's own characters. Phrases from the development documents of tests/data/relations (d05, e02, e04,
+e08, e10, e11, d13, d14) and the bundled corpora."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import summary_mining as sm
+
+# (reading, text, stated, status, operands as written, computed value)
+READINGS = [
+    ("tally: the rates that rose",
+     "7个主要行业“5增2降”，其中，有色金属矿采选业同比增长23.9%；有色金属冶炼业、纺织业、电力业、建材业分别增长28.8%、13.7%、"
+     "196.0%、5.3%；非金属矿物制品业、黑色金属矿采选业分别下降17.9%、9.1%。",
+     "5增", "consistent", ["23.9%", "28.8%", "13.7%", "196.0%", "5.3%"], 5.0),
+    ("tally: the count before it counts all",
+     "7个主要行业“5增2降”，其中，有色金属矿采选业同比增长23.9%；有色金属冶炼业、纺织业、电力业、建材业分别增长28.8%、13.7%、"
+     "196.0%、5.3%；非金属矿物制品业、黑色金属矿采选业分别下降17.9%、9.1%。",
+     "7个", "consistent", ["23.9%", "28.8%", "13.7%", "196.0%", "5.3%", "17.9%", "9.1%"], 7.0),
+    ("tally: an item that held is written 持平",
+     "八大类消费品价格呈现“四升三降一平”格局：食品烟酒类上涨2.6%，居住类上涨0.5%，医疗保健类上涨0.8%，教育文化和娱乐类上涨0.1%；"
+     "衣着类下降1.5%，生活用品及服务类下降0.2%，交通和通信类下降0.7%；其他用品和服务类价格与同期持平。",
+     "一平", "consistent", ["持平"], 1.0),
+    ("tally: not as stated, unverifiable",
+     "4个县（市）工业生产“3增1降”。甲县规模以上工业增加值同比增长25.9%；乙县同比增长1.8%；丙县同比下降0.3%；丁县同比下降3.4%。",
+     "3增", "unverifiable", ["25.9%", "1.8%"], 2.0),
+    ("count of the names before it",
+     "通高速公路县（市、区）达82个，迭部、碌曲、玛曲、镇原4县高速项目全部开工。",
+     "4县", "consistent", ["迭部", "碌曲", "玛曲", "镇原"], 4.0),
+    ("shares stated respectively, names sharing head and tail",
+     "全市生产总值6212.46亿元。其中，第一产业增加值655.84亿元；第二产业增加值1200.63亿元；第三产业增加值4355.99亿元。"
+     "第一、二、三产业增加值占地区生产总值的比重分别为10.6%、19.3%和70.1%。",
+     "19.3%", "consistent", ["1200.63亿元", "6212.46亿元"], 1200.63 / 6212.46 * 100),
+    ("shares stated respectively, a collective name",
+     "全市生产总值6212.46亿元。其中，第一产业增加值655.84亿元；第二产业增加值1200.63亿元；第三产业增加值4355.99亿元。"
+     "三次产业增加值占地区生产总值的比重分别为10.6%、29.3%和70.1%。",
+     "29.3%", "inconsistent", ["1200.63亿元", "6212.46亿元"], 1200.63 / 6212.46 * 100),
+    ("contributions over statements, 下拉 taken away",
+     "全州规模以上工业增加值同比增长12.9%。\n4个县（市）工业生产“3增1降”。乌恰县规模以上工业增加值同比增长25.9%，拉动规模以上工业增加值"
+     "增速12.5个百分点；阿图什市规模以上工业增加值同比增长1.8%，拉动规模以上工业增加值增速0.4个百分点；阿克陶县规模以上工业增加值同比"
+     "增长0.3%，拉动规模以上工业增加值增长0.1个百分点；阿合奇县规模以上工业增加值同比下降3.4%，下拉规模以上工业增加值增速0.1个百分点。",
+     "12.9%", "consistent", ["12.5个百分点", "0.4个百分点", "0.1个百分点", "0.1个百分点"], 12.9),
+    ("gap with the wider growth in brackets",
+     "全州房地产开发投资同比增长13.9%，增幅高于全国（-17.2%）31.1个百分点，高于全疆（-5.1%）19.0个百分点。",
+     "19.0个百分点", "consistent", ["13.9%", "-5.1%"], 19.0),
+    ("gap between two named growths",
+     "从轻重工业看，轻工业增长12.7%，重工业增长4.2%，轻工业增速快于重工业8.5个百分点。",
+     "8.5个百分点", "consistent", ["12.7%", "4.2%"], 8.5),
+    ("gaps stated respectively",
+     "全州社会消费品零售总额49.00亿元，同比增长3.6%。\n阿克陶县实现社会消费品零售总额12.19亿元，增长6.8%，阿合奇县实现社会消费品"
+     "零售总额5.65亿元，增长6.3%，乌恰县实现社会消费品零售总额7.60亿元，增长6.0%，3个县实现社会消费品零售总额增速分别高于全州平均水平"
+     "3.2、2.7、2.4个百分点。",
+     "2.4个百分点", "consistent", ["6.0%", "3.6%"], 2.4),
+    ("numbered paragraphs restating the measures of the one before",
+     "2025年市直社保基金预算收入完成596091万元，市直社保基金预算支出完成579601万元，当年收支结余16490万元，累计滚存结余637138万元。\n"
+     "1. 机关事业单位养老保险基金收入106303万元，支出105645万元，当年结余658万元，累计结余19216万元。\n"
+     "2. 职工医疗保险基金（含生育保险）收入301022万元，支出289804万元，当年结余11218万元，累计结余430834万元。\n"
+     "3. 居民医疗保险基金收入188766万元，支出184152万元，当年结余4614万元，累计结余187088万元。",
+     "637138万元", "consistent", ["19216万元", "430834万元", "187088万元"], 637138.0),
+    ("allocation of a total, all of it",
+     "专项债券1510亿元，362亿元用于土地储备，263亿元用于产业园区基础设施，250亿元用于保障性安居工程及城市更新，160亿元用于交通基础设施，"
+     "117亿元用于科教文卫社会事业，66亿元用于农林水利项目，231亿元用于补充政府性基金财力，71亿元用于其他。",
+     "1510亿元", "inconsistent", ["362亿元", "263亿元", "250亿元", "160亿元", "117亿元", "66亿元", "231亿元", "71亿元"], 1520.0),
+    ("a lone part within its whole",
+     "小型载客汽车保有量271万辆，比上年末增长6.6%；其中，非营运汽车264.57万辆，增长6.0%。",
+     "271万辆", "consistent", ["264.57万辆"], 264.57),
+    ("changes of two parts in both directions",
+     "年末全市常住人口294.26万人，比上年末增加2.79万人。其中，城镇人口247.70万人，比上年末增加4.76万人；乡村人口46.56万人，比上年末"
+     "减少1.97万人。",
+     "2.79万人", "consistent", ["4.76万人", "1.97万人"], 2.79),
+    ("a balance after 收支相抵",
+     "全市基金收入总计1,415,736万元。全市政府性基金支出完成846,150万元。加上调出资金401,779万元，支出总计1,247,929万元。"
+     "收支相抵，基金滚存结转167,807万元。",
+     "167,807万元", "consistent", ["1,415,736万元", "1,247,929万元"], 167807.0),
+]
+
+
+def _row(text: str, stated: str):
+    rows = [r for r in sm.audit(text=text).itertuples() if r.evidence[0][2] == stated]
+    assert len(rows) == 1, [r.message for r in sm.audit(text=text).itertuples()]
+    return rows[0]
+
+
+@pytest.mark.parametrize("reading, text, stated, status, operands, computed", READINGS, ids=[r[0] for r in READINGS])
+def test_reading(reading, text, stated, status, operands, computed):
+    row = _row(text, stated)
+    assert row.status == status, row.message
+    assert [e[2] for e in row.evidence[1:]] == operands
+    assert math.isclose(row.computed, computed, rel_tol=1e-3), (row.computed, computed)  # (in the stated figure's unit)
+    for s, e, surface in row.evidence:
+        assert text[s:e] == surface
+
+
+def test_a_decline_is_negative_in_a_growth_gap():
+    """-3.4 - 12.9 = -16.3: a decline stated as 下降3.4% is a negative growth in the gap to the wider area's."""
+    text = ("全州规模以上工业增加值同比增长12.9%。\n阿合奇县规模以上工业增加值同比下降3.4%，增速低于全州16.3个百分点，"
+            "占规模以上工业增加值的3.2%。")
+    row = _row(text, "16.3个百分点")
+    assert (row.status, row.computed) == ("consistent", -16.3)
+
+
+def test_words_that_count_nothing_are_no_count():
+    """Verbs and slogans in quotes (“一减两稳五增” of crops, no growth rate after it) and two names before a count
+    of three give no row."""
+    for text in ("主要农作物播种面积“一减两稳五增”（“一减”：减少玉米种植面积；“两稳”：稳定花生和烤烟种植面积）。",
+                 "归纳形成正面、负面“三张清单”。"):
+        assert sm.audit(text=text).empty, text
