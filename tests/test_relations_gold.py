@@ -76,8 +76,15 @@ DOCS = sorted(p.stem for p in (DATA / "docs").glob("*.txt"))
 # 737/937 (0.787), set aside 187/341 (0.548), set-aside false alarms 26 (e09 8). Growth gaps to a wider area, a
 # part's brackets inside a list, partition paragraphs under a heading: dev 751/937 (0.801), set aside 188/341 (0.551);
 # contributions to growth (拉动, their bare-number lists read as points): dev 755/937 (0.806).
+# Session 10 (2026-12-06): a restatement scored at either writing (set D marks the first, set E the later one:
+# dev +12, set aside +5), tallies of directions (“5增2降”), tables of a cell per line, gaps with the wider growth in
+# brackets / between two named growths / stated respectively, contributions over a paragraph's statements (下拉
+# taken away), respective shares (第一、二、三产业…分别为), numbered paragraphs restating their whole's measures, lone
+# 其中 parts within their whole (dev +12, set aside +15), counts of listed names in words (三张清单, 4县),
+# allocations (…用于其他), balances after 收支相抵: dev 849/937 (0.906), set aside 212/341 (0.622; false alarms
+# unchanged, 26 rows in the same six documents).
 # Below the 95 % / 85 %.
-FLOOR = {"dev": 0.78, "setaside": 0.54, "formats": 0.91}
+FLOOR = {"dev": 0.89, "setaside": 0.60, "formats": 0.91}
 _NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
