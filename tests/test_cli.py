@@ -186,9 +186,9 @@ def test_mine_writes_one_workbook_with_every_table(tmp_path, folder, capsys):
     assert sheets["errors"]["错误"].tolist() == ["UnsupportedFormatError"]
     assert set(sheets["comparison"]["地区"]) == {"中江县", "大竹县"}
     err = capsys.readouterr().err
-    assert "rows: metrics 156 (count 83, amount 51, percentage 22); problems 9; audit 36" in err
+    assert "rows: metrics 156 (count 83, amount 51, percentage 22); problems 9; audit 38" in err
     assert "regions 2: 中江县, 大竹县" in err and "periods 2: xxxx-01..10, xxxx-H1" in err
-    assert "audit findings: consistent 22, unverifiable 11, inconsistent 3" in err
+    assert "audit findings: consistent 24, unverifiable 11, inconsistent 3" in err
     assert "largest amount: 669.50亿元" in err  # 亿元, not 6.695000e+10
     assert f"next: summary-mining show {folder / 'seed.txt'} --html seed.html" in err
 
@@ -225,7 +225,7 @@ def test_audit_to_parquet_from_the_command_line(tmp_path, seed_path):
     out = tmp_path / "a.parquet"
     assert main(["audit", str(seed_path), "-o", str(out), "--no-progress"]) == 0
     back = pd.read_parquet(out)
-    assert len(back) == 36 and {"start", "end", "text"} == set(back.loc[0, "evidence"][0])
+    assert len(back) == 38 and {"start", "end", "text"} == set(back.loc[0, "evidence"][0])
 
 
 def test_regions_csv_overrides_detection(tmp_path, seed_path):

@@ -92,7 +92,7 @@ def test_readme_python_blocks_run_in_order(workdir, monkeypatch):
         exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102 - the README's own code
     assert (workdir / "out" / "seed.html").exists() and (workdir / "out" / "对比.xlsx").exists()
     assert namespace["doc"].section_path(200) == "一、目标任务完成情况"
-    assert len(namespace["findings"]) == 36 and len(namespace["corpus"].documents) > 0
+    assert len(namespace["findings"]) == 38 and len(namespace["corpus"].documents) > 0
 
 
 @pytest.mark.slow

@@ -57,7 +57,8 @@ def audit(source_or_metrics: Any = None, *, text: str | None = None, checks: Ite
     ``source_or_metrics`` is a path, bytes or :class:`Document` — or ``text=`` — (its figures found first,
     unless ``metrics`` — its :func:`summary_mining.extract` frame — is given: rows are mapped back to
     figure records by their offsets), or a metrics frame alone (possibly several documents: the text of
-    the sentences it holds is what is known). ``checks`` keeps only some of :data:`CHECKS`; ``rules``
+    the sentences it holds is what is known, so a count written in words in a sentence with no figure — “在谈、
+    签约、促建”三个环节 — is found only with the document). ``checks`` keeps only some of :data:`CHECKS`; ``rules``
     is another relations file. Columns: :data:`AUDIT_COLUMNS`; one row per relation, in document order.
     A finder that fails on a document is skipped and named in ``df.attrs["errors"]``.
 
