@@ -2305,13 +2305,18 @@ def _listed_part(ctx: Context, g: Fig) -> bool:
 
 
 def find_balances(ctx: Context) -> list[Relation]:
-    """A balance (结余/结转, ``[balance]`` in relations.toml) = the income before it less the spending before it."""
+    """A balance (结余/结转, ``[balance]`` in relations.toml) = the income before it less the spending before it; a
+    shortfall (缺口) the other way round."""
     rule = ctx.rules.balance
     if rule is None:
         return []
     out = []
     for b in ctx.figs:
-        if b.kind != "amount" or b.redacted or not rx_search(rule.cue, b.clause.rstrip(_TRIM)) \
+        if b.kind != "amount" or b.redacted:
+            continue
+        words = b.clause.rstrip(_TRIM)
+        short = rule.deficit is not None and rx_search(rule.deficit, words) is not None  # 收支相抵缺口34,088万元
+        if not (short or rx_search(rule.cue, words)) \
                 or _has_any(rule.excluded, b.clause) and not _has_any(rule.settled, ctx.text[ctx.sentence_start(b):b.start]):
             continue
         before = [g for g in ctx.nearest_before(b) if g.para == b.para and b.stmt - g.stmt <= rule.statements]
@@ -2325,7 +2330,7 @@ def find_balances(ctx: Context) -> list[Relation]:
             continue
         # firm: the cue says what it is, and both operands stand in its paragraph
         out.append(_rel(ctx, "difference_of", "difference", b, [came, spent], cue=b.clause.rstrip(_TRIM)[-4:],
-                        formula="difference", names=(ctx.name(came), ctx.name(spent))))
+                        formula="difference", names=(ctx.name(came), ctx.name(spent)), sign=-1.0 if short else 1.0))
     return out
 
 

@@ -61,7 +61,8 @@ class RateRule:
 
 @dataclass(frozen=True)
 class BalanceRule:
-    """``[balance]`` of relations.toml: a balance (结余/结转) is the income before it less the spending before it."""
+    """``[balance]`` of relations.toml: a balance (结余/结转) is the income before it less the spending before it,
+    a shortfall (缺口) the spending less the income."""
 
     cue: regex.Pattern[str]  # matched at the end of the balance's clause
     excluded: tuple[str, ...]  # a stock or an income item, no balance (滚存, 上年结余收入)
@@ -70,6 +71,7 @@ class BalanceRule:
     spending: tuple[str, ...]
     totals: tuple[str, ...]  # an operand named a total (支出总计) first
     statements: int  # how many full sentences back the operands may stand
+    deficit: regex.Pattern[str] | None = None  # a shortfall (缺口): the spending less the income
 
 
 @dataclass(frozen=True)
@@ -347,7 +349,9 @@ def _compile(d: dict, src: str) -> RelationRules:
         table_share_words=tuple(str(w) for w in d.get("tables", {}).get("share_words", ())),
         balance=BalanceRule(compile_pattern(bal["cue"], src, "balance.cue"),
                             *(tuple(str(w) for w in bal.get(k, ())) for k in ("excluded", "settled", "income", "spending", "totals")),
-                            int(bal.get("statements", 3))) if bal.get("cue") else None,
+                            int(bal.get("statements", 3)),
+                            compile_pattern(bal["deficit"], src, "balance.deficit") if bal.get("deficit") else None)
+        if bal.get("cue") else None,
         plus_opener=compile_pattern(f"\\s*{plus}", src, "sum.plus_openers") if plus else None,
         named_plus=compile_pattern(f"\\s*([^\\s，,。；;：:、0-9]{{2,16}}?){plus}", src, "sum.plus_openers") if plus else None,
         ceilings=tuple((str(c["limit"]), str(c["level"]), tuple(str(w) for w in c.get("ignore", ())))
