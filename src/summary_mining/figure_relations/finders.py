@@ -451,6 +451,55 @@ def find_contribution_sets(ctx: Context) -> list[Relation]:
     return out
 
 
+#: How many characters the measure a paragraph's statements restate for their parts takes at least, and their
+#: part names (乌恰县 / 限额以上单位消费品零售额).
+STATEMENT_MEASURE_CHARS, STATEMENT_PART_CHARS = 4, 2
+
+
+def _statement_head(ctx: Context, g: Fig, measure: str) -> str:
+    """The words that open ``g``'s statement before the words of ``measure`` (2025年，乌恰县限额以上…0.68亿元 -> 乌恰县):
+    the last clause before them."""
+    words = strip_glosses(ctx.text[ctx.sentence_start(g):g.start])
+    k = words.rfind(measure)
+    head = words[:k] if k >= 0 else ""
+    return head[max(head.rfind(c) for c in _ITEM_BREAKS) + 1:].strip()
+
+
+def find_statement_parts(ctx: Context) -> list[Relation]:
+    """A paragraph whose statements each open by stating, for one part named first, the measure of a whole stated
+    before the paragraph (乌恰县限额以上单位消费品零售额0.68亿元…；阿合奇县限额以上单位消费品零售额0.64亿元…；… after
+    限额以上单位消费品零售额14.16亿元): the parts add up to the whole. Read when they do, or firmly when a count in the
+    paragraph before them (4个县（市）) says they are all the parts."""
+    firsts: dict[int, dict[int, Fig]] = {}  # paragraph -> statement -> its first value
+    for g in ctx.figs:
+        if ctx.addable(g) and not g.redacted and g.source == "text" and len(g.label) > STATEMENT_MEASURE_CHARS:
+            firsts.setdefault(g.para, {}).setdefault(g.sentence, g)
+    out = []
+    for para, by_stmt in firsts.items():
+        heads = [g for g in by_stmt.values() if ctx.group_of(g) is None]
+        if len(heads) < 2:
+            continue
+        measure = heads[0].label
+        for g in heads[1:]:
+            measure = measure[len(measure) - _common_suffix(measure, g.label):]
+        parts = [g for g in heads if g.family == heads[0].family]
+        names = {_statement_head(ctx, g, measure) for g in parts}
+        if len(measure) < STATEMENT_MEASURE_CHARS or len(parts) < 2 or len(names) != len(parts) \
+                or any(len(n) < STATEMENT_PART_CHARS for n in names):
+            continue
+        whole = next((g for g in ctx.nearest_before(parts[0], ARTICLE_WINDOW) if g.article == parts[0].article
+                      and g.para < para and g.family == parts[0].family and ctx.addable(g) and not g.redacted
+                      and g.label.endswith(measure) and _statement_head(ctx, g, measure) not in names), None)
+        if whole is None:
+            continue
+        p = ctx.doc.paragraphs[para]
+        counted = any(c.kind == "count" and c.value == len(parts) for c in ctx.between(p.start, parts[0].start))
+        if not (counted or agrees(whole.value, sum(g.value for g in parts), sum_tolerance(whole, parts))):
+            continue
+        out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue=measure, exhaustive=True, firm=counted))
+    return out
+
+
 def restated_rates(ctx: Context, relations: list[Relation]) -> list[Relation]:
     """``relations`` with each rate whose inputs were not found (开工率达到67.8%: no 开工项目 in its sentence)
     replaced by a restatement of the same percentage stated later in its article by a relation whose inputs
@@ -2380,6 +2429,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "rate_gap": find_rate_gaps,
     "contribution": find_contributions,
     "contribution_set": find_contribution_sets,
+    "statement_parts": find_statement_parts,
     "completion": find_completion,
     "respective_share": find_respective_shares,
     "share": find_shares,
