@@ -118,3 +118,11 @@ def test_words_that_count_nothing_are_no_count():
     for text in ("主要农作物播种面积“一减两稳五增”（“一减”：减少玉米种植面积；“两稳”：稳定花生和烤烟种植面积）。",
                  "归纳形成正面、负面“三张清单”。"):
         assert sm.audit(text=text).empty, text
+
+
+@pytest.mark.parametrize("share, status", [("81.68%", "consistent"), ("71.68%", "inconsistent"), ("31.68%", "unverifiable")])
+def test_a_share_far_off_is_of_another_whole(share, status):
+    """A share off by a slip is inconsistent; one off by more than half of itself was more likely read against
+    another whole than written wrong (SHARE_ASTRAY): no verdict."""
+    text = f"全区一般公共预算支出98240万元。其中，民生支出80242万元，占一般公共预算支出的{share}。"
+    assert _row(text, share).status == status

@@ -94,6 +94,10 @@ class _Listed:
         self.surface = "+".join(g.surface for g in figs)
 
 
+#: A share this many times off its computed value (either way) is read against another whole, not a slip.
+SHARE_ASTRAY = 2.0
+
+
 def _ratio_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
     head = rel.cue if rel.check != "share" else "占比"
     cap = rel.cap
@@ -123,7 +127,10 @@ def _ratio_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
     c, extra = ratio(part, whole)
     tol = p.half + extra
     ok = agrees(p.written, c, tol, p.half) and not over
-    status = _verdict(ok, rel.firm or over, rel.approximate)
+    # a share off by more than half of itself is more likely of another whole than a slip (占…比重 read against the
+    # wrong figure): no verdict
+    astray = rel.check == "share" and not ok and not over and not SHARE_ASTRAY * c > p.written > c / SHARE_ASTRAY
+    status = _verdict(ok, (rel.firm or over) and not astray, rel.approximate)
     if rel.check == "completion":
         implied = part.value / (p.value / 100) if p.value else NAN
         shown = f"{_fmt(implied / part.factor, max(2, part.f.decimals))}{part.unit_text}" if not math.isnan(implied) else "?"
