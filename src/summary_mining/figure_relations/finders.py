@@ -19,12 +19,12 @@ import regex
 
 from ..datafiles import rx_finditer, rx_first, rx_fullmatch, rx_match, rx_search, rx_sub
 from ..rules.indicators import indicator_lexicon
-from ..structure import strip_glosses, structure_rules
+from ..structure import PAD_SPACES, strip_glosses, structure_rules
 from .arithmetic import agrees, prefix_match, sum_tolerance
 from .context import ARTICLE_WINDOW, FIGURE_WINDOW, TEXT_WINDOW, Context, Fig
 from .context import make_relation as _rel
 from .record import Relation
-from .rules import RateRule, names_partition
+from .rules import RateGapRule, RateRule, names_partition
 from .tables import find_table_relations
 from .word_counts import find_tallies, find_word_counts
 from .view import figure_views
@@ -241,7 +241,8 @@ def _indicator_name(ctx: Context, g: Fig) -> str:
 def _wider_growth(ctx: Context, own: Fig, scope: str) -> Fig | None:
     """The growth of the wider area ``scope`` (全州) of ``own``'s indicator, stated before it in its article: the
     nearest growth of a statement that opens by naming the scope (全州农林牧渔业总产值…增长5.7%), or names it
-    anywhere and states no gap of a part to it, its indicator named like ``own``'s (the same indicator, or four characters of the name in common at its end)."""
+    anywhere and states no gap of a part to it, its indicator named like ``own``'s (the same indicator, or four
+    characters of the name in common at its end)."""
     name = _indicator_name(ctx, own)
     if len(name) < 2:
         return None
@@ -268,10 +269,10 @@ def _gap(ctx: Context, d: Fig) -> bool:
     return rule is not None and d.kind == "percentage" and d.unit != "%" and rx_search(rule.cue, d.clause) is not None
 
 
-def _bracketed_gap(ctx: Context, rule, d: Fig) -> tuple[Fig, Fig, regex.Match] | None:
-    """(own growth, wider growth, cue) of a gap whose wider growth is stated in brackets after its scope (增速高于
-    全国（3.8%）33.3个百分点): the growth in the brackets, and the nearest growth before the cue in the statement that
-    stands in no brackets (a second gap, 高于全疆（19.9%）17.2个百分点, has the first one's own growth)."""
+def _bracketed_gap(ctx: Context, rule: RateGapRule, d: Fig) -> tuple[Fig, Fig, regex.Match, str] | None:
+    """(own growth, wider growth, cue, the wider one's name) of a gap whose wider growth is stated in brackets after
+    its scope (增速高于全国（3.8%）33.3个百分点): the growth in the brackets, and the nearest growth before the cue in the
+    statement that stands in no brackets (a second gap, 高于全疆（19.9%）17.2个百分点, has the first one's own growth)."""
     if rule.bracketed is None:
         return None
     lo = ctx.sentence_start(d)
@@ -281,13 +282,13 @@ def _bracketed_gap(ctx: Context, rule, d: Fig) -> tuple[Fig, Fig, regex.Match] |
         return None
     own = next((g for g in ctx.nearest_before(other) if g.start < m.start() and g.sentence == d.sentence
                 and g.unit == "%" and g.direction and not g.redacted and ctx.text[g.start - 1:g.start] not in "（("), None)
-    return (own, other, m) if own is not None and _growth(own) else None
+    return (own, other, m, m.group("scope")) if own is not None and _growth(own) else None
 
 
-def _named_gap(ctx: Context, rule, d: Fig) -> tuple[Fig, Fig, regex.Match] | None:
-    """(own growth, other growth, cue) of a gap between two growths its clause names (轻工业增长12.7%，重工业增长4.2%，
-    轻工业增速快于重工业8.5个百分点): the nearest growth before it in its full sentence whose label opens with each
-    name."""
+def _named_gap(ctx: Context, rule: RateGapRule, d: Fig) -> tuple[Fig, Fig, regex.Match, str] | None:
+    """(own growth, other growth, cue, the other's name) of a gap between two growths its clause names (轻工业增长
+    12.7%，重工业增长4.2%，轻工业增速快于重工业8.5个百分点): the nearest growth before it in its full sentence whose label
+    opens with each name."""
     m = rx_search(rule.named, d.clause) if rule.named is not None else None
     if m is None or len(m.group("own")) < 2 or len(m.group("other")) < 2:
         return None
@@ -297,10 +298,10 @@ def _named_gap(ctx: Context, rule, d: Fig) -> tuple[Fig, Fig, regex.Match] | Non
                     None)
 
     own, other = growth_of(m.group("own")), growth_of(m.group("other"))
-    return (own, other, m) if own is not None and other is not None and own is not other else None
+    return (own, other, m, ctx.name(other)) if own is not None and other is not None and own is not other else None
 
 
-def _respective_gaps(ctx: Context, rule, d: Fig, m: regex.Match) -> list[Relation]:
+def _respective_gaps(ctx: Context, rule: RateGapRule, d: Fig, m: regex.Match) -> list[Relation]:
     """Gaps to a wider area stated respectively (阿克陶县…增长6.8%，阿合奇县…增长6.3%，乌恰县…增长6.0%，3个县…增速分别高于
     全州平均水平3.2、2.7、2.4个百分点): the k-th gap is of the k-th of as many growths before them in their full
     sentence, against the wider area's growth (never firm: that is found by name)."""
@@ -332,19 +333,12 @@ def find_rate_gaps(ctx: Context) -> list[Relation]:
     for d in ctx.figs:
         if d.kind != "percentage" or d.unit == "%" or d.redacted or d.i in ctx.claimed:
             continue
-        stated = _bracketed_gap(ctx, rule, d)
+        stated = _bracketed_gap(ctx, rule, d) or _named_gap(ctx, rule, d)  # both growths stated with the gap: firm
         if stated is not None:
-            own, other, m = stated
+            own, other, m, name = stated
             ctx.claimed.add(d.i)
             out.append(_rel(ctx, "difference_of", "difference", d, [own, other], cue=m.group(0), formula="gap",
-                            sign=-1.0 if m.group("dir") in rule.down else 1.0, names=(ctx.name(own), m.group("scope"))))
-            continue
-        named = _named_gap(ctx, rule, d)
-        if named is not None:
-            own, other, m = named
-            ctx.claimed.add(d.i)
-            out.append(_rel(ctx, "difference_of", "difference", d, [own, other], cue=m.group(0), formula="gap",
-                            sign=-1.0 if m.group("dir") in rule.down else 1.0, names=(ctx.name(own), ctx.name(other))))
+                            sign=-1.0 if m.group("dir") in rule.down else 1.0, names=(ctx.name(own), name)))
             continue
         m = rx_search(rule.cue, d.clause)
         if m and ctx.label_rules.respectively in d.clause[:m.start()]:
@@ -415,6 +409,12 @@ def _contribution_measure(rule, g: Fig) -> tuple[str, bool] | None:
     return (rest[:end], down) if end >= 2 else None
 
 
+def _counted(ctx: Context, para: int, parts: list[Fig]) -> bool:
+    """A count in paragraph ``para`` before ``parts`` says they are all the parts (4个县（市）… then four of them)."""
+    p = ctx.doc.paragraphs[para]
+    return any(c.kind == "count" and c.value == len(parts) for c in ctx.between(p.start, parts[0].start))
+
+
 def find_contribution_sets(ctx: Context) -> list[Relation]:
     """Contributions spread over a paragraph's statements, one per part (乌恰县…拉动规模以上工业增加值增速12.5个百分点；
     阿图什市…0.4个百分点；…阿合奇县…下拉…0.1个百分点), naming one measure: they add up, 下拉 ones taken away, to the
@@ -442,8 +442,7 @@ def find_contribution_sets(ctx: Context) -> list[Relation]:
             continue
         minus = tuple(k for k, (_, down) in enumerate(members) if down)
         total = sum(-g.value if k in minus else g.value for k, g in enumerate(parts))
-        p = ctx.doc.paragraphs[para]
-        counted = any(c.kind == "count" and c.value == len(parts) for c in ctx.between(p.start, parts[0].start))
+        counted = _counted(ctx, para, parts)
         if not (counted or agrees(whole.value, total, sum_tolerance(whole, parts))):
             continue
         out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue=rule.cue, exhaustive=True, firm=counted,
@@ -492,8 +491,7 @@ def find_statement_parts(ctx: Context) -> list[Relation]:
                       and g.label.endswith(measure) and _statement_head(ctx, g, measure) not in names), None)
         if whole is None:
             continue
-        p = ctx.doc.paragraphs[para]
-        counted = any(c.kind == "count" and c.value == len(parts) for c in ctx.between(p.start, parts[0].start))
+        counted = _counted(ctx, para, parts)
         if not (counted or agrees(whole.value, sum(g.value for g in parts), sum_tolerance(whole, parts))):
             continue
         out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue=measure, exhaustive=True, firm=counted))
@@ -1653,14 +1651,14 @@ def _share_after(ctx: Context, part: Fig) -> Fig | None:
     return nxt
 
 
+_PADDING = PAD_SPACES + "\r\n"  # read past in an allocation's words (a justified PDF line pads them: 用 于)
+
+
 def _used_for(ctx: Context, g: Fig) -> bool:
     """``g`` is followed by the allocation verb, spaces read past (362亿元用于土地储备)."""
     verb = ctx.rules.allocation_verb
     after = ctx.text[g.end:g.end + 3 * len(verb) + 4]
     return "".join(c for c in after if c not in _PADDING).startswith(verb)
-
-
-_PADDING = " \t\u3000\r\n"  # (a justified PDF line pads words: 用 于)
 
 
 def find_allocations(ctx: Context) -> list[Relation]:
@@ -2178,8 +2176,8 @@ def changes_of_parts(ctx: Context, relations: list[Relation]) -> list[Relation]:
     """``relations`` and, for each breakdown whose parts make up their whole (they add up, or claim to), the
     changes stated with each: they make up the whole's change (上级转移支付资金57.8亿元，较2024年增加16.1亿元。
     其中，一般公共预算36.6亿元，较2024年增加3.7亿元；政府性基金预算21.2亿元，较2024年增加12.4亿元 -> 16.1 =
-    3.7 + 12.4). Changes in both directions add up as written only for two parts: the rise less the fall
-    (城镇人口增加4.76万人，乡村人口减少1.97万人 -> 常住人口增加2.79万人)."""
+    3.7 + 12.4). Changes in both directions are read for two parts, never firmly (a part of last year may be
+    gone): the rise less the fall (城镇人口增加4.76万人，乡村人口减少1.97万人 -> 常住人口增加2.79万人)."""
     by_f = {id(g.f): g for g in ctx.figs}
     totals = {id(r.stated) for r in relations if r.relation == "total_of"}  # read already (paragraph parts)
     out = list(relations)

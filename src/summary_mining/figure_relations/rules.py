@@ -17,7 +17,8 @@ import regex
 from ..datafiles import compile_pattern, rules_from
 from ..errors import RuleError
 
-__all__ = ["RateRule", "BalanceRule", "RateGapRule", "ContributionRule", "TallyRule", "WordCountRule", "Template", "RelationRules", "relation_rules", "PLACEHOLDER_BASE", "MACROS"]
+__all__ = ["RateRule", "BalanceRule", "RateGapRule", "ContributionRule", "TallyRule", "WordCountRule", "Template",
+           "RelationRules", "relation_rules", "PLACEHOLDER_BASE", "MACROS"]
 
 #: Figures in a template's view are one character each, from the private use area: amounts from
 #: U+E000, percentages from U+E800, counts from U+F000 (2,048 of each kind per view).

@@ -24,7 +24,7 @@ from ..errors import EncodingError
 from .base import Block
 from .base import ReadResult
 from .tables import describe_tables
-from .text_tables import find_line_tables, find_text_tables, text_table_rules
+from .text_tables import find_line_tables, find_text_tables, line_spans, text_table_rules
 
 __all__ = ["decode_text", "read_text", "split_lines"]
 
@@ -264,21 +264,7 @@ def _regbk(m: re.Match[str]) -> str:
 
 def split_lines(text: str) -> list[Block]:
     """One paragraph block per non-blank line (offsets exclude the line break and edge spaces)."""
-    blocks = []
-    pos = 0
-    n = len(text)
-    while pos < n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        s, e = pos, end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            blocks.append(Block(s, e))
-        pos = end + 1
-    return blocks
+    return [Block(s, e) for s, e in line_spans(text) if e > s]
 
 
 def read_text(data: bytes, path: object = "<bytes>") -> ReadResult:

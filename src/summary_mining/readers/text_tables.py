@@ -21,12 +21,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Iterator
 
 import regex
 
 from ..datafiles import compile_pattern, rules_from, rx_fullmatch
 
-__all__ = ["TextTable", "TextTableRules", "text_table_rules", "find_text_tables", "find_line_tables"]
+__all__ = ["TextTable", "TextTableRules", "text_table_rules", "find_text_tables", "find_line_tables", "line_spans"]
 
 Span = tuple[int, int]
 
@@ -226,14 +227,10 @@ def _table(text: str, cells: list[Span], cut: tuple[int, int, int, int]) -> Text
     return TextTable(used[0][0], used[-1][1], header, header_spans, data, [c for c in cells[:offset] if c[1] > c[0]])
 
 
-def _short_line_runs(text: str, rules: TextTableRules) -> list[list[Span]]:
-    """Runs of consecutive non-blank lines of at most ``line_cell_chars`` characters (stripped), at least
-    ``line_min_lines`` long and holding ``line_min_numbers`` numbers."""
-    runs: list[list[Span]] = []
-    run: list[Span] = []
-    pos = 0
-    n = len(text)
-    while pos <= n:
+def line_spans(text: str) -> Iterator[Span]:
+    """Each line of ``text`` as a span without its line break and edge spaces (empty for a blank line)."""
+    pos, n = 0, len(text)
+    while pos < n:
         end = text.find("\n", pos)
         end = n if end < 0 else end
         a, b = pos, end
@@ -241,13 +238,22 @@ def _short_line_runs(text: str, rules: TextTableRules) -> list[list[Span]]:
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
+        yield a, b
+        pos = end + 1
+
+
+def _short_line_runs(text: str, rules: TextTableRules) -> list[list[Span]]:
+    """Runs of consecutive non-blank lines of at most ``line_cell_chars`` characters (stripped), at least
+    ``line_min_lines`` long and holding ``line_min_numbers`` numbers."""
+    runs: list[list[Span]] = []
+    run: list[Span] = []
+    for a, b in line_spans(text):
         if a < b and b - a <= rules.line_cell_chars and text[b - 1] not in "。！？!?；;":  # a sentence is no cell
             run.append((a, b))
         else:
             if len(run) >= rules.line_min_lines:
                 runs.append(run)
             run = []
-        pos = end + 1
     if len(run) >= rules.line_min_lines:
         runs.append(run)
     return [r for r in runs if sum(_numbers([_squeeze(text[a:b]) for a, b in r], rules)) >= rules.line_min_numbers]
