@@ -125,6 +125,7 @@ def _ratio_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
         msg = f"{head}{p.surface}：基数{whole.surface}为0，无法计算比例"
         return _row(ctx, rel, UNVERIFIABLE, p.written, NAN, p.half, msg, [p, *listed, whole])
     c, extra = ratio(part, whole)
+    c, extra = c * rel.scale / 100, extra * rel.scale / 100  # (每万人口…: part / people × 10000)
     tol = p.half + extra
     ok = agrees(p.written, c, tol, p.half) and not over
     # a share off by more than half of itself is more likely of another whole than a slip (占…比重 read against the
@@ -136,6 +137,9 @@ def _ratio_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
         shown = f"{_fmt(implied / part.factor, max(2, part.f.decimals))}{part.unit_text}" if not math.isnan(implied) else "?"
         msg = (f"{rel.cue}的{p.surface}与 {rel.names[0]}{part.surface}/目标{whole.surface}={_pct(c, p)} "
                f"{_WORD[status]}（推算目标{shown}）")
+    elif rel.scale != 100:
+        msg = (f"{head}{p.surface}与 {rel.names[0]}{part.surface}/{rel.names[1]}{whole.surface}×{_fmt(rel.scale, 0)}"
+               f"={_fmt(c, max(2, p.f.decimals))}{p.unit_text} {_WORD[status]}")
     else:
         msg = f"{head}{p.surface}与 {rel.names[0]}{part.surface}/{rel.names[1]}{whole.surface}={_pct(c, p)} {_WORD[status]}"
     if over:

@@ -1686,6 +1686,33 @@ def find_allocations(ctx: Context) -> list[Relation]:
     return out
 
 
+def find_per_head(ctx: Context) -> list[Relation]:
+    """每万人口发明专利拥有量10.52件 = the figure of its measure before it in its statement (发明专利拥有量3384件) over the
+    population named before it in the article (常住人口321.56万人), times the people it is per (``[per_head]``);
+    never firm."""
+    rules = ctx.rules
+    out: list[Relation] = []
+    if not rules.per_head:
+        return out
+    for g in ctx.figs:
+        if g.kind != "count" or g.redacted or g.in_name:
+            continue
+        per = next(((w, n) for w, n in rules.per_head if w in g.clause), None)
+        if per is None:
+            continue
+        measure = g.label[g.label.find(per[0]) + len(per[0]):] if per[0] in g.label else g.label
+        unit = g.unit.split("/")[0]  # (件/万人: the extractor reads the per-head unit)
+        base = next((h for h in ctx.nearest_before(g) if h.stmt == g.stmt and h.unit == unit and ctx.usable(h)
+                     and len(measure) >= 2 and h.label.endswith(measure)), None)
+        people = next((h for w in rules.people_words for h in reversed(ctx.figs[:g.i])  # (a bulletin states it first)
+                       if h.article == g.article and h.unit == "人" and not h.direction and w in h.label), None)
+        if base is None or people is None:
+            continue
+        out.append(_rel(ctx, "ratio_of", "rate", g, [base, people], cue=per[0] + measure, firm=False, scale=per[1],
+                        names=(ctx.name(base), ctx.name(people))))
+    return out
+
+
 def find_share_totals(ctx: Context) -> list[Relation]:
     """The shares of a breakdown whose parts add up to the whole add up to 100 %."""
     out = []
@@ -2433,6 +2460,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "share": find_shares,
     "breakdown": find_breakdowns,
     "share_total": find_share_totals,
+    "per_head": find_per_head,
     "allocation": find_allocations,
     "sum": find_sums,
     "balance": find_balances,

@@ -52,6 +52,8 @@ class Relation:
     approximate: bool = False
     #: operands (by index) taken away rather than added in a total (下拉 contributions to a growth)
     minus: tuple[int, ...] = ()
+    #: what a ratio is multiplied by: 100 for a percentage, 10000 for a figure per 10,000 people (每万人口)
+    scale: float = 100.0
 
     @property
     def anchor(self) -> int:

@@ -214,6 +214,10 @@ class RelationRules:
     measure_words: tuple[str, ...] = ()
     #: counts written as words after the names they count (``[word_count]``); None: not read
     word_count: WordCountRule | None = None
+    #: per-head figures (每万人口发明专利拥有量10.52件): the words saying how many people each is per, and the words
+    #: naming a population (``[per_head]``)
+    per_head: tuple[tuple[str, float], ...] = ()
+    people_words: tuple[str, ...] = ()
     #: allocations (1510亿元，362亿元用于…，61亿元用于其他): the verb after each part, and what the last part of all is
     #: used for (``[allocation]``); "": not read
     allocation_verb: str = ""
@@ -370,6 +374,9 @@ def _compile(d: dict, src: str) -> RelationRules:
         if (c := d.get("contribution", {})).get("cue") else None,
         tally=_tally(d["tally"], src) if d.get("tally", {}).get("numeral") else None,
         word_count=_word_count(d["word_count"], src) if d.get("word_count", {}).get("count") else None,
+        per_head=tuple(sorted(((str(k), float(v)) for k, v in d.get("per_head", {}).get("per", {}).items()),
+                              key=lambda kv: len(kv[0]), reverse=True)),
+        people_words=tuple(str(w) for w in d.get("per_head", {}).get("people", ())),
         allocation_verb=str(d.get("allocation", {}).get("verb", "")),
         allocation_rest=tuple(str(w) for w in d.get("allocation", {}).get("rest", ())),
         share_collective=tuple((str(k), tuple(str(n) for n in v))
