@@ -101,9 +101,14 @@ def _label(doc: Document, m: Figure, prev_end: int, rules: LabelRules, seg: Segm
             return after, before, True
     if label:
         return label, before, False
-    if cs > floor and norm[cs - 1] in ")）" and (opener := _skip_brackets(norm, cs, floor)) < cs \
-            and lex.lookup(named := _phrase(norm[opener + 1:cs - 1], rules, seg)) is not None:
-        return named, before, False  # …比重(常住人口城镇化率)为53.94%: the bracket names the indicator
+    if cs > floor and norm[cs - 1] in ")）" and (opener := _skip_brackets(norm, cs, floor)) < cs:
+        if lex.lookup(named := _phrase(norm[opener + 1:cs - 1], rules, seg)) is not None:
+            return named, before, False  # …比重(常住人口城镇化率)为53.94%: the bracket names the indicator
+        head = _phrase(norm[max(doc.clause_start(opener), floor):opener], rules, seg)
+        if head and not head.startswith(rules.share_words):
+            # 常住人口城镇化率（城镇人口占常住人口比重）为84.18%: the name before the aside (not 占常住人口比重(城镇人口比例),
+            # a share's words, whose aside names it)
+            return head[-14:], before, False
     return _after_phrase(doc, norm, m, rules, seg), before, True
 
 
