@@ -696,6 +696,8 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
             continue
         if g.value <= part.value and p.value < 100:
             continue  # a whole is larger than a part that is less than all of it (工业项目5个 is no whole of 农业项目5个)
+        if g.label and g.label == part.label and g.para == part.para and g.sentence != part.sentence:
+            continue  # the same measure for a sibling (乌恰县…0.68亿元；阿合奇县…0.64亿元，占全州…的4.5%)
         # a label ending the name is the strongest match (the longer the better); the name's indicator, a
         # weak one that still makes the match firm (nearest first among equals)
         # (a label that is the name with scope words before it, 市直一般公共预算支出 for 一般公共预算支出, matches
