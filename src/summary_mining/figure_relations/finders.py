@@ -152,9 +152,11 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig |
             continue  # a target is no base, unless the rule's base is one (计划新开工项目270项 for 开工率)
         if ctx.rules.partition_named([num.label or num.clause, g.label or g.clause]) is not None:
             continue  # the numerator's sibling (城镇常住人口734.7万，农村常住人口139.7万): a part, not the whole
-        # 计划新开工项目270项 is a base although it names the numerator's verb: its own clause says so
+        # 计划新开工项目270项 is a base although it names the numerator's verb: its own clause says so; 在统计的28种
+        # 主要规模以上工业产品中: the words after it in its clause may say so too
         if _has_any(rule.denominator, g.clause) or (_has_any(rule.denominator, ctx.context_words(g))
-                                                   and not _has_any(rule.numerator, g.clause)):
+                                                   and not _has_any(rule.numerator, g.clause)) \
+                or _has_any(rule.denominator, ctx.text[g.end:ctx.doc.clause_at(g.end - 1).end]):
             den = g
             break
     return nums, den
