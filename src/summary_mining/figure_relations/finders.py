@@ -1258,6 +1258,10 @@ def find_groups(ctx: Context) -> list[Group]:
                 taken.add(parts[0].i)
                 continue
             if len(parts) < 2:
+                # (an item's own breakdown stands even when the item is no part of the whole: 新增债券331446万元，
+                # 市本级留用90000万元，转贷县（市、区）241446万元)
+                cue = strip_glosses(ctx.text[cs:ce]).strip("，,：:")
+                groups += [Group(head, rest, cue, True, ctx.certain(head.stmt), True) for head, rest in nested]
                 continue
             # a remote cue's whole is firm in the cue's own full sentence (总里程3170公里，按技术等级划分，…), or
             # when the parts are a partition of what it names (生产总值…。分产业看，第一产业…第三产业…)
@@ -1328,8 +1332,30 @@ def _item_heads(parts: list[Fig]) -> tuple[list[Fig], list[tuple[Fig, list[Fig]]
     if len(items) < 2 or not nested or not all(
             len(rest) >= 2 and agrees(head.value, sum(p.value for p in rest), sum_tolerance(head, rest))
             for head, rest in nested):
-        return parts, []
+        return _heads_by_sums(parts)
     return [gs[0] for gs in items.values()], nested
+
+
+def _heads_by_sums(parts: list[Fig]) -> tuple[list[Fig], list[tuple[Fig, list[Fig]]]]:
+    """Items each followed by two figures or more adding up to it, with no statement marking them (其中：新增债券
+    331446万元，市本级留用90000万元，转贷县（市、区）241446万元。…置换债券130170万元，市本级留用19700万元，转贷县（市、
+    区）110470万元): the items are the parts, their runs nested breakdowns — when every item has one (a single item
+    too: its whole's list may stop at a full stop before the next)."""
+    heads: list[Fig] = []
+    nested: list[tuple[Fig, list[Fig]]] = []
+    i = 0
+    while i < len(parts):
+        head, j, acc = parts[i], i + 1, 0.0
+        while j < len(parts) and acc < head.value and not agrees(head.value, acc, sum_tolerance(head, parts[i + 1:j])):
+            acc += parts[j].value
+            j += 1
+        rest = parts[i + 1:j]
+        if len(rest) < 2 or not agrees(head.value, acc, sum_tolerance(head, rest)):
+            return parts, []
+        heads.append(head)
+        nested.append((head, rest))
+        i = j
+    return heads, nested
 
 
 #: A label of a part paragraph names the same measure as the whole's when the two are equal or end in
