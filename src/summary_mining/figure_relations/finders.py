@@ -1267,7 +1267,10 @@ def find_groups(ctx: Context) -> list[Group]:
             # when the parts are a partition of what it names (生产总值…。分产业看，第一产业…第三产业…)
             firm = ctx.certain(whole.stmt) and not loose and (local or whole.stmt == ctx.stmt_at(cs)
                                                  or _whole_of_partition(ctx, whole, parts)
-                                                 or _measures(ctx, whole, parts))
+                                                 or _measures(ctx, whole, parts)
+                                                 # 社会消费品零售总额2186.7亿元…。按经营地统计，城镇…；乡村…: a known
+                                                 # partition opening the full sentence right after its whole's
+                                                 or ctx.stmt_at(cs) == whole.stmt + 1 and _partition(ctx, parts))
             exhaustive = _partition(ctx, parts) or not local
             cue = strip_glosses(ctx.text[cs:ce]).strip("，,：:")
             groups.append(Group(whole, parts, cue, local, firm, exhaustive))
