@@ -1888,8 +1888,9 @@ def find_sums(ctx: Context) -> list[Relation]:
         used: list[Fig] | None = cands if agrees(t.value, sum(c.value for c in cands), sum_tolerance(t, cands)) else None
         if used is None:
             used = _subset_match(cands, t)
-        if used is None and (not strong or base is None and sum(c.value for c in cands) > NOT_PARTS * t.value):
-            continue  # figures far over the total are other measures (…中标金额16.6亿元；…采购金额总计1.01亿元)
+        if used is None and (not (strong or base is not None) or base is None and sum(c.value for c in cands) > NOT_PARTS * t.value):
+            continue  # figures far over the total are other measures (…中标金额16.6亿元；…采购金额总计1.01亿元); a weak cue
+            # is a sum only when they add up, or when a plus word says what is added (地方…收入加上上划中央收入…，…总收入…)
         firm = used is not None or (in_stmt and (base is not None and not _names_a_partition(ctx, base)
                                                  or base is None and ctx.same_place(cands, t)))
         out.append(_rel(ctx, "total_of", "sum", t, used if used is not None else cands, cue=cue, firm=firm,
