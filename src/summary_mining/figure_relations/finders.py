@@ -2442,6 +2442,37 @@ def find_balances(ctx: Context) -> list[Relation]:
     return out
 
 
+def find_balanced(ctx: Context) -> list[Relation]:
+    """收入完成12,147万元，…支出11,147万元，调出资金1,000万元，收支相抵平衡: a statement saying the books balance
+    (``[balance] balanced``): the last income before its first spending in its full sentence equals that spending and
+    what follows it."""
+    rule = ctx.rules.balance
+    out: list[Relation] = []
+    if rule is None or not rule.balanced or not any(w in ctx.text for w in rule.balanced):
+        return out
+    said = sorted((k, w) for w in rule.balanced for k in _occurrences(ctx.text, w))
+    for k, word in said:
+        figs = [g for g in ctx.between(ctx.stmt_start(k), k) if g.kind == "amount" and ctx.usable(g) and not g.redacted]
+        spent = next((k for k, g in enumerate(figs) if _has_any(rule.spending, f"{g.label}|{g.clause}")), None)
+        if spent is None:
+            continue
+        came = next((g for g in reversed(figs[:spent]) if _has_any(rule.income, f"{g.label}|{g.clause}")), None)
+        outs = [g for g in figs[spent:] if g.family == figs[spent].family]
+        if came is None or came.family != figs[spent].family or not outs:
+            continue
+        if all(r.stated is not came.f for r in out):  # (收支平衡 inside 收支相抵平衡)
+            out.append(_rel(ctx, "total_of", "sum", came, outs, cue=word, exhaustive=True))
+    return out
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    out, k = [], text.find(word)
+    while k >= 0:
+        out.append(k)
+        k = text.find(word, k + 1)
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # ceilings (一般债务限额259.1亿元 … 一般债务余额216.72亿元)
 #: How many characters before a limit's word name what it limits (核定一般债务限额 and 年底一般债务余额: 一般债务).
@@ -2498,6 +2529,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "allocation": find_allocations,
     "sum": find_sums,
     "balance": find_balances,
+    "balanced": find_balanced,
     "ceiling": find_ceilings,
     "target_claim": find_claims,
     "enumeration": find_enumerations,

@@ -73,6 +73,7 @@ class BalanceRule:
     totals: tuple[str, ...]  # an operand named a total (支出总计) first
     statements: int  # how many full sentences back the operands may stand
     deficit: regex.Pattern[str] | None = None  # a shortfall (缺口): the spending less the income
+    balanced: tuple[str, ...] = ()  # a statement saying the books balance (收支相抵平衡)
 
 
 @dataclass(frozen=True)
@@ -355,7 +356,8 @@ def _compile(d: dict, src: str) -> RelationRules:
         balance=BalanceRule(compile_pattern(bal["cue"], src, "balance.cue"),
                             *(tuple(str(w) for w in bal.get(k, ())) for k in ("excluded", "settled", "income", "spending", "totals")),
                             int(bal.get("statements", 3)),
-                            compile_pattern(bal["deficit"], src, "balance.deficit") if bal.get("deficit") else None)
+                            compile_pattern(bal["deficit"], src, "balance.deficit") if bal.get("deficit") else None,
+                            tuple(str(w) for w in bal.get("balanced", ())))
         if bal.get("cue") else None,
         plus_opener=compile_pattern(f"\\s*{plus}", src, "sum.plus_openers") if plus else None,
         named_plus=compile_pattern(f"\\s*([^\\s，,。；;：:、0-9]{{2,16}}?){plus}", src, "sum.plus_openers") if plus else None,
