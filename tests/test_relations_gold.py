@@ -82,9 +82,13 @@ DOCS = sorted(p.stem for p in (DATA / "docs").glob("*.txt"))
 # taken away), respective shares (第一、二、三产业…分别为), numbered paragraphs restating their whole's measures, lone
 # 其中 parts within their whole (dev +12, set aside +15), counts of listed names in words (三张清单, 4县),
 # allocations (…用于其他), balances after 收支相抵: dev 849/937 (0.906), set aside 212/341 (0.622; false alarms
-# unchanged, 26 rows in the same six documents).
+# unchanged, 26 rows in the same six documents). Then shortfalls (缺口), statements restating a whole's measure for
+# one part each, a share far off its computed value read as of another whole (SHARE_ASTRAY: set-aside false alarms
+# 26 -> 24, measured once after the rule was chosen) and no sibling's same measure as a share's whole (-> 23), figures
+# per head of the population, 总收入 as a weak sum cue (set aside +7), the books said to balance (收支相抵平衡): dev
+# 861/937 (0.919), set aside 220/341 (0.645).
 # Below the 95 % / 85 %.
-FLOOR = {"dev": 0.89, "setaside": 0.60, "formats": 0.91}
+FLOOR = {"dev": 0.90, "setaside": 0.62, "formats": 0.91}
 _NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
@@ -315,8 +319,9 @@ def test_perturbed_operands_are_flagged():
 #: Session 10: 686/1077 (0.637). The relations found since are mostly read only when they hold (a lone 其中 part
 #: within its whole, paragraphs numbered 1, 2, 3 restating their whole's measures, restatements found at either
 #: writing, tallies of listed names), so their perturbed copies give no row: a lone part over its whole was tried
-#: firm and raised a false alarm in the set aside (r23), so it stays read-when-it-holds.
-PERTURBED_FLOOR = 0.63
+#: firm and raised a false alarm in the set aside (r23), so it stays read-when-it-holds. At the session's end
+#: 697/1102 (0.632).
+PERTURBED_FLOOR = 0.62
 
 
 README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
