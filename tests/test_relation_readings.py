@@ -11,6 +11,9 @@ import pytest
 
 import summary_mining as sm
 
+#: A whole and its three parts (e04), for the shares stated respectively.
+GDP = "全市生产总值6212.46亿元。其中，第一产业增加值655.84亿元；第二产业增加值1200.63亿元；第三产业增加值4355.99亿元。"
+
 # (reading, text, stated, status, operands as written, computed value)
 READINGS = [
     ("tally: the rates that rose",
@@ -32,12 +35,10 @@ READINGS = [
      "通高速公路县（市、区）达82个，迭部、碌曲、玛曲、镇原4县高速项目全部开工。",
      "4县", "consistent", ["迭部", "碌曲", "玛曲", "镇原"], 4.0),
     ("shares stated respectively, names sharing head and tail",
-     "全市生产总值6212.46亿元。其中，第一产业增加值655.84亿元；第二产业增加值1200.63亿元；第三产业增加值4355.99亿元。"
-     "第一、二、三产业增加值占地区生产总值的比重分别为10.6%、19.3%和70.1%。",
+     GDP + "第一、二、三产业增加值占地区生产总值的比重分别为10.6%、19.3%和70.1%。",
      "19.3%", "consistent", ["1200.63亿元", "6212.46亿元"], 1200.63 / 6212.46 * 100),
     ("shares stated respectively, a collective name",
-     "全市生产总值6212.46亿元。其中，第一产业增加值655.84亿元；第二产业增加值1200.63亿元；第三产业增加值4355.99亿元。"
-     "三次产业增加值占地区生产总值的比重分别为10.6%、29.3%和70.1%。",
+     GDP + "三次产业增加值占地区生产总值的比重分别为10.6%、29.3%和70.1%。",
      "29.3%", "inconsistent", ["1200.63亿元", "6212.46亿元"], 1200.63 / 6212.46 * 100),
     ("contributions over statements, 下拉 taken away",
      "全州规模以上工业增加值同比增长12.9%。\n4个县（市）工业生产“3增1降”。乌恰县规模以上工业增加值同比增长25.9%，拉动规模以上工业增加值"

@@ -18,6 +18,8 @@ The counts are records made for the relation (no reported figure: ``extract`` le
 """
 from __future__ import annotations
 
+import regex
+
 from ..datafiles import rx_finditer, rx_match, rx_search
 from ..figures.record import Figure
 from ..numerals import parse_number
@@ -97,12 +99,10 @@ def find_tallies(ctx: Context) -> list[Relation]:
         if found is None:
             continue
         figs, flats = found
-        by_dir = {"+": [g for g in figs if g.direction == "+"], "-": [g for g in figs if g.direction == "-"]}
+        if len(figs) + len(flats) > total:  # the items come first; what follows them in the paragraph is no item
+            figs = figs[:max(0, total - len(flats))]
+        by_dir = {d: [g for g in figs if g.direction == d] for d in "+-"}
         counted = len(figs) + len(flats)
-        if counted > total:  # the items come first; what follows them in the paragraph is no item
-            figs = figs[:total - len(flats)] if total > len(flats) else []
-            by_dir = {d: [g for g in figs if g.direction == d] for d in "+-"}
-            counted = len(figs) + len(flats)
         for s, n, word in steps:
             kind = "+" if word in rule.up else "-" if word in rule.down else "0"
             if kind == "0":
@@ -136,9 +136,11 @@ def find_word_counts(ctx: Context) -> list[Relation]:
         if c is None:
             continue
         n = _count(c.group("n"))
+        if n is None or n < rule.min_items:
+            continue
         a, b = c.span("count")
-        lo = max(ctx.stmt_start(a), a - NAME_WINDOW * (n or 0))
-        if n is None or n < rule.min_items or "、" not in text[lo:a]:
+        lo = max(ctx.stmt_start(a), a - NAME_WINDOW * n)
+        if "、" not in text[lo:a]:
             continue
         m = rx_search(rule.names, text, lo, a)
         names = _names(m) if m else []
@@ -180,7 +182,7 @@ def _after_quotes(text: str) -> list[int]:
     return sorted(out)
 
 
-def _names(m) -> list[tuple[int, int]]:
+def _names(m: regex.Match[str]) -> list[tuple[int, int]]:
     """The spans of the names in a word count's match (group names, cut at 、)."""
     a = m.start("names")
     out, pos = [], a
