@@ -2385,6 +2385,29 @@ def find_templates(ctx: Context) -> list[Relation]:
     return out
 
 
+def find_named_changes(ctx: Context) -> list[Relation]:
+    """A level's growth and, later in its full sentence, its change named after it (税收完成135.4亿元，为预算的100.6%，
+    增长10.9%，在减税16.92亿元的基础上，税收增收13.3亿元): the growth is the change over the level less it, never firm
+    (the change is found by its name) — for the growths no template read."""
+    out: list[Relation] = []
+    for level in ctx.figs:
+        if level.kind == "percentage" or level.direction or not ctx.usable(level) or len(level.label) < 2 \
+                or ctx.is_target(level):
+            continue
+        rate = _rate_with(ctx, level)
+        if rate is None or rate.i in ctx.claimed:
+            continue
+        change = next((g for g in ctx.between(rate.end, ctx.statement_span(rate)[1]) if g.family == level.family
+                       and g.direction == rate.direction and g.label.startswith(level.label) and g.label != level.label
+                       and not (g.redacted or g.in_name or ctx.is_target(g))), None)
+        if change is None:
+            continue
+        ctx.claimed.add(rate.i)
+        out.append(_rel(ctx, "growth_of", "growth", rate, [level, change], cue=change.label, formula="growth_by_difference",
+                        sign=-1.0 if rate.direction == "-" else 1.0, firm=False))
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # balances (收入总计695112万元。…支出总计687347万元，年终结转7765万元)
 def _balance_operand(ctx: Context, before: list[Fig], words: tuple[str, ...], totals: tuple[str, ...]) -> Fig | None:
@@ -2514,6 +2537,7 @@ def find_ceilings(ctx: Context) -> list[Relation]:
 #: Finder name -> function(Context) -> relations, in the order they run (each percentage is read once).
 FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "templates": find_templates,
+    "named_change": find_named_changes,
     "rate": find_rates,
     "word_rate": find_word_rates,
     "rate_gap": find_rate_gaps,
