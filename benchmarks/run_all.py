@@ -41,15 +41,15 @@ session started from; the corpus section re-run alone on an idle machine at 18:5
 having shared the cores with other work). JioNLP was not installed, so section 5 is the 2026-11-26
 measurement, kept as it was.
 
-- **Session 10 (2026-12-06): #15 audit throughput 2.05x (goal 3x): missed; #14 missed.** Section 1-2 re-run at
-  08:52 with this session's code: `extract` 0.97x and the whole job 0.64x `jieba.lcut`; d56c440 in the same run
-  0.65x and 0.29x (1.49x and 2.23x its ratios). The audit given the metrics reads 1.99x `jieba.lcut` (d56c440:
-  0.97x). The same measurement in one process against 02a7a99 (this session's start), run right after: 2.09x
-  then, 1.86x now (an audit pass about 11 % slower) — so this machine reads the ratio well below session 9's run
-  (3.13x) whatever the code; the goal is not met either way. What the session added costs: counts of names and
-  tallies (first written as whole-text pattern scans, 0.10 s per pass over 300,000 characters; now looked for
-  after lists and quotes only, 0.025 s), paragraphs numbered 1, 2, 3, lone 其中 parts, statements restating a
-  whole's measure. Relations are 26 % of the whole job.
+- **Session 10 (2026-12-06): #15 audit throughput 1.86x (goal 3x): missed; #14 missed.** Section 1-2 re-run at
+  09:19 with this session's last code: `extract` 1.00x and the whole job 0.65x `jieba.lcut`; d56c440 in the same run
+  0.69x and 0.30x (1.44x and 2.18x its ratios). The audit given the metrics reads 1.86x `jieba.lcut` (d56c440:
+  1.00x); a run at 08:52, before the session's last readings, read 1.99x (2.05x the before ratio). Measured in one
+  process against 02a7a99 (this session's start): 2.09x then, 1.86x now — this machine reads the ratio well below
+  session 9's run (3.13x) whatever the code, and the session's readings cost an audit pass about 11 %. What they
+  cost: counts of names and tallies (first written as whole-text pattern scans, 0.10 s per pass over 300,000
+  characters; now looked for after lists and quotes only, 0.025 s), paragraphs numbered 1, 2, 3, lone 其中 parts,
+  statements restating a whole's measure, per-head figures. Relations are about a quarter of the whole job.
 - **Session 9 (2026-12-06): #15 audit throughput 3.13x (goal 3x); #14 missed.** No speed work beyond keeping
   the session's readings cheap. This machine read everything slower today: in the same run d56c440 (the code
   when #14 and #15 were filed) reads `extract` 0.80x and the whole job 0.37x `jieba.lcut` (1.00x and 0.41x in
