@@ -473,8 +473,9 @@ def find_statement_parts(ctx: Context) -> list[Relation]:
     paragraph before them (4个县（市）) says they are all the parts."""
     firsts: dict[int, dict[int, Fig]] = {}  # paragraph -> statement -> its first value
     for g in ctx.figs:
-        if ctx.addable(g) and not g.redacted and g.source == "text" and len(g.label) > STATEMENT_MEASURE_CHARS:
-            firsts.setdefault(g.para, {}).setdefault(g.sentence, g)
+        if g.sentence not in firsts.get(g.para, ()) and len(g.label) > STATEMENT_MEASURE_CHARS and g.source == "text" \
+                and not g.redacted and ctx.addable(g):
+            firsts.setdefault(g.para, {})[g.sentence] = g
     out = []
     for para, by_stmt in firsts.items():
         heads = [g for g in by_stmt.values() if ctx.group_of(g) is None]
@@ -2390,18 +2391,19 @@ def find_named_changes(ctx: Context) -> list[Relation]:
     增长10.9%，在减税16.92亿元的基础上，税收增收13.3亿元): the growth is the change over the level less it, never firm
     (the change is found by its name) — for the growths no template read."""
     out: list[Relation] = []
-    for level in ctx.figs:
-        if level.kind == "percentage" or level.direction or not ctx.usable(level) or len(level.label) < 2 \
-                or ctx.is_target(level):
+    taken: set[int] = set()
+    for change in ctx.figs:  # (the changes are few: read back from each to its level)
+        if change.kind == "percentage" or not change.direction or change.redacted or change.in_name:
+            continue
+        lo = ctx.stmt_start(change.start)
+        level = next((g for g in reversed(ctx.between(lo, change.start)) if g.family == change.family and not g.direction
+                      and len(g.label) >= 2 and change.label.startswith(g.label) and change.label != g.label), None)
+        if level is None or level.i in taken or not ctx.usable(level) or ctx.is_target(level) or ctx.is_target(change):
             continue
         rate = _rate_with(ctx, level)
-        if rate is None or rate.i in ctx.claimed:
+        if rate is None or rate.i in ctx.claimed or rate.direction != change.direction or rate.end > change.start:
             continue
-        change = next((g for g in ctx.between(rate.end, ctx.statement_span(rate)[1]) if g.family == level.family
-                       and g.direction == rate.direction and g.label.startswith(level.label) and g.label != level.label
-                       and not (g.redacted or g.in_name or ctx.is_target(g))), None)
-        if change is None:
-            continue
+        taken.add(level.i)
         ctx.claimed.add(rate.i)
         out.append(_rel(ctx, "growth_of", "growth", rate, [level, change], cue=change.label, formula="growth_by_difference",
                         sign=-1.0 if rate.direction == "-" else 1.0, firm=False))
