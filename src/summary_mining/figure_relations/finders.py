@@ -1720,6 +1720,40 @@ def find_allocations(ctx: Context) -> list[Relation]:
     return out
 
 
+def _named_before(ctx: Context, g: Fig, name: str) -> Fig | None:
+    """The nearest value before ``g`` in its article that ``name`` names: in its label, or by the indicator the name
+    stands for (GDP -> 地区生产总值)."""
+    indicator = indicator_lexicon().lookup(name)
+    for h in reversed(ctx.figs[:g.i]):
+        if h.article != g.article:
+            break
+        if ctx.usable(h) and not h.direction and not ctx.is_target(h) and (name in h.label or indicator and h.indicator == indicator):
+            return h
+    return None
+
+
+def find_formula_rates(ctx: Context) -> list[Relation]:
+    """保险深度（保费收入/GDP）3.73%: a rate whose formula the text writes in brackets before it is the figure the first
+    name names over the one the second names (``[formula_rate]``), never firm."""
+    pattern = ctx.rules.formula_rate
+    out: list[Relation] = []
+    if pattern is None or "/" not in ctx.text and "÷" not in ctx.text:
+        return out
+    for p in ctx.figs:
+        if p.kind != "percentage" or p.unit != "%" or p.i in ctx.claimed or p.redacted:
+            continue
+        m = rx_search(pattern, ctx.text, max(0, p.start - 40), p.start)
+        if m is None:
+            continue
+        num, den = _named_before(ctx, p, m.group("num")), _named_before(ctx, p, m.group("den"))
+        if num is None or den is None or num is den or num.family != den.family:
+            continue
+        ctx.claimed.add(p.i)
+        out.append(_rel(ctx, "ratio_of", "rate", p, [num, den], cue=m.group(0).strip(), firm=False,
+                        names=(ctx.name(num), ctx.name(den))))
+    return out
+
+
 def find_per_head(ctx: Context) -> list[Relation]:
     """每万人口发明专利拥有量10.52件 = the figure of its measure before it in its statement (发明专利拥有量3384件) over the
     population named before it in the article (常住人口321.56万人), times the people it is per (``[per_head]``);
@@ -2541,6 +2575,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "templates": find_templates,
     "named_change": find_named_changes,
     "rate": find_rates,
+    "formula_rate": find_formula_rates,
     "word_rate": find_word_rates,
     "rate_gap": find_rate_gaps,
     "contribution": find_contributions,
