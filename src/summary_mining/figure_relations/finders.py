@@ -1720,6 +1720,39 @@ def find_allocations(ctx: Context) -> list[Relation]:
     return out
 
 
+#: A value restating a bound is within this share of it (非税收入150.8亿元 for 突破150亿元, not 非税收入15.08亿元).
+BOUND_NEAR = 0.5
+
+
+def find_restated_bounds(ctx: Context) -> list[Relation]:
+    """全年非税收入突破150亿元 against 非税收入150.8亿元 stated elsewhere in the article: the exact value of the same
+    measure reaches the bound (``[restated_bound]`` floors) or stays within it (ceilings). Read only when it holds (a
+    value of the same name elsewhere may be of another year)."""
+    rules = ctx.rules
+    out: list[Relation] = []
+    if not (rules.bound_floors or rules.bound_ceilings):
+        return out
+    exact: dict[tuple, list[Fig]] = {}
+    for g in ctx.figs:
+        if not g.qualifier and not g.direction and len(g.label) >= 2 and ctx.usable(g) and not ctx.is_target(g):
+            exact.setdefault((g.article, g.unit, g.indicator or g.label), []).append(g)
+    for b in ctx.figs:
+        floor = b.qualifier in rules.bound_floors
+        if not (floor or b.qualifier in rules.bound_ceilings) or b.redacted or b.direction or len(b.label) < 2 \
+                or ctx.is_target(b):
+            continue  # (城镇新增就业110万人以上 is next year's target, not this year's 120万人)
+        near = [g for g in exact.get((b.article, b.unit, b.indicator or b.label), ())
+                if abs(g.value - b.value) <= BOUND_NEAR * abs(b.value)]
+        if not near:
+            continue
+        value = min(near, key=lambda g: abs(g.start - b.start))
+        if (value.value < b.value - value.half_base) if floor else (value.value > b.value + value.half_base):
+            continue  # read only when it holds: a value of the same name may be another year's (a plan's 6500亿元)
+        out.append(_rel(ctx, "bound", "bound", b, [value], cue=b.qualifier, firm=False,
+                        formula="at_least" if floor else "at_most"))
+    return out
+
+
 def _named_before(ctx: Context, g: Fig, name: str) -> Fig | None:
     """The nearest value before ``g`` in its article that ``name`` names: in its label, or by the indicator the name
     stands for (GDP -> 地区生产总值)."""
@@ -2592,6 +2625,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "balance": find_balances,
     "balanced": find_balanced,
     "ceiling": find_ceilings,
+    "restated_bound": find_restated_bounds,
     "target_claim": find_claims,
     "enumeration": find_enumerations,
     "tally": find_tallies,

@@ -215,6 +215,9 @@ class RelationRules:
     measure_words: tuple[str, ...] = ()
     #: counts written as words after the names they count (``[word_count]``); None: not read
     word_count: WordCountRule | None = None
+    #: qualifiers of a bound restating a value stated exactly elsewhere (突破150亿元: ``[restated_bound]``)
+    bound_floors: tuple[str, ...] = ()
+    bound_ceilings: tuple[str, ...] = ()
     #: rates whose formula is written in brackets before them (保险深度（保费收入/GDP）3.73%), ``[formula_rate]``
     formula_rate: regex.Pattern[str] | None = None
     #: per-head figures (每万人口发明专利拥有量10.52件): the words saying how many people each is per, and the words
@@ -378,6 +381,8 @@ def _compile(d: dict, src: str) -> RelationRules:
         if (c := d.get("contribution", {})).get("cue") else None,
         tally=_tally(d["tally"], src) if d.get("tally", {}).get("numeral") else None,
         word_count=_word_count(d["word_count"], src) if d.get("word_count", {}).get("count") else None,
+        bound_floors=tuple(str(w) for w in d.get("restated_bound", {}).get("floors", ())),
+        bound_ceilings=tuple(str(w) for w in d.get("restated_bound", {}).get("ceilings", ())),
         formula_rate=compile_pattern(f, src, "formula_rate.pattern") if (f := d.get("formula_rate", {}).get("pattern")) else None,
         per_head=tuple(sorted(((str(k), float(v)) for k, v in d.get("per_head", {}).get("per", {}).items()),
                               key=lambda kv: len(kv[0]), reverse=True)),
