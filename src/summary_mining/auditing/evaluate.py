@@ -137,11 +137,10 @@ def _ratio_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
         shown = f"{_fmt(implied / part.factor, max(2, part.f.decimals))}{part.unit_text}" if not math.isnan(implied) else "?"
         msg = (f"{rel.cue}的{p.surface}与 {rel.names[0]}{part.surface}/目标{whole.surface}={_pct(c, p)} "
                f"{_WORD[status]}（推算目标{shown}）")
-    elif rel.scale != 100:
-        msg = (f"{head}{p.surface}与 {rel.names[0]}{part.surface}/{rel.names[1]}{whole.surface}×{_fmt(rel.scale, 0)}"
-               f"={_fmt(c, max(2, p.f.decimals))}{p.unit_text} {_WORD[status]}")
-    else:
-        msg = f"{head}{p.surface}与 {rel.names[0]}{part.surface}/{rel.names[1]}{whole.surface}={_pct(c, p)} {_WORD[status]}"
+    else:  # (a figure per head: part / people × 10000, in its own unit)
+        times, shown = ("", _pct(c, p)) if rel.scale == 100 else \
+            (f"×{_fmt(rel.scale, 0)}", f"{_fmt(c, max(2, p.f.decimals))}{p.unit_text}")
+        msg = f"{head}{p.surface}与 {rel.names[0]}{part.surface}/{rel.names[1]}{whole.surface}{times}={shown} {_WORD[status]}"
     if over:
         msg += f"（{head}超过{_fmt(cap, 0)}%）"
     elif status != CONSISTENT:

@@ -21,7 +21,7 @@ from ..datafiles import rx_finditer, rx_first, rx_fullmatch, rx_match, rx_search
 from ..rules.indicators import indicator_lexicon
 from ..structure import PAD_SPACES, strip_glosses, structure_rules
 from .arithmetic import agrees, prefix_match, sum_tolerance
-from .context import ARTICLE_WINDOW, FIGURE_WINDOW, TEXT_WINDOW, Context, Fig
+from .context import ARTICLE_WINDOW, FIGURE_WINDOW, TEXT_WINDOW, Context, Fig, occurrences
 from .context import make_relation as _rel
 from .record import Relation
 from .rules import RateGapRule, RateRule, names_partition
@@ -1730,16 +1730,16 @@ def find_restated_bounds(ctx: Context) -> list[Relation]:
     value of the same name elsewhere may be of another year)."""
     rules = ctx.rules
     out: list[Relation] = []
-    if not (rules.bound_floors or rules.bound_ceilings):
+    bounds = [b for b in ctx.figs if b.qualifier and (b.qualifier in rules.bound_floors or b.qualifier in rules.bound_ceilings)]
+    if not bounds:
         return out
     exact: dict[tuple, list[Fig]] = {}
     for g in ctx.figs:
         if not g.qualifier and not g.direction and len(g.label) >= 2 and ctx.usable(g) and not ctx.is_target(g):
             exact.setdefault((g.article, g.unit, g.indicator or g.label), []).append(g)
-    for b in ctx.figs:
+    for b in bounds:
         floor = b.qualifier in rules.bound_floors
-        if not (floor or b.qualifier in rules.bound_ceilings) or b.redacted or b.direction or len(b.label) < 2 \
-                or ctx.is_target(b):
+        if b.redacted or b.direction or len(b.label) < 2 or ctx.is_target(b):
             continue  # (城镇新增就业110万人以上 is next year's target, not this year's 120万人)
         near = [g for g in exact.get((b.article, b.unit, b.indicator or b.label), ())
                 if abs(g.value - b.value) <= BOUND_NEAR * abs(b.value)]
@@ -1753,14 +1753,15 @@ def find_restated_bounds(ctx: Context) -> list[Relation]:
     return out
 
 
-def _named_before(ctx: Context, g: Fig, name: str) -> Fig | None:
-    """The nearest value before ``g`` in its article that ``name`` names: in its label, or by the indicator the name
-    stands for (GDP -> 地区生产总值)."""
+def _named_before(ctx: Context, g: Fig, name: str, unit: str = "") -> Fig | None:
+    """The nearest value before ``g`` in its article (in ``unit`` if given) that ``name`` names: in its label, or by
+    the indicator the name stands for (GDP -> 地区生产总值)."""
     indicator = indicator_lexicon().lookup(name)
     for h in reversed(ctx.figs[:g.i]):
         if h.article != g.article:
             break
-        if ctx.usable(h) and not h.direction and not ctx.is_target(h) and (name in h.label or indicator and h.indicator == indicator):
+        if ctx.usable(h) and not h.direction and not ctx.is_target(h) and (not unit or h.unit == unit) \
+                and (name in h.label or indicator and h.indicator == indicator):
             return h
     return None
 
@@ -1805,8 +1806,7 @@ def find_per_head(ctx: Context) -> list[Relation]:
         unit = g.unit.split("/")[0]  # (件/万人: the extractor reads the per-head unit)
         base = next((h for h in ctx.nearest_before(g) if h.stmt == g.stmt and h.unit == unit and ctx.usable(h)
                      and len(measure) >= 2 and h.label.endswith(measure)), None)
-        people = next((h for w in rules.people_words for h in reversed(ctx.figs[:g.i])  # (a bulletin states it first)
-                       if h.article == g.article and h.unit == "人" and not h.direction and w in h.label), None)
+        people = next((h for w in rules.people_words if (h := _named_before(ctx, g, w, unit="人")) is not None), None)
         if base is None or people is None:
             continue
         out.append(_rel(ctx, "ratio_of", "rate", g, [base, people], cue=per[0] + measure, firm=False, scale=per[1],
@@ -2540,28 +2540,19 @@ def find_balanced(ctx: Context) -> list[Relation]:
     what follows it."""
     rule = ctx.rules.balance
     out: list[Relation] = []
-    if rule is None or not rule.balanced or not any(w in ctx.text for w in rule.balanced):
+    if rule is None:
         return out
-    said = sorted((k, w) for w in rule.balanced for k in _occurrences(ctx.text, w))
-    for k, word in said:
-        figs = [g for g in ctx.between(ctx.stmt_start(k), k) if g.kind == "amount" and ctx.usable(g) and not g.redacted]
-        spent = next((k for k, g in enumerate(figs) if _has_any(rule.spending, f"{g.label}|{g.clause}")), None)
+    for at, word in sorted((k, w) for w in rule.balanced for k in occurrences(ctx.text, w)):
+        figs = [g for g in ctx.between(ctx.stmt_start(at), at) if g.kind == "amount" and ctx.usable(g) and not g.redacted]
+        spent = next((j for j, g in enumerate(figs) if _has_any(rule.spending, f"{g.label}|{g.clause}")), None)
         if spent is None:
             continue
         came = next((g for g in reversed(figs[:spent]) if _has_any(rule.income, f"{g.label}|{g.clause}")), None)
         outs = [g for g in figs[spent:] if g.family == figs[spent].family]
         if came is None or came.family != figs[spent].family or not outs:
             continue
-        if all(r.stated is not came.f for r in out):  # (收支平衡 inside 收支相抵平衡)
+        if all(r.stated is not came.f for r in out):  # (two of the words in one full sentence: one relation)
             out.append(_rel(ctx, "total_of", "sum", came, outs, cue=word, exhaustive=True))
-    return out
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    out, k = [], text.find(word)
-    while k >= 0:
-        out.append(k)
-        k = text.find(word, k + 1)
     return out
 
 

@@ -403,9 +403,9 @@ def _word_count(w: dict, src: str) -> WordCountRule:
 
 def _tally(t: dict, src: str) -> TallyRule:
     words = {k: tuple(str(w) for w in t.get(k, ())) for k in ("up", "down", "flat", "flat_words")}
-    direction = "|".join(regex.escape(w) for w in sorted(words["up"] + words["down"] + words["flat"], key=len, reverse=True))
+    direction = _words(words["up"] + words["down"] + words["flat"])
     step = f"(?P<n>{t['numeral']})\\s*(?P<dir>{direction})"
-    held = "|".join(regex.escape(w) for w in words["flat_words"])
+    held = _words(words["flat_words"])
     return TallyRule(compile_pattern(f"\\s*(?:(?:{t['numeral']})\\s*(?:{direction})){{2,}}(?=\\s*[”\"’])", src, "tally.numeral"),
                      compile_pattern(step, src, "tally.numeral"), words["up"], words["down"],
                      compile_pattern(held, src, "tally.flat_words") if held else None,

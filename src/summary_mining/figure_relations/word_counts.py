@@ -23,7 +23,7 @@ import regex
 from ..datafiles import rx_finditer, rx_match, rx_search
 from ..figures.record import Figure
 from ..numerals import parse_number
-from .context import Context, Fig
+from .context import Context, Fig, occurrences
 from .context import make_relation as _rel
 from .record import Relation
 from .rules import TallyRule
@@ -156,8 +156,7 @@ def _list_ends(text: str, separators: int) -> list[int]:
     one before, stands (a list of names a count may follow)."""
     out: list[int] = []
     prev, run = -1, 0
-    i = text.find("、")
-    while i >= 0:
+    for i in occurrences(text, "、"):
         if prev >= 0 and i - prev <= NAME_WINDOW:
             run += 1
         else:
@@ -165,7 +164,6 @@ def _list_ends(text: str, separators: int) -> list[int]:
                 out.append(prev)
             run = 0
         prev = i
-        i = text.find("、", i + 1)
     if prev >= 0 and run + 1 >= separators:
         out.append(prev)
     return out
@@ -173,13 +171,7 @@ def _list_ends(text: str, separators: int) -> list[int]:
 
 def _after_quotes(text: str) -> list[int]:
     """Where the text goes on after each opening quote (“ " ‘), in order."""
-    out = []
-    for q in "“\"‘":
-        i = text.find(q)
-        while i >= 0:
-            out.append(i + 1)
-            i = text.find(q, i + 1)
-    return sorted(out)
+    return sorted(k + 1 for q in "“\"‘" for k in occurrences(text, q))
 
 
 def _names(m: regex.Match[str]) -> list[tuple[int, int]]:

@@ -313,20 +313,29 @@ def _sibling_measured(doc: Document, mentions: list[Figure], i: int, label: str,
     return None
 
 
-def _before_aside(norm: str, mentions: list[Figure], i: int, sent_start: int) -> Figure:
-    """The figure a figure follows in its sentence, past a bracketed aside closed between them: 政府性基金支出
-    289.09亿元（其中地方债券支出约229.78亿元），增长9.6% -> 289.09亿元, not the aside's 229.78亿元."""
+def _level_before(norm: str, mentions: list[Figure], i: int, sent_start: int, rules: LabelRules,
+                  past_ratio: bool) -> Figure:
+    """The figure whose measure the figure ``i`` right after it takes, in its sentence: the one before it, past a
+    bracketed aside closed between them (政府性基金支出289.09亿元（其中地方债券支出约229.78亿元），增长9.6% -> 289.09亿元)
+    and, when ``past_ratio``, past a ratio to a target (收入完成1748028万元，为预算的110.91%，增长25.96% -> 1748028万元;
+    a rate named so has a growth of its own: 资金到位率41.17﹪，同比增长12.5%)."""
     prev, m = mentions[i - 1], mentions[i]
-    between = norm[prev.end:m.start]
-    if ")" not in between and "）" not in between:
-        return prev
-    opener = max(norm.rfind("(", sent_start, prev.start), norm.rfind("（", sent_start, prev.start))
-    if opener < 0 or ")" in norm[opener:prev.start] or "）" in norm[opener:prev.start]:
-        return prev
     k = i - 1
-    while k >= 0 and mentions[k].end > opener:
-        k -= 1
-    return mentions[k] if k >= 0 and mentions[k].start >= sent_start and mentions[k].label else prev
+    between = norm[prev.end:m.start]
+    opener = max(norm.rfind("(", sent_start, prev.start), norm.rfind("（", sent_start, prev.start))
+    if (")" in between or "）" in between) and opener >= 0 \
+            and ")" not in norm[opener:prev.start] and "）" not in norm[opener:prev.start]:
+        while k >= 0 and mentions[k].end > opener:
+            k -= 1
+        if k < 0 or mentions[k].start < sent_start or not mentions[k].label:
+            k = i - 1
+    level = mentions[k]
+    if past_ratio and k > 0 and level.kind == "percentage" and level.role in ("rate", "share") \
+            and not level.label.endswith(rules.rate_suffixes):
+        before = mentions[k - 1]
+        if before.end > sent_start and before.kind != "percentage" and before.label:
+            return before
+    return level
 
 
 def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None = None,
@@ -393,13 +402,7 @@ def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None 
             m.indicator = lex.lookup(label)
         elif same_sentence and prev.label and m.kind == "percentage" and (label in rules.growth_labels or not label):
             # 社会消费品零售总额158.3亿元，增长12.4% -> 社会消费品零售总额增长;  …任务数132.63亿元的90.8% -> …比例
-            level = _before_aside(norm, mentions, i, sent_start)
-            if label and level.kind == "percentage" and level.role in ("rate", "share") and i >= 2 \
-                    and not level.label.endswith(rules.rate_suffixes):
-                # 收入完成1748028万元，为预算的110.91%，增长25.96%: the growth of the level before the ratio (a rate
-                # named so has a growth of its own: 资金到位率41.17﹪，同比增长12.5%)
-                before = mentions[i - 2]
-                level = before if before.end > sent_start and before.kind != "percentage" and before.label else level
+            level = _level_before(norm, mentions, i, sent_start, rules, past_ratio=bool(label))
             label = level.label + (label or "比例")
             m.indicator = level.indicator
         elif same_sentence and (after or not label) and m.kind != "percentage" and prev.kind == "percentage" \
