@@ -135,7 +135,7 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig |
             break
         words = ctx.context_words(g)
         if fam(g) and not g.direction and _has_any(rule.numerator, words) and not _has_any(rule.numerator_excluded, words):
-            nums = [g]
+            nums = [_whole_named(ctx, g, p, rule.numerator)]
             break
     if not nums and rule.numerator_parts:
         nums = _numerator_parts(ctx, p, rule, fam)
@@ -157,9 +157,21 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig |
         if _has_any(rule.denominator, g.clause) or (_has_any(rule.denominator, ctx.context_words(g))
                                                    and not _has_any(rule.numerator, g.clause)) \
                 or _has_any(rule.denominator, ctx.text[g.end:ctx.doc.clause_at(g.end - 1).end]):
-            den = g
+            den = _whole_named(ctx, g, p, rule.denominator)
             break
     return nums, den
+
+
+def _whole_named(ctx: Context, g: Fig, rate: Fig, words) -> Fig:
+    """The whole ``g`` is a 其中 part of, in ``rate``'s paragraph, when that whole is named by ``words`` too: a
+    rate is of the total (各项贷款余额298.38亿元。其中…住户贷款96.47亿元。存贷比为93.8%: loans are the 298.38, not the
+    last part); a part a paragraph opens with is that paragraph's scope (其中,中心城区…项目189个…开工率65.61%)."""
+    seen = {g.i}
+    while (group := ctx.group_of(g)) is not None and group.whole.i not in seen and group.whole.para == rate.para \
+            and group.whole.family == g.family and _has_any(words, ctx.context_words(group.whole)):
+        g = group.whole
+        seen.add(g.i)
+    return g
 
 
 def _percentages(ctx: Context, matcher):
@@ -611,6 +623,48 @@ def _stated_target(ctx: Context, p: Fig, part: Fig, named: str = "") -> tuple[Fi
     return best, False
 
 
+#: How many statements back a budget named only "the budget" may be stated (支出预算由…变动为4202408万元。…为预算的97.23%).
+BUDGET_STATEMENTS = 6
+
+
+def _budget_before(ctx: Context, p: Fig, part: Fig) -> tuple[Fig | None, bool]:
+    """(budget, firm) for a completion of "the budget" no target word marks (``[completion.budget]``): the nearest
+    figure of ``part``'s kind a few statements back whose words (its clause; in its statement, from the figure
+    before it to a few characters after it), the fund names (一般公共预算) left out, say it is a budget (预算, 批准, 备案) and name what ``part`` names (支出, “三保”支出: at
+    least four characters of it in common, or all of a shorter name). A figure followed by its own completion rate
+    (罚没收入45966万元，完成预算的131.88%) is an executed sibling, no budget."""
+    rules = ctx.rules
+    dropped = (*rules.budget_funds, *sorted(rules.actual_labels, key=len, reverse=True))
+
+    def plain(s: str) -> str:
+        for w in dropped:
+            s = s.replace(w, "")
+        return s
+
+    own = plain(part.label or part.clause).strip(_TRIM)
+    if not _has_any(rules.budget_measures, own):
+        return None, False
+    for g in ctx.nearest_before(part):
+        if g.article != p.article or part.stmt - g.stmt > BUDGET_STATEMENTS:
+            break
+        if g.family != part.family or not ctx.usable(g) or g.direction or ctx.bound(g):
+            continue
+        lo, hi = ctx.statement_span(g)
+        end = min(hi, g.end + 12)
+        nxt = ctx.figs[g.i + 1] if g.i + 1 < len(ctx.figs) else None
+        if nxt is not None and nxt.start < end:
+            if nxt.kind == "percentage" and _completion_match(ctx, nxt) is not None:
+                continue  # executed, with its own completion rate
+            end = nxt.start
+        if g.i > 0:
+            lo = max(lo, ctx.figs[g.i - 1].end)
+        words = plain(g.clause + "|" + ctx.text[lo:end])  # its clause, and its statement's words from the figure
+        # before it (“三保”政策支出合计: a quote breaks the clause) to the figure after it
+        if _has_any(rules.budget_words, words) and _lcs(own, words) >= min(len(own), 4):
+            return g, g.para == p.para
+    return None, False
+
+
 def find_completion(ctx: Context) -> list[Relation]:
     """完成全年目标任务的64.23% = actual / target; a target stated elsewhere is never firm."""
     out = []
@@ -625,6 +679,8 @@ def find_completion(ctx: Context) -> list[Relation]:
             target, firm = inside[-1], True
         if target is None:
             target, firm = _stated_target(ctx, p, part, named)
+        if target is None and named in ctx.rules.budget_names:
+            target, firm = _budget_before(ctx, p, part)
         if target is None:
             out.append(_rel(ctx, "ratio_of", "completion", p, [part], cue=f"完成{named}", missing="目标",
                             names=(ctx.name(part), "目标")))
@@ -2311,16 +2367,24 @@ def changes_of_parts(ctx: Context, relations: list[Relation]) -> list[Relation]:
     totals = {id(r.stated) for r in relations if r.relation == "total_of"}  # read already (paragraph parts)
     out = list(relations)
     for r in relations:
-        if r.relation != "total_of" or r.check != "breakdown" or r.stated is None or len(r.operands) < 2 or r.names:
+        if r.relation != "total_of" or r.check != "breakdown" or r.stated is None or not r.operands or r.names:
             continue
         w, parts = by_f.get(id(r.stated)), [by_f.get(id(o)) for o in r.operands]
         if w is None or any(p is None for p in parts) or any(p.redacted for p in parts) or w.redacted:
             continue
-        if not (r.exhaustive or agrees(w.value, sum(p.value for p in parts), sum_tolerance(w, parts))):
+        lone = len(parts) == 1
+        if not (lone or r.exhaustive or agrees(w.value, sum(p.value for p in parts), sum_tolerance(w, parts))):
             continue
         dw = _change_with(ctx, w)
         dps = [_change_with(ctx, p) for p in parts]
         if dw is None or id(dw.f) in totals or any(d is None for d in dps) or len({d.i for d in dps}) < len(dps):
+            continue
+        if lone:
+            # a lone 其中 part's rise within its whole's (民用汽车保有量141.40万辆，增加6.83万辆，其中，私人汽车保有量
+            # 129.36万辆，增加5.99万辆): read only when it holds — the other parts may have fallen
+            if dw.direction == dps[0].direction == "+" and dps[0].value <= dw.value and _comparable([dw, *dps]):
+                totals.add(id(dw.f))
+                out.append(_rel(ctx, "total_of", "breakdown", dw, dps, cue=r.cue, firm=False, exhaustive=False))
             continue
         if any(d.direction != dw.direction for d in dps):
             if len(dps) == 2 and dps[0].direction != dps[1].direction:
@@ -2433,15 +2497,16 @@ def find_templates(ctx: Context) -> list[Relation]:
                     if head is None:
                         continue
                     groups[t.head] = [head]
-                if t.formula == "at_least":
+                if t.formula in ("at_least", "sum"):
                     operands = groups.get("parts", [])
-                    if not operands:
+                    if len(operands) < (2 if t.formula == "sum" else 1) \
+                            or (t.formula == "sum" and not _comparable([*operands, stated])):
                         continue
                 elif t.formula == "growth_by_difference":
                     operands = [*groups.get("now", []), *groups.get("difference", [])]
                 else:
                     operands = [*groups.get("now", []), *groups.get("before", [])]
-                if t.formula != "at_least" and (len(operands) != 2 or not _comparable(
+                if t.formula not in ("at_least", "sum") and (len(operands) != 2 or not _comparable(
                         [*operands, stated] if t.formula == "difference" else operands)):
                     continue
                 sign = -1.0 if t.sign == "verb" and m.group("verb") and m.group("verb") in down else 1.0

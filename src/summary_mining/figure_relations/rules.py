@@ -230,6 +230,13 @@ class RelationRules:
     allocation_rest: tuple[str, ...] = ()
     #: names standing for several parts in order, in shares stated respectively (三次产业 -> 第一产业, 第二产业, 第三产业)
     share_collective: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: a completion of "the budget" (为预算的97.23%) read against a budget stated before it in other words
+    #: (``[completion.budget]``): the names of the budget, the words marking a figure as one, the fund names that
+    #: hold 预算 without being one, the measures a budget and its execution must share
+    budget_names: frozenset[str] = frozenset()
+    budget_words: tuple[str, ...] = ()
+    budget_funds: tuple[str, ...] = ()
+    budget_measures: tuple[str, ...] = ()
 
     def partition_named(self, names: Sequence[str]) -> int | None:
         """The index of the known partition ``names`` are one complete set of (城镇/乡村), else None."""
@@ -267,7 +274,7 @@ def _template(i: int, t: dict, macros: dict[str, str], src: str) -> Template:
     if stated not in pattern.groupindex:
         raise RuleError(f"{src}: {where}.pattern: must capture the stated figure as (?P<{stated}>...)")
     formula = str(t["formula"])
-    if formula not in ("growth", "growth_by_difference", "difference", "at_least"):
+    if formula not in ("growth", "growth_by_difference", "difference", "at_least", "sum"):
         raise RuleError(f"{src}: {where}.formula: unknown formula {formula!r}")
     head = str(t.get("head", ""))
     if head and head in pattern.groupindex:
@@ -306,6 +313,7 @@ def _compile(d: dict, src: str) -> RelationRules:
     openers = sorted((str(w) for w in d["sum"].get("plus_openers", ())), key=len, reverse=True)
     not_before = regex.escape(str(d["sum"].get("plus_not_before", "")))
     plus = (f"(?:{_words(openers)})" + (f"(?![{not_before}])" if not_before else "")) if openers else ""
+    budget = d["completion"].get("budget", {})
     return RelationRules(
         bound_qualifiers=frozenset(fig["bound_qualifiers"]),
         approx_qualifiers=frozenset(fig["approx_qualifiers"]),
@@ -391,6 +399,10 @@ def _compile(d: dict, src: str) -> RelationRules:
         allocation_rest=tuple(str(w) for w in d.get("allocation", {}).get("rest", ())),
         share_collective=tuple((str(k), tuple(str(n) for n in v))
                                for k, v in d["share"].get("respective", {}).get("collective", {}).items()),
+        budget_names=frozenset(str(w) for w in budget.get("names", ())),
+        budget_words=tuple(str(w) for w in budget.get("words", ())),
+        budget_funds=tuple(sorted((str(w) for w in budget.get("funds", ())), key=len, reverse=True)),
+        budget_measures=tuple(str(w) for w in budget.get("measures", ())),
     )
 
 
