@@ -26,6 +26,7 @@ from .context import make_relation as _rel
 from .record import Relation
 from .rules import RateGapRule, RateRule, names_partition
 from .tables import find_table_relations
+from .named_differences import find_named_differences
 from .word_counts import find_tallies, find_word_counts
 from .view import figure_views
 
@@ -2588,15 +2589,39 @@ def find_balances(ctx: Context) -> list[Relation]:
         before = [g for g in before if g.family == b.family and not g.redacted and ctx.usable(g) and not ctx.is_target(g)
                   and not _listed_part(ctx, g) and not _has_any(rule.excluded, g.clause)]  # (其中…其他支出: a part)
         spent = _balance_operand(ctx, before, rule.spending, rule.totals)
-        if spent is None:
-            continue
-        came = _balance_operand(ctx, [g for g in before if g.start < spent.start], rule.income, rule.totals)
+        came = None if spent is None else _balance_operand(ctx, [g for g in before if g.start < spent.start],
+                                                            rule.income, rule.totals)
+        firm = came is not None  # the cue says what it is, and both operands stand in its paragraph
         if came is None:
+            came, spent = _named_balance_operands(ctx, b, rx_search(rule.cue, words))
+        if came is None or spent is None:
             continue
-        # firm: the cue says what it is, and both operands stand in its paragraph
-        out.append(_rel(ctx, "difference_of", "difference", b, [came, spent], cue=b.clause.rstrip(_TRIM)[-4:],
+        out.append(_rel(ctx, "difference_of", "difference", b, [came, spent], cue=b.clause.rstrip(_TRIM)[-4:], firm=firm,
                         formula="difference", names=(ctx.name(came), ctx.name(spent)), sign=-1.0 if short else 1.0))
     return out
+
+
+def _named_balance_operands(ctx: Context, b: Fig, cue: regex.Match | None) -> tuple[Fig | None, Fig | None]:
+    """(income, spending) of a balance whose label names what it balances (社会保险基金收支结余2.15亿元, its paragraph
+    holding neither): the nearest figures before it in its article labelled that name and an income word (社会保险基金
+    收入114.3亿元), and that name and a spending word (社会保险基金支出112.15亿元) — at least four characters of name,
+    never a part a cue lists (城乡居民社会养老保险基金收入 is another fund's)."""
+    rule = ctx.rules.balance
+    name = b.label[:len(b.label) - len(cue.group())] if cue is not None and b.label.endswith(cue.group()) else ""
+    if len(name) < 4:
+        return None, None
+    found: dict[str, Fig] = {}
+    for g in ctx.nearest_before(b):
+        if g.article != b.article:
+            break
+        if g.family != b.family or g.redacted or g.direction or not ctx.usable(g) or ctx.is_target(g) or _listed_part(ctx, g):
+            continue
+        for role, words in (("came", rule.income), ("spent", rule.spending)):
+            if role not in found and name in g.label and _has_any(words, g.label[g.label.find(name) + len(name):]):
+                found[role] = g
+        if len(found) == 2:
+            break
+    return found.get("came"), found.get("spent")
 
 
 def find_balanced(ctx: Context) -> list[Relation]:
@@ -2679,6 +2704,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "allocation": find_allocations,
     "sum": find_sums,
     "balance": find_balances,
+    "named_difference": find_named_differences,
     "balanced": find_balanced,
     "ceiling": find_ceilings,
     "restated_bound": find_restated_bounds,

@@ -61,6 +61,17 @@ class RateRule:
 
 
 @dataclass(frozen=True)
+class NamedDifference:
+    """``[[named_difference]]`` of relations.toml: a figure named ``name`` (顺差) is the figure named by ``minuend``
+    (出口) less the one named by ``subtrahend`` (进口); ``excluded`` words hold those without naming them (进出口)."""
+
+    name: str
+    minuend: tuple[str, ...]
+    subtrahend: tuple[str, ...]
+    excluded: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class BalanceRule:
     """``[balance]`` of relations.toml: a balance (结余/结转) is the income before it less the spending before it,
     a shortfall (缺口) the spending less the income."""
@@ -233,6 +244,8 @@ class RelationRules:
     #: a completion of "the budget" (为预算的97.23%) read against a budget stated before it in other words
     #: (``[completion.budget]``): the names of the budget, the words marking a figure as one, the fund names that
     #: hold 预算 without being one, the measures a budget and its execution must share
+    #: figures named as what one thing exceeds another by (顺差 = 出口 - 进口: ``[[named_difference]]``)
+    named_differences: tuple[NamedDifference, ...] = ()
     budget_names: frozenset[str] = frozenset()
     budget_words: tuple[str, ...] = ()
     budget_funds: tuple[str, ...] = ()
@@ -399,6 +412,9 @@ def _compile(d: dict, src: str) -> RelationRules:
         allocation_rest=tuple(str(w) for w in d.get("allocation", {}).get("rest", ())),
         share_collective=tuple((str(k), tuple(str(n) for n in v))
                                for k, v in d["share"].get("respective", {}).get("collective", {}).items()),
+        named_differences=tuple(NamedDifference(str(n["name"]), *(tuple(str(w) for w in n.get(k, ()))
+                                                                   for k in ("minuend", "subtrahend", "excluded")))
+                                for n in d.get("named_difference", [])),
         budget_names=frozenset(str(w) for w in budget.get("names", ())),
         budget_words=tuple(str(w) for w in budget.get("words", ())),
         budget_funds=tuple(sorted((str(w) for w in budget.get("funds", ())), key=len, reverse=True)),
