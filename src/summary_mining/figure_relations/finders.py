@@ -2564,6 +2564,21 @@ def _balance_operand(ctx: Context, before: list[Fig], words: tuple[str, ...], to
     return None
 
 
+#: How many paragraphs back a balance said to be what is left (收支相抵，结转下年…) may find the totals it settles.
+SETTLED_PARAGRAPHS = 2
+
+
+def _balance_operands(ctx: Context, before: list[Fig], rule, totals: tuple[str, ...] = ()) -> tuple[Fig | None, Fig | None]:
+    """(income, spending) among ``before`` (nearest first): the nearest spending, the nearest income before it;
+    with ``totals``, both must be named totals (收入总计624.65亿元 … 支出总计557.63亿元)."""
+    if totals:
+        before = [g for g in before if _has_any(totals, g.label + "|" + g.clause)]
+    spent = _balance_operand(ctx, before, rule.spending, rule.totals)
+    came = None if spent is None else _balance_operand(ctx, [g for g in before if g.start < spent.start],
+                                                       rule.income, rule.totals)
+    return (came, spent) if came is not None else (None, None)
+
+
 def _listed_part(ctx: Context, g: Fig) -> bool:
     """``g`` is a part a cue lists (其中…其他支出), not the level of a part paragraph (1. …基金收入106303万元)."""
     grp = ctx.group_of(g)
@@ -2582,16 +2597,20 @@ def find_balances(ctx: Context) -> list[Relation]:
             continue
         words = b.clause.rstrip(_TRIM)
         short = rule.deficit is not None and rx_search(rule.deficit, words) is not None  # 收支相抵缺口34,088万元
-        if not (short or rx_search(rule.cue, words)) \
-                or _has_any(rule.excluded, b.clause) and not _has_any(rule.settled, ctx.text[ctx.sentence_start(b):b.start]):
+        if not (short or rx_search(rule.cue, words)):
             continue
-        before = [g for g in ctx.nearest_before(b) if g.para == b.para and b.stmt - g.stmt <= rule.statements]
-        before = [g for g in before if g.family == b.family and not g.redacted and ctx.usable(g) and not ctx.is_target(g)
+        settled = _has_any(rule.settled, "".join(strip_glosses(ctx.text[ctx.sentence_start(b):b.start]).split()))
+        if _has_any(rule.excluded, b.clause) and not settled:
+            continue
+        usable = [g for g in ctx.nearest_before(b) if b.para - g.para <= SETTLED_PARAGRAPHS and g.family == b.family
+                  and not g.redacted and ctx.usable(g) and not ctx.is_target(g)
                   and not _listed_part(ctx, g) and not _has_any(rule.excluded, g.clause)]  # (其中…其他支出: a part)
-        spent = _balance_operand(ctx, before, rule.spending, rule.totals)
-        came = None if spent is None else _balance_operand(ctx, [g for g in before if g.start < spent.start],
-                                                            rule.income, rule.totals)
-        firm = came is not None  # the cue says what it is, and both operands stand in its paragraph
+        came, spent = _balance_operands(
+            ctx, [g for g in usable if g.para == b.para and b.stmt - g.stmt <= rule.statements], rule)
+        if came is None and settled:
+            # 收支相抵，结转下年支出67.02亿元 opening its own paragraph: the totals of the paragraphs before it
+            came, spent = _balance_operands(ctx, usable, rule, rule.totals)
+        firm = came is not None  # the cue says what it is, and both operands stand in its statements
         if came is None:
             came, spent = _named_balance_operands(ctx, b, rx_search(rule.cue, words))
         if came is None or spent is None:
