@@ -69,8 +69,8 @@ def _adjacent(ctx: Context, g: Fig, cue: int) -> bool:
     in between, and the part's name said again right before the cue (…，税收占财政总收入的比重为53.79%)."""
     gap = rx_sub(_PAREN, "", ctx.text[g.end:cue]).strip()
     segments = regex.split(r"[，,]", gap)
-    if len(segments[0].strip()) > 4 or any(c in "；;。：:\n" for c in gap):
-        return False
+    if len(segments[0].strip()) > 4 or any(c in "；;。：:" for c in gap) or g.para != ctx.para_at(cue):
+        return False  # (a line break inside a paragraph is a wrap: 同 比 增 长⏎7.39% ，占…)
     changes = {h.start for h in ctx.between(g.end, cue) if h.direction}
     pos = g.end
     for k, seg in enumerate(segments[1:], start=1):

@@ -2,7 +2,8 @@
 ``data/relations.toml``). 进出口顺差53.71亿元 is the exports less the imports stated before it; 逆差 the other way.
 
 A new name is a data entry: the word, the words naming the figure taken from (``minuend``) and the one taken
-away (``subtrahend``), and words that hold those without naming them (进出口 holds 出口).
+away (``subtrahend``, a target when ``subtrahend_target``: 超收收入 is the income less its budget), and words that
+hold those without naming them (进出口 holds 出口).
 
 >>> import summary_mining as sm
 >>> text = "全年货物进出口总值1044.37亿元。其中，进口495.33亿元，增长5.7%；出口549.04亿元，增长19.3%。进出口顺差53.71亿元。"
@@ -44,13 +45,14 @@ def find_named_differences(ctx: Context) -> list[Relation]:
         for g in ctx.nearest_before(d):
             if g.para != d.para or d.stmt - g.stmt > STATEMENTS:
                 break
-            if g.family != d.family or g.redacted or g.direction or not ctx.usable(g) or ctx.is_target(g):
+            if g.family != d.family or g.redacted or g.direction or not ctx.usable(g):
                 continue
             words = g.label or g.clause
             if any(w in words for w in rule.excluded):
                 continue
+            target = ctx.is_target(g)
             for k, names in enumerate((rule.minuend, rule.subtrahend)):
-                if k not in found and any(w in words for w in names):
+                if k not in found and target == (k == 1 and rule.subtrahend_target) and any(w in words for w in names):
                     found[k] = g
                     break
             if len(found) == 2:

@@ -69,6 +69,7 @@ class NamedDifference:
     minuend: tuple[str, ...]
     subtrahend: tuple[str, ...]
     excluded: tuple[str, ...] = ()
+    subtrahend_target: bool = False  # the subtrahend is a target (超收 = 收入 - 预算), the minuend never one
 
 
 @dataclass(frozen=True)
@@ -413,7 +414,8 @@ def _compile(d: dict, src: str) -> RelationRules:
         share_collective=tuple((str(k), tuple(str(n) for n in v))
                                for k, v in d["share"].get("respective", {}).get("collective", {}).items()),
         named_differences=tuple(NamedDifference(str(n["name"]), *(tuple(str(w) for w in n.get(k, ()))
-                                                                   for k in ("minuend", "subtrahend", "excluded")))
+                                                                   for k in ("minuend", "subtrahend", "excluded")),
+                                                bool(n.get("subtrahend_target", False)))
                                 for n in d.get("named_difference", [])),
         budget_names=frozenset(str(w) for w in budget.get("names", ())),
         budget_words=tuple(str(w) for w in budget.get("words", ())),
