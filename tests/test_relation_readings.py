@@ -1,7 +1,7 @@
 """Relation readings over real phrases (issue #15): what each reading relates, the arithmetic and where its
 figures are. The rule files' examples (tests/test_rule_examples.py) check the status of each; these check the
 rows themselves — the stated figure, the operands in order, the computed value — and that every evidence span
-is the text's own characters. Phrases from the development documents of tests/data/relations (d05, e02, e04,
+is the text's own characters. Phrases from the development documents of tests/data/relations (d01, d05, e01, e02, e04, e07,
 e08, e10, e11, d13, d14) and the bundled corpora."""
 from __future__ import annotations
 
@@ -104,6 +104,44 @@ READINGS = [
      "全市基金收入总计1,415,736万元。全市政府性基金支出完成846,150万元。加上调出资金401,779万元，支出总计1,247,929万元。"
      "收支相抵，基金滚存结转167,807万元。",
      "167,807万元", "consistent", ["1,415,736万元", "1,247,929万元"], 167807.0),
+    ("a balance opening its own paragraph after 收支相抵: the totals before",
+     "上年结余82.19亿元，动用预算稳定调节基金3.52亿元，收入总计624.65亿元。\n市本级一般公共预算支出268.7亿元。加上上解上级支出"
+     "22.99亿元，补助下级支出192.78亿元，支出总计557.63亿元。\n收 支 相 抵 ，结 转 下 年 支 出 67.02亿元。",
+     "67.02亿元", "consistent", ["624.65亿元", "557.63亿元"], 67.02),
+    ("a balance naming its fund, the fund's income and spending paragraphs before",
+     "全市社会保险基金收入114.3亿元。其中，城乡居民社会养老保险基金收入10.75亿元。\n全市社会保险基金支出112.15亿元。其中，"
+     "城乡居民社会养老保险基金支出7.71亿元。\n2024年全市社会保险基金收支结余2.15亿元，年末滚存结余130.41亿元。",
+     "2.15亿元", "consistent", ["114.3亿元", "112.15亿元"], 2.15),
+    ("a rate of the totals, not of the last 其中 parts",
+     "各项存款余额318.04亿元。其中，住户存款154.96亿元，非金融企业存款56.96亿元。各项贷款余额298.38亿元。其中，"
+     "企（事）业贷款201.91亿元；住户贷款96.47亿元。存贷比为93.8%。",
+     "93.8%", "consistent", ["298.38亿元", "318.04亿元"], 298.38 / 318.04 * 100),
+    ("a completion of the budget stated as 支出预算由…变动为",
+     "支出预算由3190691万元变动为4202408万元，主要是上级转移支付增加所致。\n全市一般公共预算收入完成1748028万元；"
+     "全市一般公共预算支出执行4086166万元，为预算的97.23%，增长29.57%。",
+     "97.23%", "consistent", ["4086166万元", "4202408万元"], 4086166 / 4202408 * 100),
+    ("a completion of the budget approved (批准) a statement before",
+     "市人大审议批准“三保”政策支出合计227,002万元。实际完成“三保”支出214,858万元，完成预算数的94.7%，比2024年增加14,129万元。",
+     "94.7%", "consistent", ["214,858万元", "227,002万元"], 214858 / 227002 * 100),
+    ("a value plus another, then their total",
+     "收支两抵，本年收支结余－12,378万元，加上年结余37,123万元，年末滚存结余24,745万元。",
+     "24,745万元", "consistent", ["－12,378万元", "37,123万元"], 24745.0),
+    ("a lone 其中 part's rise within its whole's",
+     "民用汽车保有量141.40万辆，增加6.83万辆，其中，私人汽车保有量129.36万辆，增加5.99万辆。",
+     "6.83万辆", "consistent", ["5.99万辆"], 5.99),
+    ("a named difference: exports less imports",
+     "全年货物进出口总值1044.37亿元。其中，进口495.33亿元，增长5.7%；出口549.04亿元，增长19.3%。进出口顺差（进口小于出口）53.71亿元。",
+     "53.71亿元", "consistent", ["549.04亿元", "495.33亿元"], 53.71),
+    ("a named difference: income over its budget",
+     "市本级一般公共预算收入52.18亿元，完成年初预算数45.23亿元的115.37%，超收收入7.95亿元按规定统筹用于化解政府债务。",
+     "7.95亿元", "inconsistent", ["52.18亿元", "45.23亿元"], 6.95),
+    ("a share's part across a line wrap (e07, a PDF's fixed-width lines)",
+     "认真贯彻党的二十大和二十届二中、\n三中全会精神，全面落实习近平总书记\n对内蒙古重要指示精神，以铸牢中华\n民族共同体意识为工作主线，扎实实\n"
+     "施积极的财政政策，加强预算执行管\n理，稳步推进财政改革，有效防控财\n政风险，不断强化办好两件大事财政\n保障能力，为首府高质量发展提供了\n"
+     "有力支撑。\n（一）全市财政预算执行情况\n1. 一般公共预算执行情况。\n2024 年 ，全 市 一 般 公 共 预 算 收\n"
+     "入 254.8 亿 元 、同 比 增 长 7.03% 。 其\n中 ，税 收 收 入 209 亿 元 ，同 比 增 长\n7.39% ，占 一 般 公 共 预 算 收 入 的\n"
+     "82.02%；非税收入 45.8 亿元，占一般\n公共预算收入的 17.98%。收入增长\n",
+     "82.02%", "consistent", ["209 亿 元", "254.8 亿 元"], 209 / 254.8 * 100),
 ]
 
 
