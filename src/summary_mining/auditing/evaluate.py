@@ -68,7 +68,7 @@ def evaluate(ctx: Context, rel: Relation) -> Row:
     ops = [figs[id(f)] for f in rel.operands]
     if rel.relation in ("ratio_of", "share_of"):
         return _ratio_row(ctx, rel, stated, ops)
-    if rel.relation == "total_of":
+    if rel.relation == "total_of" or rel.check == "sum":  # (a balance of several items: 收入 - 支出 - 上解 = 结转)
         return _total_row(ctx, rel, stated, ops)
     if rel.relation == "count_of":
         return _count_row(ctx, rel, stated)

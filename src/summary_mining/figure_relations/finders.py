@@ -393,7 +393,8 @@ def find_contributions(ctx: Context) -> list[Relation]:
             continue  # 工业拉动经济增长2.0个百分点: one part, not a complete set
         whole = next((g for g in ctx.nearest_before(parts[0], ARTICLE_WINDOW)
                       if g.para < parts[0].para - back or _growth(g) and not ctx.is_target(g)
-                      and any(w in f"{g.label}{g.indicator}{g.clause}" for w in rule.wholes)), None)
+                      and any(w in f"{g.label}{g.indicator}{g.clause}" for w in rule.wholes)
+                      and not _has_any(ctx.rules.non_additive, g.label)), None)  # (人均地区生产总值增长9.1%: no whole)
         if whole is None or whole.para < parts[0].para - back:
             continue
         out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue=rule.cue, exhaustive=True,
@@ -1039,13 +1040,20 @@ def _partition_pick(ctx: Context, figs: list[Fig]) -> list[Fig] | None:
 
 
 def _partition_found(ctx: Context, figs: list[Fig]) -> tuple[int, list[Fig]] | None:
-    """(index of the partition, its figures) for :func:`_partition_pick`."""
+    """(index of the partition, its figures) for :func:`_partition_pick`: members measuring one thing (what follows
+    each name ends alike: 城镇人口 and 乡村人口, not 城镇新增就业人员)."""
     for k, names in enumerate(ctx.rules.partitions):
         picked: dict[str, Fig] = {}
+        measure: str | None = None
         for g in figs:
+            name = g.label or g.clause
             for n in names:
-                if n not in picked and (g.label or g.clause).startswith(n) and g not in picked.values():
+                if n not in picked and name.startswith(n) and g not in picked.values():
+                    rest = name[len(n):]
+                    if measure and rest and not _common_suffix(measure, rest):
+                        continue
                     picked[n] = g
+                    measure = measure or rest
         if len(picked) == len(names):
             return k, sorted(picked.values(), key=lambda g: g.start)
     return None
@@ -1253,7 +1261,13 @@ def find_groups(ctx: Context) -> list[Group]:
         inside = _bracket_end(ctx, cs + 1) if any(ctx.text[a] in "（(" for a, _, _ in spans[k + 1:k + 2]) else None
         nxt = next((a for a, _, _ in spans[k + 1:] if ctx.text[a] not in "（(" or inside is not None and a < inside),
                    len(ctx.text))
-        run = [g for g in _part_run(ctx, ce, nxt) if ctx.addable(g)]
+        listed = _part_run(ctx, ce, nxt)
+        run = [g for g in listed if ctx.addable(g)]
+        # a plan broken down into planned parts (收入总量为437.6亿元，其中，一般公共预算收入154.7亿元… in a budget's draft):
+        # read as a breakdown of targets when every figure the cue lists is one, and its whole is one too
+        plan = not run and bool(listed) and all(ctx.is_target(g) for g in listed)
+        if plan:
+            run = [g for g in listed if ctx.addable(g, targets=True)]
         if not run:
             continue
         wholes: dict[str, list[Fig]] = {}
@@ -1270,7 +1284,7 @@ def find_groups(ctx: Context) -> list[Group]:
                     break  # statements end in order: no earlier figure's statement reaches the cue
                 # (a cue opening a full sentence breaks down that whole sentence, over its ；: 旅游接待总人数
                 # 7883.48万人次…；实现旅游总收入876.71亿元…。其中，接待入境旅游者4.03万人次…)
-                if ctx.addable(g) and not g.redacted:
+                if ctx.addable(g, targets=plan) and (not plan or ctx.is_target(g)) and not g.redacted:
                     wholes.setdefault(g.family, []).append(g)  # nearest first
             if ctx.text[cs] in "（(":  # a bracket right after a figure breaks down that figure alone
                 last = ctx.between(lo, cs)[-1:]
@@ -1282,8 +1296,10 @@ def find_groups(ctx: Context) -> list[Group]:
             parts = [g for g in run if g.family == fam]
             if _names_a_partition(ctx, parts[0]) or (not local and len(parts) < 2):
                 if wide is None:  # the paragraph after the cue (at most FIGURE_WINDOW figures)
-                    wide = [g for g in _part_run(ctx, ce, len(ctx.text), paragraph=True) if ctx.addable(g)]
+                    wide = [g for g in _part_run(ctx, ce, len(ctx.text), paragraph=True) if ctx.addable(g, targets=plan)]
                 picked = _partition_pick(ctx, [g for g in wide if g.family == fam])
+                if picked and _other_whole_between(ctx, spans[k + 1:], picked, plan):
+                    picked = None
                 if picked and (set(parts) <= set(picked) or len(parts) < 2):
                     # the list goes on over full sentences (…62857万元。…第三产业增加值115952万元), or a remote
                     # cue's paragraph holds a known partition (在城镇投资中，国有…。…中央项目3370亿元；地方项目18474亿元)
@@ -1339,6 +1355,21 @@ def find_groups(ctx: Context) -> list[Group]:
             taken.update(p.i for p in parts)
     groups += _parallel_groups(ctx, spans, groups)
     return groups
+
+
+def _other_whole_between(ctx: Context, spans, picked: list[Fig], plan: bool) -> bool:
+    """A cue among a partition's members breaks down another whole than a member (常住人口49.86万人。其中，城镇人口
+    24.09万人…。户籍人口67.44万人。其中，乡村人口44.98万人: 乡村人口 is 户籍人口's), not a member's own parts (第二产业
+    增加值36.42亿元，其中工业增加值27.07亿元；第三产业…)."""
+    for a, _, local in spans:
+        if a >= picked[-1].start:
+            break
+        if local and a > picked[0].start:
+            head = next((g for g in reversed(ctx.between(picked[0].start, a))
+                         if g.family == picked[0].family and ctx.addable(g, targets=plan)), None)
+            if head is not None and head not in picked:
+                return True
+    return False
 
 
 def _one_part(ctx: Context, whole: Fig, part: Fig) -> bool:
@@ -2600,8 +2631,8 @@ def find_balances(ctx: Context) -> list[Relation]:
         if not (short or rx_search(rule.cue, words)):
             continue
         settled = _has_any(rule.settled, "".join(strip_glosses(ctx.text[ctx.sentence_start(b):b.start]).split()))
-        if _has_any(rule.excluded, b.clause) and not settled:
-            continue
+        if _has_any(rule.excluded, b.clause) and not settled or _listed_part(ctx, b) or _before_total(ctx, b, rule.totals):
+            continue  # (总支出合计为413.0亿元，其中，…结转下年支出41.1亿元: an item of the spending, no balance)
         usable = [g for g in ctx.nearest_before(b) if b.para - g.para <= SETTLED_PARAGRAPHS and g.family == b.family
                   and not g.redacted and ctx.usable(g) and not ctx.is_target(g)
                   and not _listed_part(ctx, g) and not _has_any(rule.excluded, g.clause)]  # (其中…其他支出: a part)
@@ -2615,9 +2646,25 @@ def find_balances(ctx: Context) -> list[Relation]:
             came, spent = _named_balance_operands(ctx, b, rx_search(rule.cue, words))
         if came is None or spent is None:
             continue
+        spends = [] if short or _has_any(rule.totals, spent.label + "|" + spent.clause) else sorted(
+            (g for g in usable if came.start < g.start < b.start and _has_any(rule.spending, g.label + "|" + g.clause)),
+            key=lambda g: g.start)
+        if len(spends) > 1:
+            # no spending total: what is left is the income less every spending item stated after it (支出完成827.98亿元，
+            # 加上上解上级等支出528.64亿元，年终结转219.82亿元; 预算支出89.64亿元，…还本支出22.96亿元，年终结转1.43亿元)
+            out.append(_rel(ctx, "difference_of", "sum", b, [came, *spends], cue=b.clause.rstrip(_TRIM)[-4:], firm=firm,
+                            minus=tuple(range(1, len(spends) + 1))))
+            continue
         out.append(_rel(ctx, "difference_of", "difference", b, [came, spent], cue=b.clause.rstrip(_TRIM)[-4:], firm=firm,
                         formula="difference", names=(ctx.name(came), ctx.name(spent)), sign=-1.0 if short else 1.0))
     return out
+
+
+def _before_total(ctx: Context, g: Fig, totals: tuple[str, ...]) -> bool:
+    """The next figure in ``g``'s statement is a named total (…、结转下年使用39.7亿元，总支出3774.3亿元): ``g`` is an
+    item of it."""
+    nxt = ctx.figs[g.i + 1] if g.i + 1 < len(ctx.figs) else None
+    return nxt is not None and nxt.stmt == g.stmt and (nxt.label.startswith("总") or _has_any(totals, nxt.label + "|" + nxt.clause))
 
 
 def _named_balance_operands(ctx: Context, b: Fig, cue: regex.Match | None) -> tuple[Fig | None, Fig | None]:
@@ -2646,18 +2693,23 @@ def _named_balance_operands(ctx: Context, b: Fig, cue: regex.Match | None) -> tu
 def find_balanced(ctx: Context) -> list[Relation]:
     """收入完成12,147万元，…支出11,147万元，调出资金1,000万元，收支相抵平衡: a statement saying the books balance
     (``[balance] balanced``): the last income before its first spending in its full sentence equals that spending and
-    what follows it."""
+    what follows it — the income and spending named totals when there are (总收入合计…；总支出合计…)."""
     rule = ctx.rules.balance
     out: list[Relation] = []
     if rule is None:
         return out
+    wholes = {grp.whole.i for grp in ctx.groups}
     for at, word in sorted((k, w) for w in rule.balanced for k in occurrences(ctx.text, w)):
         figs = [g for g in ctx.between(ctx.stmt_start(at), at) if g.kind == "amount" and ctx.usable(g) and not g.redacted]
         spent = next((j for j, g in enumerate(figs) if _has_any(rule.spending, f"{g.label}|{g.clause}")), None)
         if spent is None:
             continue
-        came = next((g for g in reversed(figs[:spent]) if _has_any(rule.income, f"{g.label}|{g.clause}")), None)
+        incomes = [g for g in reversed(figs[:spent]) if _has_any(rule.income, f"{g.label}|{g.clause}")]
+        came = next((g for g in incomes if _has_any(rule.totals, f"{g.label}|{g.clause}")), next(iter(incomes), None))
         outs = [g for g in figs[spent:] if g.family == figs[spent].family]
+        total = next((g for g in outs if _has_any(rule.totals, f"{g.label}|{g.clause}") or g.i in wholes), None)
+        if total is not None:  # 总收入合计为413.0亿元，其中，…；总支出合计为413.0亿元，其中，…: the totals, not their items
+            outs = [total]  # (可供安排支出的规模为437.6亿元，其中，…: a whole its items break down)
         if came is None or came.family != figs[spent].family or not outs:
             continue
         if all(r.stated is not came.f for r in out):  # (two of the words in one full sentence: one relation)
