@@ -126,7 +126,7 @@ def _ratio_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
         return _row(ctx, rel, UNVERIFIABLE, p.written, NAN, p.half, msg, [p, *listed, whole])
     c, extra = ratio(part, whole)
     c, extra = c * rel.scale / 100, extra * rel.scale / 100  # (每万人口…: part / people × 10000)
-    tol = p.half + extra
+    tol = p.half + extra + rel.slack
     ok = agrees(p.written, c, tol, p.half) and not over
     # a share off by more than half of itself is more likely of another whole than a slip (占…比重 read against the
     # wrong figure): no verdict

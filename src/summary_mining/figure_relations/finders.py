@@ -27,6 +27,7 @@ from .record import Relation
 from .rules import RateGapRule, RateRule, names_partition
 from .tables import find_table_relations
 from .named_differences import find_named_differences
+from .structure_ratios import find_structure_ratios
 from .word_counts import find_tallies, find_word_counts
 from .view import figure_views
 
@@ -2768,6 +2769,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "statement_parts": find_statement_parts,
     "completion": find_completion,
     "respective_share": find_respective_shares,
+    "structure_ratio": find_structure_ratios,
     "share": find_shares,
     "breakdown": find_breakdowns,
     "share_total": find_share_totals,

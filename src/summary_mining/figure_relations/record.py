@@ -54,6 +54,9 @@ class Relation:
     minus: tuple[int, ...] = ()
     #: what a ratio is multiplied by: 100 for a percentage, 10000 for a figure per 10,000 people (每万人口)
     scale: float = 100.0
+    #: tolerance beyond the written precision, in the stated figure's unit: the numbers of a structure rounded so
+    #: that they add up to 100 (11.1:30.1:58.8) may each be a whole unit of the last place off, not half
+    slack: float = 0.0
 
     @property
     def anchor(self) -> int:

@@ -245,6 +245,9 @@ class RelationRules:
     #: a completion of "the budget" (为预算的97.23%) read against a budget stated before it in other words
     #: (``[completion.budget]``): the names of the budget, the words marking a figure as one, the fund names that
     #: hold 预算 without being one, the measures a budget and its execution must share
+    #: what may follow a collective name (三次产业) up to the structure ratio it states (结构比为9.6:30.8:59.6), the
+    #: ratio as group ``ratio`` (``[structure_ratio]``); None: not read
+    structure_ratio: regex.Pattern[str] | None = None
     #: figures named as what one thing exceeds another by (顺差 = 出口 - 进口: ``[[named_difference]]``)
     named_differences: tuple[NamedDifference, ...] = ()
     budget_names: frozenset[str] = frozenset()
@@ -413,6 +416,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         allocation_rest=tuple(str(w) for w in d.get("allocation", {}).get("rest", ())),
         share_collective=tuple((str(k), tuple(str(n) for n in v))
                                for k, v in d["share"].get("respective", {}).get("collective", {}).items()),
+        structure_ratio=_structure_ratio(d["structure_ratio"], src) if d.get("structure_ratio", {}).get("pattern") else None,
         named_differences=tuple(NamedDifference(str(n["name"]), *(tuple(str(w) for w in n.get(k, ()))
                                                                    for k in ("minuend", "subtrahend", "excluded")),
                                                 bool(n.get("subtrahend_target", False)))
@@ -422,6 +426,11 @@ def _compile(d: dict, src: str) -> RelationRules:
         budget_funds=tuple(sorted((str(w) for w in budget.get("funds", ())), key=len, reverse=True)),
         budget_measures=tuple(str(w) for w in budget.get("measures", ())),
     )
+
+
+def _structure_ratio(r: dict, src: str) -> regex.Pattern[str]:
+    ratio = r"[0-9]+(?:\.[0-9]+)?(?:\s*[:：]\s*[0-9]+(?:\.[0-9]+)?)+"
+    return compile_pattern(str(r["pattern"]).replace("{R}", ratio), src, "structure_ratio.pattern")
 
 
 def _word_count(w: dict, src: str) -> WordCountRule:

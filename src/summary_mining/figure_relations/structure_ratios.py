@@ -1,0 +1,93 @@
+"""Structures written as ratios: 三次产业结构为9.6:30.8:59.6 states, for each of the parts a collective name stands
+for (第一产业, 第二产业, 第三产业), its share in percent of the whole they make (生产总值).
+
+The names and the words that may stand between a collective name and its ratio are data (``[structure_ratio]`` of
+``data/relations.toml``; the parts come from ``[share.respective] collective``). A ratio of the year before
+(由上年的14.9:33.2:51.9调整为15.3:31.3:53.4) is passed over: only the last is this year's. Numbers rounded so that they
+add up to 100 may each be a whole unit of their last place off (11.1:30.1:58.8 for 58.74 %). The ratio's numbers are
+records made for the relation (no reported figure of the document's, like the counts of tallies).
+
+>>> import summary_mining as sm
+>>> text = ("全县实现生产总值369.53亿元。分产业看，第一产业实现增加值35.65亿元；第二产业实现增加值113.78亿元；"
+...         "第三产业实现增加值220.10亿元。三次产业结构比为9.6:30.8:59.6。")
+>>> sm.audit(text=text).query("check == 'share'")[["status", "message"]].values.tolist()[0]
+['consistent', '占比9.6与 第一产业实现增加值35.65亿元/生产总值369.53亿元=9.65% 一致']
+"""
+from __future__ import annotations
+
+import regex
+
+from ..datafiles import rx_finditer, rx_match
+from ..figures.record import Figure
+from .context import Context, Fig, occurrences
+from .context import make_relation as _rel
+from .record import Relation
+
+__all__ = ["find_structure_ratios"]
+
+#: How many statements before its ratio a part or the whole may be stated (the sentences of one paragraph).
+STATEMENTS = 6
+#: How many characters back they are looked for.
+WINDOW = 2000
+_NUMBER = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def _record(ctx: Context, m: regex.Match, base: int) -> Fig:
+    """One number of a ratio as a share record (9.6 of 9.6:30.8:59.6, in percent)."""
+    s, e = base + m.start(), base + m.end()
+    number = float(m.group())
+    decimals = len(m.group().split(".")[1]) if "." in m.group() else 0
+    f = Figure(s, e, ctx.written[s:e], "percentage", number, number, number, "%", number=number,
+               decimals=decimals, written_unit="%")
+    return ctx.add_record(f)
+
+
+def _named_before(ctx: Context, pos: int, test) -> Fig | None:
+    """The nearest amount before ``pos`` (a few statements back) that ``test`` accepts."""
+    anchor = ctx.stmt_at(pos)
+    for g in reversed(ctx.between(max(0, pos - WINDOW), pos)):
+        if anchor - g.stmt > STATEMENTS:
+            break
+        if g.kind == "amount" and ctx.usable(g) and not g.direction and not ctx.is_target(g) and not g.redacted \
+                and test(g):
+            return g
+    return None
+
+
+def find_structure_ratios(ctx: Context) -> list[Relation]:
+    """Each number of a structure ratio against its part over the whole (a share, ``check`` share): firm when the
+    parts and the whole stand in the ratio's paragraph."""
+    rule = ctx.rules.structure_ratio
+    if rule is None:
+        return []
+    out: list[Relation] = []
+    for name, parts in ctx.rules.share_collective:
+        for k in occurrences(ctx.text, name):
+            m = rx_match(rule, ctx.text, k + len(name))
+            if m is None:
+                continue
+            numbers = list(rx_finditer(_NUMBER, m.group("ratio")))
+            if len(numbers) != len(parts):
+                continue
+            figs = [_named_before(ctx, k, lambda g, p=p: (g.label or g.clause).startswith(p)) for p in parts]
+            if any(g is None for g in figs):
+                continue
+            first = min(figs, key=lambda g: g.start)
+            whole = _named_before(ctx, first.start, lambda g: _names_whole(ctx, parts, g))
+            if whole is None:
+                continue
+            para = ctx.para_at(k)
+            firm = all(g.para == para for g in (*figs, whole))
+            base = m.start("ratio")
+            # numbers rounded so that they add up to 100 (11.1:30.1:58.8 for 58.74): one may be a whole unit off
+            forced = abs(sum(float(n.group()) for n in numbers) - 100) < 1e-6
+            for num, part in zip(numbers, figs):
+                stated = _record(ctx, num, base)
+                out.append(_rel(ctx, "share_of", "share", stated, [part, whole], cue=name, firm=firm,
+                                names=(ctx.name(part), ctx.name(whole)), slack=stated.half if forced else 0.0))
+    return out
+
+
+def _names_whole(ctx: Context, parts: tuple[str, ...], g: Fig) -> bool:
+    k = ctx.rules.partition_named(list(parts))
+    return k is not None and ctx.rules.names_whole(k, g.label or g.clause)
