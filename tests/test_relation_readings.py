@@ -143,6 +143,10 @@ READINGS = [
      "全县地区生产总值276.29亿元。其中，第一产业增加值33.26亿元；第二产业增加值96.21亿元；第三产业增加值146.82亿元。"
      "三次产业结构比重由上年的12.3:35.4:52.3调整为12.0:36.8:51.2。",
      "36.8", "inconsistent", ["96.21亿元", "276.29亿元"], 96.21 / 276.29 * 100),
+    ("next year's level against this year's under the same name (g02)",
+     "（一）2025年预算执行情况\n全市地方一般公共预算收入完成62.57亿元，增长3.2%。\n（二）2026年全市和市本级财政收支预算安排\n"
+     "1.一般公共预算。全市地方一般公共预算收入56.87亿元，下降9.1%，下降的主要原因是盘活存量资源资产实现收入的空间进一步收窄。",
+     "9.1%", "consistent", ["56.87亿元", "62.57亿元"], -9.11),
     ("a share's part across a line wrap (e07, a PDF's fixed-width lines)",
      "认真贯彻党的二十大和二十届二中、\n三中全会精神，全面落实习近平总书记\n对内蒙古重要指示精神，以铸牢中华\n民族共同体意识为工作主线，扎实实\n"
      "施积极的财政政策，加强预算执行管\n理，稳步推进财政改革，有效防控财\n政风险，不断强化办好两件大事财政\n保障能力，为首府高质量发展提供了\n"
@@ -167,6 +171,13 @@ def test_reading(reading, text, stated, status, operands, computed):
     assert math.isclose(row.computed, computed, rel_tol=1e-3), (row.computed, computed)  # (in the stated figure's unit)
     for s, e, surface in row.evidence:
         assert text[s:e] == surface
+
+
+def test_a_level_named_the_same_earlier_is_no_base_when_it_does_not_hold():
+    """Read only when it holds: the same name may be another year's or another scope's (no row, not a doubt)."""
+    text = ("（一）2025年预算执行情况\n全市地方一般公共预算收入完成62.57亿元。\n（二）2026年预算安排\n"
+            "全市地方一般公共预算收入56.87亿元，下降19.1%。")
+    assert not [r for r in sm.audit(text=text).itertuples() if r.evidence[0][2] == "19.1%"]
 
 
 def test_a_decline_is_negative_in_a_growth_gap():

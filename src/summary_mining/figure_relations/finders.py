@@ -27,6 +27,7 @@ from .record import Relation
 from .rules import RateGapRule, RateRule, names_partition
 from .tables import find_table_relations
 from .named_differences import find_named_differences
+from .prior_levels import find_prior_levels
 from .structure_ratios import find_structure_ratios
 from .word_counts import find_tallies, find_word_counts
 from .view import figure_views
@@ -2787,4 +2788,5 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "word_count": find_word_counts,
     "repeat": find_repeats,
     "table": find_table_relations,
+    "prior_level": find_prior_levels,
 }

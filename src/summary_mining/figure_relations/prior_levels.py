@@ -1,0 +1,71 @@
+"""Growth against the same measure stated earlier for the year before: a budget report states this year's
+execution (全市地方一般公共预算收入完成62.57亿元) and, in next year's plan, the new level and its change
+(全市地方一般公共预算收入56.87亿元，下降9.1%). The earlier figure under the same name is the base.
+
+Read only when it holds, never firm: the same name may be another year's or another scope's, so a mismatch says
+nothing and gives no row.
+
+>>> import summary_mining as sm
+>>> text = ("一、2025年预算执行情况\\n全市地方一般公共预算收入完成62.57亿元。\\n"
+...         "二、2026年预算草案\\n全市地方一般公共预算收入56.87亿元，下降9.1%。")
+>>> sm.audit(text=text).query("check == 'growth'")["message"].tolist()
+['下降9.1%与 (56.87亿元-62.57亿元)/62.57亿元=-9.11% 一致']
+"""
+from __future__ import annotations
+
+from .arithmetic import agrees, growth
+from .context import Context, Fig
+from .context import make_relation as _rel
+from .record import Relation
+
+__all__ = ["find_prior_levels"]
+
+#: The shortest name two figures must share to be read as one measure in two years.
+MIN_NAME = 6
+
+
+def _key(ctx: Context, g: Fig) -> str:
+    """A level's name without the words saying it was achieved or planned (完成, 预计, 预算数 …)."""
+    name = g.label
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for w in (*ctx.rules.actual_labels, *ctx.rules.target_words, "预计"):
+            if name.endswith(w):
+                name, trimmed = name[:-len(w)], True
+    return name
+
+
+def _rate_after(ctx: Context, level: Fig) -> Fig | None:
+    """The change rate stated right after ``level`` in its sentence (no other figure between)."""
+    nxt = ctx.figs[level.i + 1] if level.i + 1 < len(ctx.figs) else None
+    if nxt is None or nxt.sentence != level.sentence or nxt.kind != "percentage" or nxt.unit != "%" \
+            or nxt.direction not in ("+", "-") or nxt.redacted or nxt.in_name or nxt.qualifier or nxt.i in ctx.claimed:
+        return None
+    return nxt
+
+
+def find_prior_levels(ctx: Context) -> list[Relation]:
+    """A level's change rate against the nearest earlier level of the same name (at least :data:`MIN_NAME`
+    characters) in another paragraph, when the arithmetic holds."""
+    seen: dict[str, list[Fig]] = {}
+    out: list[Relation] = []
+    for g in ctx.figs:
+        if g.kind != "amount" or g.direction or g.redacted or g.in_name or not ctx.usable(g) or g.qualifier:
+            continue
+        key = _key(ctx, g)
+        if len(key) < MIN_NAME or any(w in key for w in ctx.rules.real_growth):
+            continue
+        rate = _rate_after(ctx, g)
+        before = next((h for h in reversed(seen.get(key, [])) if h.para != g.para and h.family == g.family), None)
+        seen.setdefault(key, []).append(g)
+        if rate is None or before is None or not before.value:
+            continue
+        c, err = growth(g.value, before.value, g.half_base, before.half_base)
+        stated = -abs(rate.written) if rate.direction == "-" else rate.written
+        if not agrees(stated, c, rate.half + err, rate.half):
+            continue
+        ctx.claimed.add(rate.i)
+        out.append(_rel(ctx, "growth_of", "growth", rate, [g, before], cue=key, firm=False,
+                        sign=-1.0 if rate.direction == "-" else 1.0))
+    return out
