@@ -1165,7 +1165,8 @@ def _measured_whole(ctx: Context, k: int, para: int, family: str, parts: list[Fi
 def _cue_names(ctx: Context, cue_start: int) -> str:
     """What a remote cue says it breaks down: the words right before it (地方收入按部门分：) or its own
     ``whole`` group (在上半年城镇投资中，), or ''."""
-    return ctx.text[ctx.clause_start(cue_start):cue_start].strip(_TRIM) or _cue_whole(ctx, cue_start)
+    lo = max(ctx.clause_start(cue_start), ctx.stmt_start(cue_start))  # (not the clause the full stop before ended)
+    return ctx.text[lo:cue_start].strip(_TRIM) or _cue_whole(ctx, cue_start)
 
 
 def _cue_whole(ctx: Context, cue_start: int) -> str:

@@ -429,7 +429,7 @@ def _compile(d: dict, src: str) -> RelationRules:
 
 
 def _structure_ratio(r: dict, src: str) -> regex.Pattern[str]:
-    ratio = r"[0-9]+(?:\.[0-9]+)?(?:\s*[:：]\s*[0-9]+(?:\.[0-9]+)?)+"
+    ratio = r"[0-9]+(?:\.[0-9]+)?(?:\s*[:：∶]\s*[0-9]+(?:\.[0-9]+)?)+"  # (∶ U+2236, the ratio sign)
     return compile_pattern(str(r["pattern"]).replace("{R}", ratio), src, "structure_ratio.pattern")
 
 
