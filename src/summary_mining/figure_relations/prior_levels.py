@@ -1,6 +1,7 @@
 """Growth against the same measure stated earlier for the year before: a budget report states this year's
 execution (全市地方一般公共预算收入完成62.57亿元) and, in next year's plan, the new level and its change
-(全市地方一般公共预算收入56.87亿元，下降9.1%). The earlier figure under the same name is the base.
+(全市地方一般公共预算收入56.87亿元，下降9.1%). The base is the nearest of the few earlier figures under the same
+name that gives the rate (the 全市 and 市本级 sections of a report name their figures alike).
 
 Read only when it holds, never firm: the same name may be another year's or another scope's, so a mismatch says
 nothing and gives no row.
@@ -21,7 +22,9 @@ from .record import Relation
 __all__ = ["find_prior_levels"]
 
 #: The shortest name two figures must share to be read as one measure in two years.
-MIN_NAME = 6
+MIN_NAME = 4
+#: How many earlier levels of that name are tried, nearest first.
+CANDIDATES = 3
 
 
 def _key(ctx: Context, g: Fig) -> str:
@@ -45,9 +48,15 @@ def _rate_after(ctx: Context, level: Fig) -> Fig | None:
     return nxt
 
 
+def _growth_tol(now: Fig, before: Fig, rate: Fig) -> tuple[float, float]:
+    """(growth of ``now`` over ``before`` in percent, its tolerance for ``rate`` as written)."""
+    c, err = growth(now.value, before.value, now.half_base, before.half_base)
+    return c, rate.half + err
+
+
 def find_prior_levels(ctx: Context) -> list[Relation]:
     """A level's change rate against the nearest earlier level of the same name (at least :data:`MIN_NAME`
-    characters) in another paragraph, when the arithmetic holds."""
+    characters) in another paragraph for which the arithmetic holds (of the :data:`CANDIDATES` nearest)."""
     seen: dict[str, list[Fig]] = {}
     out: list[Relation] = []
     for g in ctx.figs:
@@ -57,13 +66,15 @@ def find_prior_levels(ctx: Context) -> list[Relation]:
         if len(key) < MIN_NAME or any(w in key for w in ctx.rules.real_growth):
             continue
         rate = _rate_after(ctx, g)
-        before = next((h for h in reversed(seen.get(key, [])) if h.para != g.para and h.family == g.family), None)
+        earlier = [h for h in reversed(seen.get(key, [])) if h.para != g.para and h.family == g.family and h.value]
         seen.setdefault(key, []).append(g)
-        if rate is None or before is None or not before.value:
+        if rate is None:
             continue
-        c, err = growth(g.value, before.value, g.half_base, before.half_base)
         stated = -abs(rate.written) if rate.direction == "-" else rate.written
-        if not agrees(stated, c, rate.half + err, rate.half):
+        # the nearest of the few earlier levels so named that gives the rate (全市 and 市本级 sections name theirs alike)
+        before = next((h for h in earlier[:CANDIDATES]
+                       if agrees(stated, *_growth_tol(g, h, rate), rate.half)), None)
+        if before is None:
             continue
         ctx.claimed.add(rate.i)
         out.append(_rel(ctx, "growth_of", "growth", rate, [g, before], cue=key, firm=False,
