@@ -1944,8 +1944,9 @@ def _same_things(ctx: Context, part: Fig, total: Fig) -> bool:
     return _lcs(noun, name) >= min(2, len(noun))
 
 
-def _sum_candidates(ctx: Context, t: Fig, wholes: set[int]) -> tuple[list[Fig], bool]:
-    """Figures listed before a total: in its full sentence, else (strong cue) earlier in its paragraph."""
+def _sum_candidates(ctx: Context, t: Fig, wholes: set[int], plan: bool = False) -> tuple[list[Fig], bool]:
+    """Figures listed before a total: in its full sentence, else (strong cue) earlier in its paragraph (the planned
+    ones for a ``plan``ned total, else the achieved ones)."""
     cands: list[Fig] = []
     in_stmt = True
     for g in ctx.nearest_before(t):
@@ -1957,16 +1958,16 @@ def _sum_candidates(ctx: Context, t: Fig, wholes: set[int]) -> tuple[list[Fig], 
             in_stmt = False
         if g.family != t.family or not ctx.usable(g):
             continue
-        if _is_total(ctx, g) or ctx.is_target(g):  # an earlier total or a task closes the list
+        if _is_total(ctx, g) or ctx.is_target(g) != plan:  # an earlier total or a task closes the list
             if cands:
                 break
             continue
-        if ctx.addable(g) and g.i not in wholes and _same_things(ctx, g, t):
+        if ctx.addable(g, targets=plan) and g.i not in wholes and _same_things(ctx, g, t):
             cands.insert(0, g)
     return cands, in_stmt
 
 
-def _plus_base(ctx: Context, t: Fig) -> Fig | None:
+def _plus_base(ctx: Context, t: Fig, plan: bool = False) -> Fig | None:
     """The value a full sentence opening with a plus word (加上…等2875.1亿元，收入总量为6714.6亿元) adds to: the
     first value of the statement before it in the paragraph (市级一般公共预算收入3839.5亿元，为预算的98.6%。; …收入
     总计754,207万元；市本级一般公共预算支出完成508,665万元，增长9.25%。加上… -> 508,665万元)."""
@@ -1974,7 +1975,7 @@ def _plus_base(ctx: Context, t: Fig) -> Fig | None:
     if ctx.rules.plus_opener is None:
         return None
     if rx_match(ctx.rules.plus_opener, ctx.text[lo:t.start].lstrip(_TRIM)) is None:
-        return _named_plus_base(ctx, t, lo)
+        return _named_plus_base(ctx, t, lo, plan)
     prev = ctx.doc.sentence_at(max(lo - 1, 0))
     start = prev.start if prev is not None and prev.end >= lo - 1 else ctx.stmt_start(max(lo - 1, 0))
     before = [g for g in ctx.between(start, lo) if g.para == t.para]
@@ -1984,10 +1985,10 @@ def _plus_base(ctx: Context, t: Fig) -> Fig | None:
         # …收入805亿元。其中，税收收入587亿元。非税收入218亿元。加上…: the value the list broke down
         seen.add(first.i)
         first = grp.whole
-    return first if first is not None and ctx.addable(first) and not ctx.is_target(first) else None
+    return first if first is not None and ctx.addable(first, targets=plan) and ctx.is_target(first) == plan else None
 
 
-def _named_plus_base(ctx: Context, t: Fig, lo: int) -> Fig | None:
+def _named_plus_base(ctx: Context, t: Fig, lo: int, plan: bool = False) -> Fig | None:
     """The value a full sentence opening with its name and a plus word adds to (地方一般公共预算收入加预计转移性收入
     966,207万元、…，全市收入总计2,451,194万元): the nearest value before it in the paragraph that the name names."""
     m = rx_match(ctx.rules.named_plus, ctx.text, lo, t.start)
@@ -1995,7 +1996,7 @@ def _named_plus_base(ctx: Context, t: Fig, lo: int) -> Fig | None:
         return None
     name = m.group(1)
     for g in reversed(ctx.between(ctx.doc.paragraphs[t.para].start if 0 <= t.para < len(ctx.doc.paragraphs) else lo, lo)):
-        if g.family == t.family and ctx.usable(g) and ctx.addable(g) and not ctx.is_target(g) \
+        if g.family == t.family and ctx.usable(g) and ctx.addable(g, targets=plan) and ctx.is_target(g) == plan \
                 and (name in (g.label or "") or name in g.clause):
             return g
     return None
@@ -2027,14 +2028,15 @@ def find_sums(ctx: Context) -> list[Relation]:
         for p in g.parts:
             listed.setdefault(p.stmt, set()).add(g.whole.i)
     for t in ctx.figs:
-        if not ctx.addable(t) or t.redacted or t.i in wholes:
+        plan = ctx.is_target(t)  # a planned total (收入总计30.8亿元 in next year's budget) adds up planned figures
+        if not ctx.addable(t, targets=plan) or t.redacted or t.i in wholes:
             continue
         strong = rx_search(ctx.rules.strong_sum, t.clause)
         weak = rx_search(ctx.rules.weak_sum, t.clause)
         if not (strong or weak):
             continue
-        cands, in_stmt = _sum_candidates(ctx, t, listed.get(t.stmt, set()))
-        base = _plus_base(ctx, t) if cands and in_stmt else None
+        cands, in_stmt = _sum_candidates(ctx, t, listed.get(t.stmt, set()), plan)
+        base = _plus_base(ctx, t, plan) if cands and in_stmt else None
         if base is not None:
             cands = [base, *cands]  # (the wording says what is added to what: firm)
         if len(cands) < 2:
