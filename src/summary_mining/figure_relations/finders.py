@@ -733,9 +733,14 @@ def _named_part(ctx: Context, p: Fig, subject: str) -> Fig | None:
     return None
 
 
+def _share_name(name: str) -> str:
+    """The name of a share's whole without the words after it (当年到位资金的比重 -> 当年到位资金)."""
+    return regex.sub(r"(?:的|比重|比例|提高到|提高|达到|达|为)+$", "", name)
+
+
 def _share_key(ctx: Context, name: str) -> str:
     """The name of a share's whole without the words that do not name it (当年到位资金的比重 -> 到位资金)."""
-    key = regex.sub(r"(?:的|比重|比例|提高到|提高|达到|达|为)+$", "", name)
+    key = _share_name(name)
     for w in ctx.rules.share_drop:
         key = key.replace(w, "")
     return key.strip(_TRIM)
@@ -750,7 +755,8 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
     key = _share_key(ctx, name)
     if len(key) < 2:
         return None, False
-    named = indicator_lexicon().lookup(key)  # 占GDP的比重: the figure of indicator 地区生产总值
+    # 占GDP的比重: the figure of indicator 地区生产总值 (looked up before the scope words go: 全县经济总量 -> 地区生产总值)
+    named = indicator_lexicon().lookup(key) or indicator_lexicon().lookup(_share_name(name).strip(_TRIM))
     best: Fig | None = None
     best_score: tuple[int, int] = (0, 0)
     best_rank = (2, 0)
