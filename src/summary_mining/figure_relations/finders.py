@@ -1083,6 +1083,8 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
     paragraph (not a firm whole)."""
     para = ctx.para_at(cue_start)
     labels = [p.label or p.clause for p in parts]
+    common = min((_common_suffix(labels[0], lab) for lab in labels[1:]), default=0)
+    measure = labels[0][len(labels[0]) - common:] if common >= 2 else ""  # what all the parts measure (出口)
     # the words right before the cue name its whole (地方收入按构成分：): a part of an earlier list they name
     # may be it (地方一般公共预算收入1720万元, a part by level, broken down by kind)
     named = _cue_names(ctx, cue_start)
@@ -1100,8 +1102,10 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
         cue_names_it = _abbreviates(named, g.label)
         if not near and not (cue_names_it or pk is not None and ctx.rules.names_whole(pk, g.label or g.clause)):
             continue  # further back only the whole the cue names (地方收入按部门分: two lists after 地方…收入1720万元)
-        if g.family != family or not ctx.addable(g) or g.redacted or g.i in taken and not cue_names_it:
-            continue
+        if g.family != family or not ctx.addable(g) or g.redacted or g.i in taken and not (
+                cue_names_it or _measure_whole(g, measure) and abs(g.value - total) <= NEAR_WHOLE * g.value):
+            continue  # (a part of an earlier list is a whole when named, or when it is of what all the parts measure
+            # and they come near it: 出口总额1260.86亿元 for 一般贸易出口594.19亿元, 加工贸易出口646.53亿元)
         if not cue_names_it and not all(g.value >= p.value for p in parts if not math.isnan(p.value)):
             continue  # (a whole the cue names is it even when a part, written wrong, exceeds it)
         if not partition and not any(_lcs(g.label or g.clause, lab) >= 2 for lab in labels):
@@ -1119,6 +1123,18 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
     fallback = [g for g in fallback if g.para == fallback[0].para]
     best = min(fallback, key=lambda g: abs(g.value - total) / g.value if g.value else math.inf)
     return best, partition and best.para != para
+
+
+#: Words that say a figure is a total of what its name measures (出口总额: 出口).
+_TOTAL_WORDS = ("总额", "总量", "总值", "总计", "合计")
+
+
+def _measure_whole(g: Fig, measure: str) -> bool:
+    """``g``'s name, less a total word, ends with the end of ``measure`` (出口总额 for 贸易出口: 出口)."""
+    name = g.label
+    for w in _TOTAL_WORDS:
+        name = name.removesuffix(w)
+    return any(name.endswith(measure[-k:]) for k in range(2, len(measure) + 1))
 
 
 #: A known partition's whole found by what its parts measure may lie this far from their sum (relative):
@@ -1300,70 +1316,90 @@ def find_groups(ctx: Context) -> list[Group]:
                 wholes = {f: gs[:1] for f, gs in wholes.items() if last and gs[0] is last[0]}
             if run[0].family not in wholes:
                 continue  # 其中深圳…2条生产线: not a numeric breakdown of the whole
-        wide: list[Fig] | None = None
-        for fam in dict.fromkeys(g.family for g in run):
-            parts = [g for g in run if g.family == fam]
-            if _names_a_partition(ctx, parts[0]) or (not local and len(parts) < 2):
-                if wide is None:  # the paragraph after the cue (at most FIGURE_WINDOW figures)
-                    wide = [g for g in _part_run(ctx, ce, len(ctx.text), paragraph=True) if ctx.addable(g, targets=plan)]
-                picked = _partition_pick(ctx, [g for g in wide if g.family == fam])
-                if picked and _other_whole_between(ctx, spans[k + 1:], picked, plan):
-                    picked = None
-                if picked and (set(parts) <= set(picked) or len(parts) < 2):
-                    # the list goes on over full sentences (…62857万元。…第三产业增加值115952万元), or a remote
-                    # cue's paragraph holds a known partition (在城镇投资中，国有…。…中央项目3370亿元；地方项目18474亿元)
-                    parts = picked
-            parts, nested = _item_heads(parts)
-            if not parts or len(parts) < 2 and not local:
-                continue
-            whole, loose = ((_best_whole(ctx, wholes.get(fam, []), parts), False) if local
-                            else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts)))
-            if whole is None:
-                continue
-            if len(parts) > 1:  # a part is no larger than its whole (one alone is checked against it) …
-                # … except the first after a 其中, when it measures what the whole measures (政府性基金收入969万元，
-                # 其中国有土地使用权出让收入1082万元): the cue names it a part, too large. A later one may
-                # belong to a list that has drifted on (…其中:油菜籽产量11.1万吨;蔬菜及食用菌总产量49.9万吨)
-                # … and a remote cue that names its whole (地方收入按部门分：) lists its parts, whatever their size
-                head = (int(local and parts[0].value > whole.value and _one_part(ctx, whole, parts[0]))
-                        if local or not _abbreviates(_cue_names(ctx, cs), whole.label) else len(parts))
-                parts = parts[:head] + list(itertools.takewhile(lambda p: not p.value > whole.value, parts[head:]))
-            if len(parts) == 1 and local and _one_part(ctx, whole, parts[0]):
-                # one part of the whole's own measure, alone or before other measures (播种面积324.3万亩,其中:
-                # 粮食作物播种面积221.0万亩; 其中:油菜籽产量11.1万吨;蔬菜…): no larger than it
-                groups.append(Group(whole, parts, strip_glosses(ctx.text[cs:ce]).strip("，,：:"), True, ctx.certain(whole.stmt), False))
-                taken.add(parts[0].i)
-                continue
-            if len(parts) == 1 and local and _lone_part(ctx, whole, parts[0]):
-                # any other lone part the cue names (小型载客汽车保有量271万辆；其中，非营运汽车264.57万辆): read only
-                # within its whole, never firmly (it may measure another thing)
-                groups.append(Group(whole, parts, strip_glosses(ctx.text[cs:ce]).strip("，,：:"), True, False, False))
-                taken.add(parts[0].i)
-                continue
-            if len(parts) < 2:
-                # (an item's own breakdown stands even when the item is no part of the whole: 新增债券331446万元，
-                # 市本级留用90000万元，转贷县（市、区）241446万元)
+        lists = [run] if local else _by_measure(run)
+        for run in lists:
+            # (a remote cue's list of two measures: 按贸易方式分，一般贸易出口…；加工贸易出口…；一般贸易进口…；加工贸易进口…:
+            # each an open list of its own whole, unless a known partition)
+            wide: list[Fig] | None = None
+            for fam in dict.fromkeys(g.family for g in run):
+                parts = [g for g in run if g.family == fam]
+                if _names_a_partition(ctx, parts[0]) or (not local and len(parts) < 2):
+                    if wide is None:  # the paragraph after the cue (at most FIGURE_WINDOW figures)
+                        wide = [g for g in _part_run(ctx, ce, len(ctx.text), paragraph=True) if ctx.addable(g, targets=plan)]
+                    picked = _partition_pick(ctx, [g for g in wide if g.family == fam])
+                    if picked and _other_whole_between(ctx, spans[k + 1:], picked, plan):
+                        picked = None
+                    if picked and (set(parts) <= set(picked) or len(parts) < 2):
+                        # the list goes on over full sentences (…62857万元。…第三产业增加值115952万元), or a remote
+                        # cue's paragraph holds a known partition (在城镇投资中，国有…。…中央项目3370亿元；地方项目18474亿元)
+                        parts = picked
+                parts, nested = _item_heads(parts)
+                if not parts or len(parts) < 2 and not local:
+                    continue
+                whole, loose = ((_best_whole(ctx, wholes.get(fam, []), parts), False) if local
+                                else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts)))
+                if whole is None:
+                    continue
+                if len(parts) > 1:  # a part is no larger than its whole (one alone is checked against it) …
+                    # … except the first after a 其中, when it measures what the whole measures (政府性基金收入969万元，
+                    # 其中国有土地使用权出让收入1082万元): the cue names it a part, too large. A later one may
+                    # belong to a list that has drifted on (…其中:油菜籽产量11.1万吨;蔬菜及食用菌总产量49.9万吨)
+                    # … and a remote cue that names its whole (地方收入按部门分：) lists its parts, whatever their size
+                    head = (int(local and parts[0].value > whole.value and _one_part(ctx, whole, parts[0]))
+                            if local or not _abbreviates(_cue_names(ctx, cs), whole.label) else len(parts))
+                    parts = parts[:head] + list(itertools.takewhile(lambda p: not p.value > whole.value, parts[head:]))
+                if len(parts) == 1 and local and _one_part(ctx, whole, parts[0]):
+                    # one part of the whole's own measure, alone or before other measures (播种面积324.3万亩,其中:
+                    # 粮食作物播种面积221.0万亩; 其中:油菜籽产量11.1万吨;蔬菜…): no larger than it
+                    groups.append(Group(whole, parts, strip_glosses(ctx.text[cs:ce]).strip("，,：:"), True, ctx.certain(whole.stmt), False))
+                    taken.add(parts[0].i)
+                    continue
+                if len(parts) == 1 and local and _lone_part(ctx, whole, parts[0]):
+                    # any other lone part the cue names (小型载客汽车保有量271万辆；其中，非营运汽车264.57万辆): read only
+                    # within its whole, never firmly (it may measure another thing)
+                    groups.append(Group(whole, parts, strip_glosses(ctx.text[cs:ce]).strip("，,：:"), True, False, False))
+                    taken.add(parts[0].i)
+                    continue
+                if len(parts) < 2:
+                    # (an item's own breakdown stands even when the item is no part of the whole: 新增债券331446万元，
+                    # 市本级留用90000万元，转贷县（市、区）241446万元)
+                    cue = strip_glosses(ctx.text[cs:ce]).strip("，,：:")
+                    groups += [Group(head, rest, cue, True, ctx.certain(head.stmt), True) for head, rest in nested]
+                    continue
+                # a remote cue's whole is firm in the cue's own full sentence (总里程3170公里，按技术等级划分，…), or
+                # when the parts are a partition of what it names (生产总值…。分产业看，第一产业…第三产业…)
+                firm = ctx.certain(whole.stmt) and not loose and (local or whole.stmt == ctx.stmt_at(cs)
+                                                     or _whole_of_partition(ctx, whole, parts)
+                                                     or _measures(ctx, whole, parts)
+                                                     # 社会消费品零售总额2186.7亿元…。按经营地统计，城镇…；乡村…: a known
+                                                     # partition opening the full sentence right after its whole's
+                                                     or ctx.stmt_at(cs) == whole.stmt + 1 and _partition(ctx, parts))
+                exhaustive = _partition(ctx, parts) or not local and len(lists) == 1
                 cue = strip_glosses(ctx.text[cs:ce]).strip("，,：:")
-                groups += [Group(head, rest, cue, True, ctx.certain(head.stmt), True) for head, rest in nested]
-                continue
-            # a remote cue's whole is firm in the cue's own full sentence (总里程3170公里，按技术等级划分，…), or
-            # when the parts are a partition of what it names (生产总值…。分产业看，第一产业…第三产业…)
-            firm = ctx.certain(whole.stmt) and not loose and (local or whole.stmt == ctx.stmt_at(cs)
-                                                 or _whole_of_partition(ctx, whole, parts)
-                                                 or _measures(ctx, whole, parts)
-                                                 # 社会消费品零售总额2186.7亿元…。按经营地统计，城镇…；乡村…: a known
-                                                 # partition opening the full sentence right after its whole's
-                                                 or ctx.stmt_at(cs) == whole.stmt + 1 and _partition(ctx, parts))
-            exhaustive = _partition(ctx, parts) or not local
-            cue = strip_glosses(ctx.text[cs:ce]).strip("，,：:")
-            groups.append(Group(whole, parts, cue, local, firm, exhaustive))
-            for head, rest in nested:
-                if head in parts:  # (not cut off as larger than the whole)
-                    groups.append(Group(head, rest, cue, True, firm, True))
-                    taken.update(p.i for p in rest)
-            taken.update(p.i for p in parts)
+                groups.append(Group(whole, parts, cue, local, firm, exhaustive))
+                for head, rest in nested:
+                    if head in parts:  # (not cut off as larger than the whole)
+                        groups.append(Group(head, rest, cue, True, firm, True))
+                        taken.update(p.i for p in rest)
+                taken.update(p.i for p in parts)
     groups += _parallel_groups(ctx, spans, groups)
     return groups
+
+
+def _by_measure(run: list[Fig]) -> list[list[Fig]]:
+    """A remote cue's parts split by what they measure, when their names end in two measures or more, each named
+    twice or more (一般贸易出口, 加工贸易出口 | 一般贸易进口, 加工贸易进口): one list per measure, each broken down from its
+    own whole; else the run as it is."""
+    by: dict[str, list[Fig]] = {}
+    for g in run:
+        by.setdefault((g.label or g.clause)[-MEASURE_CHARS:], []).append(g)
+    if len(by) < 2 or any(len(gs) < 2 for gs in by.values()) or len(set(map(len, by.values()))) != 1:
+        return [run]
+    return list(by.values())
+
+
+#: How many last characters of a part's name say what it measures, for :func:`_by_measure`.
+MEASURE_CHARS = 2
 
 
 def _other_whole_between(ctx: Context, spans, picked: list[Fig], plan: bool) -> bool:
