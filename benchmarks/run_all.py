@@ -41,6 +41,13 @@ session started from; the corpus section re-run alone on an idle machine at 18:5
 having shared the cores with other work). JioNLP was not installed, so section 5 is the 2026-11-26
 measurement, kept as it was.
 
+- **Session 11 (2026-12-06): #15 audit throughput 1.89x (goal 3x): missed; #14 missed.** Section 1-2 re-run at
+  11:08 with this session's code (after its relation readings, before its last few): `extract` 1.00x and the whole
+  job 0.62x `jieba.lcut`; d56c440 in the same run 0.67x and 0.31x (1.48x and 2.02x its ratios). The audit given the
+  metrics reads 1.90x `jieba.lcut` (1.86x at the end of session 10): the session's new readings (structure ratios,
+  named differences, levels named the same a year before, balances by name) cost no measurable audit time — each
+  looks only where its words are (str.find) or walks the figures once. No speed work this session: the time went to
+  a new relation set (G) and readings that hold on it. Relations are now 27 % of the whole job.
 - **Session 10 (2026-12-06): #15 audit throughput 1.86x (goal 3x): missed; #14 missed.** Section 1-2 re-run at
   09:19 with this session's last code: `extract` 1.00x and the whole job 0.65x `jieba.lcut`; d56c440 in the same run
   0.69x and 0.30x (1.44x and 2.18x its ratios). The audit given the metrics reads 1.86x `jieba.lcut` (d56c440:
