@@ -364,6 +364,8 @@ def test_quality_bar_on_dev_corpus(dev_dir, tmp_path):
     ("全县实现地区生产总值2\u202f345.6亿元。", "2\u202f345.6亿元", 2.3456e11),  # narrow no-break space
     ("全县实现地区生产总值2\u00a0345.6亿元。", "2\u00a0345.6亿元", 2.3456e11),  # no-break space
     ("全县实现地区生产总值1,234,567万元。", "1,234,567万元", 1.234567e10),
+    ("全市地方一般公共预算收入878，631万元，为预算的98．64%。", "878，631万元", 8.78631e9),  # full-width (h02)
+    ("收入总量为3，208，792万元。", "3，208，792万元", 3.208792e10),
 ])
 def test_digit_group_separators_keep_the_whole_number(text, surface, value):
     row = one(text, surface)
@@ -373,6 +375,7 @@ def test_digit_group_separators_keep_the_whole_number(text, surface, value):
 @pytest.mark.parametrize("text, surfaces", [
     ("2023年 100万元用于基础设施。", ["100万元"]),   # a year and a figure: a space is no group separator here
     ("签约5 项，投资3 000万元。", ["5 项", "3 000万元"]),
+    ("新建项目12，完成投资3456万元。", ["3456万元"]),   # a full-width comma before four digits is a clause's
 ])
 def test_a_space_separates_groups_only_in_grouped_numbers(text, surfaces):
     assert sm.extract(text=text)["surface"].tolist() == surfaces

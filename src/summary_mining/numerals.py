@@ -35,7 +35,7 @@ def is_redacted(number: str) -> bool:
 
 
 #: Characters between digit groups that carry no value (commas, spaces, zero-width characters).
-_GROUP_CHARS = str.maketrans("", "", ", \u00a0\u2009\u202f\u200b\u2060\ufeff\u00ad")
+_GROUP_CHARS = str.maketrans("", "", ",， \u00a0\u2009\u202f\u200b\u2060\ufeff\u00ad")
 
 
 def parse_arabic(s: str) -> Decimal | None:

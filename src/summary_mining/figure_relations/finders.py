@@ -1072,7 +1072,7 @@ NAMED_WHOLE_PARAGRAPHS = 3
 
 
 def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], taken: set[int],
-                  partition: bool = False) -> tuple[Fig | None, bool]:
+                  partition: bool = False, by_measure: bool = False) -> tuple[Fig | None, bool]:
     """The whole a remote cue (在已实施的项目中，… / 分产业看，…) breaks down: the nearest figure before it in
     its paragraph that shares a word with the parts' names and is no smaller than any part. Parts that
     make up a known partition (第一/二/三产业) name no word of their whole (地区生产总值): then the nearest
@@ -1102,6 +1102,8 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
         cue_names_it = _abbreviates(named, g.label)
         if not near and not (cue_names_it or pk is not None and ctx.rules.names_whole(pk, g.label or g.clause)):
             continue  # further back only the whole the cue names (地方收入按部门分: two lists after 地方…收入1720万元)
+        if by_measure and not _measure_whole(g, measure):
+            continue  # a list split off by its measure is of a whole of that measure (余额, not 限额)
         if g.family != family or not ctx.addable(g) or g.redacted or g.i in taken and not (
                 cue_names_it or _measure_whole(g, measure) and abs(g.value - total) <= NEAR_WHOLE * g.value):
             continue  # (a part of an earlier list is a whole when named, or when it is of what all the parts measure
@@ -1337,7 +1339,7 @@ def find_groups(ctx: Context) -> list[Group]:
                 if not parts or len(parts) < 2 and not local:
                     continue
                 whole, loose = ((_best_whole(ctx, wholes.get(fam, []), parts), False) if local
-                                else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts)))
+                                else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts), len(lists) > 1))
                 if whole is None:
                     continue
                 if len(parts) > 1:  # a part is no larger than its whole (one alone is checked against it) …
@@ -2677,9 +2679,12 @@ def find_balances(ctx: Context) -> list[Relation]:
         short = rule.deficit is not None and rx_search(rule.deficit, words) is not None  # 收支相抵缺口34,088万元
         if not (short or rx_search(rule.cue, words)):
             continue
-        settled = _has_any(rule.settled, "".join(strip_glosses(ctx.text[ctx.sentence_start(b):b.start]).split()))
-        if _has_any(rule.excluded, b.clause) and not settled or _listed_part(ctx, b) or _before_total(ctx, b, rule.totals):
-            continue  # (总支出合计为413.0亿元，其中，…结转下年支出41.1亿元: an item of the spending, no balance)
+        lead = ctx.text[ctx.sentence_start(b):b.start]
+        settled = _has_any(rule.settled, "".join(strip_glosses(lead).split()))
+        if _has_any(rule.excluded, b.clause) and not settled or _listed_part(ctx, b) or _before_total(ctx, b, rule.totals) \
+                or lead.count("（") + lead.count("(") > lead.count("）") + lead.count(")"):
+            continue  # (总支出合计为413.0亿元，其中，…结转下年支出41.1亿元: an item of the spending, no balance; nor one in
+            # brackets: 结转138,258万元（含经开区专项资金结转8,439万元）)
         usable = [g for g in ctx.nearest_before(b) if b.para - g.para <= SETTLED_PARAGRAPHS and g.family == b.family
                   and not g.redacted and ctx.usable(g) and not ctx.is_target(g)
                   and not _listed_part(ctx, g) and not _has_any(rule.excluded, g.clause)]  # (其中…其他支出: a part)
@@ -2691,6 +2696,13 @@ def find_balances(ctx: Context) -> list[Relation]:
         firm = came is not None  # the cue says what it is, and both operands stand in its statements
         if came is None:
             came, spent = _named_balance_operands(ctx, b, rx_search(rule.cue, words))
+        taken_away = _taken_away(ctx, b, rule)
+        if taken_away and came is not None and came.start < taken_away[0].start and not short:
+            # 收入总量减去预算支出、…等2,746,745万元，补充预算稳定调节基金186,414万元后，结转275,633万元: the income less
+            # every figure after the minus word
+            out.append(_rel(ctx, "difference_of", "sum", b, [came, *taken_away], cue=b.clause.rstrip(_TRIM)[-4:], firm=firm,
+                            minus=tuple(range(1, len(taken_away) + 1))))
+            continue
         if came is None or spent is None:
             continue
         spends = [] if short or _has_any(rule.totals, spent.label + "|" + spent.clause) else sorted(
@@ -2705,6 +2717,17 @@ def find_balances(ctx: Context) -> list[Relation]:
         out.append(_rel(ctx, "difference_of", "difference", b, [came, spent], cue=b.clause.rstrip(_TRIM)[-4:], firm=firm,
                         formula="difference", names=(ctx.name(came), ctx.name(spent)), sign=-1.0 if short else 1.0))
     return out
+
+
+def _taken_away(ctx: Context, b: Fig, rule) -> list[Fig]:
+    """The figures after a minus word (减去, 扣除: ``[balance] minus``) in a balance's statement, before it: what the
+    income less is the balance (收入总量减去当年支出8,607万元、调出到一般公共预算支出7,723万元后，结转2,749万元)."""
+    lo = ctx.stmt_start(b.start)
+    at = min((k for w in rule.minus if (k := ctx.text.find(w, lo, b.start)) >= 0), default=-1)
+    if at < 0:
+        return []
+    return [g for g in ctx.between(at, b.start) if g.kind == "amount" and g.family == b.family and ctx.usable(g)
+            and not g.redacted and not g.direction]
 
 
 def _before_total(ctx: Context, g: Fig, totals: tuple[str, ...]) -> bool:
@@ -2789,15 +2812,30 @@ def find_ceilings(ctx: Context) -> list[Relation]:
     for limit_word, level_word, ignore in ctx.rules.ceilings:
         limits: dict[tuple, list[Fig]] = {}
         levels: dict[tuple, list[Fig]] = {}
+        last_cap: Fig | None = None
+        last_key: tuple = ()
         for g in ctx.figs:
             if g.kind != "amount" or g.redacted or not ctx.usable(g):
                 continue
             for word, into in ((limit_word, limits), (level_word, levels)):
                 key = _named_like(g, word, ignore)
-                if key:
+                if key == "|" and into is levels and last_cap is not None and last_cap.stmt == g.stmt \
+                        and last_cap.family == g.family:
+                    # a level named by the word alone right after a limit is that limit's (专项债务限额4,101,320万元，
+                    # 余额3,931,014万元)
+                    out.append(_rel(ctx, "bound", "bound", last_cap, [g], cue=limit_word, formula="at_most"))
+                    limits[last_key].remove(last_cap)
+                    last_cap = None
+                elif key:
                     into.setdefault((g.article, g.family, key), []).append(g)
+                    if into is limits:
+                        last_cap, last_key = g, (g.article, g.family, key)
         for key, caps in limits.items():
-            for cap, level in zip(caps, levels.get(key, [])):
+            found = levels.get(key, [])
+            # as many limits as levels: in order; else only a limit and a level of one statement (全市债务余额 and the
+            # 限额/余额 of 市级 and 县（区） after it name theirs alike)
+            pairs = zip(caps, found) if len(caps) == len(found) else [(c, v) for c in caps for v in found if v.stmt == c.stmt]
+            for cap, level in pairs:
                 out.append(_rel(ctx, "bound", "bound", cap, [level], cue=limit_word, formula="at_most"))
     return out
 

@@ -86,6 +86,7 @@ class BalanceRule:
     statements: int  # how many full sentences back the operands may stand
     deficit: regex.Pattern[str] | None = None  # a shortfall (缺口): the spending less the income
     balanced: tuple[str, ...] = ()  # a statement saying the books balance (收支相抵平衡)
+    minus: tuple[str, ...] = ()  # before the balance in its statement: the figures after it are taken away (减去)
 
 
 @dataclass(frozen=True)
@@ -387,7 +388,8 @@ def _compile(d: dict, src: str) -> RelationRules:
                             *(tuple(str(w) for w in bal.get(k, ())) for k in ("excluded", "settled", "income", "spending", "totals")),
                             int(bal.get("statements", 3)),
                             compile_pattern(bal["deficit"], src, "balance.deficit") if bal.get("deficit") else None,
-                            tuple(str(w) for w in bal.get("balanced", ())))
+                            tuple(str(w) for w in bal.get("balanced", ())),
+                            tuple(str(w) for w in bal.get("minus", ())))
         if bal.get("cue") else None,
         plus_opener=compile_pattern(f"\\s*{plus}", src, "sum.plus_openers") if plus else None,
         named_plus=compile_pattern(f"\\s*([^\\s，,。；;：:、0-9]{{2,16}}?){plus}", src, "sum.plus_openers") if plus else None,

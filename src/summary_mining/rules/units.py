@@ -103,9 +103,10 @@ def _alt(words) -> str:
 #: typesetting leave between groups (zero-width space/joiner, BOM, soft hyphen, narrow no-break space).
 #: An ordinary, no-break or thin space separates groups only in ``2 345.6`` (a leading group of 1-3
 #: digits, then groups of exactly 3), so ``2023 100万元`` is not read as one number. A comma may carry one
-#: space after it, as text taken from a PDF leaves it (``1,421, 486万元``, ``3, 156,077万元``).
+#: space after it, as text taken from a PDF leaves it (``1,421, 486万元``, ``3, 156,077万元``); a full-width comma
+#: only before a group of exactly three digits (``3，208，792万元`` as a Word file typed in full width leaves it).
 GROUP_SEPARATORS = ",\u200b\u2060\ufeff\u00ad\u202f"
-ARABIC = (r"(?:[0-9]{1,3}(?:[ \u00a0\u2009][0-9]{3})+(?![0-9])|[0-9]+(?:(?:, (?=[0-9]{3}(?![0-9]))|[" + GROUP_SEPARATORS
+ARABIC = (r"(?:[0-9]{1,3}(?:[ \u00a0\u2009][0-9]{3})+(?![0-9])|[0-9]+(?:(?:(?:, |，)(?=[0-9]{3}(?![0-9]))|[" + GROUP_SEPARATORS
           + r"])[0-9]{3})*)(?:\.[0-9]+)?")
 DECIMAL_COMMA = r"[0-9]{1,4}、[0-9]{1,2}"  # 2、56亿元: 、 typed for a decimal point (only before 亿/万/%)
 REDACTED = r"(?:[0-9]*[xX×*][0-9xX×*]*(?:\.[0-9xX×*]+)?)"
