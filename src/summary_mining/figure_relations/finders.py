@@ -920,6 +920,7 @@ def find_shares(ctx: Context) -> list[Relation]:
     breakdown the part belongs to. A share of a whole outside the text (占全国…) is no relation."""
     out = []
     last: dict[int, tuple[Fig, int, bool]] = {}  # paragraph -> (whole its last share named, sentence, firm)
+    carried: tuple[Fig, bool] | None = None  # (whole, firm) a share said holds for the shares below it (（下同）)
     for p, m in _percentages(ctx, _share_match):
         named = m.group("whole").strip(_TRIM)
         if named and any(named.startswith(w) for w in ctx.rules.share_external):
@@ -950,6 +951,10 @@ def find_shares(ctx: Context) -> list[Relation]:
                     # the whole the paragraph's last share named (…占外贸进出口总值的76.8%。同期，加工贸易
                     # 进出口1596.5亿元，占12.1%): firm when that share is one or two sentences back
                     whole, firm = last[p.para][0], last[p.para][2] and p.stmt - last[p.para][1] <= 2
+                elif carried is not None and carried[0].article == p.article and carried[0].family == part.family \
+                        and carried[0].value >= part.value:
+                    # ——一般公共服务支出75.25亿元，占一般公共预算支出的（下同）7.8%。——公共安全支出67.34亿元，占比7.0%
+                    whole, firm = carried
                 else:
                     whole = _base_before(ctx, part)  # 签约的218个项目…已有199个项目开工，占比91.28%: never firm
             else:
@@ -960,6 +965,8 @@ def find_shares(ctx: Context) -> list[Relation]:
                     whole, firm = _named_whole(ctx, p, part, m.group("whole"))
             if whole is not None and named:
                 last[p.para] = (whole, p.stmt, firm)
+                if _has_any(ctx.rules.share_same_below, ctx.text[ctx.clause_pos(p, m.start()):p.start]):
+                    carried = (whole, firm)
         cap = ctx.rules.share_max
         if part is None or whole is None:
             over = p.written - p.half > cap

@@ -251,6 +251,8 @@ class RelationRules:
     structure_ratio: regex.Pattern[str] | None = None
     #: figures named as what one thing exceeds another by (顺差 = 出口 - 进口: ``[[named_difference]]``)
     named_differences: tuple[NamedDifference, ...] = ()
+    #: words after a share's named whole saying it holds for the shares below (（下同）: ``[share] same_below``)
+    share_same_below: tuple[str, ...] = ()
     budget_names: frozenset[str] = frozenset()
     budget_words: tuple[str, ...] = ()
     budget_funds: tuple[str, ...] = ()
@@ -423,6 +425,7 @@ def _compile(d: dict, src: str) -> RelationRules:
                                                                    for k in ("minuend", "subtrahend", "excluded")),
                                                 bool(n.get("subtrahend_target", False)))
                                 for n in d.get("named_difference", [])),
+        share_same_below=tuple(str(w) for w in d["share"].get("same_below", ())),
         budget_names=frozenset(str(w) for w in budget.get("names", ())),
         budget_words=tuple(str(w) for w in budget.get("words", ())),
         budget_funds=tuple(sorted((str(w) for w in budget.get("funds", ())), key=len, reverse=True)),
