@@ -1304,6 +1304,13 @@ def find_groups(ctx: Context) -> list[Group]:
             run = [g for g in listed if ctx.addable(g, targets=True)]
         if not run:
             continue
+        restated = _restated_measures(ctx, cs, run) if local else []
+        if restated:
+            # 签约项目108个,签约资金64.08亿元,引进优强企业21家…。其中,我区单独签约项目94个,签约资金50.51亿元,引进优强
+            # 企业16家…: each part within the whole of its own measure (read when it is)
+            groups += [Group(w, [g], strip_glosses(ctx.text[cs:ce]).strip("，,：:"), True, False, False) for w, g in restated]
+            taken.update(g.i for _, g in restated)
+            continue
         wholes: dict[str, list[Fig]] = {}
         if local:
             # the figures before the cue whose statement reaches it (the last of each family); the
@@ -1393,6 +1400,34 @@ def find_groups(ctx: Context) -> list[Group]:
                 taken.update(p.i for p in parts)
     groups += _parallel_groups(ctx, spans, groups)
     return groups
+
+
+def _restated_measures(ctx: Context, cue_start: int, run: list[Fig]) -> list[tuple[Fig, Fig]]:
+    """(whole, part) for a 其中 list that restates the measures of the full sentence before it for a part of its
+    subject, each part named as one whole of that sentence (the longest common end of names, two characters or
+    more) and no larger; [] unless the list's first two figures restate two of the sentence's measures in order and
+    the measures restated are of two kinds or more (projects and money)."""
+    lo = ctx.stmt_start(max(ctx.stmt_start(cue_start) - 1, 0)) if not ctx.text[ctx.stmt_start(cue_start):cue_start].strip(_TRIM) \
+        else ctx.stmt_start(cue_start)
+    before = [g for g in ctx.between(lo, cue_start) if ctx.addable(g) and not g.redacted and len(g.label) >= 2]
+    pairs: list[tuple[Fig, Fig]] = []
+    for g in run:
+        best = max(before, key=lambda w: _common_suffix(w.label, g.label), default=None)
+        if best is None or _common_suffix(best.label, g.label) < 2 or best.family != g.family:
+            continue
+        if sum(1 for w in before if _common_suffix(w.label, g.label) == _common_suffix(best.label, g.label)) > 1:
+            continue  # (two wholes end alike: which one is unsaid)
+        pairs.append((best, g))
+    # the list opens by restating the first two measures, in their order (签约项目…，签约资金… / 其中，…签约项目…，签约资金…)
+    if len(pairs) < 2 or pairs[0][1] is not run[0] or pairs[1][1] is not run[1] or not pairs[0][0].i < pairs[1][0].i \
+            or len({w.family for w, _ in pairs}) < 2:
+        return []  # (measures of one kind are a breakdown's parts: 一般债务10亿元、专项债务9.49亿元；…其中：一般债务…)
+    first = pairs[0][0]
+    again = [g for w, g in pairs if w is first]
+    if len(again) > 1 and sum(g.value for g in again) <= first.value * (1 + 1e-9):
+        return []  # several items whose figures of a measure add up within its whole: a breakdown item by item (其中
+        # 一产项目27个，项目资金4054万元…；二产项目274个，…), not parts restating the whole's measures (我区单独…；碧江高新区…)
+    return [(w, g) for w, g in pairs if g.value <= w.value]
 
 
 def _by_measure(run: list[Fig]) -> list[list[Fig]]:
