@@ -634,9 +634,10 @@ BUDGET_STATEMENTS = 6
 def _budget_before(ctx: Context, p: Fig, part: Fig) -> tuple[Fig | None, bool]:
     """(budget, firm) for a completion of "the budget" no target word marks (``[completion.budget]``): the nearest
     figure of ``part``'s kind a few statements back whose words (its clause; in its statement, from the figure
-    before it to a few characters after it), the fund names (一般公共预算) left out, say it is a budget (预算, 批准, 备案) and name what ``part`` names (支出, “三保”支出: at
-    least four characters of it in common, or all of a shorter name). A figure followed by its own completion rate
-    (罚没收入45966万元，完成预算的131.88%) is an executed sibling, no budget."""
+    before it to a few characters after it), the fund names (一般公共预算) left out, say it is a budget (预算, 批准,
+    备案) and name what ``part`` names (支出, “三保”支出: at least four characters of it in common, or all of a shorter
+    name). A figure followed by its own completion rate (罚没收入45966万元，完成预算的131.88%) is an executed
+    sibling, no budget."""
     rules = ctx.rules
     dropped = (*rules.budget_funds, *sorted(rules.actual_labels, key=len, reverse=True))
 
@@ -1405,24 +1406,30 @@ def find_groups(ctx: Context) -> list[Group]:
 def _restated_measures(ctx: Context, cue_start: int, run: list[Fig]) -> list[tuple[Fig, Fig]]:
     """(whole, part) for a 其中 list that restates the measures of the full sentence before it for a part of its
     subject, each part named as one whole of that sentence (the longest common end of names, two characters or
-    more) and no larger; [] unless the list's first two figures restate two of the sentence's measures in order and
-    the measures restated are of two kinds or more (projects and money)."""
+    more, one whole only) and no larger; [] unless the list's first two figures restate two measures of two kinds
+    (projects and money) in their order."""
+    if len(run) < 2:
+        return []
     lo = ctx.stmt_start(max(ctx.stmt_start(cue_start) - 1, 0)) if not ctx.text[ctx.stmt_start(cue_start):cue_start].strip(_TRIM) \
         else ctx.stmt_start(cue_start)
-    before = [g for g in ctx.between(lo, cue_start) if ctx.addable(g) and not g.redacted and len(g.label) >= 2]
-    pairs: list[tuple[Fig, Fig]] = []
-    for g in run:
-        best = max(before, key=lambda w: _common_suffix(w.label, g.label), default=None)
-        if best is None or _common_suffix(best.label, g.label) < 2 or best.family != g.family:
-            continue
-        if sum(1 for w in before if _common_suffix(w.label, g.label) == _common_suffix(best.label, g.label)) > 1:
-            continue  # (two wholes end alike: which one is unsaid)
-        pairs.append((best, g))
-    # the list opens by restating the first two measures, in their order (签约项目…，签约资金… / 其中，…签约项目…，签约资金…)
-    if len(pairs) < 2 or pairs[0][1] is not run[0] or pairs[1][1] is not run[1] or not pairs[0][0].i < pairs[1][0].i \
-            or len({w.family for w, _ in pairs}) < 2:
+    hi = bisect.bisect_left(ctx._starts, cue_start)  # (the last FIGURE_WINDOW figures: a 5 MB statement is no list)
+    window = ctx.figs[max(bisect.bisect_left(ctx._starts, lo), hi - FIGURE_WINDOW):hi]
+    before = [g for g in window if ctx.addable(g) and not g.redacted and len(g.label) >= 2]
+
+    def whole_of(g: Fig) -> Fig | None:
+        best, longest, ties = None, 1, 0
+        for w in before:
+            c = _common_suffix(w.label, g.label)
+            if c > longest:
+                best, longest, ties = w, c, 1
+            elif c == longest and best is not None:
+                ties += 1  # (two wholes end alike: which one is unsaid)
+        return best if best is not None and ties == 1 and best.family == g.family else None
+
+    first, second = whole_of(run[0]), whole_of(run[1])
+    if first is None or second is None or not first.i < second.i or first.family == second.family:
         return []  # (measures of one kind are a breakdown's parts: 一般债务10亿元、专项债务9.49亿元；…其中：一般债务…)
-    first = pairs[0][0]
+    pairs = [(first, run[0]), (second, run[1])] + [(w, g) for g in run[2:] if (w := whole_of(g)) is not None]
     again = [g for w, g in pairs if w is first]
     if len(again) > 1 and sum(g.value for g in again) <= first.value * (1 + 1e-9):
         return []  # several items whose figures of a measure add up within its whole: a breakdown item by item (其中
