@@ -629,6 +629,9 @@ def _stated_target(ctx: Context, p: Fig, part: Fig, named: str = "") -> tuple[Fi
 
 #: How many statements back a budget named only "the budget" may be stated (支出预算由…变动为4202408万元。…为预算的97.23%).
 BUDGET_STATEMENTS = 6
+#: …or how many paragraphs back (a paragraph of ；-items between: 支出调整为631.54亿元。…税收收入…；…。支出执行585.48亿元，
+#: 为调整预算的92.71％).
+BUDGET_PARAGRAPHS = 2
 
 
 def _budget_before(ctx: Context, p: Fig, part: Fig) -> tuple[Fig | None, bool]:
@@ -650,7 +653,7 @@ def _budget_before(ctx: Context, p: Fig, part: Fig) -> tuple[Fig | None, bool]:
     if not _has_any(rules.budget_measures, own):
         return None, False
     for g in ctx.nearest_before(part):
-        if g.article != p.article or part.stmt - g.stmt > BUDGET_STATEMENTS:
+        if g.article != p.article or part.stmt - g.stmt > BUDGET_STATEMENTS and part.para - g.para > BUDGET_PARAGRAPHS:
             break
         if g.family != part.family or not ctx.usable(g) or g.direction or ctx.bound(g):
             continue
