@@ -41,13 +41,17 @@ session started from; the corpus section re-run alone on an idle machine at 18:5
 having shared the cores with other work). JioNLP was not installed, so section 5 is the 2026-11-26
 measurement, kept as it was.
 
-- **Session 11 (2026-12-06): #15 audit throughput 1.89x (goal 3x): missed; #14 missed.** Section 1-2 re-run at
-  11:08 with this session's code (after its relation readings, before its last few): `extract` 1.00x and the whole
-  job 0.62x `jieba.lcut`; d56c440 in the same run 0.67x and 0.31x (1.48x and 2.02x its ratios). The audit given the
-  metrics reads 1.90x `jieba.lcut` (1.86x at the end of session 10): the session's new readings (structure ratios,
-  named differences, levels named the same a year before, balances by name) cost no measurable audit time — each
-  looks only where its words are (str.find) or walks the figures once. No speed work this session: the time went to
-  a new relation set (G) and readings that hold on it. Relations are now 27 % of the whole job.
+- **Session 11 (2026-12-06): #15 audit throughput 2.09x (goal 3x): missed; #14 missed.** Section 1-2 re-run at
+  12:06 with this session's last code: `extract` 0.93x and the whole job 0.57x `jieba.lcut`; d56c440 in the same run
+  0.66x and 0.31x (1.41x and 1.83x its ratios). The audit given the metrics reads 1.83x `jieba.lcut`. An 11:08 run,
+  before the session's last readings, read 1.00x / 0.62x / 1.90x: the difference is this machine's (`jieba.lcut`
+  ran 14 % faster at 12:06, 306,439 against 268,380 chars/s, while `extract` itself ran faster too, 284,012 against
+  267,535 chars/s; the figure pattern scans at the same speed). The session's readings (structure ratios, named
+  differences, levels named the same a year before, balances by name, lists restating their sentence's measures)
+  each look only where their words are (str.find) or walk the figures once; a first version of the last was
+  quadratic on a 5 MB statement (tests/test_hostile.py caught it: 58 s against 21 s) and now reads it in 24 s. No
+  speed work this session: the time went to two new relation sets (G, H) and readings that hold on them. Relations
+  are 27 % of the whole job.
 - **Session 10 (2026-12-06): #15 audit throughput 1.86x (goal 3x): missed; #14 missed.** Section 1-2 re-run at
   09:19 with this session's last code: `extract` 1.00x and the whole job 0.65x `jieba.lcut`; d56c440 in the same run
   0.69x and 0.30x (1.44x and 2.18x its ratios). The audit given the metrics reads 1.86x `jieba.lcut` (d56c440:
