@@ -14,6 +14,8 @@ nothing and gives no row.
 """
 from __future__ import annotations
 
+import itertools
+
 from .arithmetic import agrees, growth
 from .context import Context, Fig
 from .context import make_relation as _rel
@@ -66,14 +68,15 @@ def find_prior_levels(ctx: Context) -> list[Relation]:
         if len(key) < MIN_NAME or any(w in key for w in ctx.rules.real_growth):
             continue
         rate = _rate_after(ctx, g)
-        earlier = [h for h in reversed(seen.get(key, [])) if h.para != g.para and h.family == g.family and h.value]
-        seen.setdefault(key, []).append(g)
+        named = seen.setdefault(key, [])
+        earlier = itertools.islice((h for h in reversed(named) if h.para != g.para and h.family == g.family and h.value),
+                                   CANDIDATES)  # (lazily: a name written ten thousand times costs no more)
+        named.append(g)
         if rate is None:
             continue
         stated = -abs(rate.written) if rate.direction == "-" else rate.written
         # the nearest of the few earlier levels so named that gives the rate (全市 and 市本级 sections name theirs alike)
-        before = next((h for h in earlier[:CANDIDATES]
-                       if agrees(stated, *_growth_tol(g, h, rate), rate.half)), None)
+        before = next((h for h in earlier if agrees(stated, *_growth_tol(g, h, rate), rate.half)), None)
         if before is None:
             continue
         ctx.claimed.add(rate.i)
