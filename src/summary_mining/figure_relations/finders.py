@@ -26,6 +26,7 @@ from .context import make_relation as _rel
 from .record import Relation
 from .rules import RateGapRule, RateRule, names_partition
 from .tables import find_table_relations
+from .carry_overs import find_carry_overs
 from .named_differences import find_named_differences
 from .prior_levels import find_prior_levels
 from .structure_ratios import find_structure_ratios
@@ -2646,7 +2647,8 @@ def find_templates(ctx: Context) -> list[Relation]:
                 taken.add((stated.i, t.relation))
                 if stated.kind == "percentage":
                     ctx.claimed.add(stated.i)
-                out.append(_rel(ctx, t.relation, t.check, stated, operands, cue=t.name, formula=t.formula, sign=sign,
+                cue = ctx.name(stated) if t.formula == "sum" else t.name  # (a sum's message names its total: 滚存结余)
+                out.append(_rel(ctx, t.relation, t.check, stated, operands, cue=cue, formula=t.formula, sign=sign,
                                 firm=ctx.same_place(operands, stated), names=t.names))
     return out
 
@@ -2924,4 +2926,5 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "repeat": find_repeats,
     "table": find_table_relations,
     "prior_level": find_prior_levels,
+    "carry_over": find_carry_overs,
 }

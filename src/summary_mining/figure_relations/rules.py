@@ -249,6 +249,8 @@ class RelationRules:
     #: what may follow a collective name (三次产业) up to the structure ratio it states (结构比为9.6:30.8:59.6), the
     #: ratio as group ``ratio`` (``[structure_ratio]``); None: not read
     structure_ratio: regex.Pattern[str] | None = None
+    #: (words of a balance taken in from the year before, words of one carried out of a year): ``[carry_over]``
+    carry_over: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     #: figures named as what one thing exceeds another by (顺差 = 出口 - 进口: ``[[named_difference]]``)
     named_differences: tuple[NamedDifference, ...] = ()
     #: words after a share's named whole saying it holds for the shares below (（下同）: ``[share] same_below``)
@@ -421,6 +423,8 @@ def _compile(d: dict, src: str) -> RelationRules:
         share_collective=tuple((str(k), tuple(str(n) for n in v))
                                for k, v in d["share"].get("respective", {}).get("collective", {}).items()),
         structure_ratio=_structure_ratio(d["structure_ratio"], src) if d.get("structure_ratio", {}).get("pattern") else None,
+        carry_over=(tuple(str(w) for w in c["into"]), tuple(str(w) for w in c["out_of"]))
+        if (c := d.get("carry_over", {})).get("into") else None,
         named_differences=tuple(NamedDifference(str(n["name"]), *(tuple(str(w) for w in n.get(k, ()))
                                                                    for k in ("minuend", "subtrahend", "excluded")),
                                                 bool(n.get("subtrahend_target", False)))
