@@ -331,6 +331,10 @@ class Context:
         return lab[-12:]
 
 
+#: A bracketed remark with no bracket inside it (（进口小于出口）, (GDP)).
+BRACKETED = regex.compile(r"[（(][^（()）]*[)）]")
+
+
 def occurrences(text: str, word: str) -> list[int]:
     """Where ``word`` stands in ``text``, in order (str.find: no pattern, no allocation when it is absent)."""
     out, k = [], text.find(word)

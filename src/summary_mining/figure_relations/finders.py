@@ -21,15 +21,15 @@ from ..datafiles import rx_finditer, rx_first, rx_fullmatch, rx_match, rx_search
 from ..rules.indicators import indicator_lexicon
 from ..structure import PAD_SPACES, strip_glosses, structure_rules
 from .arithmetic import agrees, prefix_match, sum_tolerance
-from .context import ARTICLE_WINDOW, FIGURE_WINDOW, TEXT_WINDOW, Context, Fig, occurrences
-from .context import make_relation as _rel
-from .record import Relation
-from .rules import RateGapRule, RateRule, names_partition
-from .tables import find_table_relations
 from .carry_overs import find_carry_overs
+from .context import ARTICLE_WINDOW, BRACKETED, FIGURE_WINDOW, TEXT_WINDOW, Context, Fig, occurrences
+from .context import make_relation as _rel
 from .named_differences import find_named_differences
 from .prior_levels import find_prior_levels
+from .record import Relation
+from .rules import RateGapRule, RateRule, names_partition
 from .structure_ratios import find_structure_ratios
+from .tables import find_table_relations
 from .word_counts import find_tallies, find_word_counts
 from .view import figure_views
 
@@ -62,7 +62,6 @@ def _rate_rule(ctx: Context, p: Fig) -> RateRule | None:
     return None
 
 
-_PAREN = regex.compile(r"[（(][^（()）]*[)）]")
 _PCT_CLAUSE = regex.compile(r"[^，,；;。]{0,30}?-?[0-9.]+\s*(?:%|个百分点)")
 
 
@@ -70,7 +69,7 @@ def _adjacent(ctx: Context, g: Fig, cue: int) -> bool:
     """``g`` is the subject of the cue at ``cue``: in the clause before it, with at most bracketed
     remarks, clauses ending in a percentage (同比增长21%, 占…的92.42%) or stating a change (增加2362万元)
     in between, and the part's name said again right before the cue (…，税收占财政总收入的比重为53.79%)."""
-    gap = rx_sub(_PAREN, "", ctx.text[g.end:cue]).strip()
+    gap = rx_sub(BRACKETED, "", ctx.text[g.end:cue]).strip()
     segments = regex.split(r"[，,]", gap)
     if len(segments[0].strip()) > 4 or any(c in "；;。：:" for c in gap) or g.para != ctx.para_at(cue):
         return False  # (a line break inside a paragraph is a wrap: 同 比 增 长⏎7.39% ，占…)
@@ -1114,10 +1113,10 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
         cue_names_it = _abbreviates(named, g.label)
         if not near and not (cue_names_it or pk is not None and ctx.rules.names_whole(pk, g.label or g.clause)):
             continue  # further back only the whole the cue names (地方收入按部门分: two lists after 地方…收入1720万元)
-        if by_measure and not _measure_whole(g, measure):
+        if by_measure and not _measure_whole(ctx, g, measure):
             continue  # a list split off by its measure is of a whole of that measure (余额, not 限额)
         if g.family != family or not ctx.addable(g) or g.redacted or g.i in taken and not (
-                cue_names_it or _measure_whole(g, measure) and abs(g.value - total) <= NEAR_WHOLE * g.value):
+                cue_names_it or _measure_whole(ctx, g, measure) and abs(g.value - total) <= NEAR_WHOLE * g.value):
             continue  # (a part of an earlier list is a whole when named, or when it is of what all the parts measure
             # and they come near it: 出口总额1260.86亿元 for 一般贸易出口594.19亿元, 加工贸易出口646.53亿元)
         if not cue_names_it and not all(g.value >= p.value for p in parts if not math.isnan(p.value)):
@@ -1139,14 +1138,11 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
     return best, partition and best.para != para
 
 
-#: Words that say a figure is a total of what its name measures (出口总额: 出口).
-_TOTAL_WORDS = ("总额", "总量", "总值", "总计", "合计")
-
-
-def _measure_whole(g: Fig, measure: str) -> bool:
-    """``g``'s name, less a total word, ends with the end of ``measure`` (出口总额 for 贸易出口: 出口)."""
+def _measure_whole(ctx: Context, g: Fig, measure: str) -> bool:
+    """``g``'s name, less a total word (``[breakdown] total_words``), ends with the end of ``measure`` (出口总额 for
+    贸易出口: 出口)."""
     name = g.label
-    for w in _TOTAL_WORDS:
+    for w in ctx.rules.total_words:
         name = name.removesuffix(w)
     return any(name.endswith(measure[-k:]) for k in range(2, len(measure) + 1))
 
@@ -1309,11 +1305,12 @@ def find_groups(ctx: Context) -> list[Group]:
             run = [g for g in listed if ctx.addable(g, targets=True)]
         if not run:
             continue
+        cue = strip_glosses(ctx.text[cs:ce]).strip("，,：:")
         restated = _restated_measures(ctx, cs, run) if local else []
         if restated:
             # 签约项目108个,签约资金64.08亿元,引进优强企业21家…。其中,我区单独签约项目94个,签约资金50.51亿元,引进优强
             # 企业16家…: each part within the whole of its own measure (read when it is)
-            groups += [Group(w, [g], strip_glosses(ctx.text[cs:ce]).strip("，,：:"), True, False, False) for w, g in restated]
+            groups += [Group(w, [g], cue, True, False, False) for w, g in restated]
             taken.update(g.i for _, g in restated)
             continue
         wholes: dict[str, list[Fig]] = {}
@@ -1338,12 +1335,12 @@ def find_groups(ctx: Context) -> list[Group]:
             if run[0].family not in wholes:
                 continue  # 其中深圳…2条生产线: not a numeric breakdown of the whole
         lists = [run] if local else _by_measure(run)
-        for run in lists:
+        for measured in lists:
             # (a remote cue's list of two measures: 按贸易方式分，一般贸易出口…；加工贸易出口…；一般贸易进口…；加工贸易进口…:
             # each an open list of its own whole, unless a known partition)
             wide: list[Fig] | None = None
-            for fam in dict.fromkeys(g.family for g in run):
-                parts = [g for g in run if g.family == fam]
+            for fam in dict.fromkeys(g.family for g in measured):
+                parts = [g for g in measured if g.family == fam]
                 if _names_a_partition(ctx, parts[0]) or (not local and len(parts) < 2):
                     if wide is None:  # the paragraph after the cue (at most FIGURE_WINDOW figures)
                         wide = [g for g in _part_run(ctx, ce, len(ctx.text), paragraph=True) if ctx.addable(g, targets=plan)]
@@ -1372,19 +1369,18 @@ def find_groups(ctx: Context) -> list[Group]:
                 if len(parts) == 1 and local and _one_part(ctx, whole, parts[0]):
                     # one part of the whole's own measure, alone or before other measures (播种面积324.3万亩,其中:
                     # 粮食作物播种面积221.0万亩; 其中:油菜籽产量11.1万吨;蔬菜…): no larger than it
-                    groups.append(Group(whole, parts, strip_glosses(ctx.text[cs:ce]).strip("，,：:"), True, ctx.certain(whole.stmt), False))
+                    groups.append(Group(whole, parts, cue, True, ctx.certain(whole.stmt), False))
                     taken.add(parts[0].i)
                     continue
                 if len(parts) == 1 and local and _lone_part(ctx, whole, parts[0]):
                     # any other lone part the cue names (小型载客汽车保有量271万辆；其中，非营运汽车264.57万辆): read only
                     # within its whole, never firmly (it may measure another thing)
-                    groups.append(Group(whole, parts, strip_glosses(ctx.text[cs:ce]).strip("，,：:"), True, False, False))
+                    groups.append(Group(whole, parts, cue, True, False, False))
                     taken.add(parts[0].i)
                     continue
                 if len(parts) < 2:
                     # (an item's own breakdown stands even when the item is no part of the whole: 新增债券331446万元，
                     # 市本级留用90000万元，转贷县（市、区）241446万元)
-                    cue = strip_glosses(ctx.text[cs:ce]).strip("，,：:")
                     groups += [Group(head, rest, cue, True, ctx.certain(head.stmt), True) for head, rest in nested]
                     continue
                 # a remote cue's whole is firm in the cue's own full sentence (总里程3170公里，按技术等级划分，…), or
@@ -1396,7 +1392,6 @@ def find_groups(ctx: Context) -> list[Group]:
                                                      # partition opening the full sentence right after its whole's
                                                      or ctx.stmt_at(cs) == whole.stmt + 1 and _partition(ctx, parts))
                 exhaustive = _partition(ctx, parts) or not local and len(lists) == 1
-                cue = strip_glosses(ctx.text[cs:ce]).strip("，,：:")
                 groups.append(Group(whole, parts, cue, local, firm, exhaustive))
                 for head, rest in nested:
                     if head in parts:  # (not cut off as larger than the whole)
@@ -1945,7 +1940,8 @@ def _named_before(ctx: Context, g: Fig, name: str, unit: str = "") -> Fig | None
     """The nearest value before ``g`` in its article (in ``unit`` if given) that ``name`` names: in its label, or by
     the indicator the name stands for (GDP -> 地区生产总值)."""
     indicator = indicator_lexicon().lookup(name)
-    for h in reversed(ctx.figs[:g.i]):
+    for j in range(g.i - 1, -1, -1):  # (no copy of the figures before it)
+        h = ctx.figs[j]
         if h.article != g.article:
             break
         if ctx.usable(h) and not h.direction and not ctx.is_target(h) and (not unit or h.unit == unit) \

@@ -12,10 +12,8 @@ hold those without naming them (进出口 holds 出口).
 """
 from __future__ import annotations
 
-import regex
-
 from ..datafiles import rx_sub
-from .context import Context, Fig
+from .context import BRACKETED, Context, Fig
 from .context import make_relation as _rel
 from .record import Relation
 
@@ -23,7 +21,6 @@ __all__ = ["find_named_differences"]
 
 #: How many statements back the two figures may stand (the sentences of one paragraph).
 STATEMENTS = 4
-_PAREN = regex.compile(r"[（(][^（()）]*[)）]")
 _LINK = "为是达："
 
 
@@ -37,7 +34,7 @@ def find_named_differences(ctx: Context) -> list[Relation]:
     for d in ctx.figs:
         if d.kind != "amount" or d.redacted or d.direction or d.in_name:
             continue
-        names = (d.label, rx_sub(_PAREN, "", d.clause).rstrip(_LINK))  # (a bracket opens a clause: its label)
+        names = (d.label, rx_sub(BRACKETED, "", d.clause).rstrip(_LINK))  # (a bracket opens a clause: its label)
         rule = next((r for r in rules if any(n.endswith(r.name) for n in names)), None)
         if rule is None:
             continue

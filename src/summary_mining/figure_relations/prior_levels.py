@@ -29,13 +29,12 @@ MIN_NAME = 4
 CANDIDATES = 3
 
 
-def _key(ctx: Context, g: Fig) -> str:
-    """A level's name without the words saying it was achieved or planned (完成, 预计, 预算数 …)."""
-    name = g.label
+def _key(name: str, ends: tuple[str, ...]) -> str:
+    """A level's name without the words at its end saying it was achieved or planned (``ends``: 完成, 预算数 …)."""
     trimmed = True
     while trimmed:
         trimmed = False
-        for w in (*ctx.rules.actual_labels, *ctx.rules.target_words, "预计"):
+        for w in ends:
             if name.endswith(w):
                 name, trimmed = name[:-len(w)], True
     return name
@@ -61,10 +60,11 @@ def find_prior_levels(ctx: Context) -> list[Relation]:
     characters) in another paragraph for which the arithmetic holds (of the :data:`CANDIDATES` nearest)."""
     seen: dict[str, list[Fig]] = {}
     out: list[Relation] = []
+    ends = (*ctx.rules.actual_labels, *ctx.rules.target_words)
     for g in ctx.figs:
         if g.kind != "amount" or g.direction or g.redacted or g.in_name or not ctx.usable(g) or g.qualifier:
             continue
-        key = _key(ctx, g)
+        key = _key(g.label, ends)
         if len(key) < MIN_NAME or any(w in key for w in ctx.rules.real_growth):
             continue
         rate = _rate_after(ctx, g)

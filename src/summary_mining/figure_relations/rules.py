@@ -17,7 +17,7 @@ import regex
 from ..datafiles import compile_pattern, rules_from
 from ..errors import RuleError
 
-__all__ = ["RateRule", "BalanceRule", "RateGapRule", "ContributionRule", "TallyRule", "WordCountRule", "Template",
+__all__ = ["RateRule", "BalanceRule", "RateGapRule", "ContributionRule", "TallyRule", "WordCountRule", "NamedDifference", "Template",
            "RelationRules", "relation_rules", "PLACEHOLDER_BASE", "MACROS"]
 
 #: Figures in a template's view are one character each, from the private use area: amounts from
@@ -243,9 +243,9 @@ class RelationRules:
     allocation_rest: tuple[str, ...] = ()
     #: names standing for several parts in order, in shares stated respectively (三次产业 -> 第一产业, 第二产业, 第三产业)
     share_collective: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    #: a completion of "the budget" (为预算的97.23%) read against a budget stated before it in other words
-    #: (``[completion.budget]``): the names of the budget, the words marking a figure as one, the fund names that
-    #: hold 预算 without being one, the measures a budget and its execution must share
+    #: words that say a figure is a total of what the rest of its name measures (出口总额: 出口; ``[breakdown]
+    #: total_words``)
+    total_words: tuple[str, ...] = ()
     #: what may follow a collective name (三次产业) up to the structure ratio it states (结构比为9.6:30.8:59.6), the
     #: ratio as group ``ratio`` (``[structure_ratio]``); None: not read
     structure_ratio: regex.Pattern[str] | None = None
@@ -255,6 +255,9 @@ class RelationRules:
     named_differences: tuple[NamedDifference, ...] = ()
     #: words after a share's named whole saying it holds for the shares below (（下同）: ``[share] same_below``)
     share_same_below: tuple[str, ...] = ()
+    #: a completion of "the budget" (为预算的97.23%) read against a budget stated before it in other words
+    #: (``[completion.budget]``): the names of the budget, the words marking a figure as one, the fund names that
+    #: hold 预算 without being one, the measures a budget and its execution must share
     budget_names: frozenset[str] = frozenset()
     budget_words: tuple[str, ...] = ()
     budget_funds: tuple[str, ...] = ()
@@ -422,6 +425,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         allocation_rest=tuple(str(w) for w in d.get("allocation", {}).get("rest", ())),
         share_collective=tuple((str(k), tuple(str(n) for n in v))
                                for k, v in d["share"].get("respective", {}).get("collective", {}).items()),
+        total_words=tuple(str(w) for w in d["breakdown"].get("total_words", ())),
         structure_ratio=_structure_ratio(d["structure_ratio"], src) if d.get("structure_ratio", {}).get("pattern") else None,
         carry_over=(tuple(str(w) for w in c["into"]), tuple(str(w) for w in c["out_of"]))
         if (c := d.get("carry_over", {})).get("into") else None,

@@ -42,7 +42,7 @@ def _record(ctx: Context, m: regex.Match, base: int) -> Fig:
     return ctx.add_record(f)
 
 
-def _named_before(ctx: Context, pos: int, test) -> Fig | None:
+def _amount_before(ctx: Context, pos: int, test) -> Fig | None:
     """The nearest amount before ``pos`` (a few statements back) that ``test`` accepts."""
     anchor = ctx.stmt_at(pos)
     for g in reversed(ctx.between(max(0, pos - WINDOW), pos)):
@@ -62,6 +62,9 @@ def find_structure_ratios(ctx: Context) -> list[Relation]:
         return []
     out: list[Relation] = []
     for name, parts in ctx.rules.share_collective:
+        partition = ctx.rules.partition_named(list(parts))  # (the partition whose whole they make)
+        if partition is None:
+            continue
         for k in occurrences(ctx.text, name):
             m = rx_match(rule, ctx.text, k + len(name))
             if m is None:
@@ -69,11 +72,11 @@ def find_structure_ratios(ctx: Context) -> list[Relation]:
             numbers = list(rx_finditer(_NUMBER, m.group("ratio")))
             if len(numbers) != len(parts):
                 continue
-            figs = [_named_before(ctx, k, lambda g, p=p: (g.label or g.clause).startswith(p)) for p in parts]
+            figs = [_amount_before(ctx, k, lambda g, p=p: (g.label or g.clause).startswith(p)) for p in parts]
             if any(g is None for g in figs):
                 continue
             first = min(figs, key=lambda g: g.start)
-            whole = _named_before(ctx, first.start, lambda g: _names_whole(ctx, parts, g))
+            whole = _amount_before(ctx, first.start, lambda g: ctx.rules.names_whole(partition, g.label or g.clause))
             if whole is None:
                 continue
             para = ctx.para_at(k)
@@ -86,8 +89,3 @@ def find_structure_ratios(ctx: Context) -> list[Relation]:
                 out.append(_rel(ctx, "share_of", "share", stated, [part, whole], cue=name, firm=firm,
                                 names=(ctx.name(part), ctx.name(whole)), slack=stated.half if forced else 0.0))
     return out
-
-
-def _names_whole(ctx: Context, parts: tuple[str, ...], g: Fig) -> bool:
-    k = ctx.rules.partition_named(list(parts))
-    return k is not None and ctx.rules.names_whole(k, g.label or g.clause)
