@@ -6,6 +6,7 @@ e08, e10, e11, d13, d14) and the bundled corpora."""
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
@@ -202,3 +203,31 @@ def test_a_share_far_off_is_of_another_whole(share, status):
     another whole than written wrong (SHARE_ASTRAY): no verdict."""
     text = f"全区一般公共预算支出98240万元。其中，民生支出80242万元，占一般公共预算支出的{share}。"
     assert _row(text, share).status == status
+
+
+@pytest.mark.parametrize("text, stated, status, computed", [
+    # distinct classes of one classification (taxes; crops; transport modes) cannot overlap: over the whole is a slip
+    ("税收收入251322万元，其中：增值税148375万元，企业所得税54182万元，个人所得税4821万元，资源税91178万元。",
+     "251322万元", "inconsistent", 298556.0),
+    ("主要运输方式完成货运量6931.8万吨，其中铁路1771.6万吨，公路4954.8万吨，水路205.2万吨，航空0.15万吨。",
+     "6931.8万吨", "consistent", 6931.75),
+    # 土地增值税 names its own class, not 增值税's; a part naming what is left fits any classification
+    ("税收收入100万元，其中：增值税60万元，土地增值税30万元，其他税收20万元。", "100万元", "inconsistent", 110.0),
+    # 内资企业 and 私营企业 name one class (企业): they may overlap
+    ("年末登记经营主体397193户。其中，内资企业79338户，私营企业69804户，个体工商户308621户。",
+     "397193户", "unverifiable", 457763.0),
+])
+def test_an_open_list_of_distinct_classes_cannot_exceed_its_whole(text, stated, status, computed):
+    row = _row(text, stated)
+    assert (row.status, row.computed) == (status, computed), row.message
+
+
+@pytest.mark.parametrize("classes", ["[]", '["增值税"]', '["增值税", "增值税"]', '["增值税", ""]'])
+def test_a_classification_needs_two_distinct_classes(tmp_path, classes):
+    from summary_mining.figure_relations.rules import relation_rules
+    src = Path(sm.__file__).parent / "data" / "relations.toml"
+    bad = tmp_path / "relations.toml"
+    bad.write_text(src.read_text(encoding="utf-8") + f"\n[[classification]]\nclasses = {classes}\n", encoding="utf-8")
+    with pytest.raises(sm.RuleError, match=r"classification\[\d+\]\.classes") as e:
+        relation_rules(str(bad))
+    assert str(bad) in str(e.value)

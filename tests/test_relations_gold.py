@@ -357,7 +357,10 @@ def test_perturbed_operands_are_flagged():
 #: that are read are sums of budget items and lists that add up: their perturbed copies leave an open list over
 #: its whole (unverifiable: the parts may overlap) or no row. With the session's later readings and set H joined:
 #: 919/1534 (0.599; development 699/1114, set aside 200/359, bulletins 20/61); at the session's end 917/1549 (0.592).
-PERTURBED_FLOOR = 0.58
+#: Session 12: 917 -> 1055/1549 (0.681; development 698 -> 809/1129, set aside 200 -> 222/359 unread, bulletins
+#: 19 -> 24/61): an open list whose parts name distinct classes of one classification (``[[classification]]``:
+#: 税种, 支出功能分类, 运输方式, 财产险/人身险 …) cannot overlap, so pushed over its whole it is inconsistent.
+PERTURBED_FLOOR = 0.66
 
 
 README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")

@@ -172,12 +172,13 @@ def _total_row(ctx: Context, rel: Relation, w: Fig | None, parts: list[Fig]) -> 
         ok = True  # an open list: its parts need only not exceed the total
     status = _verdict(ok, rel.firm, rel.approximate)
     overlap = rel.check == "breakdown" and not ok and not rel.exhaustive and len(parts) > 1 \
-        and not any(p.value > w.value + tol for p in parts)
+        and not any(p.value > w.value + tol for p in parts) \
+        and not ctx.rules.disjoint([p.label or p.clause for p in parts])
     if overlap:
         # an open list over its total: the parts may overlap (内资企业 and 私营企业) or measure other
         # things (毕业生, 在校生 under 教职工): no verdict either way (one part larger than its whole alone
         # — the finder keeps such a part only when a 其中 names it one of the whole's own measure — has no
-        # such excuse)
+        # such excuse, nor do parts naming distinct classes of one classification: 增值税, 企业所得税)
         status = UNVERIFIABLE
     if rel.check == "breakdown":
         msg = f"{name}{w.surface}与{rel.cue}所列 {_plus(parts, rel.minus)}={_amount(s, w)} {_WORD[status]}"

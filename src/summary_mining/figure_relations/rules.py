@@ -262,6 +262,17 @@ class RelationRules:
     budget_words: tuple[str, ...] = ()
     budget_funds: tuple[str, ...] = ()
     budget_measures: tuple[str, ...] = ()
+    #: classifications whose classes do not overlap (``[[classification]]``: 税种, 支出功能分类, 运输方式 …; the
+    #: partitions are some too): an open list naming one class of one of them per part cannot exceed its whole
+    classifications: tuple[tuple[str, ...], ...] = ()
+    #: a part naming what is left (其他收入, 其它作物) is disjoint from the named ones in every classification
+    rest_words: tuple[str, ...] = ()
+
+    def disjoint(self, names: Sequence[str]) -> bool:
+        """Whether ``names`` name distinct classes of one known classification (增值税 / 企业所得税 / 其他收入),
+        so that what they count cannot overlap."""
+        return len(names) > 1 and any(classes_named(c, names, self.rest_words)
+                                      for c in (*self.classifications, *map(tuple, self.partitions)))
 
     def partition_named(self, names: Sequence[str]) -> int | None:
         """The index of the known partition ``names`` are one complete set of (城镇/乡村), else None."""
@@ -281,12 +292,51 @@ def names_partition(partition: frozenset[str], names: Sequence[str]) -> bool:
     return len(names) == len(partition) and {n for n in partition for x in names if n in x} == partition
 
 
+def class_named(classes: Sequence[str], name: str) -> str | None:
+    """The one class of ``classes`` that ``name`` names (the longest written in it: 土地增值税 is not 增值税),
+    None when it names none or two.
+
+    >>> class_named(("增值税", "土地增值税", "契税"), "土地增值税收入"), class_named(("增值税", "契税"), "增值税和契税")
+    ('土地增值税', None)
+    """
+    found = [c for c in classes if c in name]
+    found = [c for c in found if not any(c != o and c in o for o in found)]
+    return found[0] if len(found) == 1 else None
+
+
+def classes_named(classes: Sequence[str], names: Sequence[str], rest: Sequence[str] = ()) -> bool:
+    """Each of ``names`` names another class of ``classes`` (or what is left: ``rest``, at most once).
+
+    >>> t = ("铁路", "公路", "水路", "航空")
+    >>> classes_named(t, ["铁路客运量", "公路客运量", "航空客运量"]), classes_named(t, ["铁路", "铁路客运"])
+    (True, False)
+    >>> classes_named(t, ["铁路", "公路", "其他"], ("其他",)), classes_named(t, ["铁路", "公路", "私营"], ("其他",))
+    (True, False)
+    """
+    seen: set[str] = set()
+    for name in names:
+        c = class_named(classes, name)
+        if c is None:
+            c = next((r for r in rest if r in name), None)
+        if c is None or c in seen:
+            return False
+        seen.add(c)
+    return True
+
+
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
 def _words(ws: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True))
+
+
+def _classes(i: int, c: dict, src: str) -> tuple[str, ...]:
+    classes = tuple(str(w) for w in c.get("classes", ()))
+    if len(classes) < 2 or len(set(classes)) < len(classes) or not all(classes):
+        raise RuleError(f"{src}: classification[{i}].classes: two or more distinct, non-empty class names")
+    return classes
 
 
 def _template(i: int, t: dict, macros: dict[str, str], src: str) -> Template:
@@ -386,6 +436,8 @@ def _compile(d: dict, src: str) -> RelationRules:
         restated_name_chars=int(d["repeat"].get("restated_name_chars", 0)),
         partitions=tuple(frozenset(p["names"]) for p in d.get("partition", [])),
         partition_wholes=tuple(tuple(str(w) for w in p.get("wholes", [])) for p in d.get("partition", [])),
+        classifications=tuple(_classes(i, c, src) for i, c in enumerate(d.get("classification", []))),
+        rest_words=tuple(str(w) for w in d.get("breakdown", {}).get("rest_words", ())),
         down_words=tuple(words.get("down", [])),
         templates=tuple(_template(i, t, macros, src) for i, t in enumerate(d.get("template", []))),
         table_later=tuple(str(w) for w in d.get("tables", {}).get("later", ())),
