@@ -213,6 +213,12 @@ def test_a_share_far_off_is_of_another_whole(share, status):
      "6931.8万吨", "consistent", 6931.75),
     # 土地增值税 names its own class, not 增值税's; a part naming what is left fits any classification
     ("税收收入100万元，其中：增值税60万元，土地增值税30万元，其他税收20万元。", "100万元", "inconsistent", 110.0),
+    # a remote cue opening the sentence right after its whole's, its parts distinct classes: the whole is certain
+    ("全年全市规模以上工业企业利润总额185.82亿元，比上年下降10.6%。分门类看，采矿业实现利润74.84亿元，下降20.0%；"
+     "制造业实现利润66.91亿元，下降12.4%；电力、热力、燃气及水的生产和供应业实现利润59.04亿元，增长4.4%。",
+     "185.82亿元", "inconsistent", 200.79),
+    ("规模以上工业发电量461.13亿千瓦时，比上年增长1.2%。分品种看，火力发电量98.08亿千瓦时，下降5.0%；水力发电量306.20亿千瓦时，"
+     "增长6.7%；风力发电量34.44亿千瓦时，下降27.2%；太阳能发电量22.41亿千瓦时，增长22.7%。", "461.13亿千瓦时", "consistent", 461.13),
     # 内资企业 and 私营企业 name one class (企业): they may overlap
     ("年末登记经营主体397193户。其中，内资企业79338户，私营企业69804户，个体工商户308621户。",
      "397193户", "unverifiable", 457763.0),

@@ -1226,6 +1226,11 @@ def _partition(ctx: Context, parts: list[Fig]) -> bool:
     return _partition_index(ctx, parts) is not None
 
 
+def _disjoint(ctx: Context, parts: list[Fig]) -> bool:
+    """The parts' names make up a known partition or name distinct classes of one classification (铁路/公路/水路)."""
+    return _partition(ctx, parts) or ctx.rules.disjoint([p.label or p.clause for p in parts])
+
+
 #: What ends the words naming a part when brackets and counts inside them are read through.
 _ITEM_BREAKS = "，,；;。：:、"
 
@@ -1389,8 +1394,9 @@ def find_groups(ctx: Context) -> list[Group]:
                                                      or _whole_of_partition(ctx, whole, parts)
                                                      or _measures(ctx, whole, parts)
                                                      # 社会消费品零售总额2186.7亿元…。按经营地统计，城镇…；乡村…: a known
-                                                     # partition opening the full sentence right after its whole's
-                                                     or ctx.stmt_at(cs) == whole.stmt + 1 and _partition(ctx, parts))
+                                                     # partition (or classes of one classification) opening the
+                                                     # full sentence right after its whole's
+                                                     or ctx.stmt_at(cs) == whole.stmt + 1 and _disjoint(ctx, parts))
                 exhaustive = _partition(ctx, parts) or not local and len(lists) == 1
                 groups.append(Group(whole, parts, cue, local, firm, exhaustive))
                 for head, rest in nested:
