@@ -219,6 +219,9 @@ def test_a_share_far_off_is_of_another_whole(share, status):
      "185.82亿元", "inconsistent", 200.79),
     ("规模以上工业发电量461.13亿千瓦时，比上年增长1.2%。分品种看，火力发电量98.08亿千瓦时，下降5.0%；水力发电量306.20亿千瓦时，"
      "增长6.7%；风力发电量34.44亿千瓦时，下降27.2%；太阳能发电量22.41亿千瓦时，增长22.7%。", "461.13亿千瓦时", "consistent", 461.13),
+    # parts naming distinct classes are parts even when one is larger than the whole (a slip), while near it
+    ("共有创新创业载体153个，其中国家级157个、省级34个。", "153个", "inconsistent", 191.0),
+    ("共有创新创业载体153个，其中国家级12个、省级340个。", "153个", "consistent", 12.0),
     # 内资企业 and 私营企业 name one class (企业): they may overlap
     ("年末登记经营主体397193户。其中，内资企业79338户，私营企业69804户，个体工商户308621户。",
      "397193户", "unverifiable", 457763.0),

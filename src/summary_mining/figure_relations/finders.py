@@ -1368,7 +1368,11 @@ def find_groups(ctx: Context) -> list[Group]:
                     # 其中国有土地使用权出让收入1082万元): the cue names it a part, too large. A later one may
                     # belong to a list that has drifted on (…其中:油菜籽产量11.1万吨;蔬菜及食用菌总产量49.9万吨)
                     # … and a remote cue that names its whole (地方收入按部门分：) lists its parts, whatever their size
-                    head = (int(local and parts[0].value > whole.value and _one_part(ctx, whole, parts[0]))
+                    # … and parts naming distinct classes of one classification (国家级12个、省级34个) are parts
+                    # when together they come near it (a slip; not another list's)
+                    head = (len(parts) if local and sum(p.value for p in parts) <= NOT_PARTS * whole.value
+                            and _disjoint(ctx, parts)
+                            else int(local and parts[0].value > whole.value and _one_part(ctx, whole, parts[0]))
                             if local or not _abbreviates(_cue_names(ctx, cs), whole.label) else len(parts))
                     parts = parts[:head] + list(itertools.takewhile(lambda p: not p.value > whole.value, parts[head:]))
                 if len(parts) == 1 and local and _one_part(ctx, whole, parts[0]):
