@@ -222,6 +222,11 @@ def test_a_share_far_off_is_of_another_whole(share, status):
     # parts naming distinct classes are parts even when one is larger than the whole (a slip), while near it
     ("共有创新创业载体153个，其中国家级157个、省级34个。", "153个", "inconsistent", 191.0),
     ("共有创新创业载体153个，其中国家级12个、省级340个。", "153个", "consistent", 12.0),
+    # a list far over its whole whose first parts name distinct classes (财产险/人身险; 寿险 breaks 人身险 down):
+    # those are its parts whether or not they add up
+    ("全年全市保险公司原保险保费收入365.79亿元，比上年增长4.8%。其中，财产险业务原保险保费收入135.51亿元，增长0.8%；"
+     "人身险业务原保险保费收入257.38亿元，增长6.6%；寿险业务原保险保费收入181.15亿元，增长7.5%；健康险业务原保险保费收入67.22亿元。",
+     "365.79亿元", "inconsistent", 392.89),
     # 内资企业 and 私营企业 name one class (企业): they may overlap
     ("年末登记经营主体397193户。其中，内资企业79338户，私营企业69804户，个体工商户308621户。",
      "397193户", "unverifiable", 457763.0),

@@ -1825,6 +1825,19 @@ def _parallel_groups(ctx: Context, spans: list[tuple[int, int, bool]], groups: l
 NOT_PARTS = 1.5
 
 
+def _disjoint_prefix(ctx: Context, parts: list[Fig], whole: Fig) -> int:
+    """How many leading parts (two or more) name distinct classes of one classification and come within
+    NOT_PARTS of ``whole`` (财产险108.41亿元；人身险257.38亿元；寿险181.15亿元…: 2), else 0."""
+    total = 0.0
+    for k, p in enumerate(parts):
+        total += p.value
+        if total > NOT_PARTS * whole.value:
+            break
+    else:
+        k = len(parts)
+    return next((n for n in range(k, 1, -1) if _disjoint(ctx, parts[:n])), 0)
+
+
 def find_breakdowns(ctx: Context) -> list[Relation]:
     """A whole and the parts its breakdown lists: they add up (exhaustive), or do not exceed it."""
     out = []
@@ -1834,7 +1847,7 @@ def find_breakdowns(ctx: Context) -> list[Relation]:
             # a list of several measures that holds a known partition of its whole (其中，夏粮产量114.6万吨；秋粮
             # 产量126.9万吨；小麦产量114.6万吨；玉米产量97.1万吨): those parts must add up
             found = _partition_found(ctx, parts)
-            picked = found[1] if found else None
+            picked, k = (found[1] if found else None), 0
             if found and not ctx.rules.names_whole(found[0], w.label or w.clause):
                 head = next((p for p in parts if p.start < picked[0].start
                              and ctx.rules.names_whole(found[0], p.label or p.clause)), None)
@@ -1848,10 +1861,11 @@ def find_breakdowns(ctx: Context) -> list[Relation]:
                 # up are its parts (the rest break those down); else other measures, not parts (社零总额13.1亿元；
                 # 其中…批发业销售额8.4亿元，零售业销售额11.4亿元)
                 n = prefix_match(parts, w.value, sum_tolerance(w, parts))
-                if not n:
+                k = 0 if n else _disjoint_prefix(ctx, parts, w)
+                if not n and not k:
                     continue
-                picked = parts[:n]
-            parts, exhaustive = picked, True
+                picked = parts[:n or k]
+            parts, exhaustive = picked, not k
         used = parts
         if not any(p.redacted for p in parts):
             tol = sum_tolerance(w, parts)
