@@ -245,3 +245,19 @@ def test_a_classification_needs_two_distinct_classes(tmp_path, classes):
     with pytest.raises(sm.RuleError, match=r"classification\[\d+\]\.classes") as e:
         relation_rules(str(bad))
     assert str(bad) in str(e.value)
+
+
+def test_a_budget_adjusted_by_what_is_added_and_taken_away():
+    """年初预算 + (the items added, totalled after 等) - (the items taken away, totalled after 等) = 调整为: each 等
+    total checked against its listed items, and the adjusted budget against the three."""
+    text = ("2025年年初全市支出预算代编数21.99亿元，加上预算执行中新增专款（0.28亿元）、上年结余（1.47亿元）等1.75亿元，"
+            "减去全市短收（8.73亿元）、调出资金（7.71亿元）等16.44亿元，全年支出预算调整为7.3亿元。")
+    rows = {r.evidence[0][2]: r for r in sm.audit(text=text).itertuples()}
+    assert (rows["1.75亿元"].status, rows["1.75亿元"].computed) == ("consistent", 1.75)
+    assert (rows["16.44亿元"].status, rows["16.44亿元"].computed) == ("consistent", 16.44)
+    adjusted = rows["7.3亿元"]
+    assert (adjusted.status, adjusted.computed) == ("consistent", 7.3)
+    assert "21.99亿元+1.75亿元-16.44亿元=7.3亿元 一致" in adjusted.message
+    assert "所列各项合计1.75亿元" in rows["1.75亿元"].message
+    wrong = sm.audit(text=text.replace("调整为7.3亿元", "调整为9.3亿元"))
+    assert wrong.set_index(wrong["evidence"].map(lambda e: e[0][2])).loc["9.3亿元", "status"] == "inconsistent"

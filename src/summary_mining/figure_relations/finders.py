@@ -2651,8 +2651,14 @@ def find_templates(ctx: Context) -> list[Relation]:
                     if head is None:
                         continue
                     groups[t.head] = [head]
+                minus: tuple[int, ...] = ()
                 if t.formula in ("at_least", "sum"):
-                    operands = groups.get("parts", [])
+                    # a sum's parts: ``parts`` and ``more`` added, ``minus`` taken away (…，加上…等174.6亿元，减去…等
+                    # 323.81亿元，全年支出预算调整为1571.03亿元)
+                    operands = [*groups.get("parts", []), *groups.get("more", [])]
+                    taken_away = groups.get("minus", [])
+                    minus = tuple(range(len(operands), len(operands) + len(taken_away)))
+                    operands += taken_away
                     if len(operands) < (2 if t.formula == "sum" else 1) \
                             or (t.formula == "sum" and not _comparable([*operands, stated])):
                         continue
@@ -2667,9 +2673,11 @@ def find_templates(ctx: Context) -> list[Relation]:
                 taken.add((stated.i, t.relation))
                 if stated.kind == "percentage":
                     ctx.claimed.add(stated.i)
-                cue = ctx.name(stated) if t.formula == "sum" else t.name  # (a sum's message names its total: 滚存结余)
+                # (a sum's message names its total: 滚存结余)
+                cue = t.cue or (ctx.name(stated) if t.formula == "sum" else t.name)
                 out.append(_rel(ctx, t.relation, t.check, stated, operands, cue=cue, formula=t.formula, sign=sign,
-                                firm=ctx.same_place(operands, stated), names=t.names))
+                                firm=ctx.same_place(operands, stated), names=t.names, minus=minus,
+                                exhaustive=t.exhaustive))
     return out
 
 

@@ -148,6 +148,10 @@ class Template:
     lookback: bool
     head: str = ""  # a group the pattern leaves out, read from the statement (see relations.toml)
     names: tuple[str, ...] = ()  # what the operands are, for the message (出生率, 死亡率); else the figures' names
+    #: a sum whose parts claim to make up the total (else an open list: its parts only must not exceed it)
+    exhaustive: bool = True
+    #: what a message calls the stated figure (所列各项合计); else a sum's total by its name, other relations by ``name``
+    cue: str = ""
 
 
 @dataclass(frozen=True)
@@ -356,7 +360,7 @@ def _template(i: int, t: dict, macros: dict[str, str], src: str) -> Template:
         raise RuleError(f"{src}: {where}.head: {head!r} is read from the statement, the pattern must not capture it")
     return Template(str(t.get("name", where)), str(t["relation"]), str(t.get("check", t["relation"])), formula,
                     pattern, stated, str(t.get("sign", "")), bool(t.get("lookback", False)), head,
-                    tuple(str(n) for n in t.get("names", ())))
+                    tuple(str(n) for n in t.get("names", ())), bool(t.get("exhaustive", True)), str(t.get("cue", "")))
 
 
 @lru_cache(maxsize=4)
