@@ -261,3 +261,34 @@ def test_a_budget_adjusted_by_what_is_added_and_taken_away():
     assert "所列各项合计1.75亿元" in rows["1.75亿元"].message
     wrong = sm.audit(text=text.replace("调整为7.3亿元", "调整为9.3亿元"))
     assert wrong.set_index(wrong["evidence"].map(lambda e: e[0][2])).loc["9.3亿元", "status"] == "inconsistent"
+
+
+@pytest.mark.parametrize("text, stated, status, computed", [
+    # a known partition (税收/非税收入 of 一般公共预算收入) opening later full sentences of the whole's paragraph
+    ("2025年全市一般公共预算收入完成278.26亿元，下降16.25%。税收收入完成201.46亿元，下降14.31%。其中：增值税下降18.18%。"
+     "非税收入完成76.81亿元，下降20.94%。", "278.26亿元", "consistent", 278.27),
+    ("2025年全市一般公共预算收入完成278.26亿元，下降16.25%。税收收入完成221.46亿元，下降14.31%。其中：增值税下降18.18%。"
+     "非税收入完成76.81亿元，下降20.94%。", "278.26亿元", "inconsistent", 298.27),
+    # a sentence naming the whole's measure again (another scope's) ends the search: no parts of the first whole
+    ("全市一般公共预算收入完成278.26亿元。市本级一般公共预算收入完成54.65亿元。税收收入完成37.97亿元。非税收入完成16.68亿元。",
+     "54.65亿元", "consistent", 54.65),
+])
+def test_a_partition_by_full_sentences(text, stated, status, computed):
+    row = _row(text, stated)
+    assert (row.status, row.computed) == (status, computed), row.message
+    assert "其后分句所列" in row.message
+
+
+def test_a_list_added_to_a_value_leaves_out_the_items_own_breakdown():
+    """收入完成A，增长…；加B、C(其中…)、D，总收入T: T = A + B + C + D, read from the wording (the bracket breaks C
+    down and is no item), firm, so one item changed is flagged; no second reading from the arithmetic."""
+    text = ("2025年,市级一般公共预算收入完成3764.3亿元,增长6.9%,完成调整预算的102.8%;加中央返还及补助1530.7亿元、区上解501.3亿元、"
+            "地方政府债券收入654.4亿元(新增债券182.0亿元、再融资债券472.4亿元)、调入资金30.4亿元、动用预算稳定调节基金25.5亿元、"
+            "地方上年专项政策性结转使用146.7亿元,总收入6653.3亿元。")
+    rows = [r for r in sm.audit(text=text).itertuples() if r.evidence[0][2] == "6653.3亿元"]
+    assert len(rows) == 1
+    assert [e[2] for e in rows[0].evidence[1:]] == ["3764.3亿元", "1530.7亿元", "501.3亿元", "654.4亿元", "30.4亿元",
+                                                    "25.5亿元", "146.7亿元"]
+    assert (rows[0].status, rows[0].computed) == ("consistent", 6653.3)
+    changed = sm.audit(text=text.replace("区上解501.3亿元", "区上解601.3亿元"))
+    assert [r.status for r in changed.itertuples() if r.evidence[0][2] == "6653.3亿元"] == ["inconsistent"]

@@ -175,6 +175,7 @@ class Context:
         self.uncertain: set[int] = uncertain or set()  # full sentences whose extent is not known
         self._name_actuals()
         self.claimed: set[int] = set()  # percentages already explained by a rate/completion/share
+        self.summed: set[int] = set()  # totals a template read with the parts its wording names
 
     def _name_actuals(self) -> None:
         """A value labelled only "achieved" (``actual_labels``) right after a target of its kind in its

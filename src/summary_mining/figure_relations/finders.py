@@ -28,6 +28,7 @@ from .named_differences import find_named_differences
 from .prior_levels import find_prior_levels
 from .record import Relation
 from .rules import RateGapRule, RateRule, names_partition
+from .sentence_partitions import find_sentence_partitions
 from .structure_ratios import find_structure_ratios
 from .tables import find_table_relations
 from .word_counts import find_tallies, find_word_counts
@@ -2146,7 +2147,7 @@ def find_sums(ctx: Context) -> list[Relation]:
             listed.setdefault(p.stmt, set()).add(g.whole.i)
     for t in ctx.figs:
         plan = ctx.is_target(t)  # a planned total (收入总计30.8亿元 in next year's budget) adds up planned figures
-        if not ctx.addable(t, targets=plan) or t.redacted or t.i in wholes:
+        if not ctx.addable(t, targets=plan) or t.redacted or t.i in wholes or t.i in ctx.summed:
             continue
         strong = rx_search(ctx.rules.strong_sum, t.clause)
         weak = rx_search(ctx.rules.weak_sum, t.clause)
@@ -2673,6 +2674,8 @@ def find_templates(ctx: Context) -> list[Relation]:
                 taken.add((stated.i, t.relation))
                 if stated.kind == "percentage":
                     ctx.claimed.add(stated.i)
+                if t.formula == "sum":
+                    ctx.summed.add(stated.i)
                 # (a sum's message names its total: 滚存结余)
                 cue = t.cue or (ctx.name(stated) if t.formula == "sum" else t.name)
                 out.append(_rel(ctx, t.relation, t.check, stated, operands, cue=cue, formula=t.formula, sign=sign,
@@ -2933,6 +2936,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "contribution": find_contributions,
     "contribution_set": find_contribution_sets,
     "statement_parts": find_statement_parts,
+    "sentence_partition": find_sentence_partitions,
     "completion": find_completion,
     "respective_share": find_respective_shares,
     "structure_ratio": find_structure_ratios,

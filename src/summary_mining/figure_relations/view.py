@@ -58,8 +58,9 @@ class FigureView:
         return figs[0] if len(figs) == 1 else None
 
     def figures(self, m: regex.Match, group: str) -> list[Fig]:
-        """The figures a group of a template match holds, in order."""
-        span = m.group(group) or ""
+        """The figures a group of a template match holds, in order: every capture of a group written more than once
+        in its pattern (``(?P<parts>…)…(?P<parts>…)``: the items of a list, leaving out what lies between them)."""
+        span = "".join(m.captures(group))
         return [self._by_char[c] for c in span if c in self._by_char]
 
 
