@@ -292,3 +292,13 @@ def test_a_list_added_to_a_value_leaves_out_the_items_own_breakdown():
     assert (rows[0].status, rows[0].computed) == ("consistent", 6653.3)
     changed = sm.audit(text=text.replace("区上解501.3亿元", "区上解601.3亿元"))
     assert [r.status for r in changed.itertuples() if r.evidence[0][2] == "6653.3亿元"] == ["inconsistent"]
+
+
+def test_a_part_of_a_parallel_breakdown_is_no_whole_of_the_next():
+    """分结构看，A…，B…。分性质看，C…，D…: both lists break down the balance before them; the second does not take A, a
+    part listed in the first's statement, for its whole (even when a line break keeps the balance in another paragraph)."""
+    text = ("截至年末，全市地方政府债务余额266.63亿元，控制在限额范围内，风险总体\n— 9 —\n可控。分结构看，地方政府债券263.53亿元，"
+            "外债3.1亿元。分\n性质看，一般债务193.29亿元，专项债务73.34亿元。")
+    rows = [r for r in sm.audit(text=text).itertuples() if r.check == "breakdown"]
+    assert all(r.evidence[0][2] == "266.63亿元" and r.status != "inconsistent" for r in rows), [r.message for r in rows]
+    assert not [r for r in sm.audit(text=text).itertuples() if r.evidence[0][2] == "263.53亿元"]

@@ -1084,15 +1084,18 @@ NAMED_WHOLE_PARAGRAPHS = 3
 
 
 def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], taken: set[int],
-                  partition: bool = False, by_measure: bool = False) -> tuple[Fig | None, bool]:
+                  partition: bool = False, by_measure: bool = False, after: int = -1) -> tuple[Fig | None, bool]:
     """The whole a remote cue (在已实施的项目中，… / 分产业看，…) breaks down: the nearest figure before it in
     its paragraph that shares a word with the parts' names and is no smaller than any part. Parts that
     make up a known partition (第一/二/三产业) name no word of their whole (地区生产总值): then the nearest
     figure of the family in the paragraph, or in the one before, that they come within NEAR_WHOLE of or that
     the cue or the partition's ``wholes`` name; else the whole they measure further back
     (:func:`_measured_whole`). Otherwise the candidate closest to the parts' sum in the nearest paragraph
-    holding one. Returns (whole, loose): loose when a partition's whole was taken so outside the cue's
-    paragraph (not a firm whole)."""
+    holding one. No figure listed after the remote cue before this one (at ``after``), in that cue's statement, is
+    its whole unless the cue names it: it is a part of that parallel breakdown (分结构看，地方政府债券263.53亿元，
+    外债3.1亿元。分性质看，…).
+    Returns (whole, loose): loose when a partition's whole was taken so outside the cue's paragraph (not a firm
+    whole)."""
     para = ctx.para_at(cue_start)
     labels = [p.label or p.clause for p in parts]
     common = min((_common_suffix(labels[0], lab) for lab in labels[1:]), default=0)
@@ -1112,6 +1115,8 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
         if not near and not ((named or pk is not None) and g.para >= para - NAMED_WHOLE_PARAGRAPHS):
             break
         cue_names_it = _abbreviates(named, g.label)
+        if g.start > after >= 0 and g.stmt == ctx.stmt_at(after) and not cue_names_it:
+            continue
         if not near and not (cue_names_it or pk is not None and ctx.rules.names_whole(pk, g.label or g.clause)):
             continue  # further back only the whole the cue names (地方收入按部门分: two lists after 地方…收入1720万元)
         if by_measure and not _measure_whole(ctx, g, measure):
@@ -1361,7 +1366,8 @@ def find_groups(ctx: Context) -> list[Group]:
                 if not parts or len(parts) < 2 and not local:
                     continue
                 whole, loose = ((_best_whole(ctx, wholes.get(fam, []), parts), False) if local
-                                else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts), len(lists) > 1))
+                                else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts), len(lists) > 1,
+                                                   after=next((c for c, _, loc in reversed(spans[:k]) if not loc), -1)))
                 if whole is None:
                     continue
                 if len(parts) > 1:  # a part is no larger than its whole (one alone is checked against it) …
