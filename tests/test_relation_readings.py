@@ -269,6 +269,10 @@ def test_a_budget_adjusted_by_what_is_added_and_taken_away():
      "非税收入完成76.81亿元，下降20.94%。", "278.26亿元", "consistent", 278.27),
     ("2025年全市一般公共预算收入完成278.26亿元，下降16.25%。税收收入完成221.46亿元，下降14.31%。其中：增值税下降18.18%。"
      "非税收入完成76.81亿元，下降20.94%。", "278.26亿元", "inconsistent", 298.27),
+    # parts in later statements of the whole's full sentence; one a 其中 list drifted on to is still a part
+    ("全旗地区生产总值938.18亿元，比去年增长2%。第一产业实现增加值10.99亿元，增长2.2%；第二产业实现增加值504.84亿元，增长0.3%，"
+     "其中：工业增加值完成449.42亿元，建筑业增加值完成55.42亿元；第三产业实现增加值422.35亿元，增长4.1%。",
+     "938.18亿元", "consistent", 938.18),
     # a sentence naming the whole's measure again (another scope's) ends the search: no parts of the first whole
     ("全市一般公共预算收入完成278.26亿元。市本级一般公共预算收入完成54.65亿元。税收收入完成37.97亿元。非税收入完成16.68亿元。",
      "54.65亿元", "consistent", 54.65),
@@ -302,3 +306,13 @@ def test_a_part_of_a_parallel_breakdown_is_no_whole_of_the_next():
     rows = [r for r in sm.audit(text=text).itertuples() if r.check == "breakdown"]
     assert all(r.evidence[0][2] == "266.63亿元" and r.status != "inconsistent" for r in rows), [r.message for r in rows]
     assert not [r for r in sm.audit(text=text).itertuples() if r.evidence[0][2] == "263.53亿元"]
+
+
+def test_a_part_a_list_names_is_no_whole_of_the_partition_after_it():
+    """其中：地方…收入13916万元；上划收入6432万元。分部门情况是：国税…；地税…；财政…: the partition by collecting body
+    breaks down the whole above (20348), not the part 13916 though it names the partition's whole."""
+    text = ("上半年，全区完成公共财政预算收入20348万元，同比增长8.2%。其中：地方公共财政预算收入13916万元，同比增长6.3%；"
+            "上划收入6432万元。分部门情况是：国税部门完成3954万元；地税部门完成10529万元；财政部门完成5865万元。")
+    rows = sm.audit(text=text)
+    assert not [r for r in rows.itertuples() if r.evidence[0][2] == "13916万元" and r.check == "breakdown"]
+    assert {r.status for r in rows.itertuples() if r.evidence[0][2] == "20348万元"} == {"consistent"}

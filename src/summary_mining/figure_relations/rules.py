@@ -498,7 +498,8 @@ def _compile(d: dict, src: str) -> RelationRules:
 
 
 def _structure_ratio(r: dict, src: str) -> regex.Pattern[str]:
-    ratio = r"[0-9]+(?:\.[0-9]+)?(?:\s*[:：∶]\s*[0-9]+(?:\.[0-9]+)?)+"  # (∶ U+2236, the ratio sign)
+    signs = regex.escape(str(r.get("signs", ":：∶")))  # (∶ U+2236, the ratio sign; ︰ U+FE30, its vertical form)
+    ratio = rf"[0-9]+(?:\.[0-9]+)?(?:\s*[{signs}]\s*[0-9]+(?:\.[0-9]+)?)+"
     return compile_pattern(str(r["pattern"]).replace("{R}", ratio), src, "structure_ratio.pattern")
 
 

@@ -45,7 +45,7 @@ def _parts(ctx: Context, whole: Fig, later: list[Fig], k: int) -> list[Fig] | No
         if ctx.rules.names_whole(k, name):
             break
         c = class_named(names, name)
-        if c is None or g.family != whole.family or not ctx.addable(g) or g.redacted or ctx.group_of(g) is not None:
+        if c is None or g.family != whole.family or not ctx.addable(g) or g.redacted:
             continue
         if c in found:
             return None
@@ -63,8 +63,9 @@ def find_sentence_partitions(ctx: Context) -> list[Relation]:
     for figs in by_para.values():
         firsts = _first_of_sentences(ctx, figs)
         for j, whole in enumerate(firsts[:-1]):
-            if whole.i in grouped or not ctx.addable(whole) or whole.redacted or whole.kind != "amount":
-                continue
+            if whole.i in grouped or ctx.group_of(whole) is not None or not ctx.addable(whole) or whole.redacted \
+                    or whole.kind != "amount":
+                continue  # (a part a 其中 lists is no whole of the parts after it: they break down the whole above)
             name = whole.label or whole.clause
             for k in range(len(ctx.rules.partitions)):
                 if not ctx.rules.names_whole(k, name):
