@@ -41,6 +41,16 @@ session started from; the corpus section re-run alone on an idle machine at 18:5
 having shared the cores with other work). JioNLP was not installed, so section 5 is the 2026-11-26
 measurement, kept as it was.
 
+- **Session 12 (2026-12-06): #15 audit throughput 1.82x (goal 3x): missed; #14 missed.** Section 1-2 re-run at
+  14:41 with this session's last code on an idle machine: `extract` 0.92x and the whole job 0.60x `jieba.lcut`;
+  d56c440 in the same run 0.68x and 0.29x (1.35x and 2.10x its ratios). The audit given the metrics reads 1.81x
+  `jieba.lcut` — as in session 11 (1.83x) and at this session's start (1.81x, 1.82x on the bench's texts in one
+  process) — while d56c440's own ratio read 0.99x against 0.87x in session 11: the #15 ratio moves with the
+  baseline's run, not with the code. A 14:17 run that shared the machine with a helper's PDF extraction read 1.25x
+  and 1.16x (discarded). No speed work this session: the time went to set I and to readings (classifications of
+  disjoint classes, budgets adjusted in the year, a fund's books read from their wording, partitions by
+  sentences); each looks only where its words are or walks a paragraph's first figures once. Relations are 29 % of
+  the whole job.
 - **Session 11 (2026-12-06): #15 audit throughput 2.09x (goal 3x): missed; #14 missed.** Section 1-2 re-run at
   12:06 with this session's last code: `extract` 0.93x and the whole job 0.57x `jieba.lcut`; d56c440 in the same run
   0.66x and 0.31x (1.41x and 1.83x its ratios). The audit given the metrics reads 1.83x `jieba.lcut`. An 11:08 run,
