@@ -1,11 +1,11 @@
-"""Breakdowns by full sentences: a whole stated in one full sentence, and its parts — one complete set of a known
-partition whose whole it names (``[[partition]]`` with ``wholes`` in ``data/relations.toml``) — each opening a
-later full sentence of the same paragraph, with no 其中 to say so (2025年全市一般公共预算收入完成278.26亿元…。税收收入
-完成201.46亿元…。其中：增值税…。非税收入完成76.81亿元…).
+"""Breakdowns by sentences: a whole stated first in one statement (to 。！？；), and its parts — one complete set of a
+known partition whose whole it names (``[[partition]]`` with ``wholes`` in ``data/relations.toml``) — each stated
+first in a later statement of the same paragraph, with no 其中 to say so (2025年全市一般公共预算收入完成278.26亿元…。
+税收收入完成201.46亿元…。其中：增值税…。非税收入完成76.81亿元…).
 
-Firm: the partition's names say the parts make up the whole, and the paragraph keeps them together. A part is the
-first figure of its sentence; a sentence that names the whole's measure again (another scope's 一般公共预算收入)
-ends the search.
+Firm: the partition's names say the parts make up the whole, and the paragraph keeps them together. A statement
+that names the whole's measure again (another scope's 一般公共预算收入) ends the search; a whole that a 其中 lists
+as a part, or that a 其中 or a cue already breaks down, is left to those.
 
 >>> import summary_mining as sm
 >>> text = ("2025年全市一般公共预算收入完成278.26亿元，下降16.25%。税收收入完成201.46亿元，下降14.31%。其中：增值税下降18.18%。"
@@ -26,8 +26,8 @@ __all__ = ["find_sentence_partitions"]
 CUE = "其后分句"
 
 
-def _first_of_sentences(ctx: Context, para: list[Fig]) -> list[Fig]:
-    """The first figure of each full sentence of a paragraph's figures, in order."""
+def _first_of_statements(para: list[Fig]) -> list[Fig]:
+    """The first figure of each statement of a paragraph's figures, in order."""
     out: list[Fig] = []
     for g in para:
         if not out or g.sentence != out[-1].sentence:
@@ -36,7 +36,7 @@ def _first_of_sentences(ctx: Context, para: list[Fig]) -> list[Fig]:
 
 
 def _parts(ctx: Context, whole: Fig, later: list[Fig], k: int) -> list[Fig] | None:
-    """One figure per name of partition ``k``, each the first of a later sentence naming it, until a sentence
+    """One figure per name of partition ``k``, each the first of a later statement naming it, until a statement
     names the whole's measure again; None when a name is missing or named twice."""
     names = tuple(ctx.rules.partitions[k])
     found: dict[str, Fig] = {}
@@ -54,14 +54,14 @@ def _parts(ctx: Context, whole: Fig, later: list[Fig], k: int) -> list[Fig] | No
 
 
 def find_sentence_partitions(ctx: Context) -> list[Relation]:
-    """Each whole whose known partition's parts open later full sentences of its paragraph (see the module)."""
+    """Each whole whose known partition's parts open later statements of its paragraph (see the module)."""
     by_para: dict[int, list[Fig]] = {}
     for g in ctx.figs:
         by_para.setdefault(g.para, []).append(g)
     grouped = {grp.whole.i for grp in ctx.groups}  # (a whole a 其中 or a cue breaks down is read there)
     out = []
     for figs in by_para.values():
-        firsts = _first_of_sentences(ctx, figs)
+        firsts = _first_of_statements(figs)
         for j, whole in enumerate(firsts[:-1]):
             if whole.i in grouped or ctx.group_of(whole) is not None or not ctx.addable(whole) or whole.redacted \
                     or whole.kind != "amount":
