@@ -344,6 +344,9 @@ def _five_mb_line_of_relations() -> str:
 AUDIT_PATHOLOGICAL = {
     "30k counts in one list": (lambda: "、".join(f"项目{i}个" for i in range(1, 30_001)) + "。", 30_000, set()),
     "a 5 MB line of relations": (_five_mb_line_of_relations, None, {"rate", "share", "breakdown"}),
+    # a budget adjusted in the year (加上…等S，减去…等T，调整为R) with no 调整为: each start once tried every split of
+    # the two lists (cubic: the template ran past MATCH_TIMEOUT, an error); its lists are atomic now
+    "2,000 adjustments with no result": (lambda: "收入1元，加上2元等3元，减去4元等5元，" * 2000 + "。", None, set()),
 }
 
 
