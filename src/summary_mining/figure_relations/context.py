@@ -356,3 +356,32 @@ def make_relation(ctx: Context, relation: str, check: str, stated: Fig | None, o
     return Relation(relation, check, stated.f if stated else None, [g.f for g in operands],
                     statement=ctx.statement_span(anchor), article=anchor.article,
                     approximate=any(ctx.approx(g) for g in ([stated] if stated else []) + operands), **kw)
+
+
+def common_suffix(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` end alike (出口总额, 进口总额: 3)."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def partition_found(ctx: Context, figs: list[Fig]) -> tuple[int, list[Fig]] | None:
+    """(index of the known partition, its figures, in order): the first of ``figs`` whose name starts with each
+    name of a partition, when all are there, the members measuring one thing (what follows each name ends alike:
+    城镇人口 and 乡村人口, not 城镇新增就业人员)."""
+    for k, names in enumerate(ctx.rules.partitions):
+        picked: dict[str, Fig] = {}
+        measure: str | None = None
+        for g in figs:
+            name = g.label or g.clause
+            for n in names:
+                if n not in picked and name.startswith(n) and g not in picked.values():
+                    rest = name[len(n):]
+                    if measure and rest and not common_suffix(measure, rest):
+                        continue
+                    picked[n] = g
+                    measure = measure or rest
+        if len(picked) == len(names):
+            return k, sorted(picked.values(), key=lambda g: g.start)
+    return None

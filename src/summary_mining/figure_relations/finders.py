@@ -23,6 +23,8 @@ from ..structure import PAD_SPACES, strip_glosses, structure_rules
 from .arithmetic import agrees, prefix_match, sum_tolerance
 from .carry_overs import find_carry_overs
 from .context import ARTICLE_WINDOW, BRACKETED, FIGURE_WINDOW, TEXT_WINDOW, Context, Fig, occurrences
+from .context import common_suffix as _common_suffix
+from .context import partition_found as _partition_found
 from .context import make_relation as _rel
 from .named_differences import find_named_differences
 from .prior_levels import find_prior_levels
@@ -1059,26 +1061,6 @@ def _partition_pick(ctx: Context, figs: list[Fig]) -> list[Fig] | None:
     return found[1] if found else None
 
 
-def _partition_found(ctx: Context, figs: list[Fig]) -> tuple[int, list[Fig]] | None:
-    """(index of the partition, its figures) for :func:`_partition_pick`: members measuring one thing (what follows
-    each name ends alike: 城镇人口 and 乡村人口, not 城镇新增就业人员)."""
-    for k, names in enumerate(ctx.rules.partitions):
-        picked: dict[str, Fig] = {}
-        measure: str | None = None
-        for g in figs:
-            name = g.label or g.clause
-            for n in names:
-                if n not in picked and name.startswith(n) and g not in picked.values():
-                    rest = name[len(n):]
-                    if measure and rest and not _common_suffix(measure, rest):
-                        continue
-                    picked[n] = g
-                    measure = measure or rest
-        if len(picked) == len(names):
-            return k, sorted(picked.values(), key=lambda g: g.start)
-    return None
-
-
 #: How many paragraphs back a remote cue that names its whole (地方收入按部门分：) may find it.
 NAMED_WHOLE_PARAGRAPHS = 3
 
@@ -1302,7 +1284,11 @@ def find_groups(ctx: Context) -> list[Group]:
     groups: list[Group] = []
     taken: set[int] = set()
     spans = _cue_spans(ctx)
+    last_remote = -1
     for k, (cs, ce, local) in enumerate(spans):
+        after = last_remote  # the remote cue before this one: what its statement lists is no whole of this one's
+        if not local:
+            last_remote = cs
         # the next cue, past the brackets of this cue's own parts (营运货车19524辆（含…1319辆），客运车辆9031辆)
         inside = _bracket_end(ctx, cs + 1) if any(ctx.text[a] in "（(" for a, _, _ in spans[k + 1:k + 2]) else None
         nxt = next((a for a, _, _ in spans[k + 1:] if ctx.text[a] not in "（(" or inside is not None and a < inside),
@@ -1367,10 +1353,11 @@ def find_groups(ctx: Context) -> list[Group]:
                     continue
                 whole, loose = ((_best_whole(ctx, wholes.get(fam, []), parts), False) if local
                                 else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts), len(lists) > 1,
-                                                   after=next((c for c, _, loc in reversed(spans[:k]) if not loc), -1)))
+                                                   after=after))
                 if whole is None:
                     continue
-                if len(parts) > 1:  # a part is no larger than its whole (one alone is checked against it) …
+                if len(parts) > 1 and any(p.value > whole.value for p in parts):
+                    # a part is no larger than its whole (one alone is checked against it) …
                     # … except the first after a 其中, when it measures what the whole measures (政府性基金收入969万元，
                     # 其中国有土地使用权出让收入1082万元): the cue names it a part, too large. A later one may
                     # belong to a list that has drifted on (…其中:油菜籽产量11.1万吨;蔬菜及食用菌总产量49.9万吨)
@@ -1568,13 +1555,6 @@ SAME_MEASURE_SUFFIX = 3
 #: … and in paragraphs numbered 1, 2, 3 that restate two measures or more of the paragraph before them in its
 #: order, the measure's word will do (社保基金预算收入 / 养老保险基金收入, 收支结余 / 当年结余).
 NUMBERED_MEASURE_SUFFIX = 2
-
-
-def _common_suffix(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return n
 
 
 def _same_measure(whole: Fig, g: Fig, suffix: int = SAME_MEASURE_SUFFIX) -> bool:

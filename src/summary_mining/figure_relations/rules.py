@@ -266,8 +266,8 @@ class RelationRules:
     budget_words: tuple[str, ...] = ()
     budget_funds: tuple[str, ...] = ()
     budget_measures: tuple[str, ...] = ()
-    #: classifications whose classes do not overlap (``[[classification]]``: 税种, 支出功能分类, 运输方式 …; the
-    #: partitions are some too): an open list naming one class of one of them per part cannot exceed its whole
+    #: classifications whose classes do not overlap (``[[classification]]``: 税种, 支出功能分类, 运输方式 …, and the
+    #: partitions' names): an open list naming one class of one of them per part cannot exceed its whole
     classifications: tuple[tuple[str, ...], ...] = ()
     #: a part naming what is left (其他收入, 其它作物) is disjoint from the named ones in every classification
     rest_words: tuple[str, ...] = ()
@@ -275,8 +275,7 @@ class RelationRules:
     def disjoint(self, names: Sequence[str]) -> bool:
         """Whether ``names`` name distinct classes of one known classification (增值税 / 企业所得税 / 其他收入),
         so that what they count cannot overlap."""
-        return len(names) > 1 and any(classes_named(c, names, self.rest_words)
-                                      for c in (*self.classifications, *map(tuple, self.partitions)))
+        return len(names) > 1 and any(classes_named(c, names, self.rest_words) for c in self.classifications)
 
     def partition_named(self, names: Sequence[str]) -> int | None:
         """The index of the known partition ``names`` are one complete set of (城镇/乡村), else None."""
@@ -440,7 +439,8 @@ def _compile(d: dict, src: str) -> RelationRules:
         restated_name_chars=int(d["repeat"].get("restated_name_chars", 0)),
         partitions=tuple(frozenset(p["names"]) for p in d.get("partition", [])),
         partition_wholes=tuple(tuple(str(w) for w in p.get("wholes", [])) for p in d.get("partition", [])),
-        classifications=tuple(_classes(i, c, src) for i, c in enumerate(d.get("classification", []))),
+        classifications=tuple(_classes(i, c, src) for i, c in enumerate(d.get("classification", [])))
+        + tuple(tuple(sorted(p["names"])) for p in d.get("partition", [])),
         rest_words=tuple(str(w) for w in d.get("breakdown", {}).get("rest_words", ())),
         down_words=tuple(words.get("down", [])),
         templates=tuple(_template(i, t, macros, src) for i, t in enumerate(d.get("template", []))),

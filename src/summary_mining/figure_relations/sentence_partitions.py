@@ -15,10 +15,9 @@ as a part, or that a 其中 or a cue already breaks down, is left to those.
 """
 from __future__ import annotations
 
-from .context import Context, Fig
+from .context import Context, Fig, partition_found
 from .context import make_relation as _rel
 from .record import Relation
-from .rules import class_named
 
 __all__ = ["find_sentence_partitions"]
 
@@ -35,24 +34,6 @@ def _first_of_statements(para: list[Fig]) -> list[Fig]:
     return out
 
 
-def _parts(ctx: Context, whole: Fig, later: list[Fig], k: int) -> list[Fig] | None:
-    """One figure per name of partition ``k``, each the first of a later statement naming it, until a statement
-    names the whole's measure again; None when a name is missing or named twice."""
-    names = tuple(ctx.rules.partitions[k])
-    found: dict[str, Fig] = {}
-    for g in later:
-        name = g.label or g.clause
-        if ctx.rules.names_whole(k, name):
-            break
-        c = class_named(names, name)
-        if c is None or g.family != whole.family or not ctx.addable(g) or g.redacted:
-            continue
-        if c in found:
-            return None
-        found[c] = g
-    return [found[c] for c in sorted(found, key=lambda c: found[c].start)] if len(found) == len(names) else None
-
-
 def find_sentence_partitions(ctx: Context) -> list[Relation]:
     """Each whole whose known partition's parts open later statements of its paragraph (see the module)."""
     by_para: dict[int, list[Fig]] = {}
@@ -67,12 +48,17 @@ def find_sentence_partitions(ctx: Context) -> list[Relation]:
                     or whole.kind != "amount":
                 continue  # (a part a 其中 lists is no whole of the parts after it: they break down the whole above)
             name = whole.label or whole.clause
-            for k in range(len(ctx.rules.partitions)):
-                if not ctx.rules.names_whole(k, name):
-                    continue
-                parts = _parts(ctx, whole, firsts[j + 1:], k)
-                if parts:
-                    out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue=CUE, exhaustive=True,
-                                    firm=ctx.certain(whole.stmt)))
+            named = [k for k in range(len(ctx.rules.partitions)) if ctx.rules.names_whole(k, name)]
+            if not named:
+                continue
+            run = []  # the later statements' first values, until one names the whole's measure again
+            for g in firsts[j + 1:]:
+                if any(ctx.rules.names_whole(k, g.label or g.clause) for k in named):
                     break
+                if g.family == whole.family and ctx.addable(g) and not g.redacted:
+                    run.append(g)
+            found = partition_found(ctx, run)
+            if found is not None and found[0] in named:
+                out.append(_rel(ctx, "total_of", "breakdown", whole, found[1], cue=CUE, exhaustive=True,
+                                firm=ctx.certain(whole.stmt)))
     return out
