@@ -15,6 +15,11 @@ import summary_mining as sm
 #: A whole and its three parts (e04), for the shares stated respectively.
 GDP = "全市生产总值6212.46亿元。其中，第一产业增加值655.84亿元；第二产业增加值1200.63亿元；第三产业增加值4355.99亿元。"
 
+#: Shares of water quality classes with their counts in brackets, after the wholes they are of (i08, set I).
+WATER = ("年末全市环境质量监测网络对 30 个地表水省控河流断面、14 个主要湖库点位进行了监测。全市主要河流断面水质"
+         "符合Ⅱ～Ⅲ类占 96.67%（29 个），Ⅳ类占 3.33%（1 个）。全市主要湖库测点水质符合Ⅱ～Ⅲ类的占 50.00%（7 个），"
+         "Ⅳ类的占 28.57%（4 个），Ⅴ类占 21.43%（3 个）；营养状态为中营养。")
+
 # (reading, text, stated, status, operands as written, computed value)
 READINGS = [
     ("tally: the rates that rose",
@@ -155,6 +160,23 @@ READINGS = [
      "入 254.8 亿 元 、同 比 增 长 7.03% 。 其\n中 ，税 收 收 入 209 亿 元 ，同 比 增 长\n7.39% ，占 一 般 公 共 预 算 收 入 的\n"
      "82.02%；非税收入 45.8 亿元，占一般\n公共预算收入的 17.98%。收入增长\n",
      "82.02%", "consistent", ["209 亿 元", "254.8 亿 元"], 209 / 254.8 * 100),
+    # shares with their counts in brackets (a bulletin's water quality, set I): the count over the whole the
+    # statement's words name (湖库 -> 14个湖库点位, not the 30 river sections stated first)
+    ("share with its count in brackets",
+     WATER, "28.57%", "consistent", ["4 个", "14 个"], 4 / 14 * 100),
+    ("share with its count in brackets, a slip",
+     WATER.replace("28.57%（4 个）", "38.57%（4 个）"), "38.57%", "inconsistent", ["4 个", "14 个"], 4 / 14 * 100),
+    ("bracketed counts of shares making 100 % add up to the whole",
+     WATER, "30 个", "consistent", ["29 个", "1 个"], 30.0),
+    ("bracketed counts of shares short of 100 %: no more than the whole",
+     WATER.replace("，Ⅴ类占 21.43%（3 个）", ""), "14 个", "consistent", ["7 个", "4 个"], 11.0),
+    # a budget word heading its statement marks each figure the statement lists (the adjusted spending, not the
+    # original budget of the paragraph before nor the revenue stated first)
+    ("completion of a budget a heading word marks",
+     "备案的全市一般公共预算收入为192.87亿元，一般公共预算支出为482.01亿元。预算执行中，市本级和部分县区调整了收支预算，调整后的全市"
+     "一般公共预算收入为189.7亿元，一般公共预算支出为498.24亿元。\n收入执行情况。全市一般公共预算收入完成175.39亿元，为调整预算的"
+     "92.46%。\n支出执行情况。全市一般公共预算支出执行469.28亿元，为预算的94.19%，下降1.71%。",
+     "94.19%", "consistent", ["469.28亿元", "498.24亿元"], 469.28 / 498.24 * 100),
 ]
 
 

@@ -424,6 +424,15 @@ def _cuts(pattern: regex.Pattern[str], norm: str, extra: list[int], skip: set[in
     return sorted(found)
 
 
+#: The brackets a gloss (or a footnote's number) opens with: a string holding none has none (one C call each).
+GLOSS_OPENERS = "(（[［"
+
+
+def may_hold_gloss(s: str) -> bool:
+    """``s`` holds a bracket a gloss opens with (:data:`GLOSS_OPENERS`)."""
+    return any(c in s for c in GLOSS_OPENERS)
+
+
 def strip_glosses(s: str) -> str:
     """``s`` without pronunciation glosses (``glosses`` in structure.toml): 第一產(chǎn)業 -> 第一產業.
 
@@ -431,13 +440,13 @@ def strip_glosses(s: str) -> str:
     '增長3.6%'
     """
     gloss = structure_rules().gloss
-    return rx_sub(gloss, "", s) if gloss is not None and ("(" in s or "（" in s) else s
+    return rx_sub(gloss, "", s) if gloss is not None and may_hold_gloss(s) else s
 
 
 def _gloss_brackets(gloss: regex.Pattern[str] | None, norm: str) -> set[int]:
     """Cuts after the brackets of pronunciation glosses (企业(yè)): a gloss annotates a word, it ends no
     clause."""
-    if gloss is None or "(" not in norm and "（" not in norm:
+    if gloss is None or not may_hold_gloss(norm):
         return set()
     return {k for m in rx_finditer(gloss, norm) for k in (m.start() + 1, m.end())}
 

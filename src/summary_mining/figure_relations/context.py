@@ -21,7 +21,7 @@ from ..datafiles import rx_finditer, rx_finditer_any
 from ..figures.record import Figure
 from ..model import Document
 from ..rules.labels import label_rules
-from ..structure import PAD_SPACES, strip_glosses, structure_rules
+from ..structure import PAD_SPACES, may_hold_gloss, strip_glosses, structure_rules
 from .record import Relation
 from .rules import RelationRules
 
@@ -174,6 +174,7 @@ class Context:
         self._targets: dict[tuple[int, str], list[Fig]] | None = None
         self.uncertain: set[int] = uncertain or set()  # full sentences whose extent is not known
         self._name_actuals()
+        self._name_by_section()
         self.claimed: set[int] = set()  # percentages already explained by a rate/completion/share
         self.summed: set[int] = set()  # totals a template read with the parts its wording names
 
@@ -189,6 +190,26 @@ class Context:
                     name = name.replace(w, "")
                 if len(name) >= 2:
                     g.label = name
+
+    def _name_by_section(self) -> None:
+        """A value named only by its measure (``[completion.budget] measures``), perhaps after an "achieved" word
+        (实际支出963.36亿元), under a heading that names a fund (``funds``: 2．市级一般公共预算执行情况) is that fund's
+        measure (一般公共预算支出): the heading says whose it is."""
+        rules = self.rules
+        if not rules.budget_measures or not rules.budget_funds:
+            return
+        actual = sorted(rules.actual_labels, key=len, reverse=True)
+        for g in self.figs:
+            if g.kind != "amount" or not g.label or not g.clause.endswith(g.label):
+                continue  # (收入总计: the label leaves a word of the clause out)
+            measure = next((g.label[len(w):] for w in actual if g.label.startswith(w)), g.label)
+            if measure not in rules.budget_measures:
+                continue
+            sec = self.doc.section_at(g.start)
+            path = sec.path if sec is not None else ()
+            fund = next((f for title in reversed(path) for f in rules.budget_funds if f in title), None)
+            if fund is not None:
+                g.label = fund + measure
 
     def add_record(self, f: Figure) -> "Fig":
         """A :class:`Fig` for a figure record a finder makes (a count a tally states: “5增2降”), known to the
@@ -207,7 +228,7 @@ class Context:
         are (see ``Fig.cmap``)."""
         lo = self.clause_start(pos)
         raw = self.text[lo:pos]
-        if "(" not in raw and "（" not in raw and not any(c in raw for c in _SPACES):
+        if not may_hold_gloss(raw) and not any(c in raw for c in _SPACES):
             return raw, lo
         return _without_glosses(raw, lo)
 
@@ -356,6 +377,26 @@ def make_relation(ctx: Context, relation: str, check: str, stated: Fig | None, o
     return Relation(relation, check, stated.f if stated else None, [g.f for g in operands],
                     statement=ctx.statement_span(anchor), article=anchor.article,
                     approximate=any(ctx.approx(g) for g in ([stated] if stated else []) + operands), **kw)
+
+
+def make_hundred(shares: list[Fig]) -> bool:
+    """The shares add up to 100 % within their rounding: each may be half a unit of its last place off, but
+    so many slips all one way are unlikely — the slack grows with the square root of their number (19 shares to
+    0.1 % that make 99.2 % leave a line out: a list of 主要支出)."""
+    total = sum(s.written for s in shares)
+    return abs(total - 100) <= math.sqrt(len(shares)) * max(s.half for s in shares) + 1e-9
+
+
+def longest_common(a: str, b: str) -> int:
+    """Length of the longest substring ``a`` and ``b`` have in common (河流断面水质, 地表水省控河流断面: 4)."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
 
 
 def common_suffix(a: str, b: str) -> int:

@@ -24,12 +24,15 @@ from .arithmetic import agrees, prefix_match, sum_tolerance
 from .carry_overs import find_carry_overs
 from .context import ARTICLE_WINDOW, BRACKETED, FIGURE_WINDOW, TEXT_WINDOW, Context, Fig, occurrences
 from .context import common_suffix as _common_suffix
+from .context import longest_common as _lcs
+from .context import make_hundred
 from .context import partition_found as _partition_found
 from .context import make_relation as _rel
 from .named_differences import find_named_differences
 from .prior_levels import find_prior_levels
 from .record import Relation
 from .rules import RateGapRule, RateRule, names_partition
+from .bracket_shares import find_bracket_shares
 from .sentence_partitions import find_sentence_partitions
 from .structure_ratios import find_structure_ratios
 from .tables import find_table_relations
@@ -563,8 +566,7 @@ def share_partitions(ctx: Context, relations: list[Relation]) -> list[Relation]:
         if len(parts) < 2 or len(parts) < len(pairs) or any((wi, p.i) in listed for p in parts) \
                 or any(p.redacted or p.family != ctx.figs[wi].family for p in parts):
             continue
-        shares = sum(s.written for s, _ in pairs)
-        if not abs(shares - 100) <= sum(s.half for s, _ in pairs) + 1e-9:
+        if not make_hundred([s for s, _ in pairs]):
             continue
         whole = ctx.figs[wi]
         out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue="占比合计100%"))
@@ -573,18 +575,6 @@ def share_partitions(ctx: Context, relations: list[Relation]) -> list[Relation]:
 
 def _completion_match(ctx: Context, p: Fig) -> regex.Match | None:
     return rx_first(ctx.rules.completion, p.clause)
-
-
-def _lcs(a: str, b: str) -> int:
-    """Length of the longest common substring."""
-    best = 0
-    for i in range(len(a)):
-        for j in range(i + best + 1, len(a) + 1):
-            if a[i:j] in b:
-                best = j - i
-            else:
-                break
-    return best
 
 
 def _stated_target(ctx: Context, p: Fig, part: Fig, named: str = "") -> tuple[Fig | None, bool]:
@@ -667,13 +657,28 @@ def _budget_before(ctx: Context, p: Fig, part: Fig) -> tuple[Fig | None, bool]:
             if nxt.kind == "percentage" and _completion_match(ctx, nxt) is not None:
                 continue  # executed, with its own completion rate
             end = nxt.start
+        head = ctx.text[lo:g.start]
         if g.i > 0:
             lo = max(lo, ctx.figs[g.i - 1].end)
-        words = plain(g.clause + "|" + ctx.text[lo:end])  # its clause, and its statement's words from the figure
-        # before it (“三保”政策支出合计: a quote breaks the clause) to the figure after it
-        if _has_any(rules.budget_words, words) and _lcs(own, words) >= min(len(own), 4):
+        # its clause, and its statement's words from the figure before it (“三保”政策支出合计: a quote breaks the
+        # clause) to the figure after it; what it measures is named before it (收入为189．7亿元，支出为…: not 支出)
+        words = plain(g.clause + "|" + ctx.text[lo:end])
+        named = plain(g.clause + "|" + ctx.text[lo:g.start])
+        # a budget word heading the statement marks each figure it lists (调整后的…收入为A，…支出为B), no actual
+        # word (完成, 执行) between
+        budget = _has_any(rules.budget_words, words) or _budget_heads(rules, head)
+        if budget and _lcs(own, named) >= min(len(own), 4):
             return g, g.para == p.para
     return None, False
+
+
+def _budget_heads(rules, head: str) -> bool:
+    """The words before a figure in its statement name a budget, no actual word (完成, 执行) after it:
+    调整后的全市一般公共预算收入为189．7亿元，一般公共预算支出为 (the fund names are no budget word)."""
+    for w in rules.budget_funds:
+        head = head.replace(w, "")
+    k = max(head.rfind(w) for w in rules.budget_words)
+    return k >= 0 and not _has_any(rules.actual_labels, head[k:])
 
 
 def find_completion(ctx: Context) -> list[Relation]:
@@ -2925,6 +2930,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "sentence_partition": find_sentence_partitions,
     "completion": find_completion,
     "respective_share": find_respective_shares,
+    "bracket_share": find_bracket_shares,
     "structure_ratio": find_structure_ratios,
     "share": find_shares,
     "breakdown": find_breakdowns,
