@@ -103,12 +103,12 @@ def parse_number(number: str, multiplier: int | Decimal = 1) -> Decimal | None:
 def decimals(number: str) -> int:
     """Decimal places written: ``41.17`` -> 2, ``2、56`` -> 2 (、 as a decimal point), ``九十二点四二`` -> 2.
 
-    >>> decimals("41.17"), decimals("2、56"), decimals("2300"), decimals("九十二点四二")
-    (2, 2, 0, 2)
+    >>> decimals("41.17"), decimals("2、56"), decimals("2300"), decimals("九十二点四二"), decimals("28. 1")
+    (2, 2, 0, 2, 1)
     """
     for sep in (".", "、", "点"):
         if sep in number:
-            return len(number.split(sep, 1)[1])
+            return len(number.split(sep, 1)[1].strip())  # 28. 1: a space typeset after the point
     return 0
 
 

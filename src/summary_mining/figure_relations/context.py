@@ -232,12 +232,17 @@ class Context:
             return raw, lo
         return _without_glosses(raw, lo)
 
+    def plain(self) -> _PlainText:
+        """The text without glosses, the spaces a justified line pads its words with and soft wraps (三 次 产 业 结
+        构 为⏎2.4:36.7:60.9 reads 三次产业结构为2.4:36.7:60.9), and where each of its characters is: built once."""
+        if self._plain is None:
+            self._plain = _PlainText(self.text, self._wrap_breaks())
+        return self._plain
+
     def cue_spans(self, patterns: Sequence[regex.Pattern[str]]) -> list[tuple[int, int]]:
         """(start, end) in the text of each match of any of ``patterns`` (:func:`rx_finditer_any`) read
         past pronunciation glosses (分产(chǎn)业(yè)看 matches 分产业看)."""
-        if self._plain is None:
-            self._plain = _PlainText(self.text, self._wrap_breaks())
-        p = self._plain
+        p = self.plain()
         return [(p.at(m.start()), p.at(m.end() - 1) + 1 if m.end() > m.start() else p.at(m.start()))
                 for m in rx_finditer_any(patterns, p.plain)]
 
@@ -415,9 +420,10 @@ def partition_found(ctx: Context, figs: list[Fig]) -> tuple[int, list[Fig]] | No
         picked: dict[str, Fig] = {}
         measure: str | None = None
         for g in figs:
-            name = g.label or g.clause
             for n in names:
-                if n not in picked and name.startswith(n) and g not in picked.values():
+                # its label, else its clause (电力、热力、燃气及水生产和供应业31.8亿元: a label keeps a long name's tail)
+                name = next((s for s in (g.label, g.clause) if s and s.startswith(n)), None)
+                if n not in picked and name is not None and g not in picked.values():
                     rest = name[len(n):]
                     if measure and rest and not common_suffix(measure, rest):
                         continue

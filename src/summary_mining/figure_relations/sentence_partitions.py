@@ -1,7 +1,8 @@
 """Breakdowns by sentences: a whole stated first in one statement (to 。！？；), and its parts — one complete set of a
 known partition whose whole it names (``[[partition]]`` with ``wholes`` in ``data/relations.toml``) — each stated
-first in a later statement of the same paragraph, with no 其中 to say so (2025年全市一般公共预算收入完成278.26亿元…。
-税收收入完成201.46亿元…。其中：增值税…。非税收入完成76.81亿元…).
+first in a later statement of the same paragraph, or first in one of the next paragraphs of its section, with no 其中
+to say so (2025年全市一般公共预算收入完成278.26亿元…。税收收入完成201.46亿元…。其中：增值税…。非税收入完成76.81亿元…;
+一般公共预算收入完成40.5亿元…⏎在税收收入方面，完成36.9亿元…⏎在非税收入方面，完成3.7亿元…).
 
 Firm: the partition's names say the parts make up the whole, and the paragraph keeps them together. A statement
 that names the whole's measure again (another scope's 一般公共预算收入) ends the search; a whole that a 其中 lists
@@ -23,6 +24,8 @@ __all__ = ["find_sentence_partitions"]
 
 #: The cue a message shows for such a breakdown.
 CUE = "其后分句"
+#: How many paragraphs after the whole's, in its section, may open with its parts.
+NEXT_PARAGRAPHS = 3
 
 
 def _first_of_statements(para: list[Fig]) -> list[Fig]:
@@ -39,11 +42,21 @@ def find_sentence_partitions(ctx: Context) -> list[Relation]:
     by_para: dict[int, list[Fig]] = {}
     for g in ctx.figs:
         by_para.setdefault(g.para, []).append(g)
+    paras = sorted(by_para)
     grouped = {grp.whole.i for grp in ctx.groups}  # (a whole a 其中 or a cue breaks down is read there)
     out = []
-    for figs in by_para.values():
-        firsts = _first_of_statements(figs)
+    for k, para in enumerate(paras):
+        firsts = _first_of_statements(by_para[para])
+        # then the first value of each of the next paragraphs of its section (在税收收入方面，完成36.9亿元…⏎在非税收入方面…)
+        section = ctx.doc.section_at(firsts[0].start)
+        for q in paras[k + 1:k + 1 + NEXT_PARAGRAPHS]:
+            g = by_para[q][0]
+            if g.article != firsts[0].article or ctx.doc.section_at(g.start) != section:
+                break
+            firsts.append(g)
         for j, whole in enumerate(firsts[:-1]):
+            if whole.para != para:
+                break
             if whole.i in grouped or ctx.group_of(whole) is not None or not ctx.addable(whole) or whole.redacted \
                     or whole.kind != "amount":
                 continue  # (a part a 其中 lists is no whole of the parts after it: they break down the whole above)

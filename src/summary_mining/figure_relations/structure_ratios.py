@@ -33,8 +33,10 @@ _NUMBER = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 def _record(ctx: Context, m: regex.Match, base: int) -> Fig:
-    """One number of a ratio as a share record (9.6 of 9.6:30.8:59.6, in percent)."""
-    s, e = base + m.start(), base + m.end()
+    """One number of a ratio as a share record (9.6 of 9.6:30.8:59.6, in percent); ``base`` is where the ratio
+    starts in the text read past glosses and padding (:meth:`Context.plain`)."""
+    at = ctx.plain().at
+    s, e = at(base + m.start()), at(base + m.end() - 1) + 1
     number = float(m.group())
     decimals = len(m.group().split(".")[1]) if "." in m.group() else 0
     f = Figure(s, e, ctx.written[s:e], "percentage", number, number, number, "%", number=number,
@@ -65,10 +67,12 @@ def find_structure_ratios(ctx: Context) -> list[Relation]:
         partition = ctx.rules.partition_named(list(parts))  # (the partition whose whole they make)
         if partition is None:
             continue
-        for k in occurrences(ctx.text, name):
-            m = rx_match(rule, ctx.text, k + len(name))
+        plain = ctx.plain()
+        for k in occurrences(plain.plain, name):  # (read past padding and soft wraps: 三 次 产 业 结 构 为⏎2.4:…)
+            m = rx_match(rule, plain.plain, k + len(name))
             if m is None:
                 continue
+            k = plain.at(k)
             numbers = list(rx_finditer(_NUMBER, m.group("ratio")))
             if len(numbers) != len(parts):
                 continue

@@ -109,6 +109,7 @@ GROUP_SEPARATORS = ",\u200b\u2060\ufeff\u00ad\u202f"
 ARABIC = (r"(?:[0-9]{1,3}(?:[ \u00a0\u2009][0-9]{3})+(?![0-9])|[0-9]+(?:(?:(?:, |，)(?=[0-9]{3}(?![0-9]))|[" + GROUP_SEPARATORS
           + r"])[0-9]{3})*)(?:\.[0-9]+)?")
 DECIMAL_COMMA = r"[0-9]{1,4}、[0-9]{1,2}"  # 2、56亿元: 、 typed for a decimal point (only before 亿/万/%)
+DECIMAL_SPACED = r"[0-9]{1,4}\.[ \t][0-9]{1,2}"  # 28. 1%: a space typeset after the point (only before 亿/万/%)
 REDACTED = r"(?:[0-9]*[xX×*][0-9xX×*]*(?:\.[0-9xX×*]+)?)"
 CHINESE = r"(?:[零〇○一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?)"
 
@@ -161,7 +162,7 @@ def _metric_rules(units: dict[str, Unit], scales: dict[str, int], f: dict, units
     gloss = gloss_rule.pattern if gloss_rule is not None else ""
     # a unit may hold a pronunciation gloss after any character but the last: 個(gè)百分點 is 个百分点
     unit_alt, scale_alt = _joined_alt(units, gloss), _alt(scales)
-    num = f"(?:{DECIMAL_COMMA}(?=\\s*(?:亿|万|%))|{ARABIC}|{REDACTED}|{CHINESE})"
+    num = f"(?:(?:{DECIMAL_COMMA}|{DECIMAL_SPACED})(?=\\s*(?:亿|万|%))|{ARABIC}|{REDACTED}|{CHINESE})"
     # The leading lookahead is a cheap anchor: the engine skips every position that cannot start a number.
     figure = (
         r"(?=[0-9xX×*零〇○一二两三四五六七八九十百千])(?<![0-9.A-Za-z_/])"
