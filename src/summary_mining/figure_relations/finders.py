@@ -1038,6 +1038,8 @@ def _part_run(ctx: Context, cue_end: int, next_cue: int, paragraph: bool = False
     if close is not None:
         next_cue = min(next_cue, close)
     first = bisect.bisect_left(ctx._starts, cue_end)
+    if first < len(ctx.figs) and ctx.figs[first].para == para + 1 and not ctx.text[cue_end:ctx.doc.paragraphs[para].end].strip(" \t\r\n：:，,"):
+        stmt, para = ctx.figs[first].stmt, para + 1  # a cue that ends its line (余额858.82亿元，其中：⏎一般债务余额…)
     depth, pos = 0, cue_end  # brackets opened after the cue: a part's own breakdown (19524辆（含…1319辆）), skipped
     for g in itertools.islice(ctx.figs, first, first + FIGURE_WINDOW):
         if g.start >= next_cue or (g.para != para if paragraph else g.stmt != stmt) \
@@ -1323,6 +1325,8 @@ def find_groups(ctx: Context) -> list[Group]:
             opens = not ctx.text[lo:cs].strip(_TRIM)
             if opens:
                 lo = ctx.stmt_start(max(lo - 1, 0))
+                if not ctx.between(lo, cs):
+                    lo = _paragraph_before(ctx, cs, run[0].family)
             for g in reversed(ctx.between(lo, cs)[-FIGURE_WINDOW:]):
                 if not opens and g.sentence != run[0].sentence and ctx.sentence_end(g) < cs \
                         and ctx.text[ctx.sentence_end(g) - 1:cs].strip(_TRIM + "。"):
@@ -1409,6 +1413,22 @@ def find_groups(ctx: Context) -> list[Group]:
                 taken.update(p.i for p in parts)
     groups += _parallel_groups(ctx, spans, groups)
     return groups
+
+
+def _paragraph_before(ctx: Context, cue_start: int, family: str) -> int:
+    """Where the paragraph before a 其中 that opens its own starts, when that paragraph is one full sentence holding
+    one figure of the listed parts' family (全年农作物总播种面积72.1万公顷，比上年增长0.3%。⏎其中，粮食作物52.8万公顷…): the
+    whole it breaks down; else ``cue_start`` (no whole: a longer paragraph, or two candidates, 收入36.46亿元、支出
+    32.01亿元, leave the list to the readings of parallel lists)."""
+    k = ctx.para_at(cue_start) - 1
+    if k < 0:
+        return cue_start
+    p = ctx.doc.paragraphs[k]
+    figs = ctx.between(p.start, p.end)
+    if not figs or figs[0].stmt != figs[-1].stmt or sum(g.family == family for g in figs) != 1 \
+            or any(b is not None and b.kind == "table_row" for b in (ctx.doc.block_at(p.start), ctx.doc.block_at(cue_start))):
+        return cue_start  # (a table's 其中 row is read with its table)
+    return p.start
 
 
 def _restated_measures(ctx: Context, cue_start: int, run: list[Fig]) -> list[tuple[Fig, Fig]]:
