@@ -386,10 +386,12 @@ def make_relation(ctx: Context, relation: str, check: str, stated: Fig | None, o
 
 def make_hundred(shares: list[Fig]) -> bool:
     """The shares add up to 100 % within their rounding: each may be half a unit of its last place off, but
-    so many slips all one way are unlikely — the slack grows with the square root of their number (19 shares to
-    0.1 % that make 99.2 % leave a line out: a list of 主要支出)."""
+    many slips all one way are unlikely — three standard deviations of a sum of uniform rounding errors,
+    ``half · √(3n)``, and never more than all of them ``n · half`` (three shares to 0.1 % may make 99.9 %; nineteen
+    that make 99.2 % leave a line out: a list of 主要支出)."""
+    n, half = len(shares), max(s.half for s in shares)
     total = sum(s.written for s in shares)
-    return abs(total - 100) <= math.sqrt(len(shares)) * max(s.half for s in shares) + 1e-9
+    return abs(total - 100) <= min(n, math.sqrt(3 * n)) * half + 1e-9
 
 
 def longest_common(a: str, b: str) -> int:

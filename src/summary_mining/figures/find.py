@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import regex
 
-from ..datafiles import rx_finditer, rx_match, rx_search
+from ..datafiles import rx_finditer, rx_fullmatch, rx_match, rx_search
 from ..model import Document
 from ..normalize import normalize
 from ..numerals import decimals, is_redacted, last_digit_unit, parse_number
@@ -42,6 +42,8 @@ _CELL_NUMBER = regex.compile(r"\s*-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?\s*")
 #: length, so offsets are unchanged); everything else reads the text itself.
 _NO_FIGURE_RUN = regex.compile(r"[0-9xX×*,.零〇○一二两三四五六七八九十百千万亿点]{33,}|[ \t]{9,}")
 _MASK = "\x00"
+#: Longest line a page number stands on (— 12 —, with its padding).
+_PAGE_LINE = 16
 #: Characters after a figure that the qualifier / unit-exclusion / 个百分点-list rules may look at.
 _AFTER_WINDOW = 64
 _POINTS_WINDOW = 256
@@ -90,17 +92,32 @@ class _Context:
 
 
 def _scan_text(norm: str) -> str:
-    """``norm`` with the runs of :data:`_NO_FIGURE_RUN` blanked out (``norm`` itself when there are none)."""
+    """``norm`` with the runs of :data:`_NO_FIGURE_RUN` blanked out, and each page number line a PDF's page break
+    leaves (1530.7亿⏎— 2 —⏎元) read as blanks with the line break before it, so that a figure the page break cut
+    reads as one across it (``norm`` itself when there are neither)."""
     parts: list[str] = []
     pos = 0
     for m in rx_finditer(_NO_FIGURE_RUN, norm):
         parts.append(norm[pos:m.start()])
         parts.append(_MASK * (m.end() - m.start()))
         pos = m.end()
-    if not parts:
+    if parts:
+        parts.append(norm[pos:])
+        norm = "".join(parts)
+    page = structure_rules().page_number
+    if page is None:
         return norm
-    parts.append(norm[pos:])
-    return "".join(parts)
+    chunks: list[str] = []
+    pos, i = 0, norm.find("\n")
+    while i >= 0:
+        j = norm.find("\n", i + 1)
+        if j < 0:
+            break
+        if j - i <= _PAGE_LINE and rx_fullmatch(page, norm[i + 1:j].strip()) is not None:
+            chunks += [norm[pos:i], " " * (j - i)]  # the line break before it and the page number, as blanks
+            pos = j
+        i = j
+    return "".join(chunks) + norm[pos:] if chunks else norm
 
 
 def _bracket_spans(text: str, open_: str, close: str, limit: int = 80) -> list[tuple[int, int]]:
