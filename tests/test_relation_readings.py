@@ -170,6 +170,13 @@ READINGS = [
      WATER, "30 个", "consistent", ["29 个", "1 个"], 30.0),
     ("bracketed counts of shares short of 100 %: no more than the whole",
      WATER.replace("，Ⅴ类占 21.43%（3 个）", ""), "14 个", "consistent", ["7 个", "4 个"], 11.0),
+    # shares stated respectively of a whole named by its scope alone (占全市比重): the whole of what the parts measure,
+    # the last name carrying that measure (伊吾县地区生产总值 for 伊吾县实现地区生产总值); d07
+    ("shares stated respectively of the whole the parts measure",
+     "全年实现地区生产总值（GDP）1162.95亿元，比上年增长9.3%。\n图1  2021-2025年地区生产总值及增速\n分区县看，伊州区实现地区生产总值"
+     "664.08亿元，比上年增长7.6%；巴里坤县实现地区生产总值211.11亿元，增长14.6%；伊吾县实现地区生产总值287.75亿元，增长10.4%。"
+     "伊州区、巴里坤县、伊吾县地区生产总值占全市比重分别为57.1%、18.2%、26.7%。",
+     "26.7%", "inconsistent", ["287.75亿元", "1162.95亿元"], 287.75 / 1162.95 * 100),
     # a budget word heading its statement marks each figure the statement lists (the adjusted spending, not the
     # original budget of the paragraph before nor the revenue stated first)
     ("completion of a budget a heading word marks",

@@ -124,10 +124,20 @@ LINE_TABLES = [
      "2025年全市规模以上工业企业主要产品产量及增速\n指 标\n单 位\n数 量\n比上年增长\n大米\n万吨\n267.0\n-1.1%\n鲜、冷藏肉\n万吨\n"
      "3.0\n1.8%\n啤酒\n万千升\n5.7\n-16.2%\n",
      ["指 标", "比上年增长（%）"], ["规模以上工业产值增长速度", "0.4"], ["重工业", "5.1"]),
+    # each header cell broken over lines (地区生⏎产总值⏎（亿元）), the growth columns' one sub-header repeated after the
+    # indicators while each row gives an indicator then its growth (tests/data/relations/docs/d07.txt, a dev document)
+    ("表1  2025年分区县地区生产总值及其增长速度\n区 县\n地区生\n产总值\n（亿元）\n第一产业\n增加值\n（亿元）\n第二产业\n增加值\n"
+     "（亿元）\n比上年\n增长（%）\n比上年\n增长（%）\n比上年\n增长（%）\n伊州区\n664.08\n7.6\n33.65\n-0.7\n367.44\n8.9\n"
+     "巴里坤县\n211.11\n14.6\n12.61\n4.1\n167.96\n17.9\n伊吾县\n287.75\n10.4\n4.69\n2.8\n247.94\n11.4\n"
+     "全年城镇新增就业9575人。\n",
+     ["区 县", "地区生产总值（亿元）", "比上年增长（%）", "第一产业增加值（亿元）", "比上年增长（%）", "第二产业增加值（亿元）",
+      "比上年增长（%）"], ["伊州区", "664.08", "7.6", "33.65", "-0.7", "367.44", "8.9"],
+     ["伊吾县", "287.75", "10.4", "4.69", "2.8", "247.94", "11.4"]),
 ]
 
 
-@pytest.mark.parametrize("text, header, first, last", LINE_TABLES, ids=["one table", "two tables in a row"])
+@pytest.mark.parametrize("text, header, first, last", LINE_TABLES, ids=["one table", "two tables in a row",
+                                                                       "header cells over lines, two levels"])
 def test_tables_of_a_cell_per_line(text, header, first, last):
     doc = sm.read_document(text=text)
     assert doc.text == text

@@ -903,10 +903,14 @@ def find_respective_shares(ctx: Context) -> list[Relation]:
         if len(names) < 2 or len(shares) != len(names):
             continue
         parts: list[Fig] = []
+        shortest = max(2, min(len(n) for n in names))
         for name in names:
-            part = next((g for g in ctx.nearest_before(p) if g.article == p.article and p.stmt - g.stmt <= NAMED_PART_STATEMENTS
-                         and ctx.usable(g) and not g.direction and not ctx.is_target(g) and g not in parts
-                         and (g.label or "").startswith(name)), None)
+            # the name, else its head (伊州区、巴里坤县、伊吾县地区生产总值: the last name carries the measure all share,
+            # 伊吾县实现地区生产总值 starts with 伊吾县), no shorter than the shortest name
+            part = next((g for k in range(len(name), shortest - 1, -1) for g in ctx.nearest_before(p)
+                         if g.article == p.article and p.stmt - g.stmt <= NAMED_PART_STATEMENTS and ctx.usable(g)
+                         and not g.direction and not ctx.is_target(g) and g not in parts
+                         and (g.label or "").startswith(name[:k])), None)
             if part is None or parts and part.family != parts[0].family:
                 break
             parts.append(part)
@@ -914,10 +918,18 @@ def find_respective_shares(ctx: Context) -> list[Relation]:
             continue
         named = m.group("whole").replace(word, "")
         grp = ctx.group_of(parts[0])
-        if grp is not None and all(ctx.group_of(g) is grp for g in parts) and _lcs(named, grp.whole.label or grp.whole.clause) >= 2:
-            whole, firm = grp.whole, grp.firm  # the parts a breakdown lists, over its whole the share names
+        if grp is not None and all(ctx.group_of(g) is grp for g in parts) and (
+                _lcs(named, grp.whole.label or grp.whole.clause) >= 2 or not _share_key(ctx, named)):
+            # the parts a breakdown lists, over its whole the share names (or names by its scope alone: 占全市比重)
+            whole, firm = grp.whole, grp.firm
         else:
             whole, firm = _named_whole(ctx, p, max(parts, key=lambda g: g.value), named)
+            labels = [g.label or "" for g in parts]
+            common = min(_common_suffix(labels[0], lab) for lab in labels[1:])
+            if whole is None and not _share_key(ctx, named) and common >= 2:
+                # a whole named by its scope alone (占全市比重): the one of what all the parts measure (伊州区实现地区
+                # 生产总值, 巴里坤县实现地区生产总值 -> 地区生产总值1162.95亿元)
+                whole, firm = _named_whole(ctx, p, max(parts, key=lambda g: g.value), labels[0][-common:])
         if whole is None:
             continue
         ctx.claimed.update(g.i for g in shares)

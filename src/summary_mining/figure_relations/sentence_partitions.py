@@ -41,7 +41,8 @@ def find_sentence_partitions(ctx: Context) -> list[Relation]:
     """Each whole whose known partition's parts open later statements of its paragraph (see the module)."""
     by_para: dict[int, list[Fig]] = {}
     for g in ctx.figs:
-        by_para.setdefault(g.para, []).append(g)
+        if g.source != "table":  # (a table's rows are read with their table)
+            by_para.setdefault(g.para, []).append(g)
     paras = sorted(by_para)
     grouped = {grp.whole.i for grp in ctx.groups}  # (a whole a 其中 or a cue breaks down is read there)
     out = []

@@ -48,6 +48,7 @@ class TextTableRules:
     line_min_lines: int = 8
     line_min_numbers: int = 4
     line_min_rows: int = 3
+    line_stub_names: frozenset[str] = frozenset()  # the header of the row names, spaces left out (区县, 指标)
 
     @cached_property
     def separator_class(self) -> re.Pattern[str]:
@@ -74,6 +75,7 @@ def text_table_rules(path: str = "tables.toml") -> TextTableRules:
             line_min_lines=int(lt.get("min_lines", 8)),
             line_min_numbers=int(lt.get("min_numbers", 4)),
             line_min_rows=int(lt.get("min_rows", 3)),
+            line_stub_names=frozenset("".join(str(w).split()) for w in lt.get("stub_names", ())),
         )
     return rules_from(path, build)
 
@@ -259,6 +261,52 @@ def _short_line_runs(text: str, rules: TextTableRules) -> list[list[Span]]:
     return [r for r in runs if sum(_numbers([_squeeze(text[a:b]) for a, b in r], rules)) >= rules.line_min_numbers]
 
 
+#: What a header cell broken over lines ends with: its unit in brackets (（亿元）, 增长（%）).
+_CELL_CLOSERS = "）)"
+
+
+def _header_over_lines(text: str, lines: list[Span], table: TextTable, rules: TextTableRules) -> TextTable | None:
+    """``table`` with its header read again when each header cell was broken over lines (地区生⏎产总值⏎（亿元）): the
+    lines before its data, back from its first row, grouped into cells that each end with a bracketed unit, the row
+    names' header one line before them; and when the second half of those cells is one repeated sub-header
+    (比上年增长（%） four times) under the first half's indicators, the two interleaved as the rows give them
+    (indicator, its growth, indicator, its growth …). None when the lines do not group so.
+
+    >>> text = "区 县\\n地区生\\n产总值\\n（亿元）\\n工业\\n（亿元）\\n比上年\\n增长（%）\\n比上年\\n增长（%）\\n甲区\\n66.0\\n7.6\\n33.6\\n-0.7\\n乙县\\n21.1\\n14.6\\n12.6\\n4.1\\n丙县\\n28.7\\n10.4\\n4.6\\n2.8\\n"
+    >>> [t.header for t in find_line_tables(text)]
+    [['区 县', '地区生产总值（亿元）', '比上年增长（%）', '工业（亿元）', '比上年增长（%）']]
+    """
+    width = len(table.header)
+    if not any(_squeeze(h).startswith(("（", "(")) for h in table.header):
+        return None  # no header cell is a unit alone (（亿元）): none was broken over lines
+    seq = [*lines, *table.before, *table.header_spans]
+    texts = [_squeeze(text[a:b]) for a, b in seq]
+    if len(seq) <= width or width < 3 or not texts[-1].endswith(tuple(_CELL_CLOSERS)):
+        return None
+    closes = [k for k, t in enumerate(texts) if t.endswith(tuple(_CELL_CLOSERS))]
+    if len(closes) < width - 1 or width < 3 or any(_numbers(texts, rules)):
+        return None
+    ends = closes[-(width - 1):]  # the last line of each cell after the row names' header
+    # each cell runs from the line after the cell before it; the first from the line after the row names' header
+    # (``stub_names``: 区 县⏎地区生⏎产总值⏎（亿元）)
+    i = next((k for k in range(ends[0] - 1, -1, -1) if texts[k] in rules.line_stub_names), -1)
+    if i < 0 or any(k in closes for k in range(i, ends[0])):
+        return None
+    first = i + 1
+    groups = [(first, ends[0])] + [(ends[m - 1] + 1, ends[m]) for m in range(1, len(ends))]
+    cells = [(i, i), *groups]
+    names = ["".join(texts[a:b + 1]) for a, b in cells]
+    if len(set(names)) == len(names) and all(a == b for a, b in groups):
+        return None  # every cell on one line already: the cut read it
+    half = (width - 1) // 2
+    if (width - 1) % 2 == 0 and half >= 2 and len(set(names[1 + half:])) == 1 and names[-1] not in names[1:1 + half]:
+        order = [0] + [k for m in range(half) for k in (1 + m, 1 + half + m)]
+        cells, names = [cells[k] for k in order], [names[k] for k in order]
+    spans = [(seq[a][0], seq[b][1]) for a, b in cells]
+    header = ["".join(text[a:b].split("\n")).strip() for a, b in spans]  # (as _table joins a cell's lines)
+    return TextTable(spans[0][0], table.end, header, spans, table.rows, [])
+
+
 def find_line_tables(text: str, rules: TextTableRules | None = None, skip: list[Span] | None = None) -> list[TextTable]:
     """Tables flattened to one cell per line (``[line_tables]`` of ``data/tables.toml``): each run of short lines
     is cut like a ``|`` table's stream of cells; the lines after a table's last row are read for the next table.
@@ -284,7 +332,7 @@ def find_line_tables(text: str, rules: TextTableRules | None = None, skip: list[
             if cut is None:
                 k += 1
                 continue
-            out.append(_table(text, run[k:], cut))
+            out.append(_header_over_lines(text, run[:k], _table(text, run[k:], cut), rules) or _table(text, run[k:], cut))
             width, offset, rows, _ = cut
             k += offset + width * (rows + 1)
     return out
