@@ -20,6 +20,11 @@ WATER = ("年末全市环境质量监测网络对 30 个地表水省控河流断
          "符合Ⅱ～Ⅲ类占 96.67%（29 个），Ⅳ类占 3.33%（1 个）。全市主要湖库测点水质符合Ⅱ～Ⅲ类的占 50.00%（7 个），"
          "Ⅳ类的占 28.57%（4 个），Ⅴ类占 21.43%（3 个）；营养状态为中营养。")
 
+#: A county's key projects (i14, set I's dev half, in simplified script).
+KEY_PROJECTS = ("2024年,我县安排重点项目91宗,总投资1964.4亿元,年度投资计划304亿元。1-4月,完成投资96.4亿元,完成年度计划投资的31.7%,"
+                "低于序时进度1.6个百分点。其中续建项目35宗,完成投资47.7亿元,完成年度计划投资的24.3%;计划投产项目17宗,完成投资16.1亿元,"
+                "完成年度计划投资的39.9%。")
+
 # (reading, text, stated, status, operands as written, computed value)
 READINGS = [
     ("tally: the rates that rose",
@@ -177,6 +182,12 @@ READINGS = [
      "664.08亿元，比上年增长7.6%；巴里坤县实现地区生产总值211.11亿元，增长14.6%；伊吾县实现地区生产总值287.75亿元，增长10.4%。"
      "伊州区、巴里坤县、伊吾县地区生产总值占全市比重分别为57.1%、18.2%、26.7%。",
      "26.7%", "inconsistent", ["287.75亿元", "1162.95亿元"], 287.75 / 1162.95 * 100),
+    # a target named with its words in another order (年度计划投资: 年度投资计划304亿元); a target measured once is no
+    # firm reading of another value's (其中续建项目…完成年度计划投资的24.3%: its own target is not stated); i14
+    ("completion of a target named in another order",
+     KEY_PROJECTS, "31.7%", "consistent", ["96.4亿元", "304亿元"], 96.4 / 304 * 100),
+    ("a target already measured is no firm target of a part",
+     KEY_PROJECTS, "24.3%", "unverifiable", ["47.7亿元", "304亿元"], 47.7 / 304 * 100),
     # a budget word heading its statement marks each figure the statement lists (the adjusted spending, not the
     # original budget of the paragraph before nor the revenue stated first)
     ("completion of a budget a heading word marks",

@@ -1,19 +1,19 @@
 """Shares with their counts in brackets: 水质符合Ⅱ～Ⅲ类占96.67%（29个），Ⅳ类占3.33%（1个）. Each share is its
 bracketed count over the whole those counts are of, and the counts of one statement's shares add up to that whole:
-all of it when the shares make 100 % (read with the other shares that do, in ``share_partitions``), no more than it
-otherwise.
+all of it when the shares make 100 %, no more than it otherwise.
 
 The whole is a value of the counts' family stated before the shares in their article (a few statements back at
 most, the shares' own statement first), not itself a bracketed count, whose words name what the shares' statement
 names: the words right after it (30个地表水省控河流断面) hold at least two characters in common with the words that
-open the shares' statement (主要河流断面水质…); the most in common wins, the nearest among equals. Firm: the words
-say which whole it is, and each count is written next to its share.
+open the shares' statement (主要河流断面水质…); the most in common wins, the nearest among equals; else, for shares
+that make 100 %, the whole of the shares before them in the same full sentence (a second breakdown of it). Firm: the
+words say which whole it is, and each count is written next to its share.
 
 >>> import summary_mining as sm
 >>> text = ("全市对30个河流断面、14个湖库点位进行了监测。河流断面水质符合Ⅱ～Ⅲ类占96.67%（29个），Ⅳ类占3.33%（1个）。"
 ...         "湖库点位水质符合Ⅱ～Ⅲ类的占50.00%（7个），Ⅳ类的占28.57%（4个），Ⅴ类占21.43%（3个）。")
 >>> [m for m in sm.audit(text=text)["message"]][:3]
-['河流断面30个与占比合计100%所列 29个+1个=30个 一致', '河流断面14个与占比合计100%所列 7个+4个+3个=14个 一致', '占比96.67%与 29个/河流断面30个=96.67% 一致']
+['河流断面30个与括注所列 29个+1个=30个 一致', '河流断面14个与括注所列 7个+4个+3个=14个 一致', '占比96.67%与 29个/河流断面30个=96.67% 一致']
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from .record import Relation
 
 __all__ = ["find_bracket_shares"]
 
-#: The cue a message shows for the counts' sum (shares short of 100 %).
+#: The cue a message shows for the counts' sum.
 CUE = "括注"
 #: How many statements before the shares the whole may be stated.
 WHOLE_STATEMENTS = 3
@@ -103,16 +103,24 @@ def find_bracket_shares(ctx: Context) -> list[Relation]:
     pairs = _pairs(ctx)
     bracketed = {c.i for _, c in pairs}
     out: list[Relation] = []
+    last: tuple[Fig, Fig] | None = None  # (the last run's first share, its whole)
     for run in _runs(pairs):
         whole = _whole(ctx, run, bracketed)
+        if whole is None and last is not None and last[0].stmt == run[0][0].stmt and last[1].family == run[0][1].family \
+                and make_hundred([p for p, _ in run]):
+            # a second breakdown of the same whole in the next statement of the full sentence, its shares all of it
+            # (…Ⅴ类占21.43%（3个）；营养状态级别中营养的占14.29%（2个），轻度富营养占64.29%（9个），…)
+            whole = last[1]
         if whole is None:
             continue
+        last = (run[0][0], whole)
         ctx.claimed.update(p.i for p, _ in run)
         counts = [c for _, c in run]
-        if len(run) >= 2 and not make_hundred([p for p, _ in run]):
-            # (shares that make 100 % add their counts up to the whole in share_partitions)
-            out.append(_rel(ctx, "total_of", "breakdown", whole, counts, cue=CUE, firm=True, exhaustive=False))
+        if len(run) >= 2:
+            out.append(_rel(ctx, "total_of", "breakdown", whole, counts, cue=CUE, firm=True,
+                            exhaustive=make_hundred([p for p, _ in run])))
         for p, c in run:
-            out.append(_rel(ctx, "share_of", "share", p, [c, whole], cue="占", firm=True, cap=ctx.rules.share_max,
+            # (a cue of their own: two runs of one whole are two breakdowns, not one run of shares for share_partitions)
+            out.append(_rel(ctx, "share_of", "share", p, [c, whole], cue=CUE + "占", firm=True, cap=ctx.rules.share_max,
                             names=("", ctx.name(whole))))
     return out

@@ -601,6 +601,8 @@ def _stated_target(ctx: Context, p: Fig, part: Fig, named: str = "") -> tuple[Fi
             if g is part:
                 continue
             score = max(_lcs(key, g.clause), _lcs(key, g.label))
+            if len(key) >= 4 and sorted(key) in (sorted(g.label), sorted(g.clause)):
+                score = len(key)  # its words in another order (年度计划投资: 年度投资计划304亿元)
             if score < need:
                 continue
             rank = (-score, 0 if g.start < p.start else 1, abs(p.start - g.start))
@@ -684,6 +686,7 @@ def _budget_heads(rules, head: str) -> bool:
 def find_completion(ctx: Context) -> list[Relation]:
     """完成全年目标任务的64.23% = actual / target; a target stated elsewhere is never firm."""
     out = []
+    used: dict[int, int] = {}  # target -> the first value measured against it
     for p, m in _percentages(ctx, _completion_match):
         inside = _figs_in_clause(ctx, p, m, "target")
         part = _part_before(ctx, p, limit=ctx.clause_pos(p, m.start()))
@@ -701,6 +704,9 @@ def find_completion(ctx: Context) -> list[Relation]:
             out.append(_rel(ctx, "ratio_of", "completion", p, [part], cue=f"完成{named}", missing="目标",
                             names=(ctx.name(part), "目标")))
             continue
+        # one target is one value's: measured again for another value (其中续建项目…完成投资47.7亿元，完成年度计划投资的
+        # 24.3%, after 完成投资96.4亿元，完成年度计划投资的31.7%), it is no firm reading of that one's own target
+        firm = firm and used.setdefault(target.i, part.i) == part.i
         out.append(_rel(ctx, "ratio_of", "completion", p, [part, target], cue=f"完成{named}",
                         firm=firm and ctx.same_place([part], p), names=(ctx.name(part), "目标")))
     return out
