@@ -86,8 +86,9 @@ def _adjacent(ctx: Context, g: Fig, cue: int) -> bool:
         seg = seg.strip()
         if not seg or rx_fullmatch(_PCT_CLAUSE, seg) or any(pos <= c < pos + len(seg) for c in changes):
             continue
-        if k == len(segments) - 1 and len(seg) <= 8 and _lcs(seg, g.label or g.clause) >= 2:
-            continue  # the part's name again: 税收收入36552万元，…，税收占…
+        name = g.label or g.clause
+        if k == len(segments) - 1 and len(seg) <= 8 and _lcs(seg, name) >= 2 and (seg in name or name.startswith(seg[:2])):
+            continue  # the part's name again: 税收收入36552万元，…，税收占… (not another's: 专项转移支付1.87亿元，一般性转移支付占…)
         return False
     return True
 
@@ -1422,7 +1423,9 @@ def find_groups(ctx: Context) -> list[Group]:
                                                      # partition (or classes of one classification) opening the
                                                      # full sentence right after its whole's
                                                      or ctx.stmt_at(cs) == whole.stmt + 1 and _disjoint(ctx, parts))
-                exhaustive = _partition(ctx, parts) or not local and len(lists) == 1
+                pk = _partition_index(ctx, parts)
+                exhaustive = pk is not None and ctx.rules.may_be_whole(pk, whole.label or whole.clause) \
+                    or not local and len(lists) == 1
                 groups.append(Group(whole, parts, cue, local, firm, exhaustive))
                 for head, rest in nested:
                     if head in parts:  # (not cut off as larger than the whole)

@@ -285,6 +285,11 @@ class RelationRules:
         """Whether ``name`` names the whole partition ``k`` breaks down (生产总值 for 第一/二/三产业)."""
         return k < len(self.partition_wholes) and any(w in name for w in self.partition_wholes[k])
 
+    def may_be_whole(self, k: int, name: str) -> bool:
+        """Whether partition ``k`` may break down what ``name`` names: any whole when it names none (城镇/农村), else
+        one it names (一般债券/专项债券 make up 新增债券, not 到位各类项目资金 of which they are a part)."""
+        return not (k < len(self.partition_wholes) and self.partition_wholes[k]) or self.names_whole(k, name)
+
 
 def names_partition(partition: frozenset[str], names: Sequence[str]) -> bool:
     """``names`` are one of each of ``partition``'s names (a known partition: 城镇/乡村, 第一/二/三产业).

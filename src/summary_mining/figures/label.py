@@ -58,8 +58,15 @@ def _is_punct(w: str) -> bool:
     return not any(c.isalnum() for c in w)
 
 
+#: Characters a redacted number is written with (xx年, 20xx年: a date all the same).
+_REDACTION = "xX×"
+
+
 def _is_time_word(w: str) -> bool:
-    return any(c.isdigit() for c in w) or w.endswith(("年", "月", "日", "届", "季度")) and len(w) <= 6 or w == "第"
+    """A date or period word a label does not open with (2025年, 1-6月, 第); not a name written with digits and
+    Latin letters (5G移动电话用户, PM2.5)."""
+    return any(c.isdigit() or c in _REDACTION for c in w) and not any(c.isascii() and c.isalpha() and c not in _REDACTION
+                                                                     for c in w) or w.endswith(("年", "月", "日", "届", "季度")) and len(w) <= 6 or w == "第"
 
 
 def _is_date_tail(w: str) -> bool:
