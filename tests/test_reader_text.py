@@ -204,3 +204,23 @@ def test_nul_bytes_past_one_per_thousand_make_a_file_binary_wherever_they_are(tm
     p.write_text(text, encoding="utf-8")
     with pytest.raises(sm.EncodingError, match="binary"):
         sm.read_document(p)
+
+
+#: A budget report's PDF text layer, hard-wrapped at one page width (tests/data/relations/docs/i02.txt, a dev document):
+#: lines full of half-width digits hold more characters than lines of Chinese alone.
+WRAPPED_FIGURES = (
+    "（四）国有资本经营预算收支情况\n1.全市国有资本经营预算。全市国有资本经营预算收入完成\n142 万元，国有资本经营预算支出完成 259 万元。\n"
+    "2.市本级国有资本经营预算。市本级国有资本经营预算收入\n完成 142 万元，加上自治区财政补助收入 79 万元、上年结转资\n"
+    "金 34 万元后，全口径收入 255 万元。国有资本经营预算支出完\n成 243 万元，加上结转下年支出 12 万元后，全口径支出 255 万元。\n"
+    "（五）全市地方政府债务情况\n2025 年全市地方政府债务限额 282.9 亿元，截至年末，全市\n地方政府债务余额 266.63 亿元，控制在限额范围内，风险总体\n"
+    "— 9 —\n可控。分结构看，地方政府债券 263.53 亿元，外债 3.1 亿元。分\n性质看，一般债务 193.29 亿元，占 73.35%，专项债务 73.34 亿\n"
+    "元，占 26.65%。分级次看，市本级 89.35 亿元，占 33.51%，县、\n区 177.28 亿元，占 66.49%。\n")
+
+
+def test_hard_wrapped_lines_of_half_width_digits_join_into_paragraphs():
+    doc = sm.read_document(text=WRAPPED_FIGURES)
+    para = doc.paragraph_at(WRAPPED_FIGURES.index("266.63"))
+    # the debt paragraph runs from the heading's next line over the page number to its last line
+    assert (WRAPPED_FIGURES[para.start:para.start + 4], WRAPPED_FIGURES[para.end - 7:para.end]) == ("2025", "66.49%。")
+    messages = set(sm.audit(doc)["message"])
+    assert "地方政府债务余额266.63 亿元与分结构看所列 263.53 亿元+3.1 亿元=266.63亿元 一致" in messages
