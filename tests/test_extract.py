@@ -394,3 +394,17 @@ def test_range_bounds_are_numbers_in_order(text, expected):
     got = [(r.surface, None if nan(r.value) else r.value, r.low, r.high) for r in df.itertuples()]
     assert got == expected
     assert (df["low"] <= df["high"]).all()
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    # a PDF's page break between a figure's scale and its unit (g05, a budget report): one figure, its surface as written
+    ("加中央返还及补助1530.7亿\n— 2 —\n元、区上解501.3亿元。", "1530.7亿\n— 2 —\n元", 1530.7e8),
+    ("债务转贷收入 6.37\n- 8 -\n亿元、上年结转资金 6.19 亿元后", "6.37\n- 8 -\n亿元", 6.37e8),
+    # a space typeset after the decimal point, before %/亿/万 (j11, a county report): 28.1 %, not 1 %
+    ("完成目标任务28. 1%，区外境内累计到位资金7.6 亿元。", "28. 1%", 28.1),
+])
+def test_figures_written_across_a_page_break_or_a_spaced_point(text, surface, value):
+    df = sm.extract(text=text)
+    row = df[df["surface"] == surface].iloc[0]
+    assert row["value"] == pytest.approx(value)
+    assert text[row["start"]:row["end"]] == surface

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import regex
 
-from ..datafiles import rx_finditer, rx_fullmatch, rx_match, rx_search
+from ..datafiles import rx_finditer, rx_match, rx_search
 from ..model import Document
 from ..normalize import normalize
 from ..numerals import decimals, is_redacted, last_digit_unit, parse_number
@@ -42,8 +42,9 @@ _CELL_NUMBER = regex.compile(r"\s*-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?\s*")
 #: length, so offsets are unchanged); everything else reads the text itself.
 _NO_FIGURE_RUN = regex.compile(r"[0-9xX×*,.零〇○一二两三四五六七八九十百千万亿点]{33,}|[ \t]{9,}")
 _MASK = "\x00"
-#: Longest line a page number stands on (— 12 —, with its padding).
-_PAGE_LINE = 16
+#: A line holding only a page number (``page_number`` of structure.toml: — 12 —), with the line break before it.
+_PAGE_LINE = (regex.compile(rf"\n[ \t]*(?:{structure_rules().page_number.pattern})[ \t]*(?=\n)")
+              if structure_rules().page_number is not None else None)
 #: Characters after a figure that the qualifier / unit-exclusion / 个百分点-list rules may look at.
 _AFTER_WINDOW = 64
 _POINTS_WINDOW = 256
@@ -104,19 +105,13 @@ def _scan_text(norm: str) -> str:
     if parts:
         parts.append(norm[pos:])
         norm = "".join(parts)
-    page = structure_rules().page_number
-    if page is None:
+    if _PAGE_LINE is None:
         return norm
     chunks: list[str] = []
-    pos, i = 0, norm.find("\n")
-    while i >= 0:
-        j = norm.find("\n", i + 1)
-        if j < 0:
-            break
-        if j - i <= _PAGE_LINE and rx_fullmatch(page, norm[i + 1:j].strip()) is not None:
-            chunks += [norm[pos:i], " " * (j - i)]  # the line break before it and the page number, as blanks
-            pos = j
-        i = j
+    pos = 0
+    for m in rx_finditer(_PAGE_LINE, norm):  # the line break before it and the page number, as blanks
+        chunks += [norm[pos:m.start()], " " * (m.end() - m.start())]
+        pos = m.end()
     return "".join(chunks) + norm[pos:] if chunks else norm
 
 
