@@ -2495,9 +2495,12 @@ def find_repeats(ctx: Context) -> list[Relation]:
 RESTATED_LOOKBACK = 4
 
 
-def _significant_digits(surface: str) -> int:
-    m = rx_search(_NUMBER, surface)
-    return len(m.group().replace(",", "").replace(".", "").replace("、", "").lstrip("0")) if m else 0
+def _significant_digits(g: Fig) -> int:
+    """The significant digits ``g``'s number is written with (28，697 -> 5, 0.09 -> 1, 300 -> 3), read from its
+    record (the written number and its decimals), whatever its separators (full-width commas, spaces)."""
+    if math.isnan(g.written):
+        return 0
+    return len(str(round(abs(g.written) * 10 ** (g.f.decimals or 0))).lstrip("0"))
 
 
 def restated_values(ctx: Context, relations: list[Relation]) -> list[Relation]:
@@ -2520,7 +2523,7 @@ def restated_values(ctx: Context, relations: list[Relation]) -> list[Relation]:
         for h in reversed(by_key.get(key, [])[-RESTATED_LOOKBACK:]):
             if h.para == g.para and h.source == g.source or frozenset((id(g.f), id(h.f))) in related:
                 continue
-            digits = _significant_digits(g.surface)
+            digits = _significant_digits(g)
             # fewer digits need the names to agree: one digit fewer anywhere, any number in a table restating the text
             # (规模以上工业实现产值…增长0.4% and the table row 规模以上工业产值增长速度 | 0.4)
             named = digits == rules.restated_digits - 1 or g.source != h.source
@@ -2529,7 +2532,41 @@ def restated_values(ctx: Context, relations: list[Relation]) -> list[Relation]:
                 out.append(_rel(ctx, "same_as", "repeat", h, [g], cue=ctx.name(h), firm=False, formula="restated"))
                 break
         by_key.setdefault(key, []).append(g)
-    return out + _restated_growths(ctx, out)
+    return out + _rounded_restatements(ctx, out) + _restated_growths(ctx, out)
+
+
+def _rounded_restatements(ctx: Context, relations: list[Relation]) -> list[Relation]:
+    """A ``same_as`` for each amount or count written again rounded, in another paragraph or a table of its article
+    (全年粮食总产量16.28万吨 and the table's 粮食总产量 162817吨; 民生支出380．75亿元 and later 全市民生支出381亿元): equal
+    within the rounding of the coarser writing, of fewer significant digits, the two names sharing
+    ``restated_name_chars`` characters (a rounded value alone says little). The nearest such writing before, by
+    value, for each."""
+    rules = ctx.rules
+    related = {frozenset((id(r.stated), id(o))) for r in relations if r.relation == "same_as" and r.stated is not None
+               for o in r.operands}
+    groups: dict[tuple, list[Fig]] = {}
+    for g in ctx.figs:
+        if g.kind != "percentage" and not (g.redacted or g.in_name or math.isnan(g.written) or g.qualifier):
+            groups.setdefault((g.article, g.kind, g.unit), []).append(g)
+    out = []
+    for figs in groups.values():
+        by_value = sorted(figs, key=lambda g: g.value)
+        values = [g.value for g in by_value]
+        for g in figs:
+            half = g.half_base
+            lo = bisect.bisect_left(values, g.value - half)
+            hi = bisect.bisect_right(values, g.value + half)
+            for h in by_value[lo:hi]:  # (within g's rounding: g is the coarser writing)
+                if h.start >= g.start and h.source == g.source or h.value == g.value or h.half_base >= half \
+                        or h.para == g.para and h.source == g.source or frozenset((id(g.f), id(h.f))) in related:
+                    continue
+                if max(_lcs(g.label or g.clause, h.label or h.clause), _lcs(g.clause, h.clause)) < rules.restated_name_chars:
+                    continue
+                first, then = (h, g) if h.start < g.start else (g, h)
+                out.append(_rel(ctx, "same_as", "repeat", first, [then], cue=ctx.name(first), firm=False, formula="restated"))
+                related.add(frozenset((id(g.f), id(h.f))))
+                break
+    return out
 
 
 def _change_with(ctx: Context, g: Fig) -> Fig | None:
