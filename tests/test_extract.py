@@ -408,3 +408,11 @@ def test_figures_written_across_a_page_break_or_a_spaced_point(text, surface, va
     row = df[df["surface"] == surface].iloc[0]
     assert row["value"] == pytest.approx(value)
     assert text[row["start"]:row["end"]] == surface
+
+
+def test_bare_amounts_listed_before_an_amount_take_its_scale_and_unit():
+    # k05 (a budget report): 分别投入48.47、51.50、39.07亿元 — three amounts in 亿元, as 0.6、2.0、3.4个百分点 are points
+    text = "教育、社保、卫生健康领域分别投入48.47、51.50、39.07亿元，占比16.13%、17.14%、13.00%。"
+    df = sm.extract(text=text)
+    rows = df[df["kind"] == "amount"][["surface", "value", "unit", "written_unit"]].values.tolist()
+    assert rows == [["48.47", 48.47e8, "元", "亿元"], ["51.50", 51.50e8, "元", "亿元"], ["39.07亿元", 39.07e8, "元", "亿元"]]

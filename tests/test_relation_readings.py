@@ -356,3 +356,14 @@ def test_a_part_a_list_names_is_no_whole_of_the_partition_after_it():
     rows = sm.audit(text=text)
     assert not [r for r in rows.itertuples() if r.evidence[0][2] == "13916万元" and r.check == "breakdown"]
     assert {r.status for r in rows.itertuples() if r.evidence[0][2] == "20348万元"} == {"consistent"}
+
+
+def test_one_wording_under_two_scopes_is_no_restatement():
+    # k10 (a budget report): the city's and the city level's balance, each after its own scope — not one figure
+    # written twice with two values
+    text = ("全市社会保险基金收入49.75亿元，同比增长9.86%。支出45.41亿元，同比增长7.99%。当年收支结余4.34亿元，年末滚存结余"
+            "59.54亿元。市本级社会保险基金收入30.84亿元，同比增长8.89%。支出25.82亿元，同比增长5.51%。当年收支结余5.02亿元，年末"
+            "滚存结余40.23亿元。")
+    audit = sm.audit(text=text)
+    assert "repeat" not in set(audit["check"])
+    assert "inconsistent" not in set(audit["status"])

@@ -200,7 +200,8 @@ class Context:
             return
         actual = sorted(rules.actual_labels, key=len, reverse=True)
         for g in self.figs:
-            if g.kind != "amount" or not g.label or not g.clause.endswith(g.label):
+            clause = next((g.clause[:-len(w)] for w in actual if g.clause.endswith(w)), g.clause)  # 支出完成 -> 支出
+            if g.kind != "amount" or not g.label or not clause.endswith(g.label):
                 continue  # (收入总计: the label leaves a word of the clause out)
             measure = next((g.label[len(w):] for w in actual if g.label.startswith(w)), g.label)
             if measure not in rules.budget_measures:

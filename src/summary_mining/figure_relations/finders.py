@@ -33,6 +33,7 @@ from .prior_levels import find_prior_levels
 from .record import Relation
 from .rules import RateGapRule, RateRule, names_partition
 from .bracket_shares import find_bracket_shares
+from .paired_shares import find_paired_shares
 from .sentence_partitions import find_sentence_partitions
 from .structure_ratios import find_structure_ratios
 from .tables import find_table_relations
@@ -778,9 +779,11 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
     named = indicator_lexicon().lookup(key) or indicator_lexicon().lookup(_share_name(name).strip(_TRIM))
     best: Fig | None = None
     best_score: tuple[int, int] = (0, 0)
-    best_rank = (2, 0)
+    best_rank = (2, 2, 0)
+    top = _top_section(ctx, p.start)
+    planned = ctx.is_target(part)  # (a planned part is a share of a planned whole: 安排预备费1.70亿元 of 支出80.16亿元)
     for g in ctx.around(part):
-        if g is part or g.article != p.article or g.family != part.family or not ctx.usable(g) or ctx.is_target(g):
+        if g is part or g.article != p.article or g.family != part.family or not ctx.usable(g) or ctx.is_target(g) != planned:
             continue
         if g.value <= part.value and p.value < 100:
             continue  # a whole is larger than a part that is less than all of it (工业项目5个 is no whole of 农业项目5个)
@@ -794,7 +797,9 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
                 else len(key) if len(key) >= 4 and g.label.endswith(key)
                 else 1 if named and g.indicator == named else 0)
         score = (ends, max(_lcs(key, g.clause), _lcs(key, g.label), _lcs(key, g.indicator)))
-        rank = (0 if g.start < part.start else 1, abs(part.start - g.start))
+        # in the share's own top-level section first (a budget report's 2026 draft, not the 2025 execution: 预备费
+        # 1.70亿元，占一般公共预算支出的2.12%), then before it, then nearest
+        rank = (0 if _top_section(ctx, g.start) == top else 1, 0 if g.start < part.start else 1, abs(part.start - g.start))
         if score > best_score or (score == best_score and score[1] and rank < best_rank):
             best, best_score, best_rank = g, score, rank
     if best is None or (not best_score[0] and best_score[1] < max(2, math.ceil(len(key) / 2))):
@@ -802,6 +807,12 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
     if best.value < part.value:
         return None, False  # a whole smaller than its part is another figure that shares a word of the name
     return best, bool(best_score[0])
+
+
+def _top_section(ctx: Context, pos: int) -> str:
+    """The top-level heading over ``pos`` (二、2026年预算草案), or ''."""
+    sec = ctx.doc.section_at(pos)
+    return sec.path[0] if sec is not None and sec.path else ""
 
 
 def _listed_before(ctx: Context, p: Fig, m: regex.Match) -> list[Fig]:
@@ -1111,6 +1122,7 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
     # the words right before the cue name its whole (地方收入按构成分：): a part of an earlier list they name
     # may be it (地方一般公共预算收入1720万元, a part by level, broken down by kind)
     named = _cue_names(ctx, cue_start)
+    spoken = _words_before_cue(ctx, cue_start)
     # … or the parts are a known partition of what it names (国税局/地税局/财政局 of 财政总收入)
     pk = _partition_index(ctx, parts) if partition else None
     k = bisect.bisect_left(ctx._starts, cue_start)
@@ -1125,6 +1137,9 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
         cue_names_it = _abbreviates(named, g.label)
         if g.start > after >= 0 and g.stmt == ctx.stmt_at(after) and not cue_names_it:
             continue
+        if len(spoken) >= 4 and not cue_names_it and g.stmt != ctx.stmt_at(cue_start) and not _abbreviates(spoken, g.clause):
+            continue  # a whole the words before the cue name and no figure states (限额以上零售总额按经营地统计，城镇…: not
+            # 社会消费品零售总额; 在已实施的项目中 names the projects, not a figure)
         if not near and not (cue_names_it or pk is not None and ctx.rules.names_whole(pk, g.label or g.clause)):
             continue  # further back only the whole the cue names (地方收入按部门分: two lists after 地方…收入1720万元)
         if by_measure and not _measure_whole(ctx, g, measure):
@@ -1211,8 +1226,13 @@ def _measured_whole(ctx: Context, k: int, para: int, family: str, parts: list[Fi
 def _cue_names(ctx: Context, cue_start: int) -> str:
     """What a remote cue says it breaks down: the words right before it (地方收入按部门分：) or its own
     ``whole`` group (在上半年城镇投资中，), or ''."""
+    return _words_before_cue(ctx, cue_start) or _cue_whole(ctx, cue_start)
+
+
+def _words_before_cue(ctx: Context, cue_start: int) -> str:
+    """The words right before a remote cue in its clause (限额以上零售总额按经营地统计 -> 限额以上零售总额), or ''."""
     lo = max(ctx.clause_start(cue_start), ctx.stmt_start(cue_start))  # (not the clause the full stop before ended)
-    return ctx.text[lo:cue_start].strip(_TRIM) or _cue_whole(ctx, cue_start)
+    return ctx.text[lo:cue_start].strip(_TRIM)
 
 
 def _cue_whole(ctx: Context, cue_start: int) -> str:
@@ -1425,7 +1445,7 @@ def find_groups(ctx: Context) -> list[Group]:
                                                      or ctx.stmt_at(cs) == whole.stmt + 1 and _disjoint(ctx, parts))
                 pk = _partition_index(ctx, parts)
                 exhaustive = pk is not None and ctx.rules.may_be_whole(pk, whole.label or whole.clause) \
-                    or not local and len(lists) == 1
+                    or not local and len(lists) == 1 and not cue.startswith(ctx.rules.remote_open)
                 groups.append(Group(whole, parts, cue, local, firm, exhaustive))
                 for head, rest in nested:
                     if head in parts:  # (not cut off as larger than the whole)
@@ -2094,10 +2114,15 @@ def _same_things(ctx: Context, part: Fig, total: Fig) -> bool:
     return _lcs(noun, name) >= min(2, len(noun))
 
 
+#: What says more is added (加上…): after a sum's last figure, the total holds items with no figure.
+_PLUS = "加上"
+
+
 def _sum_candidates(ctx: Context, t: Fig, wholes: set[int], plan: bool = False) -> tuple[list[Fig], bool]:
     """Figures listed before a total: in its full sentence, else (strong cue) earlier in its paragraph (the planned
     ones for a ``plan``ned total, else the achieved ones)."""
     cands: list[Fig] = []
+    inside: set[int] = set()  # wholes whose bracketed parts were left out (the whole is the item)
     in_stmt = True
     for g in ctx.nearest_before(t):
         if g.para != t.para:
@@ -2112,9 +2137,21 @@ def _sum_candidates(ctx: Context, t: Fig, wholes: set[int], plan: bool = False) 
             if cands:
                 break
             continue
-        if ctx.addable(g, targets=plan) and g.i not in wholes and _same_things(ctx, g, t):
+        grp = ctx.group_of(g)
+        if grp is not None and grp.local and grp.whole.stmt == t.stmt and _inside_bracket(ctx, grp.whole.end, g.start):
+            # a part a bracketed 其中 lists is inside its whole, and the whole is the item (收入15.32亿元（其中：税收收入
+            # 9.34亿元…）；加上…，收入总量为…; …转贷收入83.7亿元（其中，新增…22.59亿元，…），上年结余82.19亿元，…收入总计)
+            inside.add(grp.whole.i)
+            continue
+        if ctx.addable(g, targets=plan) and (g.i not in wholes or g.i in inside) and _same_things(ctx, g, t):
             cands.insert(0, g)
     return cands, in_stmt
+
+
+def _inside_bracket(ctx: Context, lo: int, pos: int) -> bool:
+    """A bracket opened between ``lo`` and ``pos`` is still open at ``pos``."""
+    between = ctx.text[lo:pos]
+    return between.count("（") + between.count("(") > between.count("）") + between.count(")")
 
 
 def _plus_base(ctx: Context, t: Fig, plan: bool = False) -> Fig | None:
@@ -2191,6 +2228,11 @@ def find_sums(ctx: Context) -> list[Relation]:
             cands = [base, *cands]  # (the wording says what is added to what: firm)
         if len(cands) < 2:
             continue
+        if base is None and _PLUS in ctx.text[cands[-1].end:t.start]:
+            continue  # what is added after the last figure has no figure (加上转移支付…等转移性收入，收入总量为78.64亿元)
+        flow = ctx.rules.flow_words
+        if all((c.clause or c.label).startswith(flow) for c in cands) and not (t.clause or t.label).startswith(flow):
+            continue  # what is new is no part of a stock (新获批全国重点实验室3个、…2个，各级各类创新平台共计1924个)
         cue = (strong or weak).group(0)
         if any(c.redacted for c in cands):
             if strong:
@@ -2482,6 +2524,9 @@ def find_repeats(ctx: Context) -> list[Relation]:
             seen[key] = g
             continue
         if prev.stmt == g.stmt:
+            continue
+        if _has_any(ctx.rules.repeat_scopes, ctx.text[prev.end:lo]):
+            seen[key] = g  # another scope's (…当年收支结余4.34亿元。市本级…当年收支结余5.02亿元)
             continue
         same = abs(prev.value - g.value) <= max(prev.half_base, g.half_base)
         if prev.para != g.para and not same:
@@ -3009,6 +3054,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "completion": find_completion,
     "respective_share": find_respective_shares,
     "bracket_share": find_bracket_shares,
+    "paired_share": lambda ctx: find_paired_shares(ctx, _share_match, _named_whole),
     "structure_ratio": find_structure_ratios,
     "share": find_shares,
     "breakdown": find_breakdowns,

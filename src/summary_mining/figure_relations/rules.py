@@ -182,6 +182,8 @@ class RelationRules:
     flow_words: tuple[str, ...]  # 新增…: a label counting what is new, no part of a stock
     local_breakdown: tuple[regex.Pattern[str], ...]  # one pattern per cue (scanned one by one: rx_finditer_any)
     remote_breakdown: tuple[regex.Pattern[str], ...]
+    #: openers of remote cues that list some parts of their whole, not all of them (在出口总额中，…)
+    remote_open: tuple[str, ...]
     claim: regex.Pattern[str]
     enum_separators: str
     enum_open_ends: tuple[str, ...]
@@ -194,6 +196,8 @@ class RelationRules:
     respectively: regex.Pattern[str]
     respectively_joiners: tuple[str, ...]
     repeat_min_key: int
+    #: words naming a scope (全市, 市本级): one between two writings of a wording says they are of two scopes
+    repeat_scopes: tuple[str, ...]
     partitions: tuple[frozenset[str], ...]
     #: words naming the whole each partition breaks down (partition_wholes[i] for partitions[i]; may be empty)
     partition_wholes: tuple[tuple[str, ...], ...]
@@ -424,6 +428,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         # the longest cue first at one position, as their alternation tried them
         local_breakdown=pats("breakdown.local", sorted(d["breakdown"]["local"], key=len, reverse=True)),
         remote_breakdown=pats("breakdown.remote", sorted(d["breakdown"]["remote"], key=len, reverse=True)),
+        remote_open=tuple(str(w) for w in d["breakdown"].get("remote_open", ())),
         claim=compile_pattern(d["claim"]["pattern"], src, "claim.pattern"),
         enum_separators=enum["separators"],
         enum_open_ends=tuple(enum["open_ends"]),
@@ -440,6 +445,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         respectively=compile_pattern(enum["respectively"], src, "enumeration.respectively"),
         respectively_joiners=tuple(sorted(enum["respectively_joiners"], key=len, reverse=True)),
         repeat_min_key=int(d["repeat"]["min_key_chars"]),
+        repeat_scopes=tuple(str(w) for w in d["repeat"].get("scopes", ())),
         restated_digits=int(d["repeat"].get("restated_digits", 0)),
         restated_name_chars=int(d["repeat"].get("restated_name_chars", 0)),
         partitions=tuple(frozenset(p["names"]) for p in d.get("partition", [])),

@@ -358,12 +358,13 @@ _BARE_WINDOW = 16
 
 
 def _bare_point_mentions(ctx: _Context, out: list[Figure]) -> None:
-    """0.6、2.0、3.4个百分点: the bare numbers listed before a figure in points (each its own mention, in that
-    unit), as 12个、5个和3.6个百分点 are."""
-    points = [f for f in out if f.kind == "percentage" and f.written_unit.startswith("个") and not f.redacted]
+    """0.6、2.0、3.4个百分点 and 48.47、51.50、39.07亿元: the bare numbers listed before a figure in points, or in an
+    amount written with its scale (each its own mention, in that unit and scale), as 12个、5个和3.6个百分点 are."""
+    points = [f for f in out if not f.redacted and f.qualifier != "range" and (
+        f.kind == "percentage" and f.written_unit.startswith("个") or f.kind == "amount" and f.scale and f.number == f.number)]
     taken = {f.start for f in out}
     for f in points:
-        unit = ctx.rules.units.get(f.written_unit)
+        unit = ctx.rules.units.get(f.written_unit if f.kind == "percentage" else f.written_unit[len(f.scale):])
         if unit is None:
             continue
         pos = f.start
@@ -374,9 +375,12 @@ def _bare_point_mentions(ctx: _Context, out: list[Figure]) -> None:
             v = parse_number(m.group("num"))
             if v is None:
                 break
-            p = _Parsed(float(v), float(v), float(v), False, float(v), decimals(m.group("num")), 1.0)
+            factor = f.factor if f.kind == "amount" else 1.0
+            x = float(v) * factor
+            p = _Parsed(x, x, x, False, float(v), decimals(m.group("num")), factor)
             s, e = m.span("num")
-            out.append(_figure(ctx, s, e, "percentage", unit, p, written_unit=f.written_unit))
+            out.append(_figure(ctx, s, e, f.kind, unit, p, scale=f.scale if f.kind == "amount" else "",
+                               written_unit=f.written_unit))
             taken.add(s)
             pos = m.start()
 
