@@ -142,6 +142,16 @@ DOCS = sorted(p.stem for p in (DATA / "docs").glob("*.txt"))
 # its dev half 100/156 (64 %), 1 false alarm (j11: 28. 1%, a space after the point, read as 1%); its set-aside half
 # 32/69 (46 %), 1 false alarm (j03, kept unread as a strict xfail). The whole set then: dev 1497/1742 (0.859), set
 # aside 466/731 (0.637) — the floor below moves down with it, it was not met before set J either at 85 %.
+# Then readings general to set J's dev half (bracketed parts, paragraph-opening 其中, tables of a cell per line with
+# headers broken over lines, lines of half-width digits joined, restatements rounded, one target per value): dev
+# 1553/1742 (0.892), set aside 475/731 (0.650).
+# Set K joined (12 documents k01-k12, 221 relations, 9 provinces (Liaoning, Hunan, Fujian, Hubei, Yunnan, Ningxia,
+# Hainan, Tibet, Guangxi): three bulletins, three budget reports, three 政府工作报告 (two short excerpts), three
+# 招商 summaries (short excerpts); annotated by a helper who did not run the library; k03 k06 k09 k12 set aside
+# first). Measured blind: its dev half 108/156 (69 %), 10 false alarms (k01 k05 k08 k10, all mended generally: 在…中
+# lists open, a cue-named whole no figure states, flows no parts of a stock, bracketed parts inside their whole, 加上
+# with no figure, a scope between two writings); its set-aside half 36/65 (55 %), 2 false alarms (k09, strict xfail,
+# unread). The whole set then: dev 1670/1898 (0.880), set aside 511/796 (0.642).
 # Below the issue's 95 % / 85 %.
 FLOOR = {"dev": 0.85, "setaside": 0.63, "formats": 0.91}
 _NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
@@ -401,7 +411,8 @@ def test_perturbed_operands_are_flagged():
 #: I joined: 1267/1795 (0.706; development 962/1314, set aside 274/420, bulletins 31/61); 1273/1800 (development 966,
 #: set aside 276 unread) with classifications of trade, consumption, currencies, funds' sources, project stages, water
 #: quality, cultural institutions and livestock. Session 13: 1279/1811 with shares whose counts stand in brackets;
-#: with set J joined and its readings, 1410/1989 (0.709; development 1074/1471, set aside 305/457, bulletins 31/61).
+#: with set J joined and its readings, 1410/1989 (0.709; development 1074/1471, set aside 305/457, bulletins 31/61);
+#: with set K joined and its readings, 1508/2166 (0.696; development 1151/1613, set aside 326/492, bulletins 31/61).
 PERTURBED_FLOOR = 0.68
 
 

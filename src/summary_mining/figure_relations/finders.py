@@ -2583,9 +2583,10 @@ def restated_values(ctx: Context, relations: list[Relation]) -> list[Relation]:
 def _rounded_restatements(ctx: Context, relations: list[Relation]) -> list[Relation]:
     """A ``same_as`` for each amount or count written again rounded, in another paragraph or a table of its article
     (全年粮食总产量16.28万吨 and the table's 粮食总产量 162817吨; 民生支出380．75亿元 and later 全市民生支出381亿元): equal
-    within the rounding of the coarser writing, of fewer significant digits, the two names sharing
-    ``restated_name_chars`` characters (a rounded value alone says little). The nearest such writing before, by
-    value, for each."""
+    within the rounding of the coarser writing, the finer written before it in the text (or either in a table), the two
+    names sharing ``restated_name_chars`` characters (a rounded value alone says little). For each coarse writing, the
+    first that fits among the :data:`RESTATED_LOOKBACK` nearest unequal values on either side (linear in a document
+    that writes one value thousands of times)."""
     rules = ctx.rules
     related = {frozenset((id(r.stated), id(o))) for r in relations if r.relation == "same_as" and r.stated is not None
                for o in r.operands}
@@ -2601,7 +2602,9 @@ def _rounded_restatements(ctx: Context, relations: list[Relation]) -> list[Relat
             half = g.half_base
             lo = bisect.bisect_left(values, g.value - half)
             hi = bisect.bisect_right(values, g.value + half)
-            for h in by_value[lo:hi]:  # (within g's rounding: g is the coarser writing)
+            eq_lo, eq_hi = bisect.bisect_left(values, g.value), bisect.bisect_right(values, g.value)
+            near = by_value[max(lo, eq_lo - RESTATED_LOOKBACK):eq_lo] + by_value[eq_hi:min(hi, eq_hi + RESTATED_LOOKBACK)]
+            for h in near:  # (within g's rounding: g is the coarser writing)
                 if h.start >= g.start and h.source == g.source or h.value == g.value or h.half_base >= half \
                         or h.para == g.para and h.source == g.source or frozenset((id(g.f), id(h.f))) in related:
                     continue
