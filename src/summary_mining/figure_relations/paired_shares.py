@@ -74,6 +74,8 @@ def find_paired_shares(ctx: Context, share_match: Callable, named_whole: Callabl
     for p in ctx.figs:
         if p.kind != "percentage" or p.unit != "%" or p.i in ctx.claimed or p.redacted or p.in_name or math.isnan(p.value):
             continue
+        if "占" not in p.clause and "比重" not in p.clause:
+            continue  # (no share word: the share patterns need not run)
         m = share_match(ctx, p)
         if m is None or p.clause[:m.start()].strip():
             continue  # (a share whose clause names its subject is read with it)

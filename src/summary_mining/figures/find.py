@@ -355,6 +355,7 @@ def _figure_mentions(ctx: _Context, out: list[Figure]) -> None:
 #: 2.1和2.4个百分点): the points unit at the end of the list is each number's.
 _BARE_BEFORE = regex.compile(r"(?<![0-9.,第])(?P<num>[0-9]{1,3}(?:\.[0-9]+)?)[ \t]*[、和及与][ \t]*$")
 _BARE_WINDOW = 16
+_BARE_JOINERS = "、和及与"
 
 
 def _bare_point_mentions(ctx: _Context, out: list[Figure]) -> None:
@@ -369,6 +370,8 @@ def _bare_point_mentions(ctx: _Context, out: list[Figure]) -> None:
             continue
         pos = f.start
         while pos > 0:
+            if ctx.norm[pos - 1] not in _BARE_JOINERS and ctx.norm[max(0, pos - 3):pos].strip(" \t")[-1:] not in _BARE_JOINERS:
+                break  # (no list joint right before: the pattern need not run)
             m = rx_search(_BARE_BEFORE, ctx.norm, max(0, pos - _BARE_WINDOW), pos)
             if m is None or m.start("num") in taken:
                 break
