@@ -41,6 +41,17 @@ session started from; the corpus section re-run alone on an idle machine at 18:5
 having shared the cores with other work). JioNLP was not installed, so section 5 is the 2026-11-26
 measurement, kept as it was.
 
+- **Session 13 (2026-12-06): #15 audit throughput 1.48x (goal 3x): missed; #14 missed.** Section 1-2 re-run at
+  17:13 with this session's last code on an idle machine: `extract` 1.04x and the whole job 0.64x `jieba.lcut` (0.92x
+  and 0.60x at session 12's end); d56c440 in the same run 0.71x and 0.32x (1.46x and 1.99x its ratios). The audit given
+  the metrics reads 1.57x `jieba.lcut` (1.81x at session 12's end; d56c440's own ratio 1.06x): measured in one process
+  against this session's start (635d3f6) the audit pass costs about 5 % more (1.65-1.67x against 1.70-1.78x), within
+  this machine's noise of the two runs. A 17:06 run before the last commit read 0.93x / 0.54x / 1.61x: a line's width
+  was counted by a Python loop per character and the paired shares' pattern ran on every percentage; now one C call
+  each and only where a share word stands. The session's readings (shares with bracketed counts or listed after
+  their values, budgets a heading word marks, rounded restatements, tables with headers over lines, 其中 across a line
+  end) each look only where their words are, or walk the figures once; rounded restatements look at a few nearest
+  values (tests/test_hostile.py's 30k list ran past 60 s in a first version). Relations are 30 % of the whole job.
 - **Session 12 (2026-12-06): #15 audit throughput 1.82x (goal 3x): missed; #14 missed.** Section 1-2 re-run at
   14:41 with this session's last code on an idle machine: `extract` 0.92x and the whole job 0.60x `jieba.lcut`;
   d56c440 in the same run 0.68x and 0.29x (1.35x and 2.10x its ratios). The audit given the metrics reads 1.81x
