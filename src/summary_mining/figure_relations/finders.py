@@ -2978,6 +2978,14 @@ def find_balanced(ctx: Context) -> list[Relation]:
             continue
         incomes = [g for g in reversed(figs[:spent]) if _has_any(rule.income, f"{g.label}|{g.clause}")]
         came = next((g for g in incomes if _has_any(rule.totals, f"{g.label}|{g.clause}")), next(iter(incomes), None))
+        if came is None and at > 0:
+            # the income's named total in the full sentence before, its paragraph's (收入总量为340.62亿元。一般公共预算支出
+            # 289.56亿元；加上…等支出总量为340.62亿元，收支平衡)
+            lo = ctx.stmt_start(at)
+            came = next((g for g in reversed(ctx.between(ctx.stmt_start(max(lo - 1, 0)), lo)) if g.kind == "amount"
+                         and g.para == figs[spent].para and ctx.usable(g) and not g.redacted
+                         and _has_any(rule.income, f"{g.label}|{g.clause}") and _has_any(rule.totals, f"{g.label}|{g.clause}")),
+                        None)
         outs = [g for g in figs[spent:] if g.family == figs[spent].family]
         total = next((g for g in outs if _has_any(rule.totals, f"{g.label}|{g.clause}") or g.i in wholes), None)
         if total is not None:  # 总收入合计为413.0亿元，其中，…；总支出合计为413.0亿元，其中，…: the totals, not their items
@@ -3057,7 +3065,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "completion": find_completion,
     "respective_share": find_respective_shares,
     "bracket_share": find_bracket_shares,
-    "paired_share": lambda ctx: find_paired_shares(ctx, _share_match, _named_whole),
+    "paired_share": lambda ctx: find_paired_shares(ctx, _share_match, _named_whole, _part_before),
     "structure_ratio": find_structure_ratios,
     "share": find_shares,
     "breakdown": find_breakdowns,

@@ -2,9 +2,9 @@
 13.00%. A clause opening with a share word (``[share] patterns`` with nothing before the word) lists as many shares
 as the clause before it lists values of one family: the k-th share is the k-th value over the whole.
 
-The whole is the one the shares name (占一般公共预算支出的…), else the one the paragraph's last share before them named
-(全年民生支出237.86亿元，占一般公共预算支出的79.14%。…占比16.13%、…): the nearest figure whose name that name ends with or
-is, found as a named share's whole is (``finders._named_whole``). Firm when that match is strong.
+The whole is the one the shares name (占一般公共预算支出的…), else the one the paragraph's last share before them named and
+was read against (全年民生支出237.86亿元，占一般公共预算支出的79.14%。…占比16.13%、…): found as a named share's whole is
+(``finders._named_whole``). Firm when that match is strong.
 
 >>> import summary_mining as sm
 >>> text = ("全市一般公共预算支出300.55亿元。全年民生支出237.86亿元，占一般公共预算支出的79.14%。教育、社保、卫生健康领域"
@@ -55,21 +55,21 @@ def _values_before(ctx: Context, p: Fig, n: int) -> list[Fig]:
     return values if len(values) == n and all(ctx.usable(g) and not g.direction for g in values) else []
 
 
-def _named_before(ctx: Context, p: Fig, share_match: Callable) -> str:
-    """The whole the paragraph's last share before ``p`` names (占一般公共预算支出的79.14%), or ''."""
+def _named_before(ctx: Context, p: Fig, share_match: Callable) -> tuple[str, Fig | None]:
+    """The whole the paragraph's last share before ``p`` names (占一般公共预算支出的79.14%), and that share; or ''."""
     for g in reversed(ctx.figs[max(0, p.i - NAMED_BACK):p.i]):
         if g.para != p.para:
             break
         if g.kind == "percentage":
             m = share_match(ctx, g)
             if m is not None and m.group("whole").strip():
-                return m.group("whole")
-    return ""
+                return m.group("whole"), g
+    return "", None
 
 
-def find_paired_shares(ctx: Context, share_match: Callable, named_whole: Callable) -> list[Relation]:
+def find_paired_shares(ctx: Context, share_match: Callable, named_whole: Callable, part_before: Callable) -> list[Relation]:
     """Each share of a list opening its clause, over the value the clause before lists in its place (see the module).
-    ``share_match`` and ``named_whole`` are the share readings' own (``finders``)."""
+    ``share_match``, ``named_whole`` and ``part_before`` are the share readings' own (``finders``)."""
     out: list[Relation] = []
     for p in ctx.figs:
         if p.kind != "percentage" or p.unit != "%" or p.i in ctx.claimed or p.redacted or p.in_name or math.isnan(p.value):
@@ -83,8 +83,14 @@ def find_paired_shares(ctx: Context, share_match: Callable, named_whole: Callabl
         values = _values_before(ctx, p, len(shares)) if len(shares) >= 2 else []
         if not values:
             continue
-        name = m.group("whole").strip() or _named_before(ctx, p, share_match)
-        whole, firm = named_whole(ctx, p, max(values, key=lambda g: g.value), name) if name else (None, False)
+        name, earlier = m.group("whole").strip(), None
+        if not name:
+            name, earlier = _named_before(ctx, p, share_match)
+        # the whole the earlier share named is the one it was read against (民生支出237.86亿元 over 300.55亿元, not a
+        # smaller 一般公共预算支出 nearer: the city level's 79.35亿元)
+        base = part_before(ctx, earlier) if earlier is not None else None
+        whole, firm = (named_whole(ctx, earlier, base, name) if base is not None
+                       else named_whole(ctx, p, max(values, key=lambda g: g.value), name) if name else (None, False))
         if whole is None:
             continue
         ctx.claimed.update(g.i for g in shares)
