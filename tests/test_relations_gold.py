@@ -151,7 +151,9 @@ DOCS = sorted(p.stem for p in (DATA / "docs").glob("*.txt"))
 # first). Measured blind: its dev half 108/156 (69 %), 10 false alarms (k01 k05 k08 k10, all mended generally: 在…中
 # lists open, a cue-named whole no figure states, flows no parts of a stock, bracketed parts inside their whole, 加上
 # with no figure, a scope between two writings); its set-aside half 36/65 (55 %), 2 false alarms (k09, strict xfail,
-# unread). The whole set then: dev 1670/1898 (0.880), set aside 511/796 (0.642).
+# unread). The whole set then: dev 1670/1898 (0.880), set aside 511/796 (0.642); dev 1675/1898 (0.883) once paired
+# shares take the earlier share's whole and a balanced budget its income total from the sentence before; dev 1676,
+# set aside 513/796 (0.644) once a rate's unnamed base is the value before its numerator (never firm).
 # Below the issue's 95 % / 85 %.
 FLOOR = {"dev": 0.85, "setaside": 0.63, "formats": 0.91}
 _NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
@@ -412,7 +414,8 @@ def test_perturbed_operands_are_flagged():
 #: set aside 276 unread) with classifications of trade, consumption, currencies, funds' sources, project stages, water
 #: quality, cultural institutions and livestock. Session 13: 1279/1811 with shares whose counts stand in brackets;
 #: with set J joined and its readings, 1410/1989 (0.709; development 1074/1471, set aside 305/457, bulletins 31/61);
-#: with set K joined and its readings, 1508/2166 (0.696; development 1151/1613, set aside 326/492, bulletins 31/61).
+#: with set K joined and its readings, 1508/2166 (0.696; development 1151/1613, set aside 326/492, bulletins 31/61);
+#: 1513/2171 at the session's end.
 PERTURBED_FLOOR = 0.68
 
 

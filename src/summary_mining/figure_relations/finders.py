@@ -204,6 +204,7 @@ def find_rates(ctx: Context) -> list[Relation]:
     for p, rule in _percentages(ctx, _rate_rule):
         nums, den = _rate_inputs(ctx, p, rule)
         cap = rule.max
+        loose = nums and den is None and (den := _base_in_statement(ctx, p, nums[0])) is not None
         if not nums or den is None:
             if not rule.unverifiable_when_missing:
                 continue  # 城镇化率60% without its populations: a statistic quoted on its own, no relation
@@ -211,9 +212,20 @@ def find_rates(ctx: Context) -> list[Relation]:
             out.append(_rel(ctx, "ratio_of", rule.check, p, nums, cue=rule.name, missing=missing,
                             cap=cap, names=(rule.numerator_name, rule.denominator_name)))
             continue
-        out.append(_rel(ctx, "ratio_of", rule.check, p, [*nums, den], cue=rule.name, firm=nums[0].stmt == p.stmt,
-                        cap=cap, names=(rule.numerator_name, rule.denominator_name)))
+        out.append(_rel(ctx, "ratio_of", rule.check, p, [*nums, den], cue=rule.name, firm=nums[0].stmt == p.stmt and not loose,
+                        cap=cap, names=(rule.numerator_name, ctx.name(den) if loose else rule.denominator_name)))
     return out
+
+
+def _base_in_statement(ctx: Context, p: Fig, num: Fig) -> Fig | None:
+    """A rate's base no word of the rule names: the value of the numerator's family right before the numerator in the
+    rate's full sentence, no smaller (引进区外投资项目315个，已开工项目277个，开工率达87.9%); never firm."""
+    for g in ctx.nearest_before(num):
+        if g.stmt != p.stmt:
+            return None
+        if g.family == num.family and ctx.usable(g) and not g.direction and not ctx.is_target(g) and g.value >= num.value:
+            return g
+    return None
 
 
 def _word_rate(ctx: Context, p: Fig) -> tuple[str, Fig] | None:
