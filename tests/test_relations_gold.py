@@ -1,11 +1,12 @@
-"""The relation development set (tests/data/relations): 1,345 hand-annotated relations: 1,278 in 94 real documents
-(page and file excerpts of county, city and provincial 统计公报, 财政预算执行 reports, 招商引资 and project
-summaries, trade bulletins; sources in SOURCES.tsv) and 67 in the three bulletins of shared/formats. The first
-set (r01-r57, and the formats bulletins) is built and checked by tools/relations_gold.py; sets C, D and E were
-annotated by helpers who did not run the library and joined as records (their own scripts did the arithmetic).
+"""The relation development set (tests/data/relations): 2,761 hand-annotated relations: 2,694 in 166 real documents
+(page and file excerpts and whole reports: county, city and provincial 统计公报, 财政预算执行 reports, 政府工作报告,
+招商引资 and project summaries, trade bulletins; sources in SOURCES.tsv) and 67 in the three bulletins of
+shared/formats. The first set (r01-r57, and the formats bulletins) is built and checked by tools/relations_gold.py;
+sets C, D, E, G, H, I, J and K were annotated by helpers who did not run the library and joined as records (their
+own scripts did the arithmetic).
 
 About a third of the documents is set aside, fixed before any rule was written for them (r: sha1(doc_id) % 3 ==
-0; C: the even ones; D and E: every third): rules were tuned on the others only, and the set-aside score is
+0; C: the even ones; D to K: every third): rules were tuned on the others only, and the set-aside score is
 reported beside the development score. Each new set was measured before any rule saw it (below, by set).
 The issue's goal is 95 % / 85 %: the floors below hold what is reached, so a change that loses relations fails
 here.
