@@ -34,6 +34,7 @@ from .record import Relation
 from .rules import RateGapRule, RateRule, names_partition
 from .bracket_shares import find_bracket_shares
 from .paired_shares import find_paired_shares
+from .quotients import find_quotients
 from .sentence_partitions import find_sentence_partitions
 from .structure_ratios import find_structure_ratios
 from .tables import find_table_relations
@@ -3079,6 +3080,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "bracket_share": find_bracket_shares,
     "paired_share": lambda ctx: find_paired_shares(ctx, _share_match, _named_whole, _part_before),
     "structure_ratio": find_structure_ratios,
+    "quotient": find_quotients,
     "share": find_shares,
     "breakdown": find_breakdowns,
     "share_total": find_share_totals,

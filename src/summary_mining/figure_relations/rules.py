@@ -100,6 +100,17 @@ class RateGapRule:
 
 
 @dataclass(frozen=True)
+class QuotientRule:
+    """``[[quotient]]``: a plain quotient of two named figures stated as a bare number (城乡居民收入比为2.14 = 城镇居民
+    人均可支配收入 / 农村居民人均可支配收入): group ``ratio`` of ``pattern`` is the stated number."""
+
+    name: str
+    pattern: regex.Pattern[str]
+    numerator: tuple[str, ...]  # names the numerator's label ends with
+    denominator: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ContributionRule:
     """``[contribution]``: contributions to growth (拉动) that add up to the whole's growth."""
 
@@ -257,6 +268,7 @@ class RelationRules:
     #: what may follow a collective name (三次产业) up to the structure ratio it states (结构比为9.6:30.8:59.6), the
     #: ratio as group ``ratio`` (``[structure_ratio]``); None: not read
     structure_ratio: regex.Pattern[str] | None = None
+    quotients: tuple[QuotientRule, ...] = ()
     #: (words of a balance taken in from the year before, words of one carried out of a year): ``[carry_over]``
     carry_over: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     #: figures named as what one thing exceeds another by (顺差 = 出口 - 进口: ``[[named_difference]]``)
@@ -494,6 +506,7 @@ def _compile(d: dict, src: str) -> RelationRules:
                                for k, v in d["share"].get("respective", {}).get("collective", {}).items()),
         total_words=tuple(str(w) for w in d["breakdown"].get("total_words", ())),
         structure_ratio=_structure_ratio(d["structure_ratio"], src) if d.get("structure_ratio", {}).get("pattern") else None,
+        quotients=tuple(_quotient(q, src) for q in d.get("quotient", [])),
         carry_over=(tuple(str(w) for w in c["into"]), tuple(str(w) for w in c["out_of"]))
         if (c := d.get("carry_over", {})).get("into") else None,
         named_differences=tuple(NamedDifference(str(n["name"]), *(tuple(str(w) for w in n.get(k, ()))
@@ -506,6 +519,14 @@ def _compile(d: dict, src: str) -> RelationRules:
         budget_funds=tuple(sorted((str(w) for w in budget.get("funds", ())), key=len, reverse=True)),
         budget_measures=tuple(str(w) for w in budget.get("measures", ())),
     )
+
+
+def _quotient(q: dict, src: str) -> QuotientRule:
+    for key in ("name", "pattern", "numerator", "denominator"):
+        if not q.get(key):
+            raise RuleError(f"{src}: quotient {q.get('name', '?')}: {key} missing")
+    return QuotientRule(str(q["name"]), compile_pattern(str(q["pattern"]), src, f"quotient.{q['name']}.pattern"),
+                        tuple(str(w) for w in q["numerator"]), tuple(str(w) for w in q["denominator"]))
 
 
 def _structure_ratio(r: dict, src: str) -> regex.Pattern[str]:

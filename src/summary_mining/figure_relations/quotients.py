@@ -1,0 +1,58 @@
+"""Quotients stated as a bare number: 城乡居民收入比为2.14 — the urban over the rural per-head disposable income, each the
+nearest figure before whose label ends with one of the rule's names (``[[quotient]]`` of ``data/relations.toml``; a
+new quotient is a data entry). The stated number is a record made for the relation (no reported figure of the
+document's, like the numbers of structure ratios); the text is read past glosses, padding and soft wraps.
+
+Firm when both operands stand in the quotient's paragraph.
+
+>>> import summary_mining as sm
+>>> text = "城镇居民人均可支配收入58297元，增长4.0%；农村居民人均可支配收入27196元，增长5.5%。城乡居民人均可支配收入比值为2.14。"
+>>> [m for m in sm.audit(text=text)["message"] if "2.14" in m]
+['城乡居民收入比2.14与 城镇居民人均可支配收入58297元/农村居民人均可支配收入27196元=2.14 一致']
+"""
+from __future__ import annotations
+
+from ..datafiles import rx_finditer
+from ..figures.record import Figure
+from .context import Context, Fig
+from .context import make_relation as _rel
+from .record import Relation
+
+__all__ = ["find_quotients"]
+
+#: How many statements before the quotient its operands may stand.
+STATEMENTS = 6
+
+
+def _named_before(ctx: Context, pos: int, names: tuple[str, ...]) -> Fig | None:
+    """The nearest usable figure before ``pos`` (a few statements back, in its article) whose label ends with one of
+    ``names``."""
+    anchor, article = ctx.stmt_at(pos), ctx.doc.article_index(pos)
+    for g in reversed(ctx.between(max(0, pos - 2000), pos)):
+        if anchor - g.stmt > STATEMENTS or g.article != article:
+            return None
+        if g.kind != "percentage" and ctx.usable(g) and not g.direction and (g.label or "").endswith(names):
+            return g
+    return None
+
+
+def find_quotients(ctx: Context) -> list[Relation]:
+    """Each quotient a ``[[quotient]]`` rule reads, against its two named figures (see the module)."""
+    out: list[Relation] = []
+    if not ctx.rules.quotients:
+        return out
+    plain = ctx.plain()
+    for rule in ctx.rules.quotients:
+        for m in rx_finditer(rule.pattern, plain.plain):
+            s, e = plain.at(m.start("ratio")), plain.at(m.end("ratio") - 1) + 1
+            num, den = _named_before(ctx, s, rule.numerator), _named_before(ctx, s, rule.denominator)
+            if num is None or den is None or num.family != den.family:
+                continue
+            number = float(m.group("ratio"))
+            decimals = len(m.group("ratio").split(".")[1]) if "." in m.group("ratio") else 0
+            stated = ctx.add_record(Figure(s, e, ctx.written[s:e], "percentage", number, number, number, "",
+                                           number=number, decimals=decimals, written_unit=""))
+            para = ctx.para_at(s)
+            out.append(_rel(ctx, "ratio_of", "rate", stated, [num, den], cue=rule.name, scale=1.0,
+                            firm=num.para == para and den.para == para, names=(ctx.name(num), ctx.name(den))))
+    return out
