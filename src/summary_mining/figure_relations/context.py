@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, Sequence
 
 import regex
 
-from ..datafiles import rx_finditer, rx_finditer_any
+from ..datafiles import rx_finditer, rx_finditer_any, rx_fullmatch
 from ..figures.record import Figure
 from ..model import Document
 from ..rules.labels import label_rules
@@ -38,6 +38,10 @@ FIGURE_WINDOW = 200
 #: Figures on either side of a share's part among which the whole it names is looked for, and
 #: targets on either side of a completion's part among which its stated target is looked for.
 ARTICLE_WINDOW = 200
+#: How many full sentences (and characters) before a bare stated number its operands may stand (:meth:`Context.amount_before`:
+#: the sentences of one paragraph).
+STATED_OPERANDS = 6
+OPERANDS_WINDOW = 2000
 _TRIM = "，,；;。：:、 \t\r\n"
 
 
@@ -211,6 +215,38 @@ class Context:
             fund = next((f for title in reversed(path) for f in rules.budget_funds if f in title), None)
             if fund is not None:
                 g.label = fund + measure
+
+    def listed_after(self, first: "Fig", limit: int | None = None) -> list["Fig"]:
+        """``first`` and the figures of its family right after it in its full sentence, each joined to the one before by
+        a list word (``list_join``: 16.13%、17.14%、13.00%), none claimed yet; at most ``limit``."""
+        run = [first]
+        for g in self.figs[first.i + 1:]:
+            if (limit is not None and len(run) == limit) or g.stmt != first.stmt or g.family != first.family \
+                    or g.i in self.claimed or not rx_fullmatch(self.label_rules.list_join, self.text[run[-1].end:g.start]):
+                break
+            run.append(g)
+        return run
+
+    def stated_number(self, start: int, end: int, unit: str) -> "Fig":
+        """A record for a bare number the text states where a relation reads it (9.6 of 三次产业结构为9.6:30.8:59.6, in
+        %; 2.14 of 城乡居民收入比为2.14, no unit): ``text[start:end]`` is the number as written."""
+        written = self.text[start:end]
+        number = float(written)
+        decimals = len(written.split(".")[1]) if "." in written else 0
+        return self.add_record(Figure(start, end, self.written[start:end], "percentage", number, number, number, unit,
+                                      number=number, decimals=decimals, written_unit=unit))
+
+    def amount_before(self, pos: int, test, statements: int = STATED_OPERANDS) -> "Fig | None":
+        """The nearest amount before ``pos``, at most ``statements`` full sentences back in its article, usable, no
+        change, no target, that ``test`` accepts (the parts of a structure ratio, a quotient's two incomes)."""
+        anchor, article = self.stmt_at(pos), self.doc.article_index(pos)
+        for g in reversed(self.between(max(0, pos - OPERANDS_WINDOW), pos)):
+            if anchor - g.stmt > statements or g.article != article:
+                break
+            if g.kind == "amount" and self.usable(g) and not g.direction and not self.is_target(g) and not g.redacted \
+                    and test(g):
+                return g
+        return None
 
     def add_record(self, f: Figure) -> "Fig":
         """A :class:`Fig` for a figure record a finder makes (a count a tally states: “5增2降”), known to the

@@ -925,12 +925,7 @@ def find_respective_shares(ctx: Context) -> list[Relation]:
         if m is None or word not in p.clause[m.start():]:
             continue
         names = _respective_names(ctx, p.clause[:m.start()])
-        shares = [p]
-        for g in ctx.figs[p.i + 1:p.i + len(names)]:
-            if g.stmt != p.stmt or g.kind != "percentage" or g.i in ctx.claimed \
-                    or not rx_fullmatch(ctx.label_rules.list_join, ctx.text[shares[-1].end:g.start]):
-                break
-            shares.append(g)
+        shares = ctx.listed_after(p, len(names))
         if len(names) < 2 or len(shares) != len(names):
             continue
         parts: list[Fig] = []
@@ -2127,10 +2122,6 @@ def _same_things(ctx: Context, part: Fig, total: Fig) -> bool:
     return _lcs(noun, name) >= min(2, len(noun))
 
 
-#: What says more is added (加上…): after a sum's last figure, the total holds items with no figure.
-_PLUS = "加上"
-
-
 def _sum_candidates(ctx: Context, t: Fig, wholes: set[int], plan: bool = False) -> tuple[list[Fig], bool]:
     """Figures listed before a total: in its full sentence, else (strong cue) earlier in its paragraph (the planned
     ones for a ``plan``ned total, else the achieved ones)."""
@@ -2241,7 +2232,7 @@ def find_sums(ctx: Context) -> list[Relation]:
             cands = [base, *cands]  # (the wording says what is added to what: firm)
         if len(cands) < 2:
             continue
-        if base is None and _PLUS in ctx.text[cands[-1].end:t.start]:
+        if base is None and _has_any(ctx.rules.plus_words, ctx.text[cands[-1].end:t.start]):
             continue  # what is added after the last figure has no figure (加上转移支付…等转移性收入，收入总量为78.64亿元)
         flow = ctx.rules.flow_words
         if all((c.clause or c.label).startswith(flow) for c in cands) and not (t.clause or t.label).startswith(flow):
@@ -2570,8 +2561,7 @@ def restated_values(ctx: Context, relations: list[Relation]) -> list[Relation]:
     rules = ctx.rules
     if not rules.restated_digits:
         return relations
-    related = {frozenset((id(r.stated), id(o))) for r in relations if r.relation == "same_as" and r.stated is not None
-               for o in r.operands}
+    related = _restated_pairs(relations)
     out = list(relations)
     by_key: dict[tuple, list[Fig]] = {}
     for g in ctx.figs:
@@ -2590,10 +2580,16 @@ def restated_values(ctx: Context, relations: list[Relation]) -> list[Relation]:
                 out.append(_rel(ctx, "same_as", "repeat", h, [g], cue=ctx.name(h), firm=False, formula="restated"))
                 break
         by_key.setdefault(key, []).append(g)
-    return out + _rounded_restatements(ctx, out) + _restated_growths(ctx, out)
+    return out + _rounded_restatements(ctx, related | _restated_pairs(out[len(relations):])) + _restated_growths(ctx, out)
 
 
-def _rounded_restatements(ctx: Context, relations: list[Relation]) -> list[Relation]:
+def _restated_pairs(relations: list[Relation]) -> set[frozenset[int]]:
+    """The (stated, restatement) record pairs the ``same_as`` relations read."""
+    return {frozenset((id(r.stated), id(o))) for r in relations if r.relation == "same_as" and r.stated is not None
+            for o in r.operands}
+
+
+def _rounded_restatements(ctx: Context, related: set[frozenset[int]]) -> list[Relation]:
     """A ``same_as`` for each amount or count written again rounded, in another paragraph or a table of its article
     (全年粮食总产量16.28万吨 and the table's 粮食总产量 162817吨; 民生支出380．75亿元 and later 全市民生支出381亿元): equal
     within the rounding of the coarser writing, the finer written before it in the text (or either in a table), the two
@@ -2601,8 +2597,6 @@ def _rounded_restatements(ctx: Context, relations: list[Relation]) -> list[Relat
     first that fits among the :data:`RESTATED_LOOKBACK` nearest unequal values on either side (linear in a document
     that writes one value thousands of times)."""
     rules = ctx.rules
-    related = {frozenset((id(r.stated), id(o))) for r in relations if r.relation == "same_as" and r.stated is not None
-               for o in r.operands}
     groups: dict[tuple, list[Fig]] = {}
     for g in ctx.figs:
         if g.kind != "percentage" and not (g.redacted or g.in_name or math.isnan(g.written) or g.qualifier):

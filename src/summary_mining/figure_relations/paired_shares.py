@@ -28,17 +28,6 @@ __all__ = ["find_paired_shares"]
 NAMED_BACK = 40
 
 
-def _run_after(ctx: Context, first: Fig, n: int | None = None) -> list[Fig]:
-    """``first`` and the figures of its family right after it joined by a list word (、和及与), in its statement."""
-    run = [first]
-    for g in ctx.figs[first.i + 1:]:
-        if (n is not None and len(run) == n) or g.sentence != first.sentence or g.family != first.family \
-                or not rx_fullmatch(ctx.label_rules.list_join, ctx.text[run[-1].end:g.start]):
-            break
-        run.append(g)
-    return run
-
-
 def _values_before(ctx: Context, p: Fig, n: int) -> list[Fig]:
     """The ``n`` values of one family listed right before the clause of ``p`` (48.47、51.50、39.07亿元，占比…)."""
     k = p.i - 1
@@ -79,7 +68,7 @@ def find_paired_shares(ctx: Context, share_match: Callable, named_whole: Callabl
         m = share_match(ctx, p)
         if m is None or p.clause[:m.start()].strip():
             continue  # (a share whose clause names its subject is read with it)
-        shares = _run_after(ctx, p)
+        shares = ctx.listed_after(p)
         values = _values_before(ctx, p, len(shares)) if len(shares) >= 2 else []
         if not values:
             continue

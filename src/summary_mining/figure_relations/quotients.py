@@ -1,6 +1,6 @@
 """Quotients stated as a bare number: 城乡居民收入比为2.14 — the urban over the rural per-head disposable income, each the
-nearest figure before whose label ends with one of the rule's names (``[[quotient]]`` of ``data/relations.toml``; a
-new quotient is a data entry). The stated number is a record made for the relation (no reported figure of the
+nearest amount before (:meth:`~.context.Context.amount_before`) whose label ends with one of the rule's names
+(``[[quotient]]`` of ``data/relations.toml``; a new quotient is a data entry). The stated number is a record made for the relation (no reported figure of the
 document's, like the numbers of structure ratios); the text is read past glosses, padding and soft wraps.
 
 Firm when both operands stand in the quotient's paragraph.
@@ -13,27 +13,11 @@ Firm when both operands stand in the quotient's paragraph.
 from __future__ import annotations
 
 from ..datafiles import rx_finditer
-from ..figures.record import Figure
-from .context import Context, Fig
+from .context import Context
 from .context import make_relation as _rel
 from .record import Relation
 
 __all__ = ["find_quotients"]
-
-#: How many statements before the quotient its operands may stand.
-STATEMENTS = 6
-
-
-def _named_before(ctx: Context, pos: int, names: tuple[str, ...]) -> Fig | None:
-    """The nearest usable figure before ``pos`` (a few statements back, in its article) whose label ends with one of
-    ``names``."""
-    anchor, article = ctx.stmt_at(pos), ctx.doc.article_index(pos)
-    for g in reversed(ctx.between(max(0, pos - 2000), pos)):
-        if anchor - g.stmt > STATEMENTS or g.article != article:
-            return None
-        if g.kind != "percentage" and ctx.usable(g) and not g.direction and (g.label or "").endswith(names):
-            return g
-    return None
 
 
 def find_quotients(ctx: Context) -> list[Relation]:
@@ -45,13 +29,11 @@ def find_quotients(ctx: Context) -> list[Relation]:
     for rule in ctx.rules.quotients:
         for m in rx_finditer(rule.pattern, plain.plain):
             s, e = plain.at(m.start("ratio")), plain.at(m.end("ratio") - 1) + 1
-            num, den = _named_before(ctx, s, rule.numerator), _named_before(ctx, s, rule.denominator)
+            num = ctx.amount_before(s, lambda g: (g.label or "").endswith(rule.numerator))
+            den = ctx.amount_before(s, lambda g: (g.label or "").endswith(rule.denominator))
             if num is None or den is None or num.family != den.family:
                 continue
-            number = float(m.group("ratio"))
-            decimals = len(m.group("ratio").split(".")[1]) if "." in m.group("ratio") else 0
-            stated = ctx.add_record(Figure(s, e, ctx.written[s:e], "percentage", number, number, number, "",
-                                           number=number, decimals=decimals, written_unit=""))
+            stated = ctx.stated_number(s, e, "")
             para = ctx.para_at(s)
             out.append(_rel(ctx, "ratio_of", "rate", stated, [num, den], cue=rule.name, scale=1.0,
                             firm=num.para == para and den.para == para, names=(ctx.name(num), ctx.name(den))))

@@ -227,6 +227,9 @@ class RelationRules:
     #: a full sentence opening with a plus word (加上…, not 加强…) adds its figures to the first value of the one
     #: before; one opening with a name and a plus word adds them to the value that name names (``[sum]``)
     plus_opener: regex.Pattern[str] | None = None
+    #: the plus words of two characters or more (加上, 再加上): after a sum's last figure, one says the total holds items
+    #: with no figure of their own (加上转移支付…等转移性收入，收入总量为…)
+    plus_words: tuple[str, ...] = ()
     named_plus: regex.Pattern[str] | None = None
     #: labels that only say "achieved": named after the target right before them (实际完成 after 年初预算…)
     actual_labels: frozenset[str] = frozenset()
@@ -478,6 +481,7 @@ def _compile(d: dict, src: str) -> RelationRules:
                             tuple(str(w) for w in bal.get("minus", ())))
         if bal.get("cue") else None,
         plus_opener=compile_pattern(f"\\s*{plus}", src, "sum.plus_openers") if plus else None,
+        plus_words=tuple(w for w in openers if len(w) >= 2),
         named_plus=compile_pattern(f"\\s*([^\\s，,。；;：:、0-9]{{2,16}}?){plus}", src, "sum.plus_openers") if plus else None,
         ceilings=tuple((str(c["limit"]), str(c["level"]), tuple(str(w) for w in c.get("ignore", ())))
                        for c in d.get("ceiling", [])),

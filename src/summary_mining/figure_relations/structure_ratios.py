@@ -18,42 +18,13 @@ from __future__ import annotations
 import regex
 
 from ..datafiles import rx_finditer, rx_match
-from ..figures.record import Figure
-from .context import Context, Fig, occurrences
+from .context import Context, occurrences
 from .context import make_relation as _rel
 from .record import Relation
 
 __all__ = ["find_structure_ratios"]
 
-#: How many statements before its ratio a part or the whole may be stated (the sentences of one paragraph).
-STATEMENTS = 6
-#: How many characters back they are looked for.
-WINDOW = 2000
 _NUMBER = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
-
-
-def _record(ctx: Context, m: regex.Match, base: int) -> Fig:
-    """One number of a ratio as a share record (9.6 of 9.6:30.8:59.6, in percent); ``base`` is where the ratio
-    starts in the text read past glosses and padding (:meth:`Context.plain`)."""
-    at = ctx.plain().at
-    s, e = at(base + m.start()), at(base + m.end() - 1) + 1
-    number = float(m.group())
-    decimals = len(m.group().split(".")[1]) if "." in m.group() else 0
-    f = Figure(s, e, ctx.written[s:e], "percentage", number, number, number, "%", number=number,
-               decimals=decimals, written_unit="%")
-    return ctx.add_record(f)
-
-
-def _amount_before(ctx: Context, pos: int, test) -> Fig | None:
-    """The nearest amount before ``pos`` (a few statements back) that ``test`` accepts."""
-    anchor = ctx.stmt_at(pos)
-    for g in reversed(ctx.between(max(0, pos - WINDOW), pos)):
-        if anchor - g.stmt > STATEMENTS:
-            break
-        if g.kind == "amount" and ctx.usable(g) and not g.direction and not ctx.is_target(g) and not g.redacted \
-                and test(g):
-            return g
-    return None
 
 
 def find_structure_ratios(ctx: Context) -> list[Relation]:
@@ -76,11 +47,11 @@ def find_structure_ratios(ctx: Context) -> list[Relation]:
             numbers = list(rx_finditer(_NUMBER, m.group("ratio")))
             if len(numbers) != len(parts):
                 continue
-            figs = [_amount_before(ctx, k, lambda g, p=p: (g.label or g.clause).startswith(p)) for p in parts]
+            figs = [ctx.amount_before(k, lambda g, p=p: (g.label or g.clause).startswith(p)) for p in parts]
             if any(g is None for g in figs):
                 continue
             first = min(figs, key=lambda g: g.start)
-            whole = _amount_before(ctx, first.start, lambda g: ctx.rules.names_whole(partition, g.label or g.clause))
+            whole = ctx.amount_before(first.start, lambda g: ctx.rules.names_whole(partition, g.label or g.clause))
             if whole is None:
                 continue
             para = ctx.para_at(k)
@@ -89,7 +60,7 @@ def find_structure_ratios(ctx: Context) -> list[Relation]:
             # numbers rounded so that they add up to 100 (11.1:30.1:58.8 for 58.74): one may be a whole unit off
             forced = abs(sum(float(n.group()) for n in numbers) - 100) < 1e-6
             for num, part in zip(numbers, figs):
-                stated = _record(ctx, num, base)
+                stated = ctx.stated_number(plain.at(base + num.start()), plain.at(base + num.end() - 1) + 1, "%")
                 out.append(_rel(ctx, "share_of", "share", stated, [part, whole], cue=name, firm=firm,
                                 names=(ctx.name(part), ctx.name(whole)), slack=stated.half if forced else 0.0))
     return out

@@ -351,26 +351,26 @@ def _figure_mentions(ctx: _Context, out: list[Figure]) -> None:
                            written_unit=written))
 
 
-#: A bare number and a list joint right before a figure in points (三次产业分别拉动经济增长0.6、2.0、3.4个百分点;
-#: 2.1和2.4个百分点): the points unit at the end of the list is each number's.
-_BARE_BEFORE = regex.compile(r"(?<![0-9.,第])(?P<num>[0-9]{1,3}(?:\.[0-9]+)?)[ \t]*[、和及与][ \t]*$")
-_BARE_WINDOW = 16
+#: A bare number and a list joint right before a figure in points or an amount with its scale (三次产业分别拉动经济增长
+#: 0.6、2.0、3.4个百分点; 2.1和2.4个百分点; 48.47、51.50、39.07亿元): the unit at the end of the list is each number's.
 _BARE_JOINERS = "、和及与"
+_BARE_BEFORE = regex.compile(rf"(?<![0-9.,第])(?P<num>[0-9]{{1,3}}(?:\.[0-9]+)?)[ \t]*[{_BARE_JOINERS}][ \t]*$")
+_BARE_WINDOW = 16
 
 
-def _bare_point_mentions(ctx: _Context, out: list[Figure]) -> None:
+def _bare_listed_mentions(ctx: _Context, out: list[Figure]) -> None:
     """0.6、2.0、3.4个百分点 and 48.47、51.50、39.07亿元: the bare numbers listed before a figure in points, or in an
     amount written with its scale (each its own mention, in that unit and scale), as 12个、5个和3.6个百分点 are."""
-    points = [f for f in out if not f.redacted and f.qualifier != "range" and (
+    ends = [f for f in out if not f.redacted and f.qualifier != "range" and (
         f.kind == "percentage" and f.written_unit.startswith("个") or f.kind == "amount" and f.scale and f.number == f.number)]
     taken = {f.start for f in out}
-    for f in points:
+    for f in ends:
         unit = ctx.rules.units.get(f.written_unit if f.kind == "percentage" else f.written_unit[len(f.scale):])
         if unit is None:
             continue
         pos = f.start
         while pos > 0:
-            if ctx.norm[pos - 1] not in _BARE_JOINERS and ctx.norm[max(0, pos - 3):pos].strip(" \t")[-1:] not in _BARE_JOINERS:
+            if ctx.norm[max(0, pos - 3):pos].strip(" \t")[-1:] not in _BARE_JOINERS:
                 break  # (no list joint right before: the pattern need not run)
             m = rx_search(_BARE_BEFORE, ctx.norm, max(0, pos - _BARE_WINDOW), pos)
             if m is None or m.start("num") in taken:
@@ -382,8 +382,7 @@ def _bare_point_mentions(ctx: _Context, out: list[Figure]) -> None:
             x = float(v) * factor
             p = _Parsed(x, x, x, False, float(v), decimals(m.group("num")), factor)
             s, e = m.span("num")
-            out.append(_figure(ctx, s, e, f.kind, unit, p, scale=f.scale if f.kind == "amount" else "",
-                               written_unit=f.written_unit))
+            out.append(_figure(ctx, s, e, f.kind, unit, p, scale=f.scale, written_unit=f.written_unit))
             taken.add(s)
             pos = m.start()
 
@@ -520,7 +519,7 @@ def find_figures(doc: Document, rules: MetricRules | None = None, seg: Segmenter
     ctx = _Context(doc, rules or metric_rules(), seg or Segmenter.default())
     out: list[Figure] = []
     _figure_mentions(ctx, out)
-    _bare_point_mentions(ctx, out)
+    _bare_listed_mentions(ctx, out)
     _percent_word_mentions(ctx, out)
     out.sort(key=lambda m: (m.start, -m.end))
     taken = [(m.start, m.end) for m in out]

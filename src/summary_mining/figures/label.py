@@ -16,6 +16,7 @@ import regex
 
 from ..datafiles import rx_finditer, rx_fullmatch, rx_match, rx_search
 from ..model import Document
+from ..numerals import REDACTION_CHARS
 from ..structure import strip_glosses
 from ..rules.indicators import IndicatorLexicon, indicator_lexicon
 from ..rules.labels import LabelRules, label_rules
@@ -58,15 +59,13 @@ def _is_punct(w: str) -> bool:
     return not any(c.isalnum() for c in w)
 
 
-#: Characters a redacted number is written with (xx年, 20xx年: a date all the same).
-_REDACTION = "xX×"
-
-
 def _is_time_word(w: str) -> bool:
     """A date or period word a label does not open with (2025年, 1-6月, 第); not a name written with digits and
     Latin letters (5G移动电话用户, PM2.5)."""
-    return any(c.isdigit() or c in _REDACTION for c in w) and not any(c.isascii() and c.isalpha() and c not in _REDACTION
-                                                                     for c in w) or w.endswith(("年", "月", "日", "届", "季度")) and len(w) <= 6 or w == "第"
+    # (a redacted number's x is a digit here: xx年, 20xx年 are dates all the same)
+    numbered = any(c.isdigit() or c in REDACTION_CHARS for c in w) \
+        and not any(c.isascii() and c.isalpha() and c not in REDACTION_CHARS for c in w)
+    return numbered or w.endswith(("年", "月", "日", "届", "季度")) and len(w) <= 6 or w == "第"
 
 
 def _is_date_tail(w: str) -> bool:

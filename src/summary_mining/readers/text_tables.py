@@ -332,7 +332,8 @@ def find_line_tables(text: str, rules: TextTableRules | None = None, skip: list[
             if cut is None:
                 k += 1
                 continue
-            out.append(_header_over_lines(text, run[:k], _table(text, run[k:], cut), rules) or _table(text, run[k:], cut))
+            table = _table(text, run[k:], cut)
+            out.append(_header_over_lines(text, run[:k], table, rules) or table)
             width, offset, rows, _ = cut
             k += offset + width * (rows + 1)
     return out
