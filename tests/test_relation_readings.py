@@ -367,3 +367,34 @@ def test_one_wording_under_two_scopes_is_no_restatement():
     audit = sm.audit(text=text)
     assert "repeat" not in set(audit["check"])
     assert "inconsistent" not in set(audit["status"])
+
+
+_ITEMS = {  # the same three items in each numbered style (after the count's statement: a new paragraph or its colon)
+    "（一）": "\n（一）立足长治久安。维护稳定。\n（二）立足扩大内需。扩大投资。\n（三）立足强链补链。发展产业。",
+    "1．": "\n1．加力落实积极的财政政策。落实减税降费。\n2．聚焦重点服务大局。投入资金。\n3．持续保障和改善民生。发放补贴。",
+    "一是 at paragraph starts": "\n一是始终坚持维护稳定。全面夯实基础。\n二是始终坚持高质量发展。深化改革。\n三是始终坚持生态优先。绿色发展。",
+    "一是 after the colon": "一是坚持系统思维。处理好关系。二是强化统筹协同。统筹资源。三是突出重点保障。集中财力。",
+}
+
+
+@pytest.mark.parametrize("stated, status", [("三个方面", "consistent"), ("两个方面", "inconsistent"), ("四个方面", "unverifiable")])
+@pytest.mark.parametrize("style", list(_ITEMS))
+def test_a_count_announcing_numbered_items(style, stated, status):
+    """重点抓好八个方面工作。⏎（一）…（八）: the items numbered in one style after the count, read by their numbers;
+    more items than announced are inconsistent, fewer unverifiable (another may be written another way)."""
+    items = _ITEMS[style]
+    text = f"全市坚持稳中求进，重点抓好{stated}工作{'。' if items.startswith(chr(10)) else '：'}{items}\n二、其他工作"
+    row = _row(text, stated)
+    assert (row.check, row.status) == ("enumeration", status), row.message
+    firsts = [line.strip()[:4] for line in items.replace("。二是", "。\n二是").replace("。三是", "。\n三是").split("\n")
+              if line.strip()]
+    assert [e[2][:4] for e in row.evidence[1:]] == firsts
+
+
+def test_items_numbered_past_ten_are_counted_by_their_numbers():
+    names = "一二三四五六七八九十"
+    numbers = list(names) + ["十一", "十二", "十三"]
+    text = "《纲要草案》具体部署了13项任务举措：" + "；".join(f"{n}是任务{k}" for k, n in enumerate(numbers, 1)) + "。\n展望未来"
+    row = _row(text, "13项")
+    assert row.status == "consistent", row.message
+    assert [e[2] for e in row.evidence[1:]][-1].startswith("十三是")

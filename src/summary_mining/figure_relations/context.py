@@ -255,6 +255,12 @@ class Context:
         self.by_record[id(f)] = g
         return g
 
+    def count_record(self, start: int, end: int, n: int) -> "Fig":
+        """A count written as words (5增, 六大, 八个方面) as a record the audit can show (:meth:`add_record`)."""
+        f = Figure(start, end, self.written[start:end], "count", float(n), float(n), float(n), "项",
+                   number=float(n), written_unit="项")
+        return self.add_record(f)
+
     # -- positions (the document's structure) ----------------------------------------------
     def clause_start(self, pos: int, floor: int = 0) -> int:
         """Where the clause holding ``pos`` starts, at most :data:`TEXT_WINDOW` characters back."""

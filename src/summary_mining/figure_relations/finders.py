@@ -18,6 +18,7 @@ from typing import Callable
 import regex
 
 from ..datafiles import rx_finditer, rx_first, rx_fullmatch, rx_match, rx_search, rx_sub
+from ..numerals import parse_number
 from ..rules.indicators import indicator_lexicon
 from ..structure import PAD_SPACES, strip_glosses, structure_rules
 from .arithmetic import agrees, prefix_match, sum_tolerance
@@ -28,6 +29,7 @@ from .context import longest_common as _lcs
 from .context import make_hundred
 from .context import partition_found as _partition_found
 from .context import make_relation as _rel
+from .heading_counts import find_heading_counts
 from .named_differences import find_named_differences
 from .prior_levels import find_prior_levels
 from .record import Relation
@@ -2383,7 +2385,7 @@ def _ordinal_items(ctx: Context, g: Fig, start: int) -> Relation | None:
     end = para.end if para is not None else min(len(ctx.text), start + TEXT_WINDOW)
     marks = []
     for m in rx_finditer(_ORDINAL_ITEM, ctx.text, start - 1, end):
-        n = _CN.get(m.group(1))
+        n = parse_number(m.group(1))
         if n != len(marks) + 1:
             break
         marks.append(m.start(1))
@@ -3090,6 +3092,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "enumeration": find_enumerations,
     "tally": find_tallies,
     "word_count": find_word_counts,
+    "heading_count": find_heading_counts,
     "repeat": find_repeats,
     "table": find_table_relations,
     "prior_level": find_prior_levels,

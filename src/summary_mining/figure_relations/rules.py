@@ -17,7 +17,7 @@ import regex
 from ..datafiles import compile_pattern, rules_from
 from ..errors import RuleError
 
-__all__ = ["RateRule", "BalanceRule", "RateGapRule", "ContributionRule", "TallyRule", "WordCountRule", "NamedDifference", "Template",
+__all__ = ["RateRule", "BalanceRule", "RateGapRule", "ContributionRule", "TallyRule", "WordCountRule", "HeadingCountRule", "NamedDifference", "Template",
            "RelationRules", "relation_rules", "PLACEHOLDER_BASE", "MACROS"]
 
 #: Figures in a template's view are one character each, from the private use area: amounts from
@@ -146,6 +146,17 @@ class WordCountRule:
 
 
 @dataclass(frozen=True)
+class HeadingCountRule:
+    """``[heading_count]``: a count announcing the numbered items after it (重点抓好八个方面工作。⏎（一）…（八））."""
+
+    count: regex.Pattern[str]  # the count: groups count (the words shown) and n (the number)
+    markers: tuple[regex.Pattern[str], ...]  # each numbered style, group n the number
+    first: regex.Pattern[str]  # item 1 of any style
+    max_tail: int  # a count with at most this many characters after it in its statement announces the run
+    max_gap: int  # items further apart are two runs
+
+
+@dataclass(frozen=True)
 class Template:
     """A relation read from the wording of a full sentence (see ``relations.toml``)."""
 
@@ -250,6 +261,8 @@ class RelationRules:
     measure_words: tuple[str, ...] = ()
     #: counts written as words after the names they count (``[word_count]``); None: not read
     word_count: WordCountRule | None = None
+    #: counts announcing the numbered items after them (``[heading_count]``); None: not read
+    heading_count: HeadingCountRule | None = None
     #: qualifiers of a bound restating a value stated exactly elsewhere (突破150亿元: ``[restated_bound]``)
     bound_floors: tuple[str, ...] = ()
     bound_ceilings: tuple[str, ...] = ()
@@ -498,6 +511,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         if (c := d.get("contribution", {})).get("cue") else None,
         tally=_tally(d["tally"], src) if d.get("tally", {}).get("numeral") else None,
         word_count=_word_count(d["word_count"], src) if d.get("word_count", {}).get("count") else None,
+        heading_count=_heading_count(d["heading_count"], src) if d.get("heading_count", {}).get("count") else None,
         bound_floors=tuple(str(w) for w in d.get("restated_bound", {}).get("floors", ())),
         bound_ceilings=tuple(str(w) for w in d.get("restated_bound", {}).get("ceilings", ())),
         formula_rate=compile_pattern(f, src, "formula_rate.pattern") if (f := d.get("formula_rate", {}).get("pattern")) else None,
@@ -541,9 +555,32 @@ def _structure_ratio(r: dict, src: str) -> regex.Pattern[str]:
 
 def _word_count(w: dict, src: str) -> WordCountRule:
     name = str(w["name"])
-    names = f"(?P<names>{name}(?:、{name})+)[”\"’]?\\s*[“\"‘]?$"
+    joiners = "".join(str(j) for j in w.get("last_joiners", ("和", "及", "与")))
+    last = f"[、{regex.escape(joiners)}]" if joiners else "、"
+    names = f"(?P<names>(?P<item>{name})(?:、(?P<item>{name}))*{last}(?P<item>{name}))[”\"’]?\\s*[“\"‘]?$"
     return WordCountRule(compile_pattern(str(w["count"]), src, "word_count.count"),
                          compile_pattern(names, src, "word_count.name"), int(w.get("min_items", 3)))
+
+
+#: The numbers a heading count's marker may carry ({CN}: 一…十三; {AR}: 1…99) and how item 1 writes them.
+_MARKER_NUMBERS = {"{CN}": ("[一二三四五六七八九十]{1,3}", "一"), "{AR}": ("[1-9][0-9]?", "1")}
+
+
+def _heading_count(h: dict, src: str) -> HeadingCountRule:
+    markers, firsts = [], []
+    for i, m in enumerate(h.get("markers", ())):
+        where = f"heading_count.markers[{i}]"
+        slot = next((k for k in _MARKER_NUMBERS if k in str(m)), None)
+        if slot is None:
+            raise RuleError(f"{src}: {where}: a marker must hold {{CN}} or {{AR}} (the item's number)")
+        many, one = _MARKER_NUMBERS[slot]
+        markers.append(compile_pattern(str(m).replace(slot, f"(?P<n>{many})"), src, where))
+        firsts.append(str(m).replace(slot, one))
+    if not markers:
+        raise RuleError(f"{src}: heading_count.markers: at least one marker is needed")
+    return HeadingCountRule(compile_pattern(str(h["count"]), src, "heading_count.count"), tuple(markers),
+                            compile_pattern("|".join(f"(?:{f})" for f in firsts), src, "heading_count.markers"),
+                            int(h.get("max_tail", 6)), int(h.get("max_gap", 8000)))
 
 
 def _tally(t: dict, src: str) -> TallyRule:

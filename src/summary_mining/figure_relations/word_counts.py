@@ -21,7 +21,6 @@ from __future__ import annotations
 import regex
 
 from ..datafiles import rx_finditer, rx_match, rx_search
-from ..figures.record import Figure
 from ..numerals import parse_number
 from .context import Context, Fig, occurrences
 from .context import make_relation as _rel
@@ -39,13 +38,6 @@ _OPEN = "“\"‘ \t"  # what may stand between a tally and the count before it
 def _count(numeral: str) -> int | None:
     n = parse_number(numeral)
     return int(n) if n is not None and n == int(n) and n > 0 else None
-
-
-def _record(ctx: Context, start: int, end: int, n: int) -> Fig:
-    """A count written in a tally (5增) or before it (六大) as a figure record the audit can show."""
-    f = Figure(start, end, ctx.written[start:end], "count", float(n), float(n), float(n), "项",
-               number=float(n), written_unit="项")
-    return ctx.add_record(f)
 
 
 def _growth_item(ctx: Context, g: Fig) -> bool:
@@ -109,7 +101,7 @@ def find_tallies(ctx: Context) -> list[Relation]:
                 items = [(a, b, ctx.written[a:b]) for a, b in flats]
             else:
                 items = [(g.start, g.end, ctx.written[g.start:g.end]) for g in by_dir[kind]]
-            stated = _record(ctx, m.start() + s.start(), m.start() + s.end(), n)
+            stated = ctx.count_record(m.start() + s.start(), m.start() + s.end(), n)
             out.append(_rel(ctx, "count_of", "enumeration", stated, [], items=items, cue=m.group(), firm=False))
         base = ctx.clause_start(m.start())
         w = rx_search(rule.whole, ctx.text[base:m.start()].rstrip(_OPEN))
@@ -118,7 +110,7 @@ def find_tallies(ctx: Context) -> list[Relation]:
             lo, hi = base + w.start("whole"), base + w.end("whole")
             whole = next((g for g in ctx.between(lo, hi) if g.kind == "count" and g.start == lo), None)
             items = sorted([(g.start, g.end) for g in figs] + flats)
-            out.append(_rel(ctx, "count_of", "enumeration", whole or _record(ctx, lo, hi, n), [], firm=False,
+            out.append(_rel(ctx, "count_of", "enumeration", whole or ctx.count_record(lo, hi, n), [], firm=False,
                             items=[(a, b, ctx.written[a:b]) for a, b in items], cue=m.group()))
     return out
 
@@ -147,7 +139,7 @@ def find_word_counts(ctx: Context) -> list[Relation]:
         if n != len(names) or any(g.start == a for g in ctx.between(a, b)):
             continue  # not as many names, or a figure of the document's (五省市): the enumeration finder reads it
         items = [(s, e, ctx.written[s:e]) for s, e in names]
-        out.append(_rel(ctx, "count_of", "enumeration", _record(ctx, a, b, n), [], items=items, cue="", firm=False))
+        out.append(_rel(ctx, "count_of", "enumeration", ctx.count_record(a, b, n), [], items=items, cue="", firm=False))
     return out
 
 
@@ -175,10 +167,5 @@ def _after_quotes(text: str) -> list[int]:
 
 
 def _names(m: regex.Match[str]) -> list[tuple[int, int]]:
-    """The spans of the names in a word count's match (group names, cut at 、)."""
-    a = m.start("names")
-    out, pos = [], a
-    for part in m.group("names").split("、"):
-        out.append((pos, pos + len(part)))
-        pos += len(part) + 1
-    return out
+    """The spans of the names in a word count's match (each capture of group item)."""
+    return list(m.spans("item"))
