@@ -1385,6 +1385,8 @@ def find_groups(ctx: Context) -> list[Group]:
                 if ctx.addable(g, targets=plan) and (not plan or ctx.is_target(g)) and not g.redacted:
                     wholes.setdefault(g.family, []).append(g)  # nearest first
             if ctx.text[cs] in "（(":  # a bracket right after a figure breaks down that figure alone
+                if _is_total(ctx, run[0]):
+                    continue  # (一等奖3人（全省共4人获一等奖）: a wider total, no part)
                 last = ctx.between(lo, cs)[-1:]
                 wholes = {f: gs[:1] for f, gs in wholes.items() if last and gs[0] is last[0]}
             if run[0].family not in wholes:
@@ -2793,6 +2795,13 @@ def find_templates(ctx: Context) -> list[Relation]:
                     operands = [*groups.get("now", []), *groups.get("difference", [])]
                 else:
                     operands = [*groups.get("now", []), *groups.get("before", [])]
+                if t.formula not in ("at_least", "sum") and groups.get("now"):
+                    # a level in brackets (新增债券213.27亿元（一般债券11.77亿元、专项债券201.5亿元），比上年增加50.27亿元):
+                    # what follows the bracket is said of the figure the bracket follows
+                    whole = _bracket_whole(ctx, groups["now"][0])
+                    if whole is None:
+                        continue
+                    operands = [whole if g is groups["now"][0] else g for g in operands]
                 if t.formula not in ("at_least", "sum") and (len(operands) != 2 or not _comparable(
                         [*operands, stated] if t.formula == "difference" else operands)):
                     continue
@@ -2808,6 +2817,18 @@ def find_templates(ctx: Context) -> list[Relation]:
                                 firm=ctx.same_place(operands, stated), names=t.names, minus=minus,
                                 exhaustive=t.exhaustive))
     return out
+
+
+def _bracket_whole(ctx: Context, g: Fig) -> Fig | None:
+    """``g``, or — ``g`` inside a bracket in its statement — the figure of its family right before the bracket opens
+    (None when there is none)."""
+    lo = ctx.stmt_start(g.start)
+    if not _inside_bracket(ctx, lo, g.start):
+        return g
+    before = ctx.text[lo:g.start]
+    at = lo + max(before.rfind("（"), before.rfind("("))
+    return next((f for f in reversed(ctx.between(lo, at)) if f.family == g.family and f.kind == g.kind
+                 and not ctx.text[f.end:at].strip(_TRIM + "万亿元") and ctx.usable(f)), None)
 
 
 def find_named_changes(ctx: Context) -> list[Relation]:

@@ -143,6 +143,8 @@ class WordCountRule:
     count: regex.Pattern[str]  # the count: groups count (the words shown) and n (the number)
     names: regex.Pattern[str]  # the names right before it, to the end of the text searched: group names
     min_items: int
+    lead_words: tuple[str, ...] = ()  # words the first name's clause may open with, no part of the name (是指, 的)
+    verb_ends: str = ""  # a last name ending in one of these is a verb's, the count its object (评定为二级)
 
 
 @dataclass(frozen=True)
@@ -559,7 +561,9 @@ def _word_count(w: dict, src: str) -> WordCountRule:
     last = f"[、{regex.escape(joiners)}]" if joiners else "、"
     names = f"(?P<names>(?P<item>{name})(?:、(?P<item>{name}))*{last}(?P<item>{name}))[”\"’]?\\s*[“\"‘]?$"
     return WordCountRule(compile_pattern(str(w["count"]), src, "word_count.count"),
-                         compile_pattern(names, src, "word_count.name"), int(w.get("min_items", 3)))
+                         compile_pattern(names, src, "word_count.name"), int(w.get("min_items", 3)),
+                         tuple(sorted((str(x) for x in w.get("lead_words", ())), key=len, reverse=True)),
+                         "".join(str(x) for x in w.get("verb_ends", ())))
 
 
 #: The numbers a heading count's marker may carry ({CN}: 一…十三; {AR}: 1…99) and how item 1 writes them.

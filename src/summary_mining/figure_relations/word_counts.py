@@ -138,6 +138,12 @@ def find_word_counts(ctx: Context) -> list[Relation]:
         names = _names(m) if m else []
         if n != len(names) or any(g.start == a for g in ctx.between(a, b)):
             continue  # not as many names, or a figure of the document's (五省市): the enumeration finder reads it
+        if text[names[-1][1] - 1] in rule.verb_ends:
+            continue  # 评定为二级: the count is what something is rated, no count of names
+        s0 = names[0][0]
+        while s0 < names[0][1] - 1 and (k := next((len(w) for w in rule.lead_words if text.startswith(w, s0)), 0)):
+            s0 += k  # (的乡镇级公办养老机构、…: the first name starts past the words the clause opens with)
+        names[0] = (s0, names[0][1])
         items = [(s, e, ctx.written[s:e]) for s, e in names]
         out.append(_rel(ctx, "count_of", "enumeration", ctx.count_record(a, b, n), [], items=items, cue="", firm=False))
     return out
