@@ -236,14 +236,16 @@ class Context:
         return self.add_record(Figure(start, end, self.written[start:end], "percentage", number, number, number, unit,
                                       number=number, decimals=decimals, written_unit=unit))
 
-    def amount_before(self, pos: int, test, statements: int = STATED_OPERANDS) -> "Fig | None":
-        """The nearest amount before ``pos``, at most ``statements`` full sentences back in its article, usable, no
-        change, no target, that ``test`` accepts (the parts of a structure ratio, a quotient's two incomes)."""
+    def amount_before(self, pos: int, test, statements: int = STATED_OPERANDS,
+                      kinds: tuple[str, ...] = ("amount",)) -> "Fig | None":
+        """The nearest amount (or figure of ``kinds``) before ``pos``, at most ``statements`` full sentences back in its
+        article, usable, no change, no target, that ``test`` accepts (the parts of a structure ratio, a quotient's two
+        incomes)."""
         anchor, article = self.stmt_at(pos), self.doc.article_index(pos)
         for g in reversed(self.between(max(0, pos - OPERANDS_WINDOW), pos)):
             if anchor - g.stmt > statements or g.article != article:
                 break
-            if g.kind == "amount" and self.usable(g) and not g.direction and not self.is_target(g) and not g.redacted \
+            if g.kind in kinds and self.usable(g) and not g.direction and not self.is_target(g) and not g.redacted \
                     and test(g):
                 return g
         return None

@@ -29,12 +29,12 @@ def find_quotients(ctx: Context) -> list[Relation]:
     for rule in ctx.rules.quotients:
         for m in rx_finditer(rule.pattern, plain.plain):
             s, e = plain.at(m.start("ratio")), plain.at(m.end("ratio") - 1) + 1
-            num = ctx.amount_before(s, lambda g: (g.label or "").endswith(rule.numerator))
-            den = ctx.amount_before(s, lambda g: (g.label or "").endswith(rule.denominator))
+            num = ctx.amount_before(s, lambda g: (g.label or "").endswith(rule.numerator), kinds=("amount", "count"))
+            den = ctx.amount_before(s, lambda g: (g.label or "").endswith(rule.denominator), kinds=("amount", "count"))
             if num is None or den is None or num.family != den.family:
                 continue
             stated = ctx.stated_number(s, e, "")
             para = ctx.para_at(s)
-            out.append(_rel(ctx, "ratio_of", "rate", stated, [num, den], cue=rule.name, scale=1.0,
+            out.append(_rel(ctx, "ratio_of", "rate", stated, [num, den], cue=rule.name, scale=rule.scale,
                             firm=num.para == para and den.para == para, names=(ctx.name(num), ctx.name(den))))
     return out

@@ -108,6 +108,7 @@ class QuotientRule:
     pattern: regex.Pattern[str]
     numerator: tuple[str, ...]  # names the numerator's label ends with
     denominator: tuple[str, ...]
+    scale: float = 1.0  # the quotient times this (性别比: men per 100 women)
 
 
 @dataclass(frozen=True)
@@ -546,7 +547,8 @@ def _quotient(q: dict, src: str) -> QuotientRule:
         if not q.get(key):
             raise RuleError(f"{src}: quotient {q.get('name', '?')}: {key} missing")
     return QuotientRule(str(q["name"]), compile_pattern(str(q["pattern"]), src, f"quotient.{q['name']}.pattern"),
-                        tuple(str(w) for w in q["numerator"]), tuple(str(w) for w in q["denominator"]))
+                        tuple(str(w) for w in q["numerator"]), tuple(str(w) for w in q["denominator"]),
+                        float(q.get("scale", 1.0)))
 
 
 def _structure_ratio(r: dict, src: str) -> regex.Pattern[str]:
