@@ -398,3 +398,13 @@ def test_items_numbered_past_ten_are_counted_by_their_numbers():
     row = _row(text, "13项")
     assert row.status == "consistent", row.message
     assert [e[2] for e in row.evidence[1:]][-1].startswith("十三是")
+
+
+def test_a_list_cut_by_a_line_break_after_its_semicolon_goes_on():
+    """按经营地统计，城镇…；⏎乡村…: a paragraph ending in ； (a PDF line break) does not end the list its cue opened."""
+    text = ("全年社会消费品零售总额 5320.9 亿元，比上年增长 3.2%。\n按经营地统计，城镇消费品零售额 5005.9 亿元，增长 3.3%；\n"
+            "乡村消费品零售额 315.0 亿元，增长 1.8%。")
+    row = _row(text, "5320.9 亿元")
+    assert (row.status, [e[2] for e in row.evidence[1:]]) == ("consistent", ["5005.9 亿元", "315.0 亿元"]), row.message
+    broken = text.replace("315.0", "415.0")  # (a whole a paragraph back is no firm whole: a doubt, not an error)
+    assert _row(broken, "5320.9 亿元").status == "unverifiable"

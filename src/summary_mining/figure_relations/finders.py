@@ -1082,6 +1082,8 @@ def _part_run(ctx: Context, cue_end: int, next_cue: int, paragraph: bool = False
         stmt, para = ctx.figs[first].stmt, para + 1  # a cue that ends its line (余额858.82亿元，其中：⏎一般债务余额…)
     depth, pos = 0, cue_end  # brackets opened after the cue: a part's own breakdown (19524辆（含…1319辆）), skipped
     for g in itertools.islice(ctx.figs, first, first + FIGURE_WINDOW):
+        if not paragraph and g.stmt != stmt and g.para == para + 1 and _ends_in_semicolon(ctx, para):
+            stmt, para = g.stmt, g.para  # a list a line break cut after its ； (…增长 3.3%；⏎乡村消费品零售额…)
         if g.start >= next_cue or (g.para != para if paragraph else g.stmt != stmt) \
                 or (out and rx_search(ctx.rules.strong_sum, g.clause)):
             break  # a new total (…；共计…); a weak cue (7个县（区）共完成851064万元) is one more part
@@ -1094,6 +1096,12 @@ def _part_run(ctx: Context, cue_end: int, next_cue: int, paragraph: bool = False
         if depth == 0:
             out.append(g)
     return out
+
+
+def _ends_in_semicolon(ctx: Context, para: int) -> bool:
+    """Paragraph ``para`` ends in a ； (a list cut by a line break, not a paragraph's end)."""
+    p = ctx.doc.paragraphs[para] if 0 <= para < len(ctx.doc.paragraphs) else None
+    return p is not None and ctx.text[p.start:p.end].rstrip()[-1:] in "；;"
 
 
 def _names_a_partition(ctx: Context, g: Fig) -> bool:
