@@ -31,6 +31,7 @@ from .context import partition_found as _partition_found
 from .context import make_relation as _rel
 from .heading_counts import find_heading_counts
 from .named_differences import find_named_differences
+from .named_parts import find_named_parts
 from .prior_levels import find_prior_levels
 from .record import Relation
 from .rules import RateGapRule, RateRule, names_partition
@@ -3108,6 +3109,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "quotient": find_quotients,
     "share": find_shares,
     "breakdown": find_breakdowns,
+    "named_parts": lambda ctx: find_named_parts(ctx, _partition, _disjoint),
     "share_total": find_share_totals,
     "per_head": find_per_head,
     "allocation": find_allocations,
