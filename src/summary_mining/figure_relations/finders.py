@@ -41,7 +41,7 @@ from .quotients import find_quotients
 from .sentence_partitions import find_sentence_partitions
 from .structure_ratios import find_structure_ratios
 from .tables import find_table_relations
-from .word_counts import find_tallies, find_word_counts
+from .word_counts import find_tallies, find_top_lists, find_word_counts
 from .view import figure_views
 
 __all__ = ["FINDERS", "Group", "find_groups", "restated_rates", "changes_of_parts"]
@@ -3124,6 +3124,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "tally": find_tallies,
     "word_count": find_word_counts,
     "heading_count": find_heading_counts,
+    "top_list": find_top_lists,
     "repeat": find_repeats,
     "table": find_table_relations,
     "prior_level": find_prior_levels,

@@ -264,6 +264,8 @@ class RelationRules:
     measure_words: tuple[str, ...] = ()
     #: counts written as words after the names they count (``[word_count]``); None: not read
     word_count: WordCountRule | None = None
+    #: a ranking's first few (前三位的是…, ``[top_list]`` pattern: groups count and n); None: not read
+    top_list: regex.Pattern[str] | None = None
     #: counts announcing the numbered items after them (``[heading_count]``); None: not read
     heading_count: HeadingCountRule | None = None
     #: qualifiers of a bound restating a value stated exactly elsewhere (突破150亿元: ``[restated_bound]``)
@@ -515,6 +517,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         tally=_tally(d["tally"], src) if d.get("tally", {}).get("numeral") else None,
         word_count=_word_count(d["word_count"], src) if d.get("word_count", {}).get("count") else None,
         heading_count=_heading_count(d["heading_count"], src) if d.get("heading_count", {}).get("count") else None,
+        top_list=compile_pattern(str(t), src, "top_list.pattern") if (t := d.get("top_list", {}).get("pattern")) else None,
         bound_floors=tuple(str(w) for w in d.get("restated_bound", {}).get("floors", ())),
         bound_ceilings=tuple(str(w) for w in d.get("restated_bound", {}).get("ceilings", ())),
         formula_rate=compile_pattern(f, src, "formula_rate.pattern") if (f := d.get("formula_rate", {}).get("pattern")) else None,

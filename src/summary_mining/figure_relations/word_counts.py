@@ -22,12 +22,12 @@ import regex
 
 from ..datafiles import rx_finditer, rx_match, rx_search
 from ..numerals import parse_number
-from .context import Context, Fig, occurrences
+from .context import Context, Fig, longest_common, occurrences
 from .context import make_relation as _rel
 from .record import Relation
 from .rules import TallyRule
 
-__all__ = ["find_tallies", "find_word_counts"]
+__all__ = ["find_tallies", "find_word_counts", "find_top_lists"]
 
 #: How many characters a listed name may take before a count of names (the list is searched that far back per name).
 NAME_WINDOW = 10
@@ -175,3 +175,42 @@ def _after_quotes(text: str) -> list[int]:
 def _names(m: regex.Match[str]) -> list[tuple[int, int]]:
     """The spans of the names in a word count's match (each capture of group item)."""
     return list(m.spans("item"))
+
+
+#: The fewest characters the words before a top list and its whole's name share (区外到位资金).
+TOP_WHOLE_CHARS = 4
+
+
+def find_top_lists(ctx: Context) -> list[Relation]:
+    """A ranking's first few (区外到位资金完成总量排在前三位的是岑溪市82.0亿元，万秀区80.0亿元、藤县77.4亿元;
+    签约协议投资额前5名是…, ``[top_list]``): the count against the figures listed after it in its statement, read
+    when they are as many; and those figures, some of a whole the words before the ranking name (the nearest figure
+    before of their family whose name shares :data:`TOP_WHOLE_CHARS` characters with those words), no more than it
+    (never firm: which whole is meant is a reading)."""
+    rule = ctx.rules.top_list
+    if rule is None:
+        return []
+    out: list[Relation] = []
+    text = ctx.text
+    for at in occurrences(text, "前"):
+        m = rx_match(rule, text, at)
+        if m is None:
+            continue
+        n = _count(m.group("n"))
+        stmt = ctx.doc.sentence_at(m.end())  # (to its ；: 前5名是…；从市县情况看，…前5名是…)
+        end = stmt.end if stmt is not None else ctx.doc.stop_span(m.end())[1]
+        items = [g for g in ctx.between(m.end(), end) if g.kind in ("amount", "count") and not g.direction]
+        if n is None or len(items) != n or len({g.family for g in items}) != 1:
+            continue
+        a, b = m.span("count")
+        out.append(_rel(ctx, "count_of", "enumeration", ctx.count_record(a, b, n), [], firm=False, cue=m.group("count"),
+                        items=[(g.start, g.end, ctx.written[g.start:g.end]) for g in items]))
+        words = text[ctx.clause_start(at):at]
+        whole = next((g for g in ctx.nearest_before(items[0]) if g.start < at and g.family == items[0].family
+                      and g.article == items[0].article and not g.direction and ctx.addable(g)
+                      and longest_common(g.label, words) >= TOP_WHOLE_CHARS), None)
+        if whole is not None and whole.value >= max(g.value for g in items):
+            out.append(_rel(ctx, "total_of", "breakdown", whole, items, cue=m.group("count"), firm=False,
+                            exhaustive=False))
+    return out
+
