@@ -183,7 +183,9 @@ def _whole_named(ctx: Context, g: Fig, rate: Fig, words) -> Fig:
     last part); a part a paragraph opens with is that paragraph's scope (其中,中心城区…项目189个…开工率65.61%)."""
     seen = {g.i}
     while (group := ctx.group_of(g)) is not None and group.whole.i not in seen and group.whole.para == rate.para \
-            and group.whole.family == g.family and _has_any(words, ctx.context_words(group.whole)):
+            and group.whole.family == g.family and _has_any(words, ctx.context_words(group.whole)) \
+            and ctx.doc.clause_at(group.whole.start) != ctx.doc.clause_at(g.start):
+        # (not a whole the part's own clause names: 37个行业大类中有28个行业增加值实现增长 — the 28 grew, not the 37)
         g = group.whole
         seen.add(g.i)
     return g
@@ -2154,15 +2156,24 @@ def _sum_candidates(ctx: Context, t: Fig, wholes: set[int], plan: bool = False) 
             if cands:
                 break
             continue
-        grp = ctx.group_of(g)
-        if grp is not None and grp.local and grp.whole.stmt == t.stmt and _inside_bracket(ctx, grp.whole.end, g.start):
-            # a part a bracketed 其中 lists is inside its whole, and the whole is the item (收入15.32亿元（其中：税收收入
-            # 9.34亿元…）；加上…，收入总量为…; …转贷收入83.7亿元（其中，新增…22.59亿元，…），上年结余82.19亿元，…收入总计)
-            inside.add(grp.whole.i)
+        whole = _item_whole(ctx, g, t)
+        if whole is not None:
+            inside.add(whole.i)
             continue
         if ctx.addable(g, targets=plan) and (g.i not in wholes or g.i in inside) and _same_things(ctx, g, t):
             cands.insert(0, g)
     return cands, in_stmt
+
+
+def _item_whole(ctx: Context, g: Fig, t: Fig) -> Fig | None:
+    """The whole ``g`` is inside when a local cue lists it in total ``t``'s full sentence, in brackets or before a plus
+    word: that whole is the item ``t`` adds up (收入15.32亿元（其中：税收收入9.34亿元…）；加上…，收入总量为…; 收入195.57亿元，
+    其中税收收入…；非税收入100.71亿元…；加上…471.83亿元，收入合计667.4亿元), None when ``g`` is an item itself."""
+    grp = ctx.group_of(g)
+    if grp is not None and grp.local and grp.whole.stmt == t.stmt and grp.whole.start < g.start and (
+            _inside_bracket(ctx, grp.whole.end, g.start) or _has_any(ctx.rules.plus_words, ctx.text[g.end:t.start])):
+        return grp.whole
+    return None
 
 
 def _inside_bracket(ctx: Context, lo: int, pos: int) -> bool:
@@ -2793,7 +2804,8 @@ def find_templates(ctx: Context) -> list[Relation]:
                 if t.formula in ("at_least", "sum"):
                     # a sum's parts: ``parts`` and ``more`` added, ``minus`` taken away (…，加上…等174.6亿元，减去…等
                     # 323.81亿元，全年支出预算调整为1571.03亿元)
-                    operands = [*groups.get("parts", []), *groups.get("more", [])]
+                    operands = list(dict.fromkeys(_item_whole(ctx, g, stated) or g
+                                                  for g in [*groups.get("parts", []), *groups.get("more", [])]))
                     taken_away = groups.get("minus", [])
                     minus = tuple(range(len(operands), len(operands) + len(taken_away)))
                     operands += taken_away
