@@ -2934,6 +2934,8 @@ def find_balances(ctx: Context) -> list[Relation]:
             continue
         lead = ctx.text[ctx.sentence_start(b):b.start]
         settled = _has_any(rule.settled, "".join(strip_glosses(lead).split()))
+        if _has_any(rule.minus, b.clause):
+            continue  # what is taken away (…滚存结余11.1亿元，扣除结转下年支出10.9亿元): no balance
         if _has_any(rule.excluded, b.clause) and not settled or _listed_part(ctx, b) or _before_total(ctx, b, rule.totals) \
                 or lead.count("（") + lead.count("(") > lead.count("）") + lead.count(")"):
             continue  # (总支出合计为413.0亿元，其中，…结转下年支出41.1亿元: an item of the spending, no balance; nor one in
@@ -2950,6 +2952,13 @@ def find_balances(ctx: Context) -> list[Relation]:
         if came is None:
             came, spent = _named_balance_operands(ctx, b, rx_search(rule.cue, words))
         taken_away = _taken_away(ctx, b, rule)
+        if taken_away:
+            # a figure right before the minus word is what it is taken from (滚存结余14.9亿元，扣除结转下年支出数13.8亿元，
+            # 净结余为1.1亿元)
+            held = next((g for g in reversed(ctx.between(ctx.stmt_start(b.start), taken_away[0].start))
+                         if g.family == b.family and ctx.usable(g) and not g.direction), None)
+            if held is not None and ctx.text[held.end:taken_away[0].start].strip(_TRIM).startswith(rule.minus):
+                came = held
         if taken_away and came is not None and came.start < taken_away[0].start and not short:
             # 收入总量减去预算支出、…等2,746,745万元，补充预算稳定调节基金186,414万元后，结转275,633万元: the income less
             # every figure after the minus word
