@@ -176,3 +176,22 @@ NOT_LINE_TABLES = [
 @pytest.mark.parametrize("text", NOT_LINE_TABLES, ids=["contents", "sentences"])
 def test_no_line_table_where_there_is_none(text):
     assert sm.read_document(text=text).tables == []
+
+
+GROUPED = ("表1 2022年年末常住人口数及其构成\n指标名称 | 绝对数(万人) | 占年末常住人口比重(%) |\n年末常住人口 | 3856 | 100 |\n"
+           "按城乡分 | ||\n城镇 | 2114 | 54.81 |\n乡村 | 1742 | 45.19 |\n按性别分 | ||\n男性 | 1971 | 51.12 |\n女性 | 1885 | 48.88 |\n")
+
+
+def test_a_row_naming_a_group_of_rows_stays_in_its_table():
+    """按城乡分 | | : a row of no values before a row of values heads a group; the table goes on past it."""
+    doc = sm.read_document(text=GROUPED)
+    (table,) = doc.tables
+    assert table.iloc[:, 0].tolist() == ["年末常住人口", "按城乡分", "城镇", "乡村", "按性别分", "男性", "女性"]
+
+
+@pytest.mark.parametrize("women, status", [("1885", "consistent"), ("1985", "inconsistent")])
+def test_each_group_of_rows_breaks_down_the_row_above_the_first_head(women, status):
+    """城镇 + 乡村 and 男性 + 女性 each make up 年末常住人口 (known partitions: a mismatch is an error)."""
+    rows = sm.audit(text=GROUPED.replace("1885 |", f"{women} |"))
+    found = {(r.message.split("所列")[0], r.status) for r in rows.itertuples() if r.check == "breakdown"}
+    assert found == {("年末常住人口3856与按城乡分", "consistent"), ("年末常住人口3856与按性别分", status)}

@@ -202,6 +202,36 @@ def _totals(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableCol
     return out
 
 
+def _grouped(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], rows: list[int],
+             names: dict[int, str]) -> list[Relation]:
+    """Rows under a row with no values that names their group (按城乡分 | | ⏎城镇 | 2114 ⏎乡村 | 1742 ⏎按性别分 | | …): each
+    group breaks down the last row with values above the first such head (年末常住人口 | 3856) — all of it when the
+    group's names are a known partition (firm) or when they add up (read so)."""
+    values = [c for c in columns if c.role == "value" and not c.growth]
+    out: list[Relation] = []
+    for c in values:
+        whole: Fig | None = None
+        groups: list[tuple[int, list[Fig | None]]] = []
+        for r in rows:
+            if all(cells.get((t, r, v.index)) is None for v in values):
+                if whole is None:
+                    break  # (a head with no total above it: nothing to break down)
+                groups.append((r, []))
+            elif groups:
+                groups[-1][1].append(cells.get((t, r, c.index)))
+            else:
+                whole = cells.get((t, r, c.index))
+        for head, figs in groups:
+            if whole is None or len(figs) < 2 or not all(_addable(ctx, g, whole) for g in figs):
+                continue
+            parts: list[Fig] = [g for g in figs if g is not None]
+            complete = _partition(ctx, [ctx.name(g) for g in parts]) or _partition(ctx, [names[g.f.cell[1]] for g in parts])
+            if complete or agrees(whole.value, sum(g.value for g in parts), sum_tolerance(whole, parts)):
+                out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue=names[head], exhaustive=True,
+                                firm=complete))
+    return out
+
+
 def find_table_relations(ctx: Context) -> list[Relation]:
     """Growth along rows, share columns and totals down columns of the document's tables."""
     if not ctx.doc.tables:
@@ -223,4 +253,5 @@ def find_table_relations(ctx: Context) -> list[Relation]:
         outlined, done = _outlined(ctx, cells, t, columns, rows, tf)
         out += outlined
         out += _totals(ctx, cells, t, columns, rows, done, names)
+        out += _grouped(ctx, cells, t, columns, rows, names)
     return out

@@ -164,6 +164,10 @@ def _fit(texts: list[str], nums: list[bool], width: int, offset: int, rules: Tex
         name, values, is_num = texts[pos], texts[pos + 1:pos + width], nums[pos + 1:pos + width]
         if not name or nums[pos]:
             break
+        if rows and not any(values) and pos + 2 * width <= len(texts) and any(nums[pos + width + 1:pos + 2 * width]):
+            rows += 1  # a row naming the group of rows below it (按城乡分 | | |), before a row of values
+            pos += width
+            continue
         if not any(is_num) or any(v and not n and len(v) > rules.max_value_text_chars for v, n in zip(values, is_num)):
             break
         # a column holds one kind of cell: numbers, or words (units); a cut at the wrong width mixes them
