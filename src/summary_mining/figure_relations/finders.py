@@ -2775,12 +2775,23 @@ def _head_level(ctx: Context, first: Fig, like: Fig) -> Fig | None:
     增加6455万元，增长14.28%): the nearest figure before ``first`` in its statement (to 。；) with ``like``'s
     unit, a value (no target, no change, no bound)."""
     lo = ctx.sentence_start(first)
+    opening = next(iter(ctx.between(lo, first.start)), first)
+    if all(g.kind == "percentage" for g in ctx.between(lo, first.start)) \
+            and len(ctx.text[lo:opening.start].strip(_TRIM)) <= HEAD_OPENING:
+        # a statement opening with the change (…收入完成134.3亿元，为预算数的99.3%，…；同比增长2.9%，增收3.7亿元): the
+        # level is its full sentence's
+        lo = ctx.stmt_start(first.start)
     for g in reversed(ctx.between(lo, first.start)):
         if g.kind == "percentage" or g.in_name or ctx.bound(g) or g.direction or ctx.is_target(g):
             continue
         if g.unit == like.unit and (g.kind != "amount" or g.family == like.family):
             return g
     return None
+
+
+#: How long the words opening a statement with a change may be (同比增长, 比上年增收) for its level to be looked for
+#: in the full sentence before the ；.
+HEAD_OPENING = 8
 
 
 def find_templates(ctx: Context) -> list[Relation]:
