@@ -344,6 +344,25 @@ def _named_gap(ctx: Context, rule: RateGapRule, d: Fig) -> tuple[Fig, Fig, regex
     return (own, other, m, ctx.name(other)) if own is not None and other is not None and own is not other else None
 
 
+def _gap_after_growth(ctx: Context, rule: RateGapRule, d: Fig) -> tuple[Fig, Fig, regex.Match] | None:
+    """(own growth, other growth, cue) of a gap whose clause names only the other growth (…增加值比上年增长20.4%，高于
+    规模以上工业增速12.9个百分点, ``[rate_gap] after``): own is the growth right before it in its statement, the other
+    the nearest growth before that in its article whose name opens with the words the clause names (else the first
+    after it)."""
+    m = rx_search(rule.after, d.clause.strip(_TRIM)) if rule.after is not None else None
+    if m is not None and ctx.label_rules.respectively in ctx.text[ctx.sentence_start(d):d.start]:
+        return None  # (分别增长21.4%、6.3%，高于…增速16.4个、1.3个百分点: gaps stated respectively, not read here)
+    own = next(ctx.nearest_before(d, 1), None) if m else None
+    if m is None or own is None or own.sentence != d.sentence or not _growth(own) or ctx.is_target(own):
+        return None
+    name = m.group("other")
+    after = ctx.figs[d.i + 1:d.i + 1 + ARTICLE_WINDOW]  # (a bulletin's summary may come before its section)
+    other = next((g for g in itertools.chain(ctx.nearest_before(own, ARTICLE_WINDOW), after) if g.article == own.article
+                  and _growth(g) and not ctx.is_target(g)
+                  and (g.label.startswith(name) or (g.indicator or "").startswith(name))), None)
+    return (own, other, m) if other is not None else None
+
+
 def _respective_gaps(ctx: Context, rule: RateGapRule, d: Fig, m: regex.Match) -> list[Relation]:
     """Gaps to a wider area stated respectively (阿克陶县…增长6.8%，阿合奇县…增长6.3%，乌恰县…增长6.0%，3个县…增速分别高于
     全州平均水平3.2、2.7、2.4个百分点): the k-th gap is of the k-th of as many growths before them in their full
@@ -386,6 +405,15 @@ def find_rate_gaps(ctx: Context) -> list[Relation]:
         m = rx_search(rule.cue, d.clause)
         if m and ctx.label_rules.respectively in d.clause[:m.start()]:
             out += _respective_gaps(ctx, rule, d, m)  # 3个县…增速分别高于全州平均水平3.2、2.7、2.4个百分点
+            continue
+        if m is None:
+            found = _gap_after_growth(ctx, rule, d)
+            if found is not None:
+                own, other, m = found
+                ctx.claimed.add(d.i)
+                out.append(_rel(ctx, "difference_of", "difference", d, [own, other], cue=m.group(0), firm=False,
+                                formula="gap", sign=-1.0 if m.group("dir") in rule.down else 1.0,
+                                names=(ctx.name(own), ctx.name(other))))
             continue
         own = next(ctx.nearest_before(d, 1), None) if m else None
         if own is None or own.stmt != d.stmt or not _growth(own):

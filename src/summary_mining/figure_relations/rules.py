@@ -97,6 +97,7 @@ class RateGapRule:
     down: tuple[str, ...]  # the words of a gap below (低于, 慢于)
     bracketed: regex.Pattern[str] | None = None  # 高于全国（3.8%）: groups dir, scope, inner (the bracket's inside)
     named: regex.Pattern[str] | None = None  # 轻工业增速快于重工业: groups own, dir, other
+    after: regex.Pattern[str] | None = None  # …增长20.4%，高于规模以上工业增速: groups dir, other
 
 
 @dataclass(frozen=True)
@@ -506,7 +507,8 @@ def _compile(d: dict, src: str) -> RelationRules:
         word_rate_key=int(d.get("word_rate", {}).get("key_chars", 0)),
         rate_gap=RateGapRule(compile_pattern(g["cue"], src, "rate_gap.cue"), tuple(str(w) for w in g.get("down", ())),
                              compile_pattern(g["bracketed"], src, "rate_gap.bracketed") if g.get("bracketed") else None,
-                             compile_pattern(g["named"], src, "rate_gap.named") if g.get("named") else None)
+                             compile_pattern(g["named"], src, "rate_gap.named") if g.get("named") else None,
+                             compile_pattern(g["after"], src, "rate_gap.after") if g.get("after") else None)
         if (g := d.get("rate_gap", {})).get("cue") else None,
         contribution=ContributionRule(str(c["cue"]), tuple(str(w) for w in c.get("complete", ())),
                                       tuple(tuple(str(w) for w in ns) for ns in c.get("names", ())),
