@@ -1,6 +1,6 @@
 """Growth against the same measure stated earlier for the year before: a budget report states this year's
 execution (全市地方一般公共预算收入完成62.57亿元) and, in next year's plan, the new level and its change
-(全市地方一般公共预算收入56.87亿元，下降9.1%). The base is the nearest of the few earlier figures under the same
+(全市地方一般公共预算收入56.87亿元，下降9.1%; 收入667,301万元，比上年增收13,068万元: the difference). The base is the nearest of the few earlier figures under the same
 name that gives the rate (the 全市 and 市本级 sections of a report name their figures alike).
 
 Read only when it holds, never firm: the same name may be another year's or another scope's, so a mismatch says
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 
-from .arithmetic import agrees, growth
+from .arithmetic import agrees, growth, sum_tolerance
 from .context import Context, Fig
 from .context import make_relation as _rel
 from .record import Relation
@@ -49,6 +49,15 @@ def _rate_after(ctx: Context, level: Fig) -> Fig | None:
     return nxt
 
 
+def _change_after(ctx: Context, level: Fig) -> Fig | None:
+    """The change amount stated right after ``level`` in its sentence (比上年增收13,068万元), no other figure between."""
+    nxt = ctx.figs[level.i + 1] if level.i + 1 < len(ctx.figs) else None
+    if nxt is None or nxt.sentence != level.sentence or nxt.kind != "amount" or nxt.family != level.family \
+            or nxt.direction not in ("+", "-") or nxt.redacted or nxt.in_name or nxt.qualifier or nxt.i in ctx.claimed:
+        return None
+    return nxt
+
+
 def _growth_tol(now: Fig, before: Fig, rate: Fig) -> tuple[float, float]:
     """(growth of ``now`` over ``before`` in percent, its tolerance for ``rate`` as written)."""
     c, err = growth(now.value, before.value, now.half_base, before.half_base)
@@ -72,6 +81,17 @@ def find_prior_levels(ctx: Context) -> list[Relation]:
         earlier = itertools.islice((h for h in reversed(named) if h.para != g.para and h.family == g.family and h.value),
                                    CANDIDATES)  # (lazily: a name written ten thousand times costs no more)
         named.append(g)
+        change = _change_after(ctx, g)
+        if change is not None:
+            # the level less the change is the level before (收入667,301万元，比上年增收13,068万元 … 2025: 654,233万元)
+            sign = -1.0 if change.direction == "-" else 1.0
+            candidates = list(earlier)
+            before = next((h for h in candidates if agrees(g.value, h.value + sign * change.value,
+                                                           sum_tolerance(g, [h, change]))), None)
+            earlier = iter(candidates)
+            if before is not None:
+                out.append(_rel(ctx, "difference_of", "difference", change, [g, before], cue=key, firm=False,
+                                formula="difference", sign=sign, names=(ctx.name(g), ctx.name(before))))
         if rate is None:
             continue
         stated = -abs(rate.written) if rate.direction == "-" else rate.written
