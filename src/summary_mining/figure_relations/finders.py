@@ -2817,6 +2817,26 @@ def _head_level(ctx: Context, first: Fig, like: Fig) -> Fig | None:
     return None
 
 
+def _same_subject(ctx: Context, change: Fig, level: Fig) -> bool:
+    """A change's clause names no other thing than ``level``: the words before its comparison (比, 较, 同比), less the
+    words of time (``change_words``), are short or share two characters with the level's name (…节能环保支出0.8亿元，
+    …，今年本级安排比上年增加0.2亿元: 本级安排 is another thing)."""
+    name = change.clause.strip(_TRIM)
+    cut = min((k for k in (name.find(c) for c in _COMPARISON) if k >= 0), default=len(name))
+    name = name[:cut]
+    trimmed = True
+    while trimmed and name:
+        trimmed = False
+        for w in ctx.rules.change_words:
+            if name.startswith(w):
+                name, trimmed = name[len(w):], True
+    return len(name) < 3 or _lcs(name, level.label) >= 2
+
+
+#: The characters a comparison opens with (比上年, 较上年, 同比, 与上年相比).
+_COMPARISON = "比较同与"
+
+
 #: How long the words opening a statement with a change may be (同比增长, 比上年增收) for its level to be looked for
 #: in the full sentence before the ；.
 HEAD_OPENING = 8
@@ -2836,7 +2856,7 @@ def find_templates(ctx: Context) -> list[Relation]:
                 if t.head:
                     first = min((g for gs in groups.values() for g in gs), key=lambda g: g.start, default=stated)
                     head = _head_level(ctx, first, (groups.get("difference") or groups.get("before") or [stated])[0])
-                    if head is None:
+                    if head is None or not _same_subject(ctx, first, head):
                         continue
                     groups[t.head] = [head]
                 minus: tuple[int, ...] = ()
@@ -2932,8 +2952,28 @@ def _balance_operand(ctx: Context, before: list[Fig], words: tuple[str, ...], to
                  lambda g: _has_any(words, statement(g))):
         found = next((g for g in before if test(g)), None)
         if found is not None:
-            return found
+            return _actual_after(ctx, found)
     return None
+
+
+def _actual_after(ctx: Context, g: Fig) -> Fig:
+    """The actual a budget figure is followed by in its statement, past its brackets (支出预算42.96亿元（其中：开发区
+    0.53亿元），实际完成49.72亿元: 49.72亿元), else ``g``."""
+    if not _names_budget(ctx, g.label):
+        return g
+    nxt = next((f for f in ctx.figs[g.i + 1:g.i + 1 + FIGURE_WINDOW]
+                if f.sentence != g.sentence or not _inside_bracket(ctx, g.end, f.start)), None)
+    if nxt is not None and nxt.sentence == g.sentence and nxt.family == g.family and not nxt.direction \
+            and nxt.label in ctx.rules.actual_labels:
+        return nxt
+    return g
+
+
+def _names_budget(ctx: Context, name: str) -> bool:
+    """``name`` names a budget (收入预算, 年初预算数), not only a fund that holds the word (一般公共预算收入)."""
+    for fund in ctx.rules.budget_funds:
+        name = name.replace(fund, "")
+    return any(w in name for w in ctx.rules.budget_names)
 
 
 #: How many paragraphs back a balance said to be what is left (收支相抵，结转下年…) may find the totals it settles.
@@ -2981,7 +3021,9 @@ def find_balances(ctx: Context) -> list[Relation]:
             # brackets: 结转138,258万元（含经开区专项资金结转8,439万元）)
         usable = [g for g in ctx.nearest_before(b) if b.para - g.para <= SETTLED_PARAGRAPHS and g.family == b.family
                   and not g.redacted and ctx.usable(g) and not ctx.is_target(g)
-                  and not _listed_part(ctx, g) and not _has_any(rule.excluded, g.clause)]  # (其中…其他支出: a part)
+                  and not _listed_part(ctx, g)  # (其中…其他支出: a part)
+                  and (not _has_any(rule.excluded, g.clause) or _has_any(rule.totals, g.clause))]  # (…上年结转结余等收入共计
+        # 59.46亿元: a total naming what it adds up, no balance of last year's)
         came, spent = _balance_operands(
             ctx, [g for g in usable if g.para == b.para and b.stmt - g.stmt <= rule.statements], rule)
         if came is None and settled:
@@ -3071,6 +3113,8 @@ def find_balanced(ctx: Context) -> list[Relation]:
         return out
     wholes = {grp.whole.i for grp in ctx.groups}
     for at, word in sorted((k, w) for w in rule.balanced for k in occurrences(ctx.text, w)):
+        if ctx.text[at + len(word):at + len(word) + 1] not in "" + _TRIM + "（(":
+            continue  # (按照…收支平衡的原则安排: words naming a principle, no books said to balance)
         figs = [g for g in ctx.between(ctx.stmt_start(at), at) if g.kind == "amount" and ctx.usable(g) and not g.redacted]
         spent = next((j for j, g in enumerate(figs) if _has_any(rule.spending, f"{g.label}|{g.clause}")), None)
         if spent is None:
