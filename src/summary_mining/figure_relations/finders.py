@@ -105,6 +105,8 @@ def _part_before(ctx: Context, p: Fig, limit: int | None = None) -> Fig | None:
     lo = ctx.sentence_start(p)
     hi = ctx.clause_pos(p, 0) if limit is None else limit
     for g in reversed(ctx.between(lo, hi)):
+        if _closed_between(ctx, g.end, hi) and _in_part_bracket(ctx, g):
+            continue  # a part in brackets (实际完成57.80亿元（其中：开发区1.27亿元），为预算的134%): its value is no subject
         if g.kind != "percentage" and not g.in_name and not ctx.bound(g) and not g.direction:
             return g if _adjacent(ctx, g, hi) else None
     return None
@@ -692,6 +694,14 @@ def _budget_before(ctx: Context, p: Fig, part: Fig) -> tuple[Fig | None, bool]:
             s = s.replace(w, "")
         return s
 
+    if part.label in rules.actual_labels:
+        # 收入预算105万元，实际完成105万元，为预算的100%: an actual named by its verb alone is of the budget right
+        # before it in its statement (past that one's brackets: 收入预算43.12亿元（其中：开发区0.79亿元），实际完成…)
+        prev = next((f for f in ctx.nearest_before(part) if f.sentence != part.sentence
+                     or not _closed_between(ctx, f.end, part.start)), None)
+        if prev is not None and prev.sentence == part.sentence and prev.family == part.family and not prev.direction \
+                and _names_budget(ctx, prev.label):
+            return prev, True
     own = plain(part.label or part.clause).strip(_TRIM)
     if not _has_any(rules.budget_measures, own):
         return None, False
@@ -2202,6 +2212,24 @@ def _item_whole(ctx: Context, g: Fig, t: Fig) -> Fig | None:
             _inside_bracket(ctx, grp.whole.end, g.start) or _has_any(ctx.rules.plus_words, ctx.text[g.end:t.start])):
         return grp.whole
     return None
+
+
+#: What a bracket listing parts of the figure before it opens with (（其中：开发区0.79亿元）, （含…）).
+_PART_BRACKET = regex.compile(r"[（(]\s*(?:其中|含|包括|包含)")
+
+
+def _in_part_bracket(ctx: Context, g: Fig) -> bool:
+    """``g`` stands in a bracket that lists parts of the figure before it (（其中：开发区1.27亿元）)."""
+    lo = ctx.sentence_start(g)
+    before = ctx.text[lo:g.start]
+    at = max(before.rfind("（"), before.rfind("("))
+    return at >= 0 and rx_match(_PART_BRACKET, before, at) is not None
+
+
+def _closed_between(ctx: Context, lo: int, pos: int) -> bool:
+    """A bracket open at ``lo`` closes before ``pos`` (the figure at ``lo`` stands in brackets ``pos`` is after)."""
+    between = ctx.text[lo:pos]
+    return between.count("）") + between.count(")") > between.count("（") + between.count("(")
 
 
 def _inside_bracket(ctx: Context, lo: int, pos: int) -> bool:
