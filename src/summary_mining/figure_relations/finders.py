@@ -2998,10 +2998,10 @@ def _actual_after(ctx: Context, g: Fig) -> Fig:
 
 
 def _names_budget(ctx: Context, name: str) -> bool:
-    """``name`` names a budget (收入预算, 年初预算数), not only a fund that holds the word (一般公共预算收入)."""
+    """``name`` names a budget (收入预算, 年初预算数, 执行中调整为), not only a fund that holds the word (一般公共预算收入)."""
     for fund in ctx.rules.budget_funds:
         name = name.replace(fund, "")
-    return any(w in name for w in ctx.rules.budget_names)
+    return any(w in name for w in ctx.rules.budget_names) or any(w in name for w in ctx.rules.budget_words)
 
 
 #: How many paragraphs back a balance said to be what is left (收支相抵，结转下年…) may find the totals it settles.
