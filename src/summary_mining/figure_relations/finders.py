@@ -1436,7 +1436,10 @@ def find_groups(ctx: Context) -> list[Group]:
             if ctx.text[cs] in "（(":  # a bracket right after a figure breaks down that figure alone
                 if _is_total(ctx, run[0]):
                     continue  # (一等奖3人（全省共4人获一等奖）: a wider total, no part)
-                last = ctx.between(lo, cs)[-1:]
+                # … or the value before the rates that follow it (收入完成322,215万元，为预算的101.5%，同比增长29.3%(税收
+                # 收入完成131,589万元…；非税收入…))
+                last = list(itertools.dropwhile(lambda g: g.kind == "percentage",
+                                                reversed(ctx.between(max(lo, ctx.stmt_start(cs)), cs))))[:1]
                 wholes = {f: gs[:1] for f, gs in wholes.items() if last and gs[0] is last[0]}
             if run[0].family not in wholes:
                 continue  # 其中深圳…2条生产线: not a numeric breakdown of the whole
