@@ -257,14 +257,34 @@ class _Parsed(NamedTuple):
     factor: float  # scale multiplier times unit factor: value = number * factor
 
 
+_FACTORS: dict[float, Decimal] = {}
+_FULL: dict[tuple[int, Decimal], float] = {}
+
+
+def _decimal_factor(factor: float) -> Decimal:
+    """A unit's factor as the Decimal its shortest repr writes (once per factor: a handful of them)."""
+    d = _FACTORS.get(factor)
+    if d is None:
+        d = _FACTORS[factor] = Decimal(str(factor))
+    return d
+
+
+def _full_factor(mult: int, factor: Decimal) -> float:
+    """Scale multiplier times unit factor, as a float (once per pair)."""
+    f = _FULL.get((mult, factor))
+    if f is None:
+        f = _FULL[(mult, factor)] = float(mult * factor)
+    return f
+
+
 def _values(rules: MetricRules, num: str, scale: str, num2: str | None, scale1: str | None, infix: str | None,
             unit: Unit) -> _Parsed | None:
     """The figure's values in the base unit; None when it is no figure (a range whose bounds do not
     read as numbers, or whose upper bound is below its lower: 3~万元, 50-30亿元)."""
     mult = rules.scales.get(scale, 1)
-    factor = Decimal(str(unit.factor))
+    factor = _decimal_factor(unit.factor)
     dec = decimals(num2 or num)
-    full = float(mult * factor)
+    full = _full_factor(mult, factor)
     if is_redacted(num) or bool(num2 and is_redacted(num2)):
         return _Parsed(NAN, NAN, NAN, True, NAN, dec, full)
     if num2:

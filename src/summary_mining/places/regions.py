@@ -184,7 +184,14 @@ class Gazetteer:
         """
         if i >= len(text) or text[i] not in self.first_chars:
             return None
-        best = max(self._surfaces_at(text, i), default=0)
+        prefixes, n, j, best = self.prefixes, len(text), i + 1, 0  # the last end _surfaces_at would yield
+        while j <= n:
+            is_name = prefixes.get(text[i:j])
+            if is_name is None:
+                break
+            if is_name:
+                best = j
+            j += 1
         if not best:
             return None
         surface = text[i:best]
