@@ -443,8 +443,10 @@ def strip_glosses(s: str) -> str:
     >>> strip_glosses("增長(zhǎng)3.6%")
     '增長3.6%'
     """
+    if not any(map(s.__contains__, GLOSS_OPENERS)):  # (may_hold_gloss, inline: most strings hold no bracket)
+        return s
     gloss = structure_rules().gloss
-    return rx_sub(gloss, "", s) if gloss is not None and may_hold_gloss(s) else s
+    return rx_sub(gloss, "", s) if gloss is not None else s
 
 
 def _gloss_brackets(gloss: regex.Pattern[str] | None, norm: str) -> set[int]:
