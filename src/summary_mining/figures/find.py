@@ -320,9 +320,9 @@ def _figure_mentions(ctx: _Context, out: list[Figure]) -> None:
     rules = ctx.rules
     norm = ctx.norm
     for m in rx_finditer(rules.figure, ctx.scan):
-        unit = rules.units[strip_glosses(m.group("unit"))]  # 個(gè)百分點
-        num, num2 = m.group("num"), m.group("num2")
-        scale, scale1 = m.group("scale") or "", m.group("scale1")
+        unit_w, num, num2, scale, scale1, infix, infix2 = m.group("unit", "num", "num2", "scale", "scale1", "infix", "infix2")
+        unit = rules.units[strip_glosses(unit_w)]  # 個(gè)百分點
+        scale = scale or ""
         start, end = m.start("num"), m.end("unit")
         if unit.not_followed_by is not None and rx_match(unit.not_followed_by, norm, end, end + _AFTER_WINDOW):
             continue
@@ -348,7 +348,7 @@ def _figure_mentions(ctx: _Context, out: list[Figure]) -> None:
                                      or _framework_count(ctx, end) or _session_or_rank(ctx, start, unit)
                                      or _definitional_count(ctx, start, end)):
             continue
-        infix = m.group("infix") or m.group("infix2")
+        infix = infix or infix2
         parsed = _values(rules, num, scale, num2, scale1, infix, unit)
         if parsed is None and num2 and _is_chinese_number(num2) == _is_chinese_number(num):
             # 50-30亿元: bounds out of order are no range; the figure is the number next to the unit
