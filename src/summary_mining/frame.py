@@ -113,21 +113,47 @@ def to_frame(rows: list[dict], dtypes: dict[str, str] = DTYPES) -> pd.DataFrame:
     """Rows (dicts keyed by column) -> a frame with exactly the schema's columns and dtypes.
 
     Built column-wise from one transpose: numpy for numeric columns, one ``pyarrow.array`` call
-    for string columns when "string" is pyarrow-backed, ``pd.array`` for the rest.
+    for string columns when "string" is pyarrow-backed, a masked array for whole numbers with
+    gaps (``Int64``), ``pd.array`` for the rest. Each column is built at its final dtype, so the
+    frame is assembled from them as they are (no second pass checking and converting each column).
     """
     if not rows:
         return empty_frame(dtypes)
     resolved = _resolved(tuple(dtypes.items()))
     names = [c for c, _ in resolved]
     columns = zip(*[[r[c] for c in names] for r in rows])
-    data = {}
+    arrays = []
     for (c, t), values in zip(resolved, columns):
         if isinstance(t, np.dtype) and t.kind in "iufb":  # numbers and bools; objects (lists) go to pd.array
-            data[c] = np.array(values, dtype=t)
+            arrays.append(np.array(values, dtype=t))
         elif _ARROW_STRING is not None and t == _ARROW_STRING:
             arr = (_pa.array(values, type=_pa.large_string(), from_pandas=True) if len(values) <= _SMALL_COLUMN
                    else _arrow_strings(values))
-            data[c] = pd.arrays.ArrowStringArray(arr)
+            arrays.append(pd.arrays.ArrowStringArray(arr, dtype=_ARROW_STRING))
+        elif t == _INT64 and all(type(v) is int or v is None for v in values):
+            mask = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
+            data = np.fromiter((0 if v is None else v for v in values), dtype=np.int64, count=len(values))
+            arrays.append(pd.arrays.IntegerArray(data, mask))
         else:
-            data[c] = pd.array(list(values), dtype=t)
-    return pd.DataFrame(data, copy=False)
+            arrays.append(pd.array(list(values), dtype=t))
+    if _arrays_to_mgr is None:  # pragma: no cover (a pandas without these internals)
+        return pd.DataFrame(dict(zip(names, arrays)), copy=False)
+    # what DataFrame(dict, copy=False) builds (one block per column, none consolidated), minus its checks
+    mgr = _arrays_to_mgr(arrays, _column_index(tuple(names)).copy(), pd.RangeIndex(len(rows)),
+                         verify_integrity=False, consolidate=False)
+    return pd.DataFrame._from_mgr(mgr, axes=mgr.axes)
+
+
+_INT64 = pd.api.types.pandas_dtype("Int64")
+try:  # pandas' constructor from arrays already of their final type and length (no per-column check)
+    from pandas.core.internals.construction import arrays_to_mgr as _arrays_to_mgr
+    if not hasattr(pd.DataFrame, "_from_mgr"):  # pragma: no cover
+        _arrays_to_mgr = None
+except ImportError:  # pragma: no cover
+    _arrays_to_mgr = None
+
+
+@lru_cache(maxsize=32)
+def _column_index(names: tuple[str, ...]) -> pd.Index:
+    """The columns' index as the dict constructor makes it, built once per schema (each frame gets a copy)."""
+    return pd.DataFrame({c: [] for c in names}).columns

@@ -31,7 +31,7 @@ REDACTION_CHARS = frozenset("xX×*ｘＸ＊")
 
 def is_redacted(number: str) -> bool:
     """True when a written number is masked (``xx``, ``xxx.xx``, ``X``)."""
-    return any(c in REDACTION_CHARS for c in number)
+    return not REDACTION_CHARS.isdisjoint(number)
 
 
 #: Characters between digit groups that carry no value (commas, spaces, zero-width characters).

@@ -257,14 +257,34 @@ class _Parsed(NamedTuple):
     factor: float  # scale multiplier times unit factor: value = number * factor
 
 
+_FACTORS: dict[float, Decimal] = {}
+_FULL: dict[tuple[int, Decimal], float] = {}
+
+
+def _decimal_factor(factor: float) -> Decimal:
+    """A unit's factor as the Decimal its shortest repr writes (once per factor: a handful of them)."""
+    d = _FACTORS.get(factor)
+    if d is None:
+        d = _FACTORS[factor] = Decimal(str(factor))
+    return d
+
+
+def _full_factor(mult: int, factor: Decimal) -> float:
+    """Scale multiplier times unit factor, as a float (once per pair)."""
+    f = _FULL.get((mult, factor))
+    if f is None:
+        f = _FULL[(mult, factor)] = float(mult * factor)
+    return f
+
+
 def _values(rules: MetricRules, num: str, scale: str, num2: str | None, scale1: str | None, infix: str | None,
             unit: Unit) -> _Parsed | None:
     """The figure's values in the base unit; None when it is no figure (a range whose bounds do not
     read as numbers, or whose upper bound is below its lower: 3~万元, 50-30亿元)."""
     mult = rules.scales.get(scale, 1)
-    factor = Decimal(str(unit.factor))
+    factor = _decimal_factor(unit.factor)
     dec = decimals(num2 or num)
-    full = float(mult * factor)
+    full = _full_factor(mult, factor)
     if is_redacted(num) or bool(num2 and is_redacted(num2)):
         return _Parsed(NAN, NAN, NAN, True, NAN, dec, full)
     if num2:
@@ -300,9 +320,9 @@ def _figure_mentions(ctx: _Context, out: list[Figure]) -> None:
     rules = ctx.rules
     norm = ctx.norm
     for m in rx_finditer(rules.figure, ctx.scan):
-        unit = rules.units[strip_glosses(m.group("unit"))]  # 個(gè)百分點
-        num, num2 = m.group("num"), m.group("num2")
-        scale, scale1 = m.group("scale") or "", m.group("scale1")
+        unit_w, num, num2, scale, scale1, infix, infix2 = m.group("unit", "num", "num2", "scale", "scale1", "infix", "infix2")
+        unit = rules.units[strip_glosses(unit_w)]  # 個(gè)百分點
+        scale = scale or ""
         start, end = m.start("num"), m.end("unit")
         if unit.not_followed_by is not None and rx_match(unit.not_followed_by, norm, end, end + _AFTER_WINDOW):
             continue
@@ -328,7 +348,7 @@ def _figure_mentions(ctx: _Context, out: list[Figure]) -> None:
                                      or _framework_count(ctx, end) or _session_or_rank(ctx, start, unit)
                                      or _definitional_count(ctx, start, end)):
             continue
-        infix = m.group("infix") or m.group("infix2")
+        infix = infix or infix2
         parsed = _values(rules, num, scale, num2, scale1, infix, unit)
         if parsed is None and num2 and _is_chinese_number(num2) == _is_chinese_number(num):
             # 50-30亿元: bounds out of order are no range; the figure is the number next to the unit

@@ -33,11 +33,28 @@ LABEL_WINDOW = 100
 
 
 def _trim(words: list[str], rules: LabelRules) -> list[str]:
-    while words and (words[0] in rules.leading_drop or _is_punct(words[0]) or _is_time_word(words[0])):
-        words = words[1:]
-    while words and (words[-1] in rules.trailing_drop or _is_punct(words[-1]) or _is_date_tail(words[-1])):
-        words = words[:-1]
-    return words
+    i, j = 0, len(words)
+    lead, trail = rules.leading_drop, rules.trailing_drop
+    while i < j and (words[i] in lead or _word_ends(words[i])[0]):
+        i += 1
+    while j > i and (words[j - 1] in trail or _word_ends(words[j - 1])[1]):
+        j -= 1
+    return words[i:j]
+
+
+_ENDS: dict[str, tuple[bool, bool]] = {}
+
+
+def _word_ends(w: str) -> tuple[bool, bool]:
+    """(whether a label drops ``w`` at its start, at its end) by the shape of the word alone (punctuation, a
+    date): known once per word (a label's words recur; the rules' own word lists are asked apart)."""
+    ends = _ENDS.get(w)
+    if ends is None:
+        if len(_ENDS) >= 65536:
+            _ENDS.clear()
+        punct = _is_punct(w)
+        ends = _ENDS[w] = (punct or _is_time_word(w), punct or _is_date_tail(w))
+    return ends
 
 
 def _phrase(text: str, rules: LabelRules, seg: Segmenter) -> str:
@@ -51,7 +68,7 @@ def _unspaced(s: str) -> str:
     >>> _unspaced("使 用 权 出 让 收\\n入")
     '使用权出让收入'
     """
-    return "".join(s.split()) if any(c.isspace() for c in s) else s
+    return "".join(s.split())  # (s itself when it holds none: no scan for a space first)
 
 
 def _is_punct(w: str) -> bool:

@@ -166,9 +166,11 @@ class Gazetteer:
         """Every name or short form in ``text``, longest first and not overlapping, in text order."""
         hits: list[Hit] = []
         pos, starts = 0, self.starts
-        for m in self._candidates.finditer(text):
-            i = m.start()
-            if i < pos or starts is not None and text[i:i + 2] not in starts:
+        found = [m.start() for m in self._candidates.finditer(text)]
+        if starts is not None:  # (one comprehension: most candidates fail this lookup)
+            found = [i for i in found if text[i:i + 2] in starts]
+        for i in found:
+            if i < pos:
                 continue
             hit = self.longest_at(text, i)
             if hit is not None:
@@ -184,7 +186,14 @@ class Gazetteer:
         """
         if i >= len(text) or text[i] not in self.first_chars:
             return None
-        best = max(self._surfaces_at(text, i), default=0)
+        prefixes, n, j, best = self.prefixes, len(text), i + 1, 0  # the last end _surfaces_at would yield
+        while j <= n:
+            is_name = prefixes.get(text[i:j])
+            if is_name is None:
+                break
+            if is_name:
+                best = j
+            j += 1
         if not best:
             return None
         surface = text[i:best]
