@@ -195,3 +195,17 @@ def test_each_group_of_rows_breaks_down_the_row_above_the_first_head(women, stat
     rows = sm.audit(text=GROUPED.replace("1885 |", f"{women} |"))
     found = {(r.message.split("所列")[0], r.status) for r in rows.itertuples() if r.check == "breakdown"}
     assert found == {("年末常住人口3856与按城乡分", "consistent"), ("年末常住人口3856与按性别分", status)}
+
+
+def test_a_table_of_tab_separated_cells_is_a_table():
+    """指标\\t利润总额（亿元）\\t比上年增长（%）: tabs separate cells as | does; its value restates the text's."""
+    text = ("全年规模以上工业企业利润总额345.30亿元，比上年增长9.3%。\n表4 2025年规模以上工业企业利润总额及增长速度\n"
+            "指标\t利润总额（亿元）\t比上年增长（%）\n规模以上工业\t345.3\t9.3\n其中：国有控股企业\t98.1\t5.2\n")
+    doc = sm.read_document(text=text)
+    (table,) = doc.tables
+    assert table.iloc[:, 0].tolist() == ["规模以上工业", "其中：国有控股企业"]
+    cells = sm.extract(text=text).query("surface == '345.3'")
+    assert (cells["value"].tolist(), cells["unit"].tolist()) == ([345.3e8], ["元"])
+    rows = sm.audit(text=text)
+    restated = {tuple(e[2] for e in r.evidence[:2]): r.status for r in rows.itertuples() if r.check == "repeat"}
+    assert restated[("345.30亿元", "345.3")] == "consistent" and restated[("9.3%", "9.3")] == "consistent"

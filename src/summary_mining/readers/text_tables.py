@@ -132,11 +132,18 @@ def _regions(text: str, rules: TextTableRules) -> list[tuple[int, int]]:
 
 
 def _cells(text: str, a: int, b: int, seps: str) -> list[Span]:
-    """The spans between separators in ``text[a:b]``, stripped (empty spans kept as zero-length)."""
+    """The spans between separators in ``text[a:b]``, stripped (empty spans kept as zero-length). A line holding a
+    tab ends its last cell (指标\t利润总额（亿元）\t比上年增长（%）⏎: tab-separated lines end in no separator)."""
     out: list[Span] = []
     s = a
+    line = a
     for i in range(a, b + 1):
-        if i == b or text[i] in seps:
+        if i < b and text[i] == "\n":
+            tabbed = "\t" in seps and "\t" in text[line:i]
+            line = i + 1
+            if not tabbed:
+                continue
+        if i == b or text[i] in seps or text[i] == "\n":
             cs, ce = s, i
             while cs < ce and text[cs].isspace():
                 cs += 1
