@@ -412,3 +412,18 @@ def test_a_list_cut_by_a_line_break_after_its_semicolon_goes_on():
     assert (row.status, [e[2] for e in row.evidence[1:]]) == ("consistent", ["5005.9 亿元", "315.0 亿元"]), row.message
     broken = text.replace("315.0", "415.0")  # (a whole a paragraph back is no firm whole: a doubt, not an error)
     assert _row(broken, "5320.9 亿元").status == "unverifiable"
+
+
+@pytest.mark.parametrize("text, stated, listed", [
+    ("重点行业中，化学原料和化学制品制造业、通用设备制造业、农副食品加工业、非金属矿物制品业等四个行业增加值分别增长10.0%、"
+     "16.5%、15.0%和6.2%。", "四个", 4),
+    ("2026年市级社保基金共4项，包括机关事业单位基本养老保险、职工基本医疗保险、城乡居民基本医疗保险以及按上级要求2026年新增的"
+     "长期护理保险。", "4项", 4),
+    ("加快邵永、铜吉等6条高铁，京港澳和沪昆扩容、张官等17条高速公路。", "17条", 3),
+])
+def test_counts_of_listed_names(text, stated, listed):
+    """A count against the names listed with it: a 和 inside a name (化学原料和化学制品制造业) is no joint when the names
+    are then as many as the count; 共4项，包括 A、B、C 以及 D lists them after it."""
+    row = _row(text, stated)
+    assert row.check == "enumeration" and row.status == "consistent", row.message
+    assert len(row.evidence) - 1 == listed

@@ -2521,9 +2521,13 @@ def _count_before(ctx: Context, g: Fig) -> Relation | None:
     seg = m.group(0)
     if rx_search(_NUMBER, seg):
         return None  # a list of figures, not of names
-    for j in r.respectively_joiners:  # 施秉和丹寨: two names
-        seg = _replace_outside(seg, j, "、")
-    items = _split_items(seg, "、")
+    head, last = (seg[:seg.rindex("、") + 1], seg[seg.rindex("、") + 1:]) if "、" in seg else ("", seg)
+    joined = seg
+    for j in r.respectively_joiners:  # 施秉和丹寨: two names; 京港澳和沪昆扩容、张官: three
+        joined, last = _replace_outside(joined, j, "、"), _replace_outside(last, j, "、")
+    items = _split_items(joined, "、")
+    if len(items) != g.written and len(lasts := _split_items(head + last, "、")) == g.written:
+        items = lasts  # a joiner inside a name (化学原料和化学制品制造业、…、非金属矿物制品业等四个): only the last two joined
     open_end = items[-1][1].endswith(r.enum_open_ends)
     if len(items) < r.enum_min_preceding and (open_end or len(items) != g.written
                                               or any(len(it) < r.enum_min_name for _, it in items)):
