@@ -1,12 +1,12 @@
-"""The relation development set (tests/data/relations): 2,761 hand-annotated relations: 2,694 in 166 real documents
-(page and file excerpts and whole reports: county, city and provincial 统计公报, 财政预算执行 reports, 政府工作报告,
-招商引资 and project summaries, trade bulletins; sources in SOURCES.tsv) and 67 in the three bulletins of
+"""The relation development set (tests/data/relations): 3,669 hand-annotated relations: 3,601 in 226 real documents
+(page and file excerpts and whole reports: town, county, city and provincial 统计公报, 财政预算执行 reports, 政府工作报告,
+招商引资, department and project summaries, trade bulletins; sources in SOURCES.tsv) and 68 in the three bulletins of
 shared/formats. The first set (r01-r57, and the formats bulletins) is built and checked by tools/relations_gold.py;
-sets C, D, E, G, H, I, J and K were annotated by helpers who did not run the library and joined as records (their
-own scripts did the arithmetic).
+sets C, D, E, G, H, I, J, K, L, M, N, O and P were annotated by helpers who did not run the library and joined as
+records (their own scripts did the arithmetic).
 
 About a third of the documents is set aside, fixed before any rule was written for them (r: sha1(doc_id) % 3 ==
-0; C: the even ones; D to K: every third): rules were tuned on the others only, and the set-aside score is
+0; C: the even ones; D to P: every third): rules were tuned on the others only, and the set-aside score is
 reported beside the development score. Each new set was measured before any rule saw it (below, by set).
 The issue's goal is 95 % / 85 %: the floors below hold what is reached, so a change that loses relations fails
 here.
@@ -156,8 +156,21 @@ DOCS = sorted(p.stem for p in (DATA / "docs").glob("*.txt"))
 # shares take the earlier share's whole and a balanced budget its income total from the sentence before; dev 1676,
 # set aside 513/796 (0.644) once a rate's unnamed base is the value before its numerator (never firm); dev 1678,
 # set aside 514 with quotients stated as a number (城乡居民收入比2.14, [[quotient]]).
+# Session 14 (2026-12-06): counts announcing numbered items (重点抓好八个方面工作。⏎（一）…（八）, [heading_count]) and
+# counts of two names: dev 1694/1898, set aside 522/796. Then five sets built blind by helpers who never ran the library,
+# each measured with the code of its time before any rule saw it, its set-aside third fixed before annotation:
+# L (12 documents of 8 provinces, 201 relations) dev half 86/117 (74 %), set-aside half 57/84 (68 %), 10 false alarm rows
+# (6 dev, mended generally; l03 l06 l09 kept unread); M (12 of 7 provinces, 193) 94/125 (75 %) / 47/68 (69 %), 2 (dev);
+# N (12 of 7 provinces, 250) 133/176 (76 %) / 43/74 (58 %), 6 (5 dev; n06 unread); O (12 county, district and town
+# documents of 2011-2019, 168) 42/101 (42 %) / 42/67 (63 %), 13 (6 dev; o03 unread: a report that truncates its
+# rates); P (12 investment and department summaries, county reports, 95) 30/55 (55 %) / 22/40 (55 %), none. Each
+# set's dev half taught general readings (a whole made of 其构成是：①…；②…, totals named 总收入/总支出 in balances, a
+# level in brackets, M of N things 36个行业大类中有23个, 分别为： lists, tables of tab-separated cells and rows heading a
+# group of rows 按城乡分, a plan's change against last year's level, budgets and their actuals in one statement,
+# rankings' first few 前三位的是…): at the session's end dev 2155/2472 (0.872), set aside 761/1129 (0.674, unread),
+# bulletins 63/68 (one more relation: the qiandongnan 2023 table's 18.0, read once tabs separate cells).
 # Below the issue's 95 % / 85 %.
-FLOOR = {"dev": 0.85, "setaside": 0.63, "formats": 0.91}
+FLOOR = {"dev": 0.86, "setaside": 0.66, "formats": 0.91}
 _NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
