@@ -25,12 +25,14 @@ __all__ = ["find_named_parts"]
 #: The fewest characters of a whole's name its parts' names must end with, and of the words before it in each.
 NAME_CHARS = 4
 PREFIX_CHARS = 2
+#: How many figures after a whole are looked at for its parts (their rates and changes between them included).
+PARTS_WINDOW = 24
 
 
 def _parts_after(ctx: Context, w: Fig) -> list[Fig]:
     """The figures of ``w``'s family opening the next full sentence named ``w``'s name with words before it (figures
     of other families, percentages and changes between them read past)."""
-    nxt = [g for g in ctx.figs[w.i + 1:w.i + 1 + 3 * 8] if g.stmt == w.stmt + 1]
+    nxt = [g for g in ctx.figs[w.i + 1:w.i + 1 + PARTS_WINDOW] if g.stmt == w.stmt + 1]
     out: list[Fig] = []
     for g in nxt:
         if g.family != w.family or g.direction or g.kind == "percentage":
