@@ -69,7 +69,7 @@ def find_prior_levels(ctx: Context) -> list[Relation]:
     characters) in another paragraph for which the arithmetic holds (of the :data:`CANDIDATES` nearest)."""
     seen: dict[str, list[Fig]] = {}
     out: list[Relation] = []
-    ends = (*ctx.rules.actual_labels, *ctx.rules.target_words)
+    ends = (*ctx.rules.actual_labels, *ctx.rules.target_words, *ctx.rules.plan_labels)
     for g in ctx.figs:
         if g.kind != "amount" or g.direction or g.redacted or g.in_name or not ctx.usable(g) or g.qualifier:
             continue

@@ -251,6 +251,9 @@ class RelationRules:
     named_plus: regex.Pattern[str] | None = None
     #: labels that only say "achieved": named after the target right before them (实际完成 after 年初预算…)
     actual_labels: frozenset[str] = frozenset()
+    #: words a label ends with that say a value is planned (收入安排195.57亿元): a plan's level and last year's of the
+    #: same name are one measure in two years
+    plan_labels: tuple[str, ...] = ()
     #: restated values: significant digits, or characters of name in common, that make two equal values one
     #: figure written twice (0: not read)
     restated_digits: int = 0
@@ -444,6 +447,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         entity_units=frozenset(fig["entity_units"]),
         target_words=tuple(fig["target_words"]),
         actual_labels=frozenset(fig.get("actual_labels", ())),
+        plan_labels=tuple(str(w) for w in fig.get("plan_labels", ())),
         non_additive=tuple(fig.get("non_additive_words", ())),
         real_growth=tuple(fig.get("real_growth_words", ())),
         generic_targets=frozenset(fig.get("generic_targets", ())),
