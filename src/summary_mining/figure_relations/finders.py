@@ -2842,8 +2842,12 @@ def _head_level(ctx: Context, first: Fig, like: Fig) -> Fig | None:
     if all(g.kind == "percentage" for g in ctx.between(lo, first.start)) \
             and len(ctx.text[lo:opening.start].strip(_TRIM)) <= HEAD_OPENING:
         # a statement opening with the change (…收入完成134.3亿元，为预算数的99.3%，…；同比增长2.9%，增收3.7亿元): the
-        # level is its full sentence's
-        lo = ctx.stmt_start(first.start)
+        # level is its full sentence's, or — a full sentence opening with it (…支出完成124.7亿元，…。同比增长7.7%，增支
+        # 8.9亿元) — the full sentence's before, in its paragraph
+        if ctx.stmt_start(first.start) == lo and lo > 0 and ctx.para_at(lo - 1) == first.para:
+            lo = ctx.stmt_start(lo - 1)
+        else:
+            lo = ctx.stmt_start(first.start)
     for g in reversed(ctx.between(lo, first.start)):
         if g.kind == "percentage" or g.in_name or ctx.bound(g) or g.direction or ctx.is_target(g):
             continue
