@@ -697,11 +697,16 @@ def _budget_before(ctx: Context, p: Fig, part: Fig) -> tuple[Fig | None, bool]:
     if part.label in rules.actual_labels:
         # 收入预算105万元，实际完成105万元，为预算的100%: an actual named by its verb alone is of the budget right
         # before it in its statement (past that one's brackets: 收入预算43.12亿元（其中：开发区0.79亿元），实际完成…)
-        prev = next((f for f in ctx.nearest_before(part) if f.sentence != part.sentence
-                     or not _closed_between(ctx, f.end, part.start)), None)
-        if prev is not None and prev.sentence == part.sentence and prev.family == part.family and not prev.direction \
-                and _names_budget(ctx, prev.label):
-            return prev, True
+        prev = next((f for f in ctx.nearest_before(part)
+                     if not (_in_part_bracket(ctx, f) and _closed_between(ctx, f.end, part.start))), None)
+        # (or in the full sentence before, when the actual opens its own: …调整为79.4亿元（其中：…）。实际完成74.2亿元…)
+        lead = ctx.text[ctx.sentence_start(part):part.start].strip(_TRIM)
+        for w in sorted(rules.actual_labels, key=len, reverse=True):
+            lead = lead.replace(w, "")
+        opens = not lead
+        if prev is not None and prev.family == part.family and not prev.direction and _names_budget(ctx, prev.label) \
+                and (prev.sentence == part.sentence or opens and prev.para == part.para and part.stmt - prev.stmt == 1):
+            return prev, prev.sentence == part.sentence
     own = plain(part.label or part.clause).strip(_TRIM)
     if not _has_any(rules.budget_measures, own):
         return None, False
@@ -1139,6 +1144,15 @@ def _part_run(ctx: Context, cue_end: int, next_cue: int, paragraph: bool = False
     return out
 
 
+def _plan_listed(ctx: Context, cue_start: int, listed: list[Fig]) -> bool:
+    """The parts a local cue lists are a plan's: the value right before the cue in its statement is a target, and no
+    part says it was done (计划的种植粮食面积37.7万亩，其中水稻29万亩; 支出预算调整为79.4亿元（其中：开发区9.8亿元）)."""
+    before = [g for g in ctx.between(ctx.stmt_start(cue_start), cue_start) if g.kind != "percentage"]
+    if not before or not ctx.is_target(before[-1]) or before[-1].stmt != listed[0].stmt:
+        return False
+    return not any(_has_any(ctx.rules.actual_labels, f"{g.label}|{g.clause}") or ctx.is_target(g) for g in listed)
+
+
 def _ends_in_semicolon(ctx: Context, para: int) -> bool:
     """Paragraph ``para`` ends in a ； (a list cut by a line break, not a paragraph's end)."""
     p = ctx.doc.paragraphs[para] if 0 <= para < len(ctx.doc.paragraphs) else None
@@ -1402,7 +1416,8 @@ def find_groups(ctx: Context) -> list[Group]:
         run = [g for g in listed if ctx.addable(g)]
         # a plan broken down into planned parts (收入总量为437.6亿元，其中，一般公共预算收入154.7亿元… in a budget's draft):
         # read as a breakdown of targets when every figure the cue lists is one, and its whole is one too
-        plan = not run and bool(listed) and all(ctx.is_target(g) for g in listed)
+        plan = not run and bool(listed) and all(ctx.is_target(g) for g in listed) or (
+            local and bool(listed) and _plan_listed(ctx, cs, listed))
         if plan:
             run = [g for g in listed if ctx.addable(g, targets=True)]
         if not run:
