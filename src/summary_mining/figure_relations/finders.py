@@ -970,9 +970,9 @@ def find_respective_shares(ctx: Context) -> list[Relation]:
         if p.kind != "percentage" or p.unit != "%" or p.i in ctx.claimed or p.redacted or p.in_name:
             continue
         m = _share_match(ctx, p)
-        if m is None or word not in p.clause[m.start():]:
-            continue
-        names = _respective_names(ctx, p.clause[:m.start()])
+        if m is None or word not in p.clause:
+            continue  # (分别 after the share word, or before it: 一、二、三产业增加值分别占全县生产总值的13.4%、…)
+        names = _respective_names(ctx, p.clause[:m.start()].replace(word, ""))
         shares = ctx.listed_after(p, len(names))
         if len(names) < 2 or len(shares) != len(names):
             continue
