@@ -1524,7 +1524,9 @@ def find_groups(ctx: Context) -> list[Group]:
                                                      or ctx.stmt_at(cs) == whole.stmt + 1 and _disjoint(ctx, parts))
                 pk = _partition_index(ctx, parts)
                 exhaustive = pk is not None and ctx.rules.may_be_whole(pk, whole.label or whole.clause) \
-                    or not local and len(lists) == 1 and not cue.startswith(ctx.rules.remote_open)
+                    or not local and len(lists) == 1 and not cue.startswith(ctx.rules.remote_open) \
+                    or local and cue.startswith(ctx.rules.complete_cues) and nxt >= ctx.doc.stop_span(cs)[1]
+                # (a list its cue says is complete, unless another cue cuts it: ②上级补助收入175.7亿元，其中，…)
                 groups.append(Group(whole, parts, cue, local, firm, exhaustive))
                 for head, rest in nested:
                     if head in parts:  # (not cut off as larger than the whole)

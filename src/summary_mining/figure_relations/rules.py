@@ -254,6 +254,8 @@ class RelationRules:
     #: words a label ends with that say a value is planned (收入安排195.57亿元): a plan's level and last year's of the
     #: same name are one measure in two years
     plan_labels: tuple[str, ...] = ()
+    #: local breakdown cues that say the list after them is all of the whole (分别为：, 其构成是：)
+    complete_cues: tuple[str, ...] = ()
     #: restated values: significant digits, or characters of name in common, that make two equal values one
     #: figure written twice (0: not read)
     restated_digits: int = 0
@@ -470,6 +472,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         local_breakdown=pats("breakdown.local", sorted(d["breakdown"]["local"], key=len, reverse=True)),
         remote_breakdown=pats("breakdown.remote", sorted(d["breakdown"]["remote"], key=len, reverse=True)),
         remote_open=tuple(str(w) for w in d["breakdown"].get("remote_open", ())),
+        complete_cues=tuple(str(w) for w in d["breakdown"].get("complete_cues", ())),
         claim=compile_pattern(d["claim"]["pattern"], src, "claim.pattern"),
         enum_separators=enum["separators"],
         enum_open_ends=tuple(enum["open_ends"]),
