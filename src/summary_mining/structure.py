@@ -443,7 +443,7 @@ def strip_glosses(s: str) -> str:
     >>> strip_glosses("增長(zhǎng)3.6%")
     '增長3.6%'
     """
-    if not any(map(s.__contains__, GLOSS_OPENERS)):  # (may_hold_gloss, inline: most strings hold no bracket)
+    if not may_hold_gloss(s):  # (most strings hold no bracket: no rule lookup)
         return s
     gloss = structure_rules().gloss
     return rx_sub(gloss, "", s) if gloss is not None else s

@@ -105,7 +105,7 @@ def _part_before(ctx: Context, p: Fig, limit: int | None = None) -> Fig | None:
     lo = ctx.sentence_start(p)
     hi = ctx.clause_pos(p, 0) if limit is None else limit
     for g in reversed(ctx.between(lo, hi)):
-        if _closed_between(ctx, g.end, hi) and _in_part_bracket(ctx, g):
+        if _in_part_bracket(ctx, g, hi):
             continue  # a part in brackets (实际完成57.80亿元（其中：开发区1.27亿元），为预算的134%): its value is no subject
         if g.kind != "percentage" and not g.in_name and not ctx.bound(g) and not g.direction:
             return g if _adjacent(ctx, g, hi) else None
@@ -346,8 +346,8 @@ def _named_gap(ctx: Context, rule: RateGapRule, d: Fig) -> tuple[Fig, Fig, regex
     return (own, other, m, ctx.name(other)) if own is not None and other is not None and own is not other else None
 
 
-def _gap_after_growth(ctx: Context, rule: RateGapRule, d: Fig) -> tuple[Fig, Fig, regex.Match] | None:
-    """(own growth, other growth, cue) of a gap whose clause names only the other growth (…增加值比上年增长20.4%，高于
+def _gap_after_growth(ctx: Context, rule: RateGapRule, d: Fig) -> tuple[Fig, Fig, regex.Match, str] | None:
+    """(own growth, other growth, cue, the other's name) of a gap whose clause names only the other growth (…增加值比上年增长20.4%，高于
     规模以上工业增速12.9个百分点, ``[rate_gap] after``): own is the growth right before it in its statement, the other
     the nearest growth before that in its article whose name opens with the words the clause names (else the first
     after it)."""
@@ -362,7 +362,7 @@ def _gap_after_growth(ctx: Context, rule: RateGapRule, d: Fig) -> tuple[Fig, Fig
     other = next((g for g in itertools.chain(ctx.nearest_before(own, ARTICLE_WINDOW), after) if g.article == own.article
                   and _growth(g) and not ctx.is_target(g)
                   and (g.label.startswith(name) or (g.indicator or "").startswith(name))), None)
-    return (own, other, m) if other is not None else None
+    return (own, other, m, ctx.name(other)) if other is not None else None
 
 
 def _respective_gaps(ctx: Context, rule: RateGapRule, d: Fig, m: regex.Match) -> list[Relation]:
@@ -398,36 +398,30 @@ def find_rate_gaps(ctx: Context) -> list[Relation]:
         if d.kind != "percentage" or d.unit == "%" or d.redacted or d.i in ctx.claimed:
             continue
         stated = _bracketed_gap(ctx, rule, d) or _named_gap(ctx, rule, d)  # both growths stated with the gap: firm
-        if stated is not None:
-            own, other, m, name = stated
-            ctx.claimed.add(d.i)
-            out.append(_rel(ctx, "difference_of", "difference", d, [own, other], cue=m.group(0), formula="gap",
-                            sign=-1.0 if m.group("dir") in rule.down else 1.0, names=(ctx.name(own), name)))
-            continue
-        m = rx_search(rule.cue, d.clause)
+        firm = stated is not None
+        m = None if firm else rx_search(rule.cue, d.clause)
         if m and ctx.label_rules.respectively in d.clause[:m.start()]:
             out += _respective_gaps(ctx, rule, d, m)  # 3个县…增速分别高于全州平均水平3.2、2.7、2.4个百分点
             continue
-        if m is None:
-            found = _gap_after_growth(ctx, rule, d)
-            if found is not None:
-                own, other, m = found
-                ctx.claimed.add(d.i)
-                out.append(_rel(ctx, "difference_of", "difference", d, [own, other], cue=m.group(0), firm=False,
-                                formula="gap", sign=-1.0 if m.group("dir") in rule.down else 1.0,
-                                names=(ctx.name(own), ctx.name(other))))
+        if not firm:  # (the other growth found by name: never firm)
+            stated = _scope_gap(ctx, d, m) if m is not None else _gap_after_growth(ctx, rule, d)
+        if stated is None:
             continue
-        own = next(ctx.nearest_before(d, 1), None) if m else None
-        if own is None or own.stmt != d.stmt or not _growth(own):
-            continue
-        other = _wider_growth(ctx, own, m.group("scope"))
-        if other is None:
-            continue
+        own, other, m, name = stated
         ctx.claimed.add(d.i)
-        out.append(_rel(ctx, "difference_of", "difference", d, [own, other], cue=m.group(0), firm=False,
-                        formula="gap", sign=-1.0 if m.group("dir") in rule.down else 1.0,
-                        names=(ctx.name(own), m.group("scope"))))
+        out.append(_rel(ctx, "difference_of", "difference", d, [own, other], cue=m.group(0), formula="gap",
+                        firm=firm, sign=-1.0 if m.group("dir") in rule.down else 1.0, names=(ctx.name(own), name)))
     return out
+
+
+def _scope_gap(ctx: Context, d: Fig, m: regex.Match) -> tuple[Fig, Fig, regex.Match, str] | None:
+    """(own growth, the wider area's, cue, scope) of a gap to a wider area (增速高于全州11.9个百分点): own is the growth
+    right before it in its statement, the other the wider area's growth of the same indicator stated earlier."""
+    own = next(ctx.nearest_before(d, 1), None)
+    if own is None or own.stmt != d.stmt or not _growth(own):
+        return None
+    other = _wider_growth(ctx, own, m.group("scope"))
+    return (own, other, m, m.group("scope")) if other is not None else None
 
 
 def find_contributions(ctx: Context) -> list[Relation]:
@@ -697,13 +691,9 @@ def _budget_before(ctx: Context, p: Fig, part: Fig) -> tuple[Fig | None, bool]:
     if part.label in rules.actual_labels:
         # 收入预算105万元，实际完成105万元，为预算的100%: an actual named by its verb alone is of the budget right
         # before it in its statement (past that one's brackets: 收入预算43.12亿元（其中：开发区0.79亿元），实际完成…)
-        prev = next((f for f in ctx.nearest_before(part)
-                     if not (_in_part_bracket(ctx, f) and _closed_between(ctx, f.end, part.start))), None)
+        prev = next((f for f in ctx.nearest_before(part) if not _in_part_bracket(ctx, f, part.start)), None)
         # (or in the full sentence before, when the actual opens its own: …调整为79.4亿元（其中：…）。实际完成74.2亿元…)
-        lead = ctx.text[ctx.sentence_start(part):part.start].strip(_TRIM)
-        for w in sorted(rules.actual_labels, key=len, reverse=True):
-            lead = lead.replace(w, "")
-        opens = not lead
+        opens = not plain(ctx.text[ctx.sentence_start(part):part.start]).strip(_TRIM)
         if prev is not None and prev.family == part.family and not prev.direction and _names_budget(ctx, prev.label) \
                 and (prev.sentence == part.sentence or opens and prev.para == part.para and part.stmt - prev.stmt == 1):
             return prev, prev.sentence == part.sentence
@@ -2238,24 +2228,25 @@ def _item_whole(ctx: Context, g: Fig, t: Fig) -> Fig | None:
 _PART_BRACKET = regex.compile(r"[（(]\s*(?:其中|含|包括|包含)")
 
 
-def _in_part_bracket(ctx: Context, g: Fig) -> bool:
-    """``g`` stands in a bracket that lists parts of the figure before it (（其中：开发区1.27亿元）)."""
+def _in_part_bracket(ctx: Context, g: Fig, pos: int) -> bool:
+    """``g`` stands in a bracket that lists parts of the figure before it (（其中：开发区1.27亿元）) and closes before
+    ``pos``."""
     lo = ctx.sentence_start(g)
     before = ctx.text[lo:g.start]
     at = max(before.rfind("（"), before.rfind("("))
-    return at >= 0 and rx_match(_PART_BRACKET, before, at) is not None
+    return at >= 0 and rx_match(_PART_BRACKET, before, at) is not None and _bracket_depth(ctx, g.end, pos) < 0
 
 
-def _closed_between(ctx: Context, lo: int, pos: int) -> bool:
-    """A bracket open at ``lo`` closes before ``pos`` (the figure at ``lo`` stands in brackets ``pos`` is after)."""
+def _bracket_depth(ctx: Context, lo: int, pos: int) -> int:
+    """Brackets opened less brackets closed between ``lo`` and ``pos`` (more than 0: one opened there is still open at
+    ``pos``; less than 0: one open at ``lo`` closes before ``pos``)."""
     between = ctx.text[lo:pos]
-    return between.count("）") + between.count(")") > between.count("（") + between.count("(")
+    return between.count("（") + between.count("(") - between.count("）") - between.count(")")
 
 
 def _inside_bracket(ctx: Context, lo: int, pos: int) -> bool:
     """A bracket opened between ``lo`` and ``pos`` is still open at ``pos``."""
-    between = ctx.text[lo:pos]
-    return between.count("（") + between.count("(") > between.count("）") + between.count(")")
+    return _bracket_depth(ctx, lo, pos) > 0
 
 
 def _plus_base(ctx: Context, t: Fig, plan: bool = False) -> Fig | None:
@@ -2875,17 +2866,12 @@ def _head_level(ctx: Context, first: Fig, like: Fig) -> Fig | None:
 
 def _same_subject(ctx: Context, change: Fig, level: Fig) -> bool:
     """A change's clause names no other thing than ``level``: the words before its comparison (比, 较, 同比), less the
-    words of time (``change_words``), are short or share two characters with the level's name (…节能环保支出0.8亿元，
-    …，今年本级安排比上年增加0.2亿元: 本级安排 is another thing)."""
+    words of time opening them (``time_words``), are short or share two characters with the level's name (…节能环保支出
+    0.8亿元，…，今年本级安排比上年增加0.2亿元: 本级安排 is another thing)."""
     name = change.clause.strip(_TRIM)
-    cut = min((k for k in (name.find(c) for c in _COMPARISON) if k >= 0), default=len(name))
-    name = name[:cut]
-    trimmed = True
-    while trimmed and name:
-        trimmed = False
-        for w in ctx.rules.change_words:
-            if name.startswith(w):
-                name, trimmed = name[len(w):], True
+    name = name[:min((k for k in (name.find(c) for c in _COMPARISON) if k >= 0), default=len(name))]
+    while (w := next((w for w in ctx.rules.time_words if name.startswith(w)), "")):
+        name = name[len(w):]
     return len(name) < 3 or _lcs(name, level.label) >= 2
 
 

@@ -84,17 +84,15 @@ def find_prior_levels(ctx: Context) -> list[Relation]:
             continue
         rate = _rate_after(ctx, g)
         named = seen.setdefault(key, [])
-        earlier = itertools.islice((h for h in reversed(named) if h.para != g.para and h.family == g.family and h.value),
-                                   CANDIDATES)  # (lazily: a name written ten thousand times costs no more)
+        earlier = list(itertools.islice((h for h in reversed(named) if h.para != g.para and h.family == g.family
+                                         and h.value), CANDIDATES))  # (lazily: a name written 10,000 times costs no more)
         named.append(g)
         change = _change_after(ctx, g)
         if change is not None:
             # the level less the change is the level before (收入667,301万元，比上年增收13,068万元 … 2025: 654,233万元)
             sign = -1.0 if change.direction == "-" else 1.0
-            candidates = list(earlier)
-            before = next((h for h in candidates if agrees(g.value, h.value + sign * change.value,
-                                                           sum_tolerance(g, [h, change]))), None)
-            earlier = iter(candidates)
+            before = next((h for h in earlier if agrees(g.value, h.value + sign * change.value,
+                                                        sum_tolerance(g, [h, change]))), None)
             if before is not None:
                 out.append(_rel(ctx, "difference_of", "difference", change, [g, before], cue=key, firm=False,
                                 formula="difference", sign=sign, names=(ctx.name(g), ctx.name(before))))

@@ -229,9 +229,8 @@ class RelationRules:
     partition_wholes: tuple[tuple[str, ...], ...]
     down_words: tuple[str, ...]
     templates: tuple[Template, ...]
-    #: the words of a change (比上年, 增加, 今年: ``[words]`` prior, up, down, time), longest first: what is left of a
-    #: change's clause without them names what changed (今年本级安排比上年增加 -> 本级安排)
-    change_words: tuple[str, ...] = ()
+    #: words of time opening a change's clause (``[words] time``: 今年本级安排比上年增加 names 本级安排), longest first
+    time_words: tuple[str, ...] = ()
     #: table columns of levels for the later and the earlier period (本年 | 上年), besides two year columns
     table_later: tuple[str, ...] = ()
     table_earlier: tuple[str, ...] = ()
@@ -498,8 +497,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         + tuple(tuple(sorted(p["names"])) for p in d.get("partition", [])),
         rest_words=tuple(str(w) for w in d.get("breakdown", {}).get("rest_words", ())),
         down_words=tuple(words.get("down", [])),
-        change_words=tuple(sorted({str(w) for k in ("prior", "up", "down", "time") for w in words.get(k, [])},
-                                  key=len, reverse=True)),
+        time_words=tuple(sorted((str(w) for w in words.get("time", [])), key=len, reverse=True)),
         templates=tuple(_template(i, t, macros, src) for i, t in enumerate(d.get("template", []))),
         table_later=tuple(str(w) for w in d.get("tables", {}).get("later", ())),
         table_earlier=tuple(str(w) for w in d.get("tables", {}).get("earlier", ())),

@@ -225,7 +225,7 @@ def _grouped(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableCo
             if whole is None or len(figs) < 2 or not all(_addable(ctx, g, whole) for g in figs):
                 continue
             parts: list[Fig] = [g for g in figs if g is not None]
-            complete = _partition(ctx, [ctx.name(g) for g in parts]) or _partition(ctx, [names[g.f.cell[1]] for g in parts])
+            complete = _partition(ctx, [names[g.f.cell[1]] for g in parts])  # (the rows' names: 城镇, 乡村)
             if complete or agrees(whole.value, sum(g.value for g in parts), sum_tolerance(whole, parts)):
                 out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue=names[head], exhaustive=True,
                                 firm=complete))

@@ -31,7 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Container, Iterator, Union
+from typing import Any, Container, Union
 
 import pandas as pd
 import regex
@@ -150,17 +150,18 @@ class Gazetteer:
         """Regions whose full name is ``name``."""
         return [r for r, full in self.surfaces.get(name, []) if full]
 
-    def _surfaces_at(self, text: str, i: int) -> Iterator[int]:
+    def _surfaces_at(self, text: str, i: int) -> list[int]:
         """The ends of the surfaces starting at ``i``, shortest first (one or two dictionary
         lookups at most positions, instead of one per name length)."""
-        prefixes, n, j = self.prefixes, len(text), i + 1
+        prefixes, n, j, ends = self.prefixes, len(text), i + 1, []
         while j <= n:
             is_name = prefixes.get(text[i:j])
             if is_name is None:
-                return
+                break
             if is_name:
-                yield j
+                ends.append(j)
             j += 1
+        return ends
 
     def find(self, text: str) -> list[Hit]:
         """Every name or short form in ``text``, longest first and not overlapping, in text order."""
@@ -186,16 +187,10 @@ class Gazetteer:
         """
         if i >= len(text) or text[i] not in self.first_chars:
             return None
-        prefixes, n, j, best = self.prefixes, len(text), i + 1, 0  # the last end _surfaces_at would yield
-        while j <= n:
-            is_name = prefixes.get(text[i:j])
-            if is_name is None:
-                break
-            if is_name:
-                best = j
-            j += 1
-        if not best:
+        ends = self._surfaces_at(text, i)
+        if not ends:
             return None
+        best = ends[-1]
         surface = text[i:best]
         return Hit(i, best, surface, tuple(self.surfaces[surface]))
 
