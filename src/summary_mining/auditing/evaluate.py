@@ -180,9 +180,13 @@ def _total_row(ctx: Context, rel: Relation, w: Fig | None, parts: list[Fig]) -> 
         # — the finder keeps such a part only when a 其中 names it one of the whole's own measure — has no
         # such excuse, nor do parts naming distinct classes of one classification: 增值税, 企业所得税)
         status = UNVERIFIABLE
+        if (sides := _two_classifications(w, parts, tol)) is not None:
+            status = CONSISTENT
     if rel.check == "breakdown":
         msg = f"{name}{w.surface}与{rel.cue}所列 {_plus(parts, rel.minus)}={_amount(s, w)} {_WORD[status]}"
-        if overlap:
+        if overlap and status == CONSISTENT:
+            msg += f"（分属两种分类：{_plus(sides[0])}、{_plus(sides[1])} 各不超过总数）"
+        elif overlap:
             msg += "（分项之和超过总数：分项可能交叉或口径不同）"
         elif rel.names:
             msg += f"（其后 {'、'.join(rel.names)} 不计入）"
@@ -198,6 +202,27 @@ def _total_row(ctx: Context, rel: Relation, w: Fig | None, parts: list[Fig]) -> 
         if rel.names:
             msg += f"（{'、'.join(rel.names)} 不计入）"
     return _row(ctx, rel, status, w.written, s / w.factor, tol / w.factor, msg, [w, *parts])
+
+
+def _two_classifications(w: Fig, parts: list[Fig], tol: float) -> tuple[list[Fig], list[Fig]] | None:
+    """An open list over its whole that is two breakdowns by two classifications, each within the whole: two or
+    more parts named by the whole's own noun and parts named otherwise (在谈项目24个，其中，工业项目9个，现代服务业项目14个，
+    拟落户县经济开发区9个: 9+14 by sector, 9 by place), else None.
+
+    >>> from types import SimpleNamespace as F
+    >>> w = F(label="在谈项目", value=24.0)
+    >>> ps = [F(label="工业项目", value=9.0), F(label="现代服务业项目", value=14.0), F(label="拟落户县经济开发区", value=9.0)]
+    >>> [[p.value for p in side] for side in _two_classifications(w, ps, 0.0)]
+    [[9.0, 14.0], [9.0]]
+    """
+    head = (w.label or "")[-2:]
+    if len(head) < 2:
+        return None
+    own = [p for p in parts if (p.label or "").endswith(head)]
+    other = [p for p in parts if not (p.label or "").endswith(head)]
+    if len(own) < 2 or not other or not all(sum(p.value for p in side) <= w.value + tol for side in (own, other)):
+        return None
+    return own, other
 
 
 def _count_row(ctx: Context, rel: Relation, g: Fig) -> Row:

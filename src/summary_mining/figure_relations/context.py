@@ -378,12 +378,19 @@ class Context:
         """A value that may enter a computation (a redacted one makes it unverifiable)."""
         return g.kind != "percentage" and not g.in_name and not self.bound(g)
 
-    def addable(self, g: Fig, *, targets: bool = False, changes: bool = False) -> bool:
-        """A value that may be a part or a total: not an average (人均可支配收入), and not a change
-        (比上年增加20家) or a target unless ``changes`` / ``targets`` (where a text restates the same measures
-        for each part, the parts' targets and changes add up to the whole's)."""
+    def addable(self, g: Fig, *, targets: bool = False, changes: bool = False, average: bool = False) -> bool:
+        """A value that may be a part or a total: not an average (人均可支配收入) unless ``average`` (a whole
+        its components add up to: 工资性收入、经营净收入… of 人均可支配收入), and not a change (比上年增加20家)
+        or a target unless ``changes`` / ``targets`` (where a text restates the same measures for each part,
+        the parts' targets and changes add up to the whole's)."""
         return (self.usable(g) and (changes or not g.direction) and (targets or not self.is_target(g))
-                and not any(w in g.clause or w in g.label for w in self.rules.non_additive))
+                and (average or not any(w in g.clause or w in g.label for w in self.rules.non_additive)))
+
+    def average_whole(self, g: Fig, parts: list[Fig]) -> bool:
+        """An average the ``parts`` (none an average themselves) add up to: its components (人均可支配收入54386元。
+        从构成看，工资性收入33569元…转移净收入7898元), where averages are otherwise no wholes."""
+        return self.addable(g, average=True) and all(self.addable(p) for p in parts) and \
+            abs(g.value - sum(p.value for p in parts)) <= sum(p.half for p in parts) + g.half
 
     def certain(self, stmt: int) -> bool:
         return stmt not in self.uncertain

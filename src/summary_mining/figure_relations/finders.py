@@ -1150,8 +1150,12 @@ def _ends_in_semicolon(ctx: Context, para: int) -> bool:
 
 
 def _names_a_partition(ctx: Context, g: Fig) -> bool:
+    """Whether ``g``'s name opens with a member of a known partition (城镇…, 第一产业…), not with a longer name
+    that holds one (国有资本经营预算收入 is a fund's, no 国有 part)."""
     name = g.label or g.clause
-    return any(name.startswith(n) for names in ctx.rules.partitions for n in names)
+    longer = [w for c in ctx.rules.classifications for w in c] + list(ctx.rules.budget_funds)
+    return any(name.startswith(n) and not any(len(w) > len(n) and name.startswith(w) for w in longer)
+               for names in ctx.rules.partitions for n in names)
 
 
 def _partition_pick(ctx: Context, figs: list[Fig]) -> list[Fig] | None:
@@ -1207,7 +1211,7 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
             continue  # further back only the whole the cue names (地方收入按部门分: two lists after 地方…收入1720万元)
         if by_measure and not _measure_whole(ctx, g, measure):
             continue  # a list split off by its measure is of a whole of that measure (余额, not 限额)
-        if g.family != family or not ctx.addable(g) or g.redacted or g.i in taken and not (
+        if g.family != family or not (ctx.addable(g) or ctx.average_whole(g, parts)) or g.redacted or g.i in taken and not (
                 cue_names_it or _measure_whole(ctx, g, measure) and abs(g.value - total) <= NEAR_WHOLE * g.value):
             continue  # (a part of an earlier list is a whole when named, or when it is of what all the parts measure
             # and they come near it: 出口总额1260.86亿元 for 一般贸易出口594.19亿元, 加工贸易出口646.53亿元)
@@ -1436,7 +1440,8 @@ def find_groups(ctx: Context) -> list[Group]:
                     break  # statements end in order: no earlier figure's statement reaches the cue
                 # (a cue opening a full sentence breaks down that whole sentence, over its ；: 旅游接待总人数
                 # 7883.48万人次…；实现旅游总收入876.71亿元…。其中，接待入境旅游者4.03万人次…)
-                if ctx.addable(g, targets=plan) and (not plan or ctx.is_target(g)) and not g.redacted:
+                if (ctx.addable(g, targets=plan) or ctx.average_whole(g, run)) and (not plan or ctx.is_target(g)) \
+                        and not g.redacted:
                     wholes.setdefault(g.family, []).append(g)  # nearest first
             if ctx.text[cs] in "（(":  # a bracket right after a figure breaks down that figure alone
                 if _is_total(ctx, run[0]):
@@ -1465,7 +1470,7 @@ def find_groups(ctx: Context) -> list[Group]:
                         # the list goes on over full sentences (…62857万元。…第三产业增加值115952万元), or a remote
                         # cue's paragraph holds a known partition (在城镇投资中，国有…。…中央项目3370亿元；地方项目18474亿元)
                         parts = picked
-                parts, nested = _item_heads(parts)
+                parts, nested, complete = _item_heads(ctx, parts)
                 if not parts or len(parts) < 2 and not local:
                     continue
                 whole, loose = ((_best_whole(ctx, wholes.get(fam, []), parts), False) if local
@@ -1501,7 +1506,7 @@ def find_groups(ctx: Context) -> list[Group]:
                 if len(parts) < 2:
                     # (an item's own breakdown stands even when the item is no part of the whole: 新增债券331446万元，
                     # 市本级留用90000万元，转贷县（市、区）241446万元)
-                    groups += [Group(head, rest, cue, True, ctx.certain(head.stmt), True) for head, rest in nested]
+                    groups += [Group(head, rest, cue, True, ctx.certain(head.stmt), complete) for head, rest in nested]
                     continue
                 # a remote cue's whole is firm in the cue's own full sentence (总里程3170公里，按技术等级划分，…), or
                 # when the parts are a partition of what it names (生产总值…。分产业看，第一产业…第三产业…)
@@ -1520,7 +1525,7 @@ def find_groups(ctx: Context) -> list[Group]:
                 groups.append(Group(whole, parts, cue, local, firm, exhaustive))
                 for head, rest in nested:
                     if head in parts:  # (not cut off as larger than the whole)
-                        groups.append(Group(head, rest, cue, True, firm, True))
+                        groups.append(Group(head, rest, cue, True, firm, complete))
                         taken.update(p.i for p in rest)
                 taken.update(p.i for p in parts)
     groups += _parallel_groups(ctx, spans, groups)
@@ -1648,20 +1653,26 @@ def _partition_member(ctx: Context, whole: str, part: str) -> bool:
                                   for k, names in enumerate(rules.partitions))
 
 
-def _item_heads(parts: list[Fig]) -> tuple[list[Fig], list[tuple[Fig, list[Fig]]]]:
+def _item_heads(ctx: Context, parts: list[Fig]) -> tuple[list[Fig], list[tuple[Fig, list[Fig]]], bool]:
     """A list whose items (；) each give a figure and then its own breakdown (其中，企业职工养老保险参保105.55万人，
     参保在职职工81.33万人，参保离退休人员24.22万人；机关事业单位…33.41万人，…): the items' first figures are the
     parts, and each item's other figures its nested breakdown — when every item with several figures adds
-    up to its first one (the arithmetic shows the nesting). Otherwise ``parts`` unchanged and no nesting."""
+    up to its first one (the arithmetic shows the nesting: complete breakdowns), or a nested cue (``[breakdown]
+    nested_cues``) opens each item's other figures (一是利润收入13500万元，主要是东楚集团5880万元、…；二是…: the words
+    show it, open breakdowns). Otherwise ``parts`` unchanged and no nesting. Returns (parts, nested, complete)."""
     items: dict[int, list[Fig]] = {}
     for g in parts:
         items.setdefault(g.sentence, []).append(g)
     nested = [(gs[0], gs[1:]) for gs in items.values() if len(gs) > 1]
-    if len(items) < 2 or not nested or not all(
-            len(rest) >= 2 and agrees(head.value, sum(p.value for p in rest), sum_tolerance(head, rest))
-            for head, rest in nested):
-        return _heads_by_sums(parts)
-    return [gs[0] for gs in items.values()], nested
+    if len(items) < 2 or not nested:
+        return (*_heads_by_sums(parts), True)
+    if all(len(rest) >= 2 and agrees(head.value, sum(p.value for p in rest), sum_tolerance(head, rest))
+           for head, rest in nested):
+        return [gs[0] for gs in items.values()], nested, True
+    cues = ctx.rules.nested_cues
+    if cues and all(_has_any(cues, ctx.text[head.end:rest[0].start]) for head, rest in nested):
+        return [gs[0] for gs in items.values()], nested, False
+    return (*_heads_by_sums(parts), True)
 
 
 def _heads_by_sums(parts: list[Fig]) -> tuple[list[Fig], list[tuple[Fig, list[Fig]]]]:
@@ -1936,9 +1947,10 @@ def _parallel_groups(ctx: Context, spans: list[tuple[int, int, bool]], groups: l
             # paragraphs that only open with a partition's names or with numbers (1.市本级… 2.高新区…) restate
             # measures that need not add up (transfers between the levels): only those that do are read, as tables'
             # rows are
-            found = [f for f, ok in zip(found, adds) if ok]
+            # … save the whole the partition names (一般公共预算收入 for 税收收入 / 非税收入): all of it, so firm
+            found = [f for f, ok in zip(found, adds) if ok or f[0] is named_whole]
         for w, parts in found:
-            out.append(Group(w, parts, cue, False, ctx.certain(w.stmt), adding >= 2))
+            out.append(Group(w, parts, cue, False, ctx.certain(w.stmt), adding >= 2 or w is named_whole))
             used.update(p.i for p in parts)
             used.add(w.i)
     return out

@@ -255,6 +255,8 @@ class RelationRules:
     plan_labels: tuple[str, ...] = ()
     #: local breakdown cues that say the list after them is all of the whole (分别为：, 其构成是：)
     complete_cues: tuple[str, ...] = ()
+    #: words that open an item's own breakdown inside a list (一是利润收入13500万元，主要是东楚集团5880万元、…)
+    nested_cues: tuple[str, ...] = ()
     #: restated values: significant digits, or characters of name in common, that make two equal values one
     #: figure written twice (0: not read)
     restated_digits: int = 0
@@ -472,6 +474,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         remote_breakdown=pats("breakdown.remote", sorted(d["breakdown"]["remote"], key=len, reverse=True)),
         remote_open=tuple(str(w) for w in d["breakdown"].get("remote_open", ())),
         complete_cues=tuple(str(w) for w in d["breakdown"].get("complete_cues", ())),
+        nested_cues=tuple(str(w) for w in d["breakdown"].get("nested_cues", ())),
         claim=compile_pattern(d["claim"]["pattern"], src, "claim.pattern"),
         enum_separators=enum["separators"],
         enum_open_ends=tuple(enum["open_ends"]),
