@@ -147,8 +147,11 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig |
         return g.family.startswith(rule.family) and ctx.usable(g)
 
     nums: list[Fig] = []
+    # a full sentence of rates only reads the full sentence right before it (…已开工建设项目78个,完成到位资金62.08
+    # 亿元。签约项目履约率、开工率、资金到位率分别为100%、81.25%、29.5%)
+    back = p.stmt - 1 if _rates_only(ctx, p) else p.stmt
     for g in ctx.nearest_before(p):
-        if g.stmt != p.stmt and not (rule.numerator_in_paragraph and g.para == p.para):
+        if not back <= g.stmt <= p.stmt and not (rule.numerator_in_paragraph and g.para == p.para) or g.para != p.para:
             break
         words = ctx.context_words(g)
         if fam(g) and not g.direction and _has_any(rule.numerator, words) and not _has_any(rule.numerator_excluded, words):
@@ -177,6 +180,12 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig |
             den = _whole_named(ctx, g, p, rule.denominator)
             break
     return nums, den
+
+
+def _rates_only(ctx: Context, p: Fig) -> bool:
+    """Whether the full sentence of rate ``p`` states no figure before it but percentages (签约项目履约率、开工率分别为
+    100%、81.25%): its rates are of the figures of the full sentence right before."""
+    return all(g.kind == "percentage" for g in ctx.between(ctx.stmt_start(p.start), p.start))
 
 
 def _whole_named(ctx: Context, g: Fig, rate: Fig, words) -> Fig:
@@ -220,16 +229,18 @@ def find_rates(ctx: Context) -> list[Relation]:
             out.append(_rel(ctx, "ratio_of", rule.check, p, nums, cue=rule.name, missing=missing,
                             cap=cap, names=(rule.numerator_name, rule.denominator_name)))
             continue
-        out.append(_rel(ctx, "ratio_of", rule.check, p, [*nums, den], cue=rule.name, firm=nums[0].stmt == p.stmt and not loose,
+        out.append(_rel(ctx, "ratio_of", rule.check, p, [*nums, den], cue=rule.name,
+                        firm=(nums[0].stmt == p.stmt or nums[0].stmt == den.stmt == p.stmt - 1 and _rates_only(ctx, p))
+                        and not loose,
                         cap=cap, names=(rule.numerator_name, ctx.name(den) if loose else rule.denominator_name)))
     return out
 
 
 def _base_in_statement(ctx: Context, p: Fig, num: Fig) -> Fig | None:
     """A rate's base no word of the rule names: the value of the numerator's family right before the numerator in the
-    rate's full sentence, no smaller (引进区外投资项目315个，已开工项目277个，开工率达87.9%); never firm."""
+    numerator's full sentence, no smaller (引进区外投资项目315个，已开工项目277个，开工率达87.9%); never firm."""
     for g in ctx.nearest_before(num):
-        if g.stmt != p.stmt:
+        if g.stmt != num.stmt:
             return None
         if g.family == num.family and ctx.usable(g) and not g.direction and not ctx.is_target(g) and g.value >= num.value:
             return g
@@ -740,11 +751,19 @@ def find_completion(ctx: Context) -> list[Relation]:
     """完成全年目标任务的64.23% = actual / target; a target stated elsewhere is never firm."""
     out = []
     used: dict[int, int] = {}  # target -> the first value measured against it
+    prev: tuple[Fig, Fig] | None = None  # the last completion rate read whose cue states its target, and its value
     for p, m in _percentages(ctx, _completion_match):
         inside = _figs_in_clause(ctx, p, m, "target")
-        part = _part_before(ctx, p, limit=ctx.clause_pos(p, m.start()))
+        cue_at = ctx.clause_pos(p, m.start())
+        part = _part_before(ctx, p, limit=cue_at)
+        if part is None and inside and prev is not None and prev[0].sentence == p.sentence \
+                and not ctx.between(prev[0].end, cue_at):
+            # one value against a second target its cue states, right after its first (已完成到位资金121.04亿元,完成
+            # 省定目标任务120亿元的100.87%,完成州定目标任务140亿元的86.46%)
+            part = prev[1]
         if part is None:
             continue
+        prev = (p, part) if inside else None
         named = regex.sub(r"^完成", "", m.group("target"))
         target, firm = None, False
         if inside and inside[-1].family == part.family:
@@ -1424,6 +1443,11 @@ def find_groups(ctx: Context) -> list[Group]:
             groups += [Group(w, [g], cue, True, False, False) for w, g in restated]
             taken.update(g.i for _, g in restated)
             continue
+        items = _restated_items(ctx, cs, cue, run) if local else []
+        if items:
+            groups += items
+            taken.update(p.i for grp in items for p in grp.parts)
+            continue
         wholes: dict[str, list[Fig]] = {}
         if local:
             # the figures before the cue whose statement reaches it (the last of each family); the
@@ -1580,6 +1604,37 @@ def _restated_measures(ctx: Context, cue_start: int, run: list[Fig]) -> list[tup
         return []  # several items whose figures of a measure add up within its whole: a breakdown item by item (其中
         # 一产项目27个，项目资金4054万元…；二产项目274个，…), not parts restating the whole's measures (我区单独…；碧江高新区…)
     return [(w, g) for w, g in pairs if g.value <= w.value]
+
+
+def _restated_items(ctx: Context, cue_start: int, cue: str, run: list[Fig]) -> list[Group]:
+    """A 其中 opening its full sentence whose items (；) each restate, in order, the measures the paragraph stated
+    before it (签约项目140个,签约金额496.47亿元。截至目前,已开工建设项目107个,完成到位资金107.36亿元…。其中,州政府…项目96个,
+    签约金额210.44亿元,已开工建设项目78个,完成到位资金62.08亿元;试验区管委会…项目44个,签约金额286.03亿元,已开工建设
+    项目26个…): each measure is a whole of the items' figures at its place. The items partition the whole when two
+    measures add up (then one that does not is wrong), else each is only no larger. [] unless two items or more
+    restate two measures or more, every figure of the first at the place of a whole of its kind whose name ends as its
+    own (two characters: 项目, 金额)."""
+    if ctx.text[ctx.stmt_start(cue_start):cue_start].strip(_TRIM):
+        return []
+    rows: dict[int, list[Fig]] = {}
+    for g in run:
+        rows.setdefault(g.sentence, []).append(g)
+    items = list(rows.values())
+    n = len(items[0])
+    if len(items) < 2 or n < 2 or any(not 2 <= len(r) <= n for r in items):
+        return []
+    para = ctx.para_at(cue_start)
+    lo = ctx.doc.paragraphs[para].start if 0 <= para < len(ctx.doc.paragraphs) else ctx.stmt_start(cue_start)
+    before = [g for g in ctx.between(lo, cue_start) if ctx.addable(g) and not g.redacted]
+    wholes = before[-n:]
+    if len(wholes) < n or any(w.family != g.family or _common_suffix(w.label, g.label) < 2 or w.value < g.value
+                              for w, g in zip(wholes, items[0])):
+        return []
+    if any(r[j].family != items[0][j].family for r in items for j in range(len(r))):
+        return []
+    found = [(w, [r[j] for r in items]) for j, w in enumerate(wholes) if all(len(r) > j for r in items)]
+    adding = sum(agrees(w.value, sum(p.value for p in parts), sum_tolerance(w, parts)) for w, parts in found)
+    return [Group(w, parts, cue, False, ctx.certain(w.stmt), adding >= 2) for w, parts in found]
 
 
 def _by_measure(run: list[Fig]) -> list[list[Fig]]:
