@@ -1443,7 +1443,7 @@ def find_groups(ctx: Context) -> list[Group]:
             groups += [Group(w, [g], cue, True, False, False) for w, g in restated]
             taken.update(g.i for _, g in restated)
             continue
-        items = _restated_items(ctx, cs, cue, run) if local else []
+        items = _restated_items(ctx, cs, cue, [g for g in listed if ctx.addable(g, targets=True)]) if local else []
         if items:
             groups += items
             taken.update(p.i for grp in items for p in grp.parts)
@@ -1458,6 +1458,11 @@ def find_groups(ctx: Context) -> list[Group]:
                 lo = ctx.stmt_start(max(lo - 1, 0))
                 if not ctx.between(lo, cs):
                     lo = _paragraph_before(ctx, cs, run[0].family)
+                elif lo > 0 and ctx.para_at(lo - 1) == ctx.para_at(cs) and not any(
+                        ctx.addable(g) for g in ctx.between(lo, cs)):
+                    # a full sentence of rates only stands between (总投资73.22亿元…。总投资、年度计划投资分别较去年
+                    # 全年增长44.14%、0.32%。其中政府投资18.87亿元…): the one before it states the whole
+                    lo = ctx.stmt_start(lo - 1)
             for g in reversed(ctx.between(lo, cs)[-FIGURE_WINDOW:]):
                 if not opens and g.sentence != run[0].sentence and ctx.sentence_end(g) < cs \
                         and ctx.text[ctx.sentence_end(g) - 1:cs].strip(_TRIM + "。"):
@@ -1607,15 +1612,12 @@ def _restated_measures(ctx: Context, cue_start: int, run: list[Fig]) -> list[tup
 
 
 def _restated_items(ctx: Context, cue_start: int, cue: str, run: list[Fig]) -> list[Group]:
-    """A 其中 opening its full sentence whose items (；) each restate, in order, the measures the paragraph stated
-    before it (签约项目140个,签约金额496.47亿元。截至目前,已开工建设项目107个,完成到位资金107.36亿元…。其中,州政府…项目96个,
+    """A 其中 whose items (；) each restate, in order, the measures (targets too) the paragraph stated before it (签约项目140个,签约金额496.47亿元。截至目前,已开工建设项目107个,完成到位资金107.36亿元…。其中,州政府…项目96个,
     签约金额210.44亿元,已开工建设项目78个,完成到位资金62.08亿元;试验区管委会…项目44个,签约金额286.03亿元,已开工建设
     项目26个…): each measure is a whole of the items' figures at its place. The items partition the whole when two
     measures add up (then one that does not is wrong), else each is only no larger. [] unless two items or more
     restate two measures or more, every figure of the first at the place of a whole of its kind whose name ends as its
     own (two characters: 项目, 金额)."""
-    if ctx.text[ctx.stmt_start(cue_start):cue_start].strip(_TRIM):
-        return []
     rows: dict[int, list[Fig]] = {}
     for g in run:
         rows.setdefault(g.sentence, []).append(g)
@@ -1625,10 +1627,10 @@ def _restated_items(ctx: Context, cue_start: int, cue: str, run: list[Fig]) -> l
         return []
     para = ctx.para_at(cue_start)
     lo = ctx.doc.paragraphs[para].start if 0 <= para < len(ctx.doc.paragraphs) else ctx.stmt_start(cue_start)
-    before = [g for g in ctx.between(lo, cue_start) if ctx.addable(g) and not g.redacted]
+    before = [g for g in ctx.between(lo, cue_start) if ctx.addable(g, targets=True) and not g.redacted]
     wholes = before[-n:]
     if len(wholes) < n or any(w.family != g.family or _common_suffix(w.label, g.label) < 2 or w.value < g.value
-                              for w, g in zip(wholes, items[0])):
+                              or ctx.is_target(w) != ctx.is_target(g) for w, g in zip(wholes, items[0])):
         return []
     if any(r[j].family != items[0][j].family for r in items for j in range(len(r))):
         return []
