@@ -297,7 +297,10 @@ def _at_comparable_prices(ctx: Context, a: Fig, b: Fig) -> bool:
 
 def _bound_row(ctx: Context, rel: Relation, p: Fig, parts: list[Fig]) -> Row:
     """The listed values all reach the stated threshold (``at_least``), or none exceeds the stated ceiling
-    (``at_most``: a debt's balance within its limit)."""
+    (``at_most``: a debt's balance within its limit), or the stated change rate lies between the two listed
+    (``between``: a whole's growth between its parts' slowest and fastest)."""
+    if rel.formula == "between":
+        return _between_row(ctx, rel, p, parts)
     most = rel.formula == "at_most"
     past = [g for g in parts if not g.redacted
             and (g.value > p.value + g.half_base if most else g.value < p.value - g.half_base)]
@@ -310,6 +313,21 @@ def _bound_row(ctx: Context, rel: Relation, p: Fig, parts: list[Fig]) -> Row:
     if past:
         msg += f"（{'、'.join(g.surface for g in past)} {word}{p.surface}）"
     return _row(ctx, rel, status, p.written, edge / p.factor if not math.isnan(edge) else NAN, p.half, msg, [p, *parts])
+
+
+def _between_row(ctx: Context, rel: Relation, p: Fig, ends: list[Fig]) -> Row:
+    """A whole's change rate against its parts' slowest and fastest (a weighted mean of theirs lies between them),
+    each end widened by the rounding of both rates: 地区生产总值增长5.1%, 第一产业4.2% … 第三产业5.4%."""
+    low, high = ends
+    lo, hi = _change(low) - low.half - p.half, _change(high) + high.half + p.half
+    now = _change(p)
+    status = _verdict(lo <= now <= hi, rel.firm, rel.approximate)
+    msg = (f"{ctx.name(p)}{p.surface}与各分项增速 {low.surface}（{ctx.name(low)}）～{high.surface}（{ctx.name(high)}）"
+           f"{_WORD[status]}")
+    if status != CONSISTENT:
+        msg += "（总体增速应介于各分项之间）"
+    computed = min(max(now, _change(low)), _change(high))
+    return _row(ctx, rel, status, now, computed, p.half, msg, [p, low, high])
 
 
 def _same_row(ctx: Context, rel: Relation, g: Fig, ops: list[Fig]) -> Row:

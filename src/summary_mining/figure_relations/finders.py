@@ -2845,6 +2845,33 @@ def changes_of_parts(ctx: Context, relations: list[Relation]) -> list[Relation]:
     return out
 
 
+def growth_bounds(ctx: Context, relations: list[Relation]) -> list[Relation]:
+    """``relations`` and, for each breakdown whose parts make up their whole (a partition, or a list that adds up), the
+    change rate stated with the whole against those stated with every part: a weighted mean of theirs, it lies between
+    the slowest and the fastest (地区生产总值…增长5.1%。其中，第一产业增加值…增长4.2%；第二产业…4.8%；第三产业…5.4%)."""
+    by_f = {id(g.f): g for g in ctx.figs}
+    out = list(relations)
+    for r in relations:
+        if r.relation != "total_of" or r.check != "breakdown" or r.stated is None or len(r.operands) < 2 or r.names:
+            continue
+        w, parts = by_f.get(id(r.stated)), [by_f.get(id(o)) for o in r.operands]
+        if w is None or any(p is None or p.redacted for p in parts) or w.redacted:
+            continue
+        if not (r.exhaustive or agrees(w.value, sum(p.value for p in parts), sum_tolerance(w, parts))):
+            continue
+        rw, rates = _rate_with(ctx, w), [_rate_with(ctx, p) for p in parts]
+        if rw is None or any(x is None or x.unit != rw.unit for x in rates) or len({x.i for x in rates}) < len(rates) \
+                or rw.i in {x.i for x in rates}:
+            continue
+        signed = sorted(rates, key=lambda x: -abs(x.value) if x.direction == "-" else x.value)
+        # firm for a measure whose growth is at comparable prices (生产总值, 增加值: computed as the weighted mean of its
+        # parts'); another's may be stated on another basis than its parts' (同口径), so a mismatch says nothing sure
+        real = any(_has_any(ctx.rules.real_growth, f"{g.label}{g.indicator}{g.clause}") for g in (w, *parts))
+        out.append(_rel(ctx, "bound", "bound", rw, [signed[0], signed[-1]], cue=r.cue, formula="between",
+                        firm=r.firm and r.exhaustive and real))
+    return out
+
+
 def _rate_with(ctx: Context, g: Fig) -> Fig | None:
     """The change rate stated with the level ``g``: the first percentage with a direction after it in its
     statement, unless another level comes first (一般公共预算支出9976亿元，完成调整预算的98.8%，增长1% -> 1%)."""
