@@ -1620,20 +1620,26 @@ def _restated_items(ctx: Context, cue_start: int, cue: str, run: list[Fig]) -> l
     own (two characters: 项目, 金额)."""
     rows: dict[int, list[Fig]] = {}
     for g in run:
-        rows.setdefault(g.sentence, []).append(g)
+        if not _inside_bracket(ctx, ctx.sentence_start(g), g.start):  # (an item's own bracket: 39宗新开工项目(已开工8宗))
+            rows.setdefault(g.sentence, []).append(g)
     items = list(rows.values())
-    n = len(items[0])
+    n = len(items[0]) if items else 0
     if len(items) < 2 or n < 2 or any(not 2 <= len(r) <= n for r in items):
+        return []
+    if any(r[j].family != items[0][j].family for r in items for j in range(len(r))):
         return []
     para = ctx.para_at(cue_start)
     lo = ctx.doc.paragraphs[para].start if 0 <= para < len(ctx.doc.paragraphs) else ctx.stmt_start(cue_start)
     before = [g for g in ctx.between(lo, cue_start) if ctx.addable(g, targets=True) and not g.redacted]
-    wholes = before[-n:]
-    if len(wholes) < n or any(w.family != g.family or _common_suffix(w.label, g.label) < 2 or w.value < g.value
-                              or ctx.is_target(w) != ctx.is_target(g) for w, g in zip(wholes, items[0])):
-        return []
-    if any(r[j].family != items[0][j].family for r in items for j in range(len(r))):
-        return []
+    wholes: list[Fig] = []
+    for g in items[0]:  # in order, each the whole its name ends most like (项目, 完成投资), of its kind
+        after = [w for w in before if (not wholes or w.i > wholes[-1].i) and w.family == g.family
+                 and ctx.is_target(w) == ctx.is_target(g) and w.value >= g.value]
+        best = max(after, key=lambda w: (_common_suffix(w.label, g.label), _common_suffix(w.clause, g.clause)),
+                   default=None)  # (the first of equals; the clauses' words break a tie: 完成投资 over 总投资)
+        if best is None or _common_suffix(best.label, g.label) < 2:
+            return []
+        wholes.append(best)
     found = [(w, [r[j] for r in items]) for j, w in enumerate(wholes) if all(len(r) > j for r in items)]
     adding = sum(agrees(w.value, sum(p.value for p in parts), sum_tolerance(w, parts)) for w, parts in found)
     return [Group(w, parts, cue, False, ctx.certain(w.stmt), adding >= 2) for w, parts in found]
