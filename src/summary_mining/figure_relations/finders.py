@@ -1615,7 +1615,8 @@ def _restated_items(ctx: Context, cue_start: int, cue: str, run: list[Fig]) -> l
     """A 其中 whose items (；) each restate, in order, the measures (targets too) the paragraph stated before it (签约项目140个,签约金额496.47亿元。截至目前,已开工建设项目107个,完成到位资金107.36亿元…。其中,州政府…项目96个,
     签约金额210.44亿元,已开工建设项目78个,完成到位资金62.08亿元;试验区管委会…项目44个,签约金额286.03亿元,已开工建设
     项目26个…): each measure is a whole of the items' figures at its place. The items partition the whole when two
-    measures add up (then one that does not is wrong), else each is only no larger. [] unless two items or more
+    measures add up (then one that does not is wrong), else each is only no larger (a count that adds up alone was
+    tried as proof of a partition: it raised a false alarm in the set-aside documents). [] unless two items or more
     restate two measures or more, every figure of the first at the place of a whole of its kind whose name ends as its
     own (two characters: 项目, 金额)."""
     rows: dict[int, list[Fig]] = {}
