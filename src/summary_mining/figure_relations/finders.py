@@ -1236,8 +1236,10 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
             # and they come near it: 出口总额1260.86亿元 for 一般贸易出口594.19亿元, 加工贸易出口646.53亿元)
         if not cue_names_it and not all(g.value >= p.value for p in parts if not math.isnan(p.value)):
             continue  # (a whole the cue names is it even when a part, written wrong, exceeds it)
-        if not partition and not any(_lcs(g.label or g.clause, lab) >= 2 for lab in labels):
-            continue  # a list's whole shares a word with its parts' names
+        if not partition and not any(_lcs(g.label or g.clause, lab) >= 2 for lab in labels) and not (
+                g.stmt >= ctx.stmt_at(cue_start) - 1 and agrees(g.value, total, sum_tolerance(g, parts))):
+            continue  # a list's whole shares a word with its parts' names, or is the sum its parts make right before
+            # the cue (用水总量85.07亿立方米。按水源分，地表水70.94亿立方米，地下水开采量13.59亿立方米，其他水源0.53亿立方米)
         # the nearest the parts come near (收入分项情况：… adds up to 收入419480万元, not to 收入总计1352093万元 after
         # it; 公有/非公有 of 地区生产总值1228亿元, not of 非油经济增加值952.3亿元 nearer), or a partition's named whole
         if abs(g.value - total) <= NEAR_WHOLE * g.value or partition and (
