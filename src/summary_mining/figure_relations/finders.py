@@ -389,7 +389,8 @@ def _respective_gaps(ctx: Context, rule: RateGapRule, d: Fig, m: regex.Match) ->
     owns = [g for g in ctx.figs[:d.i] if g.stmt == d.stmt and _growth(g) and not ctx.is_target(g)][-len(gaps):]
     if len(gaps) < 2 or len(owns) != len(gaps):
         return []
-    other = _wider_growth(ctx, owns[0], m.group("scope"))
+    # (the wider growth of what any of them names: 高技术制造业、装备制造业增加值分别增长…: the last names 增加值)
+    other = next((o for o in (_wider_growth(ctx, own, m.group("scope")) for own in owns) if o is not None), None)
     if other is None:
         return []
     ctx.claimed.update(g.i for g in gaps)
@@ -761,6 +762,17 @@ def find_completion(ctx: Context) -> list[Relation]:
             # one value against a second target its cue states, right after its first (已完成到位资金121.04亿元,完成
             # 省定目标任务120亿元的100.87%,完成州定目标任务140亿元的86.46%)
             part = prev[1]
+        if part is None and inside and not ctx.between(ctx.stmt_start(p.start), cue_at):
+            # a completion opening its full sentence, its target in the cue (…总投资100.2亿元。其中…。完成市下达任务100亿的
+            # 100.2%): of the paragraph's last value of the target's kind; never firm (read by its place alone)
+            part = next((g for g in ctx.nearest_before(inside[-1]) if g.para == p.para and g.family == inside[-1].family
+                         and not ctx.is_target(g) and not g.direction and ctx.usable(g) and g.i not in
+                         {x.i for grp in ctx.groups for x in grp.parts}), None)
+            if part is not None:
+                out.append(_rel(ctx, "ratio_of", "completion", p, [part, inside[-1]],
+                                cue=f"完成{regex.sub(r'^完成', '', m.group('target'))}", firm=False,
+                                names=(ctx.name(part), "目标")))
+                continue
         if part is None:
             continue
         prev = (p, part) if inside else None
