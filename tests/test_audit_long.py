@@ -6,7 +6,7 @@ Review of 2026-12-05 (before the fixes: 7 inconsistent rows on the formats docum
 - qiandongnan 2023 生产总值1329.65亿元 = 277.25+294.25+758.14 = 1329.64: rounding of three parts, consistent.
 - qiandongnan 2023 公路总里程31700公里 (six parts add to 31701) and 基本医疗保险445.97万人 (445.98): rounding.
 - qiandongnan 2023 经营主体397193户 with 内资企业 and 私营企业 among its parts: the categories overlap;
-  an open list over its total is unverifiable, not inconsistent.
+  an open list over its total is unverifiable, not inconsistent (consistent since session 15: see below).
 - zhoukou 2023 教职工16.49万人 "parts" 毕业生/在校生/招生/教职工 of 高等教育: other measures, not parts.
 - zhoukou 2023 市场主体19.91万户 = 3.57万+16.16万+1871户 = 19.9171万: rounding.
 - qiandongnan 2016 卫生技术人员22561人, parts 执业医师…检验师 add to 22985: the text does not add up, but
@@ -39,6 +39,11 @@ excused as overlapping): one changed row, moved from the false alarms to the rea
 qiandongnan 2016 卫生技术人员22561人 with 执业医师5164 + 执业助理医师7238 + 注册护士8808 + 药师855 + 检验师920
 = 22985人: five distinct professions cannot overlap, so the text as written does not add up (the relation
 gold of the bulletin, annotated independently, marks it inconsistent too).
+
+Sixth round (2026-12-06, session 15): an open list (其中) whose parts, each within its whole, add up to more than
+it asserts no more than that each is a part, so it is consistent (the message says the sum is over: the parts
+overlap), no longer unverifiable — the issue keeps `unverifiable` for missing or redacted operands. No
+inconsistent row changed on the 77 long documents; parts naming distinct classes still cannot overlap.
 """
 from __future__ import annotations
 
@@ -85,7 +90,7 @@ def test_reviewed_false_alarms_are_unverifiable_or_consistent(formats_dir):
     a = sm.audit(formats_dir / "qiandongnan_2023_stats_bulletin.pdf")
     by_stated = {ev[0][2]: (s, m) for ev, s, m in zip(a["evidence"], a["status"], a["message"])}
     assert by_stated["1329.65亿元"][0] == "consistent"
-    assert by_stated["397193户"][0] == "unverifiable"
+    assert by_stated["397193户"][0] == "consistent"  # each part within it; the sum over it is said (they overlap)
     assert "分项之和超过总数" in by_stated["397193户"][1]
 
 

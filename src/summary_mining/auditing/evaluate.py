@@ -174,20 +174,20 @@ def _total_row(ctx: Context, rel: Relation, w: Fig | None, parts: list[Fig]) -> 
     overlap = rel.check == "breakdown" and not ok and not rel.exhaustive and len(parts) > 1 \
         and not any(p.value > w.value + tol for p in parts) \
         and not ctx.rules.disjoint([p.label or p.clause for p in parts])
+    sides = None
     if overlap:
-        # an open list over its total: the parts may overlap (内资企业 and 私营企业) or measure other
-        # things (毕业生, 在校生 under 教职工): no verdict either way (one part larger than its whole alone
-        # — the finder keeps such a part only when a 其中 names it one of the whole's own measure — has no
-        # such excuse, nor do parts naming distinct classes of one classification: 增值税, 企业所得税)
-        status = UNVERIFIABLE
-        if (sides := _two_classifications(w, parts, tol)) is not None:
-            status = CONSISTENT
+        # an open list over its total: the parts may overlap (内资企业 and 私营企业; 工业项目, 服务业项目 and 拟落户开发区
+        # 项目): each within its whole is all a 其中 asserts, so it holds (one part larger than its whole alone — the
+        # finder keeps such a part only when a 其中 names it one of the whole's own measure — has no such excuse, nor
+        # do parts naming distinct classes of one classification: 增值税, 企业所得税; 营运货车, 客运车辆)
+        status = CONSISTENT
+        sides = _two_classifications(w, parts, tol)
     if rel.check == "breakdown":
         msg = f"{name}{w.surface}与{rel.cue}所列 {_plus(parts, rel.minus)}={_amount(s, w)} {_WORD[status]}"
-        if overlap and status == CONSISTENT:
+        if sides is not None:
             msg += f"（分属两种分类：{_plus(sides[0])}、{_plus(sides[1])} 各不超过总数）"
         elif overlap:
-            msg += "（分项之和超过总数：分项可能交叉或口径不同）"
+            msg += "（各分项均不超过总数；分项之和超过总数，分项应有交叉）"
         elif rel.names:
             msg += f"（其后 {'、'.join(rel.names)} 不计入）"
         elif status == CONSISTENT and not agrees(w.value, s, tol):
