@@ -316,18 +316,25 @@ def _bound_row(ctx: Context, rel: Relation, p: Fig, parts: list[Fig]) -> Row:
 
 
 def _between_row(ctx: Context, rel: Relation, p: Fig, ends: list[Fig]) -> Row:
-    """A whole's change rate against its parts' slowest and fastest (a weighted mean of theirs lies between them),
-    each end widened by the rounding of both rates: 地区生产总值增长5.1%, 第一产业4.2% … 第三产业5.4%."""
+    """A whole's change rate or average against its parts' lowest and highest (a weighted mean of theirs lies between
+    them), each end widened by the rounding of both: 地区生产总值增长5.1%, 第一产业4.2% … 第三产业5.4%; 全体居民人均可支配
+    收入36591元, 农村18982元 … 城镇42689元."""
     low, high = ends
     lo, hi = _change(low) - low.half - p.half, _change(high) + high.half + p.half
     now = _change(p)
     status = _verdict(lo <= now <= hi, rel.firm, rel.approximate)
-    msg = (f"{ctx.name(p)}{p.surface}与各分项增速 {low.surface}（{ctx.name(low)}）～{high.surface}（{ctx.name(high)}）"
+    msg = (f"{ctx.name(p)}{p.surface}与各分项 {low.surface}（{_head(low)}）～{high.surface}（{_head(high)}）"
            f"{_WORD[status]}")
     if status != CONSISTENT:
-        msg += "（总体增速应介于各分项之间）"
+        msg += "（总体为各分项的加权平均，应介于其间）"
     computed = min(max(now, _change(low)), _change(high))
     return _row(ctx, rel, status, now, computed, p.half, msg, [p, low, high])
+
+
+def _head(g: Fig, chars: int = 10) -> str:
+    """A part's name from its start, where parts differ (城镇常住居民…, 农村常住居民…)."""
+    name = (g.label or g.clause).strip()
+    return name if len(name) <= chars else name[:chars - 2] + "…"
 
 
 def _same_row(ctx: Context, rel: Relation, g: Fig, ops: list[Fig]) -> Row:

@@ -32,6 +32,7 @@ from .context import make_relation as _rel
 from .heading_counts import find_heading_counts
 from .named_differences import find_named_differences
 from .named_parts import find_named_parts
+from .partition_means import find_partition_means
 from .prior_levels import find_prior_levels
 from .record import Relation
 from .rules import RateGapRule, RateRule, names_partition
@@ -2872,6 +2873,7 @@ def growth_bounds(ctx: Context, relations: list[Relation]) -> list[Relation]:
     the slowest and the fastest (地区生产总值…增长5.1%。其中，第一产业增加值…增长4.2%；第二产业…4.8%；第三产业…5.4%)."""
     by_f = {id(g.f): g for g in ctx.figs}
     out = list(relations)
+    bounded = {id(r.stated) for r in relations if r.relation == "bound"}  # (read already: partition_means)
     for r in relations:
         if r.relation != "total_of" or r.check != "breakdown" or r.stated is None or len(r.operands) < 2 or r.names:
             continue
@@ -2882,8 +2884,9 @@ def growth_bounds(ctx: Context, relations: list[Relation]) -> list[Relation]:
             continue
         rw, rates = _rate_with(ctx, w), [_rate_with(ctx, p) for p in parts]
         if rw is None or any(x is None or x.unit != rw.unit for x in rates) or len({x.i for x in rates}) < len(rates) \
-                or rw.i in {x.i for x in rates}:
+                or rw.i in {x.i for x in rates} or id(rw.f) in bounded:
             continue
+        bounded.add(id(rw.f))
         signed = sorted(rates, key=lambda x: -abs(x.value) if x.direction == "-" else x.value)
         # firm for a measure whose growth is at comparable prices (生产总值, 增加值: computed as the weighted mean of its
         # parts'); another's may be stated on another basis than its parts' (同口径), so a mismatch says nothing sure
@@ -3382,6 +3385,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "balanced": find_balanced,
     "ceiling": find_ceilings,
     "restated_bound": find_restated_bounds,
+    "partition_mean": lambda ctx: find_partition_means(ctx, lambda g: _indicator_name(ctx, g)),
     "target_claim": find_claims,
     "enumeration": find_enumerations,
     "tally": find_tallies,

@@ -257,6 +257,8 @@ class RelationRules:
     complete_cues: tuple[str, ...] = ()
     #: words that open an item's own breakdown inside a list (一是利润收入13500万元，主要是东楚集团5880万元、…)
     nested_cues: tuple[str, ...] = ()
+    #: change rates that are weighted means of a partition's members' (a price index: ``[partition_mean] firm_rates``)
+    mean_rates: tuple[str, ...] = ()
     #: restated values: significant digits, or characters of name in common, that make two equal values one
     #: figure written twice (0: not read)
     restated_digits: int = 0
@@ -475,6 +477,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         remote_open=tuple(str(w) for w in d["breakdown"].get("remote_open", ())),
         complete_cues=tuple(str(w) for w in d["breakdown"].get("complete_cues", ())),
         nested_cues=tuple(str(w) for w in d["breakdown"].get("nested_cues", ())),
+        mean_rates=tuple(str(w) for w in d.get("partition_mean", {}).get("firm_rates", ())),
         claim=compile_pattern(d["claim"]["pattern"], src, "claim.pattern"),
         enum_separators=enum["separators"],
         enum_open_ends=tuple(enum["open_ends"]),

@@ -1,0 +1,89 @@
+"""A whole's average or change rate against those of the members of a known partition stated after it.
+
+全体居民人均可支配收入36591元，比上年增长4.6%。按常住地分，城镇居民人均可支配收入42689元，增长4.4%；农村居民人均可支配收入
+18982元，增长5.1%。 — an average of the whole (人均, a ``non_additive_words`` figure) is the mean of its members', weighted by
+their people: it lies between the lowest and the highest of them, firmly. 全年居民消费价格总水平比上年上涨1.6%，其中城市上涨1.4%，
+农村上涨1.8% — a price index's change is a weighted mean of its members' too (firm). The change of an average (4.6% between
+4.4% and 5.1%) need not be — people move between the members — so it is read only when it holds.
+
+The members are the figures right after the whole (in its full sentence or the next, its paragraph) whose names make up one
+complete set of a ``[[partition]]`` of relations.toml (城镇/农村, 城市/农村, 城镇/乡村): a new partition is a data entry.
+
+>>> import summary_mining as sm
+>>> text = "全年居民消费价格总水平比上年上涨1.6%，其中城市上涨1.4%，农村上涨1.8%。"
+>>> sm.audit(text=text)[["check", "status"]].values.tolist()
+[['bound', 'consistent']]
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from .context import Context, Fig, longest_common
+from .context import make_relation as _rel
+from .record import Relation
+
+__all__ = ["find_partition_means"]
+
+#: How many figures after a whole are looked at for its members (their other figures between them read past).
+MEMBERS_WINDOW = 8
+#: A member's name, its partition word left out, this short names only its change (上涨, 下降).
+CHANGE_WORD_CHARS = 2
+
+
+def _kind(ctx: Context, g: Fig) -> str:
+    """``rate`` (a change rate: 增长4.6%), ``average`` (人均可支配收入36591元) or "" (neither: no mean of members)."""
+    if g.redacted or g.in_name or g.qualifier:
+        return ""
+    if g.kind == "percentage":
+        return "rate" if g.unit == "%" and g.direction else ""
+    return "average" if any(w in g.label or w in g.clause for w in ctx.rules.non_additive) else ""
+
+
+def _measures_it(w: Fig, g: Fig, member: str, name_of: Callable[[Fig], str]) -> bool:
+    """Member ``g``'s name (its change words left out: ``name_of``), its partition word left out too, names what ``w``
+    measures (居民人均可支配收入 of 全体居民人均可支配收入), or nothing (城市上涨 after 居民消费价格总水平比上年上涨1.6%，其中…)."""
+    rest = name_of(g).replace(member, "", 1)
+    return len(rest) <= CHANGE_WORD_CHARS or longest_common(rest, name_of(w)) >= 2
+
+
+def _members(ctx: Context, w: Fig, kind: str, name_of: Callable[[Fig], str]) -> list[Fig] | None:
+    """The figures of ``w``'s kind and unit after it whose names make up one known partition, each naming what ``w``
+    measures, in order; None."""
+    after = [g for g in ctx.figs[w.i + 1:w.i + 1 + MEMBERS_WINDOW]
+             if g.para == w.para and g.stmt <= w.stmt + 1 and g.unit == w.unit and _kind(ctx, g) == kind]
+    for size in sorted({len(p) for p in ctx.rules.partitions}):
+        for k in range(len(after) - size + 1):
+            run = after[k:k + size]
+            names = [g.label or g.clause for g in run]
+            pk = ctx.rules.partition_named(names)
+            if pk is not None and all(_measures_it(w, g, next(m for m in ctx.rules.partitions[pk] if m in n), name_of)
+                                      for g, n in zip(run, names)):
+                return run
+    return None
+
+
+def find_partition_means(ctx: Context, name_of: Callable[[Fig], str]) -> list[Relation]:
+    """Each average or change rate of a whole against its partition members' (see the module's docstring);
+    ``name_of(g)`` is what a figure measures, its change words left out (农村居民人均可支配收入增长 -> 农村居民人均可支配收入)."""
+    out: list[Relation] = []
+    used: set[int] = set()
+    for w in ctx.figs:
+        kind = _kind(ctx, w)
+        if not kind or w.i in used:
+            continue
+        if any(n in (w.label or w.clause) for ps in ctx.rules.partitions for n in ps):
+            continue  # a member itself (城镇居民人均…), no whole
+        if any(_kind(ctx, g) == kind and g.unit == w.unit for g in ctx.figs[max(0, w.i - MEMBERS_WINDOW):w.i]
+               if g.stmt == w.stmt):
+            continue  # a later item of a list in its full sentence (生产资料价格下降5.3%,生活资料价格下降3.1%;从轻重工业看，…)
+        run = _members(ctx, w, kind, name_of)
+        if run is None:
+            continue
+        used.update(g.i for g in run)
+        ordered = sorted(run, key=lambda g: -abs(g.value) if g.direction == "-" else g.value)
+        # an average's level, and a price index's change (``[partition_mean] firm_rates``), are weighted means of the
+        # members' for certain
+        firm = kind == "average" or any(p in w.label or p in w.clause for p in ctx.rules.mean_rates)
+        out.append(_rel(ctx, "bound", "bound", w, [ordered[0], ordered[-1]], cue="、".join(g.label or g.clause for g in run),
+                        formula="between", firm=firm))
+    return out
