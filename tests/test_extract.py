@@ -284,6 +284,17 @@ def test_growth_beside_a_level_keeps_its_direction():
     assert df.loc["5.1%", "direction"] == "+" and pd.isna(df.loc["4.4万亿元", "direction"])
 
 
+@pytest.mark.parametrize("text, surface, direction", [
+    # a pronunciation gloss between the change word and the figure (a page with pinyin in brackets)
+    ("農(nóng)林牧漁業(yè)總產(chǎn)值達(dá)9802萬(wàn)元,同比增長(zhǎng)3.7%。", "3.7%", "+"),
+    ("農(nóng)林牧漁服務(wù)業(yè)產(chǎn)值146萬(wàn)元,同比下降(jiàng)14%。", "14%", "-"),
+    ("农林牧渔业总产值9802万元，同比增长3.7%。", "3.7%", "+"),
+])
+def test_a_gloss_does_not_hide_the_change_word(text, surface, direction):
+    df = sm.extract(text=text).set_index("surface")
+    assert df.loc[surface, "direction"] == direction
+
+
 def test_unmatched_respectively_list_is_left_alone():
     # three names, two figures: no pairing is guessed
     df = sm.extract(text="签约项目、到位资金、履约率分别为10个、9.88亿元。").set_index("surface")
