@@ -145,8 +145,11 @@ OWN_CASES = [
     ("签约项目3个，履约项目2个，履约率66.7%。", "rate", "consistent", 66.7, 66.666667, ["66.7%"]),
     ("签约项目3个，履约项目2个，履约率66.8%。", "rate", "inconsistent", 66.8, 66.666667, ["66.8%"]),
     # an open list over its total: its parts may overlap (内资企业 and 私营企业 of 经营主体) or measure other
-    # things, so no verdict (the sum is in the message); a complete set of parts over its total is a mismatch
-    ("全年引进项目50个，其中工业项目30个，服务业项目25个。", "breakdown", "unverifiable", 50.0, 55.0,
+    # things: each within its total is all a 其中 says (the sum is in the message); parts of distinct classes
+    # (工业/服务业) or a complete set of parts over its total is a mismatch
+    ("全年引进项目50个，其中内资项目30个，亿元以上项目25个。", "breakdown", "consistent", 50.0, 55.0,
+     ["50个", "30个", "25个"]),
+    ("全年引进项目50个，其中工业项目30个，服务业项目25个。", "breakdown", "inconsistent", 50.0, 55.0,
      ["50个", "30个", "25个"]),
     ("全县生产总值50亿元，其中第一产业增加值10亿元，第二产业增加值20亿元，第三产业增加值25亿元。", "breakdown",
      "inconsistent", 50.0, 55.0, ["50亿元", "10亿元", "20亿元", "25亿元"]),
@@ -182,9 +185,9 @@ OWN_CASES = [
     ("全县实现招商引资到位资金60亿元。全县实现招商引资到位资金58亿元。", "repeat", "inconsistent", 58.0, 60.0,
      ["58亿元", "60亿元"]),
     # statistical-bulletin style: an integer total is exact, a 1 km gap in a complete list (按…划分) is a real
-    # discrepancy; under 其中 the list is open (高速公路 are also 国道 or 省道): no verdict
+    # discrepancy; under 其中 the list is open (高速公路 are also 国道 or 省道): each within its total holds
     ("全州公路总里程3170公里，其中高速公路124公里，国道145公里，省道274公里，县道510公里，乡道682公里，村道1436公里。",
-     "breakdown", "unverifiable", 3170.0, 3171.0, ["3170公里", "124公里"]),
+     "breakdown", "consistent", 3170.0, 3171.0, ["3170公里", "124公里"]),
     ("全州公路总里程3170公里，按技术等级划分，高速公路124公里，一级公路23公里，二级公路153公里，等外公路2871公里。",
      "breakdown", "inconsistent", 3170.0, 3171.0, ["3170公里", "124公里", "23公里", "153公里", "2871公里"]),
     ("全州公路总里程3170公里，按技术等级划分，高速公路124公里，一级公路23公里，二级公路153公里，等外公路2870公里。",

@@ -47,16 +47,17 @@ def _measures_it(w: Fig, g: Fig, member: str, name_of: Callable[[Fig], str]) -> 
 
 
 def _members(ctx: Context, w: Fig, kind: str, name_of: Callable[[Fig], str]) -> list[Fig] | None:
-    """The figures of ``w``'s kind and unit after it whose names make up one known partition, each naming what ``w``
-    measures, in order; None."""
+    """The figures of ``w``'s kind and unit after it whose names make up one known partition, one at least naming what
+    ``w`` measures, in order, ``w`` naming none of its members (接待国内旅游者 is a member of 入境/国内, no whole); None."""
     after = [g for g in ctx.figs[w.i + 1:w.i + 1 + MEMBERS_WINDOW]
              if g.para == w.para and g.stmt <= w.stmt + 1 and g.unit == w.unit and _kind(ctx, g) == kind]
     for size in sorted({len(p) for p in ctx.rules.partitions}):
         for k in range(len(after) - size + 1):
             run = after[k:k + size]
-            names = [g.label or g.clause for g in run]
+            names = [f"{g.label}|{g.clause}" for g in run]  # (a label may lose a member's word: 电力、热力、燃气…)
             pk = ctx.rules.partition_named(names)
-            if pk is not None and all(_measures_it(w, g, next(m for m in ctx.rules.partitions[pk] if m in n), name_of)
+            # (one member naming the measure will do: the others' names may be their own — 燃气及水生产和供应业)
+            if pk is not None and not any(m in f"{w.label}|{w.clause}" for m in ctx.rules.partitions[pk]) and any(_measures_it(w, g, next(m for m in ctx.rules.partitions[pk] if m in n), name_of)
                                       for g, n in zip(run, names)):
                 return run
     return None
@@ -71,11 +72,11 @@ def find_partition_means(ctx: Context, name_of: Callable[[Fig], str]) -> list[Re
         kind = _kind(ctx, w)
         if not kind or w.i in used:
             continue
-        if any(n in (w.label or w.clause) for ps in ctx.rules.partitions for n in ps):
-            continue  # a member itself (城镇居民人均…), no whole
         if any(_kind(ctx, g) == kind and g.unit == w.unit for g in ctx.figs[max(0, w.i - MEMBERS_WINDOW):w.i]
                if g.stmt == w.stmt):
             continue  # a later item of a list in its full sentence (生产资料价格下降5.3%,生活资料价格下降3.1%;从轻重工业看，…)
+        if (w.label or w.clause).startswith(tuple(n for ps in ctx.rules.partitions for n in ps)):
+            continue  # a member of a list itself (国有企业…, 工业投资…, 城镇居民人均…), no whole (规模以上工业 is one)
         run = _members(ctx, w, kind, name_of)
         if run is None:
             continue
