@@ -3,8 +3,9 @@
 全体居民人均可支配收入36591元，比上年增长4.6%。按常住地分，城镇居民人均可支配收入42689元，增长4.4%；农村居民人均可支配收入
 18982元，增长5.1%。 — an average of the whole (人均, a ``non_additive_words`` figure) is the mean of its members', weighted by
 their people: it lies between the lowest and the highest of them, firmly. 全年居民消费价格总水平比上年上涨1.6%，其中城市上涨1.4%，
-农村上涨1.8% — a price index's change is a weighted mean of its members' too (firm). The change of an average (4.6% between
-4.4% and 5.1%) need not be — people move between the members — so it is read only when it holds.
+农村上涨1.8% — a price index's change is a weighted mean of its members' too (firm), as is a growth at comparable prices
+(地区生产总值增长5.1%。一、二、三产业增加值分别增长4.2%、5%、5.4%). The change of an average (4.6% between 4.4% and 5.1%)
+need not be — people move between the members — so it is read only when it holds.
 
 The members are the figures right after the whole (in its full sentence or the next, its paragraph) whose names make up one
 complete set of a ``[[partition]]`` of relations.toml (城镇/农村, 城市/农村, 城镇/乡村): a new partition is a data entry.
@@ -51,16 +52,40 @@ def _members(ctx: Context, w: Fig, kind: str, name_of: Callable[[Fig], str]) -> 
     ``w`` measures, in order, ``w`` naming none of its members (接待国内旅游者 is a member of 入境/国内, no whole); None."""
     after = [g for g in ctx.figs[w.i + 1:w.i + 1 + MEMBERS_WINDOW]
              if g.para == w.para and g.stmt <= w.stmt + 1 and g.unit == w.unit and _kind(ctx, g) == kind]
+    named = _spelled_out(ctx, after)
     for size in sorted({len(p) for p in ctx.rules.partitions}):
         for k in range(len(after) - size + 1):
             run = after[k:k + size]
-            names = [f"{g.label}|{g.clause}" for g in run]  # (a label may lose a member's word: 电力、热力、燃气…)
+            names = [named.get(g.i) or f"{g.label}|{g.clause}" for g in run]  # (a label may lose a member's word)
             pk = ctx.rules.partition_named(names)
-            # (one member naming the measure will do: the others' names may be their own — 燃气及水生产和供应业)
-            if pk is not None and not any(m in f"{w.label}|{w.clause}" for m in ctx.rules.partitions[pk]) and any(_measures_it(w, g, next(m for m in ctx.rules.partitions[pk] if m in n), name_of)
-                                      for g, n in zip(run, names)):
+            whole = w.label or w.clause
+            if pk is None or any(m in f"{w.label}|{w.clause}" for m in ctx.rules.partitions[pk]) \
+                    or ctx.rules.disjoint([whole, *(g.label or g.clause for g in run)]):
+                continue  # (a sibling class of one classification: 农林牧渔业 before 工业, 建筑业 — no whole of them)
+            # the partition's whole named (生产总值 for 第一/二/三产业), or one member naming the measure (the others'
+            # names may be their own: 燃气及水生产和供应业)
+            if ctx.rules.names_whole(pk, whole) or any(
+                    _measures_it(w, g, next(m for m in ctx.rules.partitions[pk] if m in n), name_of)
+                    for g, n in zip(run, names)):
                 return run
     return None
+
+
+def _spelled_out(ctx: Context, figs: list[Fig]) -> dict[int, str]:
+    """Each figure of a run sharing one name that stands for several parts in order (一、二、三产业增加值分别增长4.2%、
+    5%、5.4%: ``[share] collective`` of relations.toml) -> its part's name (第一产业增加值增长, …)."""
+    out: dict[int, str] = {}
+    k = 0
+    while k < len(figs):
+        n = 1
+        while k + n < len(figs) and figs[k + n].label == figs[k].label:
+            n += 1
+        key, parts = next(((c, ps) for c, ps in ctx.rules.share_collective if c in figs[k].label and len(ps) == n),
+                          ("", ()))
+        for g, part in zip(figs[k:k + n], parts):
+            out[g.i] = g.label.replace(key, part)
+        k += n
+    return out
 
 
 def find_partition_means(ctx: Context, name_of: Callable[[Fig], str]) -> list[Relation]:
@@ -82,9 +107,10 @@ def find_partition_means(ctx: Context, name_of: Callable[[Fig], str]) -> list[Re
             continue
         used.update(g.i for g in run)
         ordered = sorted(run, key=lambda g: -abs(g.value) if g.direction == "-" else g.value)
-        # an average's level, and a price index's change (``[partition_mean] firm_rates``), are weighted means of the
-        # members' for certain
-        firm = kind == "average" or any(p in w.label or p in w.clause for p in ctx.rules.mean_rates)
+        # an average's level, a price index's change (``[partition_mean] firm_rates``) and a growth at comparable prices
+        # (``real_growth_words``: 生产总值, 增加值) are weighted means of the members' for certain
+        firm = kind == "average" or any(p in w.label or p in w.clause
+                                        for p in (*ctx.rules.mean_rates, *ctx.rules.real_growth))
         out.append(_rel(ctx, "bound", "bound", w, [ordered[0], ordered[-1]], cue="、".join(g.label or g.clause for g in run),
                         formula="between", firm=firm))
     return out
