@@ -333,6 +333,10 @@ class Context:
         b = bisect.bisect_left(self._starts, hi)
         return self.figs[a:b]
 
+    def any_between(self, lo: int, hi: int) -> bool:
+        """Whether a figure starts in [lo, hi) (no list built: a 5 MB statement asked once per figure stays linear)."""
+        return bisect.bisect_left(self._starts, lo) < bisect.bisect_left(self._starts, hi)
+
     def nearest_before(self, g: Fig, limit: int = FIGURE_WINDOW) -> Iterator[Fig]:
         """The figures before ``g``, nearest first, at most ``limit`` of them."""
         return (self.figs[j] for j in range(g.i - 1, max(-1, g.i - 1 - limit), -1))

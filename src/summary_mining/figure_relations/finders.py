@@ -186,7 +186,12 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig |
 def _rates_only(ctx: Context, p: Fig) -> bool:
     """Whether the full sentence of rate ``p`` states no figure before it but percentages (签约项目履约率、开工率分别为
     100%、81.25%): its rates are of the figures of the full sentence right before."""
-    return all(g.kind == "percentage" for g in ctx.between(ctx.stmt_start(p.start), p.start))
+    for g in ctx.nearest_before(p):
+        if g.stmt != p.stmt:
+            return True
+        if g.kind != "percentage":
+            return False
+    return True
 
 
 def _whole_named(ctx: Context, g: Fig, rate: Fig, words) -> Fig:
@@ -754,26 +759,21 @@ def find_completion(ctx: Context) -> list[Relation]:
     out = []
     used: dict[int, int] = {}  # target -> the first value measured against it
     prev: tuple[Fig, Fig] | None = None  # the last completion rate read whose cue states its target, and its value
+    listed = {x.i for grp in ctx.groups for x in grp.parts}
     for p, m in _percentages(ctx, _completion_match):
         inside = _figs_in_clause(ctx, p, m, "target")
         cue_at = ctx.clause_pos(p, m.start())
         part = _part_before(ctx, p, limit=cue_at)
         if part is None and inside and prev is not None and prev[0].sentence == p.sentence \
-                and not ctx.between(prev[0].end, cue_at):
+                and not ctx.any_between(prev[0].end, cue_at):
             # one value against a second target its cue states, right after its first (已完成到位资金121.04亿元,完成
             # 省定目标任务120亿元的100.87%,完成州定目标任务140亿元的86.46%)
             part = prev[1]
-        if part is None and inside and not ctx.between(ctx.stmt_start(p.start), cue_at):
+        if part is None and inside and not ctx.any_between(ctx.stmt_start(p.start), cue_at):
             # a completion opening its full sentence, its target in the cue (…总投资100.2亿元。其中…。完成市下达任务100亿的
-            # 100.2%): of the paragraph's last value of the target's kind; never firm (read by its place alone)
+            # 100.2%): of the paragraph's last value of the target's kind; never firm (not in the rate's full sentence)
             part = next((g for g in ctx.nearest_before(inside[-1]) if g.para == p.para and g.family == inside[-1].family
-                         and not ctx.is_target(g) and not g.direction and ctx.usable(g) and g.i not in
-                         {x.i for grp in ctx.groups for x in grp.parts}), None)
-            if part is not None:
-                out.append(_rel(ctx, "ratio_of", "completion", p, [part, inside[-1]],
-                                cue=f"完成{regex.sub(r'^完成', '', m.group('target'))}", firm=False,
-                                names=(ctx.name(part), "目标")))
-                continue
+                         and not ctx.is_target(g) and not g.direction and ctx.usable(g) and g.i not in listed), None)
         if part is None:
             continue
         prev = (p, part) if inside else None
@@ -1626,6 +1626,10 @@ def _restated_measures(ctx: Context, cue_start: int, run: list[Fig]) -> list[tup
     return [(w, g) for w, g in pairs if g.value <= w.value]
 
 
+#: What ends an item of a list (a statement).
+_ITEM_ENDS = frozenset("；;。！？!?")
+
+
 def _restated_items(ctx: Context, cue_start: int, cue: str, run: list[Fig]) -> list[Group]:
     """A 其中 whose items (；) each restate, in order, the measures (targets too) the paragraph stated before it (签约项目140个,签约金额496.47亿元。截至目前,已开工建设项目107个,完成到位资金107.36亿元…。其中,州政府…项目96个,
     签约金额210.44亿元,已开工建设项目78个,完成到位资金62.08亿元;试验区管委会…项目44个,签约金额286.03亿元,已开工建设
@@ -1642,11 +1646,14 @@ def _restated_items(ctx: Context, cue_start: int, cue: str, run: list[Fig]) -> l
     n = len(items[0]) if items else 0
     if len(items) < 2 or n < 2 or any(not 2 <= len(r) <= n for r in items):
         return []
+    if any(ctx.text[ctx.sentence_end(r[0]) - 1:ctx.sentence_end(r[0])] not in _ITEM_ENDS
+           and ctx.sentence_end(r[0]) < len(ctx.text) for r in items[:-1]):
+        return []  # items are statements (；, 。): not the pieces a long line is cut into at its commas
     if any(r[j].family != items[0][j].family for r in items for j in range(len(r))):
         return []
     para = ctx.para_at(cue_start)
     lo = ctx.doc.paragraphs[para].start if 0 <= para < len(ctx.doc.paragraphs) else ctx.stmt_start(cue_start)
-    before = [g for g in ctx.between(lo, cue_start) if ctx.addable(g, targets=True) and not g.redacted]
+    before = [g for g in ctx.between(lo, cue_start)[-FIGURE_WINDOW:] if ctx.addable(g, targets=True) and not g.redacted]
     wholes: list[Fig] = []
     for g in items[0]:  # in order, each the whole its name ends most like (项目, 完成投资), of its kind
         after = [w for w in before if (not wholes or w.i > wholes[-1].i) and w.family == g.family
