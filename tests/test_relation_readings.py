@@ -435,3 +435,15 @@ def test_counts_of_listed_names(text, stated, listed):
     row = _row(text, stated)
     assert row.check == "enumeration" and row.status == "consistent", row.message
     assert len(row.evidence) - 1 == listed
+
+
+def test_partition_means_never_fails_a_document():
+    """A run whose names hold a partition's words unevenly (one name two, another none) is no set of members: the finder
+    reads the rest of the document (a crash here once dropped every mean of it)."""
+    text = ("全区地区生产总值达262亿元,增长7.2%,增速排名全市首位,分别比全国、自治区和全市高4.2、4.3和3.2个百分点,"
+            "一产增加值增长4.9%,排全市第二;二产增加值增长2.9%,排全市第三;三产增加值增长11%,排全市第一。"
+            "城镇和农村居民人均可支配收入分别增长3.3%、6.5%。")
+    df = sm.audit(text=text)
+    assert df.attrs["errors"] == []
+    row = df[df["check"] == "bound"].iloc[0]
+    assert row.status == "consistent" and [e[2] for e in row.evidence] == ["7.2%", "2.9%", "11%"]

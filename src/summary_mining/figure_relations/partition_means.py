@@ -62,11 +62,12 @@ def _members(ctx: Context, w: Fig, kind: str, name_of: Callable[[Fig], str]) -> 
             if pk is None or any(m in f"{w.label}|{w.clause}" for m in ctx.rules.partitions[pk]) \
                     or ctx.rules.disjoint([whole, *(g.label or g.clause for g in run)]):
                 continue  # (a sibling class of one classification: 农林牧渔业 before 工业, 建筑业 — no whole of them)
+            members = [next((m for m in ctx.rules.partitions[pk] if m in n), "") for n in names]
+            if not all(members):
+                continue  # (one name holding two members, another none: no member each)
             # the partition's whole named (生产总值 for 第一/二/三产业), or one member naming the measure (the others'
             # names may be their own: 燃气及水生产和供应业)
-            if ctx.rules.names_whole(pk, whole) or any(
-                    _measures_it(w, g, next(m for m in ctx.rules.partitions[pk] if m in n), name_of)
-                    for g, n in zip(run, names)):
+            if ctx.rules.names_whole(pk, whole) or any(_measures_it(w, g, m, name_of) for g, m in zip(run, members)):
                 return run
     return None
 
