@@ -691,7 +691,7 @@ BUDGET_STATEMENTS = 6
 BUDGET_PARAGRAPHS = 2
 
 
-def _budget_before(ctx: Context, p: Fig, part: Fig) -> tuple[Fig | None, bool]:
+def _budget_before(ctx: Context, p: Fig, part: Fig, named_budget: str = "") -> tuple[Fig | None, bool]:
     """(budget, firm) for a completion of "the budget" no target word marks (``[completion.budget]``): the nearest
     figure of ``part``'s kind a few statements back whose words (its clause; in its statement, from the figure
     before it to a few characters after it), the fund names (一般公共预算) left out, say it is a budget (预算, 批准,
@@ -718,6 +718,10 @@ def _budget_before(ctx: Context, p: Fig, part: Fig) -> tuple[Fig | None, bool]:
     own = plain(part.label or part.clause).strip(_TRIM)
     if not _has_any(rules.budget_measures, own):
         return None, False
+    # the adjusted budget a completion names (为调整预算的99.29%) is the one whose words say so (收入调整为55.05亿元), of
+    # the same measure, before the one the first match would take (审查批准市本级一般公共预算收入78.55亿元)
+    measure = next((m for m in rules.budget_measures if m in own), "") if "调整" in named_budget else ""
+    fallback: tuple[Fig | None, bool] = (None, False)
     for g in ctx.nearest_before(part):
         if g.article != p.article or part.stmt - g.stmt > BUDGET_STATEMENTS and part.para - g.para > BUDGET_PARAGRAPHS:
             break
@@ -740,9 +744,13 @@ def _budget_before(ctx: Context, p: Fig, part: Fig) -> tuple[Fig | None, bool]:
         # a budget word heading the statement marks each figure it lists (调整后的…收入为A，…支出为B), no actual
         # word (完成, 执行) between
         budget = _has_any(rules.budget_words, words) or _budget_heads(rules, head)
-        if budget and _lcs(own, named) >= min(len(own), 4):
+        if budget and measure and "调整" in named and measure in named:  # (调整为 before it: not 占调整预算 after)
             return g, g.para == p.para
-    return None, False
+        if budget and _lcs(own, named) >= min(len(own), 4) and fallback[0] is None:
+            fallback = (g, g.para == p.para)
+            if not measure:
+                break
+    return fallback
 
 
 def _budget_heads(rules, head: str) -> bool:
@@ -784,7 +792,7 @@ def find_completion(ctx: Context) -> list[Relation]:
         if target is None:
             target, firm = _stated_target(ctx, p, part, named)
         if target is None and named in ctx.rules.budget_names:
-            target, firm = _budget_before(ctx, p, part)
+            target, firm = _budget_before(ctx, p, part, named)
         if target is None:
             out.append(_rel(ctx, "ratio_of", "completion", p, [part], cue=f"完成{named}", missing="目标",
                             names=(ctx.name(part), "目标")))
