@@ -269,8 +269,8 @@ def _word_rate(ctx: Context, p: Fig) -> tuple[str, Fig] | None:
 
 def find_word_rates(ctx: Context) -> list[Relation]:
     """核减11.2亿元，核减率45.7% = 核减 / 共计24.5亿元: a rate named by the figure before it (``[word_rate]``) over
-    the whole that figure is a part of (其中), or a total (共计, 累计) before it in the full sentence; none when
-    neither is stated."""
+    the whole that figure is a part of (其中), or a total (共计, 累计) before it in the full sentence, or the task that
+    names the word there (基本建成任务为3557套…基本建成4385套，基本建成率123.28%); none when none is stated."""
     out = []
     for p, (word, num) in _percentages(ctx, _word_rate):
         if p.unit != "%":
@@ -280,7 +280,15 @@ def find_word_rates(ctx: Context) -> list[Relation]:
             (g for g in ctx.nearest_before(num) if g.stmt == p.stmt and g.family == num.family and ctx.usable(g)
              and not g.direction and not ctx.is_target(g) and g.value > num.value
              and (rx_search(ctx.rules.strong_sum, g.clause) or rx_search(ctx.rules.weak_sum, g.clause))), None)
-        if den is None or den.stmt != p.stmt or den.value <= num.value:
+        if den is None:
+            # … or the task of that word in the full sentence (基本建成任务为3557套…已基本建成4385套，基本建成率达123.28%):
+            # a completion, which may pass 100 %
+            task = next((g for g in ctx.nearest_before(num) if g.stmt == p.stmt and g.family == num.family
+                         and ctx.is_target(g) and ctx.usable(g) and _lcs(word, g.clause) >= min(len(word), 4)), None)
+            if task is not None and task.stmt == p.stmt:
+                out.append(_rel(ctx, "ratio_of", "rate", p, [num, task], cue=word + "率", names=(word, ctx.name(task))))
+            continue
+        if den.stmt != p.stmt or den.value <= num.value:
             continue  # the whole is that of a breakdown (其中) or a total (共计) of the sentence
         out.append(_rel(ctx, "ratio_of", "rate", p, [num, den], cue=word + "率", cap=100.0,
                         names=(word, ctx.name(den))))
