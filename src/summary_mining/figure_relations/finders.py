@@ -961,14 +961,22 @@ def _base_before(ctx: Context, part: Fig) -> Fig | None:
     for g in ctx.nearest_before(part):
         if g.stmt != part.stmt:
             break
-        if g.family == part.family and ctx.usable(g) and not g.direction and g.value > part.value:
-            return g
+        if g.family == part.family and ctx.usable(g) and not g.direction and g.value > part.value \
+                and not _has_share(ctx, g):
+            return g  # (not a sibling with its own share: 在建项目13个，占57%；…开工项目1个，占4% — 4% is not of 13)
     p = ctx.doc.paragraphs[part.para] if 0 <= part.para < len(ctx.doc.paragraphs) else None
     first = next(iter(ctx.between(p.start, part.start)), None) if p is not None else None
     if first is not None and first.stmt != part.stmt and first.family == part.family and ctx.usable(first) \
             and not first.direction and not ctx.is_target(first) and first.value > part.value:
         return first
     return None
+
+
+def _has_share(ctx: Context, g: Fig) -> bool:
+    """``g`` is followed, in its clause or the next, by its own share (在建项目13个，占57%): a part, like the one asking."""
+    nxt = ctx.figs[g.i + 1] if g.i + 1 < len(ctx.figs) else None
+    return nxt is not None and nxt.kind == "percentage" and nxt.sentence == g.sentence \
+        and ctx.between(g.end, nxt.start) == [] and _share_match(ctx, nxt) is not None
 
 
 _NUMERALS = "一二三四五六七八九十0123456789"
