@@ -118,6 +118,8 @@ def _ratio_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
         return _row(ctx, rel, UNVERIFIABLE, p.written, NAN, p.half, msg, [p, *ops])
     *listed, whole = ops
     part = listed[0] if len(listed) == 1 else _Listed(listed)
+    if rel.formula == "complement":  # (those done over those done and those not: 33 / (33 + 17))
+        part, whole = ops[0], _Listed(ops)
     if part.redacted or whole.redacted:
         msg = f"{head}{p.surface}：{part.surface}或{whole.surface}为脱敏数字，无法核对"
         return _row(ctx, rel, UNVERIFIABLE, p.written, NAN, p.half, msg, [p, *listed, whole])
@@ -145,7 +147,7 @@ def _ratio_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
         msg += f"（{head}超过{_fmt(cap, 0)}%）"
     elif status != CONSISTENT:
         msg += f"（相差{_fmt(p.written - c, max(2, p.f.decimals))}个百分点，容差{_fmt(tol, 4)}）"
-    return _row(ctx, rel, status, p.written, c, tol, msg, [p, *listed, whole])
+    return _row(ctx, rel, status, p.written, c, tol, msg, [p, *ops])
 
 
 def _plus(parts: list[Fig], minus: tuple[int, ...] = ()) -> str:

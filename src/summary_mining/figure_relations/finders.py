@@ -183,6 +183,14 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig |
     return nums, den
 
 
+def _complement(ctx: Context, p: Fig, num: Fig, rule: RateRule) -> Fig | None:
+    """The count of those not done (未开工项目17个) in rate ``p``'s full sentence, of ``num``'s family: with ``num`` the
+    whole the rate is of, when no base is named."""
+    negated = tuple("未" + w for w in rule.numerator)
+    return next((g for g in ctx.nearest_before(p) if g.stmt == p.stmt and g is not num and g.family == num.family
+                 and ctx.usable(g) and not g.direction and _has_any(negated, ctx.context_words(g))), None)
+
+
 def _rates_only(ctx: Context, p: Fig) -> bool:
     """Whether the full sentence of rate ``p`` states no figure before it but percentages (签约项目履约率、开工率分别为
     100%、81.25%): its rates are of the figures of the full sentence right before."""
@@ -201,8 +209,11 @@ def _whole_named(ctx: Context, g: Fig, rate: Fig, words) -> Fig:
     seen = {g.i}
     while (group := ctx.group_of(g)) is not None and group.whole.i not in seen and group.whole.para == rate.para \
             and group.whole.family == g.family and _has_any(words, ctx.context_words(group.whole)) \
-            and ctx.doc.clause_at(group.whole.start) != ctx.doc.clause_at(g.start):
-        # (not a whole the part's own clause names: 37个行业大类中有28个行业增加值实现增长 — the 28 grew, not the 37)
+            and ctx.doc.clause_at(group.whole.start) != ctx.doc.clause_at(g.start) \
+            and not g.stmt == rate.stmt != group.whole.stmt:
+        # (not a whole the part's own clause names: 37个行业大类中有28个行业增加值实现增长 — the 28 grew, not the 37;
+        # nor one of an earlier full sentence when the rate stands in the part's: …完成投资4.28亿元。其中省、市重点项目
+        # 11个，…完成投资2.13亿元，完成率37.3% — the 2.13's rate)
         g = group.whole
         seen.add(g.i)
     return g
@@ -228,6 +239,11 @@ def find_rates(ctx: Context) -> list[Relation]:
         nums, den = _rate_inputs(ctx, p, rule)
         cap = rule.max
         loose = nums and den is None and (den := _base_in_statement(ctx, p, nums[0])) is not None
+        if nums and den is None and (rest := _complement(ctx, p, nums[0], rule)) is not None:
+            # 已开工项目33个，未开工项目17个，开工率为66%: of those done and those not, together
+            out.append(_rel(ctx, "ratio_of", rule.check, p, [nums[0], rest], cue=rule.name, formula="complement",
+                            firm=nums[0].stmt == p.stmt == rest.stmt, cap=cap, names=(rule.numerator_name, "合计")))
+            continue
         if not nums or den is None:
             if not rule.unverifiable_when_missing:
                 continue  # 城镇化率60% without its populations: a statistic quoted on its own, no relation
