@@ -18,8 +18,8 @@ import logging
 from ..figures.record import Figure
 from ..model import Document
 from .context import Context
-from .finders import (FINDERS, changes_of_parts, find_groups, growth_bounds, restated_rates, restated_values,
-                      share_partitions)
+from .finders import (FINDERS, changes_of_parts, find_groups, growth_bounds, restated_in_units, restated_rates,
+                      restated_values, share_partitions)
 from .record import RELATION_KINDS, Relation
 from .rules import RelationRules, relation_rules
 
@@ -46,6 +46,7 @@ def find_relations(doc: Document, figures: list[Figure], *, rules: RelationRules
         except Exception as e:  # noqa: BLE001
             errors.append(f"{doc.doc_id}: {name}: {type(e).__name__}: {e}")
             log.debug("relations: %s failed on %s", name, doc.doc_id, exc_info=True)
-    out = growth_bounds(ctx, changes_of_parts(ctx, restated_values(ctx, share_partitions(ctx, restated_rates(ctx, out)))))
+    out = restated_rates(ctx, out)
+    out = restated_in_units(ctx, growth_bounds(ctx, changes_of_parts(ctx, restated_values(ctx, share_partitions(ctx, out)))))
     out.sort(key=lambda r: r.anchor)
     return ctx, out

@@ -12,7 +12,7 @@ import functools
 import itertools
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 import regex
@@ -2867,6 +2867,32 @@ def _change_with(ctx: Context, g: Fig) -> Fig | None:
             return None
         return None if h.redacted or h.in_name or ctx.bound(h) or ctx.is_target(h) else h
     return None
+
+
+def restated_in_units(ctx: Context, relations: list[Relation]) -> list[Relation]:
+    """``relations`` and, for each breakdown whose whole and every part is restated in another unit in the bracket
+    right after it (造林面积6.37万公顷(95.53万亩)，其中，人工造林1.77万公顷(26.59万亩)，…), the same breakdown of those
+    restatements: they must add up as well (all of the whole when the first unit's parts add up to it)."""
+    def alt(f) -> Fig | None:
+        g = ctx.by_record.get(id(f))
+        h = ctx.figs[g.i + 1] if g is not None and g.i + 1 < len(ctx.figs) else None
+        if h is None or ctx.text[g.end:h.start] not in ("(", "（") or ctx.text[h.end:h.end + 1] not in (")", "）") \
+                or h.kind != g.kind or h.unit_text == g.unit_text or not ctx.usable(h):
+            return None
+        return h
+    out = list(relations)
+    for r in relations:
+        if r.relation != "total_of" or r.check not in ("breakdown", "sum") or r.stated is None or r.minus:
+            continue
+        whole, parts = alt(r.stated), [alt(o) for o in r.operands]
+        if whole is None or any(p is None for p in parts) or len({p.family for p in (whole, *parts)}) != 1:
+            continue
+        # (parts that add up to their whole in the first unit are all of it: so in the second)
+        w0, ps0 = ctx.by_record[id(r.stated)], [ctx.by_record[id(o)] for o in r.operands]
+        complete = r.exhaustive or agrees(w0.value, sum(p.value for p in ps0), sum_tolerance(w0, ps0))
+        out.append(replace(r, stated=whole.f, operands=[p.f for p in parts], statement=ctx.statement_span(whole),
+                           exhaustive=complete))
+    return out
 
 
 def changes_of_parts(ctx: Context, relations: list[Relation]) -> list[Relation]:
