@@ -450,7 +450,8 @@ def test_partition_means_never_fails_a_document():
 
 
 def test_an_unnamed_share_is_not_of_a_sibling_with_its_own_share():
-    """占4% after a list of parts each with its share is of the paragraph's whole, not of the larger sibling before it."""
+    """占4% after a list of parts each with its share is of the paragraph's whole, not of the larger sibling before
+    it."""
     text = ("4、项目履约情况。1-10月,全县共签约项目23个,其中合同项目21个,协议项目2个。目前,已投产项目7个,占30%;"
             "在建项目13个,占57%;正在筹备,拟于近期开工项目1个,占4%;已签约尚未开工项目2个,占9%。")
     df = sm.audit(text=text)

@@ -1,12 +1,12 @@
-"""The relation development set (tests/data/relations): 3,669 hand-annotated relations: 3,601 in 226 real documents
+"""The relation development set (tests/data/relations): 4,177 hand-annotated relations: 4,109 in 274 real documents
 (page and file excerpts and whole reports: town, county, city and provincial 统计公报, 财政预算执行 reports, 政府工作报告,
 招商引资, department and project summaries, trade bulletins; sources in SOURCES.tsv) and 68 in the three bulletins of
 shared/formats. The first set (r01-r57, and the formats bulletins) is built and checked by tools/relations_gold.py;
-sets C, D, E, G, H, I, J, K, L, M, N, O and P were annotated by helpers who did not run the library and joined as
-records (their own scripts did the arithmetic).
+sets C, D, E, G, H, I, J, K, L, M, N, O, P, Q, R, T and U were annotated by helpers who did not run the library and
+joined as records (their own scripts did the arithmetic).
 
 About a third of the documents is set aside, fixed before any rule was written for them (r: sha1(doc_id) % 3 ==
-0; C: the even ones; D to P: every third): rules were tuned on the others only, and the set-aside score is
+0; C: the even ones; D to U: every third): rules were tuned on the others only, and the set-aside score is
 reported beside the development score. Each new set was measured before any rule saw it (below, by set).
 The issue's goal is 95 % / 85 %: the floors below hold what is reached, so a change that loses relations fails
 here.
@@ -170,8 +170,18 @@ DOCS = sorted(p.stem for p in (DATA / "docs").glob("*.txt"))
 # rankings' first few 前三位的是…, plans named 安排 against last year's level, plans broken down, 主要用于 lists): at the
 # session's end dev 2182/2472 (0.883), set aside 768/1129 (0.680, unread),
 # bulletins 63/68 (one more relation: the qiandongnan 2023 table's 18.0, read once tabs separate cells).
-# Below the issue's 95 % / 85 %.
-FLOOR = {"dev": 0.87, "setaside": 0.67, "formats": 0.91}
+# Session 15 (2026-12-06): readings from the structure of statements (items restating a paragraph's measures, averages
+# made of components, nested cues, breakdowns restated in another unit, a whole's growth or average between its
+# partition's, a rate's base of those done and not) and open lists over their whole read consistent when their parts
+# may overlap: the sets of the session's start read dev 2182 -> 2211/2472 (0.894), set aside 768 -> 787/1129 (0.697,
+# unread). Four sets built blind by helpers who never ran the library joined, each measured with the code of its time
+# before any rule saw it: Q (12 county, park and department summaries, 115 relations) 35/77 (45 %) / 22/38 (58 %), no
+# false alarm; R (12 county economic releases and fiscal reports, 219) 92/147 (63 %) / 52/72 (72 %), 2 false alarm
+# rows (s06, unread); T (12 city and county work reports of 2015-2022, 40, bound-heavy) 9/29 (31 %) / 2/11 (18 %);
+# U (12 township, village and department summaries, 134) 52/98 (53 %) / 11/36 (31 %). At the session's end the whole
+# set: dev 2438/2823 (0.864), set aside 881/1286 (0.685, unread), bulletins 63/68; the dev floor follows the new
+# sets down (0.87 -> 0.86), the set-aside floor up (0.67 -> 0.68). Below the issue's 95 % / 85 %.
+FLOOR = {"dev": 0.86, "setaside": 0.68, "formats": 0.91}
 _NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
@@ -257,8 +267,8 @@ def test_relations_found_with_the_right_status(split):
 # target measured once per value, a name's digits and letters kept, lines of half-width digits joined), nor h06 (a
 # scope named between two writings of one wording: two scopes' figures) — 23 rows in 11 documents, unread.
 # Session 15: s06 (set R's set aside, 2 rows when it joined, unread).
-KNOWN_FALSE_ALARMS = {"c02", "c10", "e03", "e06", "e09", "e15", "g09", "h12", "i09", "j03", "k09", "l03", "l06", "l09", "n06", "o03",
-                      "s06"}
+KNOWN_FALSE_ALARMS = {"c02", "c10", "e03", "e06", "e09", "e15", "g09", "h12", "i09", "j03", "k09", "l03", "l06", "l09",
+                      "n06", "o03", "s06"}
 
 
 @pytest.mark.parametrize("doc_id", [
@@ -438,7 +448,12 @@ def test_perturbed_operands_are_flagged():
 #: mostly lists that add up, restatements and counts of names, whose perturbed copies give no row; 1965/2887 (0.681;
 #: development 1449/2087), then 1978/2887 (0.685; development 1459/2087) once lists their cue says are complete
 #: (分别为：, 其构成是：) must add up.
-PERTURBED_FLOOR = 0.68
+#: Session 15: with sets Q and R joined 2146/3162 (0.679); with T and U and the session's readings 2178/3248 (0.671;
+#: development 1599/2339, set aside 547/848, bulletins 32/61): the new sets' consistent relations that are read are
+#: mostly weighted means and restated items read when they hold, lists that add up, and open 其中 lists, whose copies
+#: pushed over their whole stay consistent while each part is within it (real lists overlap). The floor follows
+#: (0.68 -> 0.67); the issue's 95 % is not reached.
+PERTURBED_FLOOR = 0.67
 
 
 README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")

@@ -46,7 +46,7 @@ def find_relations(doc: Document, figures: list[Figure], *, rules: RelationRules
         except Exception as e:  # noqa: BLE001
             errors.append(f"{doc.doc_id}: {name}: {type(e).__name__}: {e}")
             log.debug("relations: %s failed on %s", name, doc.doc_id, exc_info=True)
-    out = restated_rates(ctx, out)
-    out = restated_in_units(ctx, growth_bounds(ctx, changes_of_parts(ctx, restated_values(ctx, share_partitions(ctx, out)))))
+    out = restated_values(ctx, share_partitions(ctx, restated_rates(ctx, out)))
+    out = restated_in_units(ctx, growth_bounds(ctx, changes_of_parts(ctx, out)))
     out.sort(key=lambda r: r.anchor)
     return ctx, out

@@ -152,7 +152,7 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig |
     # 亿元。签约项目履约率、开工率、资金到位率分别为100%、81.25%、29.5%)
     back = p.stmt - 1 if _rates_only(ctx, p) else p.stmt
     for g in ctx.nearest_before(p):
-        if not back <= g.stmt <= p.stmt and not (rule.numerator_in_paragraph and g.para == p.para) or g.para != p.para:
+        if g.para != p.para or not back <= g.stmt <= p.stmt and not rule.numerator_in_paragraph:
             break
         words = ctx.context_words(g)
         if fam(g) and not g.direction and _has_any(rule.numerator, words) and not _has_any(rule.numerator_excluded, words):
@@ -992,7 +992,7 @@ def _has_share(ctx: Context, g: Fig) -> bool:
     """``g`` is followed, in its clause or the next, by its own share (在建项目13个，占57%): a part, like the one asking."""
     nxt = ctx.figs[g.i + 1] if g.i + 1 < len(ctx.figs) else None
     return nxt is not None and nxt.kind == "percentage" and nxt.sentence == g.sentence \
-        and ctx.between(g.end, nxt.start) == [] and _share_match(ctx, nxt) is not None
+        and not ctx.any_between(g.end, nxt.start) and _share_match(ctx, nxt) is not None
 
 
 _NUMERALS = "一二三四五六七八九十0123456789"
@@ -1283,8 +1283,9 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
             continue  # further back only the whole the cue names (地方收入按部门分: two lists after 地方…收入1720万元)
         if by_measure and not _measure_whole(ctx, g, measure):
             continue  # a list split off by its measure is of a whole of that measure (余额, not 限额)
-        if g.family != family or not (ctx.addable(g) or ctx.average_whole(g, parts)) or g.redacted or g.i in taken and not (
-                cue_names_it or _measure_whole(ctx, g, measure) and abs(g.value - total) <= NEAR_WHOLE * g.value):
+        if g.family != family or not (ctx.addable(g) or ctx.average_whole(g, parts)) or g.redacted \
+                or g.i in taken and not (cue_names_it or _measure_whole(ctx, g, measure)
+                                         and abs(g.value - total) <= NEAR_WHOLE * g.value):
             continue  # (a part of an earlier list is a whole when named, or when it is of what all the parts measure
             # and they come near it: 出口总额1260.86亿元 for 一般贸易出口594.19亿元, 加工贸易出口646.53亿元)
         if not cue_names_it and not all(g.value >= p.value for p in parts if not math.isnan(p.value)):
@@ -1671,7 +1672,8 @@ _ITEM_ENDS = frozenset("；;。！？!?")
 
 
 def _restated_items(ctx: Context, cue_start: int, cue: str, run: list[Fig]) -> list[Group]:
-    """A 其中 whose items (；) each restate, in order, the measures (targets too) the paragraph stated before it (签约项目140个,签约金额496.47亿元。截至目前,已开工建设项目107个,完成到位资金107.36亿元…。其中,州政府…项目96个,
+    """A 其中 whose items (；) each restate, in order, the measures (targets too) the paragraph stated before it
+    (签约项目140个,签约金额496.47亿元。截至目前,已开工建设项目107个,完成到位资金107.36亿元…。其中,州政府…项目96个,
     签约金额210.44亿元,已开工建设项目78个,完成到位资金62.08亿元;试验区管委会…项目44个,签约金额286.03亿元,已开工建设
     项目26个…): each measure is a whole of the items' figures at its place. The items partition the whole when two
     measures add up (then one that does not is wrong), else each is only no larger (a count that adds up alone was
@@ -2944,7 +2946,7 @@ def growth_bounds(ctx: Context, relations: list[Relation]) -> list[Relation]:
     """``relations`` and, for each breakdown whose parts make up their whole (a partition, or a list that adds up), the
     change rate stated with the whole against those stated with every part: a weighted mean of theirs, it lies between
     the slowest and the fastest (地区生产总值…增长5.1%。其中，第一产业增加值…增长4.2%；第二产业…4.8%；第三产业…5.4%)."""
-    by_f = {id(g.f): g for g in ctx.figs}
+    by_f = ctx.by_record
     out = list(relations)
     bounded = {id(r.stated) for r in relations if r.relation == "bound"}  # (read already: partition_means)
     for r in relations:

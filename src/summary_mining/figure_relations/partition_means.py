@@ -7,8 +7,8 @@ their people: it lies between the lowest and the highest of them, firmly. 全年
 (地区生产总值增长5.1%。一、二、三产业增加值分别增长4.2%、5%、5.4%). The change of an average (4.6% between 4.4% and 5.1%)
 need not be — people move between the members — so it is read only when it holds.
 
-The members are the figures right after the whole (in its full sentence or the next, its paragraph) whose names make up one
-complete set of a ``[[partition]]`` of relations.toml (城镇/农村, 城市/农村, 城镇/乡村): a new partition is a data entry.
+The members are the figures right after the whole (in its full sentence or the next, its paragraph) whose names make up
+one complete set of a ``[[partition]]`` of relations.toml (城镇/农村, 城市/农村, 城镇/乡村): a new partition is a data entry.
 
 >>> import summary_mining as sm
 >>> text = "全年居民消费价格总水平比上年上涨1.6%，其中城市上涨1.4%，农村上涨1.8%。"
@@ -112,6 +112,6 @@ def find_partition_means(ctx: Context, name_of: Callable[[Fig], str]) -> list[Re
         # (``real_growth_words``: 生产总值, 增加值) are weighted means of the members' for certain
         firm = kind == "average" or any(p in w.label or p in w.clause
                                         for p in (*ctx.rules.mean_rates, *ctx.rules.real_growth))
-        out.append(_rel(ctx, "bound", "bound", w, [ordered[0], ordered[-1]], cue="、".join(g.label or g.clause for g in run),
-                        formula="between", firm=firm))
+        out.append(_rel(ctx, "bound", "bound", w, [ordered[0], ordered[-1]], formula="between", firm=firm,
+                        cue="、".join(g.label or g.clause for g in run)))
     return out
