@@ -41,6 +41,15 @@ session started from; the corpus section re-run alone on an idle machine at 18:5
 having shared the cores with other work). JioNLP was not installed, so section 5 is the 2026-11-26
 measurement, kept as it was.
 
+- **Session 15 (2026-12-06): #15 audit throughput 1.42x (goal 3x): missed; #14 missed.** Section 1-2 re-run at
+  22:13 with this session's last code: `extract` 1.04x and the whole job 0.56x `jieba.lcut` (1.21x and 0.60x at
+  19:10 with session 14's); d56c440 in the same run 0.72x and 0.33x (1.43x and 1.68x its ratios). The audit given
+  the metrics reads 1.46x `jieba.lcut` (d56c440's own ratio 1.03x). No speed work this session: the extraction code
+  changed only where a change word is read past a gloss, so most of `extract`'s drop from 1.21x is this shared
+  machine's noise (jieba's own rate moved by a fifth between two rows of the same run); the new readings (weighted
+  means of a partition, items restating a paragraph's measures, breakdowns restated in another unit, rate bases of
+  those done and not) cost the audit about 7 %, relations still 36 % of the whole job. They were kept linear on a
+  5 MB statement (spans asked by bisect, restated items bounded to FIGURE_WINDOW figures).
 - **Session 14 (2026-12-06): #15 audit throughput 1.52x (goal 3x): missed; #14 missed.** Section 1-2 re-run at
   19:10 with this session's last code: `extract` 1.21x and the whole job 0.60x `jieba.lcut` (1.04x and 0.64x at session
   13's end); d56c440 in the same run 0.71x and 0.32x (1.70x and 1.91x its ratios). The audit given the metrics reads
