@@ -459,3 +459,16 @@ def test_an_unnamed_share_is_not_of_a_sibling_with_its_own_share():
     assert {e[2] for ev in shares["evidence"] for e in ev[1:]} >= {"23个"}
     four = shares[shares["stated"] == 4.0].iloc[0]
     assert four.status == "consistent" and [e[2] for e in four.evidence] == ["4%", "1个", "23个"]
+
+
+@pytest.mark.parametrize("text, restated", [
+    # a level written again in a later full sentence of its paragraph, named alike: a restatement
+    ("年末全州公路总里程31700公里，其中：高速公路1236公里，普通国道1449公里。按照公路技术等级划分，高速公路1236公里、"
+     "一级公路236公里。", True),
+    # a rate equal to another thing's in the paragraph is no restatement of it
+    ("全年固定资产投资比上年增长1.2%。其中：第二产业投资增长10.7%；第三产业投资增长0.2%。工业投资增长10.7%，"
+     "基础设施投资增长11.0%。", False),
+])
+def test_a_value_restated_in_its_paragraph(text, restated):
+    df = sm.audit(text=text)
+    assert ("repeat" in set(df["check"])) is restated

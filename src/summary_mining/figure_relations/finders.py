@@ -2804,8 +2804,12 @@ def restated_values(ctx: Context, relations: list[Relation]) -> list[Relation]:
             continue
         key = (g.article, g.kind, g.unit, round(g.value, 6))  # the same value in the same unit
         for h in reversed(by_key.get(key, [])[-RESTATED_LOOKBACK:]):
-            if h.para == g.para and h.source == g.source or frozenset((id(g.f), id(h.f))) in related:
-                continue
+            if h.para == g.para and h.source == g.source and (
+                    h.stmt == g.stmt or g.kind == "percentage"
+                    or _lcs(g.label or g.clause, h.label or h.clause) < ctx.rules.restated_name_chars) \
+                    or frozenset((id(g.f), id(h.f))) in related:
+                continue  # (in one paragraph only a later full sentence naming a level alike restates it: 131个项目; a
+                # rate is as often another thing's: 第二产业投资增长10.7%…工业投资增长10.7%)
             digits = _significant_digits(g)
             # fewer digits need the names to agree: one digit fewer anywhere, any number in a table restating the text
             # (规模以上工业实现产值…增长0.4% and the table row 规模以上工业产值增长速度 | 0.4)
