@@ -116,16 +116,17 @@ def _ratio_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
         else:
             msg = f"{head}{p.surface}：未找到{rel.missing}，无法核对"
         return _row(ctx, rel, UNVERIFIABLE, p.written, NAN, p.half, msg, [p, *ops])
-    *listed, whole = ops
-    part = listed[0] if len(listed) == 1 else _Listed(listed)
     if rel.formula == "complement":  # (those done over those done and those not: 33 / (33 + 17))
         part, whole = ops[0], _Listed(ops)
+    else:
+        *listed, whole = ops
+        part = listed[0] if len(listed) == 1 else _Listed(listed)
     if part.redacted or whole.redacted:
         msg = f"{head}{p.surface}：{part.surface}或{whole.surface}为脱敏数字，无法核对"
-        return _row(ctx, rel, UNVERIFIABLE, p.written, NAN, p.half, msg, [p, *listed, whole])
+        return _row(ctx, rel, UNVERIFIABLE, p.written, NAN, p.half, msg, [p, *ops])
     if not whole.value:  # a base of 0 (签约项目0个): no rate to compute
         msg = f"{head}{p.surface}：基数{whole.surface}为0，无法计算比例"
-        return _row(ctx, rel, UNVERIFIABLE, p.written, NAN, p.half, msg, [p, *listed, whole])
+        return _row(ctx, rel, UNVERIFIABLE, p.written, NAN, p.half, msg, [p, *ops])
     c, extra = ratio(part, whole)
     c, extra = c * rel.scale / 100, extra * rel.scale / 100  # (每万人口…: part / people × 10000)
     tol = p.half + extra + rel.slack

@@ -391,9 +391,9 @@ class Context:
                 and (average or not any(w in g.clause or w in g.label for w in self.rules.non_additive)))
 
     def average_whole(self, g: Fig, parts: list[Fig]) -> bool:
-        """An average the ``parts`` (none an average themselves) add up to: its components (人均可支配收入54386元。
-        从构成看，工资性收入33569元…转移净收入7898元), where averages are otherwise no wholes."""
-        return self.addable(g, average=True) and all(self.addable(p) for p in parts) and \
+        """An average the ``parts`` (addable ones: no average themselves) add up to: its components (人均可支配收入
+        54386元。从构成看，工资性收入33569元…转移净收入7898元), where averages are otherwise no wholes."""
+        return self.addable(g, average=True) and \
             abs(g.value - sum(p.value for p in parts)) <= sum(p.half for p in parts) + g.half
 
     def certain(self, stmt: int) -> bool:

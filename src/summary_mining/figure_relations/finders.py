@@ -32,7 +32,7 @@ from .context import make_relation as _rel
 from .heading_counts import find_heading_counts
 from .named_differences import find_named_differences
 from .named_parts import find_named_parts
-from .partition_means import find_partition_means
+from .partition_means import certain_mean, find_partition_means
 from .prior_levels import find_prior_levels
 from .record import Relation
 from .rules import RateGapRule, RateRule, names_partition
@@ -1225,9 +1225,15 @@ def _names_a_partition(ctx: Context, g: Fig) -> bool:
     """Whether ``g``'s name opens with a member of a known partition (城镇…, 第一产业…), not with a longer name
     that holds one (国有资本经营预算收入 is a fund's, no 国有 part)."""
     name = g.label or g.clause
-    longer = [w for c in ctx.rules.classifications for w in c] + list(ctx.rules.budget_funds)
+    longer = _class_names(ctx.rules.classifications, ctx.rules.budget_funds)
     return any(name.startswith(n) and not any(len(w) > len(n) and name.startswith(w) for w in longer)
                for names in ctx.rules.partitions for n in names)
+
+
+@functools.lru_cache(maxsize=8)
+def _class_names(classifications: tuple[tuple[str, ...], ...], funds: tuple[str, ...]) -> tuple[str, ...]:
+    """Every class of every classification and every fund's name (built once per rules)."""
+    return tuple(w for c in classifications for w in c) + funds
 
 
 def _partition_pick(ctx: Context, figs: list[Fig]) -> list[Fig] | None:
@@ -2967,11 +2973,10 @@ def growth_bounds(ctx: Context, relations: list[Relation]) -> list[Relation]:
             continue
         bounded.add(id(rw.f))
         signed = sorted(rates, key=lambda x: -abs(x.value) if x.direction == "-" else x.value)
-        # firm for a measure whose growth is at comparable prices (生产总值, 增加值: computed as the weighted mean of its
-        # parts'); another's may be stated on another basis than its parts' (同口径), so a mismatch says nothing sure
-        real = any(_has_any(ctx.rules.real_growth, f"{g.label}{g.indicator}{g.clause}") for g in (w, *parts))
+        # firm when the whole's change is a weighted mean of its parts' for certain (growth at comparable prices:
+        # 生产总值, 增加值); another's may be stated on another basis than its parts' (同口径): a mismatch says nothing sure
         out.append(_rel(ctx, "bound", "bound", rw, [signed[0], signed[-1]], cue=r.cue, formula="between",
-                        firm=r.firm and r.exhaustive and real))
+                        firm=r.firm and r.exhaustive and any(certain_mean(ctx, g) for g in (w, *parts))))
     return out
 
 

@@ -23,12 +23,19 @@ from .context import Context, Fig, longest_common
 from .context import make_relation as _rel
 from .record import Relation
 
-__all__ = ["find_partition_means"]
+__all__ = ["find_partition_means", "certain_mean"]
 
 #: How many figures after a whole are looked at for its members (their other figures between them read past).
 MEMBERS_WINDOW = 8
 #: A member's name, its partition word left out, this short names only its change (上涨, 下降).
 CHANGE_WORD_CHARS = 2
+
+
+def certain_mean(ctx: Context, g: Fig) -> bool:
+    """Whether ``g``'s change is for certain a weighted mean of its parts' or members': a price index's
+    (``[partition_mean] firm_rates``) or a growth at comparable prices (``real_growth_words``: 生产总值, 增加值)."""
+    words = f"{g.label}|{g.indicator}|{g.clause}"
+    return any(w in words for w in (*ctx.rules.mean_rates, *ctx.rules.real_growth))
 
 
 def _kind(ctx: Context, g: Fig) -> str:
@@ -108,10 +115,8 @@ def find_partition_means(ctx: Context, name_of: Callable[[Fig], str]) -> list[Re
             continue
         used.update(g.i for g in run)
         ordered = sorted(run, key=lambda g: -abs(g.value) if g.direction == "-" else g.value)
-        # an average's level, a price index's change (``[partition_mean] firm_rates``) and a growth at comparable prices
-        # (``real_growth_words``: 生产总值, 增加值) are weighted means of the members' for certain
-        firm = kind == "average" or any(p in w.label or p in w.clause
-                                        for p in (*ctx.rules.mean_rates, *ctx.rules.real_growth))
+        # an average's level is a weighted mean of the members' for certain, and so are some changes (certain_mean)
+        firm = kind == "average" or certain_mean(ctx, w)
         out.append(_rel(ctx, "bound", "bound", w, [ordered[0], ordered[-1]], formula="between", firm=firm,
                         cue="、".join(g.label or g.clause for g in run)))
     return out

@@ -17,7 +17,7 @@ import regex
 from ..datafiles import rx_finditer, rx_fullmatch, rx_match, rx_search
 from ..model import Document
 from ..numerals import REDACTION_CHARS
-from ..structure import may_hold_gloss, strip_glosses
+from ..structure import strip_glosses
 from ..rules.indicators import IndicatorLexicon, indicator_lexicon
 from ..rules.labels import LabelRules, label_rules
 from ..rules.segment import Segmenter
@@ -175,17 +175,6 @@ def _table_label(doc: Document, m: Figure) -> tuple[str, str]:
     (比上年增长): read by :mod:`summary_mining.figures.tables`, which also keeps the row's label path."""
     label, column = table_label(doc, m.cell, m.surface)
     return label, column
-
-
-#: How many characters before a figure its change word (增长, 下降) is looked for in, glosses left out.
-DIRECTION_CHARS = 12
-
-
-def _words_before(norm: str, lo: int, pos: int) -> str:
-    """The last :data:`DIRECTION_CHARS` characters of ``norm[lo:pos]``, pronunciation glosses left out (同比增長(zhǎng)3.7%:
-    the change word stands right before the figure)."""
-    s = norm[lo:pos]
-    return (strip_glosses(s) if may_hold_gloss(s) else s)[-DIRECTION_CHARS:]
 
 
 def _direction(before: str, rules: LabelRules) -> str | None:
@@ -410,7 +399,8 @@ def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None 
                 listed.update(_list_labels(norm, mentions, i, before, rules, seg) or {})
         same_sentence = prev is not None and prev.end > sent_start
         between = norm[prev.end:m.start] if same_sentence else ""
-        direction = _direction(_words_before(norm, max(floor, m.start - 2 * DIRECTION_CHARS), m.start), rules)
+        # (its change word read past pronunciation glosses: 同比增長(zhǎng)3.7%; _direction keeps the window's end)
+        direction = _direction(strip_glosses(norm[max(floor, m.start - 4 * rules.direction_window):m.start]), rules)
         growth = max((g for g in rules.growth_labels if prev.label.endswith(g)), key=len, default=None) \
             if prev is not None and prev.label.endswith(rules.growth_suffixes) else None
         role = None
