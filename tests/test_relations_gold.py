@@ -181,7 +181,11 @@ DOCS = sorted(p.stem for p in (DATA / "docs").glob("*.txt"))
 # U (12 township, village and department summaries, 134) 52/98 (53 %) / 11/36 (31 %). At the session's end the whole
 # set: dev 2440/2823 (0.864), set aside 885/1286 (0.688, unread), bulletins 63/68; the dev floor follows the new
 # sets down (0.87 -> 0.86), the set-aside floor up (0.67 -> 0.68). Below the issue's 95 % / 85 %.
-FLOOR = {"dev": 0.86, "setaside": 0.68, "formats": 0.91}
+# Session 16 (2026-12-06): set V joined (12 plan-execution, budget-execution reports and county summaries, 151 relations,
+# built blind by a helper), measured before any rule saw it: 64/107 (60 %) / 17/44 (39 %), false alarm rows 6 dev (v01,
+# v05, v07: read and mended by general readings) and 6 set aside (v03, v06, v12, unread). The dev floor follows the
+# new set down (0.86 -> 0.85).
+FLOOR = {"dev": 0.85, "setaside": 0.68, "formats": 0.91}
 _NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
@@ -267,8 +271,9 @@ def test_relations_found_with_the_right_status(split):
 # target measured once per value, a name's digits and letters kept, lines of half-width digits joined), nor h06 (a
 # scope named between two writings of one wording: two scopes' figures) — 23 rows in 11 documents, unread.
 # Session 15: s06 (set R's set aside, 2 rows when it joined, unread).
+# Session 16: v03, v06, v12 (set V's set aside, 6 rows when it joined, unread).
 KNOWN_FALSE_ALARMS = {"c02", "c10", "e03", "e06", "e09", "e15", "g09", "h12", "i09", "j03", "k09", "l03", "l06", "l09",
-                      "n06", "o03", "s06"}
+                      "n06", "o03", "s06", "v03", "v06", "v12"}
 
 
 @pytest.mark.parametrize("doc_id", [

@@ -260,11 +260,15 @@ def find_rates(ctx: Context) -> list[Relation]:
 
 def _base_in_statement(ctx: Context, p: Fig, num: Fig) -> Fig | None:
     """A rate's base no word of the rule names: the value of the numerator's family right before the numerator in the
-    numerator's full sentence, no smaller (引进区外投资项目315个，已开工项目277个，开工率达87.9%); never firm."""
+    numerator's full sentence, no smaller (引进区外投资项目315个，已开工项目277个，开工率达87.9%); or, the numerator
+    the first figure of its full sentence, the total (共, 合计) of its family in the full sentence before, in its
+    paragraph (新建项目共185个，…。至9月底，开工建设160个，开工率为86.5%); never firm."""
+    opens = not ctx.any_between(ctx.stmt_start(num.start), num.start)
     for g in ctx.nearest_before(num):
-        if g.stmt != num.stmt:
+        if g.stmt != num.stmt and not (opens and g.stmt == num.stmt - 1 and g.para == num.para):
             return None
-        if g.family == num.family and ctx.usable(g) and not g.direction and not ctx.is_target(g) and g.value >= num.value:
+        if g.family == num.family and ctx.usable(g) and not g.direction and not ctx.is_target(g) and g.value >= num.value \
+                and (g.stmt == num.stmt or _is_total(ctx, g)):
             return g
     return None
 
@@ -683,10 +687,12 @@ def _stated_target(ctx: Context, p: Fig, part: Fig, named: str = "") -> tuple[Fi
     if len(key) >= 3:
         need = max(3, math.ceil(len(key) / 2))
         best, best_rank = None, None
+        year = _same_year(ctx.rules.year_words)
+        key = year(key)
         for g in ctx.targets_around(part, p.article):
             if g is part:
                 continue
-            score = max(_lcs(key, g.clause), _lcs(key, g.label))
+            score = max(_lcs(key, year(g.clause)), _lcs(key, year(g.label)))
             if len(key) >= 4 and sorted(key) in (sorted(g.label), sorted(g.clause)):
                 score = len(key)  # its words in another order (年度计划投资: 年度投资计划304亿元)
             if score < need:
@@ -706,6 +712,22 @@ def _stated_target(ctx: Context, p: Fig, part: Fig, named: str = "") -> tuple[Fi
         if best is None and len(key) >= 3 and _lcs(key, g.label or g.clause) >= 3:
             best = g
     return best, False
+
+
+@functools.lru_cache(maxsize=8)
+def _same_year(words: tuple[str, ...]) -> Callable[[str], str]:
+    """A function writing each of ``words`` (年内, 全年 … : ``[completion] year_words``) as the first of them."""
+    if not words:
+        return lambda s: s
+
+    others = sorted(words[1:], key=len, reverse=True)  # (本年度 before 本年)
+
+    def year(s: str) -> str:
+        for w in others:
+            if w in s:
+                s = s.replace(w, words[0])
+        return s
+    return year
 
 
 #: How many statements back a budget named only "the budget" may be stated (支出预算由…变动为4202408万元。…为预算的97.23%).
@@ -751,12 +773,23 @@ def _budget_before(ctx: Context, p: Fig, part: Fig, named_budget: str = "") -> t
             break
         if g.family != part.family or not ctx.usable(g) or g.direction or ctx.bound(g):
             continue
+        prev = ctx.figs[g.i - 1] if g.i > 0 else None
+        if prev is not None and prev.stmt == g.stmt and g.i + 1 < len(ctx.figs) and _ratio_base(ctx, g) \
+                and _completed(ctx, ctx.figs[g.i + 1]) and prev.family == part.family \
+                and _lcs(own, plain(prev.label or prev.clause)) >= min(len(own), 4) and fallback[0] is None:
+            # the budget a sibling's completion names (2月份实现大口径财政收入5682万元，完成预算105425万元的5.39%。
+            # 1-2月…大口径财政收入17056万元，完成预算的16.18%): the budget of what that sibling measures
+            fallback = (g, g.para == p.para)
+            if not measure:
+                break
+            continue
         lo, hi = ctx.statement_span(g)
         end = min(hi, g.end + 12)
         nxt = ctx.figs[g.i + 1] if g.i + 1 < len(ctx.figs) else None
         if nxt is not None and nxt.start < end:
-            if nxt.kind == "percentage" and _completion_match(ctx, nxt) is not None:
-                continue  # executed, with its own completion rate
+            if _completed(ctx, nxt) or _ratio_base(ctx, nxt) and nxt.i + 1 < len(ctx.figs) \
+                    and _completed(ctx, ctx.figs[nxt.i + 1]):
+                continue  # executed, with its own completion rate (…5682万元，完成预算105425万元的5.39%)
             end = nxt.start
         head = ctx.text[lo:g.start]
         if g.i > 0:
@@ -775,6 +808,11 @@ def _budget_before(ctx: Context, p: Fig, part: Fig, named_budget: str = "") -> t
             if not measure:
                 break
     return fallback
+
+
+def _completed(ctx: Context, p: Fig) -> bool:
+    """``p`` is a completion rate (为预算的131.88%, 完成预算…的5.39%)."""
+    return p.kind == "percentage" and _completion_match(ctx, p) is not None
 
 
 def _budget_heads(rules, head: str) -> bool:
@@ -900,10 +938,6 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
     for g in ctx.around(part):
         if g is part or g.article != p.article or g.family != part.family or not ctx.usable(g) or ctx.is_target(g) != planned:
             continue
-        if g.value <= part.value and p.value < 100:
-            continue  # a whole is larger than a part that is less than all of it (工业项目5个 is no whole of 农业项目5个)
-        if g.label and g.label == part.label and g.para == part.para and g.sentence != part.sentence:
-            continue  # the same measure for a sibling (乌恰县…0.68亿元；阿合奇县…0.64亿元，占全州…的4.5%)
         # a label ending the name is the strongest match (the longer the better); the name's indicator, a
         # weak one that still makes the match firm (nearest first among equals)
         # (a label that is the name with scope words before it, 市直一般公共预算支出 for 一般公共预算支出, matches
@@ -912,6 +946,10 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
                 else len(key) if len(key) >= 4 and g.label.endswith(key)
                 else 1 if named and g.indicator == named else 0)
         score = (ends, max(_lcs(key, g.clause), _lcs(key, g.label), _lcs(key, g.indicator)))
+        if g.value <= part.value and p.value < 100:
+            continue  # a whole is larger than a part that is less than all of it (工业项目5个 is no whole of 农业项目5个)
+        if g.label and g.label == part.label and g.para == part.para and g.sentence != part.sentence:
+            continue  # the same measure for a sibling (乌恰县…0.68亿元；阿合奇县…0.64亿元，占全州…的4.5%)
         # in the share's own top-level section first (a budget report's 2026 draft, not the 2025 execution: 预备费
         # 1.70亿元，占一般公共预算支出的2.12%), then before it, then nearest
         rank = (0 if _top_section(ctx, g.start) == top else 1, 0 if g.start < part.start else 1, abs(part.start - g.start))
@@ -1177,6 +1215,15 @@ def _bracket_end(ctx: Context, pos: int) -> int | None:
     return None
 
 
+def _in_own_bracket(text: str, cue_end: int, pos: int) -> bool:
+    """``pos`` stands in a bracket opened after ``cue_end`` (包括：新增债券64.03亿元（其中一般债券…）；再融资债券…:
+    the 其中 breaks down a part, it ends no list). Only a bracket within TEXT_WINDOW is looked at."""
+    if pos - cue_end > TEXT_WINDOW:
+        return False
+    s = text[cue_end:pos]
+    return s.count("（") + s.count("(") > s.count("）") + s.count(")")
+
+
 def _part_run(ctx: Context, cue_end: int, next_cue: int, paragraph: bool = False) -> list[Fig]:
     """The figures a cue lists: to the end of its full sentence (or of the bracket it stands in; with
     ``paragraph``, of its paragraph), the next cue or a new total; at most FIGURE_WINDOW figures."""
@@ -1304,6 +1351,10 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
         # it; 公有/非公有 of 地区生产总值1228亿元, not of 非油经济增加值952.3亿元 nearer), or a partition's named whole
         if abs(g.value - total) <= NEAR_WHOLE * g.value or partition and (
                 cue_names_it or pk is not None and ctx.rules.names_whole(pk, g.label or g.clause)):
+            if not cue_names_it and len(parts) > 1 and not agrees(g.value, total, sum_tolerance(g, parts)):
+                summed = _summed_whole_before(ctx, g, parts, total, para - NAMED_WHOLE_PARAGRAPHS)
+                if summed is not None:
+                    return summed, False
             return g, False
         fallback.append(g)
     found = _measured_whole(ctx, k, para, family, parts) if partition else None
@@ -1313,6 +1364,22 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
     fallback = [g for g in fallback if g.para == fallback[0].para]
     best = min(fallback, key=lambda g: abs(g.value - total) / g.value if g.value else math.inf)
     return best, partition and best.para != para
+
+
+def _summed_whole_before(ctx: Context, near: Fig, parts: list[Fig], total: float, first_para: int) -> Fig | None:
+    """A figure before ``near`` (from paragraph ``first_para`` on, in its article) that the parts add up to, when
+    ``near`` — the nearest whole they fit by name — is not their sum: the whole they break down (全县入库财政收入
+    113232万元…。⏎县本级财政收入97164万元…。⏎按征收部门划分：国税51222万元…地税25378万元…财政36632万元)."""
+    labels = [p.label or p.clause for p in parts]
+    k = bisect.bisect_left(ctx._starts, near.start)
+    for g in reversed(ctx.figs[max(0, k - FIGURE_WINDOW):k]):
+        if g.para < first_para or g.article != near.article:
+            break
+        if g.family == near.family and not g.redacted and ctx.addable(g) \
+                and agrees(g.value, total, sum_tolerance(g, parts)) \
+                and any(_lcs(g.label or g.clause, lab) >= 2 for lab in labels):
+            return g
+    return None
 
 
 def _measure_whole(ctx: Context, g: Fig, measure: str) -> bool:
@@ -1473,6 +1540,11 @@ def _best_whole(ctx: Context, candidates: list[Fig], parts: list[Fig]) -> Fig | 
     return best
 
 
+#: Two labels ending alike in this many characters or more (盟本级一般公共预算支出累计 / 旗级一般公共预算支出累计) name one
+#: measure for two scopes.
+SIBLING_SUFFIX = 4
+
+
 def find_groups(ctx: Context) -> list[Group]:
     """Every whole with the parts a breakdown cue lists after it."""
     groups: list[Group] = []
@@ -1485,8 +1557,8 @@ def find_groups(ctx: Context) -> list[Group]:
             last_remote = cs
         # the next cue, past the brackets of this cue's own parts (营运货车19524辆（含…1319辆），客运车辆9031辆)
         inside = _bracket_end(ctx, cs + 1) if any(ctx.text[a] in "（(" for a, _, _ in spans[k + 1:k + 2]) else None
-        nxt = next((a for a, _, _ in spans[k + 1:] if ctx.text[a] not in "（(" or inside is not None and a < inside),
-                   len(ctx.text))
+        nxt = next((a for a, _, _ in spans[k + 1:] if (ctx.text[a] not in "（(" or inside is not None and a < inside)
+                    and not _in_own_bracket(ctx.text, ce, a)), len(ctx.text))
         listed = _part_run(ctx, ce, nxt)
         run = [g for g in listed if ctx.addable(g)]
         # a plan broken down into planned parts (收入总量为437.6亿元，其中，一般公共预算收入154.7亿元… in a budget's draft):
@@ -1519,7 +1591,7 @@ def find_groups(ctx: Context) -> list[Group]:
             if opens:
                 lo = ctx.stmt_start(max(lo - 1, 0))
                 if not ctx.between(lo, cs):
-                    lo = _paragraph_before(ctx, cs, run[0].family)
+                    lo = _paragraph_before(ctx, cs, run[0].family, len({g.family for g in listed}) == 1)
                 elif lo > 0 and ctx.para_at(lo - 1) == ctx.para_at(cs) and not any(
                         ctx.addable(g) for g in ctx.between(lo, cs)):
                     # a full sentence of rates only stands between (总投资73.22亿元…。总投资、年度计划投资分别较去年
@@ -1544,6 +1616,15 @@ def find_groups(ctx: Context) -> list[Group]:
                 wholes = {f: gs[:1] for f, gs in wholes.items() if last and gs[0] is last[0]}
             if run[0].family not in wholes:
                 continue  # 其中深圳…2条生产线: not a numeric breakdown of the whole
+            near = wholes[run[0].family][:2]
+            if opens and len(near) == 2 and near[0].label != near[1].label \
+                    and _common_suffix(near[0].label, near[1].label) >= SIBLING_SUFFIX:
+                # two scopes' figures of one measure right before (盟本级一般公共预算支出累计287998万元…；旗级一般公共预算支出
+                # 累计819317万元…。财政支出中，民生支出…): the list is of the total they make, stated before them
+                summed = _summed_whole_before(ctx, near[-1], near, near[0].value + near[1].value,
+                                              ctx.para_at(cs) - NAMED_WHOLE_PARAGRAPHS)
+                if summed is not None:
+                    wholes[run[0].family] = [summed]
         lists = [run] if local else _by_measure(run)
         for measured in lists:
             # (a remote cue's list of two measures: 按贸易方式分，一般贸易出口…；加工贸易出口…；一般贸易进口…；加工贸易进口…:
@@ -1623,7 +1704,7 @@ def find_groups(ctx: Context) -> list[Group]:
     return groups
 
 
-def _paragraph_before(ctx: Context, cue_start: int, family: str) -> int:
+def _paragraph_before(ctx: Context, cue_start: int, family: str, one_measure: bool = False) -> int:
     """Where the paragraph before a 其中 that opens its own starts, when that paragraph is one full sentence holding
     one figure of the listed parts' family (全年农作物总播种面积72.1万公顷，比上年增长0.3%。⏎其中，粮食作物52.8万公顷…): the
     whole it breaks down; else ``cue_start`` (no whole: a longer paragraph, or two candidates, 收入36.46亿元、支出
@@ -1632,11 +1713,16 @@ def _paragraph_before(ctx: Context, cue_start: int, family: str) -> int:
     if k < 0:
         return cue_start
     p = ctx.doc.paragraphs[k]
-    figs = ctx.between(p.start, p.end)
-    if not figs or figs[0].stmt != figs[-1].stmt or sum(g.family == family for g in figs) != 1 \
-            or any(b is not None and b.kind == "table_row" for b in (ctx.doc.block_at(p.start), ctx.doc.block_at(cue_start))):
+    if any(b is not None and b.kind == "table_row" for b in (ctx.doc.block_at(p.start), ctx.doc.block_at(cue_start))):
         return cue_start  # (a table's 其中 row is read with its table)
-    return p.start
+    # the whole paragraph when it is one full sentence; else, for a list of one measure, its last full sentence
+    # (…。全市争取地方政府债券71.22亿元。⏎其中：新增债券33.57亿元…，再融资债券37.65亿元。; one of several measures
+    # restates the paragraph's for a part: the parallel lists' reading)
+    for lo in dict.fromkeys((p.start, ctx.stmt_start(max(p.start, p.end - 1)) if one_measure else p.start)):
+        figs = ctx.between(lo, p.end)
+        if figs and figs[0].stmt == figs[-1].stmt and sum(g.family == family for g in figs) == 1:
+            return lo
+    return cue_start
 
 
 def _restated_measures(ctx: Context, cue_start: int, run: list[Fig]) -> list[tuple[Fig, Fig]]:
@@ -2044,6 +2130,10 @@ def _parallel_groups(ctx: Context, spans: list[tuple[int, int, bool]], groups: l
     part_used = {p.i for g in groups for p in g.parts}
     used = {g.whole.i for g in groups} | part_used
     out: list[Group] = []
+    for listed in _colon_lists(ctx, by_para, used, part_used):
+        out.append(listed)  # (its parts may still be wholes: 1．新增债券431.42亿元⏎——一般债券…⏎——专项债券…)
+        part_used.update(p.i for p in listed.parts)
+        used.add(listed.whole.i)
     openings = _paragraph_openings(ctx)
     for para, cue, mark in _parallel_starts(ctx, spans, openings):
         named = isinstance(mark, _PartitionNames)  # paragraphs opening with a partition's names
@@ -2087,6 +2177,58 @@ def _parallel_groups(ctx: Context, spans: list[tuple[int, int, bool]], groups: l
             out.append(Group(w, parts, cue, False, ctx.certain(w.stmt), adding >= 2 or w is named_whole))
             used.update(p.i for p in parts)
             used.add(w.i)
+    return out
+
+
+def _numbered_items(ctx: Context, top: int) -> list[int]:
+    """The paragraphs numbered 1, 2, 3 … (one style) right after paragraph ``top``, over the sub-items between them
+    (——一般债券… / （1）…); none unless two or more. A paragraph with no list marker ends them."""
+    paras = ctx.doc.paragraphs
+    items: list[int] = []
+    style = None
+    for k in range(top + 1, min(len(paras), top + 1 + FIGURE_WINDOW // 10)):
+        p = paras[k]
+        m = rx_match(_PARA_NUMBER, ctx.text, p.start, p.end)
+        kind = next((n for n, v in m.groupdict().items() if v), None) if m else None
+        if kind is not None and (style is None or kind == style):
+            if _count_word(m.group(kind)) != len(items) + 1:
+                break
+            style = kind
+            items.append(k)
+        elif style is None or rx_match(_PARA_MARKER, ctx.text, p.start, p.end) is None:
+            break
+    return items if len(items) >= 2 else []
+
+
+def _colon_lists(ctx: Context, by_para: dict[int, list[Fig]], used: set[int], part_used: set[int]) -> list[Group]:
+    """A paragraph whose last full sentence states one figure and ends in a colon, and the numbered paragraphs
+    after it each opening with a figure of its family: the whole and its parts (…下达我市转移支付补助资金599.08亿元，
+    具体情况是：⏎1．一般公共预算524.32亿元，其中：…⏎2．政府性基金预算73.42亿元…⏎3．…). All of it when they add up
+    or the colon's clause says so (``[breakdown] colon_complete``), else an open list (主要用于：1.… 2.…); read only
+    when no part exceeds the whole."""
+    out = []
+    for top, figs in by_para.items():
+        p = ctx.doc.paragraphs[top]
+        tail = ctx.text[p.start:p.end].rstrip()
+        if not tail.endswith(("：", ":")):
+            continue
+        last = [g for g in figs if g.start >= ctx.stmt_start(p.end - 1)]
+        if len(last) != 1 or last[0].i in used or not ctx.addable(last[0]):
+            continue
+        whole = last[0]
+        parts = []
+        for k in _numbered_items(ctx, top):
+            first = next((g for g in by_para.get(k, ()) if g.family == whole.family), None)
+            if first is None or first.i in part_used or first.stmt != by_para[k][0].stmt or not ctx.addable(first):
+                break
+            parts.append(first)
+        else:
+            if len(parts) >= 2 and not any(g.value > whole.value for g in parts):
+                adds = agrees(whole.value, sum(g.value for g in parts), sum_tolerance(whole, parts))
+                said = ctx.text[whole.end:p.end].strip().replace(",", "，")
+                cue = said[said.rfind("，") + 1:]
+                out.append(Group(whole, parts, cue, False, ctx.certain(whole.stmt),
+                                 adds or cue.startswith(ctx.rules.colon_complete)))
     return out
 
 
@@ -3061,11 +3203,20 @@ def _head_level(ctx: Context, first: Fig, like: Fig) -> Fig | None:
         else:
             lo = ctx.stmt_start(first.start)
     for g in reversed(ctx.between(lo, first.start)):
-        if g.kind == "percentage" or g.in_name or ctx.bound(g) or g.direction or ctx.is_target(g):
+        if g.kind == "percentage" or g.in_name or ctx.bound(g) or g.direction or ctx.is_target(g) or _ratio_base(ctx, g):
             continue
         if g.unit == like.unit and (g.kind != "amount" or g.family == like.family):
             return g
     return None
+
+
+def _ratio_base(ctx: Context, g: Fig) -> bool:
+    """``g`` is the base of a ratio written right after it (完成预算105425万元的5.39%, 是上年4.8亿元的1.83倍): the
+    whole or earlier level it is measured against, not the level a change in its statement is of."""
+    k = bisect.bisect_right(ctx._starts, g.start)
+    nxt = ctx.figs[k] if k < len(ctx.figs) else None
+    return nxt is not None and ctx.text[g.end:nxt.start].strip(PAD_SPACES) == "的"
+
 
 
 def _same_subject(ctx: Context, change: Fig, level: Fig) -> bool:

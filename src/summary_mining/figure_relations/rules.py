@@ -257,6 +257,8 @@ class RelationRules:
     complete_cues: tuple[str, ...] = ()
     #: words that open an item's own breakdown inside a list (一是利润收入13500万元，主要是东楚集团5880万元、…)
     nested_cues: tuple[str, ...] = ()
+    colon_complete: tuple[str, ...] = ()
+    year_words: tuple[str, ...] = ()
     #: change rates that are weighted means of a partition's members' (a price index: ``[partition_mean] firm_rates``)
     mean_rates: tuple[str, ...] = ()
     #: restated values: significant digits, or characters of name in common, that make two equal values one
@@ -477,6 +479,8 @@ def _compile(d: dict, src: str) -> RelationRules:
         remote_open=tuple(str(w) for w in d["breakdown"].get("remote_open", ())),
         complete_cues=tuple(str(w) for w in d["breakdown"].get("complete_cues", ())),
         nested_cues=tuple(str(w) for w in d["breakdown"].get("nested_cues", ())),
+        colon_complete=tuple(str(w) for w in d["breakdown"].get("colon_complete", ())),
+        year_words=tuple(str(w) for w in d["completion"].get("year_words", ())),
         mean_rates=tuple(str(w) for w in d.get("partition_mean", {}).get("firm_rates", ())),
         claim=compile_pattern(d["claim"]["pattern"], src, "claim.pattern"),
         enum_separators=enum["separators"],
