@@ -427,3 +427,15 @@ def test_bare_amounts_listed_before_an_amount_take_its_scale_and_unit():
     df = sm.extract(text=text)
     rows = df[df["kind"] == "amount"][["surface", "value", "unit", "written_unit"]].values.tolist()
     assert rows == [["48.47", 48.47e8, "元", "亿元"], ["51.50", 51.50e8, "元", "亿元"], ["39.07亿元", 39.07e8, "元", "亿元"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # w07 (a district bulletin): 分别拉动经济增长1.6、-0.3、0.8个百分点 — the negative one keeps its sign, and the list
+    # goes on past it to 1.6
+    ("分别拉动经济增长1.6、-0.3、0.8个百分点。", [("1.6", 1.6, 8), ("-0.3", -0.3, 12), ("0.8个百分点", 0.8, 17)]),
+    ("分别为-1.6、-0.3和0.8个百分点。", [("-1.6", -1.6, 3), ("-0.3", -0.3, 8), ("0.8个百分点", 0.8, 13)]),
+])
+def test_bare_points_listed_before_a_figure_keep_their_sign(text, expected):
+    df = sm.extract(text=text)
+    assert list(zip(df["surface"], df["value"], df["start"])) == expected
+    assert all(text[s:e] == f for f, s, e in zip(df["surface"], df["start"], df["end"]))

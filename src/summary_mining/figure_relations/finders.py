@@ -693,8 +693,10 @@ def _stated_target(ctx: Context, p: Fig, part: Fig, named: str = "") -> tuple[Fi
             if g is part:
                 continue
             score = max(_lcs(key, year(g.clause)), _lcs(key, year(g.label)))
-            if len(key) >= 4 and sorted(key) in (sorted(g.label), sorted(g.clause)):
-                score = len(key)  # its words in another order (年度计划投资: 年度投资计划304亿元)
+            if len(key) >= 4 and sorted(key) in (sorted(g.label), sorted(g.clause)) \
+                    or _subsequence(key, year(g.label)) or _subsequence(key, year(g.clause)):
+                score = len(key)  # its words in another order (年度计划投资: 年度投资计划304亿元), or some left out (年计划:
+                # 年度计划投资258.08亿元)
             if score < need:
                 continue
             rank = (-score, 0 if g.start < p.start else 1, abs(p.start - g.start))
@@ -712,6 +714,12 @@ def _stated_target(ctx: Context, p: Fig, part: Fig, named: str = "") -> tuple[Fi
         if best is None and len(key) >= 3 and _lcs(key, g.label or g.clause) >= 3:
             best = g
     return best, False
+
+
+def _subsequence(short: str, name: str) -> bool:
+    """Every character of ``short`` (three or more) is in ``name``, in order (年计划 in 年度计划投资)."""
+    it = iter(name)
+    return len(short) >= 3 and all(c in it for c in short)
 
 
 @functools.lru_cache(maxsize=8)
@@ -758,7 +766,8 @@ def _budget_before(ctx: Context, p: Fig, part: Fig, named_budget: str = "") -> t
         prev = next((f for f in ctx.nearest_before(part) if not _in_part_bracket(ctx, f, part.start)), None)
         # (or in the full sentence before, when the actual opens its own: …调整为79.4亿元（其中：…）。实际完成74.2亿元…)
         opens = not plain(ctx.text[ctx.sentence_start(part):part.start]).strip(_TRIM)
-        if prev is not None and prev.family == part.family and not prev.direction and _names_budget(ctx, prev.label) \
+        if prev is not None and prev.family == part.family and not prev.direction \
+                and (_names_budget(ctx, prev.label) or _names_budget(ctx, prev.clause)) \
                 and (prev.sentence == part.sentence or opens and prev.para == part.para and part.stmt - prev.stmt == 1):
             return prev, prev.sentence == part.sentence
     own = plain(part.label or part.clause).strip(_TRIM)
@@ -1026,6 +1035,31 @@ def _base_before(ctx: Context, part: Fig) -> Fig | None:
     return None
 
 
+#: How many enclosing sections up an unnamed share's whole may be looked for.
+SECTION_LEVELS = 2
+
+
+def _section_total(ctx: Context, part: Fig) -> Fig | None:
+    """The one value of ``part``'s family, larger, that an enclosing section states in its own text before its first
+    sub-section (（2）支出预算。2026年共安排支出预算70.9亿元。…⏎①基本支出。安排48亿元，占比67.7%): the topic an unnamed
+    share under it is of. None when that text states none or several."""
+    index = ctx.doc.section_index
+    i = index.index_at(part.start)
+    for _ in range(SECTION_LEVELS):
+        i = index.parent[i] if i >= 0 else -1
+        if i < 0:
+            return None
+        sec = index.sections[i]
+        body_end = index.sections[i + 1].start if i + 1 < len(index.sections) and index.sections[i + 1].start < sec.end \
+            else sec.end
+        found = [g for g in ctx.between(sec.start, min(body_end, part.start)) if g.family == part.family
+                 and ctx.usable(g) and not g.direction and g.value > part.value
+                 and ctx.is_target(g) == ctx.is_target(part)]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
 def _has_share(ctx: Context, g: Fig) -> bool:
     """``g`` is followed, in its clause or the next, by its own share (在建项目13个，占57%): a part, like the one asking."""
     nxt = ctx.figs[g.i + 1] if g.i + 1 < len(ctx.figs) else None
@@ -1154,7 +1188,9 @@ def find_shares(ctx: Context) -> list[Relation]:
                     # ——一般公共服务支出75.25亿元，占一般公共预算支出的（下同）7.8%。——公共安全支出67.34亿元，占比7.0%
                     whole, firm = carried
                 else:
-                    whole = _base_before(ctx, part)  # 签约的218个项目…已有199个项目开工，占比91.28%: never firm
+                    # 签约的218个项目…已有199个项目开工，占比91.28%; ①基本支出。安排48亿元，占比67.7% under （2）支出预算。
+                    # 共安排支出预算70.9亿元: never firm
+                    whole = _base_before(ctx, part) or _section_total(ctx, part)
             else:
                 grp = ctx.group_of(part)
                 if grp is not None and _lcs(named, grp.whole.label or grp.whole.clause) >= 2:

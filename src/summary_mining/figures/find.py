@@ -372,9 +372,10 @@ def _figure_mentions(ctx: _Context, out: list[Figure]) -> None:
 
 
 #: A bare number and a list joint right before a figure in points or an amount with its scale (三次产业分别拉动经济增长
-#: 0.6、2.0、3.4个百分点; 2.1和2.4个百分点; 48.47、51.50、39.07亿元): the unit at the end of the list is each number's.
+#: 0.6、2.0、3.4个百分点; 2.1和2.4个百分点; 48.47、51.50、39.07亿元; 1.6、-0.3、0.8个百分点): the unit at the end of the list
+#: is each number's.
 _BARE_JOINERS = "、和及与"
-_BARE_BEFORE = regex.compile(rf"(?<![0-9.,第])(?P<num>[0-9]{{1,3}}(?:\.[0-9]+)?)[ \t]*[{_BARE_JOINERS}][ \t]*$")
+_BARE_BEFORE = regex.compile(rf"(?<![0-9.,第])(?P<sign>[-－−])?(?P<num>[0-9]{{1,3}}(?:\.[0-9]+)?)[ \t]*[{_BARE_JOINERS}][ \t]*$")
 _BARE_WINDOW = 16
 
 
@@ -399,9 +400,10 @@ def _bare_listed_mentions(ctx: _Context, out: list[Figure]) -> None:
             if v is None:
                 break
             factor = f.factor if f.kind == "amount" else 1.0
-            x = float(v) * factor
-            p = _Parsed(x, x, x, False, float(v), decimals(m.group("num")), factor)
-            s, e = m.span("num")
+            w = -float(v) if m.group("sign") else float(v)  # (1.6、-0.3、0.8个百分点: a negative one keeps its sign)
+            x = w * factor
+            p = _Parsed(x, x, x, False, w, decimals(m.group("num")), factor)
+            s, e = m.start(), m.end("num")
             out.append(_figure(ctx, s, e, f.kind, unit, p, scale=f.scale, written_unit=f.written_unit))
             taken.add(s)
             pos = m.start()
