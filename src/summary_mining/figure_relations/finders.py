@@ -947,6 +947,10 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
     for g in ctx.around(part):
         if g is part or g.article != p.article or g.family != part.family or not ctx.usable(g) or ctx.is_target(g) != planned:
             continue
+        if g.value <= part.value and p.value < 100:
+            continue  # a whole is larger than a part that is less than all of it (工业项目5个 is no whole of 农业项目5个)
+        if g.label and g.label == part.label and g.para == part.para and g.sentence != part.sentence:
+            continue  # the same measure for a sibling (乌恰县…0.68亿元；阿合奇县…0.64亿元，占全州…的4.5%)
         # a label ending the name is the strongest match (the longer the better); the name's indicator, a
         # weak one that still makes the match firm (nearest first among equals)
         # (a label that is the name with scope words before it, 市直一般公共预算支出 for 一般公共预算支出, matches
@@ -955,10 +959,6 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
                 else len(key) if len(key) >= 4 and g.label.endswith(key)
                 else 1 if named and g.indicator == named else 0)
         score = (ends, max(_lcs(key, g.clause), _lcs(key, g.label), _lcs(key, g.indicator)))
-        if g.value <= part.value and p.value < 100:
-            continue  # a whole is larger than a part that is less than all of it (工业项目5个 is no whole of 农业项目5个)
-        if g.label and g.label == part.label and g.para == part.para and g.sentence != part.sentence:
-            continue  # the same measure for a sibling (乌恰县…0.68亿元；阿合奇县…0.64亿元，占全州…的4.5%)
         # in the share's own top-level section first (a budget report's 2026 draft, not the 2025 execution: 预备费
         # 1.70亿元，占一般公共预算支出的2.12%), then before it, then nearest
         rank = (0 if _top_section(ctx, g.start) == top else 1, 0 if g.start < part.start else 1, abs(part.start - g.start))
