@@ -18,6 +18,7 @@ from typing import Callable
 import regex
 
 from ..datafiles import rx_finditer, rx_first, rx_fullmatch, rx_match, rx_search, rx_sub
+from ..model import Paragraph
 from ..numerals import parse_number
 from ..rules.indicators import indicator_lexicon
 from ..structure import PAD_SPACES, strip_glosses, structure_rules
@@ -692,9 +693,9 @@ def _stated_target(ctx: Context, p: Fig, part: Fig, named: str = "") -> tuple[Fi
         for g in ctx.targets_around(part, p.article):
             if g is part:
                 continue
-            score = max(_lcs(key, year(g.clause)), _lcs(key, year(g.label)))
-            if len(key) >= 4 and sorted(key) in (sorted(g.label), sorted(g.clause)) \
-                    or _subsequence(key, year(g.label)) or _subsequence(key, year(g.clause)):
+            names = (year(g.label), year(g.clause))
+            score = max(_lcs(key, n) for n in names)
+            if any(len(key) >= 4 and sorted(key) == sorted(n) or _subsequence(key, n) for n in names):
                 score = len(key)  # its words in another order (年度计划投资: 年度投资计划304亿元), or some left out (年计划:
                 # 年度计划投资258.08亿元)
             if score < need:
@@ -783,8 +784,7 @@ def _budget_before(ctx: Context, p: Fig, part: Fig, named_budget: str = "") -> t
         if g.family != part.family or not ctx.usable(g) or g.direction or ctx.bound(g):
             continue
         prev = ctx.figs[g.i - 1] if g.i > 0 else None
-        if prev is not None and prev.stmt == g.stmt and g.i + 1 < len(ctx.figs) and _ratio_base(ctx, g) \
-                and _completed(ctx, ctx.figs[g.i + 1]) and prev.family == part.family \
+        if prev is not None and prev.stmt == g.stmt and _completion_base(ctx, g) and prev.family == part.family \
                 and _lcs(own, plain(prev.label or prev.clause)) >= min(len(own), 4) and fallback[0] is None:
             # the budget a sibling's completion names (2月份实现大口径财政收入5682万元，完成预算105425万元的5.39%。
             # 1-2月…大口径财政收入17056万元，完成预算的16.18%): the budget of what that sibling measures
@@ -796,8 +796,7 @@ def _budget_before(ctx: Context, p: Fig, part: Fig, named_budget: str = "") -> t
         end = min(hi, g.end + 12)
         nxt = ctx.figs[g.i + 1] if g.i + 1 < len(ctx.figs) else None
         if nxt is not None and nxt.start < end:
-            if _completed(ctx, nxt) or _ratio_base(ctx, nxt) and nxt.i + 1 < len(ctx.figs) \
-                    and _completed(ctx, ctx.figs[nxt.i + 1]):
+            if _completed(ctx, nxt) or _completion_base(ctx, nxt):
                 continue  # executed, with its own completion rate (…5682万元，完成预算105425万元的5.39%)
             end = nxt.start
         head = ctx.text[lo:g.start]
@@ -819,9 +818,14 @@ def _budget_before(ctx: Context, p: Fig, part: Fig, named_budget: str = "") -> t
     return fallback
 
 
-def _completed(ctx: Context, p: Fig) -> bool:
+def _completed(ctx: Context, p: Fig | None) -> bool:
     """``p`` is a completion rate (为预算的131.88%, 完成预算…的5.39%)."""
-    return p.kind == "percentage" and _completion_match(ctx, p) is not None
+    return p is not None and p.kind == "percentage" and _completion_match(ctx, p) is not None
+
+
+def _completion_base(ctx: Context, g: Fig) -> bool:
+    """``g`` is the budget or target of the completion rate right after it (完成预算105425万元的5.39%)."""
+    return _completed(ctx, _ratio_base(ctx, g))
 
 
 def _budget_heads(rules, head: str) -> bool:
@@ -1251,15 +1255,6 @@ def _bracket_end(ctx: Context, pos: int) -> int | None:
     return None
 
 
-def _in_own_bracket(text: str, cue_end: int, pos: int) -> bool:
-    """``pos`` stands in a bracket opened after ``cue_end`` (包括：新增债券64.03亿元（其中一般债券…）；再融资债券…:
-    the 其中 breaks down a part, it ends no list). Only a bracket within TEXT_WINDOW is looked at."""
-    if pos - cue_end > TEXT_WINDOW:
-        return False
-    s = text[cue_end:pos]
-    return s.count("（") + s.count("(") > s.count("）") + s.count(")")
-
-
 def _part_run(ctx: Context, cue_end: int, next_cue: int, paragraph: bool = False) -> list[Fig]:
     """The figures a cue lists: to the end of its full sentence (or of the bracket it stands in; with
     ``paragraph``, of its paragraph), the next cue or a new total; at most FIGURE_WINDOW figures."""
@@ -1593,8 +1588,10 @@ def find_groups(ctx: Context) -> list[Group]:
             last_remote = cs
         # the next cue, past the brackets of this cue's own parts (营运货车19524辆（含…1319辆），客运车辆9031辆)
         inside = _bracket_end(ctx, cs + 1) if any(ctx.text[a] in "（(" for a, _, _ in spans[k + 1:k + 2]) else None
+        # … and past cues in a bracket opened after this one (包括：新增债券64.03亿元（其中一般债券…）；再融资债券…: that
+        # 其中 breaks down a part; a bracket within TEXT_WINDOW)
         nxt = next((a for a, _, _ in spans[k + 1:] if (ctx.text[a] not in "（(" or inside is not None and a < inside)
-                    and not _in_own_bracket(ctx.text, ce, a)), len(ctx.text))
+                    and not (a - ce <= TEXT_WINDOW and _inside_bracket(ctx, ce, a))), len(ctx.text))
         listed = _part_run(ctx, ce, nxt)
         run = [g for g in listed if ctx.addable(g)]
         # a plan broken down into planned parts (收入总量为437.6亿元，其中，一般公共预算收入154.7亿元… in a budget's draft):
@@ -1754,11 +1751,16 @@ def _paragraph_before(ctx: Context, cue_start: int, family: str, one_measure: bo
     # the whole paragraph when it is one full sentence; else, for a list of one measure, its last full sentence
     # (…。全市争取地方政府债券71.22亿元。⏎其中：新增债券33.57亿元…，再融资债券37.65亿元。; one of several measures
     # restates the paragraph's for a part: the parallel lists' reading)
-    for lo in dict.fromkeys((p.start, ctx.stmt_start(max(p.start, p.end - 1)) if one_measure else p.start)):
+    for lo in dict.fromkeys((p.start, _last_sentence(ctx, p) if one_measure else p.start)):
         figs = ctx.between(lo, p.end)
         if figs and figs[0].stmt == figs[-1].stmt and sum(g.family == family for g in figs) == 1:
             return lo
     return cue_start
+
+
+def _last_sentence(ctx: Context, p: Paragraph) -> int:
+    """Where the last full sentence of paragraph ``p`` starts."""
+    return ctx.stmt_start(max(p.start, p.end - 1))
 
 
 def _restated_measures(ctx: Context, cue_start: int, run: list[Fig]) -> list[tuple[Fig, Fig]]:
@@ -2041,6 +2043,13 @@ _PARA_NUMBER = regex.compile(r"\s*(?:(?P<a>[0-9]{1,2})[.．、](?![0-9])|[（(](
                              r"|(?P<c>[一二三四五六七八九十]{1,3})、)")
 
 
+def _paragraph_number(ctx: Context, p: Paragraph) -> tuple[str | None, int]:
+    """(style, number) of the number paragraph ``p`` opens with (1. -> ('a', 1), （二） -> ('b', 2)); (None, 0)."""
+    m = rx_match(_PARA_NUMBER, ctx.text, p.start, p.end)
+    style = next((n for n, v in m.groupdict().items() if v), None) if m else None
+    return (style, _count_word(m.group(style))) if style is not None else (None, 0)
+
+
 class _NumberedRun(tuple):
     """The numbers of consecutive paragraphs numbered from one (a start of :func:`_parallel_starts`)."""
 
@@ -2051,10 +2060,7 @@ def _numbered_paragraphs(ctx: Context) -> list[tuple[int, str, tuple[str, ...]]]
     收入106303万元，支出105645万元… ⏎ 2. 职工医疗保险基金…): each may restate the paragraph's measures for a part."""
     out = []
     paras = ctx.doc.paragraphs
-    numbers = []
-    for p in paras:
-        m = rx_match(_PARA_NUMBER, ctx.text, p.start, p.end)
-        numbers.append(_count_word(next(v for v in m.groups() if v)) if m else 0)
+    numbers = [_paragraph_number(ctx, p)[1] for p in paras]
     k = 1
     while k < len(paras):
         if numbers[k] == 1 and numbers[k - 1] == 0:
@@ -2224,10 +2230,9 @@ def _numbered_items(ctx: Context, top: int) -> list[int]:
     style = None
     for k in range(top + 1, min(len(paras), top + 1 + FIGURE_WINDOW // 10)):
         p = paras[k]
-        m = rx_match(_PARA_NUMBER, ctx.text, p.start, p.end)
-        kind = next((n for n, v in m.groupdict().items() if v), None) if m else None
+        kind, number = _paragraph_number(ctx, p)
         if kind is not None and (style is None or kind == style):
-            if _count_word(m.group(kind)) != len(items) + 1:
+            if number != len(items) + 1:
                 break
             style = kind
             items.append(k)
@@ -2245,10 +2250,9 @@ def _colon_lists(ctx: Context, by_para: dict[int, list[Fig]], used: set[int], pa
     out = []
     for top, figs in by_para.items():
         p = ctx.doc.paragraphs[top]
-        tail = ctx.text[p.start:p.end].rstrip()
-        if not tail.endswith(("：", ":")):
+        if ctx.text[p.end - 1:p.end] not in ("：", ":"):  # (a paragraph's offsets are trimmed of whitespace)
             continue
-        last = [g for g in figs if g.start >= ctx.stmt_start(p.end - 1)]
+        last = [g for g in figs if g.start >= _last_sentence(ctx, p)]
         if len(last) != 1 or last[0].i in used or not ctx.addable(last[0]):
             continue
         whole = last[0]
@@ -3239,20 +3243,20 @@ def _head_level(ctx: Context, first: Fig, like: Fig) -> Fig | None:
         else:
             lo = ctx.stmt_start(first.start)
     for g in reversed(ctx.between(lo, first.start)):
-        if g.kind == "percentage" or g.in_name or ctx.bound(g) or g.direction or ctx.is_target(g) or _ratio_base(ctx, g):
+        if g.kind == "percentage" or g.in_name or ctx.bound(g) or g.direction or ctx.is_target(g) \
+                or _ratio_base(ctx, g) is not None:
             continue
         if g.unit == like.unit and (g.kind != "amount" or g.family == like.family):
             return g
     return None
 
 
-def _ratio_base(ctx: Context, g: Fig) -> bool:
-    """``g`` is the base of a ratio written right after it (完成预算105425万元的5.39%, 是上年4.8亿元的1.83倍): the
-    whole or earlier level it is measured against, not the level a change in its statement is of."""
-    k = bisect.bisect_right(ctx._starts, g.start)
-    nxt = ctx.figs[k] if k < len(ctx.figs) else None
-    return nxt is not None and ctx.text[g.end:nxt.start].strip(PAD_SPACES) == "的"
-
+def _ratio_base(ctx: Context, g: Fig) -> Fig | None:
+    """The percentage written right after ``g`` as a ratio of it (完成预算105425万元的5.39%), if any: ``g`` is the whole
+    it is measured against, not the level a change in its statement is of."""
+    nxt = ctx.figs[g.i + 1] if g.i + 1 < len(ctx.figs) else None
+    return nxt if nxt is not None and nxt.kind == "percentage" and ctx.text[g.end:nxt.start].strip(PAD_SPACES) == "的" \
+        else None
 
 
 def _same_subject(ctx: Context, change: Fig, level: Fig) -> bool:

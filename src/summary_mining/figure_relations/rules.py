@@ -257,7 +257,9 @@ class RelationRules:
     complete_cues: tuple[str, ...] = ()
     #: words that open an item's own breakdown inside a list (一是利润收入13500万元，主要是东楚集团5880万元、…)
     nested_cues: tuple[str, ...] = ()
+    #: a colon's clause saying the numbered paragraphs after it are all of its figure (具体情况是：)
     colon_complete: tuple[str, ...] = ()
+    #: words that each say "this year's" (年度, 年内, 全年): the first stands for all when a target's name is matched
     year_words: tuple[str, ...] = ()
     #: change rates that are weighted means of a partition's members' (a price index: ``[partition_mean] firm_rates``)
     mean_rates: tuple[str, ...] = ()
