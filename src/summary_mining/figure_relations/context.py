@@ -88,6 +88,10 @@ class Fig:
 
 
 NAN = float("nan")
+#: How long a bracketed figure read past as an aside may be, brackets included ((259.65亿元), (58764万美元)).
+BRACKETED_FIGURE = 18
+_CLAUSE_BREAKS = structure_rules().clause_breaks
+
 #: A pronunciation gloss in brackets (增長(zhǎng)): read past, never a word of a clause (structure.toml).
 _GLOSS = structure_rules().gloss or regex.compile("(?!)")
 
@@ -265,8 +269,16 @@ class Context:
 
     # -- positions (the document's structure) ----------------------------------------------
     def clause_start(self, pos: int, floor: int = 0) -> int:
-        """Where the clause holding ``pos`` starts, at most :data:`TEXT_WINDOW` characters back."""
-        return max(self.doc.clause_start(pos), floor, pos - TEXT_WINDOW)
+        """Where the clause holding ``pos`` starts, at most :data:`TEXT_WINDOW` characters back; a figure alone in
+        brackets right before is read past, as an aside (完成目标任务(259.65亿元)的40.20%: the clause is 完成目标任务…的)."""
+        lo = max(self.doc.clause_start(pos), floor, pos - TEXT_WINDOW)
+        text = self.text
+        if lo >= 2 and text[lo - 1] in "）)":
+            k = max(text.rfind("(", lo - BRACKETED_FIGURE, lo - 1), text.rfind("（", lo - BRACKETED_FIGURE, lo - 1))
+            inner = text[k + 1:lo - 1] if k >= 0 else ""
+            if inner[:1].isdigit() and not any(c in _CLAUSE_BREAKS for c in inner):
+                lo = max(self.doc.clause_start(k), floor, pos - TEXT_WINDOW)
+        return lo
 
     def _clause_text(self, pos: int) -> tuple[str, int | list[int]]:
         """The words of the clause before ``pos``, pronunciation glosses (达(dá)) left out, and where they

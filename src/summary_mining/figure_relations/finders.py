@@ -17,8 +17,10 @@ from typing import Callable
 
 import regex
 
+from ..figures.tables import table_figures
 from ..datafiles import rx_finditer, rx_first, rx_fullmatch, rx_match, rx_search, rx_sub
 from ..model import Paragraph
+from ..normalize import normalize
 from ..numerals import parse_number
 from ..rules.indicators import indicator_lexicon
 from ..structure import PAD_SPACES, strip_glosses, structure_rules
@@ -38,7 +40,7 @@ from .prior_levels import find_prior_levels
 from .record import Relation
 from .rules import RateGapRule, RateRule, names_partition
 from .bracket_shares import find_bracket_shares
-from .paired_shares import find_paired_shares
+from .paired_shares import find_paired_shares, find_respective_values
 from .quotients import find_quotients
 from .sentence_partitions import find_sentence_partitions
 from .structure_ratios import find_structure_ratios
@@ -1669,7 +1671,8 @@ def find_groups(ctx: Context) -> list[Group]:
                     if wide is None:  # the paragraph after the cue (at most FIGURE_WINDOW figures)
                         wide = [g for g in _part_run(ctx, ce, len(ctx.text), paragraph=True) if ctx.addable(g, targets=plan)]
                     picked = _partition_pick(ctx, [g for g in wide if g.family == fam])
-                    if picked and _other_whole_between(ctx, spans[k + 1:], picked, plan):
+                    if picked and (_other_whole_between(ctx, spans[k + 1:], picked, plan)
+                                   or not local and _claimed_by_local_cue(ctx, spans[k + 1:], ce, picked)):
                         picked = None
                     if picked and (set(parts) <= set(picked) or len(parts) < 2):
                         # the list goes on over full sentences (…62857万元。…第三产业增加值115952万元), or a remote
@@ -1854,6 +1857,14 @@ def _by_measure(run: list[Fig]) -> list[list[Fig]]:
 
 #: How many last characters of a part's name say what it measures, for :func:`_by_measure`.
 MEASURE_CHARS = 2
+
+
+def _claimed_by_local_cue(ctx: Context, spans, ce: int, picked: list[Fig]) -> bool:
+    """A local cue after a remote cue's end ``ce`` and before a partition's first member, with a figure of the members'
+    family before it, breaks that figure down into them: they are its parts, not the remote cue's (分级次看：市本级法定债务
+    限额636.16亿元，其中一般债务351.38亿元、专项债务284.78亿元)."""
+    return any(local and ce <= a < picked[0].start and any(g.family == picked[0].family for g in ctx.between(ce, a))
+               for a, _, local in spans if a < picked[0].start)
 
 
 def _other_whole_between(ctx: Context, spans, picked: list[Fig], plan: bool) -> bool:
@@ -3002,12 +3013,26 @@ def restated_values(ctx: Context, relations: list[Relation]) -> list[Relation]:
             # fewer digits need the names to agree: one digit fewer anywhere, any number in a table restating the text
             # (规模以上工业实现产值…增长0.4% and the table row 规模以上工业产值增长速度 | 0.4)
             named = digits == rules.restated_digits - 1 or g.source != h.source
-            if digits >= rules.restated_digits or named and \
-                    max(_lcs(g.label or g.clause, h.label or h.clause), _lcs(g.clause, h.clause)) >= rules.restated_name_chars:
+            if digits >= rules.restated_digits or named and (
+                    max(_lcs(g.label or g.clause, h.label or h.clause), _lcs(g.clause, h.clause)) >= rules.restated_name_chars
+                    or _row_named_before(ctx, g, h) or _row_named_before(ctx, h, g)):
                 out.append(_rel(ctx, "same_as", "repeat", h, [g], cue=ctx.name(h), firm=False, formula="restated"))
                 break
         by_key.setdefault(key, []).append(g)
     return out + _rounded_restatements(ctx, related | _restated_pairs(out[len(relations):])) + _restated_growths(ctx, out)
+
+
+def _row_named_before(ctx: Context, cell: Fig, g: Fig) -> bool:
+    """Whether table figure ``cell``'s row name (two characters or more) is written in ``g``'s statement before it:
+    the table row 伊吾县 | 287.75 | 10.4 restates 伊吾县实现地区生产总值287.75亿元，增长10.4%; the row 居民消费价格 |
+    1.6 | 1.4 restates 居民消费价格总水平比上年上涨1.6%，其中城市上涨1.4%."""
+    if cell.source != "table" or g.source == "table" or cell.f.cell is None:
+        return False
+    table, r, _ = cell.f.cell
+    row = table_figures(ctx.doc).rows.get((table, r))
+    name = strip_glosses(normalize(row.name)) if row is not None else ""
+    lo = ctx.stmt_start(g.start)
+    return len(name) >= 2 and g.start - lo <= TEXT_WINDOW and name in ctx.text[lo:g.start]
 
 
 def _restated_pairs(relations: list[Relation]) -> set[frozenset[int]]:
@@ -3646,6 +3671,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "respective_share": find_respective_shares,
     "bracket_share": find_bracket_shares,
     "paired_share": lambda ctx: find_paired_shares(ctx, _share_match, _named_whole, _part_before),
+    "respective_values": lambda ctx: find_respective_values(ctx, _share_match, _named_whole),
     "structure_ratio": find_structure_ratios,
     "quotient": find_quotients,
     "share": find_shares,

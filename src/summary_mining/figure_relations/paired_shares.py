@@ -22,7 +22,7 @@ from .context import Context, Fig
 from .context import make_relation as _rel
 from .record import Relation
 
-__all__ = ["find_paired_shares"]
+__all__ = ["find_paired_shares", "find_respective_values"]
 
 #: How many figures back the shares' paragraph is searched for a share that names its whole.
 NAMED_BACK = 40
@@ -88,3 +88,81 @@ def find_paired_shares(ctx: Context, share_match: Callable, named_whole: Callabl
                             cap=ctx.rules.share_max, names=(ctx.name(part), ctx.name(whole))))
     return out
 
+
+
+def _clause_ends_before(ctx: Context, p: Fig, n: int) -> list[Fig]:
+    """The ``n`` figures ending the ``n`` clauses right before ``p``'s in its statement, in order (项目20个，投资总额
+    97.3亿元，分别占…: 20个, 97.3亿元); [] when a clause between ends in no figure or holds a rate."""
+    values: list[Fig] = []
+    pos = ctx.clause_pos(p, 0)
+    k = p.i - 1
+    while len(values) < n and k >= 0:
+        g = ctx.figs[k]
+        if g.sentence != p.sentence or g.kind == "percentage" or g.direction or not ctx.usable(g) \
+                or ctx.text[g.end:pos].strip(" ，,") or ctx.text[g.end:pos].count("，") + ctx.text[g.end:pos].count(",") != 1:
+            return []
+        values.insert(0, g)
+        pos = ctx.clause_start(g.start)
+        k -= 1
+    return values if len(values) == n else []
+
+
+def _named_alike_before(ctx: Context, part: Fig, listed: dict[int, Fig]) -> Fig | None:
+    """The nearest figure before ``part``'s full sentence, in its paragraph or the one before, of its family and named as
+    it is, larger than it and listed in no breakdown (投资总额97.3亿元 -> 投资总额415.9亿元, not the 投资总额414亿元 its
+    其中 lists, nor a sibling's 投资总额132.8亿元 of an item before)."""
+    for g in reversed(ctx.figs[max(0, part.i - NAMED_BACK):part.i]):
+        if g.para < part.para - 1:
+            break
+        if g.stmt != part.stmt and g.family == part.family and g.label == part.label and ctx.usable(g) \
+                and g.value > part.value and g.i not in listed:
+            return g
+    return None
+
+
+def _outermost(g: Fig, listed: dict[int, Fig]) -> Fig:
+    """``g``, or the whole a breakdown lists it in, of its family (在建项目77个 listed under 在建内资项目80个 -> 80个)."""
+    seen = {g.i}
+    while g.i in listed and listed[g.i].family == g.family and listed[g.i].i not in seen:
+        g = listed[g.i]
+        seen.add(g.i)
+    return g
+
+
+def find_respective_values(ctx: Context, share_match: Callable, named_whole: Callable) -> list[Relation]:
+    """Shares listed after a respective word (``[share] respective_words``) over the figures the clauses before them end
+    with, the k-th share of the k-th (项目20个，投资总额97.3亿元，分别占在建项目总数的25%和23.4%): of the whole the shares
+    name when it is of the figure's family, else of the nearest larger figure named as it is. Never firm."""
+    words = ctx.rules.share_respective_words
+    out: list[Relation] = []
+    listed: dict[int, Fig] | None = None  # part -> the whole a breakdown lists it in (built when first needed)
+    if not words:
+        return out
+    for p in ctx.figs:
+        if p.kind != "percentage" or p.i in ctx.claimed or p.redacted or p.in_name or "占" not in p.clause:
+            continue
+        m = share_match(ctx, p)
+        if m is None or p.clause[:m.start()].strip(" ，,") not in words:
+            continue
+        shares = ctx.listed_after(p)
+        values = _clause_ends_before(ctx, p, len(shares)) if len(shares) >= 2 else []
+        if not values:
+            continue
+        name = m.group("whole").strip()
+        if listed is None:
+            listed = {x.i: grp.whole for grp in ctx.groups for x in grp.parts}
+        pairs = []
+        for share, part in zip(shares, values):
+            named, strong = named_whole(ctx, share, part, name) if name else (None, False)
+            whole = _outermost(named, listed) if named is not None and strong else \
+                _named_alike_before(ctx, part, listed) or named
+            if whole is None:
+                break
+            pairs.append((share, part, whole))
+        if len(pairs) != len(shares):
+            continue
+        ctx.claimed.update(g.i for g in shares)
+        for share, part, whole in pairs:
+            out.append(_rel(ctx, "share_of", "share", share, [part, whole], cue="占", firm=False,
+                            cap=ctx.rules.share_max, names=(ctx.name(part), ctx.name(whole))))
+    return out

@@ -41,6 +41,7 @@ from ..normalize import normalize
 from ..numerals import decimals as decimals_of
 from ..readers.tables import TableRules, table_rules
 from ..rules.units import MetricRules, Unit, metric_rules
+from ..structure import strip_glosses
 from .record import Figure
 
 __all__ = ["TableCell", "TableRow", "TableColumn", "TableFigures", "table_cells", "table_figures", "header_year",
@@ -675,9 +676,10 @@ def table_label(doc: Document, cell: tuple[int, int, int] | None, surface: str =
         for pair in table_rules().signed_pairs:
             if pair in column:
                 column = column[:column.index(pair) + 1]
+    # (labels read as the text's are, normalised and less glosses: the row 國內(nèi)生產(chǎn)總值 -> 国内生产总值)
     if col.role != "value":  # a figure written in a name cell (60周岁及以上): the row's column is its name
-        return "".join(row.groups) + row.name if j != 0 else "", column
-    label = "".join(col.groups + row.groups) + row.name + col.measure
+        return strip_glosses(normalize("".join(row.groups) + row.name)) if j != 0 else "", column
+    label = strip_glosses(normalize("".join(col.groups + row.groups) + row.name + col.measure))
     if label == surface:
         label = ""
     return label or column, column

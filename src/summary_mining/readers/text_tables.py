@@ -201,7 +201,7 @@ def _best_cut(texts: list[str], rules: TextTableRules, nums: list[bool] | None =
     nums = _numbers(texts, rules) if nums is None else nums
     need = rules.min_rows if min_rows is None else min_rows
     for width in range(2, rules.max_width + 1):
-        for offset in range(0, min(width, 3)):
+        for offset in (*range(0, min(width, 3)), width):  # (a title row of its own before the header: | 表1 … | |||)
             rows = _fit(texts, nums, width, offset, rules)
             if rows >= need:
                 covered = _covered(texts, width, offset, rows)
@@ -218,7 +218,9 @@ def find_text_tables(text: str, rules: TextTableRules | None = None) -> list[Tex
         spans = _cells(text, a, b, rules.separators)
         if len(spans) > rules.max_cells:
             continue  # no statistical table holds so many cells: a dump of | lines, read as text
-        variants = [[s for s in spans if s[1] > s[0]], spans]  # empty cells dropped (row breaks) or kept
+        # empty cells dropped (row breaks), kept, or kept but for the break between two lines a separator ends
+        # and opens (| 总户数 | 户 | 64933 | |⏎| 户籍总人口 | 人 | 146041 | 100.0 |: a row's last cell is empty)
+        variants = [[s for s in spans if s[1] > s[0]], spans, [s for s in spans if s[1] > s[0] or not _row_break(text, s[0])]]
         found = None
         for cells in variants:
             cut = _best_cut([_squeeze(text[s:e]) for s, e in cells], rules)
@@ -228,6 +230,15 @@ def find_text_tables(text: str, rules: TextTableRules | None = None) -> list[Tex
             continue
         out.append(_table(text, *found))
     return out
+
+
+def _row_break(text: str, i: int) -> bool:
+    """Whether the empty cell at ``i`` is only the break between a line ending in a separator and the next, which
+    opens with one (its stripped span starts on the next line)."""
+    k = i - 1
+    while k >= 0 and text[k] in " \t\u3000":
+        k -= 1
+    return k >= 0 and text[k] == "\n"
 
 
 def _table(text: str, cells: list[Span], cut: tuple[int, int, int, int]) -> TextTable:
