@@ -21,6 +21,7 @@ from .context import Context
 from .finders import (FINDERS, changes_of_parts, find_groups, growth_bounds, restated_in_units, restated_rates,
                       restated_values, share_partitions)
 from .record import RELATION_KINDS, Relation
+from .scope_sums import scope_sums
 from .rules import RelationRules, relation_rules
 
 __all__ = ["find_relations", "Relation", "RELATION_KINDS", "Context", "relation_rules", "RelationRules", "FINDERS"]
@@ -46,7 +47,7 @@ def find_relations(doc: Document, figures: list[Figure], *, rules: RelationRules
         except Exception as e:  # noqa: BLE001
             errors.append(f"{doc.doc_id}: {name}: {type(e).__name__}: {e}")
             log.debug("relations: %s failed on %s", name, doc.doc_id, exc_info=True)
-    out = restated_values(ctx, share_partitions(ctx, restated_rates(ctx, out)))
+    out = restated_values(ctx, scope_sums(ctx, share_partitions(ctx, restated_rates(ctx, out))))
     out = restated_in_units(ctx, growth_bounds(ctx, changes_of_parts(ctx, out)))
     out.sort(key=lambda r: r.anchor)
     return ctx, out

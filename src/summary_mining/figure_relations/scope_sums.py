@@ -1,0 +1,85 @@
+"""Scopes summed: a measure stated for a whole, then in the statements right after it for scopes that make it up,
+each named by the same measure with another scope word before it, the k-th figure of each in the same place
+(来自海口的一般公共预算收入当月完成25.2亿元…；累计完成427.4亿元…。中央级一般公共预算收入当月完成5亿元…，累计完成
+188亿元…。省级…当月完成7.1亿元…；累计完成80.6亿元…。我市地方一般公共预算收入当月完成13.1亿元…；累计完成158.9亿元…;
+地方公共财政预算收入完成31959万元…。地本级地方公共财政预算收入完成7234万元…；县级地方公共财政预算收入完成24725万元…).
+
+Nothing in the words says the scopes are all of the whole (a list may leave one out), so the reading is kept only when
+the figures add up (never an alarm); a statement whose first figure names no measure of its own (累计完成427.4亿元)
+goes on the one before.
+
+>>> import summary_mining as sm
+>>> text = ("地方公共财政预算收入完成31959万元，比上年同期增长30.9%。地本级地方公共财政预算收入完成7234万元，"
+...         "比上年同期增长17.3%；县级地方公共财政预算收入完成24725万元，比上年同期增长35.6%。")
+>>> [m for m in sm.audit(text=text)["message"] if "所列" in m]
+['地方公共财政预算收入31959万元与地方公共财政预算收入所列 7234万元+24725万元=31959万元 一致']
+"""
+from __future__ import annotations
+
+from .arithmetic import agrees, sum_tolerance
+from .context import Context, Fig
+from .context import common_suffix
+from .context import make_relation as _rel
+from .record import Relation
+
+__all__ = ["scope_sums"]
+
+#: The cue a message shows for such a breakdown.
+CUE = "各级次"
+#: How many characters the names of a whole and its scopes must end alike in (一般公共预算收入当月).
+MEASURE_CHARS = 4
+#: How many scopes a whole may be read with at most (a paragraph of parallel statements stays linear).
+MAX_SCOPES = 12
+
+
+def _units(ctx: Context) -> list[list[Fig]]:
+    """The figures that may be added, by statement, in text order; a statement whose first such figure has no name of
+    its own (累计完成427.4亿元) is joined to the statement before in its paragraph."""
+    units: list[list[Fig]] = []
+    for g in ctx.figs:
+        if g.kind == "percentage" or g.redacted or g.in_name or g.source == "table" or not ctx.usable(g) \
+                or not ctx.addable(g):
+            continue
+        last = units[-1] if units else None
+        if last is not None and last[-1].sentence == g.sentence:
+            last.append(g)
+        elif last is not None and not g.label and last[-1].para == g.para:
+            last.append(g)
+        else:
+            units.append([g])
+    return units
+
+
+def _scopes_after(units: list[list[Fig]], k: int) -> list[list[Fig]]:
+    """The units right after ``units[k]`` in its paragraph whose first figures are named by its measure with another
+    scope word before it (中央级…, 省级…, 我市地方… after 海口的一般公共预算收入当月)."""
+    head = units[k][0]
+    out: list[list[Fig]] = []
+    for u in units[k + 1:k + 1 + MAX_SCOPES]:
+        g = u[0]
+        if g.para != head.para or g.family != head.family or not g.label or g.label == head.label \
+                or common_suffix(g.label, head.label) < MEASURE_CHARS or any(o[0].label == g.label for o in out):
+            break
+        out.append(u)
+    return out
+
+
+def scope_sums(ctx: Context, relations: list[Relation]) -> list[Relation]:
+    """``relations`` and, for each whole a run of scopes right after it adds up to in the same place, that breakdown
+    (see the module); wholes a breakdown already reads are left to it."""
+    summed = {id(r.stated) for r in relations if r.relation == "total_of" and r.stated is not None}
+    out = list(relations)
+    units = _units(ctx)
+    for k, unit in enumerate(units):
+        if len(unit[0].label) < MEASURE_CHARS:
+            continue
+        scopes = _scopes_after(units, k)
+        if len(scopes) < 2:
+            continue
+        for j, whole in enumerate(unit):
+            parts = [u[j] for u in scopes if j < len(u) and u[j].family == whole.family]
+            if len(parts) != len(scopes) or id(whole.f) in summed or any(p.value > whole.value for p in parts):
+                continue
+            if agrees(whole.value, sum(p.value for p in parts), sum_tolerance(whole, parts)):
+                out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue=CUE, firm=False))
+    return out
