@@ -274,7 +274,8 @@ class Context:
         lo = max(self.doc.clause_start(pos), floor, pos - TEXT_WINDOW)
         text = self.text
         if lo >= 2 and text[lo - 1] in "）)":
-            k = max(text.rfind("(", lo - BRACKETED_FIGURE, lo - 1), text.rfind("（", lo - BRACKETED_FIGURE, lo - 1))
+            a = max(0, lo - BRACKETED_FIGURE)
+            k = max(text.rfind("(", a, lo - 1), text.rfind("（", a, lo - 1))
             inner = text[k + 1:lo - 1] if k >= 0 else ""
             if inner[:1].isdigit() and not any(c in _CLAUSE_BREAKS for c in inner):
                 lo = max(self.doc.clause_start(k), floor, pos - TEXT_WINDOW)

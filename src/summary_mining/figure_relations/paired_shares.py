@@ -99,7 +99,7 @@ def _clause_ends_before(ctx: Context, p: Fig, n: int) -> list[Fig]:
     while len(values) < n and k >= 0:
         g = ctx.figs[k]
         if g.sentence != p.sentence or g.kind == "percentage" or g.direction or not ctx.usable(g) \
-                or ctx.text[g.end:pos].strip(" ，,") or ctx.text[g.end:pos].count("，") + ctx.text[g.end:pos].count(",") != 1:
+                or ctx.text[g.end:pos].strip() not in ("，", ","):
             return []
         values.insert(0, g)
         pos = ctx.clause_start(g.start)
