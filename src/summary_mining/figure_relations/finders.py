@@ -241,7 +241,8 @@ def find_rates(ctx: Context) -> list[Relation]:
     for p, rule in _percentages(ctx, _rate_rule):
         nums, den = _rate_inputs(ctx, p, rule)
         cap = rule.max
-        loose = nums and den is None and (den := _base_in_statement(ctx, p, nums[0])) is not None
+        loose = nums and den is None and ((den := _base_in_statement(ctx, p, nums[0])) is not None
+                                          or (den := _base_named_as_subject(ctx, nums[0], rule)) is not None)
         if nums and den is None and (rest := _complement(ctx, p, nums[0], rule)) is not None:
             # 已开工项目33个，未开工项目17个，开工率为66%: of those done and those not, together
             out.append(_rel(ctx, "ratio_of", rule.check, p, [nums[0], rest], cue=rule.name, formula="complement",
@@ -272,6 +273,30 @@ def _base_in_statement(ctx: Context, p: Fig, num: Fig) -> Fig | None:
             return None
         if g.family == num.family and ctx.usable(g) and not g.direction and not ctx.is_target(g) and g.value >= num.value \
                 and (g.stmt == num.stmt or _is_total(ctx, g)):
+            return g
+    return None
+
+
+#: Words before a rate's numerator word that say nothing of what is counted (市重大项目已开工16个: 已).
+_SUBJECT_TRIM = "已全共均"
+#: How many characters the subject a rate's numerator names must have to find its base by (市重大项目).
+SUBJECT_CHARS = 3
+
+
+def _base_named_as_subject(ctx: Context, num: Fig, rule: RateRule) -> Fig | None:
+    """A rate's base no word of the rule names and no total of its sentence gives: the nearest figure of the numerator's
+    family before it, in its paragraph or the one before, whose name ends with what the numerator's name says was done
+    before the numerator word (列入市重大项目17个 … 市重大项目已开工16个，项目开工率达94.12%), no smaller; never firm."""
+    name = num.label or num.clause
+    k = min((name.find(w) for w in rule.numerator if w in name), default=-1)
+    subject = name[:k].rstrip(_SUBJECT_TRIM).strip(_TRIM) if k > 0 else ""
+    if len(subject) < SUBJECT_CHARS:
+        return None
+    for g in ctx.nearest_before(num, FIGURE_WINDOW):
+        if g.para < num.para - 1:
+            break
+        if g.family == num.family and ctx.usable(g) and not g.direction and not ctx.is_target(g) \
+                and g.value >= num.value and (g.label or g.clause).endswith(subject):
             return g
     return None
 
@@ -409,7 +434,8 @@ def _gap_after_growth(ctx: Context, rule: RateGapRule, d: Fig) -> tuple[Fig, Fig
     after = ctx.figs[d.i + 1:d.i + 1 + ARTICLE_WINDOW]  # (a bulletin's summary may come before its section)
     other = next((g for g in itertools.chain(ctx.nearest_before(own, ARTICLE_WINDOW), after) if g.article == own.article
                   and _growth(g) and not ctx.is_target(g)
-                  and (g.label.startswith(name) or (g.indicator or "").startswith(name))), None)
+                  and any(n.startswith(name) or n[:1] == name[:1] and _abbreviates(name, n) for n in (g.label, g.indicator or ""))),
+                 None)  # (规上工业 for 规模以上工业)
     return (own, other, m, ctx.name(other)) if other is not None else None
 
 
@@ -1605,7 +1631,7 @@ def find_groups(ctx: Context) -> list[Group]:
         if not run:
             continue
         cue = strip_glosses(ctx.text[cs:ce]).strip("，,：:")
-        restated = _restated_measures(ctx, cs, run) if local else []
+        restated = (_restated_measures(ctx, cs, run) or _restated_spans(ctx, cs, run)) if local else []
         if restated:
             # 签约项目108个,签约资金64.08亿元,引进优强企业21家…。其中,我区单独签约项目94个,签约资金50.51亿元,引进优强
             # 企业16家…: each part within the whole of its own measure (read when it is)
@@ -1798,6 +1824,28 @@ def _restated_measures(ctx: Context, cue_start: int, run: list[Fig]) -> list[tup
         return []  # several items whose figures of a measure add up within its whole: a breakdown item by item (其中
         # 一产项目27个，项目资金4054万元…；二产项目274个，…), not parts restating the whole's measures (我区单独…；碧江高新区…)
     return [(w, g) for w, g in pairs if g.value <= w.value]
+
+
+def _span_of(ctx: Context, g: Fig) -> str:
+    """The span word (``[breakdown] span_words``) ``g``'s clause names, the last one written; '' when none."""
+    return max(((g.clause.rfind(w), w) for w in ctx.rules.span_words if w in g.clause), default=(-1, ""))[1]
+
+
+def _restated_spans(ctx: Context, cue_start: int, run: list[Fig]) -> list[tuple[Fig, Fig]]:
+    """(whole, part) for a 其中 opening a full sentence that restates, for a part, the spans the full sentence before it
+    states, one figure of the run's family each (当月完成5亿元…；累计完成60.4亿元。其中，…当月完成4.5亿元…；累计完成50.8亿元):
+    each part within the whole of its span; [] unless every figure names a span, two spans or more, each once."""
+    lo = ctx.stmt_start(cue_start)
+    if ctx.text[lo:cue_start].strip(_TRIM) or lo == 0 or len(run) < 2:
+        return []
+    before = [g for g in ctx.between(ctx.stmt_start(lo - 1), lo)[-FIGURE_WINDOW:]
+              if g.family == run[0].family and ctx.addable(g) and not g.redacted]
+    wholes = {_span_of(ctx, g): g for g in before}
+    parts = {_span_of(ctx, g): g for g in run if g.family == run[0].family}
+    if len(wholes) < 2 or len(wholes) != len(before) or "" in wholes or set(parts) != set(wholes) \
+            or sum(g.family == run[0].family for g in run) != len(parts):
+        return []
+    return [(wholes[w], g) for w, g in parts.items() if g.value <= wholes[w].value]
 
 
 #: What ends an item of a list (a statement).
@@ -3005,7 +3053,8 @@ def restated_values(ctx: Context, relations: list[Relation]) -> list[Relation]:
         for h in reversed(by_key.get(key, [])[-RESTATED_LOOKBACK:]):
             if h.para == g.para and h.source == g.source and (
                     h.stmt == g.stmt or g.kind == "percentage"
-                    or _lcs(g.label or g.clause, h.label or h.clause) < ctx.rules.restated_name_chars) \
+                    or _lcs(g.label or g.clause, h.label or h.clause) < ctx.rules.restated_name_chars
+                    and _significant_digits(g) <= rules.restated_digits) \
                     or frozenset((id(g.f), id(h.f))) in related:
                 continue  # (in one paragraph only a later full sentence naming a level alike restates it: 131个项目; a
                 # rate is as often another thing's: 第二产业投资增长10.7%…工业投资增长10.7%)
@@ -3481,8 +3530,9 @@ def find_balances(ctx: Context) -> list[Relation]:
                 or lead.count("（") + lead.count("(") > lead.count("）") + lead.count(")"):
             continue  # (总支出合计为413.0亿元，其中，…结转下年支出41.1亿元: an item of the spending, no balance; nor one in
             # brackets: 结转138,258万元（含经开区专项资金结转8,439万元）)
+        planned = ctx.is_target(b)  # (a budget draft's balance is of its planned income and spending)
         usable = [g for g in ctx.nearest_before(b) if b.para - g.para <= SETTLED_PARAGRAPHS and g.family == b.family
-                  and not g.redacted and ctx.usable(g) and not ctx.is_target(g)
+                  and not g.redacted and ctx.usable(g) and ctx.is_target(g) == planned
                   and not _listed_part(ctx, g)  # (其中…其他支出: a part)
                   and (not _has_any(rule.excluded, g.clause) or _has_any(rule.totals, g.clause))]  # (…上年结转结余等收入共计
         # 59.46亿元: a total naming what it adds up, no balance of last year's)

@@ -259,6 +259,8 @@ class RelationRules:
     nested_cues: tuple[str, ...] = ()
     #: a colon's clause saying the numbered paragraphs after it are all of its figure (具体情况是：)
     colon_complete: tuple[str, ...] = ()
+    #: words naming the span a figure covers (当月, 累计): a 其中 restating a sentence's spans for a part pairs them by span
+    span_words: tuple[str, ...] = ()
     #: words that each say "this year's" (年度, 年内, 全年): the first stands for all when a target's name is matched
     year_words: tuple[str, ...] = ()
     #: change rates that are weighted means of a partition's members' (a price index: ``[partition_mean] firm_rates``)
@@ -484,6 +486,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         complete_cues=tuple(str(w) for w in d["breakdown"].get("complete_cues", ())),
         nested_cues=tuple(str(w) for w in d["breakdown"].get("nested_cues", ())),
         colon_complete=tuple(str(w) for w in d["breakdown"].get("colon_complete", ())),
+        span_words=tuple(str(w) for w in d["breakdown"].get("span_words", ())),
         year_words=tuple(str(w) for w in d["completion"].get("year_words", ())),
         mean_rates=tuple(str(w) for w in d.get("partition_mean", {}).get("firm_rates", ())),
         claim=compile_pattern(d["claim"]["pattern"], src, "claim.pattern"),
