@@ -3044,6 +3044,9 @@ def restated_values(ctx: Context, relations: list[Relation]) -> list[Relation]:
     if not rules.restated_digits:
         return relations
     related = _restated_pairs(relations)
+    # (a pair another relation already reads as equal, 收入总量340.62亿元 … 支出总量为340.62亿元，收支平衡, is not restated)
+    linked = {(id(r.stated), id(r.operands[0])) for r in relations
+              if r.stated is not None and r.check == "sum" and len(r.operands) == 1}
     out = list(relations)
     by_key: dict[tuple, list[Fig]] = {}
     for g in ctx.figs:
@@ -3055,7 +3058,7 @@ def restated_values(ctx: Context, relations: list[Relation]) -> list[Relation]:
                     h.stmt == g.stmt or g.kind == "percentage"
                     or _lcs(g.label or g.clause, h.label or h.clause) < ctx.rules.restated_name_chars
                     and _significant_digits(g) <= rules.restated_digits) \
-                    or frozenset((id(g.f), id(h.f))) in related:
+                    or frozenset((id(g.f), id(h.f))) in related or (id(h.f), id(g.f)) in linked:
                 continue  # (in one paragraph only a later full sentence naming a level alike restates it: 131个项目; a
                 # rate is as often another thing's: 第二产业投资增长10.7%…工业投资增长10.7%)
             digits = _significant_digits(g)
