@@ -41,6 +41,7 @@ from .record import Relation
 from .rules import RateGapRule, RateRule, names_partition
 from .bracket_shares import find_bracket_shares
 from .paired_shares import find_paired_shares, find_respective_values
+from .respective_parts import find_respective_parts
 from .quotients import find_quotients
 from .sentence_partitions import find_sentence_partitions
 from .structure_ratios import find_structure_ratios
@@ -3724,6 +3725,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "respective_share": find_respective_shares,
     "bracket_share": find_bracket_shares,
     "paired_share": lambda ctx: find_paired_shares(ctx, _share_match, _named_whole, _part_before),
+    "respective_parts": lambda ctx: find_respective_parts(ctx, _respective_names),
     "respective_values": lambda ctx: find_respective_values(ctx, _share_match, _named_whole),
     "structure_ratio": find_structure_ratios,
     "quotient": find_quotients,

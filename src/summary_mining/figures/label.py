@@ -419,6 +419,10 @@ def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None 
                 and rx_fullmatch(rules.list_join, between):
             # 贡献率分别为8.9%、27.7%和63.4%: one measure, listed
             label, m.indicator, direction = prev.label, prev.indicator, prev.direction
+        elif same_sentence and not label and prev.label and m.kind == prev.kind and prev.qualifier in rules.bound_prefixes \
+                and rules.exact_after is not None and rx_fullmatch(rules.exact_after, between):
+            # 全旗公共财政支出突破10亿元，达到10.45亿元: the bound's measure, exactly
+            label, m.indicator = prev.label, prev.indicator
         elif not same_sentence and m.kind == "percentage" and label in rules.growth_labels and m.source != "table" \
                 and (subject := _subject(doc, m.start, sent_start, lex, rules, seg)):
             # 全年全市固定资产投资（不含农户，下同）同比增长10.5%: the growth of the clause before's indicator

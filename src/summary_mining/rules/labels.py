@@ -49,6 +49,9 @@ class LabelRules:
     ratio_ends: tuple[str, ...] = ()
     #: what ends "among N things" between two figures (15个工业行业大类中11个行业增长): the second is named after it
     among_ends: tuple[str, ...] = ()
+    #: qualifiers of a bound whose exact value may follow it (突破10亿元，达到10.45亿元), and what stands between the two
+    bound_prefixes: tuple[str, ...] = ()
+    exact_after: regex.Pattern[str] | None = None
 
     def without_non_targets(self, s: str) -> str:
         """``s`` without the terms that only look like targets (医疗卫生与计划生育支出 -> 医疗卫生与支出)."""
@@ -109,4 +112,7 @@ def _label_rules(d: dict, path: str, filters: dict) -> LabelRules:
                       if d.get("plan_heading_exclude") else None,
                       tuple(str(w) for w in d.get("not_target", ())),
                       tuple(str(w) for w in d.get("ratio_ends", ())),
-                      tuple(str(w) for w in d.get("among_ends", ())))
+                      tuple(str(w) for w in d.get("among_ends", ())),
+                      bound_prefixes=tuple(str(w) for w in d.get("bound_prefixes", ())),
+                      exact_after=compile_pattern(f"\\s*[，,]\\s*(?:{_any(d['exact_after'])})\\s*", path, "exact_after")
+                      if d.get("exact_after") else None)
