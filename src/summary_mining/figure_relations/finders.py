@@ -40,7 +40,7 @@ from .prior_levels import find_prior_levels
 from .record import Relation
 from .rules import RateGapRule, RateRule, names_partition
 from .bracket_shares import find_bracket_shares
-from .paired_shares import find_paired_shares, find_respective_values
+from .paired_shares import find_paired_shares, find_respective_values, find_shares_named_after
 from .respective_parts import find_respective_parts
 from .quotients import find_quotients
 from .sentence_partitions import find_sentence_partitions
@@ -3726,6 +3726,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "bracket_share": find_bracket_shares,
     "paired_share": lambda ctx: find_paired_shares(ctx, _share_match, _named_whole, _part_before),
     "respective_parts": lambda ctx: find_respective_parts(ctx, _respective_names),
+    "shares_named_after": lambda ctx: find_shares_named_after(ctx, lambda c, t: rx_first(c.rules.share, t), _named_whole),
     "respective_values": lambda ctx: find_respective_values(ctx, _share_match, _named_whole),
     "structure_ratio": find_structure_ratios,
     "quotient": find_quotients,

@@ -22,7 +22,7 @@ from .context import Context, Fig
 from .context import make_relation as _rel
 from .record import Relation
 
-__all__ = ["find_paired_shares", "find_respective_values"]
+__all__ = ["find_paired_shares", "find_respective_values", "find_shares_named_after"]
 
 #: How many figures back the shares' paragraph is searched for a share that names its whole.
 NAMED_BACK = 40
@@ -164,5 +164,65 @@ def find_respective_values(ctx: Context, share_match: Callable, named_whole: Cal
         ctx.claimed.update(g.i for g in shares)
         for share, part, whole in pairs:
             out.append(_rel(ctx, "share_of", "share", share, [part, whole], cue="占", firm=False,
+                            cap=ctx.rules.share_max, names=(ctx.name(part), ctx.name(whole))))
+    return out
+
+
+#: How many statements back a share named after its word may find its part (the paragraph's sentences).
+NAMED_AFTER_STATEMENTS = 6
+#: How long a share's name written right before it may be (农业, 农业服务业).
+NAME_CHARS = 8
+
+
+def _name_of(ctx: Context, g: Fig) -> str:
+    """``g``'s clause when it is a short name and nothing else (农业 of 农业61.9%); else ''."""
+    name = g.clause.strip(" ，,、；;")
+    return name if 2 <= len(name) <= NAME_CHARS and not any(c.isdigit() for c in name) else ""
+
+
+def find_shares_named_after(ctx: Context, share_match_text: Callable, named_whole: Callable) -> list[Relation]:
+    """Shares stated respectively after a colon, each named right before it (占农林牧渔业的比重分别为：农业61.9%，林业4.5%，
+    牧业27.6%): the k-th of the value before whose name opens with the k-th name, over the whole the share clause names.
+    ``share_match_text`` matches the share patterns on a text (``finders``)."""
+    word = ctx.label_rules.respectively
+    out: list[Relation] = []
+    for p in ctx.figs:
+        if p.kind != "percentage" or p.unit != "%" or p.i in ctx.claimed or p.redacted or p.in_name:
+            continue
+        cs = ctx.clause_pos(p, 0)
+        if cs < 2 or ctx.text[cs - 1] not in "：:" or not _name_of(ctx, p):
+            continue
+        lead = ctx.text[ctx.clause_start(cs - 1):cs - 1]
+        if word not in lead:
+            continue
+        m = share_match_text(ctx, lead.replace(word, ""))
+        if m is None or not m.group("whole").strip():
+            continue
+        shares = [p]
+        for g in ctx.figs[p.i + 1:]:
+            if g.stmt != p.stmt or g.kind != "percentage" or g.i in ctx.claimed or not _name_of(ctx, g):
+                break
+            shares.append(g)
+        if len(shares) < 2:
+            continue
+        pairs = []
+        names = [_name_of(ctx, g) for g in shares]
+        for share, name in zip(shares, names):
+            # (a value named by a longer name of the list is that one's: 农业服务业产值 is not 农业's)
+            part = next((g for g in ctx.nearest_before(p) if g.article == p.article
+                         and p.stmt - g.stmt <= NAMED_AFTER_STATEMENTS and ctx.usable(g) and not g.direction
+                         and (g.label or g.clause).startswith(name)
+                         and not any(len(n) > len(name) and (g.label or g.clause).startswith(n) for n in names)), None)
+            if part is None:
+                break
+            whole, firm = named_whole(ctx, share, part, m.group("whole").strip())
+            if whole is None:
+                break
+            pairs.append((share, part, whole, firm))
+        if len(pairs) != len(shares):
+            continue
+        ctx.claimed.update(g.i for g in shares)
+        for share, part, whole, firm in pairs:
+            out.append(_rel(ctx, "share_of", "share", share, [part, whole], cue="占比", firm=firm,
                             cap=ctx.rules.share_max, names=(ctx.name(part), ctx.name(whole))))
     return out

@@ -586,7 +586,8 @@ def _quotient(q: dict, src: str) -> QuotientRule:
 
 def _structure_ratio(r: dict, src: str) -> regex.Pattern[str]:
     signs = regex.escape(str(r.get("signs", ":：∶")))  # (∶ U+2236, the ratio sign; ︰ U+FE30, its vertical form)
-    ratio = rf"[0-9]+(?:\.[0-9]+)?(?:\s*[{signs}]\s*[0-9]+(?:\.[0-9]+)?)+"
+    # (each term may carry its percent sign: 30.5%:18.5%:51%)
+    ratio = rf"[0-9]+(?:\.[0-9]+)?[%％]?(?:\s*[{signs}]\s*[0-9]+(?:\.[0-9]+)?[%％]?)+"
     return compile_pattern(str(r["pattern"]).replace("{R}", ratio), src, "structure_ratio.pattern")
 
 
