@@ -114,6 +114,11 @@ def _part_before(ctx: Context, p: Fig, limit: int | None = None) -> Fig | None:
             continue  # a part in brackets (实际完成57.80亿元（其中：开发区1.27亿元），为预算的134%): its value is no subject
         if g.kind != "percentage" and not g.in_name and not ctx.bound(g) and not g.direction:
             return g if _adjacent(ctx, g, hi) else None
+    if lo > 0 and not ctx.text[lo:ctx.clause_pos(p, 0)].strip(_TRIM):
+        # a statement opening with the cue (服务业实现增加值1351.89亿元，比上年增长6.5%；占地区生产总值的比重为54.0%): the
+        # value the statement before it in its full sentence opens with
+        return next((g for g in ctx.between(ctx.stmt_start(p.start), lo) if g.sentence == p.sentence - 1
+                     and g.kind != "percentage" and not g.in_name and not ctx.bound(g) and not g.direction), None)
     return None
 
 
