@@ -72,18 +72,23 @@ def _shares(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableCol
         if c.role != "value" or c.growth or not any(w in c.label for w in words):
             continue
         total = next((r for r in rows if (g := cells.get((t, r, c.index))) is not None and g.value == 100), None)
+        stated = total is not None
+        if total is None and rows and cells.get((t, rows[0], c.index)) is None:
+            total = rows[0]  # a first row with no share of its own (全县人口 | 98509 | --): read when the rows agree with it
         levels = [d.index for d in columns[:c.index] if d.role == "value" and not d.growth
                   and not any(w in d.label for w in words) and cells.get((t, total, d.index)) is not None]
         if total is None or not levels:
             continue
         # of several level columns (现价 | 不变价), the one the shares are taken of: most rows agree with it
         level = max(levels, key=lambda d: (_agreeing(cells, t, rows, total, d, c.index), -d))
+        if not stated and _agreeing(cells, t, rows, total, level, c.index) < 2:
+            continue
         whole = cells[(t, total, level)]
         for r in rows:
             share, part = cells.get((t, r, c.index)), cells.get((t, r, level))
             if r == total or share is None or part is None or part.family != whole.family:
                 continue
-            out.append(_rel(ctx, "share_of", "share", share, [part, whole], cue=c.label,
+            out.append(_rel(ctx, "share_of", "share", share, [part, whole], cue=c.label, firm=stated,
                             names=(names.get(r, ""), names.get(total, ""))))
     return out
 
