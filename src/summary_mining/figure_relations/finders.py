@@ -2578,12 +2578,14 @@ def _same_things(ctx: Context, part: Fig, total: Fig) -> bool:
     return _lcs(noun, name) >= min(2, len(noun))
 
 
-def _sum_candidates(ctx: Context, t: Fig, wholes: set[int], plan: bool = False) -> tuple[list[Fig], bool]:
+def _sum_candidates(ctx: Context, t: Fig, wholes: set[int], plan: bool = False) -> tuple[list[Fig], bool, bool]:
     """Figures listed before a total: in its full sentence, else (strong cue) earlier in its paragraph (the planned
-    ones for a ``plan``ned total, else the achieved ones)."""
+    ones for a ``plan``ned total, else the achieved ones); and whether an amount in another currency stands among
+    them (境外投资…2600万美元；境内市外项目…101500万元，合计完成…18114万美元: an item the sum cannot add)."""
     cands: list[Fig] = []
     inside: set[int] = set()  # wholes whose bracketed parts were left out (the whole is the item)
     in_stmt = True
+    foreign = False
     for g in ctx.nearest_before(t):
         if g.para != t.para:
             break
@@ -2592,6 +2594,8 @@ def _sum_candidates(ctx: Context, t: Fig, wholes: set[int], plan: bool = False) 
         if g.stmt != t.stmt:
             in_stmt = False
         if g.family != t.family or not ctx.usable(g):
+            foreign = foreign or (g.kind == t.kind == "amount" and g.stmt == t.stmt and ctx.usable(g)
+                                  and g.f.currency != t.f.currency)
             continue
         if _is_total(ctx, g) or ctx.is_target(g) != plan:  # an earlier total or a task closes the list
             if cands:
@@ -2603,7 +2607,7 @@ def _sum_candidates(ctx: Context, t: Fig, wholes: set[int], plan: bool = False) 
             continue
         if ctx.addable(g, targets=plan) and (g.i not in wholes or g.i in inside) and _same_things(ctx, g, t):
             cands.insert(0, g)
-    return cands, in_stmt
+    return cands, in_stmt, foreign
 
 
 def _item_whole(ctx: Context, g: Fig, t: Fig) -> Fig | None:
@@ -2710,7 +2714,7 @@ def find_sums(ctx: Context) -> list[Relation]:
         weak = rx_search(ctx.rules.weak_sum, t.clause)
         if not (strong or weak):
             continue
-        cands, in_stmt = _sum_candidates(ctx, t, listed.get(t.stmt, set()), plan)
+        cands, in_stmt, foreign = _sum_candidates(ctx, t, listed.get(t.stmt, set()), plan)
         base = _plus_base(ctx, t, plan) if cands and in_stmt else None
         if base is not None:
             cands = [base, *cands]  # (the wording says what is added to what: firm)
@@ -2729,7 +2733,8 @@ def find_sums(ctx: Context) -> list[Relation]:
         used: list[Fig] | None = cands if agrees(t.value, sum(c.value for c in cands), sum_tolerance(t, cands)) else None
         if used is None:
             used = _subset_match(cands, t)
-        if used is None and (not (strong or base is not None) or base is None and sum(c.value for c in cands) > NOT_PARTS * t.value):
+        if used is None and (foreign or not (strong or base is not None)
+                             or base is None and sum(c.value for c in cands) > NOT_PARTS * t.value):
             continue  # figures far over the total are other measures (…中标金额16.6亿元；…采购金额总计1.01亿元); a weak cue
             # is a sum only when they add up, or when a plus word says what is added (地方…收入加上上划中央收入…，…总收入…)
         firm = used is not None or (in_stmt and (base is not None and not _names_a_partition(ctx, base)
