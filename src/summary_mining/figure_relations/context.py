@@ -38,6 +38,9 @@ FIGURE_WINDOW = 200
 #: Figures on either side of a share's part among which the whole it names is looked for, and
 #: targets on either side of a completion's part among which its stated target is looked for.
 ARTICLE_WINDOW = 200
+#: How many statements back a share's part named by its subject or by a name right before it may be stated (第三产业
+#: 增加值758.14亿元。第一产业增加值占全州生产总值的比重为20.9%; …比重分别为：农业61.9%): the sentences of one paragraph.
+NAMED_PART_STATEMENTS = 6
 #: How many full sentences (and characters) before a bare stated number its operands may stand (:meth:`Context.amount_before`:
 #: the sentences of one paragraph).
 STATED_OPERANDS = 6

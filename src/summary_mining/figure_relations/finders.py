@@ -26,7 +26,8 @@ from ..rules.indicators import indicator_lexicon
 from ..structure import PAD_SPACES, strip_glosses, structure_rules
 from .arithmetic import agrees, prefix_match, sum_tolerance
 from .carry_overs import find_carry_overs
-from .context import ARTICLE_WINDOW, BRACKETED, FIGURE_WINDOW, TEXT_WINDOW, Context, Fig, occurrences
+from .context import (ARTICLE_WINDOW, BRACKETED, FIGURE_WINDOW, NAMED_PART_STATEMENTS, TEXT_WINDOW, Context, Fig,
+                      occurrences)
 from .context import common_suffix as _common_suffix
 from .context import longest_common as _lcs
 from .context import make_hundred
@@ -729,7 +730,7 @@ def _stated_target(ctx: Context, p: Fig, part: Fig, named: str = "") -> tuple[Fi
                 continue
             names = (year(g.label), year(g.clause))
             score = max(_lcs(key, n) for n in names)
-            if any(len(key) >= 4 and sorted(key) == sorted(n) or _subsequence(key, n) for n in names):
+            if any(len(key) >= 4 and sorted(key) == sorted(n) or _abbreviates(key, n) for n in names):
                 score = len(key)  # its words in another order (年度计划投资: 年度投资计划304亿元), or some left out (年计划:
                 # 年度计划投资258.08亿元)
             if score < need:
@@ -749,12 +750,6 @@ def _stated_target(ctx: Context, p: Fig, part: Fig, named: str = "") -> tuple[Fi
         if best is None and len(key) >= 3 and _lcs(key, g.label or g.clause) >= 3:
             best = g
     return best, False
-
-
-def _subsequence(short: str, name: str) -> bool:
-    """Every character of ``short`` (three or more) is in ``name``, in order (年计划 in 年度计划投资)."""
-    it = iter(name)
-    return len(short) >= 3 and all(c in it for c in short)
 
 
 @functools.lru_cache(maxsize=8)
@@ -927,11 +922,6 @@ def _subject_tail(s: str) -> str:
     while k > 0 and s[k - 1] not in _SUBJECT_STOPS:
         k -= 1
     return s[k:]
-
-
-#: How many statements back a share's part named by its subject may be stated (第三产业增加值758.14亿元。
-#: 第一产业增加值占全州生产总值的比重为20.9%): the sentences of one paragraph.
-NAMED_PART_STATEMENTS = 6
 
 
 def _named_part(ctx: Context, p: Fig, subject: str) -> Fig | None:
@@ -1846,10 +1836,11 @@ def _restated_spans(ctx: Context, cue_start: int, run: list[Fig]) -> list[tuple[
         return []
     before = [g for g in ctx.between(ctx.stmt_start(lo - 1), lo)[-FIGURE_WINDOW:]
               if g.family == run[0].family and ctx.addable(g) and not g.redacted]
+    listed = [g for g in run if g.family == run[0].family]
     wholes = {_span_of(ctx, g): g for g in before}
-    parts = {_span_of(ctx, g): g for g in run if g.family == run[0].family}
-    if len(wholes) < 2 or len(wholes) != len(before) or "" in wholes or set(parts) != set(wholes) \
-            or sum(g.family == run[0].family for g in run) != len(parts):
+    parts = {_span_of(ctx, g): g for g in listed}
+    if len(wholes) < 2 or len(wholes) != len(before) or len(parts) != len(listed) or "" in wholes \
+            or set(parts) != set(wholes):
         return []
     return [(wholes[w], g) for w, g in parts.items() if g.value <= wholes[w].value]
 
@@ -3736,7 +3727,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "bracket_share": find_bracket_shares,
     "paired_share": lambda ctx: find_paired_shares(ctx, _share_match, _named_whole, _part_before),
     "respective_parts": lambda ctx: find_respective_parts(ctx, _respective_names),
-    "shares_named_after": lambda ctx: find_shares_named_after(ctx, lambda c, t: rx_first(c.rules.share, t), _named_whole),
+    "shares_named_after": lambda ctx: find_shares_named_after(ctx, _named_whole),
     "respective_values": lambda ctx: find_respective_values(ctx, _share_match, _named_whole),
     "structure_ratio": find_structure_ratios,
     "quotient": find_quotients,

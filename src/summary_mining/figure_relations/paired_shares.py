@@ -17,8 +17,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from ..datafiles import rx_fullmatch
-from .context import Context, Fig
+from ..datafiles import rx_first, rx_fullmatch
+from .context import NAMED_PART_STATEMENTS, Context, Fig
 from .context import make_relation as _rel
 from .record import Relation
 
@@ -130,19 +130,17 @@ def _outermost(g: Fig, listed: dict[int, Fig]) -> Fig:
 
 
 def find_respective_values(ctx: Context, share_match: Callable, named_whole: Callable) -> list[Relation]:
-    """Shares listed after a respective word (``[share] respective_words``) over the figures the clauses before them end
-    with, the k-th share of the k-th (项目20个，投资总额97.3亿元，分别占在建项目总数的25%和23.4%): of the whole the shares
+    """Shares listed after the respective word (labels.toml ``respectively``: 分别) over the figures the clauses before
+    them end with, the k-th share of the k-th (项目20个，投资总额97.3亿元，分别占在建项目总数的25%和23.4%): of the whole the shares
     name when it is of the figure's family, else of the nearest larger figure named as it is. Never firm."""
-    words = ctx.rules.share_respective_words
+    word = ctx.label_rules.respectively
     out: list[Relation] = []
     listed: dict[int, Fig] | None = None  # part -> the whole a breakdown lists it in (built when first needed)
-    if not words:
-        return out
     for p in ctx.figs:
         if p.kind != "percentage" or p.i in ctx.claimed or p.redacted or p.in_name or "占" not in p.clause:
             continue
         m = share_match(ctx, p)
-        if m is None or p.clause[:m.start()].strip(" ，,") not in words:
+        if m is None or p.clause[:m.start()].strip(" ，,") != word:
             continue
         shares = ctx.listed_after(p)
         values = _clause_ends_before(ctx, p, len(shares)) if len(shares) >= 2 else []
@@ -168,49 +166,47 @@ def find_respective_values(ctx: Context, share_match: Callable, named_whole: Cal
     return out
 
 
-#: How many statements back a share named after its word may find its part (the paragraph's sentences).
-NAMED_AFTER_STATEMENTS = 6
 #: How long a share's name written right before it may be (农业, 农业服务业).
 NAME_CHARS = 8
 
 
-def _name_of(ctx: Context, g: Fig) -> str:
+def _name_of(g: Fig) -> str:
     """``g``'s clause when it is a short name and nothing else (农业 of 农业61.9%); else ''."""
     name = g.clause.strip(" ，,、；;")
     return name if 2 <= len(name) <= NAME_CHARS and not any(c.isdigit() for c in name) else ""
 
 
-def find_shares_named_after(ctx: Context, share_match_text: Callable, named_whole: Callable) -> list[Relation]:
+def find_shares_named_after(ctx: Context, named_whole: Callable) -> list[Relation]:
     """Shares stated respectively after a colon, each named right before it (占农林牧渔业的比重分别为：农业61.9%，林业4.5%，
-    牧业27.6%): the k-th of the value before whose name opens with the k-th name, over the whole the share clause names.
-    ``share_match_text`` matches the share patterns on a text (``finders``)."""
+    牧业27.6%): the k-th of the value before whose name opens with the k-th name, over the whole the share clause names
+    (``[share] patterns``)."""
     word = ctx.label_rules.respectively
     out: list[Relation] = []
     for p in ctx.figs:
         if p.kind != "percentage" or p.unit != "%" or p.i in ctx.claimed or p.redacted or p.in_name:
             continue
         cs = ctx.clause_pos(p, 0)
-        if cs < 2 or ctx.text[cs - 1] not in "：:" or not _name_of(ctx, p):
+        if cs < 2 or ctx.text[cs - 1] not in "：:" or not _name_of(p):
             continue
         lead = ctx.text[ctx.clause_start(cs - 1):cs - 1]
         if word not in lead:
             continue
-        m = share_match_text(ctx, lead.replace(word, ""))
+        m = rx_first(ctx.rules.share, lead.replace(word, ""))
         if m is None or not m.group("whole").strip():
             continue
         shares = [p]
         for g in ctx.figs[p.i + 1:]:
-            if g.stmt != p.stmt or g.kind != "percentage" or g.i in ctx.claimed or not _name_of(ctx, g):
+            if g.stmt != p.stmt or g.kind != "percentage" or g.i in ctx.claimed or not _name_of(g):
                 break
             shares.append(g)
         if len(shares) < 2:
             continue
         pairs = []
-        names = [_name_of(ctx, g) for g in shares]
+        names = [_name_of(g) for g in shares]
         for share, name in zip(shares, names):
             # (a value named by a longer name of the list is that one's: 农业服务业产值 is not 农业's)
             part = next((g for g in ctx.nearest_before(p) if g.article == p.article
-                         and p.stmt - g.stmt <= NAMED_AFTER_STATEMENTS and ctx.usable(g) and not g.direction
+                         and p.stmt - g.stmt <= NAMED_PART_STATEMENTS and ctx.usable(g) and not g.direction
                          and (g.label or g.clause).startswith(name)
                          and not any(len(n) > len(name) and (g.label or g.clause).startswith(n) for n in names)), None)
             if part is None:

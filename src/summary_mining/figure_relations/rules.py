@@ -314,8 +314,6 @@ class RelationRules:
     named_differences: tuple[NamedDifference, ...] = ()
     #: words after a share's named whole saying it holds for the shares below (（下同）: ``[share] same_below``)
     share_same_below: tuple[str, ...] = ()
-    #: words before a share word saying the shares after it are each of a figure listed before (分别占…的25%和23.4%)
-    share_respective_words: tuple[str, ...] = ()
     #: a completion of "the budget" (为预算的97.23%) read against a budget stated before it in other words
     #: (``[completion.budget]``): the names of the budget, the words marking a figure as one, the fund names that
     #: hold 预算 without being one, the measures a budget and its execution must share
@@ -567,7 +565,6 @@ def _compile(d: dict, src: str) -> RelationRules:
                                                 bool(n.get("subtrahend_target", False)))
                                 for n in d.get("named_difference", [])),
         share_same_below=tuple(str(w) for w in d["share"].get("same_below", ())),
-        share_respective_words=tuple(str(w) for w in d["share"].get("respective_words", ())),
         budget_names=frozenset(str(w) for w in budget.get("names", ())),
         budget_words=tuple(str(w) for w in budget.get("words", ())),
         budget_funds=tuple(sorted((str(w) for w in budget.get("funds", ())), key=len, reverse=True)),

@@ -220,7 +220,8 @@ def find_text_tables(text: str, rules: TextTableRules | None = None) -> list[Tex
             continue  # no statistical table holds so many cells: a dump of | lines, read as text
         # empty cells dropped (row breaks), kept, or kept but for the break between two lines a separator ends
         # and opens (| 总户数 | 户 | 64933 | |⏎| 户籍总人口 | 人 | 146041 | 100.0 |: a row's last cell is empty)
-        variants = [[s for s in spans if s[1] > s[0]], spans, [s for s in spans if s[1] > s[0] or not _row_break(text, s[0])]]
+        kept = [s for s in spans if s[1] > s[0] or not _row_break(text, s[0])]
+        variants = [[s for s in spans if s[1] > s[0]], spans] + ([kept] if len(kept) != len(spans) else [])
         found = None
         for cells in variants:
             cut = _best_cut([_squeeze(text[s:e]) for s, e in cells], rules)
