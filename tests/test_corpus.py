@@ -125,6 +125,7 @@ def test_a_rule_timeout_is_not_cached_so_a_bigger_budget_retries(mixed_corpus, t
     from summary_mining import datafiles
 
     cache = tmp_path / "cache"
+    monkeypatch.setattr(datafiles, "TRUST_SHIPPED_RULES", False)  # the package's own rules under the budget too
     monkeypatch.setattr(datafiles, "MATCH_TIMEOUT", 1e-9)
     tight = mine(mixed_corpus, n_jobs=1, progress=False, cache_dir=cache)
     errors = tight.errors.set_index("doc_id")
@@ -146,6 +147,7 @@ def test_region_detection_runs_under_the_rule_guard(mixed_corpus, monkeypatch):
     doc = sm.read_document(mixed_corpus / "short.md")
     rows = _document_rows(doc, Analysis(doc).article_rows)
     assert [(r["article"], r["title"]) for r in rows] == [(1, "一、目标任务完成情况")]
+    monkeypatch.setattr(datafiles, "TRUST_SHIPPED_RULES", False)
     monkeypatch.setattr(datafiles, "MATCH_TIMEOUT", 1e-9)
     with pytest.raises(RuleTimeoutError, match="short.md: .*MATCH_TIMEOUT"):
         Analysis(sm.read_document(mixed_corpus / "short.md")).article_rows  # a fresh analysis: detection runs again

@@ -392,6 +392,7 @@ def test_a_rule_timeout_is_a_documented_error_naming_the_document(monkeypatch, t
     p = tmp_path / "长报告.txt"
     p.write_text("签约项目10个，投资总额24亿元。" * 50_000, encoding="utf-8")
     doc = sm.read_document(p)
+    monkeypatch.setattr(datafiles, "TRUST_SHIPPED_RULES", False)  # the package's own rules under the budget too
     monkeypatch.setattr(datafiles, "MATCH_TIMEOUT", 1e-9)
     for fn in (sm.extract, extract_problems, sm.read_document):
         with pytest.raises(RuleTimeoutError) as e:
@@ -406,9 +407,26 @@ def test_period_and_region_rules_run_under_the_timeout(monkeypatch, detect):
     fn = getattr(importlib.import_module(f"summary_mining.{module}"), name)
     text = "2023年上半年中江县招商引资工作总结\n全县1-6月签约项目10个。" * 100
     assert fn(text) is not None
+    monkeypatch.setattr(datafiles, "TRUST_SHIPPED_RULES", False)
     monkeypatch.setattr(datafiles, "MATCH_TIMEOUT", 1e-9)
     with pytest.raises(RuleTimeoutError, match="MATCH_TIMEOUT"):
         fn(text)
+
+
+def test_shipped_rules_skip_the_budget_and_a_rules_file_of_yours_runs_under_it(monkeypatch, tmp_path):
+    """TRUST_SHIPPED_RULES: the package's own rules (linear: the pathological inputs above) run without the budget's
+    clock reads; rules read from a file of yours (units.toml with a unit added) run under MATCH_TIMEOUT."""
+    text = "签约项目10个，投资总额24亿元。" * 2_000
+    monkeypatch.setattr(datafiles, "MATCH_TIMEOUT", 1e-9)
+    df = sm.extract(text=text)
+    assert len(df) == 4_000 and df["surface"].tolist()[:2] == ["10个", "24亿元"] and df["value"].iloc[1] == 2.4e9
+    yours = tmp_path / "units.toml"
+    yours.write_text(datafiles.data_path("units.toml").read_text(encoding="utf-8")
+                     + '\n[units."担"]\nkind = "amount"\nbase = "担"\n', encoding="utf-8")
+    with pytest.raises(RuleTimeoutError, match="MATCH_TIMEOUT"):
+        sm.extract(text=text, rules=sm.RuleSet(units=str(yours)))
+    monkeypatch.setattr(datafiles, "MATCH_TIMEOUT", 5.0)
+    assert sm.extract(text=text, rules=sm.RuleSet(units=str(yours)))["surface"].tolist() == df["surface"].tolist()
 
 
 def test_a_backtracking_user_rule_times_out_instead_of_hanging(monkeypatch):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import regex
 
-from ..datafiles import rx_finditer, rx_match, rx_search
+from ..datafiles import code_pattern, rx_finditer, rx_match, rx_search
 from ..numerals import parse_number
 from .context import Context
 from .context import make_relation as _rel
@@ -50,7 +50,7 @@ def _title_end(text: str, start: int, stop: int) -> int:
     return m.start() if m else end
 
 
-_TITLE_END = regex.compile(r"[。；;：:，,\n]")
+_TITLE_END = code_pattern(r"[。；;：:，,\n]")
 
 
 def _run(ctx: Context, style: regex.Pattern[str], first: regex.Match[str], limit: int, max_gap: int) -> list[tuple[int, int]]:

@@ -15,16 +15,15 @@ records made for the relation (no reported figure of the document's, like the co
 """
 from __future__ import annotations
 
-import regex
 
-from ..datafiles import rx_finditer, rx_match
+from ..datafiles import code_pattern, rx_finditer, rx_match
 from .context import Context, occurrences
 from .context import make_relation as _rel
 from .record import Relation
 
 __all__ = ["find_structure_ratios"]
 
-_NUMBER = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
+_NUMBER = code_pattern(r"[0-9]+(?:\.[0-9]+)?")
 
 
 def find_structure_ratios(ctx: Context) -> list[Relation]:

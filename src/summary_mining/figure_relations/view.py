@@ -18,14 +18,14 @@ from typing import Iterator
 
 import regex
 
-from ..datafiles import rx_sub
+from ..datafiles import code_pattern, rx_sub
 from ..structure import strip_glosses
 from .context import Context, Fig
 from .rules import PLACEHOLDER_BASE
 
 __all__ = ["FigureView", "figure_views"]
 
-_BLANK = regex.compile(r"\s+")
+_BLANK = code_pattern(r"\s+")
 _PER_KIND = 0x800
 
 

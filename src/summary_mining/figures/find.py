@@ -16,9 +16,8 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
 
-import regex
 
-from ..datafiles import rx_finditer, rx_match, rx_search
+from ..datafiles import code_pattern, rx_finditer, rx_match, rx_search
 from ..model import Document
 from ..normalize import normalize
 from ..numerals import decimals, is_redacted, last_digit_unit, parse_number
@@ -32,18 +31,18 @@ __all__ = ["find_figures"]
 
 _CN_DIGIT_CHARS = frozenset("零〇○一二两三四五六七八九")
 _APPROX_CHARS = "近约逾超上数"
-_HEADER_UNIT = regex.compile(r"[（(]\s*([^（()）]{1,8}?)\s*[)）]\s*$")
-_CELL_NUMBER = regex.compile(r"\s*-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?\s*")
+_HEADER_UNIT = code_pattern(r"[（(]\s*([^（()）]{1,8}?)\s*[)）]\s*$")
+_CELL_NUMBER = code_pattern(r"\s*-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?\s*")
 
 #: Runs no figure is made of: 33+ characters of digits, numerals, separators or redaction marks
 #: (``一一一…``, ``×××…``, ``1,000,000,…``), and 9+ blanks. The figure patterns repeat these
 #: characters, so from every position inside such a run they would scan to its end — quadratic
 #: time on a long run. The scans read a copy of the text with these runs blanked out (same
 #: length, so offsets are unchanged); everything else reads the text itself.
-_NO_FIGURE_RUN = regex.compile(r"[0-9xX×*,.零〇○一二两三四五六七八九十百千万亿点]{33,}|[ \t]{9,}")
+_NO_FIGURE_RUN = code_pattern(r"[0-9xX×*,.零〇○一二两三四五六七八九十百千万亿点]{33,}|[ \t]{9,}")
 _MASK = "\x00"
 #: A line holding only a page number (``page_number`` of structure.toml: — 12 —), with the line break before it.
-_PAGE_LINE = (regex.compile(rf"\n[ \t]*(?:{structure_rules().page_number.pattern})[ \t]*(?=\n)")
+_PAGE_LINE = (code_pattern(rf"\n[ \t]*(?:{structure_rules().page_number.pattern})[ \t]*(?=\n)")
               if structure_rules().page_number is not None else None)
 #: Characters after a figure that the qualifier / unit-exclusion / 个百分点-list rules may look at.
 _AFTER_WINDOW = 64
@@ -375,7 +374,7 @@ def _figure_mentions(ctx: _Context, out: list[Figure]) -> None:
 #: 0.6、2.0、3.4个百分点; 2.1和2.4个百分点; 48.47、51.50、39.07亿元; 1.6、-0.3、0.8个百分点): the unit at the end of the list
 #: is each number's.
 _BARE_JOINERS = "、和及与"
-_BARE_BEFORE = regex.compile(rf"(?<![0-9.,第])(?P<sign>[-－−])?(?P<num>[0-9]{{1,3}}(?:\.[0-9]+)?)[ \t]*[{_BARE_JOINERS}][ \t]*$")
+_BARE_BEFORE = code_pattern(rf"(?<![0-9.,第])(?P<sign>[-－−])?(?P<num>[0-9]{{1,3}}(?:\.[0-9]+)?)[ \t]*[{_BARE_JOINERS}][ \t]*$")
 _BARE_WINDOW = 16
 
 

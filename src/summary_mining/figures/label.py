@@ -12,9 +12,8 @@ from __future__ import annotations
 import bisect
 import math
 
-import regex
 
-from ..datafiles import rx_finditer, rx_fullmatch, rx_match, rx_search
+from ..datafiles import code_pattern, rx_finditer, rx_fullmatch, rx_match, rx_search
 from ..model import Document
 from ..numerals import REDACTION_CHARS
 from ..structure import strip_glosses
@@ -163,11 +162,11 @@ def _subject(doc: Document, start: int, sent_start: int, lex: IndicatorLexicon, 
 
 
 #: What a table's row name starts with that is not the name: 其中:, #工资性收入 (an 其中 item), (1)税收收入, 1.食品烟酒.
-_TABLE_MARK = regex.compile(r"^[#＃.．·]*(?:其中[:：])?(?:[（(][0-9一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[.．、](?![0-9]))?")
+_TABLE_MARK = code_pattern(r"^[#＃.．·]*(?:其中[:：])?(?:[（(][0-9一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[.．、](?![0-9]))?")
 
 
 #: The unit a column header ends with: 比上年增长（%）, 增长%.
-_COLUMN_UNIT = regex.compile(r"\s*(?:[（(][^（()）]*[)）]|%)?\s*$")
+_COLUMN_UNIT = code_pattern(r"\s*(?:[（(][^（()）]*[)）]|%)?\s*$")
 
 
 def _table_label(doc: Document, m: Figure) -> tuple[str, str]:

@@ -35,7 +35,7 @@ from typing import Any
 
 import regex
 
-from ..datafiles import compile_pattern, rules_from, rx_finditer, rx_search
+from ..datafiles import code_pattern, compile_pattern, rules_from, rx_finditer, rx_search
 from ..model import Article, Document
 from ..normalize import normalize
 
@@ -44,7 +44,7 @@ __all__ = ["PeriodInfo", "PeriodRules", "period_rules", "detect_period", "period
 
 _CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "О": "0", "一": "1", "二": "2", "三": "3", "四": "4",
               "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
-_CN_YEAR = regex.compile(r"([一二][〇零○О一二三四五六七八九]{3})年")
+_CN_YEAR = code_pattern(r"([一二][〇零○О一二三四五六七八九]{3})年")
 
 
 @dataclass(frozen=True)
@@ -313,7 +313,7 @@ def detect_period(doc_or_text: Document | str, article: Article | int | None = N
     return PeriodInfo(year, span, period_label(year, span), masked and year is None, review)
 
 
-_YEAR_IN_HEADING = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+_YEAR_IN_HEADING = code_pattern(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 
 
 def target_period(period: str | None, section: str | None) -> str | None:

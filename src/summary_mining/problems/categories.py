@@ -15,6 +15,7 @@ import regex
 
 from ..rules.segment import CACHE_MAX_CHARS, Segmenter
 from .rules import ProblemRules, category_lexicon, problem_rules
+from ..datafiles import code_pattern
 
 __all__ = ["categorize", "keywords_of"]
 
@@ -73,7 +74,7 @@ def _idf() -> tuple[dict[str, float], float]:
     return idf, sorted(idf.values())[len(idf) // 2]
 
 
-_WORDLIKE = regex.compile(r"^[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]*$")
+_WORDLIKE = code_pattern(r"^[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]*$")
 
 
 def keywords_of(text: str, top: int | None = None, rules: ProblemRules | None = None) -> list[str]:

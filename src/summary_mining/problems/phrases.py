@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import regex
 
-from ..datafiles import rx_fullmatch, rx_search
+from ..datafiles import code_pattern, rx_fullmatch, rx_search
 from ..structure import heading_at_line
 from .rules import ProblemRules, problem_rules
 
@@ -47,7 +47,7 @@ def ordinal(s: str) -> int | None:
     return _CN_DIGITS.get(s) if len(s) == 1 else None
 
 
-NUMBER_IN = regex.compile(r"[一二三四五六七八九十百]+|[0-9０-９]+|[①-⑳⑴-⒇]")
+NUMBER_IN = code_pattern(r"[一二三四五六七八九十百]+|[0-9０-９]+|[①-⑳⑴-⒇]")
 
 
 def bare_title(title: str) -> str:
