@@ -75,6 +75,7 @@ class StructureRules:
     terminator: regex.Pattern[str]  # one statement terminator (。！？；)
     clause_break: re.Pattern[str]
     clause_breaks: frozenset[str]
+    digit_group: regex.Pattern[str] | None
     gloss: regex.Pattern[str] | None
     dates: tuple[regex.Pattern[str], ...]
     authors: tuple[regex.Pattern[str], ...]
@@ -145,6 +146,7 @@ def _structure_rules(d: dict, src: str, markers, heads) -> StructureRules:
         terminator=compile_pattern(f"[{term}]", src, "sentence_terminators"),
         clause_break=_char_classes(f"[{regex.escape(breaks)}\\n]", src, "clause_breaks"),
         clause_breaks=frozenset(breaks),
+        digit_group=compile_pattern(d["digit_group"], src, "digit_group") if d.get("digit_group") else None,
         gloss=compile_pattern(d["glosses"], src, "glosses") if d.get("glosses") else None,
         dates=tuple(compile_pattern(p, src, f"metadata.date[{i}]") for i, p in enumerate(meta.get("date", []))),
         authors=tuple(compile_pattern(p, src, f"metadata.author[{i}]") for i, p in enumerate(meta.get("author", []))),
@@ -457,6 +459,13 @@ def _gloss_brackets(gloss: regex.Pattern[str] | None, norm: str) -> set[int]:
     return {k for m in rx_finditer(gloss, norm) for k in (m.start() + 1, m.end())}
 
 
+def _digit_groups(pattern: regex.Pattern[str] | None, norm: str) -> set[int]:
+    """Cuts after the commas that group a number's digits (391,267万元): no clause ends there."""
+    if pattern is None or "," not in norm:
+        return set()
+    return {m.end() for m in rx_finditer(pattern, norm)}
+
+
 def _metadata(text: str, lines: list[Block], rules: StructureRules, known: dict) -> dict:
     meta = dict(known)
     head = text[: rules.head_chars]
@@ -500,7 +509,8 @@ def build_document(result: ReadResult, *, doc_id: str, source: str, rules: Struc
         para_edges = [p.start for p in paragraphs] + [p.end for p in paragraphs]
         # a soft-wrapped line break ends no clause (完成年初预算112.76⏎亿元的101.37%)
         wrapped = {lines[i][1] + 1 for i in soft}
-        clause_cuts = _cuts(rules.clause_break, norm, starts, _gloss_brackets(rules.gloss, norm) | wrapped)
+        clause_cuts = _cuts(rules.clause_break, norm, starts,
+                            _gloss_brackets(rules.gloss, norm) | wrapped | _digit_groups(rules.digit_group, norm))
         stops = _cuts(rules.full_stop, norm, para_edges)
         doc = Document(doc_id=str(doc_id), source=source, format=result.format, text=text, articles=articles,
                        sections=sections, sentences=sentences, tables=list(result.tables), blocks=list(blocks),

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, Sequence
 
 import regex
 
-from ..datafiles import rx_finditer, rx_finditer_any, rx_fullmatch
+from ..datafiles import code_pattern, rx_finditer, rx_finditer_any, rx_fullmatch, rx_search
 from ..figures.record import Figure
 from ..model import Document
 from ..rules.labels import label_rules
@@ -96,7 +96,7 @@ BRACKETED_FIGURE = 18
 _CLAUSE_BREAKS = structure_rules().clause_breaks
 
 #: A pronunciation gloss in brackets (增長(zhǎng)): read past, never a word of a clause (structure.toml).
-_GLOSS = structure_rules().gloss or regex.compile("(?!)")
+_GLOSS = structure_rules().gloss or code_pattern("(?!)")
 
 
 def family_of(f: Figure, rules: RelationRules) -> str:
@@ -112,18 +112,25 @@ def family_of(f: Figure, rules: RelationRules) -> str:
 _SPACES = PAD_SPACES + "\r\n"
 
 
+#: A comma grouping a number's digits (完成年初预算391,267万元的97.34%): no clause break, left out of a clause's words.
+_DIGIT_GROUP = structure_rules().digit_group or code_pattern("(?!)")
+
+
 def _without_glosses(raw: str, base: int) -> tuple[str, list[int]]:
-    """``raw`` without pronunciation glosses and whitespace, and the offset (``base`` + index) of each character
-    kept, then of its end: 增長(zhǎng)3% -> ('增長3%', [b, b+1, b+9, b+10, b+11])."""
+    """``raw`` without pronunciation glosses, whitespace and the commas grouping a number's digits, and the offset
+    (``base`` + index) of each character kept, then of its end: 增長(zhǎng)3% -> ('增長3%', [b, b+1, b+9, b+10, b+11])."""
     keep = [c not in _SPACES for c in raw]
     for m in rx_finditer(_GLOSS, raw):
         keep[m.start():m.end()] = [False] * (m.end() - m.start())
+    if "," in raw:
+        for m in rx_finditer(_DIGIT_GROUP, raw):
+            keep[m.start()] = False
     offsets = [base + k for k, c in enumerate(keep) if c]
     return "".join(raw[k - base] for k in offsets), offsets + [base + len(raw)]
 
 
 #: What cue matching reads past: a gloss, or the spaces a justified PDF line pads its words with (其 中，).
-_DROPPED = regex.compile(f"(?:{_GLOSS.pattern})|[{PAD_SPACES}]+")
+_DROPPED = code_pattern(f"(?:{_GLOSS.pattern})|[{PAD_SPACES}]+")
 
 
 class _PlainText:
@@ -289,7 +296,7 @@ class Context:
         are (see ``Fig.cmap``)."""
         lo = self.clause_start(pos)
         raw = self.text[lo:pos]
-        if not may_hold_gloss(raw) and not any(c in raw for c in _SPACES):
+        if not may_hold_gloss(raw) and not any(c in raw for c in _SPACES) and ("," not in raw or not rx_search(_DIGIT_GROUP, raw)):
             return raw, lo
         return _without_glosses(raw, lo)
 
@@ -431,7 +438,7 @@ class Context:
 
 
 #: A bracketed remark with no bracket inside it (（进口小于出口）, (GDP)).
-BRACKETED = regex.compile(r"[（(][^（()）]*[)）]")
+BRACKETED = code_pattern(r"[（(][^（()）]*[)）]")
 
 
 def occurrences(text: str, word: str) -> list[int]:

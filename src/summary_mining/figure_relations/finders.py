@@ -18,7 +18,7 @@ from typing import Callable
 import regex
 
 from ..figures.tables import table_figures
-from ..datafiles import rx_finditer, rx_first, rx_fullmatch, rx_match, rx_search, rx_sub
+from ..datafiles import code_pattern, rx_finditer, rx_first, rx_fullmatch, rx_match, rx_search, rx_sub
 from ..model import Paragraph
 from ..normalize import normalize
 from ..numerals import parse_number
@@ -52,7 +52,7 @@ from .view import figure_views
 
 __all__ = ["FINDERS", "Group", "find_groups", "restated_rates", "changes_of_parts"]
 
-_NUMBER = regex.compile(r"[0-9][0-9,]*(?:[.、][0-9]+)?")
+_NUMBER = code_pattern(r"[0-9][0-9,]*(?:[.、][0-9]+)?")
 _TRIM = "，,；;。：:、 \t\r\n"
 
 
@@ -79,7 +79,7 @@ def _rate_rule(ctx: Context, p: Fig) -> RateRule | None:
     return None
 
 
-_PCT_CLAUSE = regex.compile(r"[^，,；;。]{0,30}?-?[0-9.]+\s*(?:%|个百分点)")
+_PCT_CLAUSE = code_pattern(r"[^，,；;。]{0,30}?-?[0-9.]+\s*(?:%|个百分点)")
 
 
 def _adjacent(ctx: Context, g: Fig, cue: int) -> bool:
@@ -149,6 +149,15 @@ def _numerator_parts(ctx: Context, p: Fig, rule: RateRule, fam) -> list[Fig]:
     return sorted(found.values(), key=lambda g: g.start)
 
 
+def _item_clause(ctx: Context, g: Fig) -> str:
+    """``g``'s clause words — of its own item when it is listed after another figure in its clause (资产总额80.8万亿元、
+    负债总额54.7万亿元、国有资本权益总额16.7万亿元: 国有资本权益总额, not the 负债 or 资产 of the items before)."""
+    prev = ctx.figs[g.i - 1] if g.i > 0 else None
+    if prev is None or prev.end <= ctx.clause_pos(g, 0) or prev.end > g.start:
+        return g.clause
+    return ctx.text[prev.end:g.start]
+
+
 def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig | None]:
     """(numerators, denominator) of a rate: the nearest matching figure in its full sentence (or the
     counts that add up to it, ``numerator_parts``), and the nearest base before it in the paragraph
@@ -164,7 +173,7 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig |
     for g in ctx.nearest_before(p):
         if g.para != p.para or not back <= g.stmt <= p.stmt and not rule.numerator_in_paragraph:
             break
-        words = ctx.context_words(g)
+        words = f"{_item_clause(ctx, g)}|{g.label}|{g.indicator}"
         if fam(g) and not g.direction and _has_any(rule.numerator, words) and not _has_any(rule.numerator_excluded, words):
             nums = [_whole_named(ctx, g, p, rule.numerator)]
             break
@@ -177,7 +186,8 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig |
     for g in ctx.nearest_before(p):
         if g.para != p.para:
             break
-        planned = _has_any([w for w in rule.denominator if w in ctx.rules.target_words], g.clause)
+        clause = _item_clause(ctx, g)
+        planned = _has_any([w for w in rule.denominator if w in ctx.rules.target_words], clause)
         if any(g is n for n in nums) or not fam(g) or g.family != num.family \
                 or (ctx.is_target(g) != rule.base_is_target and not planned):
             continue  # a target is no base, unless the rule's base is one (计划新开工项目270项 for 开工率)
@@ -185,8 +195,8 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig |
             continue  # the numerator's sibling (城镇常住人口734.7万，农村常住人口139.7万): a part, not the whole
         # 计划新开工项目270项 is a base although it names the numerator's verb: its own clause says so; 在统计的28种
         # 主要规模以上工业产品中: the words after it in its clause may say so too
-        if _has_any(rule.denominator, g.clause) or (_has_any(rule.denominator, ctx.context_words(g))
-                                                   and not _has_any(rule.numerator, g.clause)) \
+        if _has_any(rule.denominator, clause) or (_has_any(rule.denominator, f"{clause}|{g.label}|{g.indicator}")
+                                                 and not _has_any(rule.numerator, clause)) \
                 or _has_any(rule.denominator, ctx.text[g.end:ctx.doc.clause_at(g.end - 1).end]):
             den = _whole_named(ctx, g, p, rule.denominator)
             break
@@ -913,6 +923,13 @@ def _share_match(ctx: Context, p: Fig) -> regex.Match | None:
     return rx_first(ctx.rules.share, p.clause)
 
 
+def _single_share_match(ctx: Context, p: Fig) -> regex.Match | None:
+    """:func:`_share_match` of a share stated alone: one after the respective word (分别占80%和20%) is one of a list,
+    read by ``find_respective_values``."""
+    m = _share_match(ctx, p)
+    return None if m is not None and p.clause[:m.start()].strip(" ，,") == ctx.label_rules.respectively else m
+
+
 _SUBJECT_STOPS = structure_rules().clause_breaks | frozenset("%％.0123456789")  # a clause break, a figure's end
 
 
@@ -1181,7 +1198,7 @@ def find_shares(ctx: Context) -> list[Relation]:
     out = []
     last: dict[int, tuple[Fig, int, bool]] = {}  # paragraph -> (whole its last share named, sentence, firm)
     carried: tuple[Fig, bool] | None = None  # (whole, firm) a share said holds for the shares below it (（下同）)
-    for p, m in _percentages(ctx, _share_match):
+    for p, m in _percentages(ctx, _single_share_match):
         named = m.group("whole").strip(_TRIM)
         if named and any(named.startswith(w) for w in ctx.rules.share_external):
             continue
@@ -1663,7 +1680,9 @@ def find_groups(ctx: Context) -> list[Group]:
                 if (ctx.addable(g, targets=plan) or ctx.average_whole(g, run)) and (not plan or ctx.is_target(g)) \
                         and not g.redacted:
                     wholes.setdefault(g.family, []).append(g)  # nearest first
-            if ctx.text[cs] in "（(":  # a bracket right after a figure breaks down that figure alone
+            if ctx.text[cs] in "（(" or cs > 0 and ctx.text[cs - 1] in "（(":
+                # a bracket right after a figure (or a cue opening one: 查出问题金额13884万元(其中市本级4139万元)) breaks down
+                # that figure alone
                 if _is_total(ctx, run[0]):
                     continue  # (一等奖3人（全省共4人获一等奖）: a wider total, no part)
                 # … or the value before the rates that follow it (收入完成322,215万元，为预算的101.5%，同比增长29.3%(税收
@@ -2095,7 +2114,7 @@ def _parallel_starts(ctx: Context, spans: list[tuple[int, int, bool]],
 
 
 #: A paragraph's number (1. 1、 （1） (一) 一、): group a, b or c.
-_PARA_NUMBER = regex.compile(r"\s*(?:(?P<a>[0-9]{1,2})[.．、](?![0-9])|[（(](?P<b>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）]"
+_PARA_NUMBER = code_pattern(r"\s*(?:(?P<a>[0-9]{1,2})[.．、](?![0-9])|[（(](?P<b>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）]"
                              r"|(?P<c>[一二三四五六七八九十]{1,3})、)")
 
 
@@ -2132,7 +2151,7 @@ def _numbered_paragraphs(ctx: Context) -> list[tuple[int, str, tuple[str, ...]]]
 
 
 #: A list marker opening a paragraph (1. 1、 （1） (一) 一、), read past to the paragraph's first words.
-_PARA_MARKER = regex.compile(r"\s*(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|—{1,3}|[●■◆▲])\s*")
+_PARA_MARKER = code_pattern(r"\s*(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|—{1,3}|[●■◆▲])\s*")
 #: How many characters after its marker name a paragraph's part (市本级完成… / 高新区完成…).
 PART_HEAD_CHARS = 6
 
@@ -2549,7 +2568,7 @@ def find_share_totals(ctx: Context) -> list[Relation]:
 
 # ---------------------------------------------------------------------------------------------
 # sums (合计2300万元 = 1400万元 + 900万元)
-_NOUN_AFTER = regex.compile(r"的?([^\s，,。；;：:、（()）和及与0-9]{1,8})")
+_NOUN_AFTER = code_pattern(r"的?([^\s，,。；;：:、（()）和及与0-9]{1,8})")
 
 
 def _counted_noun(ctx: Context, g: Fig) -> str:
@@ -2613,7 +2632,7 @@ def _item_whole(ctx: Context, g: Fig, t: Fig) -> Fig | None:
 
 
 #: What a bracket listing parts of the figure before it opens with (（其中：开发区0.79亿元）, （含…）).
-_PART_BRACKET = regex.compile(r"[（(]\s*(?:其中|含|包括|包含)")
+_PART_BRACKET = code_pattern(r"[（(]\s*(?:其中|含|包括|包含)")
 
 
 def _in_part_bracket(ctx: Context, g: Fig, pos: int) -> bool:
@@ -2802,10 +2821,10 @@ def _split_items(s: str, seps: str) -> list[tuple[int, str]]:
     return out
 
 
-_COLON = regex.compile(r"[:：]\s*")
-_NESTED_COUNT = regex.compile(r"[^：:，,、]{0,8}?[0-9一二两三四五六七八九十]+[^\s：:，,、]{0,3}[：:]")
-_ORDINAL_ITEM = regex.compile(r"(?:^|[。；;，,：:\n])\s*([一二三四五六七八九十]{1,3})是")
-_ORDINAL_START = regex.compile(r"\s*[一二三四五六七八九十]{1,3}是")
+_COLON = code_pattern(r"[:：]\s*")
+_NESTED_COUNT = code_pattern(r"[^：:，,、]{0,8}?[0-9一二两三四五六七八九十]+[^\s：:，,、]{0,3}[：:]")
+_ORDINAL_ITEM = code_pattern(r"(?:^|[。；;，,：:\n])\s*([一二三四五六七八九十]{1,3})是")
+_ORDINAL_START = code_pattern(r"\s*[一二三四五六七八九十]{1,3}是")
 _CN = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 
 
@@ -2945,6 +2964,10 @@ def _count_respectively(ctx: Context, g: Fig) -> Relation | None:
     if not m:
         return None
     start = g.end + noun.end() + m.end()
+    if rest[m.end():m.end() + 1] in (":", "："):
+        listed = _statements_listed(ctx, g, start + 1)
+        if listed is not None:
+            return listed
     stop, depth = start, 0
     while stop < end:
         c = ctx.text[stop]
@@ -2962,6 +2985,27 @@ def _count_respectively(ctx: Context, g: Fig) -> Relation | None:
     if len(items) < 2:
         return None
     return _count_rel(ctx, g, items, start, soft=True)
+
+
+def _statements_listed(ctx: Context, g: Fig, lo: int) -> Relation | None:
+    """有26个考核指标超额完成任务，分别是：改造县乡公路3290公里，为任务的164.5%；…；贫困农民帮扶培训15130人，为任务的126.1%。:
+    the statements after the colon, to the full stop, one item each (named by their words before their first figure).
+    A mismatch is firm only when no item holds a count of the count's own kind (建设农家书屋19818个 may be what is
+    counted, or a part of it)."""
+    hi = ctx.doc.stop_span(g.start)[1]
+    body = ctx.text[lo:hi].rstrip("。.！!？? \n")
+    if "；" not in body and ";" not in body:
+        return None
+    parts = _split_items(body, "；;")
+    if len(parts) < 2:
+        return None
+    items = []
+    for off, it in parts:
+        cut = next((k for k, c in enumerate(it) if c.isdigit() or c in "，,："), len(it))
+        name = it[:cut].strip() or it[:16]
+        items.append((lo + off, lo + off + len(name), ctx.written[lo + off:lo + off + len(name)]))
+    firm = not any(h.family == g.family for h in ctx.between(lo, hi))
+    return _rel(ctx, "count_of", "enumeration", g, [], items=items, cue="", exhaustive=True, firm=firm)
 
 
 def _replace_outside(s: str, word: str, sep: str) -> str:
@@ -2986,7 +3030,7 @@ def _replace_outside(s: str, word: str, sep: str) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # the same indicator stated twice in one section
-_MARKER = regex.compile(r"^(?:[0-9]{1,2}[、.．]|[一二三四五六七八九十]{1,3}、|[（(][0-9一二三四五六七八九十]{1,3}[)）])\s*")
+_MARKER = code_pattern(r"^(?:[0-9]{1,2}[、.．]|[一二三四五六七八九十]{1,3}、|[（(][0-9一二三四五六七八九十]{1,3}[)）])\s*")
 
 
 def find_repeats(ctx: Context) -> list[Relation]:

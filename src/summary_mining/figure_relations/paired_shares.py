@@ -140,15 +140,28 @@ def find_respective_values(ctx: Context, share_match: Callable, named_whole: Cal
         if p.kind != "percentage" or p.i in ctx.claimed or p.redacted or p.in_name or "占" not in p.clause:
             continue
         m = share_match(ctx, p)
-        if m is None or p.clause[:m.start()].strip(" ，,") != word:
+        # 分别占96.25%和占3.75%: no whole named, the shares are of the whole the values are listed in (a breakdown's)
+        bare = p.clause.strip(" ，,") == word + "占"
+        if not bare and (m is None or p.clause[:m.start()].strip(" ，,") != word):
             continue
-        shares = ctx.listed_after(p)
+        shares = _shares_listed(ctx, p)
         values = _clause_ends_before(ctx, p, len(shares)) if len(shares) >= 2 else []
         if not values:
             continue
-        name = m.group("whole").strip()
         if listed is None:
             listed = {x.i: grp.whole for grp in ctx.groups for x in grp.parts}
+        if bare:
+            wholes = {listed.get(v.i) for v in values}
+            if len(wholes) != 1 or None in wholes:
+                continue
+            ctx.claimed.update(g.i for g in shares)
+            whole = wholes.pop()
+            # (firm when the whole and its parts are stated in the shares' full sentence)
+            out.extend(_rel(ctx, "share_of", "share", share, [part, whole], cue="占", firm=ctx.same_place([part, whole], share),
+                            cap=ctx.rules.share_max, names=(ctx.name(part), ctx.name(whole)))
+                       for share, part in zip(shares, values))
+            continue
+        name = m.group("whole").strip()
         pairs = []
         for share, part in zip(shares, values):
             named, strong = named_whole(ctx, share, part, name) if name else (None, False)
@@ -165,6 +178,20 @@ def find_respective_values(ctx: Context, share_match: Callable, named_whole: Cal
                             cap=ctx.rules.share_max, names=(ctx.name(part), ctx.name(whole))))
     return out
 
+
+def _shares_listed(ctx: Context, p: Fig) -> list[Fig]:
+    """``p`` and the shares listed after it (:meth:`Context.listed_after`), also when each repeats the share word
+    (分别占96.25%和占3.75%)."""
+    shares = ctx.listed_after(p)
+    for g in ctx.figs[shares[-1].i + 1:]:
+        if g.stmt != p.stmt or g.family != p.family or g.i in ctx.claimed \
+                or ctx.text[shares[-1].end:g.start].strip() not in _REPEATED_SHARE_JOINS:
+            break
+        shares.append(g)
+    return shares
+
+
+_REPEATED_SHARE_JOINS = ("和占", "、占", "，占", ",占", "及占", "与占")
 
 #: How long a share's name written right before it may be (农业, 农业服务业).
 NAME_CHARS = 8
