@@ -27,7 +27,7 @@ from .context import make_hundred
 from .context import make_relation as _rel
 from .record import Relation
 
-__all__ = ["find_bracket_shares"]
+__all__ = ["find_bracket_shares", "find_part_shares"]
 
 #: The cue a message shows for the counts' sum.
 CUE = "括注"
@@ -123,4 +123,22 @@ def find_bracket_shares(ctx: Context) -> list[Relation]:
             # (a cue of their own: two runs of one whole are two breakdowns, not one run of shares for share_partitions)
             out.append(_rel(ctx, "share_of", "share", p, [c, whole], cue=CUE + "占", firm=True, cap=ctx.rules.share_max,
                             names=("", ctx.name(whole))))
+    return out
+
+
+def find_part_shares(ctx: Context) -> list[Relation]:
+    """The parts of a breakdown each with its share in brackets right after it (村组数16个,为罗阳镇14个(87.5%)、泗溪镇2个
+    (12.5%)): each share is its part over the breakdown's whole, firm in one full sentence."""
+    out: list[Relation] = []
+    for grp in ctx.groups:
+        for part in grp.parts:
+            q = ctx.figs[part.i + 1] if 0 <= part.i < len(ctx.figs) - 1 else None
+            if q is None or q.kind != "percentage" or q.unit != "%" or q.i in ctx.claimed or q.redacted \
+                    or _words(ctx.text[part.end:q.start]) not in ("（", "(") \
+                    or ctx.text[q.end:q.end + 3].lstrip()[:1] not in ("）", ")"):
+                continue
+            ctx.claimed.add(q.i)
+            out.append(_rel(ctx, "share_of", "share", q, [part, grp.whole], cue=CUE + "占",
+                            firm=ctx.same_place([part, grp.whole], q), cap=ctx.rules.share_max,
+                            names=(ctx.name(part), ctx.name(grp.whole))))
     return out

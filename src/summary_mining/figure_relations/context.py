@@ -101,7 +101,8 @@ _GLOSS = structure_rules().gloss or code_pattern("(?!)")
 
 def family_of(f: Figure, rules: RelationRules) -> str:
     if f.kind == "count":
-        return "count:entity" if f.unit in rules.entity_units else f"count:{f.unit}"
+        return "count:entity" if f.unit in rules.entity_units else "count:person" if f.unit in rules.person_units \
+            else f"count:{f.unit}"
     if f.kind == "amount":
         return f"amount:{f.unit}:{f.currency or ''}"
     return f"pct:{f.unit}"

@@ -40,7 +40,7 @@ from .partition_means import certain_mean, find_partition_means
 from .prior_levels import find_prior_levels
 from .record import Relation
 from .rules import RateGapRule, RateRule, names_partition
-from .bracket_shares import find_bracket_shares
+from .bracket_shares import find_bracket_shares, find_part_shares
 from .paired_shares import find_paired_shares, find_respective_values, find_shares_named_after
 from .respective_parts import find_respective_parts
 from .quotients import find_quotients
@@ -150,10 +150,11 @@ def _numerator_parts(ctx: Context, p: Fig, rule: RateRule, fam) -> list[Fig]:
 
 
 def _item_clause(ctx: Context, g: Fig) -> str:
-    """``g``'s clause words — of its own item when it is listed after another figure in its clause (资产总额80.8万亿元、
-    负债总额54.7万亿元、国有资本权益总额16.7万亿元: 国有资本权益总额, not the 负债 or 资产 of the items before)."""
+    """``g``'s clause words — of its own item when it is listed after another figure of its family in its clause
+    (资产总额80.8万亿元、负债总额54.7万亿元、国有资本权益总额16.7万亿元: 国有资本权益总额, not the 负债 or 资产 of the items
+    before)."""
     prev = ctx.figs[g.i - 1] if g.i > 0 else None
-    if prev is None or prev.end <= ctx.clause_pos(g, 0) or prev.end > g.start:
+    if prev is None or prev.family != g.family or prev.end <= ctx.clause_pos(g, 0) or prev.end > g.start:
         return g.clause
     return ctx.text[prev.end:g.start]
 
@@ -1687,7 +1688,8 @@ def find_groups(ctx: Context) -> list[Group]:
                     continue  # (一等奖3人（全省共4人获一等奖）: a wider total, no part)
                 # … or the value before the rates that follow it (收入完成322,215万元，为预算的101.5%，同比增长29.3%(税收
                 # 收入完成131,589万元…；非税收入…))
-                last = list(itertools.dropwhile(lambda g: g.kind == "percentage",
+                # (not a change before a bracket of levels: 收入5.89亿元，…，短收0.25亿元（其中：税收收入3.97亿元…）)
+                last = list(itertools.dropwhile(lambda g: g.kind == "percentage" or g.direction and not run[0].direction,
                                                 reversed(ctx.between(max(lo, ctx.stmt_start(cs)), cs))))[:1]
                 wholes = {f: gs[:1] for f, gs in wholes.items() if last and gs[0] is last[0]}
             if run[0].family not in wholes:
@@ -2848,7 +2850,9 @@ def _list_after(ctx: Context, g: Fig) -> tuple[int, str] | None:
     if m:  # 发展3个:A、B、C — to the end of the statement, or of the bracket the count stands in
         start = g.end + m.end()
         stop, depth = start, 0
-        while stop < end and text[stop] not in "；;。\n":
+        # (a list of names joined by 、 ends at its first comma: 乡镇4个:罗阳镇、东溪乡、龟湖镇、雪溪乡,其余15个乡镇未完成)
+        stops = "；;。\n，," if "、" in text[start:end].split("，")[0].split(",")[0] else "；;。\n"
+        while stop < end and text[stop] not in stops:
             if text[stop] in "（(":
                 depth += 1
             elif text[stop] in ")）":
@@ -3356,8 +3360,9 @@ def _head_level(ctx: Context, first: Fig, like: Fig) -> Fig | None:
     unit, a value (no target, no change, no bound)."""
     lo = ctx.sentence_start(first)
     opening = next(iter(ctx.between(lo, first.start)), first)
+    words = ctx.text[lo:opening.start].strip(_TRIM)
     if all(g.kind == "percentage" for g in ctx.between(lo, first.start)) \
-            and len(ctx.text[lo:opening.start].strip(_TRIM)) <= HEAD_OPENING:
+            and (len(words) <= HEAD_OPENING or words.startswith(_COMPARING)):
         # a statement opening with the change (…收入完成134.3亿元，为预算数的99.3%，…；同比增长2.9%，增收3.7亿元): the
         # level is its full sentence's, or — a full sentence opening with it (…支出完成124.7亿元，…。同比增长7.7%，增支
         # 8.9亿元) — the full sentence's before, in its paragraph
@@ -3398,8 +3403,9 @@ _COMPARISON = "比较同与"
 
 
 #: How long the words opening a statement with a change may be (同比增长, 比上年增收) for its level to be looked for
-#: in the full sentence before the ；.
+#: in the full sentence before the ；; longer when they open with the comparison (较2020年度决算数减少157.86万元).
 HEAD_OPENING = 8
+_COMPARING = ("比", "较", "同比", "与上年", "与去年")
 
 
 def find_templates(ctx: Context) -> list[Relation]:
@@ -3769,6 +3775,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "completion": find_completion,
     "respective_share": find_respective_shares,
     "bracket_share": find_bracket_shares,
+    "part_share": find_part_shares,
     "paired_share": lambda ctx: find_paired_shares(ctx, _share_match, _named_whole, _part_before),
     "respective_parts": lambda ctx: find_respective_parts(ctx, _respective_names),
     "shares_named_after": lambda ctx: find_shares_named_after(ctx, _named_whole),

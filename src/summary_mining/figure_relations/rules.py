@@ -187,6 +187,7 @@ class RelationRules:
     bound_qualifiers: frozenset[str]
     approx_qualifiers: frozenset[str]
     entity_units: frozenset[str]
+    person_units: frozenset[str]
     target_words: tuple[str, ...]
     non_additive: tuple[str, ...]
     #: words of a level whose growth is stated at comparable prices (生产总值): never checked from current levels
@@ -456,6 +457,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         bound_qualifiers=frozenset(fig["bound_qualifiers"]),
         approx_qualifiers=frozenset(fig["approx_qualifiers"]),
         entity_units=frozenset(fig["entity_units"]),
+        person_units=frozenset(fig.get("person_units", ())),
         target_words=tuple(fig["target_words"]),
         actual_labels=frozenset(fig.get("actual_labels", ())),
         plan_labels=tuple(str(w) for w in fig.get("plan_labels", ())),

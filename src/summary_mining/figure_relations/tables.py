@@ -2,7 +2,8 @@
 
 * **Growth along a row**: a row with a figure under a later and an earlier period column (``2015年`` |
   ``2014年``, ``本年`` | ``上年``) and one under a column of changes: the change is ``growth_of`` the two
-  (``difference_of`` in points when the levels are percentages: 客房开房率 48.64 → 49.00, +0.4).
+  (``difference_of`` in points when the levels are percentages: 客房开房率 48.64 → 49.00, +0.4); one under a
+  column of changes in the levels' unit (``增加额``) is their ``difference_of``.
 * **A share column** (``比重``, ``占比``, ``构成``) whose total row says 100: each row's share is its level over
   the total row's level (工业 111250 / 地区生产总值 529757 = 21.0%).
 * **Breakdowns the outline states**: a row and the rows placed under it (``#``, ``其中：``, numbering nested as
@@ -49,9 +50,18 @@ def _growths(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableCo
     rules = ctx.rules
     pair = _period_columns(columns, rules.table_later, rules.table_earlier)
     changes = [c.index for c in columns if c.role == "value" and c.growth and not c.change_amount]
-    if pair is None or len(changes) != 1:
+    amounts = [c.index for c in columns if c.role == "value" and c.change_amount]
+    if pair is None:
         return []
     out = []
+    if len(amounts) == 1:  # a column of changes in the levels' own unit (增加额): the later level less the earlier
+        for r in rows:
+            now, before, change = (cells.get((t, r, j)) for j in (*pair, amounts[0]))
+            if now is not None and before is not None and change is not None and now.family == before.family == change.family:
+                out.append(_rel(ctx, "difference_of", "difference", change, [now, before], formula="difference",
+                                cue=columns[amounts[0]].label))
+    if len(changes) != 1:
+        return out
     for r in rows:
         now, before, change = cells.get((t, r, pair[0])), cells.get((t, r, pair[1])), cells.get((t, r, changes[0]))
         if now is None or before is None or change is None or now.family != before.family:

@@ -14,8 +14,9 @@ import bisect
 import math
 from dataclasses import replace
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+import regex
 
 from ..datafiles import code_pattern, rx_finditer, rx_match, rx_search
 from ..model import Document
@@ -317,57 +318,78 @@ def _figure(ctx: _Context, start: int, end: int, kind: str, unit: Unit, p: _Pars
 
 def _figure_mentions(ctx: _Context, out: list[Figure]) -> None:
     rules = ctx.rules
-    norm = ctx.norm
     for m in rx_finditer(rules.figure, ctx.scan):
-        unit_w, num, num2, scale, scale1, infix, infix2 = m.group("unit", "num", "num2", "scale", "scale1", "infix", "infix2")
-        unit = rules.units[strip_glosses(unit_w)]  # 個(gè)百分點
-        scale = scale or ""
-        start, end = m.start("num"), m.end("unit")
-        if unit.not_followed_by is not None and rx_match(unit.not_followed_by, norm, end, end + _AFTER_WINDOW):
-            continue
-        if unit.requires_scale and not scale:
-            continue
-        if unit.no_scale and scale:
-            continue
-        if not unit.redacted and (is_redacted(num) or is_redacted(num2 or "")):
-            continue
-        if "、" in num and not (scale or unit.kind == "percentage"):
-            continue
-        if _rejects_start(ctx, start, num):
-            continue
-        if ctx.in_excluded(start, end):
-            continue
-        qualifier = _prefix_qualifier(ctx, start)
-        chinese = _is_chinese_number(num)
-        if chinese and not _chinese_ok(ctx, start, end, num, unit):
-            continue
-        if (chinese or unit.boundary and "\u4e00" <= unit.written[-1] <= "\u9fff") and not _ends_word(ctx, start, end):
-            continue
-        if unit.kind == "count" and (end < len(norm) and norm[end] in ctx.rules.count_not_followed_by
-                                     or _framework_count(ctx, end) or _session_or_rank(ctx, start, unit)
-                                     or _definitional_count(ctx, start, end)):
-            continue
-        infix = infix or infix2
-        parsed = _values(rules, num, scale, num2, scale1, infix, unit)
-        if parsed is None and num2 and _is_chinese_number(num2) == _is_chinese_number(num):
-            # 50-30亿元: bounds out of order are no range; the figure is the number next to the unit
-            num, num2, start = num2, None, m.start("num2")
-            parsed = _values(rules, num, scale, None, None, infix, unit)
-        if parsed is None:
-            continue
-        if unit.max_value is not None and not parsed.redacted and not (parsed.low <= unit.max_value * unit.factor):
-            continue
-        kind, base, written = unit.kind, unit.base, None
-        if unit.written == "个" and (pts := rx_match(rules.distributed_points, norm, end, end + _POINTS_WINDOW)):
-            # 12个、5个和3.6个百分点: the unit the list ends in
-            kind, base, written = "percentage", rules.units[pts.group("points")].base, pts.group("points")
-        qualifier = "range" if num2 else _qualifier(ctx, qualifier, infix, end)
-        if not parsed.redacted and not num2 and start >= 1 and norm[start - 1] == "-" and (start < 2 or not (norm[start - 2].isascii() and norm[start - 2].isalnum())):
-            start -= 1  # a written negative: -3.15%
-            v, lo, hi = parsed.value, parsed.low, parsed.high
-            parsed = parsed._replace(value=-v, low=-hi if infix else -lo, high=-lo if infix else -hi, number=-parsed.number)
-        out.append(_figure(ctx, start, end, kind, unit, parsed, scale=scale, qualifier=qualifier, base=base,
-                           written_unit=written))
+        unit_w = m.group("unit")
+        f = _mention(ctx, m, unit_w)
+        if f is _CUT:  # 278个村社: the unit 个村 is cut across the word 村社; a shorter unit it opens with is not
+            f = next((g for w in _shorter_units(rules, unit_w) if (g := _mention(ctx, m, w)) is not _CUT), None)
+        if f is not None:
+            out.append(f)
+
+
+#: What :func:`_mention` returns for a unit that ends inside a word (the segmenter's).
+_CUT = object()
+
+
+def _shorter_units(rules: MetricRules, written: str) -> list[str]:
+    """The units ``written`` opens with, longest first (个村 -> 个); none for a unit written with a gloss."""
+    return [written[:k] for k in range(len(written) - 1, 0, -1) if written[:k] in rules.units]
+
+
+def _mention(ctx: _Context, m: regex.Match[str], unit_w: str) -> Any:
+    """The figure of match ``m`` read with unit ``unit_w`` (the unit group as written, or a unit it opens with): None
+    when a check rejects it, :data:`_CUT` when the unit ends inside a word."""
+    rules = ctx.rules
+    norm = ctx.norm
+    num, num2, scale, scale1, infix, infix2 = m.group("num", "num2", "scale", "scale1", "infix", "infix2")
+    unit = rules.units[strip_glosses(unit_w)]  # 個(gè)百分點
+    scale = scale or ""
+    start, end = m.start("num"), m.start("unit") + len(unit_w)
+    if unit.not_followed_by is not None and rx_match(unit.not_followed_by, norm, end, end + _AFTER_WINDOW):
+        return None
+    if unit.requires_scale and not scale:
+        return None
+    if unit.no_scale and scale:
+        return None
+    if not unit.redacted and (is_redacted(num) or is_redacted(num2 or "")):
+        return None
+    if "、" in num and not (scale or unit.kind == "percentage"):
+        return None
+    if _rejects_start(ctx, start, num):
+        return None
+    if ctx.in_excluded(start, end):
+        return None
+    qualifier = _prefix_qualifier(ctx, start)
+    chinese = _is_chinese_number(num)
+    if chinese and not _chinese_ok(ctx, start, end, num, unit):
+        return None
+    if (chinese or unit.boundary and "\u4e00" <= unit.written[-1] <= "\u9fff") and not _ends_word(ctx, start, end):
+        return _CUT
+    if unit.kind == "count" and (end < len(norm) and norm[end] in ctx.rules.count_not_followed_by
+                                 or _framework_count(ctx, end) or _session_or_rank(ctx, start, unit)
+                                 or _definitional_count(ctx, start, end)):
+        return None
+    infix = infix or infix2
+    parsed = _values(rules, num, scale, num2, scale1, infix, unit)
+    if parsed is None and num2 and _is_chinese_number(num2) == _is_chinese_number(num):
+        # 50-30亿元: bounds out of order are no range; the figure is the number next to the unit
+        num, num2, start = num2, None, m.start("num2")
+        parsed = _values(rules, num, scale, None, None, infix, unit)
+    if parsed is None:
+        return None
+    if unit.max_value is not None and not parsed.redacted and not (parsed.low <= unit.max_value * unit.factor):
+        return None
+    kind, base, written = unit.kind, unit.base, None
+    if unit.written == "个" and (pts := rx_match(rules.distributed_points, norm, end, end + _POINTS_WINDOW)):
+        # 12个、5个和3.6个百分点: the unit the list ends in
+        kind, base, written = "percentage", rules.units[pts.group("points")].base, pts.group("points")
+    qualifier = "range" if num2 else _qualifier(ctx, qualifier, infix, end)
+    if not parsed.redacted and not num2 and start >= 1 and norm[start - 1] == "-" and (start < 2 or not (norm[start - 2].isascii() and norm[start - 2].isalnum())):
+        start -= 1  # a written negative: -3.15%
+        v, lo, hi = parsed.value, parsed.low, parsed.high
+        parsed = parsed._replace(value=-v, low=-hi if infix else -lo, high=-lo if infix else -hi, number=-parsed.number)
+    return _figure(ctx, start, end, kind, unit, parsed, scale=scale, qualifier=qualifier, base=base,
+                   written_unit=written)
 
 
 #: A bare number and a list joint right before a figure in points or an amount with its scale (三次产业分别拉动经济增长
@@ -484,7 +506,7 @@ def _mark_table_source(doc: Document, figures: list[Figure]) -> None:
         if b is not None and b.kind == "table_row":
             f.source = "table"
             if f.cell is None and b.table is not None and b.row is not None:
-                f.cell = (b.table, b.row, sum(1 for _, e in b.cell_spans(doc.text)[1:] if e <= f.start)
+                f.cell = (b.table, b.row, sum(1 for _, e in b.cell_spans(doc.text) if e <= f.start)
                           if b.cells is not None else doc.text.count("\t", b.start, f.start))
 
 

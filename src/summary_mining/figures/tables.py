@@ -216,7 +216,7 @@ def _is_word(text: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 # columns
 _DROP_BLANKS = str.maketrans("", "", _BLANKS)
-_NUMBER_CHARS = frozenset("0123456789.,-" + _BLANKS)
+_NUMBER_CHARS = frozenset("0123456789.,-%" + _BLANKS)
 
 
 def _squeeze(text: str, normalized: bool = False) -> str:
@@ -274,6 +274,8 @@ def _classify(j: int, header: str, cells: list[str], rules: MetricRules, trules:
                                      and all(parse_unit(c, rules, trules, known=True) for c in filled)):
         return TableColumn(j, header, h, "unit")
     values = bool(filled) and numeric * 2 >= len(filled)
+    if h in trules.index_columns:
+        return TableColumn(j, header, h, "other")  # (行号 | 1, 2, 3: the rows' numbers)
     if (_is_period(h) and not (_is_year(h) and values)) or (filled and not values):
         return TableColumn(j, header, h, "stub")  # names, or periods; one year's figures (2022年) are values
     unit, label, groups = None, [], []
@@ -604,12 +606,13 @@ def _cell(doc: Document, norm: str, a: int, b: int, table: int, r: int, col: Tab
     m = _number(norm[a:b], trules)
     if not m:
         return None
-    unit = _unit_for(col, row_unit, name_unit, table_unit, rules, trules)
+    pct = m.groupdict().get("pct")
+    unit = parse_unit(pct, rules, trules) if pct else _unit_for(col, row_unit, name_unit, table_unit, rules, trules)
     if unit is None:
         return None
     u, scale = unit
     num = m.group("num")
-    s, e = a + m.start("num"), a + m.end("num")
+    s, e = a + m.start("num"), a + (m.end("pct") if pct else m.end("num"))
     written = Decimal(num.replace(",", ""))
     mult = Decimal(rules.scales.get(scale, 1)) if scale else Decimal(1)
     factor = mult * Decimal(str(u.factor))
