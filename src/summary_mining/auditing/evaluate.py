@@ -278,7 +278,8 @@ def _change_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
     ok = agrees(stated, c, tol, p.half)
     real = _at_comparable_prices(ctx, a, b)
     status = _verdict(ok, rel.firm and not real, rel.approximate)
-    word = "增长" if stated >= 0 else "下降"
+    # (a surface written with its sign, -6.76% in a table, needs no word for its direction)
+    word = "" if p.surface.lstrip()[:1] in "-－−+" else "增长" if stated >= 0 else "下降"
     msg = f"{word}{p.surface}与 {shown}={_fmt(c, max(2, p.f.decimals))}% {_WORD[status]}"
     if status != CONSISTENT:
         msg += f"（相差{_fmt(stated - c, max(2, p.f.decimals))}个百分点，容差{_fmt(tol, 4)}）"

@@ -402,6 +402,10 @@ class Context:
         k = bisect.bisect_left(found, g.i, key=lambda h: h.i)
         return found[max(0, k - limit):k + limit]
 
+    def is_prior(self, g: Fig) -> bool:
+        """``g`` is last year's level, its clause opening with a comparison word (``[words] prior``: 比上年人均纯收入1848元)."""
+        return self.text[self.clause_pos(g, 0):g.start].lstrip(_TRIM).startswith(self.rules.prior_words)
+
     def usable(self, g: Fig) -> bool:
         """A value that may enter a computation (a redacted one makes it unverifiable)."""
         return g.kind != "percentage" and not g.in_name and not self.bound(g)

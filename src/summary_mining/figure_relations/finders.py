@@ -993,6 +993,8 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
     for g in ctx.around(part):
         if g is part or g.article != p.article or g.family != part.family or not ctx.usable(g) or ctx.is_target(g) != planned:
             continue
+        if ctx.is_prior(g):
+            continue  # last year's level (比上年人均纯收入1848元) is no whole of this year's part
         if g.value <= part.value and p.value < 100:
             continue  # a whole is larger than a part that is less than all of it (工业项目5个 is no whole of 农业项目5个)
         if g.label and g.label == part.label and g.para == part.para and g.sentence != part.sentence:

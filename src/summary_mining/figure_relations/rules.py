@@ -188,6 +188,7 @@ class RelationRules:
     approx_qualifiers: frozenset[str]
     entity_units: frozenset[str]
     person_units: frozenset[str]
+    prior_words: tuple[str, ...]
     target_words: tuple[str, ...]
     non_additive: tuple[str, ...]
     #: words of a level whose growth is stated at comparable prices (生产总值): never checked from current levels
@@ -458,6 +459,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         approx_qualifiers=frozenset(fig["approx_qualifiers"]),
         entity_units=frozenset(fig["entity_units"]),
         person_units=frozenset(fig.get("person_units", ())),
+        prior_words=tuple(sorted(words.get("prior", ()), key=len, reverse=True)),
         target_words=tuple(fig["target_words"]),
         actual_labels=frozenset(fig.get("actual_labels", ())),
         plan_labels=tuple(str(w) for w in fig.get("plan_labels", ())),

@@ -38,8 +38,8 @@ def _units(ctx: Context) -> list[list[Fig]]:
     units: list[list[Fig]] = []
     for g in ctx.figs:
         if g.kind == "percentage" or g.redacted or g.in_name or g.source == "table" or not ctx.usable(g) \
-                or not ctx.addable(g):
-            continue
+                or not ctx.addable(g) or _in_bracket(ctx, g):
+            continue  # (a part in brackets, 市级政府债务限额78.2亿元（其中：开发区6.4亿元）, is no figure of the scope's own)
         last = units[-1] if units else None
         if last is not None and last[-1].sentence == g.sentence:
             last.append(g)
@@ -48,6 +48,12 @@ def _units(ctx: Context) -> list[list[Fig]]:
         else:
             units.append([g])
     return units
+
+
+def _in_bracket(ctx: Context, g: Fig) -> bool:
+    """``g`` stands inside a bracket opened in its statement."""
+    before = ctx.text[ctx.sentence_start(g):g.start]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
 def _scopes_after(units: list[list[Fig]], k: int) -> list[list[Fig]]:
@@ -67,7 +73,10 @@ def _scopes_after(units: list[list[Fig]], k: int) -> list[list[Fig]]:
 def scope_sums(ctx: Context, relations: list[Relation]) -> list[Relation]:
     """``relations`` and, for each whole a run of scopes right after it adds up to in the same place, that breakdown
     (see the module); wholes a breakdown already reads are left to it."""
-    summed = {id(r.stated) for r in relations if r.relation == "total_of" and r.stated is not None}
+    # (a whole broken down by kind may be broken down by scope too: 债务限额264.3亿元，其中：一般债务…，专项债务…。
+    # 市级…78.2亿元…；县区…186.1亿元: the same parts twice are read once)
+    summed = {(id(r.stated), tuple(sorted(id(o) for o in r.operands))) for r in relations
+              if r.relation == "total_of" and r.stated is not None}
     out = list(relations)
     units = _units(ctx)
     for k, unit in enumerate(units):
@@ -78,7 +87,8 @@ def scope_sums(ctx: Context, relations: list[Relation]) -> list[Relation]:
             continue
         for j, whole in enumerate(unit):
             parts = [u[j] for u in scopes if j < len(u) and u[j].family == whole.family]
-            if len(parts) != len(scopes) or id(whole.f) in summed or any(p.value > whole.value for p in parts):
+            if len(parts) != len(scopes) or (id(whole.f), tuple(sorted(id(p.f) for p in parts))) in summed \
+                    or any(p.value > whole.value for p in parts):
                 continue
             if agrees(whole.value, sum(p.value for p in parts), sum_tolerance(whole, parts)):
                 out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue=CUE, firm=False))
