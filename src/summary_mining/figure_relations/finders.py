@@ -41,6 +41,7 @@ from .prior_levels import find_prior_levels
 from .record import Relation
 from .rules import RateGapRule, RateRule, names_partition
 from .bracket_shares import find_bracket_shares, find_part_shares
+from .multiples import find_multiples
 from .paired_shares import find_paired_shares, find_respective_values, find_shares_named_after
 from .respective_parts import find_respective_parts
 from .quotients import find_quotients
@@ -1258,9 +1259,18 @@ def find_shares(ctx: Context) -> list[Relation]:
                             missing=named or "总体", cap=cap, names=("", named)))
             continue
         out.append(_rel(ctx, "share_of", "share", p, [part, whole], cue="占" + named,
-                        firm=firm and (ctx.same_place([part], p) or part_named), cap=cap,
+                        firm=firm and (ctx.same_place([part], p) or part_named) and _same_periods(ctx, p, whole), cap=cap,
                         names=(ctx.name(part), ctx.name(whole))))
     return out
+
+
+def _same_periods(ctx: Context, p: Fig, whole: Fig) -> bool:
+    """The periods ``p``'s full sentence names (``[share] periods``) are named in ``whole``'s too (or they share it)."""
+    pat = ctx.rules.share_periods
+    if pat is None or whole.stmt == p.stmt:
+        return True
+    own = {m.group() for m in rx_finditer(pat, ctx.text, ctx.stmt_start(p.start), p.start)}
+    return not own or own <= {m.group() for m in rx_finditer(pat, ctx.text, ctx.stmt_start(whole.start), whole.start)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1627,6 +1637,7 @@ def find_groups(ctx: Context) -> list[Group]:
     spans = _cue_spans(ctx)
     last_remote = -1
     for k, (cs, ce, local) in enumerate(spans):
+        first = len(groups)
         after = last_remote  # the remote cue before this one: what its statement lists is no whole of this one's
         if not local:
             last_remote = cs
@@ -1693,7 +1704,11 @@ def find_groups(ctx: Context) -> list[Group]:
                 # (not a change before a bracket of levels: 收入5.89亿元，…，短收0.25亿元（其中：税收收入3.97亿元…）)
                 last = list(itertools.dropwhile(lambda g: g.kind == "percentage" or g.direction and not run[0].direction,
                                                 reversed(ctx.between(max(lo, ctx.stmt_start(cs)), cs))))[:1]
-                wholes = {f: gs[:1] for f, gs in wholes.items() if last and gs[0] is last[0]}
+                # … and the figures listed with it by 、 (计划共2100户、补助资金2077万元(其中:第一批808户、补助资金606万元;…))
+                while last and last[-1].i > 0 and (h := ctx.figs[last[-1].i - 1]).start >= lo \
+                        and "、" in (between := ctx.text[h.end:last[-1].start]) and not any(c in "，,。；;" for c in between):
+                    last.append(h)
+                wholes = {f: gs[:1] for f, gs in wholes.items() if any(gs[0] is x for x in last)}
             if run[0].family not in wholes:
                 continue  # 其中深圳…2条生产线: not a numeric breakdown of the whole
             near = wholes[run[0].family][:2]
@@ -1781,8 +1796,29 @@ def find_groups(ctx: Context) -> list[Group]:
                         groups.append(Group(head, rest, cue, True, firm, complete))
                         taken.update(p.i for p in rest)
                 taken.update(p.i for p in parts)
+        if local:
+            _complete_by_items(groups[first:])
     groups += _parallel_groups(ctx, spans, groups)
     return groups
+
+
+def _complete_by_items(groups: list[Group]) -> None:
+    """One cue's lists of several measures item by item (计划共2100户、补助资金2077万元(其中:第一批808户、补助资金606万元;
+    第二批1292户、补助资金1169万元)): when one measure's parts add up to its whole, the items are all of it, and the
+    other measures' lists are complete too."""
+    lists = [g for g in groups if len(g.parts) >= 2]
+    done = [g for g in lists if agrees(g.whole.value, sum(p.value for p in g.parts), sum_tolerance(g.whole, g.parts))]
+    for g in lists:
+        if not g.exhaustive and any(d is not g and len(d.parts) == len(g.parts) and _interleaved(d.parts, g.parts)
+                                    for d in done):
+            g.exhaustive = True
+
+
+def _interleaved(a: list[Fig], b: list[Fig]) -> bool:
+    """The figures of ``a`` and ``b`` alternate item by item (a1 b1 a2 b2 …, or b1 a1 b2 a2 …)."""
+    first, second = (a, b) if a[0].start < b[0].start else (b, a)
+    pos = [g.start for pair in zip(first, second) for g in pair]
+    return pos == sorted(pos)
 
 
 def _paragraph_before(ctx: Context, cue_start: int, family: str, one_measure: bool = False) -> int:
@@ -3352,8 +3388,13 @@ def _restated_growths(ctx: Context, relations: list[Relation]) -> list[Relation]
 # ---------------------------------------------------------------------------------------------
 # templates: growth against a stated earlier level, differences, thresholds
 def _comparable(figs: list[Fig]) -> bool:
-    """Levels that can be subtracted: one unit (and currency) for all (12个 and 3亿元 are not)."""
-    return len({(g.unit, g.family if g.kind == "amount" else g.kind) for g in figs}) == 1
+    """Levels that can be subtracted: one unit (and currency) for all (12个 and 3亿元 are not; percentages and the
+    points between them are: 3.37%, 4%, 0.63个百分点)."""
+    return len({(_POINTS.get(g.unit, g.unit), g.family if g.kind == "amount" else g.kind) for g in figs}) == 1
+
+
+#: Units of the difference between two percentages, read as the percentages' own unit.
+_POINTS = {"个百分点": "%", "百分点": "%"}
 
 
 def _head_level(ctx: Context, first: Fig, like: Fig) -> Fig | None:
@@ -3778,6 +3819,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "respective_share": find_respective_shares,
     "bracket_share": find_bracket_shares,
     "part_share": find_part_shares,
+    "multiple": find_multiples,
     "paired_share": lambda ctx: find_paired_shares(ctx, _share_match, _named_whole, _part_before),
     "respective_parts": lambda ctx: find_respective_parts(ctx, _respective_names),
     "shares_named_after": lambda ctx: find_shares_named_after(ctx, _named_whole),

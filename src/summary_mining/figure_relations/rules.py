@@ -3,8 +3,8 @@
 >>> r = relation_rules()
 >>> [t.name for t in r.templates][:2]
 ['growth against a stated prior level', 'growth against a stated prior level, with the difference']
->>> r.rates[0].name, "合计" in r.strong_sum.pattern
-('资金到位率', True)
+>>> [x.name for x in r.rates][:2], "合计" in r.strong_sum.pattern
+(['资产负债率', '资金到位率'], True)
 """
 from __future__ import annotations
 
@@ -202,6 +202,7 @@ class RelationRules:
     share_max: float
     share_drop: tuple[str, ...]
     share_external: tuple[str, ...]
+    share_periods: regex.Pattern[str] | None
     share_listed: regex.Pattern[str]
     strong_sum: regex.Pattern[str]
     weak_sum: regex.Pattern[str]
@@ -309,6 +310,8 @@ class RelationRules:
     #: what may follow a collective name (三次产业) up to the structure ratio it states (结构比为9.6:30.8:59.6), the
     #: ratio as group ``ratio`` (``[structure_ratio]``); None: not read
     structure_ratio: regex.Pattern[str] | None = None
+    #: a multiple's wording (``[multiple] pattern``, groups base and n); None: not read
+    multiple: regex.Pattern[str] | None = None
     quotients: tuple[QuotientRule, ...] = ()
     #: (words of a balance taken in from the year before, words of one carried out of a year): ``[carry_over]``
     carry_over: tuple[tuple[str, ...], tuple[str, ...]] | None = None
@@ -473,6 +476,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         share_max=float(d["share"].get("max", 100)),
         share_drop=tuple(sorted(d["share"].get("drop_words", []), key=len, reverse=True)),
         share_external=tuple(d.get("share_external", {}).get("wholes", [])),
+        share_periods=compile_pattern(d["share"]["periods"], src, "share.periods") if d["share"].get("periods") else None,
         share_listed=compile_pattern(d["share"].get("listed", "(?!)"), src, "share.listed"),
         strong_sum=compile_pattern(_alternation(d["sum"]["strong"]), src, "sum.strong"),
         weak_sum=compile_pattern(_alternation(d["sum"]["weak"]), src, "sum.weak"),
@@ -561,6 +565,8 @@ def _compile(d: dict, src: str) -> RelationRules:
                                for k, v in d["share"].get("respective", {}).get("collective", {}).items()),
         total_words=tuple(str(w) for w in d["breakdown"].get("total_words", ())),
         structure_ratio=_structure_ratio(d["structure_ratio"], src) if d.get("structure_ratio", {}).get("pattern") else None,
+        multiple=compile_pattern(d["multiple"]["pattern"], src, "multiple.pattern") if d.get("multiple", {}).get("pattern")
+        else None,
         quotients=tuple(_quotient(q, src) for q in d.get("quotient", [])),
         carry_over=(tuple(str(w) for w in c["into"]), tuple(str(w) for w in c["out_of"]))
         if (c := d.get("carry_over", {})).get("into") else None,

@@ -15,7 +15,6 @@ records made for the relation (no reported figure of the document's, like the co
 """
 from __future__ import annotations
 
-
 from ..datafiles import code_pattern, rx_finditer, rx_match
 from .context import Context, occurrences
 from .context import make_relation as _rel

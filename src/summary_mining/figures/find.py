@@ -366,6 +366,7 @@ def _mention(ctx: _Context, m: regex.Match[str], unit_w: str) -> Any:
     if (chinese or unit.boundary and "\u4e00" <= unit.written[-1] <= "\u9fff") and not _ends_word(ctx, start, end):
         return _CUT
     if unit.kind == "count" and (end < len(norm) and norm[end] in ctx.rules.count_not_followed_by
+                                 and not (norm[end].isdigit() and unit.written in ctx.rules.count_before_figures)
                                  or _framework_count(ctx, end) or _session_or_rank(ctx, start, unit)
                                  or _definitional_count(ctx, start, end)):
         return None

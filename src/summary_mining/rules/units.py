@@ -63,6 +63,7 @@ class MetricRules:
     money_context: tuple[str, ...]
     determiner_numerals: frozenset[str]
     count_not_followed_by: frozenset[str]
+    count_before_figures: frozenset[str]
     population_context: tuple[str, ...]
     line_join: regex.Pattern[str] | None = None
     per_unit: "PerUnitRules | None" = None
@@ -209,6 +210,7 @@ def _metric_rules(units: dict[str, Unit], scales: dict[str, int], f: dict, units
         money_context=tuple(f.get("money_context", ())),
         determiner_numerals=frozenset(f.get("determiner_numerals", ())),
         count_not_followed_by=frozenset(f.get("count_not_followed_by", "")),
+        count_before_figures=frozenset(f.get("count_before_figures", ())),
         population_context=tuple(f.get("population_context", ())),
         line_join=line_join,
         per_unit=_per_unit(f.get("per_unit"), filters_path),
