@@ -2155,7 +2155,7 @@ def _parallel_starts(ctx: Context, spans: list[tuple[int, int, bool]],
 
 #: A paragraph's number (1. 1、 （1） (一) 一、): group a, b or c.
 _PARA_NUMBER = code_pattern(r"\s*(?:(?P<a>[0-9]{1,2})[.．、](?![0-9])|[（(](?P<b>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）]"
-                             r"|(?P<c>[一二三四五六七八九十]{1,3})、)")
+                            r"|(?P<c>[一二三四五六七八九十]{1,3})、)")
 
 
 def _paragraph_number(ctx: Context, p: Paragraph) -> tuple[str | None, int]:
