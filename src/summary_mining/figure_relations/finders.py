@@ -3451,12 +3451,39 @@ HEAD_OPENING = 8
 _COMPARING = ("比", "较", "同比", "与上年", "与去年")
 
 
+#: What joins the views for the scan that finds which of them a template may match: no view holds a line break.
+_VIEW_JOIN = "\n"
+
+
+def _template_hits(templates, views: list) -> list[set[int]]:
+    """For each template, the views one scan of all of them joined (:data:`_VIEW_JOIN`) finds a match overlapping: a
+    match inside a view is found by that scan or lies under one it finds, so the views left out hold none."""
+    joined = _VIEW_JOIN.join(v.text for v in views)
+    starts, pos = [], 0
+    for v in views:
+        starts.append(pos)
+        pos += len(v.text) + 1
+    out = []
+    for t in templates:
+        found: set[int] = set()
+        for m in rx_finditer(t.pattern, joined):
+            a = bisect.bisect_right(starts, m.start()) - 1
+            b = bisect.bisect_right(starts, max(m.start(), m.end() - 1)) - 1
+            found.update(range(a, b + 1))
+        out.append(found)
+    return out
+
+
 def find_templates(ctx: Context) -> list[Relation]:
     out = []
     taken: set[tuple[int, int]] = set()  # (stated figure, template kind) already read
     down = ctx.rules.down_words
-    for view in figure_views(ctx):
-        for t in ctx.rules.templates:
+    views = list(figure_views(ctx))
+    hits = _template_hits(ctx.rules.templates, views)
+    for k, view in enumerate(views):
+        for j, t in enumerate(ctx.rules.templates):
+            if k not in hits[j]:
+                continue
             for m in rx_finditer(t.pattern, view.text):
                 stated = view.figure(m, t.stated)
                 if stated is None or (stated.i, t.relation) in taken:
