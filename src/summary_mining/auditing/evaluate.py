@@ -23,6 +23,8 @@ __all__ = ["evaluate", "CONSISTENT", "INCONSISTENT", "UNVERIFIABLE"]
 
 CONSISTENT, INCONSISTENT, UNVERIFIABLE = "consistent", "inconsistent", "unverifiable"
 NAN = float("nan")
+#: Breakdown cues that are a verb alone (为/是 before a list): the message names no cue.
+_VERB_CUES = frozenset({"为", "是", "分别为", "分别是"})
 _WORD = {CONSISTENT: "一致", INCONSISTENT: "不一致", UNVERIFIABLE: "无法确认"}
 
 Row = dict[str, Any]
@@ -186,7 +188,8 @@ def _total_row(ctx: Context, rel: Relation, w: Fig | None, parts: list[Fig]) -> 
         status = CONSISTENT
         sides = _two_classifications(w, parts, tol)
     if rel.check == "breakdown":
-        msg = f"{name}{w.surface}与{rel.cue}所列 {_plus(parts, rel.minus)}={_amount(s, w)} {_WORD[status]}"
+        cue = "" if rel.cue in _VERB_CUES else rel.cue  # (为罗阳镇14个、…: 与所列, not 与为所列)
+        msg = f"{name}{w.surface}与{cue}所列 {_plus(parts, rel.minus)}={_amount(s, w)} {_WORD[status]}"
         if sides is not None:
             msg += f"（分属两种分类：{_plus(sides[0])}、{_plus(sides[1])} 各不超过总数）"
         elif overlap:
