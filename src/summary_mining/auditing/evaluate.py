@@ -268,7 +268,15 @@ def _change_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
         first, second = rel.names if len(rel.names) == 2 else (ctx.name(a), "上期")
         msg = f"{first}{a.surface}与{second}{b.surface}之差 {_fmt(c, max(p.f.decimals, 2))}{p.unit_text}，与所述{p.surface} {_WORD[status]}"
         return _row(ctx, rel, status, stated, c, tol, msg, [p, a, b])
-    if rel.formula == "growth_by_difference":
+    if rel.formula == "cagr":  # an average yearly growth: (now / before) ** (1 / years) - 1, its bounds from rounding
+        c = growth_rate(a.value, b.value, rel.years)
+        lo = growth_rate(a.value - a.half_base, b.value + b.half_base, rel.years)
+        hi = growth_rate(a.value + a.half_base, b.value - b.half_base, rel.years)
+        if c != c or lo != lo or hi != hi:
+            return _row(ctx, rel, UNVERIFIABLE, p.written, NAN, p.half, f"{p.surface}：所用数字无法计算年均增速", [p, a, b])
+        err = max(abs(hi - c), abs(c - lo))
+        shown = f"({a.surface}/{b.surface})^(1/{rel.years})-1"
+    elif rel.formula == "growth_by_difference":
         diff = abs(b.value) * (-1.0 if rel.sign < 0 else 1.0)
         before = a.value - diff
         c, err = growth(a.value, before, a.half_base, a.half_base + b.half_base)
@@ -289,6 +297,17 @@ def _change_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
         if real:
             msg += "（按可比价格计算的增速，不能由现价总量核对）"
     return _row(ctx, rel, status, stated, c, tol, msg, [p, a, b])
+
+
+def growth_rate(now: float, before: float, years: int) -> float:
+    """The average yearly growth in percent that takes ``before`` to ``now`` in ``years`` (NaN when undefined).
+
+    >>> round(growth_rate(161.1, 77, 5), 2)
+    15.91
+    """
+    if before <= 0 or now <= 0 or years <= 0:
+        return NAN
+    return ((now / before) ** (1 / years) - 1) * 100
 
 
 def _at_comparable_prices(ctx: Context, a: Fig, b: Fig) -> bool:

@@ -975,6 +975,18 @@ def _share_key(ctx: Context, name: str) -> str:
     return key.strip(_TRIM)
 
 
+def _share_of_same(ctx: Context, g: Fig, key: str) -> bool:
+    """``g`` is stated with its own share of the whole named ``key`` (the first share among the percentages right after
+    it in its sentence names it)."""
+    for h in ctx.figs[g.i + 1:g.i + 4]:
+        if h.sentence != g.sentence or h.kind != "percentage":
+            break
+        m = _share_match(ctx, h)
+        if m is not None and m.group("whole").strip(_TRIM):
+            return _share_key(ctx, m.group("whole")) == key
+    return False
+
+
 def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None, bool]:
     """(the figure a share's whole names, firm) (到位资金 -> 实际到位资金83.50亿元), when the match is
     strong. A figure whose label ends the name is preferred, the longest such label first, and is firm
@@ -996,6 +1008,8 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
             continue
         if ctx.is_prior(g):
             continue  # last year's level (比上年人均纯收入1848元) is no whole of this year's part
+        if _share_of_same(ctx, g, key):
+            continue  # a part with its own share of that whole (服务业实际使用外资119.8亿美元，…，占全省实际使用外资的51.4%)
         if g.value <= part.value and p.value < 100:
             continue  # a whole is larger than a part that is less than all of it (工业项目5个 is no whole of 农业项目5个)
         if g.label and g.label == part.label and g.para == part.para and g.sentence != part.sentence:
@@ -3451,6 +3465,9 @@ HEAD_OPENING = 8
 _COMPARING = ("比", "较", "同比", "与上年", "与去年")
 
 
+#: The most years an average yearly growth is read over (a five-year plan's review: 5; a decade: 10).
+MAX_CAGR_YEARS = 20
+
 #: What joins the views for the scan that finds which of them a template may match: no view holds a line break.
 _VIEW_JOIN = "\n"
 
@@ -3522,6 +3539,11 @@ def find_templates(ctx: Context) -> list[Relation]:
                         [*operands, stated] if t.formula == "difference" else operands)):
                     continue
                 sign = -1.0 if t.sign == "verb" and m.group("verb") and m.group("verb") in down else 1.0
+                years = 0
+                if t.formula == "cagr":  # (the years the growth averages over: 由2010年的…到2015年的…, 5)
+                    years = int(m.group("y1")) - int(m.group("y0"))
+                    if not 1 <= years <= MAX_CAGR_YEARS:
+                        continue
                 taken.add((stated.i, t.relation))
                 if stated.kind == "percentage":
                     ctx.claimed.add(stated.i)
@@ -3531,7 +3553,7 @@ def find_templates(ctx: Context) -> list[Relation]:
                 cue = t.cue or (ctx.name(stated) if t.formula == "sum" else t.name)
                 out.append(_rel(ctx, t.relation, t.check, stated, operands, cue=cue, formula=t.formula, sign=sign,
                                 firm=ctx.same_place(operands, stated), names=t.names, minus=minus,
-                                exhaustive=t.exhaustive))
+                                exhaustive=t.exhaustive, years=years))
     return out
 
 

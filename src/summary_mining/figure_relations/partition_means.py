@@ -47,11 +47,17 @@ def _kind(ctx: Context, g: Fig) -> str:
     return "average" if any(w in g.label or w in g.clause for w in ctx.rules.non_additive) else ""
 
 
-def _measures_it(w: Fig, g: Fig, member: str, name_of: Callable[[Fig], str]) -> bool:
+def _measures_it(w: Fig, g: Fig, member: str, name_of: Callable[[Fig], str], generic: tuple[str, ...] = ()) -> bool:
     """Member ``g``'s name (its change words left out: ``name_of``), its partition word left out too, names what ``w``
-    measures (居民人均可支配收入 of 全体居民人均可支配收入), or nothing (城市上涨 after 居民消费价格总水平比上年上涨1.6%，其中…)."""
+    measures (居民人均可支配收入 of 全体居民人均可支配收入), or nothing (城市上涨 after 居民消费价格总水平比上年上涨1.6%，其中…);
+    the ``generic`` words of an average (人均) name no measure (人均生产总值 is no mean of 城镇居民人均可支配收入)."""
     rest = name_of(g).replace(member, "", 1)
-    return len(rest) <= CHANGE_WORD_CHARS or longest_common(rest, name_of(w)) >= 2
+    if len(rest) <= CHANGE_WORD_CHARS:
+        return True
+    whole = name_of(w)
+    for word in generic:
+        rest, whole = rest.replace(word, "|"), whole.replace(word, "/")
+    return longest_common(rest, whole) >= 2
 
 
 def _members(ctx: Context, w: Fig, kind: str, name_of: Callable[[Fig], str]) -> list[Fig] | None:
@@ -74,7 +80,8 @@ def _members(ctx: Context, w: Fig, kind: str, name_of: Callable[[Fig], str]) -> 
                 continue  # (one name holding two members, another none: no member each)
             # the partition's whole named (生产总值 for 第一/二/三产业), or one member naming the measure (the others'
             # names may be their own: 燃气及水生产和供应业)
-            if ctx.rules.names_whole(pk, whole) or any(_measures_it(w, g, m, name_of) for g, m in zip(run, members)):
+            if ctx.rules.names_whole(pk, whole) or any(_measures_it(w, g, m, name_of, ctx.rules.non_additive)
+                                                       for g, m in zip(run, members)):
                 return run
     return None
 

@@ -30,7 +30,7 @@ class Relation:
     (the relation is then unverifiable). ``stated_value`` is an implicit stated value (the 100 % that
     the shares of a complete breakdown add up to). ``cap``: the largest plausible value (履约率 ≤ 100).
     ``formula`` says how a change is computed (``difference`` of two levels, ``gap`` between two change rates,
-    ``growth_by_difference``; ``restated`` for a figure written again).
+    ``growth_by_difference``, ``cagr`` an average yearly growth over ``years``; ``restated`` for a figure written again).
     """
 
     relation: str
@@ -57,6 +57,8 @@ class Relation:
     #: tolerance beyond the written precision, in the stated figure's unit: the numbers of a structure rounded so
     #: that they add up to 100 (11.1:30.1:58.8) may each be a whole unit of the last place off, not half
     slack: float = 0.0
+    #: the years an average yearly growth (``formula`` cagr) runs over (由2010年的77亿元跃升到2015年的161.1亿元: 5)
+    years: int = 0
 
     @property
     def anchor(self) -> int:

@@ -417,7 +417,7 @@ def _template(i: int, t: dict, macros: dict[str, str], src: str) -> Template:
     if stated not in pattern.groupindex:
         raise RuleError(f"{src}: {where}.pattern: must capture the stated figure as (?P<{stated}>...)")
     formula = str(t["formula"])
-    if formula not in ("growth", "growth_by_difference", "difference", "at_least", "sum"):
+    if formula not in ("growth", "growth_by_difference", "difference", "at_least", "sum", "cagr"):
         raise RuleError(f"{src}: {where}.formula: unknown formula {formula!r}")
     head = str(t.get("head", ""))
     if head and head in pattern.groupindex:
