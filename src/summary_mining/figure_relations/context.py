@@ -242,14 +242,17 @@ class Context:
             run.append(g)
         return run
 
-    def stated_number(self, start: int, end: int, unit: str) -> "Fig":
+    def stated_number(self, start: int, end: int, unit: str, number: str | None = None, factor: float = 1.0,
+                      written_unit: str | None = None) -> "Fig":
         """A record for a bare number the text states where a relation reads it (9.6 of 三次产业结构为9.6:30.8:59.6, in
-        %; 2.14 of 城乡居民收入比为2.14, no unit): ``text[start:end]`` is the number as written."""
-        written = self.text[start:end]
-        number = float(written)
+        %; 2.14 of 城乡居民收入比为2.14, no unit): ``text[start:end]`` is the number as written, or holds ``number``
+        (3.7 of 3.7倍, read ``factor`` times: 370 %)."""
+        written = self.text[start:end] if number is None else number
+        n = float(written)
         decimals = len(written.split(".")[1]) if "." in written else 0
-        return self.add_record(Figure(start, end, self.written[start:end], "percentage", number, number, number, unit,
-                                      number=number, decimals=decimals, written_unit=unit))
+        return self.add_record(Figure(start, end, self.written[start:end], "percentage", n * factor, n * factor, n * factor,
+                                      unit, number=n, decimals=decimals, factor=factor,
+                                      written_unit=unit if written_unit is None else written_unit))
 
     def amount_before(self, pos: int, test, statements: int = STATED_OPERANDS,
                       kinds: tuple[str, ...] = ("amount",)) -> "Fig | None":

@@ -3043,12 +3043,16 @@ def _count_respectively(ctx: Context, g: Fig) -> Relation | None:
     return _count_rel(ctx, g, items, start, soft=True)
 
 
+#: How far after its colon a list of statements is read at most (a line of 5 MB with no full stop stays linear).
+STATEMENT_LIST_CHARS = 3000
+
+
 def _statements_listed(ctx: Context, g: Fig, lo: int) -> Relation | None:
     """有26个考核指标超额完成任务，分别是：改造县乡公路3290公里，为任务的164.5%；…；贫困农民帮扶培训15130人，为任务的126.1%。:
     the statements after the colon, to the full stop, one item each (named by their words before their first figure).
     A mismatch is firm only when no item holds a count of the count's own kind (建设农家书屋19818个 may be what is
     counted, or a part of it)."""
-    hi = ctx.doc.stop_span(g.start)[1]
+    hi = min(ctx.doc.stop_span(g.start)[1], lo + STATEMENT_LIST_CHARS)
     body = ctx.text[lo:hi].rstrip("。.！!？? \n")
     if "；" not in body and ";" not in body:
         return None

@@ -12,8 +12,7 @@ its statement, of the base's family. A multiple is no figure of the document's (
 from __future__ import annotations
 
 from ..datafiles import rx_search
-from ..figures.record import Figure
-from .context import Context, Fig, occurrences
+from .context import Context, occurrences
 from .context import make_relation as _rel
 from .record import Relation
 
@@ -23,15 +22,6 @@ __all__ = ["find_multiples"]
 WINDOW = 40
 #: The word a multiple ends with.
 TIMES = "倍"
-
-
-def _record(ctx: Context, start: int, end: int, written: str) -> Fig:
-    """The multiple ``written`` (its number) at ``text[start:end]`` (to 倍) as a record in percent (3.7 -> 370 %)."""
-    number = float(written)
-    decimals = len(written.split(".")[1]) if "." in written else 0
-    f = Figure(start, end, ctx.written[start:end], "percentage", number * 100, number * 100, number * 100, "%",
-               number=number, decimals=decimals, factor=100.0, written_unit=TIMES)
-    return ctx.add_record(f)
 
 
 def find_multiples(ctx: Context) -> list[Relation]:
@@ -51,7 +41,8 @@ def find_multiples(ctx: Context) -> list[Relation]:
         level = next((g for g in reversed(ctx.between(ctx.stmt_start(pos), m.start())) if ctx.usable(g)), None)
         if level is None or level.family != base.family or level.stmt != base.stmt or level.direction:
             continue
-        stated = _record(ctx, m.start("n"), m.end(), m.group("n"))
+        # (the number to 倍, in percent: 3.7倍 = 370 %)
+        stated = ctx.stated_number(m.start("n"), m.end(), "%", m.group("n"), 100.0, TIMES)
         target = ctx.is_target(base)
         out.append(_rel(ctx, "ratio_of", "completion" if target else "share", stated, [level, base],
                         cue=m.group(0)[:-len(TIMES)].rstrip("0123456789. 的"), firm=True,
