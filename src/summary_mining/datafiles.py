@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import sys
+import threading
 from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
@@ -49,8 +50,16 @@ TRUST_SHIPPED_RULES = True
 #: The shipped patterns (see :data:`TRUST_SHIPPED_RULES`): equal patterns are equally safe, whoever compiled them.
 _SHIPPED: set[regex.Pattern[str]] = set()
 
-#: The rule builds under way (:func:`rules_from`, innermost last): [every file read is the package's, patterns].
-_BUILDS: list[list[Any]] = []
+#: The rule builds under way in this thread (:func:`rules_from`, innermost last): [every file read is the
+#: package's, patterns].
+_LOCAL = threading.local()
+
+
+def _builds() -> list[list[Any]]:
+    b = getattr(_LOCAL, "builds", None)
+    if b is None:
+        b = _LOCAL.builds = []
+    return b
 
 _UNNAMED = "<text>"
 
@@ -256,8 +265,9 @@ def data_path(name: str | Path) -> Path:
 
 def _note_file(name: str | Path) -> None:
     """Mark the rule builds under way as not shipped when ``name`` is no file of the package's ``data/`` folder."""
-    if _BUILDS and data_path(name).resolve().parent != _DATA_DIR:
-        for b in _BUILDS:
+    builds = _builds()
+    if builds and data_path(name).resolve().parent != _DATA_DIR:
+        for b in builds:
             b[0] = False
 
 
@@ -316,8 +326,9 @@ def compile_pattern(pattern: str, source: str, where: str, flags: int = 0) -> re
         compiled = regex.compile(pattern, flags | regex.V0)
     except (regex.error, OverflowError, ValueError, RecursionError, MemoryError) as e:
         raise RuleError(f"{source}: {where}: invalid pattern {pattern!r}: {type(e).__name__}: {e}") from None
-    if _BUILDS:
-        _BUILDS[-1][1].append(compiled)
+    builds = _builds()
+    if builds:
+        builds[-1][1].append(compiled)
     return compiled
 
 
@@ -336,15 +347,16 @@ def rules_from(name: str | Path, build: Callable[[dict[str, Any], str], _T]) -> 
     ...
     summary_mining.errors.RuleError: structure.toml: missing entry 'no_such_entry'
     """
-    _BUILDS.append([True, []])
+    builds = _builds()
+    builds.append([True, []])
     try:
         _note_file(name)
         data = load_toml(name)
         with rule_entries(name):
             return build(data, str(name))
     finally:
-        shipped, patterns = _BUILDS.pop()
+        shipped, patterns = builds.pop()
         if shipped:
             _SHIPPED.update(patterns)
-        elif _BUILDS:  # a build that read a file of yours makes the build it serves one too
-            _BUILDS[-1][0] = False
+        elif builds:  # a build that read a file of yours makes the build it serves one too
+            builds[-1][0] = False
