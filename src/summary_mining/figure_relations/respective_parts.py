@@ -8,8 +8,8 @@ partition's whole (``[[partition]] wholes``). Firm: the partition says the parts
 
 >>> import summary_mining as sm
 >>> text = "2022年全市实现地区生产总值557.93亿元，比上年增长7.8%。第一、二、三产业增加值分别为112.46、96.6、348.87亿元。"
->>> [m for m in sm.audit(text=text)["message"] if "分别为" in m]
-['地区生产总值557.93亿元与分别为所列 112.46+96.6+348.87亿元=557.93亿元 一致']
+>>> [m for m in sm.audit(text=text)["message"] if "所列" in m]
+['地区生产总值557.93亿元与所列 112.46+96.6+348.87亿元=557.93亿元 一致']
 """
 from __future__ import annotations
 
