@@ -98,8 +98,7 @@ def _budgeted(pattern: regex.Pattern[str], call: Callable[..., Any], *args: Any)
 def rx_search(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
     """``pattern.search`` with the :data:`MATCH_TIMEOUT` budget; a timeout raises :class:`RuleTimeoutError`."""
     try:  # (the call itself, not through _budgeted: the helpers run some 400 times per document)
-        return pattern.search(text, pos, endpos, timeout=None if TRUST_SHIPPED_RULES and pattern in _SHIPPED
-                              else MATCH_TIMEOUT)
+        return pattern.search(text, pos, endpos, timeout=_budget(pattern))
     except TimeoutError:
         raise _timed_out(pattern) from None
 
@@ -107,8 +106,7 @@ def rx_search(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int 
 def rx_match(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
     """``pattern.match`` with the :data:`MATCH_TIMEOUT` budget."""
     try:
-        return pattern.match(text, pos, endpos, timeout=None if TRUST_SHIPPED_RULES and pattern in _SHIPPED
-                             else MATCH_TIMEOUT)
+        return pattern.match(text, pos, endpos, timeout=_budget(pattern))
     except TimeoutError:
         raise _timed_out(pattern) from None
 

@@ -45,6 +45,11 @@ def _words(s: str) -> str:
     return "".join(s.split())
 
 
+def _bracketed_after(ctx: Context, a: Fig, b: Fig) -> bool:
+    """``b`` stands alone in brackets right after ``a`` (96.67%（29个）, 罗阳镇14个(87.5%))."""
+    return _words(ctx.text[a.end:b.start]) in ("（", "(") and ctx.text[b.end:b.end + 3].lstrip()[:1] in ("）", ")")
+
+
 def _pairs(ctx: Context) -> list[tuple[Fig, Fig]]:
     """(share, its bracketed count) for every share followed right away by a count in brackets."""
     out = []
@@ -55,7 +60,7 @@ def _pairs(ctx: Context) -> list[tuple[Fig, Fig]]:
         c = ctx.figs[p.i + 1]
         if c.kind == "percentage" or not ctx.addable(c) or c.redacted or c.sentence != p.sentence:
             continue
-        if _words(ctx.text[p.end:c.start]) not in ("（", "(") or ctx.text[c.end:c.end + 3].lstrip()[:1] not in ("）", ")"):
+        if not _bracketed_after(ctx, p, c):
             continue
         if rx_first(ctx.rules.share, p.clause) is None:
             continue
@@ -134,8 +139,7 @@ def find_part_shares(ctx: Context) -> list[Relation]:
         for part in grp.parts:
             q = ctx.figs[part.i + 1] if 0 <= part.i < len(ctx.figs) - 1 else None
             if q is None or q.kind != "percentage" or q.unit != "%" or q.i in ctx.claimed or q.redacted \
-                    or _words(ctx.text[part.end:q.start]) not in ("（", "(") \
-                    or ctx.text[q.end:q.end + 3].lstrip()[:1] not in ("）", ")"):
+                    or not _bracketed_after(ctx, part, q):
                 continue
             ctx.claimed.add(q.i)
             out.append(_rel(ctx, "share_of", "share", q, [part, grp.whole], cue=CUE + "占",

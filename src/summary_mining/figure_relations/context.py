@@ -231,16 +231,32 @@ class Context:
             if fund is not None:
                 g.label = fund + measure
 
-    def listed_after(self, first: "Fig", limit: int | None = None) -> list["Fig"]:
+    def listed_after(self, first: "Fig", limit: int | None = None, repeated: str = "") -> list["Fig"]:
         """``first`` and the figures of its family right after it in its full sentence, each joined to the one before by
-        a list word (``list_join``: 16.13%、17.14%、13.00%), none claimed yet; at most ``limit``."""
+        a list word (``list_join``: 16.13%、17.14%、13.00%), followed by the word ``repeated`` when one is given (分别占
+        96.25%和占3.75%), none claimed yet; at most ``limit``."""
         run = [first]
         for g in self.figs[first.i + 1:]:
             if (limit is not None and len(run) == limit) or g.stmt != first.stmt or g.family != first.family \
-                    or g.i in self.claimed or not rx_fullmatch(self.label_rules.list_join, self.text[run[-1].end:g.start]):
+                    or g.i in self.claimed:
+                break
+            between = self.text[run[-1].end:g.start]
+            if repeated and between.rstrip().endswith(repeated):
+                between = between.rstrip()[:-len(repeated)]
+            if not rx_fullmatch(self.label_rules.list_join, between):
                 break
             run.append(g)
         return run
+
+    def bracket_depth(self, lo: int, pos: int) -> int:
+        """Brackets opened less brackets closed between ``lo`` and ``pos`` (more than 0: one opened there is still open at
+        ``pos``; less than 0: one open at ``lo`` closes before ``pos``)."""
+        between = self.text[lo:pos]
+        return between.count("（") + between.count("(") - between.count("）") - between.count(")")
+
+    def inside_bracket(self, lo: int, pos: int) -> bool:
+        """A bracket opened between ``lo`` and ``pos`` is still open at ``pos``."""
+        return self.bracket_depth(lo, pos) > 0
 
     def stated_number(self, start: int, end: int, unit: str, number: str | None = None, factor: float = 1.0,
                       written_unit: str | None = None) -> "Fig":

@@ -1660,7 +1660,7 @@ def find_groups(ctx: Context) -> list[Group]:
         # … and past cues in a bracket opened after this one (包括：新增债券64.03亿元（其中一般债券…）；再融资债券…: that
         # 其中 breaks down a part; a bracket within TEXT_WINDOW)
         nxt = next((a for a, _, _ in spans[k + 1:] if (ctx.text[a] not in "（(" or inside is not None and a < inside)
-                    and not (a - ce <= TEXT_WINDOW and _inside_bracket(ctx, ce, a))), len(ctx.text))
+                    and not (a - ce <= TEXT_WINDOW and ctx.inside_bracket(ce, a))), len(ctx.text))
         listed = _part_run(ctx, ce, nxt)
         run = [g for g in listed if ctx.addable(g)]
         # a plan broken down into planned parts (收入总量为437.6亿元，其中，一般公共预算收入154.7亿元… in a budget's draft):
@@ -1933,7 +1933,7 @@ def _restated_items(ctx: Context, cue_start: int, cue: str, run: list[Fig]) -> l
     own (two characters: 项目, 金额)."""
     rows: dict[int, list[Fig]] = {}
     for g in run:
-        if not _inside_bracket(ctx, ctx.sentence_start(g), g.start):  # (an item's own bracket: 39宗新开工项目(已开工8宗))
+        if not ctx.inside_bracket(ctx.sentence_start(g), g.start):  # (an item's own bracket: 39宗新开工项目(已开工8宗))
             rows.setdefault(g.sentence, []).append(g)
     items = list(rows.values())
     n = len(items[0]) if items else 0
@@ -2680,7 +2680,7 @@ def _item_whole(ctx: Context, g: Fig, t: Fig) -> Fig | None:
     其中税收收入…；非税收入100.71亿元…；加上…471.83亿元，收入合计667.4亿元), None when ``g`` is an item itself."""
     grp = ctx.group_of(g)
     if grp is not None and grp.local and grp.whole.stmt == t.stmt and grp.whole.start < g.start and (
-            _inside_bracket(ctx, grp.whole.end, g.start) or _has_any(ctx.rules.plus_words, ctx.text[g.end:t.start])):
+            ctx.inside_bracket(grp.whole.end, g.start) or _has_any(ctx.rules.plus_words, ctx.text[g.end:t.start])):
         return grp.whole
     return None
 
@@ -2695,19 +2695,7 @@ def _in_part_bracket(ctx: Context, g: Fig, pos: int) -> bool:
     lo = ctx.sentence_start(g)
     before = ctx.text[lo:g.start]
     at = max(before.rfind("（"), before.rfind("("))
-    return at >= 0 and rx_match(_PART_BRACKET, before, at) is not None and _bracket_depth(ctx, g.end, pos) < 0
-
-
-def _bracket_depth(ctx: Context, lo: int, pos: int) -> int:
-    """Brackets opened less brackets closed between ``lo`` and ``pos`` (more than 0: one opened there is still open at
-    ``pos``; less than 0: one open at ``lo`` closes before ``pos``)."""
-    between = ctx.text[lo:pos]
-    return between.count("（") + between.count("(") - between.count("）") - between.count(")")
-
-
-def _inside_bracket(ctx: Context, lo: int, pos: int) -> bool:
-    """A bracket opened between ``lo`` and ``pos`` is still open at ``pos``."""
-    return _bracket_depth(ctx, lo, pos) > 0
+    return at >= 0 and rx_match(_PART_BRACKET, before, at) is not None and ctx.bracket_depth(g.end, pos) < 0
 
 
 def _plus_base(ctx: Context, t: Fig, plan: bool = False) -> Fig | None:
@@ -3423,7 +3411,7 @@ def _head_level(ctx: Context, first: Fig, like: Fig) -> Fig | None:
     opening = next(iter(ctx.between(lo, first.start)), first)
     words = ctx.text[lo:opening.start].strip(_TRIM)
     if all(g.kind == "percentage" for g in ctx.between(lo, first.start)) \
-            and (len(words) <= HEAD_OPENING or words.startswith(_COMPARING)):
+            and (len(words) <= HEAD_OPENING or words.startswith(ctx.rules.prior_words) or words[:1] in _COMPARED_WITH):
         # a statement opening with the change (…收入完成134.3亿元，为预算数的99.3%，…；同比增长2.9%，增收3.7亿元): the
         # level is its full sentence's, or — a full sentence opening with it (…支出完成124.7亿元，…。同比增长7.7%，增支
         # 8.9亿元) — the full sentence's before, in its paragraph
@@ -3464,9 +3452,10 @@ _COMPARISON = "比较同与"
 
 
 #: How long the words opening a statement with a change may be (同比增长, 比上年增收) for its level to be looked for
-#: in the full sentence before the ；; longer when they open with the comparison (较2020年度决算数减少157.86万元).
+#: in the full sentence before the ；; any length when they open with the comparison (较2020年度决算数减少157.86万元).
 HEAD_OPENING = 8
-_COMPARING = ("比", "较", "同比", "与上年", "与去年")
+#: What opens a comparison with a year named by its number (较2020年度决算数), besides the prior words of relations.toml.
+_COMPARED_WITH = "比较"
 
 
 #: The most years an average yearly growth is read over (a five-year plan's review: 5; a decade: 10).
@@ -3565,7 +3554,7 @@ def _bracket_whole(ctx: Context, g: Fig) -> Fig | None:
     """``g``, or — ``g`` inside a bracket in its statement — the figure of its family right before the bracket opens
     (None when there is none)."""
     lo = ctx.stmt_start(g.start)
-    if not _inside_bracket(ctx, lo, g.start):
+    if not ctx.inside_bracket(lo, g.start):
         return g
     before = ctx.text[lo:g.start]
     at = lo + max(before.rfind("（"), before.rfind("("))
@@ -3624,7 +3613,7 @@ def _actual_after(ctx: Context, g: Fig) -> Fig:
     if not _names_budget(ctx, g.label):
         return g
     nxt = next((f for f in ctx.figs[g.i + 1:g.i + 1 + FIGURE_WINDOW]
-                if f.sentence != g.sentence or not _inside_bracket(ctx, g.end, f.start)), None)
+                if f.sentence != g.sentence or not ctx.inside_bracket(g.end, f.start)), None)
     if nxt is not None and nxt.sentence == g.sentence and nxt.family == g.family and not nxt.direction \
             and nxt.label in ctx.rules.actual_labels:
         return nxt
@@ -3678,7 +3667,7 @@ def find_balances(ctx: Context) -> list[Relation]:
         if _has_any(rule.minus, b.clause):
             continue  # what is taken away (…滚存结余11.1亿元，扣除结转下年支出10.9亿元): no balance
         if _has_any(rule.excluded, b.clause) and not settled or _listed_part(ctx, b) or _before_total(ctx, b, rule.totals) \
-                or lead.count("（") + lead.count("(") > lead.count("）") + lead.count(")"):
+                or ctx.inside_bracket(ctx.sentence_start(b), b.start):
             continue  # (总支出合计为413.0亿元，其中，…结转下年支出41.1亿元: an item of the spending, no balance; nor one in
             # brackets: 结转138,258万元（含经开区专项资金结转8,439万元）)
         planned = ctx.is_target(b)  # (a budget draft's balance is of its planned income and spending)

@@ -141,10 +141,10 @@ def find_respective_values(ctx: Context, share_match: Callable, named_whole: Cal
             continue
         m = share_match(ctx, p)
         # 分别占96.25%和占3.75%: no whole named, the shares are of the whole the values are listed in (a breakdown's)
-        bare = p.clause.strip(" ，,") == word + "占"
+        bare = p.clause.strip(" ，,") == word + SHARE_WORD
         if not bare and (m is None or p.clause[:m.start()].strip(" ，,") != word):
             continue
-        shares = _shares_listed(ctx, p)
+        shares = ctx.listed_after(p, repeated=SHARE_WORD)  # (分别占96.25%和占3.75%: each may repeat the share word)
         values = _clause_ends_before(ctx, p, len(shares)) if len(shares) >= 2 else []
         if not values:
             continue
@@ -179,19 +179,8 @@ def find_respective_values(ctx: Context, share_match: Callable, named_whole: Cal
     return out
 
 
-def _shares_listed(ctx: Context, p: Fig) -> list[Fig]:
-    """``p`` and the shares listed after it (:meth:`Context.listed_after`), also when each repeats the share word
-    (分别占96.25%和占3.75%)."""
-    shares = ctx.listed_after(p)
-    for g in ctx.figs[shares[-1].i + 1:]:
-        if g.stmt != p.stmt or g.family != p.family or g.i in ctx.claimed \
-                or ctx.text[shares[-1].end:g.start].strip() not in _REPEATED_SHARE_JOINS:
-            break
-        shares.append(g)
-    return shares
-
-
-_REPEATED_SHARE_JOINS = ("和占", "、占", "，占", ",占", "及占", "与占")
+#: The word a share is stated with (分别占…).
+SHARE_WORD = "占"
 
 #: How long a share's name written right before it may be (农业, 农业服务业).
 NAME_CHARS = 8

@@ -38,7 +38,7 @@ def _units(ctx: Context) -> list[list[Fig]]:
     units: list[list[Fig]] = []
     for g in ctx.figs:
         if g.kind == "percentage" or g.redacted or g.in_name or g.source == "table" or not ctx.usable(g) \
-                or not ctx.addable(g) or _in_bracket(ctx, g):
+                or not ctx.addable(g) or ctx.inside_bracket(ctx.sentence_start(g), g.start):
             continue  # (a part in brackets, 市级政府债务限额78.2亿元（其中：开发区6.4亿元）, is no figure of the scope's own)
         last = units[-1] if units else None
         if last is not None and last[-1].sentence == g.sentence:
@@ -48,12 +48,6 @@ def _units(ctx: Context) -> list[list[Fig]]:
         else:
             units.append([g])
     return units
-
-
-def _in_bracket(ctx: Context, g: Fig) -> bool:
-    """``g`` stands inside a bracket opened in its statement."""
-    before = ctx.text[ctx.sentence_start(g):g.start]
-    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
 def _scopes_after(units: list[list[Fig]], k: int) -> list[list[Fig]]:

@@ -332,7 +332,7 @@ _CUT = object()
 
 
 def _shorter_units(rules: MetricRules, written: str) -> list[str]:
-    """The units ``written`` opens with, longest first (个村 -> 个); none for a unit written with a gloss."""
+    """The units ``written`` opens with, longest first (个村 -> 个)."""
     return [written[:k] for k in range(len(written) - 1, 0, -1) if written[:k] in rules.units]
 
 
