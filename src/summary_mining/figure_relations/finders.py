@@ -3465,6 +3465,31 @@ MAX_CAGR_YEARS = 20
 _VIEW_JOIN = "\n"
 
 
+def _cagr_years(ctx: Context, pos: int) -> int:
+    """The years an average yearly growth at ``pos`` whose clause names none runs over (``[cagr]``): those of the
+    nearest span of years or period word before it in its article (within ``look_back`` characters); 0 for none.
+
+    >>> from summary_mining import read_document
+    >>> from summary_mining.figures import figures_of
+    >>> doc = read_document(text="“十二五”时期工作回顾。过去的五年，财政收入由5.9亿元增加到15.5亿元,年均增长21.1%。")
+    >>> _cagr_years(Context(doc, figures_of(doc)), doc.text.index("5.9"))
+    5
+    """
+    r = ctx.rules
+    article = ctx.doc.article_at(pos)
+    lo = max(pos - r.cagr_look_back, article.start if article else 0)
+    before = ctx.text[lo:pos]
+    best, years = -1, 0
+    if r.cagr_span is not None:
+        for m in rx_finditer(r.cagr_span, before):
+            best, years = m.start(), int(m.group("y1")) - int(m.group("y0"))
+    for word, n in r.cagr_periods:
+        k = before.rfind(word)
+        if k > best:
+            best, years = k, n
+    return years
+
+
 def _template_hits(templates, views: list) -> list[set[int]]:
     """For each template, the views one scan of all of them joined (:data:`_VIEW_JOIN`) finds a match overlapping: a
     match inside a view is found by that scan or lies under one it finds, so the views left out hold none."""
@@ -3532,9 +3557,11 @@ def find_templates(ctx: Context) -> list[Relation]:
                         [*operands, stated] if t.formula == "difference" else operands)):
                     continue
                 sign = -1.0 if t.sign == "verb" and m.group("verb") and m.group("verb") in down else 1.0
-                years = 0
+                years, firm = 0, ctx.same_place(operands, stated)
                 if t.formula == "cagr":  # (the years the growth averages over: 由2010年的…到2015年的…, 5)
-                    years = int(m.group("y1")) - int(m.group("y0"))
+                    named = "y0" in m.re.groupindex
+                    years = int(m.group("y1")) - int(m.group("y0")) if named else _cagr_years(ctx, min(g.start for g in operands))
+                    firm = firm and named  # (years read before it are never firm)
                     if not 1 <= years <= MAX_CAGR_YEARS:
                         continue
                 taken.add((stated.i, t.relation))
@@ -3545,7 +3572,7 @@ def find_templates(ctx: Context) -> list[Relation]:
                 # (a sum's message names its total: 滚存结余)
                 cue = t.cue or (ctx.name(stated) if t.formula == "sum" else t.name)
                 out.append(_rel(ctx, t.relation, t.check, stated, operands, cue=cue, formula=t.formula, sign=sign,
-                                firm=ctx.same_place(operands, stated), names=t.names, minus=minus,
+                                firm=firm, names=t.names, minus=minus,
                                 exhaustive=t.exhaustive, years=years))
     return out
 

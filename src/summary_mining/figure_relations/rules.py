@@ -326,6 +326,11 @@ class RelationRules:
     budget_words: tuple[str, ...] = ()
     budget_funds: tuple[str, ...] = ()
     budget_measures: tuple[str, ...] = ()
+    #: an average yearly growth whose clause names no years (``[cagr]``): the span of years stated before it (groups
+    #: y0, y1), the period words naming how many years (过去五年: 5), and how many characters back both are looked for
+    cagr_span: regex.Pattern[str] | None = None
+    cagr_periods: tuple[tuple[str, int], ...] = ()
+    cagr_look_back: int = 0
     #: classifications whose classes do not overlap (``[[classification]]``: 税种, 支出功能分类, 运输方式 …, and the
     #: partitions' names): an open list naming one class of one of them per part cannot exceed its whole
     classifications: tuple[tuple[str, ...], ...] = ()
@@ -579,6 +584,10 @@ def _compile(d: dict, src: str) -> RelationRules:
         budget_words=tuple(str(w) for w in budget.get("words", ())),
         budget_funds=tuple(sorted((str(w) for w in budget.get("funds", ())), key=len, reverse=True)),
         budget_measures=tuple(str(w) for w in budget.get("measures", ())),
+        cagr_span=compile_pattern(str(cg["span"]), src, "cagr.span") if (cg := d.get("cagr", {})).get("span") else None,
+        cagr_periods=tuple(sorted(((str(k), int(v)) for k, v in d.get("cagr", {}).get("periods", {}).items()),
+                                  key=lambda kv: len(kv[0]), reverse=True)),
+        cagr_look_back=int(d.get("cagr", {}).get("look_back", 0)),
     )
 
 
