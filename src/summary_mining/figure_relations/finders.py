@@ -1336,8 +1336,11 @@ def _part_run(ctx: Context, cue_end: int, next_cue: int, paragraph: bool = False
         stmt, para = ctx.figs[first].stmt, para + 1  # a cue that ends its line (余额858.82亿元，其中：⏎一般债务余额…)
     depth, pos = 0, cue_end  # brackets opened after the cue: a part's own breakdown (19524辆（含…1319辆）), skipped
     for g in itertools.islice(ctx.figs, first, first + FIGURE_WINDOW):
-        if not paragraph and g.stmt != stmt and g.para == para + 1 and _ends_in_semicolon(ctx, para):
-            stmt, para = g.stmt, g.para  # a list a line break cut after its ； (…增长 3.3%；⏎乡村消费品零售额…)
+        if not paragraph and g.stmt != stmt and g.para == para + 1 and _ends_in_semicolon(ctx, para) \
+                and not (_opens_marked(ctx, para) and _opens_marked(ctx, g.para)):
+            # a list a line break cut after its ； (…增长 3.3%；⏎乡村消费品零售额…), not the next of marked items
+            # (●农林水支出9.9亿元，…，其中使用一般债券资金安排支出1.85亿元；⏎●交通运输支出6.5亿元)
+            stmt, para = g.stmt, g.para
         if g.start >= next_cue or (g.para != para if paragraph else g.stmt != stmt) \
                 or (out and rx_search(ctx.rules.strong_sum, g.clause)):
             break  # a new total (…；共计…); a weak cue (7个县（区）共完成851064万元) is one more part
@@ -1359,6 +1362,12 @@ def _plan_listed(ctx: Context, cue_start: int, listed: list[Fig]) -> bool:
     if not before or not ctx.is_target(before[-1]) or before[-1].stmt != listed[0].stmt:
         return False
     return not any(_has_any(ctx.rules.actual_labels, f"{g.label}|{g.clause}") or ctx.is_target(g) for g in listed)
+
+
+def _opens_marked(ctx: Context, para: int) -> bool:
+    """Paragraph ``para`` opens with an item's marker (●, ——, (1), 2., 三、: :data:`_PARA_MARKER`)."""
+    p = ctx.doc.paragraphs[para] if 0 <= para < len(ctx.doc.paragraphs) else None
+    return p is not None and rx_match(_PARA_MARKER, ctx.text, p.start, p.end) is not None
 
 
 def _ends_in_semicolon(ctx: Context, para: int) -> bool:
