@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, Sequence
 
 import regex
 
-from ..datafiles import code_pattern, rx_finditer, rx_finditer_any, rx_fullmatch, rx_search
+from ..datafiles import code_pattern, rx_finditer, rx_finditer_any, rx_fullmatch, rx_search, rx_sub
 from ..figures.record import Figure
 from ..model import Document
 from ..rules.labels import label_rules
@@ -458,8 +458,13 @@ class Context:
         lab = (g.label or g.clause.strip(_TRIM)).strip(_TRIM)
         while (rest := lab.lstrip("0123456789-~—")) != lab:  # a date before the words: 2021年7月, 1-6月份
             lab = rest.lstrip("月年日份")  # (a 年 of the words stays: 年度计划投资)
+        # a figure written right before this one ends its words (全镇13951户68202人: 全镇)
+        lab = rx_sub(_TRAILING_FIGURE, "", lab).strip(_TRIM) or lab
         return lab[-12:]
 
+
+#: A figure closing the words before another figure (全镇13951户 before 68202人): no part of its name.
+_TRAILING_FIGURE = code_pattern(r"[0-9][0-9.．,，]*(?:万|亿)?[^\s0-9，,。；;、：:]?$")
 
 #: A bracketed remark with no bracket inside it (（进口小于出口）, (GDP)).
 BRACKETED = code_pattern(r"[（(][^（()）]*[)）]")

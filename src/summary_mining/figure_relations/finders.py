@@ -1727,9 +1727,11 @@ def find_groups(ctx: Context) -> list[Group]:
                 # (not a change before a bracket of levels: 收入5.89亿元，…，短收0.25亿元（其中：税收收入3.97亿元…）)
                 last = list(itertools.dropwhile(lambda g: g.kind == "percentage" or g.direction and not run[0].direction,
                                                 reversed(ctx.between(max(lo, ctx.stmt_start(cs)), cs))))[:1]
-                # … and the figures listed with it by 、 (计划共2100户、补助资金2077万元(其中:第一批808户、补助资金606万元;…))
+                # … and the figures listed with it by 、 (计划共2100户、补助资金2077万元(其中:第一批808户、补助资金606万元;…)) or
+                # written right before it (全镇13951户68202人(城镇人口240户544人,农村人口13711户67658人))
                 while last and last[-1].i > 0 and (h := ctx.figs[last[-1].i - 1]).start >= lo \
-                        and "、" in (between := ctx.text[h.end:last[-1].start]) and not any(c in "，,。；;" for c in between):
+                        and ("、" in (between := ctx.text[h.end:last[-1].start]) or not between.strip()) \
+                        and not any(c in "，,。；;" for c in between):
                     last.append(h)
                 wholes = {f: gs[:1] for f, gs in wholes.items() if any(gs[0] is x for x in last)}
             if run[0].family not in wholes:
