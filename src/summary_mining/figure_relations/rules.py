@@ -147,6 +147,10 @@ class WordCountRule:
     min_items: int
     lead_words: tuple[str, ...] = ()  # words the first name's clause may open with, no part of the name (是指, 的)
     verb_ends: str = ""  # a last name ending in one of these is a verb's, the count its object (评定为二级)
+    #: a slogan's count, matched right after an opening quote (面积和强度“双下降”): groups count and n; None: not read
+    slogan: regex.Pattern[str] | None = None
+    numerals: tuple[tuple[str, int], ...] = ()  # numerals no number parser reads (双 = 2)
+    tail_words: tuple[str, ...] = ()  # words a last name may end with, the verb before a slogan (强度持续“双下降”)
 
 
 @dataclass(frozen=True)
@@ -615,7 +619,10 @@ def _word_count(w: dict, src: str) -> WordCountRule:
     return WordCountRule(compile_pattern(str(w["count"]), src, "word_count.count"),
                          compile_pattern(names, src, "word_count.name"), int(w.get("min_items", 3)),
                          tuple(sorted((str(x) for x in w.get("lead_words", ())), key=len, reverse=True)),
-                         "".join(str(x) for x in w.get("verb_ends", ())))
+                         "".join(str(x) for x in w.get("verb_ends", ())),
+                         compile_pattern(str(w["slogan"]), src, "word_count.slogan") if w.get("slogan") else None,
+                         tuple((str(k), int(v)) for k, v in w.get("numerals", {}).items()),
+                         tuple(sorted((str(x) for x in w.get("tail_words", ())), key=len, reverse=True)))
 
 
 #: The numbers a heading count's marker may carry ({CN}: 一…十三; {AR}: 1…99) and how item 1 writes them.

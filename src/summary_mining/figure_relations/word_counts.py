@@ -116,37 +116,56 @@ def find_tallies(ctx: Context) -> list[Relation]:
 
 
 def find_word_counts(ctx: Context) -> list[Relation]:
-    """A count written as words (三张, 四类, 4县) right after a list of names (``[word_count]``), no figure of the
-    document's: a ``count_of`` of those names, read only when they are as many."""
+    """A count written as words (三张, 四类, 4县) right after a list of names (``[word_count]``), or a slogan's count
+    right after its opening quote (水土流失面积和强度持续“双下降”), no figure of the document's: a ``count_of`` of those
+    names, read only when they are as many.
+
+    >>> import summary_mining as sm
+    >>> sm.audit(text="水土流失面积和强度持续“双下降”。")["message"].tolist()
+    ['双，列出2项（水土流失面积、强度）一致']
+    """
     rule = ctx.rules.word_count
     if rule is None:
         return []
-    out: list[Relation] = []
     text = ctx.text
-    for end in _list_ends(text, rule.min_items - 1):
-        c = rx_search(rule.count, text, end + 1, min(len(text), end + 1 + NAME_WINDOW + 6))
-        if c is None:
-            continue
-        n = _count(c.group("n"))
-        if n is None or n < rule.min_items:
-            continue
-        a, b = c.span("count")
-        lo = max(ctx.stmt_start(a), a - NAME_WINDOW * n)
-        if "、" not in text[lo:a]:
-            continue
-        m = rx_search(rule.names, text, lo, a)
-        names = _names(m) if m else []
-        if n != len(names) or any(g.start == a for g in ctx.between(a, b)):
-            continue  # not as many names, or a figure of the document's (五省市): the enumeration finder reads it
-        if text[names[-1][1] - 1] in rule.verb_ends:
-            continue  # 评定为二级: the count is what something is rated, no count of names
-        s0 = names[0][0]
-        while s0 < names[0][1] - 1 and (k := next((len(w) for w in rule.lead_words if text.startswith(w, s0)), 0)):
-            s0 += k  # (的乡镇级公办养老机构、…: the first name starts past the words the clause opens with)
-        names[0] = (s0, names[0][1])
-        items = [(s, e, ctx.written[s:e]) for s, e in names]
-        out.append(_rel(ctx, "count_of", "enumeration", ctx.count_record(a, b, n), [], items=items, cue="", firm=False))
+    counts = [(c, False) for end in _list_ends(text, rule.min_items - 1)
+              if (c := rx_search(rule.count, text, end + 1, min(len(text), end + 1 + NAME_WINDOW + 6))) is not None]
+    if rule.slogan is not None:
+        counts += [(c, True) for q in _after_quotes(text) if (c := rx_match(rule.slogan, text, q)) is not None]
+    taken: set[int] = set()
+    out: list[Relation] = []
+    for c, quoted in counts:
+        rel = _word_count(ctx, rule, c, quoted)
+        if rel is not None and c.start("count") not in taken:
+            taken.add(c.start("count"))
+            out.append(rel)
     return out
+
+
+def _word_count(ctx: Context, rule, c: regex.Match[str], quoted: bool) -> Relation | None:
+    """The ``count_of`` of the count ``c`` matched and the names right before it, when they are as many."""
+    text = ctx.text
+    n = dict(rule.numerals).get(c.group("n")) or _count(c.group("n"))
+    if n is None or n < rule.min_items:
+        return None
+    a, b = c.span("count")
+    lo = max(ctx.stmt_start(a), a - NAME_WINDOW * n)
+    if "、" not in text[lo:a] and not quoted:
+        return None  # (a slogan's names may be joined by 和 alone: 面积和强度“双下降”)
+    m = rx_search(rule.names, text, lo, a)
+    names = _names(m) if m else []
+    if n != len(names) or any(g.start == a for g in ctx.between(a, b)):
+        return None  # not as many names, or a figure of the document's (五省市): the enumeration finder reads it
+    if text[names[-1][1] - 1] in rule.verb_ends:
+        return None  # 评定为二级: the count is what something is rated, no count of names
+    s0 = names[0][0]
+    while s0 < names[0][1] - 1 and (k := next((len(w) for w in rule.lead_words if text.startswith(w, s0)), 0)):
+        s0 += k  # (的乡镇级公办养老机构、…: the first name starts past the words the clause opens with)
+    names[0] = (s0, names[0][1])
+    s1, e1 = names[-1]
+    names[-1] = (s1, e1 - next((len(w) for w in rule.tail_words if text.endswith(w, s1 + 1, e1)), 0))
+    items = [(s, e, ctx.written[s:e]) for s, e in names]
+    return _rel(ctx, "count_of", "enumeration", ctx.count_record(a, b, n), [], items=items, cue="", firm=False)
 
 
 def _list_ends(text: str, separators: int) -> list[int]:
