@@ -37,7 +37,7 @@ from .heading_counts import find_heading_counts
 from .named_differences import find_named_differences
 from .named_parts import find_named_parts
 from .partition_means import certain_mean, find_partition_means
-from .prior_levels import find_prior_levels
+from .prior_levels import find_changes_of_named_levels, find_prior_levels
 from .record import Relation
 from .rules import RateGapRule, RateRule, names_partition
 from .bracket_shares import find_bracket_shares, find_part_shares
@@ -3928,5 +3928,6 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "repeat": find_repeats,
     "table": find_table_relations,
     "prior_level": find_prior_levels,
+    "named_levels": find_changes_of_named_levels,
     "carry_over": find_carry_overs,
 }

@@ -11,17 +11,26 @@ nothing and gives no row.
 ...         "二、2026年预算草案\\n全市地方一般公共预算收入56.87亿元，下降9.1%。")
 >>> sm.audit(text=text).query("check == 'growth'")["message"].tolist()
 ['下降9.1%与 (56.87亿元-62.57亿元)/62.57亿元=-9.11% 一致']
+
+A change stated on its own under a name (其中公务接待较上年同期减少0.58万元，减少4.68%) is the difference of the two
+levels stated before under that name in two paragraphs (this year's plan, last year's accounts), read when it is one:
+
+>>> text = ("2022年度“三公”经费预算总计21.8万元，其中：公务接待11.8万元。\\n2021年度“三公”经费合计支出20.12万元，"
+...         "其中：公务接待12.39万元。\\n其中公务接待较上年同期减少0.58万元，减少4.68%。")
+>>> sm.audit(text=text).query("check in ('difference', 'growth')")["message"].tolist()[-2:]
+['公务接待11.8万元与公务接待12.39万元之差 -0.59万元，与所述0.58万元 一致', '下降4.68%与 0.58万元/(11.8万元+0.58万元)=-4.68% 一致']
 """
 from __future__ import annotations
 
 import itertools
 
+from ..datafiles import code_pattern, rx_search
 from .arithmetic import agrees, growth, sum_tolerance
 from .context import Context, Fig
 from .context import make_relation as _rel
 from .record import Relation
 
-__all__ = ["find_prior_levels"]
+__all__ = ["find_prior_levels", "find_changes_of_named_levels"]
 
 #: The shortest name two figures must share to be read as one measure in two years.
 MIN_NAME = 4
@@ -106,4 +115,61 @@ def find_prior_levels(ctx: Context) -> list[Relation]:
         ctx.claimed.add(rate.i)
         out.append(_rel(ctx, "growth_of", "growth", rate, [g, before], cue=key, firm=False,
                         sign=-1.0 if rate.direction == "-" else 1.0))
+    return out
+
+
+#: How many earlier levels under a change's name are paired, nearest first.
+NAMED_LEVELS = 6
+#: The shortest name a change and its levels must share.
+MIN_CHANGE_NAME = 2
+
+
+def _change_name(ctx: Context, change: Fig) -> str:
+    """The name a change is stated under: its label up to the comparison (公务接待较上年同期减少 -> 公务接待), or ""
+    when its label makes no comparison."""
+    label = change.label
+    year = rx_search(_COMPARED_WITH_YEAR, label)
+    k = min([i for w in ctx.rules.prior_words if (i := label.find(w)) > 0] + ([year.start()] if year else []),
+            default=-1)
+    return label[:k] if k >= MIN_CHANGE_NAME else ""
+
+
+#: A comparison with a year named by its number (经费预算较2021年度增加).
+_COMPARED_WITH_YEAR = code_pattern(r"(?:较|比|与)(?:19|20)[0-9]{2}年")
+
+
+def _names_level(name: str, label: str) -> bool:
+    return len(label) >= MIN_CHANGE_NAME and (label.endswith(name) or name.endswith(label))
+
+
+def find_changes_of_named_levels(ctx: Context) -> list[Relation]:
+    """A change stated with no level of its own in its sentence (其中公务接待较上年同期减少0.58万元，减少4.68%): the
+    difference of two levels stated before under its name in two other paragraphs (公务接待11.8万元 in this year's
+    plan, 12.39万元 in last year's accounts), and the rate after it that change over the level it left. Read only when
+    it holds, never firm: which two levels are meant is a reading."""
+    out: list[Relation] = []
+    for d in ctx.figs:
+        if d.kind != "amount" or d.direction not in ("+", "-") or d.redacted or d.in_name or d.qualifier \
+                or d.i in ctx.claimed:
+            continue
+        name = _change_name(ctx, d)
+        if not name or any(g.family == d.family and not g.direction
+                           for g in ctx.between(ctx.sentence_start(d), d.start)):
+            continue  # (a level stated before it in its sentence: the templates and find_prior_levels read that)
+        levels = list(itertools.islice(
+            (g for g in ctx.nearest_before(d) if g.article == d.article and g.para != d.para and g.family == d.family
+             and not g.direction and not g.redacted and not g.qualifier and _names_level(name, g.label)), NAMED_LEVELS))
+        sign = -1.0 if d.direction == "-" else 1.0
+        pair = next(((now, before) for now, before in itertools.permutations(levels, 2) if now.para != before.para
+                     and agrees(now.value, before.value + sign * d.value, sum_tolerance(now, [before, d]))), None)
+        if pair is None:
+            continue
+        now, before = pair
+        out.append(_rel(ctx, "difference_of", "difference", d, [now, before], cue=name, firm=False,
+                        formula="difference", sign=sign, names=(ctx.name(now), ctx.name(before))))
+        rate = _rate_after(ctx, d)
+        if rate is not None and rate.direction == d.direction:
+            ctx.claimed.add(rate.i)
+            out.append(_rel(ctx, "growth_of", "growth", rate, [now, d], cue=name, firm=False,
+                            formula="growth_by_difference", sign=sign))
     return out
