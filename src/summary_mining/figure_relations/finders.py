@@ -44,6 +44,7 @@ from .bracket_shares import find_bracket_shares, find_part_shares
 from .multiples import find_multiples
 from .paired_shares import find_paired_shares, find_respective_values, find_shares_named_after
 from .respective_parts import find_respective_parts
+from .respective_series import find_respective_series
 from .quotients import find_quotients
 from .sentence_partitions import find_sentence_partitions
 from .structure_ratios import find_structure_ratios
@@ -3902,6 +3903,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "multiple": find_multiples,
     "paired_share": lambda ctx: find_paired_shares(ctx, _share_match, _named_whole, _part_before),
     "respective_parts": lambda ctx: find_respective_parts(ctx, _respective_names),
+    "respective_series": find_respective_series,
     "shares_named_after": lambda ctx: find_shares_named_after(ctx, _named_whole),
     "respective_values": lambda ctx: find_respective_values(ctx, _share_match, _named_whole),
     "structure_ratio": find_structure_ratios,
