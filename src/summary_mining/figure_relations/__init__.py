@@ -50,4 +50,21 @@ def find_relations(doc: Document, figures: list[Figure], *, rules: RelationRules
     out = restated_values(ctx, scope_sums(ctx, share_partitions(ctx, restated_rates(ctx, out))))
     out = restated_in_units(ctx, growth_bounds(ctx, changes_of_parts(ctx, out)))
     out.sort(key=lambda r: r.anchor)
-    return ctx, out
+    return ctx, _distinct(out)
+
+
+def _distinct(rels: list[Relation]) -> list[Relation]:
+    """``rels`` less those another before it already states: the same relation and check of the same figures (a
+    template and a finder both reading 突破1000亿元，达到1082.18亿元 give one row, the first)."""
+    seen: set[tuple] = set()
+    out = []
+    for r in rels:
+        key = (r.relation, r.check, _span(r.stated), tuple(_span(f) for f in r.operands), tuple(r.items))
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def _span(f: Figure | None) -> tuple[int, int] | None:
+    return None if f is None else (f.start, f.end)
