@@ -2530,15 +2530,18 @@ def find_restated_bounds(ctx: Context) -> list[Relation]:
     value of the same name elsewhere may be of another year)."""
     rules = ctx.rules
     out: list[Relation] = []
-    bounds = [b for b in ctx.figs if b.qualifier and (b.qualifier in rules.bound_floors or b.qualifier in rules.bound_ceilings)]
+    passed = _floors_passed(ctx)
+    bounds = [b for b in ctx.figs if b.qualifier and (b.qualifier in rules.bound_floors or b.qualifier in rules.bound_ceilings)
+              or b.i in passed]
     if not bounds:
         return out
     exact: dict[tuple, list[Fig]] = {}
     for g in ctx.figs:
-        if not g.qualifier and not g.direction and len(g.label) >= 2 and ctx.usable(g) and not ctx.is_target(g):
+        if not g.qualifier and g.i not in passed and not g.direction and len(g.label) >= 2 and ctx.usable(g) \
+                and not ctx.is_target(g):
             exact.setdefault((g.article, g.unit, g.indicator or g.label), []).append(g)
     for b in bounds:
-        floor = b.qualifier in rules.bound_floors
+        floor = b.qualifier in rules.bound_floors or b.i in passed
         if b.redacted or b.direction or len(b.label) < 2 or ctx.is_target(b):
             continue  # (城镇新增就业110万人以上 is next year's target, not this year's 120万人)
         near = [g for g in exact.get((b.article, b.unit, b.indicator or b.label), ())
@@ -2548,8 +2551,23 @@ def find_restated_bounds(ctx: Context) -> list[Relation]:
         value = min(near, key=lambda g: abs(g.start - b.start))
         if (value.value < b.value - value.half_base) if floor else (value.value > b.value + value.half_base):
             continue  # read only when it holds: a value of the same name may be another year's (a plan's 6500亿元)
-        out.append(_rel(ctx, "bound", "bound", b, [value], cue=b.qualifier, firm=False,
+        out.append(_rel(ctx, "bound", "bound", b, [value], cue=b.qualifier or passed.get(b.i, ""), firm=False,
                         formula="at_least" if floor else "at_most"))
+    return out
+
+
+def _floors_passed(ctx: Context) -> dict[int, str]:
+    """The figures a floor verb stands right before (生产总值跃上2万亿元新台阶: ``[restated_bound] floor_verbs``), and
+    the figures listed after such a one (迈上4万亿、5万亿两个台阶), by index: the verb."""
+    verbs = ctx.rules.bound_floor_verbs
+    out: dict[int, str] = {}
+    for g in ctx.figs:
+        words = g.clause.rstrip("了 ")
+        verb = next((w for w in verbs if words.endswith(w)), "")
+        if not verb and g.i - 1 in out and g.i > 0 and ctx.text[ctx.figs[g.i - 1].end:g.start].strip() == "、":
+            verb = out[g.i - 1]
+        if verb:
+            out[g.i] = verb
     return out
 
 

@@ -296,6 +296,8 @@ class RelationRules:
     #: qualifiers of a bound restating a value stated exactly elsewhere (突破150亿元: ``[restated_bound]``)
     bound_floors: tuple[str, ...] = ()
     bound_ceilings: tuple[str, ...] = ()
+    #: verbs right before a figure that make it a floor passed (跃上2万亿元新台阶): ``[restated_bound] floor_verbs``
+    bound_floor_verbs: tuple[str, ...] = ()
     #: rates whose formula is written in brackets before them (保险深度（保费收入/GDP）3.73%), ``[formula_rate]``
     formula_rate: regex.Pattern[str] | None = None
     #: per-head figures (每万人口发明专利拥有量10.52件): the words saying how many people each is per, and the words
@@ -564,6 +566,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         top_list=compile_pattern(str(t), src, "top_list.pattern") if (t := d.get("top_list", {}).get("pattern")) else None,
         bound_floors=tuple(str(w) for w in d.get("restated_bound", {}).get("floors", ())),
         bound_ceilings=tuple(str(w) for w in d.get("restated_bound", {}).get("ceilings", ())),
+        bound_floor_verbs=tuple(str(w) for w in d.get("restated_bound", {}).get("floor_verbs", ())),
         formula_rate=compile_pattern(f, src, "formula_rate.pattern") if (f := d.get("formula_rate", {}).get("pattern")) else None,
         per_head=tuple(sorted(((str(k), float(v)) for k, v in d.get("per_head", {}).get("per", {}).items()),
                               key=lambda kv: len(kv[0]), reverse=True)),
