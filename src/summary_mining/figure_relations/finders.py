@@ -36,6 +36,7 @@ from .context import make_relation as _rel
 from .heading_counts import find_heading_counts
 from .named_differences import find_named_differences
 from .named_parts import find_named_parts
+from .named_rates import find_named_rates
 from .partition_means import certain_mean, find_partition_means
 from .prior_levels import find_changes_of_named_levels, find_prior_levels
 from .record import Relation
@@ -3906,6 +3907,7 @@ def find_ceilings(ctx: Context) -> list[Relation]:
 FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "templates": find_templates,
     "named_change": find_named_changes,
+    "named_rate": find_named_rates,
     "rate": find_rates,
     "formula_rate": find_formula_rates,
     "word_rate": find_word_rates,
