@@ -32,18 +32,18 @@ def find_named_differences(ctx: Context) -> list[Relation]:
         return []
     out = []
     for d in ctx.figs:
-        if d.kind != "amount" or d.redacted or d.direction or d.in_name:
+        if d.redacted or d.in_name or ctx.bound(d):
             continue
         names = (d.label, rx_sub(BRACKETED, "", d.clause).rstrip(_LINK))  # (a bracket opens a clause: its label)
         rule = next((r for r in rules if any(n.endswith(r.name) for n in names)), None)
-        if rule is None:
-            continue
+        if rule is None or d.direction and not d.label.endswith(rule.name):
+            continue  # (a change word of the name itself is no change: 自然增长人口1011人)
         found: dict[int, Fig] = {}
         for g in ctx.nearest_before(d):
             if g.para != d.para or d.stmt - g.stmt > STATEMENTS:
                 break
-            if g.family != d.family or g.redacted or g.direction or not ctx.usable(g):
-                continue
+            if g.family != d.family or g.redacted or g.direction or g.in_name or ctx.bound(g):
+                continue  # (rates of one unit may be taken from each other: 出生率9.2‰ less 死亡率4.3‰)
             words = g.label or g.clause
             if any(w in words for w in rule.excluded):
                 continue
