@@ -45,6 +45,9 @@ def find_structure_ratios(ctx: Context) -> list[Relation]:
             numbers = list(rx_finditer(_NUMBER, m.group("ratio")))
             if len(numbers) != len(parts):
                 continue
+            terms = _terms(ctx, plain, m, "ratio")
+            if m.group("before"):
+                out += _moves(ctx, parts, terms, _terms(ctx, plain, m, "before"), plain.at(m.end()))
             figs = [ctx.amount_before(k, lambda g, p=p: (g.label or g.clause).startswith(p)) for p in parts]
             if any(g is None for g in figs):
                 continue
@@ -54,11 +57,33 @@ def find_structure_ratios(ctx: Context) -> list[Relation]:
                 continue
             para = ctx.para_at(k)
             firm = all(g.para == para for g in (*figs, whole))
-            base = m.start("ratio")
             # numbers rounded so that they add up to 100 (11.1:30.1:58.8 for 58.74): one may be a whole unit off
-            forced = abs(sum(float(n.group()) for n in numbers) - 100) < 1e-6
-            for num, part in zip(numbers, figs):
-                stated = ctx.stated_number(plain.at(base + num.start()), plain.at(base + num.end() - 1) + 1, "%")
+            forced = abs(sum(t.written for t in terms) - 100) < 1e-6
+            for stated, part in zip(terms, figs):
                 out.append(_rel(ctx, "share_of", "share", stated, [part, whole], cue=name, firm=firm,
                                 names=(ctx.name(part), ctx.name(whole)), slack=stated.half if forced else 0.0))
     return out
+
+
+def _terms(ctx: Context, plain, m, group: str) -> list:
+    """Records for the numbers of a ratio the match holds in ``group`` (in %)."""
+    base = m.start(group)
+    return [ctx.stated_number(plain.at(base + n.start()), plain.at(base + n.end() - 1) + 1, "%")
+            for n in rx_finditer(_NUMBER, m.group(group))]
+
+
+def _moves(ctx: Context, parts: tuple[str, ...], now: list, before: list, end: int) -> list[Relation]:
+    """The points a part's share moved by, stated after this year's ratio and the year before's in their full sentence
+    (…由2018年的5.7:49.3:45.0优化为6.6:45.8:47.6,第三产业占比提高了2.6个百分点): this year's term less last year's (firm)."""
+    if len(before) != len(now):
+        return []
+    stop = ctx.doc.stop_span(end)[1]
+    points = [g for g in ctx.between(end, stop)
+              if g.kind == "percentage" and "百分点" in g.unit and g.direction in ("+", "-") and not g.redacted]
+    named = {i: k for i, g in enumerate(points)
+             if (k := next((k for k, p in enumerate(parts) if (g.label or g.clause).startswith(p)), None)) is not None}
+    if not named and len(points) == len(parts) and ctx.label_rules.respectively in points[0].clause:
+        named = {k: k for k in range(len(parts))}  # (…比重较上年分别下降0.2个、下降0.6个、提高0.8个百分点: in order)
+    return [_rel(ctx, "difference_of", "difference", points[i], [now[k], before[k]], cue=parts[k], firm=True,
+                 formula="difference", sign=-1.0 if points[i].direction == "-" else 1.0,
+                 names=(f"今年{parts[k]}占比", f"上年{parts[k]}占比")) for i, k in named.items()]

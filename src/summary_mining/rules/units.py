@@ -183,7 +183,9 @@ def _metric_rules(units: dict[str, Unit], scales: dict[str, int], f: dict, units
     # 12个、5个和3.6个百分点: the 个 of each number stands for the points unit at the end of the list
     # (every percentage unit written with 个: 个百分点, 个千分点)
     points = _alt(w for w, x in units.items() if x.kind == "percentage" and w.startswith("个")) or "个百分点"
-    distributed = (r"(?:[ \t]*[、，,和及与][ \t]*(?:" + ARABIC + r")[ \t]*个)*[ \t]*[、，,和及与][ \t]*(?:"
+    verbs = _alt(str(w) for w in f.get("points_list_verbs", ()))
+    verb = rf"(?:{verbs})?" if verbs else ""  # (…下降0.2个、下降0.6个、提高0.8个百分点)
+    distributed = (rf"(?:[ \t]*[、，,和及与][ \t]*{verb}(?:" + ARABIC + r")[ \t]*个)*[ \t]*[、，,和及与][ \t]*" + verb + "(?:"
                    + ARABIC + rf")[ \t]*(?P<points>{points})")
     phrases = f.get("fixed_phrases", [])
     join = f.get("line_join")
