@@ -29,12 +29,17 @@ def find_quotients(ctx: Context) -> list[Relation]:
     for rule in ctx.rules.quotients:
         for m in rx_finditer(rule.pattern, plain.plain):
             s, e = plain.at(m.start("ratio")), plain.at(m.end("ratio") - 1) + 1
-            num = ctx.amount_before(s, lambda g: (g.label or "").endswith(rule.numerator), kinds=("amount", "count"))
-            den = ctx.amount_before(s, lambda g: (g.label or "").endswith(rule.denominator), kinds=("amount", "count"))
+            num = ctx.amount_before(s, lambda g: _named(g.label, rule.numerator, rule.excluded), kinds=("amount", "count"))
+            den = ctx.amount_before(s, lambda g: _named(g.label, rule.denominator, rule.excluded), kinds=("amount", "count"))
             if num is None or den is None or num.family != den.family:
                 continue
             stated = ctx.stated_number(s, e, "")
             para = ctx.para_at(s)
             out.append(_rel(ctx, "ratio_of", "rate", stated, [num, den], cue=rule.name, scale=rule.scale,
-                            firm=num.para == para and den.para == para, names=(ctx.name(num), ctx.name(den))))
+                            firm=num.para == para and den.para == para and not rule.loose,
+                            names=(ctx.name(num), ctx.name(den))))
     return out
+
+
+def _named(label: str | None, names: tuple[str, ...], excluded: tuple[str, ...]) -> bool:
+    return bool(label) and label.endswith(names) and not any(w in label for w in excluded)

@@ -110,6 +110,10 @@ class QuotientRule:
     numerator: tuple[str, ...]  # names the numerator's label ends with
     denominator: tuple[str, ...]
     scale: float = 1.0  # the quotient times this (性别比: men per 100 women)
+    #: never firm: the statistic's own base may differ from the figure named (出生率 is over the year's average
+    #: population, the text states the year-end's)
+    loose: bool = False
+    excluded: tuple[str, ...] = ()  # words a named figure's label must not hold (城镇常住人口 is no population's total)
 
 
 @dataclass(frozen=True)
@@ -604,7 +608,7 @@ def _quotient(q: dict, src: str) -> QuotientRule:
             raise RuleError(f"{src}: quotient {q.get('name', '?')}: {key} missing")
     return QuotientRule(str(q["name"]), compile_pattern(str(q["pattern"]), src, f"quotient.{q['name']}.pattern"),
                         tuple(str(w) for w in q["numerator"]), tuple(str(w) for w in q["denominator"]),
-                        float(q.get("scale", 1.0)))
+                        float(q.get("scale", 1.0)), bool(q.get("loose", False)), tuple(str(w) for w in q.get("excluded", ())))
 
 
 def _structure_ratio(r: dict, src: str) -> regex.Pattern[str]:
