@@ -996,6 +996,10 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
     name is a synonym of (占GDP的比重 -> 地区生产总值439.19亿元); else the most characters in common, never
     firm: words in common may be chance (进出口 for 出口总值)."""
     key = _share_key(ctx, name)
+    if not key and _share_name(name).strip(_TRIM):
+        # a whole named by scope and total words alone (苏南地区实际使用外资141.5亿美元，…，占全省总量的60.7%): the total of
+        # the part's own measure, the nearest larger figure before it whose name ends its name (never firm)
+        return _own_measure_total(ctx, part), False
     if len(key) < 2:
         return None, False
     # 占GDP的比重: the figure of indicator 地区生产总值 (looked up before the scope words go: 全县经济总量 -> 地区生产总值)
@@ -1034,6 +1038,14 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
     if best.value < part.value:
         return None, False  # a whole smaller than its part is another figure that shares a word of the name
     return best, bool(best_score[0])
+
+
+def _own_measure_total(ctx: Context, part: Fig) -> Fig | None:
+    """The nearest figure before ``part`` in its article, of its family and larger, whose name is the end of the part's
+    (实际使用外资 for 苏南地区实际使用外资)."""
+    return next((g for g in ctx.nearest_before(part) if g.article == part.article and g.family == part.family
+                 and len(g.label) >= 2 and g.label != part.label and part.label.endswith(g.label)
+                 and g.value > part.value and not g.direction and ctx.usable(g) and not ctx.is_target(g)), None)
 
 
 def _top_section(ctx: Context, pos: int) -> str:
