@@ -35,6 +35,7 @@ from .context import partition_found as _partition_found
 from .context import make_relation as _rel
 from .heading_counts import find_heading_counts
 from .named_differences import find_named_differences
+from .leading_totals import find_leading_totals
 from .named_parts import find_named_parts
 from .named_rates import find_named_rates
 from .partition_means import certain_mean, find_partition_means
@@ -3947,6 +3948,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "per_head": find_per_head,
     "allocation": find_allocations,
     "sum": find_sums,
+    "leading_total": find_leading_totals,
     "balance": find_balances,
     "named_difference": find_named_differences,
     "balanced": find_balanced,
