@@ -54,15 +54,19 @@ def find_relations(doc: Document, figures: list[Figure], *, rules: RelationRules
 
 
 def _distinct(rels: list[Relation]) -> list[Relation]:
-    """``rels`` less those another before it already states: the same relation and check of the same figures (a
-    template and a finder both reading 突破1000亿元，达到1082.18亿元 give one row, the first)."""
-    seen: set[tuple] = set()
-    out = []
+    """``rels`` less those another already states: the same relation of the same figures gives one row (a template and
+    a finder both reading 突破1000亿元，达到1082.18亿元) — the first (the finders run most specific first), or a later one
+    that is firm where the first is not (its reading is certain)."""
+    at: dict[tuple, int] = {}
+    out: list[Relation] = []
     for r in rels:
-        key = (r.relation, r.check, _span(r.stated), tuple(_span(f) for f in r.operands), tuple(r.items))
-        if key not in seen:
-            seen.add(key)
+        key = (r.relation, _span(r.stated), tuple(sorted(_span(f) for f in r.operands)), tuple(r.items))
+        k = at.get(key)
+        if k is None:
+            at[key] = len(out)
             out.append(r)
+        elif r.firm and not out[k].firm:
+            out[k] = r
     return out
 
 

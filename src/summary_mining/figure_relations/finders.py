@@ -997,7 +997,7 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
     name is a synonym of (占GDP的比重 -> 地区生产总值439.19亿元); else the most characters in common, never
     firm: words in common may be chance (进出口 for 出口总值)."""
     key = _share_key(ctx, name)
-    if not key and _share_name(name).strip(_TRIM):
+    if not key and any(w in _share_name(name) for w in ctx.rules.total_words):
         # a whole named by scope and total words alone (苏南地区实际使用外资141.5亿美元，…，占全省总量的60.7%): the total of
         # the part's own measure, the nearest larger figure before it whose name ends its name (never firm)
         return _own_measure_total(ctx, part), False
@@ -3948,7 +3948,6 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "per_head": find_per_head,
     "allocation": find_allocations,
     "sum": find_sums,
-    "leading_total": find_leading_totals,
     "balance": find_balances,
     "named_difference": find_named_differences,
     "balanced": find_balanced,
@@ -3966,4 +3965,6 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "prior_level": find_prior_levels,
     "named_levels": find_changes_of_named_levels,
     "carry_over": find_carry_overs,
+    # (last: the generic reading, left out where a finder above read the same figures)
+    "leading_total": find_leading_totals,
 }
