@@ -22,7 +22,8 @@ __all__ = ["normalize", "NORMALIZE_TABLE"]
 
 _PAIRS = {
     **{chr(0xFF10 + i): str(i) for i in range(10)},  # ０-９
-    "．": ".", "％": "%", "﹪": "%", "～": "~", "－": "-", "﹣": "-", "‐": "-", "‑": "-", "−": "-",
+    # (℅, the care-of sign, stands for the percent sign in some typed texts: 增长15.2℅)
+    "．": ".", "％": "%", "﹪": "%", "℅": "%", "～": "~", "－": "-", "﹣": "-", "‐": "-", "‑": "-", "−": "-",
     "ｘ": "x", "Ｘ": "X", "＊": "*", "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",
     "，": "，", "﹐": "，", "：": "：", "﹙": "（", "﹚": "）",
     # the small form variants of punctuation (人民网's ﹔ between statements)
