@@ -4,7 +4,7 @@
 >>> [t.name for t in r.templates][:2]
 ['growth against a stated prior level', 'growth against a stated prior level, with the difference']
 >>> [x.name for x in r.rates][:2], "合计" in r.strong_sum.pattern
-(['资产负债率', '资金到位率'], True)
+(['营业收入利润率', '资产负债率'], True)
 """
 from __future__ import annotations
 
