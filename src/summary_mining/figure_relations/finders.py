@@ -3071,7 +3071,9 @@ def _count_respectively(ctx: Context, g: Fig) -> Relation | None:
         seg = _replace_outside(seg, j, "、")
     items = _split_items(seg, "、")
     if len(items) < 2:
-        return None
+        # one name per statement to the full stop, no colon (7个亿元以上项目分别是华邦…项目,投资额约60亿元;高速地产…;…)
+        whole = ctx.text[start:ctx.doc.stop_span(g.start)[1]]
+        return _statements_listed(ctx, g, start) if "；" in whole or ";" in whole else None
     return _count_rel(ctx, g, items, start, soft=True)
 
 
