@@ -1977,9 +1977,11 @@ def _restated_items(ctx: Context, cue_start: int, cue: str, run: list[Fig]) -> l
     for g in items[0]:  # in order, each the whole its name ends most like (项目, 完成投资), of its kind
         after = [w for w in before if (not wholes or w.i > wholes[-1].i) and w.family == g.family
                  and ctx.is_target(w) == ctx.is_target(g) and w.value >= g.value]
-        best = max(after, key=lambda w: (_common_suffix(w.label, g.label), _common_suffix(w.clause, g.clause)),
+        # (a name ending alike first; else two words in common: 完成造林绿化栽植任务 for 宜林地…完成栽植)
+        best = max(after, key=lambda w: (_common_suffix(w.label, g.label), _lcs(w.label, g.label),
+                                         _common_suffix(w.clause, g.clause)),
                    default=None)  # (the first of equals; the clauses' words break a tie: 完成投资 over 总投资)
-        if best is None or _common_suffix(best.label, g.label) < 2:
+        if best is None or max(_common_suffix(best.label, g.label), _lcs(best.label, g.label)) < 2:
             return []
         wholes.append(best)
     found = [(w, [r[j] for r in items]) for j, w in enumerate(wholes) if all(len(r) > j for r in items)]
