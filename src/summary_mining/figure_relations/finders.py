@@ -3867,6 +3867,50 @@ def find_balanced(ctx: Context) -> list[Relation]:
     return out
 
 
+#: How many full sentences after an income's total its spending's total is looked for.
+EQUAL_TOTALS_STATEMENTS = 2
+
+
+def find_equal_totals(ctx: Context) -> list[Relation]:
+    """收入总量为80.92亿元。支出41.05亿元，…；加上债务还本、年终结余等支出总量为80.92亿元: a budget's income total and the
+    spending total after it (``[balance]`` income, spending and totals words), written equal — the books balance, the
+    one total restates the other. Read only when equal (never firm: unequal totals leave a balance, which
+    :func:`find_balances` reads).
+
+    >>> import summary_mining as sm
+    >>> sm.audit(text="基金收入36.15亿元，加上转移性收入，收入总量为80.92亿元。支出41.05亿元，加上债务还本等支出总量为80.92亿元。"
+    ...          )["message"].tolist()[-1]
+    '总量80.92亿元 在后文重述为 80.92亿元，一致'
+    """
+    rule = ctx.rules.balance
+    out: list[Relation] = []
+    if rule is None:
+        return out
+
+    def total(g: Fig, words: tuple[str, ...]) -> bool:
+        name = f"{g.label}|{g.clause}"
+        return g.kind == "amount" and ctx.usable(g) and not g.redacted and not g.direction and _has_any(words, name) \
+            and _has_any(rule.totals, name)
+
+    for g in ctx.figs:
+        if not total(g, rule.income) or _has_any(rule.spending, g.label):
+            continue
+        h = next((h for h in ctx.figs[g.i + 1:g.i + FIGURE_WINDOW] if h.stmt - g.stmt > EQUAL_TOTALS_STATEMENTS
+                  or h.article != g.article or total(h, rule.spending) and not _has_any(rule.income, h.label)), None)
+        if h is not None and h.stmt - g.stmt <= EQUAL_TOTALS_STATEMENTS and h.article == g.article \
+                and h.family == g.family and h.written == g.written and h.factor == g.factor \
+                and not _has_any(rule.balanced, ctx.text[slice(*ctx.doc.stop_span(h.start))]):
+            # (books said to balance, 支出总量为340.62亿元，收支平衡: find_balanced reads them)
+            out.append(_rel(ctx, "same_as", "repeat", g, [h], cue=_word_of(rule.totals, h), firm=False,
+                            formula="restated"))
+    return out
+
+
+def _word_of(words: tuple[str, ...], g: Fig) -> str:
+    """The first of ``words`` in ``g``'s label or clause (the word a message names it by), or ''."""
+    return next((w for w in words if w in g.label or w in g.clause), "")
+
+
 # ---------------------------------------------------------------------------------------------
 # ceilings (一般债务限额259.1亿元 … 一般债务余额216.72亿元)
 #: How many characters before a limit's word name what it limits (核定一般债务限额 and 年底一般债务余额: 一般债务).
@@ -3955,6 +3999,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "balance": find_balances,
     "named_difference": find_named_differences,
     "balanced": find_balanced,
+    "equal_totals": find_equal_totals,
     "ceiling": find_ceilings,
     "restated_bound": find_restated_bounds,
     "partition_mean": lambda ctx: find_partition_means(ctx, lambda g: _indicator_name(ctx, g)),
