@@ -26,6 +26,9 @@ KEY_PROJECTS = ("2024年,我县安排重点项目91宗,总投资1964.4亿元,年
                 "完成年度计划投资的39.9%。")
 
 # (reading, text, stated, status, operands as written, computed value)
+#: A price table by scope (p02): the province's change between the city's and the rural one's.
+CPI_TABLE = "单位: %\n指 标 | 全省 | 城市 | 农村 |\n居民消费价格 | 1.6 | 1.4 | 1.8 |\n居住 | 1.9 | 2.6 | 0.8 |\n"
+
 READINGS = [
     ("tally: the rates that rose",
      "7个主要行业“5增2降”，其中，有色金属矿采选业同比增长23.9%；有色金属冶炼业、纺织业、电力业、建材业分别增长28.8%、13.7%、"
@@ -226,6 +229,9 @@ READINGS = [
      "单位:元 | |||||\n项目 | 行号 | 本 期 | 上年同期 | 增加额 | 增长率 |\n1、总收入 | 1 | 61625022.26 | 66095039.04 | "
      "-4470016.78 | -6.76% |\n其中:医疗收入 | 2 | 43245334.20 | 44398351.66 | -1153017.46 | -2.60% |\n",
      "-2.60%", "consistent", ["43245334.20", "44398351.66"], (43245334.20 - 44398351.66) / 44398351.66 * 100),
+    # a whole's column before its members' (全省 | 城市 | 农村): the whole between them is their weighted mean (p02)
+    ("a table's whole column between its members' columns",
+     CPI_TABLE, "1.9", "consistent", ["0.8", "2.6"], 1.9),
 ]
 
 
@@ -243,6 +249,13 @@ def test_reading(reading, text, stated, status, operands, computed):
     assert math.isclose(row.computed, computed, rel_tol=1e-3), (row.computed, computed)  # (in the stated figure's unit)
     for s, e, surface in row.evidence:
         assert text[s:e] == surface
+
+
+def test_a_table_whole_outside_its_members_is_no_mean():
+    """Read only when it holds: a province's 2.9 over both its members' (2.6, 0.8) gives no row (the layout alone does
+    not say the whole is their mean)."""
+    text = CPI_TABLE.replace("| 1.9 | 2.6", "| 2.9 | 2.6")
+    assert not [r for r in sm.audit(text=text).itertuples() if r.evidence[0][2] == "2.9"]
 
 
 def test_a_level_named_the_same_earlier_is_no_base_when_it_does_not_hold():

@@ -9,6 +9,8 @@
 * **Breakdowns the outline states**: a row and the rows placed under it (``#``, ``其中：``, numbering nested as
   an outline), one breakdown per run a ``其中`` opens. Numbered parts and known partitions must add up; other
   parts need only not exceed the row (parts that exceed it are no breakdown).
+* **Means across columns**: a whole's column before its members' (全省 | 城市 | 农村): a row whose whole lies between
+  the members' is their weighted mean (read when it does; never firm).
 * **Totals down a column** where no outline says so: a row whose level equals the sum of the rows right
   below it (a nested total counting as one part) is their total. This is read from the figures adding up,
   so it is never flagged: a mismatch gives no row.
@@ -247,6 +249,31 @@ def _grouped(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableCo
     return out
 
 
+def _means(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], rows: list[int]) -> list[Relation]:
+    """A column of a whole before columns of the members of a known partition (全省 | 城市 | 农村 of a price table): a row
+    whose whole lies between its members' is their weighted mean (a price change, a rate) — read only when it does and
+    the whole is not their sum (then a level, which the totals read), never firm: the layout alone does not say which."""
+    values = [c for c in columns if c.role == "value"]
+    for k, whole in enumerate(values[:-2]):
+        members = values[k + 1:]
+        if ctx.rules.partition_named([c.label for c in members]) is None:
+            continue
+        out = []
+        for r in rows:
+            w = cells.get((t, r, whole.index))
+            ms = [cells.get((t, r, c.index)) for c in members]
+            if w is None or any(m is None or m.family != w.family or m.redacted for m in ms) or w.redacted:
+                continue
+            ordered = sorted(ms, key=lambda m: m.written)
+            low, high = ordered[0], ordered[-1]
+            if low.written - low.half <= w.written <= high.written + high.half and low.written != high.written \
+                    and not agrees(w.value, sum(m.value for m in ms), sum_tolerance(w, ms)):
+                out.append(_rel(ctx, "bound", "bound", w, [low, high], formula="between", firm=False,
+                                cue="、".join(c.label for c in members)))
+        return out
+    return []
+
+
 def find_table_relations(ctx: Context) -> list[Relation]:
     """Growth along rows, share columns and totals down columns of the document's tables."""
     if not ctx.doc.tables:
@@ -269,4 +296,5 @@ def find_table_relations(ctx: Context) -> list[Relation]:
         out += outlined
         out += _totals(ctx, cells, t, columns, rows, done, names)
         out += _grouped(ctx, cells, t, columns, rows, names)
+        out += _means(ctx, cells, t, columns, rows)
     return out
