@@ -31,8 +31,9 @@ def find_quotients(ctx: Context) -> list[Relation]:
             s, e = plain.at(m.start("ratio")), plain.at(m.end("ratio") - 1) + 1
             num = ctx.amount_before(s, lambda g: _named(g.label, rule.numerator, rule.excluded), kinds=("amount", "count"))
             den = ctx.amount_before(s, lambda g: _named(g.label, rule.denominator, rule.excluded), kinds=("amount", "count"))
-            if num is None or den is None or num.family != den.family:
-                continue
+            if num is None or den is None or (num.unit, den.unit) != rule.units if rule.units[0] \
+                    else num is None or den is None or num.family != den.family:
+                continue  # (one family, or the units the rule names: 亩产 is 吨 over 亩)
             stated = ctx.stated_number(s, e, "")
             para = ctx.para_at(s)
             out.append(_rel(ctx, "ratio_of", "rate", stated, [num, den], cue=rule.name, scale=rule.scale,

@@ -114,6 +114,8 @@ class QuotientRule:
     #: population, the text states the year-end's)
     loose: bool = False
     excluded: tuple[str, ...] = ()  # words a named figure's label must not hold (城镇常住人口 is no population's total)
+    #: the base units of the numerator and the denominator when they differ (亩产: 吨 over 亩); "" : one family
+    units: tuple[str, str] = ("", "")
 
 
 @dataclass(frozen=True)
@@ -608,7 +610,8 @@ def _quotient(q: dict, src: str) -> QuotientRule:
             raise RuleError(f"{src}: quotient {q.get('name', '?')}: {key} missing")
     return QuotientRule(str(q["name"]), compile_pattern(str(q["pattern"]), src, f"quotient.{q['name']}.pattern"),
                         tuple(str(w) for w in q["numerator"]), tuple(str(w) for w in q["denominator"]),
-                        float(q.get("scale", 1.0)), bool(q.get("loose", False)), tuple(str(w) for w in q.get("excluded", ())))
+                        float(q.get("scale", 1.0)), bool(q.get("loose", False)), tuple(str(w) for w in q.get("excluded", ())),
+                        (str(q.get("numerator_unit", "")), str(q.get("denominator_unit", ""))))
 
 
 def _structure_ratio(r: dict, src: str) -> regex.Pattern[str]:
