@@ -1043,9 +1043,10 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
 
 def _own_measure_total(ctx: Context, part: Fig) -> Fig | None:
     """The nearest figure before ``part`` in its article, of its family and larger, whose name is the end of the part's
-    (实际使用外资 for 苏南地区实际使用外资)."""
+    or ends with it (实际使用外资 for 苏南地区实际使用外资; 实际到位资金 for 到位资金)."""
     return next((g for g in ctx.nearest_before(part) if g.article == part.article and g.family == part.family
-                 and len(g.label) >= 2 and g.label != part.label and part.label.endswith(g.label)
+                 and len(g.label) >= 2 and g.label != part.label
+                 and (part.label.endswith(g.label) or len(part.label) >= 2 and g.label.endswith(part.label))
                  and g.value > part.value and not g.direction and ctx.usable(g) and not ctx.is_target(g)), None)
 
 
@@ -1182,12 +1183,12 @@ def find_respective_shares(ctx: Context) -> list[Relation]:
         if p.kind != "percentage" or p.unit != "%" or p.i in ctx.claimed or p.redacted or p.in_name:
             continue
         m = _share_match(ctx, p)
-        if m is None or word not in p.clause:
+        if m is None:
             continue  # (分别 after the share word, or before it: 一、二、三产业增加值分别占全县生产总值的13.4%、…)
         names = _respective_names(ctx, p.clause[:m.start()].replace(word, ""))
         shares = ctx.listed_after(p, len(names))
-        if len(names) < 2 or len(shares) != len(names):
-            continue
+        if len(names) < 2 or len(shares) != len(names) or word not in p.clause and len(ctx.listed_after(p)) != len(names):
+            continue  # (without 分别, as many shares listed as names: 第一、二、三次产业…的比重为19.6%、27.8%和52.6%)
         parts: list[Fig] = []
         shortest = max(2, min(len(n) for n in names))
         for name in names:
