@@ -997,6 +997,7 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
     name is a synonym of (占GDP的比重 -> 地区生产总值439.19亿元); else the most characters in common, never
     firm: words in common may be chance (进出口 for 出口总值)."""
     key = _share_key(ctx, name)
+    loose = key.replace(TOTAL_CHAR, "")
     if not key and any(w in _share_name(name) for w in ctx.rules.total_words):
         # a whole named by scope and total words alone (苏南地区实际使用外资141.5亿美元，…，占全省总量的60.7%): the total of
         # the part's own measure, the nearest larger figure before it whose name ends its name (never firm)
@@ -1028,7 +1029,10 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
         ends = (len(g.label) if len(g.label) >= 2 and key.endswith(g.label)
                 else len(key) if len(key) >= 4 and g.label.endswith(key)
                 else 1 if named and g.indicator == named else 0)
-        score = (ends, max(_lcs(key, g.clause), _lcs(key, g.label), _lcs(key, g.indicator)))
+        # (a name whose words all stand in the label, in order, with 总 left out: 公路总里程 for 公路通车里程; never firm)
+        near = max(_lcs(key, g.clause), _lcs(key, g.label), _lcs(key, g.indicator),
+                   len(loose) if len(loose) >= 4 and _in_sequence(loose, g.label) else 0)
+        score = (ends, near)
         # in the share's own top-level section first (a budget report's 2026 draft, not the 2025 execution: 预备费
         # 1.70亿元，占一般公共预算支出的2.12%), then before it, then nearest
         rank = (0 if _top_section(ctx, g.start) == top else 1, 0 if g.start < part.start else 1, abs(part.start - g.start))
@@ -1039,6 +1043,16 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
     if best.value < part.value:
         return None, False  # a whole smaller than its part is another figure that shares a word of the name
     return best, bool(best_score[0])
+
+
+#: The character that says a name is of a total (公路总里程), left out when a whole's name is matched loosely.
+TOTAL_CHAR = "总"
+
+
+def _in_sequence(words: str, label: str) -> bool:
+    """Every character of ``words`` stands in ``label``, in order (公路里程 in 公路通车里程)."""
+    it = iter(label)
+    return all(c in it for c in words)
 
 
 def _own_measure_total(ctx: Context, part: Fig) -> Fig | None:
