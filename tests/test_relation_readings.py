@@ -251,6 +251,15 @@ def test_reading(reading, text, stated, status, operands, computed):
         assert text[s:e] == surface
 
 
+def test_members_measuring_another_thing_are_no_members_of_a_mean():
+    """粮食种植面积 (area) against 夏粮产量 / 秋粮产量 (output): a whole naming its measure has no members naming another
+    (the qiandongnan 2023 bulletin read them as its members and raised an unverifiable row)."""
+    text = "全年粮食种植面积比上年下降0.7%，其中夏粮产量下降1.7%，秋粮产量下降2.4%。"
+    assert not [r for r in sm.audit(text=text).itertuples() if r.check == "bound"]
+    text = "全年粮食种植面积比上年下降0.7%，其中夏粮种植面积下降1.7%，秋粮种植面积增长0.4%。"
+    assert [r.status for r in sm.audit(text=text).itertuples() if r.check == "bound"] == ["consistent"]
+
+
 def test_a_table_whole_outside_its_members_is_no_mean():
     """Read only when it holds: a province's 2.9 over both its members' (2.6, 0.8) gives no row (the layout alone does
     not say the whole is their mean)."""

@@ -80,6 +80,10 @@ def _members(ctx: Context, w: Fig, kind: str, name_of: Callable[[Fig], str]) -> 
                 continue  # (one name holding two members, another none: no member each)
             # the partition's whole named (生产总值 for 第一/二/三产业), or one member naming the measure (the others'
             # names may be their own: 燃气及水生产和供应业)
+            own = [x for x in ctx.rules.measure_words if x in whole]
+            if own and any(x in name_of(g).replace(m, "", 1) and x not in own
+                           for g, m in zip(run, members) for x in ctx.rules.measure_words):
+                continue  # (夏粮产量下降1.7% measures output: no member of 粮食种植面积比上年下降0.7%, which measures area)
             if ctx.rules.names_whole(pk, whole) or any(_measures_it(w, g, m, name_of, ctx.rules.non_additive)
                                                        for g, m in zip(run, members)):
                 return run
