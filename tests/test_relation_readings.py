@@ -260,6 +260,17 @@ def test_members_measuring_another_thing_are_no_members_of_a_mean():
     assert [r.status for r in sm.audit(text=text).itertuples() if r.check == "bound"] == ["consistent"]
 
 
+def test_figures_listed_after_a_colon_of_targets_are_targets():
+    """目标分解任务主要是：A…，B…: the listed figures are targets (a completion finds its target by name); a plan's prose
+    after its heading's colon is not such a list (its figures keep their own roles)."""
+    text = ("我镇目标分解任务主要是:境内外招商引资总额17000万美元,外贸出口8400万美元。\n"
+            "一是合计完成境内外招商引资总额18114万美元,完成目标任务的106.55%。")
+    row = _row(text, "106.55%")
+    assert (row.status, [e[2] for e in row.evidence[1:]]) == ("consistent", ["18114万美元", "17000万美元"])
+    plan = "2016年脱贫计划:继续深入调查研究,确保全乡贫困户实现全面脱贫204户。其中,甲村31户;乙村62户;丙村111户。"
+    assert [r.status for r in sm.audit(text=plan).itertuples() if r.evidence[0][2] == "204户"] == ["consistent"]
+
+
 def test_a_table_whole_outside_its_members_is_no_mean():
     """Read only when it holds: a province's 2.9 over both its members' (2.6, 0.8) gives no row (the layout alone does
     not say the whole is their mean)."""

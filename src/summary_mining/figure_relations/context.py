@@ -406,8 +406,27 @@ class Context:
         t = self._target.get(g.i)
         if t is None:
             clause = self.label_rules.without_non_targets(g.clause)  # 计划生育 is no plan
-            t = self._target[g.i] = g.role == "target" or any(w in clause for w in self.rules.target_words)
+            t = self._target[g.i] = g.role == "target" or any(w in clause for w in self.rules.target_words) \
+                or self._listed_as_target(g)
         return t
+
+    def _listed_as_target(self, g: Fig) -> bool:
+        """``g`` is listed after a colon its statement's words before call targets (目标分解任务主要是：境内外招商引资
+        总额17000万美元，外贸出口8400万美元; ``[figures] target_list``)."""
+        rule = self.rules.target_list
+        if rule is None:
+            return False
+        lo = self.sentence_start(g)
+        head = self.text[max(lo, g.start - TEXT_WINDOW):g.start]
+        colon = max(head.rfind("："), head.rfind(":"))
+        if colon < 0:
+            return False
+        words, listed = head[:colon + 1], head[colon + 1:]
+        # (the colon opens a list of figures: every clause between it and ``g`` holds one — not a plan's prose,
+        # 2016年脱贫计划:继续深入调查研究,…,确保…实现全面脱贫204户)
+        clauses = [c for c in listed.translate(_TO_COMMA).split(",")[:-1] if c.strip()]
+        return rx_search(rule, words) is not None and not any(w in words for w in self.rules.target_list_not) \
+            and all(any(ch.isdigit() for ch in c) for c in clauses)
 
     def targets_around(self, g: Fig, article: int, limit: int = ARTICLE_WINDOW) -> list[Fig]:
         """The targets (not in names, not bounds) of ``article`` in ``g``'s family, at most ``limit``
@@ -465,6 +484,9 @@ class Context:
 
 #: A figure closing the words before another figure (全镇13951户 before 68202人): no part of its name.
 _TRAILING_FIGURE = code_pattern(r"[0-9][0-9.．,，]*(?:万|亿)?[^\s0-9，,。；;、：:]?$")
+
+#: What separates the items of a list of figures after a colon (境内外招商引资总额17000万美元,外贸出口8400万美元): one comma.
+_TO_COMMA = str.maketrans({c: "," for c in "，；;、"})
 
 #: A bracketed remark with no bracket inside it (（进口小于出口）, (GDP)).
 BRACKETED = code_pattern(r"[（(][^（()）]*[)）]")

@@ -338,6 +338,10 @@ class RelationRules:
     budget_words: tuple[str, ...] = ()
     budget_funds: tuple[str, ...] = ()
     budget_measures: tuple[str, ...] = ()
+    #: the words before a colon that make the figures listed after it in its statement targets, and the words that
+    #: say they were done instead (``[figures] target_list``, ``target_list_not``)
+    target_list: regex.Pattern[str] | None = None
+    target_list_not: tuple[str, ...] = ()
     #: an average yearly growth whose clause names no years (``[cagr]``): the span of years stated before it (groups
     #: y0, y1), the period words naming how many years (过去五年: 5), and how many characters back both are looked for
     cagr_span: regex.Pattern[str] | None = None
@@ -601,6 +605,8 @@ def _compile(d: dict, src: str) -> RelationRules:
         cagr_periods=tuple(sorted(((str(k), int(v)) for k, v in d.get("cagr", {}).get("periods", {}).items()),
                                   key=lambda kv: len(kv[0]), reverse=True)),
         cagr_look_back=int(d.get("cagr", {}).get("look_back", 0)),
+        target_list=compile_pattern(str(fig["target_list"]), src, "figures.target_list") if fig.get("target_list") else None,
+        target_list_not=tuple(str(w) for w in fig.get("target_list_not", ())),
     )
 
 
