@@ -1476,9 +1476,11 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
             continue  # a list split off by its measure is of a whole of that measure (余额, not 限额)
         if g.family != family or not (ctx.addable(g) or ctx.average_whole(g, parts)) or g.redacted \
                 or g.i in taken and not (cue_names_it or _measure_whole(ctx, g, measure)
-                                         and abs(g.value - total) <= NEAR_WHOLE * g.value):
+                                         and abs(g.value - total) <= NEAR_WHOLE * g.value
+                                         or len(parts) > 1 and agrees(g.value, total, sum_tolerance(g, parts))):
             continue  # (a part of an earlier list is a whole when named, or when it is of what all the parts measure
-            # and they come near it: 出口总额1260.86亿元 for 一般贸易出口594.19亿元, 加工贸易出口646.53亿元)
+            # and they come near it: 出口总额1260.86亿元 for 一般贸易出口594.19亿元, 加工贸易出口646.53亿元; or when they
+            # add up to it: 其中…消费品零售额116203.4万元。按消费形态分，餐饮收入3590.7万元…商品零售收入112612.7万元)
         if not cue_names_it and not all(g.value >= p.value for p in parts if not math.isnan(p.value)):
             continue  # (a whole the cue names is it even when a part, written wrong, exceeds it)
         if not partition and not any(_lcs(g.label or g.clause, lab) >= 2 for lab in labels) and not (
@@ -1765,7 +1767,11 @@ def find_groups(ctx: Context) -> list[Group]:
                     last.append(h)
                 wholes = {f: gs[:1] for f, gs in wholes.items() if any(gs[0] is x for x in last)}
             if run[0].family not in wholes:
-                continue  # 其中深圳…2条生产线: not a numeric breakdown of the whole
+                # (a count naming the part before its value, 其中62家限上法人企业完成消费品零售额116203.4万元: the value is
+                # the part; 其中深圳…2条生产线, no family of a whole at all: not a numeric breakdown of the whole)
+                run = [g for g in run if g.family in wholes]
+                if not run or not local:
+                    continue
             near = wholes[run[0].family][:2]
             if opens and len(near) == 2 and near[0].label != near[1].label \
                     and _common_suffix(near[0].label, near[1].label) >= SIBLING_SUFFIX:
