@@ -1769,9 +1769,10 @@ def find_groups(ctx: Context) -> list[Group]:
             if run[0].family not in wholes:
                 # (a count naming the part before its value, 其中62家限上法人企业完成消费品零售额116203.4万元: the value is
                 # the part; 其中深圳…2条生产线, no family of a whole at all: not a numeric breakdown of the whole)
+                value = next((g for g in run if g.family in wholes), None)
+                if value is None or not local or value.sentence != run[0].sentence:
+                    continue  # (the count's statement must go on to the value: 深圳…2条手机整机生产线已投产运营; does not)
                 run = [g for g in run if g.family in wholes]
-                if not run or not local:
-                    continue
             near = wholes[run[0].family][:2]
             if opens and len(near) == 2 and near[0].label != near[1].label \
                     and _common_suffix(near[0].label, near[1].label) >= SIBLING_SUFFIX:
