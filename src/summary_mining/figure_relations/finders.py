@@ -3221,7 +3221,9 @@ def restated_values(ctx: Context, relations: list[Relation]) -> list[Relation]:
             if h.para == g.para and h.source == g.source and (
                     h.stmt == g.stmt or g.kind == "percentage"
                     or _lcs(g.label or g.clause, h.label or h.clause) < ctx.rules.restated_name_chars
-                    and _significant_digits(g) <= rules.restated_digits) \
+                    and (_significant_digits(g) < rules.restated_digits
+                         or _significant_digits(g) == rules.restated_digits
+                         and _common_suffix(g.label or g.clause, h.label or h.clause) < 2)) \
                     or frozenset((id(g.f), id(h.f))) in related or (id(h.f), id(g.f)) in linked:
                 continue  # (in one paragraph only a later full sentence naming a level alike restates it: 131个项目; a
                 # rate is as often another thing's: 第二产业投资增长10.7%…工业投资增长10.7%)
