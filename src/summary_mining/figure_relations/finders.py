@@ -279,7 +279,7 @@ def find_rates(ctx: Context) -> list[Relation]:
             continue
         out.append(_rel(ctx, "ratio_of", rule.check, p, [*nums, den], cue=rule.name,
                         firm=(nums[0].stmt == p.stmt or nums[0].stmt == den.stmt == p.stmt - 1 and _rates_only(ctx, p))
-                        and not loose,
+                        and not loose and not rule.loose,
                         cap=cap, names=(rule.numerator_name, ctx.name(den) if loose else rule.denominator_name)))
     return out
 

@@ -58,6 +58,9 @@ class RateRule:
     numerator_in_paragraph: bool = False
     #: words that make a figure no numerator though it holds a numerator word (非税收入 for 税收)
     numerator_excluded: tuple[str, ...] = ()
+    #: never firm: the base its words name may not be the rate's (竣工率 over the projects planned to be completed, which
+    #: the text seldom states, not over those started)
+    loose: bool = False
 
 
 @dataclass(frozen=True)
@@ -464,7 +467,7 @@ def _compile(d: dict, src: str) -> RelationRules:
                            r.get("family", "count"), r.get("max"), bool(r.get("base_is_target", False)),
                            str(r.get("check", "rate")), tuple(r.get("numerator_parts", ())),
                            bool(r.get("unverifiable_when_missing", True)), bool(r.get("numerator_in_paragraph", False)),
-                           tuple(r.get("numerator_excluded", ())))
+                           tuple(r.get("numerator_excluded", ())), bool(r.get("loose", False)))
                   for r in sorted(d.get("rate", []), key=lambda r: len(r["name"]), reverse=True))
     links = _alternation(regex.escape(w) for w in d["rate_links"]["words"])
     words = d.get("words", {})
