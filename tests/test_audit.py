@@ -437,9 +437,9 @@ def test_rules_are_an_editable_data_file(tmp_path):
     custom = tmp_path / "relations.toml"
     shutil.copy(src, custom)
     with custom.open("a", encoding="utf-8") as f:
-        f.write('\n[[rate]]\nname = "竣工率"\nnumerator = ["竣工"]\nnumerator_name = "竣工项目"\n'
-                'denominator = ["开工"]\ndenominator_name = "开工项目"\nfamily = "count"\nmax = 100\n')
-    text = "开工项目20个，竣工项目5个，竣工率25%。"
+        f.write('\n[[rate]]\nname = "验收率"\nnumerator = ["验收"]\nnumerator_name = "验收项目"\n'
+                'denominator = ["竣工"]\ndenominator_name = "竣工项目"\nfamily = "count"\nmax = 100\n')
+    text = "竣工项目20个，验收项目5个，验收率25%。"
     assert audit(text=text).empty
     assert_row(audit(text=text, rules=custom), "rate", "consistent", 25.0, 25.0, ["25%", "5个", "20个"])
 
