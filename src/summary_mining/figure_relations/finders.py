@@ -51,7 +51,7 @@ from .quotients import find_quotients
 from .sentence_partitions import find_sentence_partitions
 from .structure_ratios import find_structure_ratios
 from .tables import find_table_relations
-from .word_counts import find_tallies, find_top_lists, find_word_counts
+from .word_counts import figures_listed_before, find_tallies, find_top_lists, find_word_counts
 from .view import figure_views
 
 __all__ = ["FINDERS", "Group", "find_groups", "restated_rates", "changes_of_parts"]
@@ -3044,11 +3044,13 @@ def _count_before(ctx: Context, g: Fig) -> Relation | None:
     lo = ctx.clause_start(g.start)
     before = ctx.text[lo:g.start]
     m = rx_search(r.enum_list_before, before)
-    if not m:
-        return None
+    if not m or rx_search(_NUMBER, m.group(0)):
+        # no list of names: as many figures of one family listed right before it (经济总量连跨5万亿元、6万亿元两个台阶)
+        # are its items, read when they are
+        figs = figures_listed_before(ctx, g.start, int(g.written))
+        return None if figs is None else _rel(ctx, "count_of", "enumeration", g, [], firm=False, cue="",
+                                               items=[f.ev() for f in figs])
     seg = m.group(0)
-    if rx_search(_NUMBER, seg):
-        return None  # a list of figures, not of names
     head, last = (seg[:seg.rindex("、") + 1], seg[seg.rindex("、") + 1:]) if "、" in seg else ("", seg)
     joined = seg
     for j in r.respectively_joiners:  # 施秉和丹寨: two names; 京港澳和沪昆扩容、张官: three

@@ -27,7 +27,7 @@ from .context import make_relation as _rel
 from .record import Relation
 from .rules import TallyRule
 
-__all__ = ["find_tallies", "find_word_counts", "find_top_lists"]
+__all__ = ["find_tallies", "find_word_counts", "find_top_lists", "figures_listed_before"]
 
 #: How many characters a listed name may take before a count of names (the list is searched that far back per name).
 NAME_WINDOW = 10
@@ -166,6 +166,30 @@ def _word_count(ctx: Context, rule, c: regex.Match[str], quoted: bool) -> Relati
     names[-1] = (s1, e1 - next((len(w) for w in rule.tail_words if text.endswith(w, s1 + 1, e1)), 0))
     items = [(s, e, ctx.written[s:e]) for s, e in names]
     return _rel(ctx, "count_of", "enumeration", ctx.count_record(a, b, n), [], items=items, cue="", firm=False)
+
+
+#: What may join two figures of a list a count follows (5万亿元、6万亿元两个台阶).
+_FIGURE_JOINS = ("、", "和", "及", "与")
+
+
+def figures_listed_before(ctx: Context, at: int, n: int) -> list[Fig] | None:
+    """The ``n`` figures of one family listed right before ``at``, each joined to the next by a list word, the last
+    ending where the count begins; None when there are not exactly as many."""
+    before = [g for g in ctx.between(max(0, at - NAME_WINDOW * n * 2), at)]
+    if not before or ctx.text[before[-1].end:at].strip():
+        return None
+    run = [before[-1]]
+    for g in reversed(before[:-1]):
+        if g.family != run[0].family or ctx.text[g.end:run[0].start].strip() not in _FIGURE_JOINS:
+            break
+        run.insert(0, g)
+    if len(run) != n or n < 2:
+        return None
+    k = run[0].i
+    if k > 0 and ctx.figs[k - 1].family == run[0].family \
+            and ctx.text[ctx.figs[k - 1].end:run[0].start].strip() in _FIGURE_JOINS:
+        return None  # (a longer list: the count is of some of them)
+    return run
 
 
 def _list_ends(text: str, separators: int) -> list[int]:
