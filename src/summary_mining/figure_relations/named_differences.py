@@ -31,9 +31,11 @@ def find_named_differences(ctx: Context) -> list[Relation]:
     if not rules:
         return []
     out = []
+    differences = tuple(r.name for r in rules)
     for d in ctx.figs:
-        if d.redacted or d.in_name or ctx.bound(d):
-            continue
+        if d.redacted or d.in_name or not (d.label.endswith(differences) or any(w in d.clause for w in differences)) \
+                or ctx.bound(d):
+            continue  # (no name of a difference in its words: most figures, read past at once)
         names = (d.label, rx_sub(BRACKETED, "", d.clause).rstrip(_LINK))  # (a bracket opens a clause: its label)
         rule = next((r for r in rules if any(n.endswith(r.name) for n in names)), None)
         if rule is None or d.direction and not d.label.endswith(rule.name):

@@ -131,7 +131,8 @@ def find_word_counts(ctx: Context) -> list[Relation]:
     counts = [(c, False) for end in _list_ends(text, rule.min_items - 1)
               if (c := rx_search(rule.count, text, end + 1, min(len(text), end + 1 + NAME_WINDOW + 6))) is not None]
     if rule.slogan is not None:
-        counts += [(c, True) for q in _after_quotes(text) if (c := rx_match(rule.slogan, text, q)) is not None]
+        counts += [(c, True) for q in _after_quotes(text) if text[q:q + 2].lstrip(_SLOGAN_PREFIX)[:1] in _NUMERALS
+                   and (c := rx_match(rule.slogan, text, q)) is not None]
     taken: set[int] = set()
     out: list[Relation] = []
     for c, quoted in counts:
@@ -190,6 +191,11 @@ def figures_listed_before(ctx: Context, at: int, n: int) -> list[Fig] | None:
             and ctx.text[ctx.figs[k - 1].end:run[0].start].strip() in _FIGURE_JOINS:
         return None  # (a longer list: the count is of some of them)
     return run
+
+
+#: What a slogan's count may open with (its numeral, after 新: “新三样”): a quote followed by none is read past at once.
+_NUMERALS = frozenset("双两二三四五六七八九十")
+_SLOGAN_PREFIX = "新"
 
 
 def _list_ends(text: str, separators: int) -> list[int]:
