@@ -3119,6 +3119,9 @@ def _statements_listed(ctx: Context, g: Fig, lo: int) -> Relation | None:
     parts = _split_items(body, "；;")
     if len(parts) < 2:
         return None
+    first = ctx.between(lo + parts[0][0], lo + parts[0][0] + len(parts[0][1]))
+    if "、" in parts[0][1] and len(first) >= 2:
+        return None  # (the first statement lists a value per name, 分别为:乙县30个、甲县50个;…: no statement per item)
     items = []
     for off, it in parts:
         cut = next((k for k, c in enumerate(it) if c.isdigit() or c in "，,："), len(it))
