@@ -1231,8 +1231,8 @@ def find_respective_shares(ctx: Context) -> list[Relation]:
                 # a whole named by its scope alone (占全市比重): the one of what all the parts measure (伊州区实现地区
                 # 生产总值, 巴里坤县实现地区生产总值 -> 地区生产总值1162.95亿元)
                 whole, firm = _named_whole(ctx, p, max(parts, key=lambda g: g.value), labels[0][-common:])
-        if whole is None:
-            continue
+        if whole is None or not firm and word not in p.clause:
+            continue  # (without 分别 only a certain whole: the shares may be read one by one, of their own wholes)
         ctx.claimed.update(g.i for g in shares)
         for share, part in zip(shares, parts):
             out.append(_rel(ctx, "share_of", "share", share, [part, whole], cue="占" + _share_key(ctx, named), firm=firm,
