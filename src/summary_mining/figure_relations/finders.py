@@ -881,6 +881,10 @@ def _budget_heads(rules, head: str) -> bool:
     return k >= 0 and not _has_any(rules.actual_labels, head[k:])
 
 
+#: The word of a budget adjusted in the year (调整预算, 调整为).
+_ADJUSTED = "调整"
+
+
 def find_completion(ctx: Context) -> list[Relation]:
     """完成全年目标任务的64.23% = actual / target; a target stated elsewhere is never firm."""
     out = []
@@ -908,6 +912,10 @@ def find_completion(ctx: Context) -> list[Relation]:
         target, firm = None, False
         if inside and inside[-1].family == part.family:
             target, firm = inside[-1], True
+        if target is None and named in ctx.rules.budget_names and _ADJUSTED in named:
+            # the adjusted budget (为调整预算的51.9%): the one its words say was adjusted (支出预算调整为2.1亿元) first, not a
+            # budget named like the part before it (市级支出预算数1093.65亿元)
+            target, firm = _budget_before(ctx, p, part, named)
         if target is None:
             target, firm = _stated_target(ctx, p, part, named)
         if target is None and named in ctx.rules.budget_names:
