@@ -271,6 +271,16 @@ def test_figures_listed_after_a_colon_of_targets_are_targets():
     assert [r.status for r in sm.audit(text=plan).itertuples() if r.evidence[0][2] == "204户"] == ["consistent"]
 
 
+def test_a_count_among_a_larger_count_is_its_share_and_no_part_of_the_list():
+    """其中500个省级重点项目中新开工项目318个，占比63.6%: the share is of the 500 its clause puts it among, and the 500 is
+    no part of the 其中 list of 新开工项目2063个 (318 alone is)."""
+    text = "今年已开复工3114个项目中,新开工项目达2063个,占比66.2%,其中500个省级重点项目中新开工项目318个,占比63.6%。"
+    row = _row(text, "63.6%")
+    assert (row.status, [e[2] for e in row.evidence[1:]]) == ("consistent", ["318个", "500个"])
+    parts = [r for r in sm.audit(text=text).itertuples() if r.evidence[0][2] == "2063个"]
+    assert [[e[2] for e in r.evidence[1:]] for r in parts] == [["318个"]]
+
+
 def test_a_table_whole_outside_its_members_is_no_mean():
     """Read only when it holds: a province's 2.9 over both its members' (2.6, 0.8) gives no row (the layout alone does
     not say the whole is their mean)."""

@@ -1277,7 +1277,11 @@ def find_shares(ctx: Context) -> list[Relation]:
                 whole, firm = inside[-1], True
             elif not named:
                 grp = ctx.group_of(part)
-                if grp is not None:
+                among = _among_count(ctx, part)
+                if among is not None:
+                    # 其中500个省级重点项目中新开工项目318个，占比63.6%: of the count its clause says it is among
+                    whole, firm = among, True
+                elif grp is not None:
                     whole, firm = grp.whole, grp.firm
                 elif p.para in last and last[p.para][0].family == part.family and last[p.para][0].value >= part.value \
                         and (not part_named or p.stmt == last[p.para][1]):
@@ -1314,6 +1318,22 @@ def find_shares(ctx: Context) -> list[Relation]:
                         firm=firm and (ctx.same_place([part], p) or part_named) and _same_periods(ctx, p, whole), cap=cap,
                         names=(ctx.name(part), ctx.name(whole))))
     return out
+
+
+def _among_count(ctx: Context, part: Fig) -> Fig | None:
+    """The count ``part``'s clause says it is among (500个省级重点项目中新开工项目318个: 500个), of its family and larger."""
+    if part.kind != "count":
+        return None
+    lo = ctx.clause_start(part.start)
+    before = [g for g in ctx.between(lo, part.start) if g.family == part.family]
+    if not before or before[-1].value <= part.value:
+        return None
+    words = ctx.text[before[-1].end:part.start]
+    return before[-1] if _AMONG in words and not ctx.any_between(before[-1].end, part.start) else None
+
+
+#: The word that puts a count's things among a larger count's (500个省级重点项目中).
+_AMONG = "中"
 
 
 def _same_periods(ctx: Context, p: Fig, whole: Fig) -> bool:
@@ -1711,6 +1731,9 @@ def find_groups(ctx: Context) -> list[Group]:
         nxt = next((a for a, _, _ in spans[k + 1:] if (ctx.text[a] not in "（(" or inside is not None and a < inside)
                     and not (a - ce <= TEXT_WINDOW and ctx.inside_bracket(ce, a))), len(ctx.text))
         listed = _part_run(ctx, ce, nxt)
+        # (a count its next figure is said to be among is no part of its own: 其中500个省级重点项目中新开工项目318个)
+        among = {a.i for g in listed if (a := _among_count(ctx, g)) is not None}
+        listed = [g for g in listed if g.i not in among]
         run = [g for g in listed if ctx.addable(g)]
         # a plan broken down into planned parts (收入总量为437.6亿元，其中，一般公共预算收入154.7亿元… in a budget's draft):
         # read as a breakdown of targets when every figure the cue lists is one, and its whole is one too
