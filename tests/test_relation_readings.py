@@ -281,6 +281,17 @@ def test_a_count_among_a_larger_count_is_its_share_and_no_part_of_the_list():
     assert [[e[2] for e in r.evidence[1:]] for r in parts] == [["318个"]]
 
 
+def test_a_balance_opening_its_paragraph_is_of_the_totals_before_its_list():
+    """本年收支结余7.57亿元 opening its paragraph, after the totals (收入52.9亿元、支出45.33亿元) and a 其中 list of the funds:
+    the totals' difference, read when it is one (not the last fund's 13.48 − 11.89)."""
+    text = ("2025年全市社会保险基金收入52.9亿元、支出45.33亿元。\n其中：城乡居民基本养老保险基金收入7.65亿元、支出4.71亿元；"
+            "职工基本医疗保险基金收入15.47亿元、支出13.08亿元。\n本年收支结余7.57亿元，年末滚存结余60亿元。")
+    row = _row(text, "7.57亿元")
+    assert (row.status, [e[2] for e in row.evidence[1:]]) == ("consistent", ["52.9亿元", "45.33亿元"])
+    assert not [r for r in sm.audit(text=text.replace("7.57亿元", "8.57亿元")).itertuples()
+                if r.evidence[0][2] == "8.57亿元"]
+
+
 def test_a_table_whole_outside_its_members_is_no_mean():
     """Read only when it holds: a province's 2.9 over both its members' (2.6, 0.8) gives no row (the layout alone does
     not say the whole is their mean)."""

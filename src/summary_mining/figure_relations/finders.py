@@ -3817,6 +3817,14 @@ def find_balances(ctx: Context) -> list[Relation]:
             # 收支相抵，结转下年支出67.02亿元 opening its own paragraph: the totals of the paragraphs before it
             came, spent = _balance_operands(ctx, usable, rule, rule.totals)
         firm = came is not None  # the cue says what it is, and both operands stand in its statements
+        if came is None and not any(g.para == b.para for g in usable):
+            # a balance opening its own paragraph (…收入52.9亿元、支出45.33亿元。⏎其中：…；…。⏎本年收支结余7.57亿元): the
+            # nearest income and spending of the paragraphs before it whose difference it is (read when it is)
+            came, spent = _agreeing_balance(ctx, b, usable, rule)
+            if came is not None:
+                out.append(_rel(ctx, "difference_of", "difference", b, [came, spent], cue=b.clause.rstrip(_TRIM)[-4:],
+                                firm=False, formula="difference", names=(ctx.name(came), ctx.name(spent))))
+                continue
         if came is None:
             came, spent = _named_balance_operands(ctx, b, rx_search(rule.cue, words))
         taken_away = _taken_away(ctx, b, rule)
@@ -3847,6 +3855,25 @@ def find_balances(ctx: Context) -> list[Relation]:
         out.append(_rel(ctx, "difference_of", "difference", b, [came, spent], cue=b.clause.rstrip(_TRIM)[-4:], firm=firm,
                         formula="difference", names=(ctx.name(came), ctx.name(spent)), sign=-1.0 if short else 1.0))
     return out
+
+
+#: How many incomes and spendings before a balance opening its paragraph are paired to find the two it is of.
+BALANCE_PAIRS = 6
+
+
+def _agreeing_balance(ctx: Context, b: Fig, usable: list[Fig], rule) -> tuple[Fig | None, Fig | None]:
+    """(income, spending): the nearest pair among the figures before ``b`` (nearest first) that the income and spending
+    words name and whose difference is ``b``, else (None, None)."""
+    def named(g: Fig, words: tuple[str, ...]) -> bool:
+        return _has_any(words, g.label or g.clause)  # (its label: a clause may run on from the figure before)
+
+    incomes = [g for g in usable if named(g, rule.income) and not named(g, rule.spending)][:BALANCE_PAIRS]
+    spendings = [g for g in usable if named(g, rule.spending) and not named(g, rule.income)][:BALANCE_PAIRS]
+    for came in incomes:
+        for spent in spendings:
+            if agrees(b.value, came.value - spent.value, sum_tolerance(b, [came, spent])):
+                return came, spent
+    return None, None
 
 
 def _taken_away(ctx: Context, b: Fig, rule) -> list[Fig]:
