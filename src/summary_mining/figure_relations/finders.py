@@ -2025,6 +2025,8 @@ def _restated_items(ctx: Context, cue_start: int, cue: str, run: list[Fig]) -> l
         return []
     para = ctx.para_at(cue_start)
     lo = ctx.doc.paragraphs[para].start if 0 <= para < len(ctx.doc.paragraphs) else ctx.stmt_start(cue_start)
+    if para > 0 and not ctx.any_between(lo, cue_start):
+        lo = ctx.doc.paragraphs[para - 1].start  # (a 其中 opening its paragraph: the measures the paragraph before stated)
     before = [g for g in ctx.between(lo, cue_start)[-FIGURE_WINDOW:] if ctx.addable(g, targets=True) and not g.redacted]
     wholes: list[Fig] = []
     for g in items[0]:  # in order, each the whole its name ends most like (项目, 完成投资), of its kind
