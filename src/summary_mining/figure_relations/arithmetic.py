@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["agrees", "ratio", "growth", "sum_tolerance", "prefix_match"]
+__all__ = ["agrees", "ratio", "growth", "sum_tolerance", "prefix_match", "firm_by_the_others"]
 
 
 def agrees(stated: float, computed: float, tol: float, half: float = 0.0) -> bool:
@@ -100,3 +100,21 @@ def prefix_match(parts, target: float, tol_base: float) -> int:
         if n >= 2 and abs(acc - target) <= tol_base:
             return n
     return 0
+
+
+def firm_by_the_others(holding: list[bool]) -> list[bool | None]:
+    """For members of a series read in order (rates by name, values and their changes stated respectively), whether
+    each is read firm: every other member holds (the series is read right, one off is a slip); else read only when it
+    holds (True/False: read, firm or not; None: not read).
+
+    >>> firm_by_the_others([True, True, False])
+    [False, False, True]
+    >>> firm_by_the_others([True, False, False])
+    [False, None, None]
+    """
+    out: list[bool | None] = []
+    for j, ok in enumerate(holding):
+        others = holding[:j] + holding[j + 1:]
+        firm = bool(others) and all(others)
+        out.append(firm if ok or firm else None)
+    return out

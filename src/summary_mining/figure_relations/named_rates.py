@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..datafiles import code_pattern, rx_fullmatch, rx_search
-from .arithmetic import agrees
+from .arithmetic import agrees, firm_by_the_others
 from .context import Context, Fig, longest_common
 from .context import make_relation as _rel
 from .record import Relation
@@ -103,10 +103,8 @@ def find_named_rates(ctx: Context) -> list[Relation]:
         triples = [(rl.values[n], num.values[n], den.values[n]) for n in rl.values]
         holding = [bool(d.value) and agrees(r.written, n.value / d.value * 100, r.half + 100 * (
             n.half_base / d.value + n.value * d.half_base / d.value ** 2)) for r, n, d in triples]
-        for j, (r, n, d) in enumerate(triples):
-            others = holding[:j] + holding[j + 1:]
-            firm = bool(others) and all(others)
-            if not holding[j] and not firm:
+        for (r, n, d), firm in zip(triples, firm_by_the_others(holding)):
+            if firm is None:
                 continue
             ctx.claimed.add(r.i)
             out.append(_rel(ctx, "ratio_of", rule.check, r, [n, d], cue=rule.name, firm=firm, cap=rule.max,

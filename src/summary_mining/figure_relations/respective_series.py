@@ -15,7 +15,7 @@ cannot give it.
 """
 from __future__ import annotations
 
-from .arithmetic import agrees
+from .arithmetic import agrees, firm_by_the_others
 from .context import Context, Fig
 from .context import make_relation as _rel
 from .record import Relation
@@ -89,13 +89,10 @@ def find_respective_series(ctx: Context) -> list[Relation]:
                 continue
             down = changes[0].direction == "-"
             triples = [(lv, ch, rt) for lv, ch, rt in zip(levels, changes, rates) if lv.value > ch.value]
-            holding = [_holds(*t, down) for t in triples]
-            for j, (lv, ch, rt) in enumerate(triples):
-                others = holding[:j] + holding[j + 1:]
-                if not holding[j] and not (others and all(others)):
+            for (lv, ch, rt), firm in zip(triples, firm_by_the_others([_holds(*t, down) for t in triples])):
+                if firm is None:
                     continue
                 ctx.claimed.add(rt.i)
                 out.append(_rel(ctx, "growth_of", "growth", rt, [lv, ch], cue=ctx.label_rules.respectively,
-                                firm=bool(others) and all(others), formula="growth_by_difference",
-                                sign=-1.0 if down else 1.0))
+                                firm=firm, formula="growth_by_difference", sign=-1.0 if down else 1.0))
     return out
