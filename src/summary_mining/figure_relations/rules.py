@@ -160,6 +160,9 @@ class WordCountRule:
     slogan: regex.Pattern[str] | None = None
     numerals: tuple[tuple[str, int], ...] = ()  # numerals no number parser reads (双 = 2)
     tail_words: tuple[str, ...] = ()  # words a last name may end with, the verb before a slogan (强度持续“双下降”)
+    #: a count of the items listed after its colon, one figure each (八大类消费中：食品烟酒类下降0.8%，衣着类…): groups count
+    #: and n; None: not read
+    listed_after: regex.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -641,7 +644,8 @@ def _word_count(w: dict, src: str) -> WordCountRule:
                          "".join(str(x) for x in w.get("verb_ends", ())),
                          compile_pattern(str(w["slogan"]), src, "word_count.slogan") if w.get("slogan") else None,
                          tuple((str(k), int(v)) for k, v in w.get("numerals", {}).items()),
-                         tuple(sorted((str(x) for x in w.get("tail_words", ())), key=len, reverse=True)))
+                         tuple(sorted((str(x) for x in w.get("tail_words", ())), key=len, reverse=True)),
+                         compile_pattern(str(w["listed_after"]), src, "word_count.listed_after") if w.get("listed_after") else None)
 
 
 #: The numbers a heading count's marker may carry ({CN}: 一…十三; {AR}: 1…99) and how item 1 writes them.

@@ -134,12 +134,43 @@ def find_word_counts(ctx: Context) -> list[Relation]:
         counts += [(c, True) for q in _after_quotes(text) if text[q:q + 2].lstrip(_SLOGAN_PREFIX)[:1] in _NUMERALS
                    and (c := rx_match(rule.slogan, text, q)) is not None]
     taken: set[int] = set()
-    out: list[Relation] = []
+    out: list[Relation] = _counts_listed_after(ctx, rule)
     for c, quoted in counts:
         rel = _word_count(ctx, rule, c, quoted)
         if rel is not None and c.start("count") not in taken:
             taken.add(c.start("count"))
             out.append(rel)
+    return out
+
+
+def _counts_listed_after(ctx: Context, rule) -> list[Relation]:
+    """A count of kinds before a colon (``[word_count] listed_after``: 八大类消费中：) against the items after it to the end of
+    its full sentence, one figure each (食品烟酒类下降0.8%，衣着类下降1.3%，…): read when as many, each item named by its
+    words before its figure."""
+    if rule.listed_after is None:
+        return []
+    out: list[Relation] = []
+    text = ctx.text
+    for at in (k for c in "：:" for k in occurrences(text, c)):
+        lo = max(0, at - 16)
+        m = next((m for m in rx_finditer(rule.listed_after, text, lo, at + 1) if m.end() == at + 1), None)
+        n = _count(m.group("n")) if m else None
+        if m is None or n is None or n < rule.min_items or any(g.start < m.end("count") and m.start("count") < g.end
+                                                               for g in ctx.between(lo, at)):
+            continue
+        end = ctx.doc.stop_span(at + 1)[1]
+        figs = ctx.between(at + 1, end)
+        items, pos = [], at + 1
+        for g in figs:
+            if ctx.text[pos:g.start].strip("，,；; \t") == "" and items:
+                break  # (two figures in one item: no list of one figure each)
+            items.append((pos, g.start))
+            pos = g.end
+        if len(items) != n or len({g.kind for g in figs}) != 1 or len(figs) != n:
+            continue
+        names = [(a + len(text[a:b]) - len(text[a:b].lstrip("，,；; \t")), b) for a, b in items]
+        out.append(_rel(ctx, "count_of", "enumeration", ctx.count_record(*m.span("count"), n), [], firm=False, cue="",
+                        items=[(a, b, ctx.written[a:b]) for a, b in names]))
     return out
 
 
