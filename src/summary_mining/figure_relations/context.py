@@ -111,6 +111,7 @@ def family_of(f: Figure, rules: RelationRules) -> str:
 #: Whitespace inside a clause (a justified PDF line pads its words: 完 成 年 初 预 算; a wrap joined a line): left
 #: out of its words like glosses.
 _SPACES = PAD_SPACES + "\r\n"
+_SPACE_SET = frozenset(_SPACES)
 
 
 #: A comma grouping a number's digits (完成年初预算391,267万元的97.34%): no clause break, left out of a clause's words.
@@ -316,7 +317,7 @@ class Context:
         are (see ``Fig.cmap``)."""
         lo = self.clause_start(pos)
         raw = self.text[lo:pos]
-        if not may_hold_gloss(raw) and not any(c in raw for c in _SPACES) and ("," not in raw or not rx_search(_DIGIT_GROUP, raw)):
+        if not may_hold_gloss(raw) and _SPACE_SET.isdisjoint(raw) and ("," not in raw or not rx_search(_DIGIT_GROUP, raw)):
             return raw, lo
         return _without_glosses(raw, lo)
 

@@ -33,6 +33,8 @@ _OPENS_LIST = code_pattern(r"分别(?:为|是)[：:]?\s*(?=[^\s，,。；;：:�
 #: What may stand between two items of such a list: a separator, then the next item's name.
 _NEXT_ITEM = code_pattern(r"[、，,；;]\s*(?P<name>[^\s，,。；;：:、0-9]{2,12})\s*")
 _ITEM_SEPARATORS = "、，,；; \t"
+#: The word the list opens with (a window without it is read past at once).
+_RESPECTIVELY = "分别"
 #: The longest name an item may have (霍邱县, 市开发区).
 MAX_NAME = 12
 #: How far before a list's first value its 分别为 is looked for (the cue and the first name).
@@ -55,7 +57,7 @@ def _named_lists(ctx: Context) -> list[_NamedList]:
     while k < len(figs):
         g = figs[k]
         lo = max(ctx.sentence_start(g), g.start - LOOK_BACK)
-        cue = rx_search(_OPENS_LIST, ctx.text, lo, g.start)
+        cue = rx_search(_OPENS_LIST, ctx.text, lo, g.start) if _RESPECTIVELY in ctx.text[lo:g.start] else None
         if cue is None:
             k += 1
             continue
