@@ -820,7 +820,7 @@ def _budget_before(ctx: Context, p: Fig, part: Fig, named_budget: str = "") -> t
         return None, False
     # the adjusted budget a completion names (为调整预算的99.29%) is the one whose words say so (收入调整为55.05亿元), of
     # the same measure, before the one the first match would take (审查批准市本级一般公共预算收入78.55亿元)
-    measure = next((m for m in rules.budget_measures if m in own), "") if "调整" in named_budget else ""
+    measure = next((m for m in rules.budget_measures if m in own), "") if _ADJUSTED in named_budget else ""
     fallback: tuple[Fig | None, bool] = (None, False)
     for g in ctx.nearest_before(part):
         if g.article != p.article or part.stmt - g.stmt > BUDGET_STATEMENTS and part.para - g.para > BUDGET_PARAGRAPHS:
@@ -853,7 +853,7 @@ def _budget_before(ctx: Context, p: Fig, part: Fig, named_budget: str = "") -> t
         # a budget word heading the statement marks each figure it lists (调整后的…收入为A，…支出为B), no actual
         # word (完成, 执行) between
         budget = _has_any(rules.budget_words, words) or _budget_heads(rules, head)
-        if budget and measure and "调整" in named and measure in named:  # (调整为 before it: not 占调整预算 after)
+        if budget and measure and _ADJUSTED in named and measure in named:  # (调整为 before it: not 占调整预算 after)
             return g, g.para == p.para
         if budget and _lcs(own, named) >= min(len(own), 4) and fallback[0] is None:
             fallback = (g, g.para == p.para)
@@ -912,13 +912,15 @@ def find_completion(ctx: Context) -> list[Relation]:
         target, firm = None, False
         if inside and inside[-1].family == part.family:
             target, firm = inside[-1], True
-        if target is None and named in ctx.rules.budget_names and _ADJUSTED in named:
+        budget = named in ctx.rules.budget_names
+        adjusted = budget and _ADJUSTED in named
+        if target is None and adjusted:
             # the adjusted budget (为调整预算的51.9%): the one its words say was adjusted (支出预算调整为2.1亿元) first, not a
             # budget named like the part before it (市级支出预算数1093.65亿元)
             target, firm = _budget_before(ctx, p, part, named)
         if target is None:
             target, firm = _stated_target(ctx, p, part, named)
-        if target is None and named in ctx.rules.budget_names:
+        if target is None and budget and not adjusted:
             target, firm = _budget_before(ctx, p, part, named)
         if target is None:
             out.append(_rel(ctx, "ratio_of", "completion", p, [part], cue=f"完成{named}", missing="目标",
@@ -1039,7 +1041,7 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
                 else 1 if named and g.indicator == named else 0)
         # (a name whose words all stand in the label, in order, with 总 left out: 公路总里程 for 公路通车里程; never firm)
         near = max(_lcs(key, g.clause), _lcs(key, g.label), _lcs(key, g.indicator),
-                   len(loose) if len(loose) >= 4 and _in_sequence(loose, g.label) else 0)
+                   len(loose) if len(loose) >= 4 and _abbreviates(loose, g.label) else 0)
         score = (ends, near)
         # in the share's own top-level section first (a budget report's 2026 draft, not the 2025 execution: 预备费
         # 1.70亿元，占一般公共预算支出的2.12%), then before it, then nearest
@@ -1055,12 +1057,6 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
 
 #: The character that says a name is of a total (公路总里程), left out when a whole's name is matched loosely.
 TOTAL_CHAR = "总"
-
-
-def _in_sequence(words: str, label: str) -> bool:
-    """Every character of ``words`` stands in ``label``, in order (公路里程 in 公路通车里程)."""
-    it = iter(label)
-    return all(c in it for c in words)
 
 
 def _own_measure_total(ctx: Context, part: Fig) -> Fig | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..datafiles import code_pattern, rx_fullmatch, rx_search
-from .arithmetic import agrees, firm_by_the_others
+from .arithmetic import agrees, firm_by_the_others, ratio
 from .context import Context, Fig, longest_common
 from .context import make_relation as _rel
 from .record import Relation
@@ -89,6 +89,11 @@ def _inputs(lists: list[_NamedList], rate: _NamedList, rule: RateRule, numerator
     return max(found, key=lambda nl: (longest_common(key, nl.head), nl.start), default=None)
 
 
+def _agrees(rate: Fig, computed: float, extra: float) -> bool:
+    """The rate as written agrees with the computed one, within its rounding and its inputs' (as the audit reads it)."""
+    return agrees(rate.written, computed, rate.half + extra, rate.half)
+
+
 def find_named_rates(ctx: Context) -> list[Relation]:
     """Each rate of a list of rates by name against its inputs listed by the same names (see the module)."""
     lists = _named_lists(ctx)
@@ -103,8 +108,7 @@ def find_named_rates(ctx: Context) -> list[Relation]:
         if num is None or den is None:
             continue
         triples = [(rl.values[n], num.values[n], den.values[n]) for n in rl.values]
-        holding = [bool(d.value) and agrees(r.written, n.value / d.value * 100, r.half + 100 * (
-            n.half_base / d.value + n.value * d.half_base / d.value ** 2)) for r, n, d in triples]
+        holding = [bool(d.value) and _agrees(r, *ratio(n, d)) for r, n, d in triples]
         for (r, n, d), firm in zip(triples, firm_by_the_others(holding)):
             if firm is None:
                 continue

@@ -15,7 +15,7 @@ cannot give it.
 """
 from __future__ import annotations
 
-from .arithmetic import agrees, firm_by_the_others
+from .arithmetic import agrees, firm_by_the_others, growth
 from .context import Context, Fig
 from .context import make_relation as _rel
 from .record import Relation
@@ -47,19 +47,12 @@ def _series(ctx: Context, para_figs: list[Fig]) -> list[list[Fig]]:
     return out
 
 
-def _rate(level: Fig, change: Fig, down: bool) -> float:
-    sign = -1.0 if down else 1.0
-    before = level.value - sign * change.value
-    return sign * change.value / before * 100 if before else float("nan")
-
-
 def _holds(level: Fig, change: Fig, rate: Fig, down: bool) -> bool:
-    stated = -abs(rate.written) if down else rate.written
-    c = _rate(level, change, down)
-    # (the rounding of the change and of the level as written carries into the rate)
-    err = 100 * (change.half_base / abs(level.value - change.value) + change.value * level.half_base
-                 / (level.value - change.value) ** 2) if level.value != change.value else 0.0
-    return agrees(stated, c, rate.half + err)
+    """The rate is the change over the level it left, within the rounding of the three as written (as the audit's
+    growth check reads it)."""
+    before = level.value - (-change.value if down else change.value)
+    c, err = growth(level.value, before, level.half_base, level.half_base + change.half_base)
+    return agrees(-abs(rate.written) if down else rate.written, c, rate.half + err, rate.half)
 
 
 def find_respective_series(ctx: Context) -> list[Relation]:

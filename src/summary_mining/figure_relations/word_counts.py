@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import regex
 
-from ..datafiles import rx_finditer, rx_match, rx_search
+from ..datafiles import rx_finditer, rx_fullmatch, rx_match, rx_search
 from ..numerals import parse_number
 from .context import Context, Fig, longest_common, occurrences
 from .context import make_relation as _rel
@@ -200,8 +200,9 @@ def _word_count(ctx: Context, rule, c: regex.Match[str], quoted: bool) -> Relati
     return _rel(ctx, "count_of", "enumeration", ctx.count_record(a, b, n), [], items=items, cue="", firm=False)
 
 
-#: What may join two figures of a list a count follows (5万亿元、6万亿元两个台阶).
-_FIGURE_JOINS = ("、", "和", "及", "与")
+def _joined(ctx: Context, g: Fig, h: Fig) -> bool:
+    """``g`` and ``h`` are listed one after the other (the list words of :meth:`Context.listed_after`)."""
+    return rx_fullmatch(ctx.label_rules.list_join, ctx.text[g.end:h.start]) is not None
 
 
 def figures_listed_before(ctx: Context, at: int, n: int) -> list[Fig] | None:
@@ -212,14 +213,13 @@ def figures_listed_before(ctx: Context, at: int, n: int) -> list[Fig] | None:
         return None
     run = [before[-1]]
     for g in reversed(before[:-1]):
-        if g.family != run[0].family or ctx.text[g.end:run[0].start].strip() not in _FIGURE_JOINS:
+        if g.family != run[0].family or not _joined(ctx, g, run[0]):
             break
         run.insert(0, g)
     if len(run) != n or n < 2:
         return None
     k = run[0].i
-    if k > 0 and ctx.figs[k - 1].family == run[0].family \
-            and ctx.text[ctx.figs[k - 1].end:run[0].start].strip() in _FIGURE_JOINS:
+    if k > 0 and ctx.figs[k - 1].family == run[0].family and _joined(ctx, ctx.figs[k - 1], run[0]):
         return None  # (a longer list: the count is of some of them)
     return run
 
