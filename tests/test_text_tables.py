@@ -38,6 +38,33 @@ LAYOUTS = [
 ]
 
 
+
+
+def test_rows_broken_over_lines_at_blank_cells_under_a_header_over_two_lines():
+    """tests/data/relations/docs/x08.txt (a county finance office's monthly table, PDF text): each row runs over
+    three lines, broken where a cell is blank (为预算的%), and its header spans two lines. The rows are read by
+    their names, the header's first line heads equal shares of its second, and the table's totals are read."""
+    text = (RELDOCS / "x08.txt").read_text(encoding="utf-8")
+    (t,) = find_text_tables(text)
+    assert t.header == ["单位名称", "一般公共预算收入当月", "一般公共预算收入累计", "一般公共预算收入为预算的%",
+                        "一般公共预算收入增幅%", "税收比重%", "一般公共预算支出当月", "一般公共预算支出累计",
+                        "一般公共预算支出为预算的%", "一般公共预算支出增幅%"]
+    rows = [[text[a:b] for a, b in r] for r in t.rows]
+    assert len(rows) == 14
+    assert rows[0] == ["濮阳市", "73795", "234267", "", "-10.9", "70.9", "380990", "744234", "", "-4.1"]
+    assert rows[-1] == ["台前县", "4183", "11224", "", "-5.4", "72.5", "67713", "86999", "", "0.4"]
+    df = sm.extract(text=text)
+    cell = df[(df["source"] == "table") & (df["surface"] == "70.9")].iloc[0]
+    assert (cell["value"], cell["unit"]) == (70.9, "%")  # (税收比重%: no amount in 万元)
+    growth = df[(df["source"] == "table") & (df["surface"] == "-10.9")].iloc[0]
+    assert (growth["value"], growth["unit"], growth["label"]) == (-10.9, "%", "濮阳市一般公共预算收入增幅")
+    a = sm.audit(text=text)
+    msgs = a.loc[a["status"] == "consistent", "message"].tolist()
+    for total in ("濮阳市73795与表内分项所列 14070+59725=73795万元", "县级514301与表内分项所列 164712+51975+101285+109330+86999=514301万元"):
+        assert any(m.startswith(total) for m in msgs), total
+    assert not (a["status"] == "inconsistent").any()
+
+
 @pytest.mark.parametrize("layout, text, header, first, last, before", LAYOUTS, ids=[c[0] for c in LAYOUTS])
 def test_layouts(layout, text, header, first, last, before):
     (t,) = find_text_tables(text)

@@ -186,8 +186,10 @@ def _partition_below(ctx: Context, col: list[tuple[int, Fig | None]], i: int, na
 def _totals(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], rows: list[int],
             done: set[tuple[int, int]], names: dict[int, str]) -> list[Relation]:
     """Rows whose level the rows right below them add up to, where the outline does not say so; rows
-    right below named as a known partition are parts whether or not they add up (exhaustive)."""
+    right below named as a known partition are parts whether or not they add up (exhaustive). A set of rows
+    found to add up in two or more columns breaks the row down in every column of amounts (:func:`_across`)."""
     out = []
+    holding: dict[tuple[int, tuple[int, ...]], list[int]] = {}  # (head row, part rows) -> the columns they add up in
     for c in columns:
         if c.role != "value" or c.growth:
             continue
@@ -202,20 +204,52 @@ def _totals(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableCol
                 out.append(_rel(ctx, "total_of", "breakdown", head, named, cue="表内分项", exhaustive=True))
                 continue
             parts: list[Fig] = []
+            at: list[int] = []
             acc, j = 0.0, i + 1
             while j < len(col):
                 g = col[j][1]
                 if g is None or not ctx.addable(g) or g.redacted or g.family != head.family:
                     break
                 parts.append(g)
+                at.append(col[j][0])
                 acc += g.value
                 if len(parts) >= 2 and agrees(head.value, acc, sum_tolerance(head, parts)):
                     ends[i] = ends.get(j, j)
                     out.append(_rel(ctx, "total_of", "breakdown", head, list(parts), cue="表内分项"))
+                    holding.setdefault((col[i][0], tuple(at)), []).append(c.index)
                     break
                 if acc > head.value + sum_tolerance(head, parts) and head.value >= 0 and g.value >= 0:
                     break
                 j = ends.get(j, j) + 1  # a nested total counts with its parts
+    return out + _across(ctx, cells, t, columns, done, holding)
+
+
+def _across(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], done: set[tuple[int, int]],
+            holding: dict[tuple[int, tuple[int, ...]], list[int]]) -> list[Relation]:
+    """Rows that add up to a row in two or more columns (濮阳市 = 市本级 + 县区级 in 当月 and 累计 of 收入 and of 支出)
+    are its breakdown in the table's other columns of amounts too: where they do not add up there, and add up in
+    every other column, the one column is read firm (a slip in it, as :func:`~.arithmetic.firm_by_the_others`). A column
+    of averages (人均, 平均: ``non_additive_words``) adds up in no table."""
+    out = []
+    words = ctx.rules.non_additive
+    for (head_row, part_rows), cols in holding.items():
+        if len(cols) < 2:
+            continue
+        failing = []
+        for c in columns:
+            if c.role != "value" or c.growth or c.index in cols or (head_row, c.index) in done \
+                    or any(w in c.label for w in words):
+                continue
+            head = cells.get((t, head_row, c.index))
+            parts = [cells.get((t, r, c.index)) for r in part_rows]
+            if head is None or not _addable(ctx, head, head) or not all(_addable(ctx, g, head) for g in parts):
+                continue
+            kept: list[Fig] = [g for g in parts if g is not None]
+            if not agrees(head.value, sum(g.value for g in kept), sum_tolerance(head, kept)):
+                failing.append((head, kept))
+        if len(failing) == 1:  # (two columns off: the rows are no breakdown there, or the table is misread)
+            head, kept = failing[0]
+            out.append(_rel(ctx, "total_of", "breakdown", head, kept, cue="表内分项", exhaustive=True, firm=True))
     return out
 
 

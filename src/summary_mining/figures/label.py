@@ -398,8 +398,9 @@ def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None 
                 listed.update(_list_labels(norm, mentions, i, before, rules, seg) or {})
         same_sentence = prev is not None and prev.end > sent_start
         between = norm[prev.end:m.start] if same_sentence else ""
-        # (its change word read past pronunciation glosses: 同比增長(zhǎng)3.7%; _direction keeps the window's end)
-        direction = _direction(strip_glosses(norm[max(floor, m.start - 4 * rules.direction_window):m.start]), rules)
+        # (its change word read past pronunciation glosses, padding and wraps: 同比增長(zhǎng)3.7%, 增⏎加 475.54 亿元;
+        # _direction keeps the window's end)
+        direction = _direction(_unspaced(strip_glosses(norm[max(floor, m.start - 4 * rules.direction_window):m.start])), rules)
         growth = max((g for g in rules.growth_labels if prev.label.endswith(g)), key=len, default=None) \
             if prev is not None and prev.label.endswith(rules.growth_suffixes) else None
         role = None

@@ -25,7 +25,7 @@ from typing import Iterator
 
 import regex
 
-from ..datafiles import compile_pattern, rules_from, rx_fullmatch
+from ..datafiles import compile_pattern, rules_from, rx_fullmatch, rx_search
 
 __all__ = ["TextTable", "TextTableRules", "text_table_rules", "find_text_tables", "find_line_tables", "line_spans"]
 
@@ -49,6 +49,7 @@ class TextTableRules:
     line_min_numbers: int = 4
     line_min_rows: int = 3
     line_stub_names: frozenset[str] = frozenset()  # the header of the row names, spaces left out (区县, 指标)
+    leaf_header: regex.Pattern[str] = regex.compile(r"(?:%|[（(][^（()）]{1,8}[)）])\s*$")  # a header cell naming a unit
 
     @cached_property
     def separator_class(self) -> re.Pattern[str]:
@@ -76,6 +77,8 @@ def text_table_rules(path: str = "tables.toml") -> TextTableRules:
             line_min_numbers=int(lt.get("min_numbers", 4)),
             line_min_rows=int(lt.get("min_rows", 3)),
             line_stub_names=frozenset("".join(str(w).split()) for w in lt.get("stub_names", ())),
+            leaf_header=compile_pattern(str(t.get("leaf_header", r"(?:%|[（(][^（()）]{1,8}[)）])\s*$")), src,
+                                        "text_tables.leaf_header"),
         )
     return rules_from(path, build)
 
@@ -228,9 +231,106 @@ def find_text_tables(text: str, rules: TextTableRules | None = None) -> list[Tex
             if cut and (found is None or cut[3] > found[1][3]):
                 found = (cells, cut)
         if found is None:
+            named = _named_rows(text, spans, rules)
+            if named is not None:
+                out.append(named)
             continue
         out.append(_table(text, *found))
     return out
+
+
+def _named_rows(text: str, spans: list[Span], rules: TextTableRules) -> TextTable | None:
+    """A table whose rows a PDF broke over lines at its blank cells, so no one width cuts the stream
+    (``濮阳市 | 73795 | 234267 |⏎| -10.9 | 70.9 | 380990 | 744234 |⏎| -4.1 |⏎市本级 | 14070 | …``): each row is
+    a name and the cells up to the next name, an empty cell where a line ends and the next opens with a
+    separator being a blank cell (the row's last such one only the break between two rows). The longest run
+    of rows of one width (``min_rows`` or more, at most ``max_width`` cells) is the table, under a header
+    of as many cells or over two lines (:func:`_two_level_header`); with no header that names each column
+    there is no table (no figure of an unknown measure).
+
+    >>> text = ("单位 | 收入 | 比重% | 支出 ||⏎当月 | 为预算% | 增幅% | 当月 | 为预算% | 增幅% |⏎"
+    ...         "甲市 | 73 |⏎| 1.5 | 70.9 | 380 |⏎| -4.1 |⏎乙县 | 14 |⏎| -2.8 | 61.4 | 59 |⏎| 3.0 |⏎"
+    ...         "丙县 | 59 |⏎| 2.6 | 73.8 | 321 |⏎| 3.0 |").replace("⏎", "\\n")
+    >>> (t,) = find_text_tables(text)
+    >>> t.header
+    ['单位', '收入当月', '收入为预算%', '收入增幅%', '比重%', '支出当月', '支出为预算%', '支出增幅%']
+    >>> [text[a:b] for a, b in t.rows[0]], [text[a:b] for a, b in t.before]
+    (['甲市', '73', '', '1.5', '70.9', '380', '', '-4.1'], ['收入', '支出'])
+    """
+    texts = [_squeeze(text[s:e]) for s, e in spans]
+    nums = _numbers(texts, rules)
+    names = [i for i, t in enumerate(texts) if t and not nums[i]]
+    rows: list[tuple[int, int]] = []  # (first cell, end) of each row
+    for k, i in enumerate(names):
+        end = names[k + 1] if k + 1 < len(names) else len(spans)
+        if end - i > 1 and not texts[end - 1] and (k + 1 == len(names) or _row_break(text, spans[end - 1][0])):
+            end -= 1  # (the break between this row and the next, or the table's closing separator)
+        rows.append((i, end))
+    best = (0, 0)  # (first row, how many) of the longest run of rows of one width, each broken over lines and holding a number
+    k = 0
+    while k < len(rows):
+        width, j = rows[k][1] - rows[k][0], k
+        while j < len(rows) and rows[j][1] - rows[j][0] == width and any(nums[rows[j][0] + 1:rows[j][1]]) \
+                and "\n" in text[spans[rows[j][0]][0]:spans[rows[j][1] - 1][1]]:  # (a row broken over lines)
+            j += 1
+        if 3 <= width <= rules.max_width and j - k > best[1]:
+            best = (k, j - k)
+        k = max(j, k + 1)
+    first, count = best
+    if count < max(rules.min_rows, 3) or first == 0:
+        return None
+    data = [spans[a:b] for a, b in rows[first:first + count]]
+    opens = max((i + 1 for i in range(rows[first][0]) if nums[i]), default=0)  # (after any rows of other widths)
+    head = [c for c in spans[opens:rows[first][0]] if c[1] > c[0]]
+    if not head:
+        return None
+    width = len(data[0])
+    if len(head) == width:
+        header, header_spans, before = [_joined(text, c) for c in head], head, []
+    elif (two := _two_level_header(text, head, width, rules)) is not None:
+        header, header_spans, before = two
+    else:
+        return None  # (columns no header names: no table, no figures of unknown measure)
+    return TextTable(header_spans[0][0], max(e for _, e in data[-1]), header, header_spans, data, before)
+
+
+def _joined(text: str, span: Span) -> str:
+    return "".join(text[span[0]:span[1]].split("\n")).strip()
+
+
+def _two_level_header(text: str, head: list[Span], width: int, rules: TextTableRules
+                      ) -> tuple[list[str], list[Span], list[Span]] | None:
+    """A header over two lines (``单位名称 | 一般公共预算收入 | 税收比重% | 一般公共预算支出 |⏎当月 | 累计 | 为预算的% | 增幅% |
+    当月 | …``): after the stub, a first-line cell that names a unit (``税收比重%``) is one column of its own, and
+    the others each head an equal share of the second line's cells, in order (一般公共预算收入当月 …). Returns the
+    column names, their spans (the second line's cell for a headed column) and the heads' spans, which stay text;
+    None when the cells do not make ``width`` columns so."""
+    lines: list[list[Span]] = []
+    for c in head:
+        if not lines or "\n" in text[lines[-1][-1][1]:c[0]]:
+            lines.append([])
+        lines[-1].append(c)
+    if len(lines) != 2 or len(lines[0]) < 2:
+        return None
+    stub, tops, subs = lines[0][0], lines[0][1:], lines[1]
+    leaves = [rx_search(rules.leaf_header, _joined(text, c)) is not None for c in tops]
+    groups = len(tops) - sum(leaves)
+    if not groups or len(subs) % groups or sum(leaves) + len(subs) != width - 1:
+        return None
+    share = len(subs) // groups
+    names, spans, before = [_joined(text, stub)], [stub], []
+    k = 0
+    for top, leaf in zip(tops, leaves):
+        if leaf:
+            names.append(_joined(text, top))
+            spans.append(top)
+            continue
+        before.append(top)
+        for c in subs[k:k + share]:
+            names.append(_joined(text, top) + _joined(text, c))
+            spans.append(c)
+        k += share
+    return names, spans, before
 
 
 def _row_break(text: str, i: int) -> bool:
