@@ -1848,7 +1848,7 @@ def find_groups(ctx: Context) -> list[Group]:
                             else int(local and parts[0].value > whole.value and _one_part(ctx, whole, parts[0]))
                             if local or not _abbreviates(_cue_names(ctx, cs), whole.label) else len(parts))
                     parts = parts[:head] + list(itertools.takewhile(lambda p: not p.value > whole.value, parts[head:]))
-                if len(parts) == 1 and local and _one_part(ctx, whole, parts[0]):
+                if len(parts) == 1 and local and _one_part(ctx, whole, parts[0], kinds=True):
                     # one part of the whole's own measure, alone or before other measures (播种面积324.3万亩,其中:
                     # 粮食作物播种面积221.0万亩; 其中:油菜籽产量11.1万吨;蔬菜…): no larger than it
                     groups.append(Group(whole, parts, cue, True, ctx.certain(whole.stmt), False))
@@ -2079,15 +2079,33 @@ def _other_whole_between(ctx: Context, spans, picked: list[Fig], plan: bool) -> 
     return False
 
 
-def _one_part(ctx: Context, whole: Fig, part: Fig) -> bool:
+def _one_part(ctx: Context, whole: Fig, part: Fig, *, kinds: bool = False) -> bool:
     """A lone part after 其中 that measures what its whole measures (the same last two characters of the
     label: 农作物播种面积 / 粮食作物播种面积, 油料作物产量 / 油菜籽产量), with no change word of its own, and
-    not counting what is new of a stock (其中新增规上企业25家 of 规上工业企业350家: ``flow_words``)."""
+    not counting what is new of a stock (其中新增规上企业25家 of 规上工业企业350家: ``flow_words``). With ``kinds``,
+    also one named by a kind of thing only, so measured as its whole is (保费收入284.22亿元。其中，寿险190.23亿元:
+    no ``measure_words`` ending, no indicator of its own)."""
     a, b = whole.label or "", part.label or ""
     flow = ctx.rules.flow_words
     return (part.family == whole.family and part.direction == whole.direction
-            and (a != b and (_common_suffix(a, b) >= 2 or _partition_member(ctx, a, b)) or _counts_within(ctx, whole, part))
-            and not (b.startswith(flow) and not a.startswith(flow)))
+            and (a != b and (_common_suffix(a, b) >= 2 or _partition_member(ctx, a, b)) or _counts_within(ctx, whole, part)
+                 or kinds and _kind_only(ctx, whole, part))
+            and not (b.startswith(flow) and not a.startswith(flow)) and not _excluded(ctx, whole, part))
+
+
+def _excluded(ctx: Context, whole: Fig, part: Fig) -> bool:
+    """A bracket after the whole that opens with words leaving ``part`` out of it holds the part (28.7亿元（不含辽滨经开区
+    36.4亿元）); not one inside the part's name (快递业务量(不含邮政集团包裹业务)4190.46万件)."""
+    between = ctx.doc.normalized_text[whole.end:part.start]
+    k = max(between.rfind("（"), between.rfind("("))
+    return k >= 0 and not any(c in between[k:] for c in "）)") and between[k + 1:].startswith(ctx.rules.excluding_words)
+
+
+def _kind_only(ctx: Context, whole: Fig, part: Fig) -> bool:
+    """``part``'s label names a kind of thing and no measure (寿险, 非营运汽车), in a whole's that does not name it."""
+    b = part.label or ""
+    return len(b) >= 2 and not part.indicator and b not in (whole.label or "") \
+        and not any(b.endswith(w) for w in ctx.rules.measure_words)
 
 
 def _lone_part(ctx: Context, whole: Fig, part: Fig) -> bool:
@@ -2099,7 +2117,7 @@ def _lone_part(ctx: Context, whole: Fig, part: Fig) -> bool:
     return (part.direction == whole.direction and part.value <= whole.value
             and not (part.indicator and whole.indicator and part.indicator != whole.indicator)
             and not (all(measured) and measured[0] not in b and measured[1] not in a)  # (住户存款 of 存款余额: one)
-            and not (b.startswith(flow) and not a.startswith(flow)))
+            and not (b.startswith(flow) and not a.startswith(flow)) and not _excluded(ctx, whole, part))
 
 
 def _counts_within(ctx: Context, whole: Fig, part: Fig) -> bool:
