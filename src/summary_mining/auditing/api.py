@@ -27,7 +27,7 @@ from ..model import Document
 from ..pipeline import Analysis
 from ..readers.base import ReadResult
 from ..structure import build_document
-from .evaluate import evaluate
+from .evaluate import evaluate_all
 from .frame import CHECKS, audit_frame
 
 __all__ = ["audit", "audit_rows"]
@@ -47,7 +47,7 @@ def audit_rows(doc: Document, figures, *, rules: str = "relations.toml", checks:
     errors = errors if errors is not None else []
     with rule_guard(doc_name(doc)):
         ctx, rels = find_relations(doc, figures, rules=relation_rules(str(rules)), uncertain=uncertain, errors=errors)
-        return [evaluate(ctx, r) for r in rels if checks is None or r.check in checks]
+        return evaluate_all(ctx, [r for r in rels if checks is None or r.check in checks])
 
 
 def audit(source_or_metrics: Any = None, *, text: str | None = None, checks: Iterable[str] | None = None,

@@ -41,7 +41,7 @@ from .named_rates import find_named_rates
 from .partition_means import certain_mean, find_partition_means
 from .prior_levels import find_changes_of_named_levels, find_prior_levels
 from .record import Relation
-from .rules import RateGapRule, RateRule, names_partition
+from .rules import RateGapRule, RateRule, class_named, classes_named, names_partition
 from .bracket_shares import find_bracket_shares, find_part_shares
 from .multiples import find_multiples
 from .paired_shares import find_paired_shares, find_respective_values, find_shares_named_after
@@ -2521,7 +2521,7 @@ def find_breakdowns(ctx: Context) -> list[Relation]:
     out = []
     for g in ctx.groups:
         w, parts, exhaustive = g.whole, g.parts, g.exhaustive
-        if not exhaustive and sum(p.value for p in parts) > NOT_PARTS * w.value:
+        if not exhaustive and sum(p.value for p in parts) > NOT_PARTS * w.value and not _named_lone_part(ctx, g):
             # a list of several measures that holds a known partition of its whole (其中，夏粮产量114.6万吨；秋粮
             # 产量126.9万吨；小麦产量114.6万吨；玉米产量97.1万吨): those parts must add up
             found = _partition_found(ctx, parts)
@@ -2555,8 +2555,35 @@ def find_breakdowns(ctx: Context) -> list[Relation]:
                 exhaustive = exhaustive or (n > 0 and _partition(ctx, used))
         nested = any("以上" in p.clause or "以下" in p.clause for p in parts)
         out.append(_rel(ctx, "total_of", "breakdown", w, used, cue=g.cue, firm=g.firm and not nested,
-                        exhaustive=exhaustive, names=tuple(p.surface for p in parts[len(used):])))
+                        exhaustive=exhaustive, names=tuple(p.surface for p in parts[len(used):]),
+                        disjoint=not exhaustive and _classes_of_statements(ctx, w, used)))
     return out
+
+
+def _named_lone_part(ctx: Context, g: Group) -> bool:
+    """A firm lone part a 其中 in its whole's own statement names, outside brackets: a part however large (全市畜禽规模化
+    牧场达1184个，其中奶牛标准化牧场1845个); not one a later statement or an aside gives (…，减支11.3亿元（主要是…新增专项债券
+    16.2亿元抬高基数）)."""
+    if len(g.parts) != 1 or not g.firm:
+        return False
+    p, w = g.parts[0], g.whole
+    return p.sentence == w.sentence and not any(c in ctx.text[w.end:p.start] for c in "（(")
+
+
+def _classes_of_statements(ctx: Context, whole: Fig, parts: list[Fig]) -> bool:
+    """Parts in statements of their own (；) each naming another class of a known classification or partition, by
+    their words or the words their statement opens with after the whole (其中，夏粮播种面积1101.60万亩，总产量508.58万吨；
+    秋粮…，总产量394.03万吨: 夏粮 / 秋粮), so that they cannot overlap — unless the whole names a class of it too
+    (生猪存栏208768头，其中能繁母猪存栏30044头；菜牛存栏35162头: a list drifted on to the whole's siblings)."""
+    if len(parts) < 2 or len({p.sentence for p in parts}) < len(parts):
+        return False
+    names = []
+    for p in parts:
+        opening = ctx.text[max(ctx.sentence_start(p), whole.end):p.start]
+        names.append(f"{p.label or p.clause}|{opening[:next((k for k, c in enumerate(opening) if c.isdigit()), len(opening))]}")
+    rules, whole_name = ctx.rules, f"{whole.label}|{whole.clause}"
+    return any(classes_named(c, names, rules.rest_words) and class_named(c, whole_name) is None
+               for c in rules.classifications) or rules.partition_named(names) is not None
 
 
 def _share_after(ctx: Context, part: Fig) -> Fig | None:

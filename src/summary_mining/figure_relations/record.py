@@ -59,6 +59,9 @@ class Relation:
     slack: float = 0.0
     #: the years an average yearly growth (``formula`` cagr) runs over (由2010年的77亿元跃升到2015年的161.1亿元: 5)
     years: int = 0
+    #: the parts of an open list name distinct classes (夏粮 / 秋粮, 4A级 / 3A级): they cannot overlap, so together
+    #: they may not exceed their whole
+    disjoint: bool = False
 
     @property
     def anchor(self) -> int:
