@@ -44,6 +44,12 @@ Sixth round (2026-12-06, session 15): an open list (其中) whose parts, each wi
 it asserts no more than that each is a part, so it is consistent (the message says the sum is over: the parts
 overlap), no longer unverifiable — the issue keeps `unverifiable` for missing or redacted operands. No
 inconsistent row changed on the 77 long documents; parts naming distinct classes still cannot overlap.
+
+Seventh round (2026-12-07, session 20: a structure's numbers that add up to exactly 100 get no extra unit of
+tolerance any more — the relation set's annotations mark such forced terms inconsistent, thirteen of them): two new
+inconsistent rows, real by that reading, each message saying the terms were likely forced to add up to 100 —
+宜章 2023 三次產業結構 12.1:34.8:53.1 with 第一產業 33.26 / 276.29 = 12.04 % (rounds to 12.0), and 庐江 2024 三次产业结构
+9.1:41.0:49.9 with 第一产业 65.9 / 731.1 = 9.01 % (rounds to 9.0; the three parts add to 731.2).
 """
 from __future__ import annotations
 
@@ -60,7 +66,8 @@ REAL = {
     "p08.txt": {"10.3%"},
     "p11.txt": {"2023%"},
     "seed.txt": {"100万元", "516万元", "4000万元"},
-    "yizhang_2023_tjgb.txt": {"55.2億元"},
+    "yizhang_2023_tjgb.txt": {"55.2億元", "12.1"},
+    "lujiang_2024_tjgb.txt": {"9.1"},
     "qiandongnan_2016_stats_bulletin.docx": {"22561人"},
 }
 FIXED = {

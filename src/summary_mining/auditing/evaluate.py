@@ -159,7 +159,7 @@ def _ratio_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
         return _row(ctx, rel, UNVERIFIABLE, p.written, NAN, p.half, msg, [p, *ops])
     c, extra = ratio(part, whole)
     c, extra = c * rel.scale / 100, extra * rel.scale / 100  # (每万人口…: part / people × 10000)
-    tol = p.half + extra + rel.slack
+    tol = p.half + extra
     ok = agrees(p.written, c, tol, p.half) and not over
     # a share off by more than half of itself is more likely of another whole than a slip (占…比重 read against the
     # wrong figure): no verdict
@@ -178,6 +178,8 @@ def _ratio_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
         msg += f"（{head}超过{_fmt(cap, 0)}%）"
     elif status != CONSISTENT:
         msg += f"（相差{_fmt(p.written - c, max(2, p.f.decimals))}个百分点，容差{_fmt(tol, 4)}）"
+        if rel.forced:
+            msg += "（结构各项合计恰为100，或为凑整所致）"
     return _row(ctx, rel, status, p.written, c, tol, msg, [p, *ops])
 
 

@@ -54,9 +54,9 @@ class Relation:
     minus: tuple[int, ...] = ()
     #: what a ratio is multiplied by: 100 for a percentage, 10000 for a figure per 10,000 people (每万人口)
     scale: float = 100.0
-    #: tolerance beyond the written precision, in the stated figure's unit: the numbers of a structure rounded so
-    #: that they add up to 100 (11.1:30.1:58.8) may each be a whole unit of the last place off, not half
-    slack: float = 0.0
+    #: the numbers of a structure that add up to exactly 100 (11.1:30.1:58.8): one off by more than its rounding may
+    #: have been forced so that they do (the message says so; the arithmetic is not bent)
+    forced: bool = False
     #: the years an average yearly growth (``formula`` cagr) runs over (由2010年的77亿元跃升到2015年的161.1亿元: 5)
     years: int = 0
     #: the parts of an open list name distinct classes (夏粮 / 秋粮, 4A级 / 3A级): they cannot overlap, so together

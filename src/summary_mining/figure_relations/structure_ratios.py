@@ -3,8 +3,9 @@ for (第一产业, 第二产业, 第三产业), its share in percent of the whol
 
 The names and the words that may stand between a collective name and its ratio are data (``[structure_ratio]`` of
 ``data/relations.toml``; the parts come from ``[share.respective] collective``). A ratio of the year before
-(由上年的14.9:33.2:51.9调整为15.3:31.3:53.4) is passed over: only the last is this year's. Numbers rounded so that they
-add up to 100 may each be a whole unit of their last place off (11.1:30.1:58.8 for 58.74 %). The ratio's numbers are
+(由上年的14.9:33.2:51.9调整为15.3:31.3:53.4) is passed over: only the last is this year's. A number off by more than its
+rounding is inconsistent even where the numbers add up to exactly 100 (11.1:30.1:58.8 for 58.74 %: forced so that they
+do, as the message says; the development set's annotations read them so). The ratio's numbers are
 records made for the relation (no reported figure of the document's, like the counts of tallies).
 
 >>> import summary_mining as sm
@@ -57,11 +58,11 @@ def find_structure_ratios(ctx: Context) -> list[Relation]:
                 continue
             para = ctx.para_at(k)
             firm = all(g.para == para for g in (*figs, whole))
-            # numbers rounded so that they add up to 100 (11.1:30.1:58.8 for 58.74): one may be a whole unit off
+            # numbers that add up to exactly 100 (11.1:30.1:58.8 for 58.74): one off may have been forced so
             forced = abs(sum(t.written for t in terms) - 100) < 1e-6
             for stated, part in zip(terms, figs):
                 out.append(_rel(ctx, "share_of", "share", stated, [part, whole], cue=name, firm=firm,
-                                names=(ctx.name(part), ctx.name(whole)), slack=stated.half if forced else 0.0))
+                                names=(ctx.name(part), ctx.name(whole)), forced=forced))
     return out
 
 
