@@ -168,6 +168,17 @@ class _PlainText:
         i = bisect.bisect_right(self._plain_starts, k) - 1
         return self._starts[i] + k - self._plain_starts[i]
 
+    def index(self, offset: int) -> int:
+        """The plain character at or right after text ``offset`` (one inside a piece left out: the next kept one).
+
+        >>> p = _PlainText("增長(zhǎng)3%")
+        >>> p.index(0), p.index(4), p.index(9)
+        (0, 2, 2)
+        """
+        i = bisect.bisect_right(self._starts, offset) - 1
+        k = self._plain_starts[i] + offset - self._starts[i]
+        return min(k, self._plain_starts[i + 1]) if i + 1 < len(self._plain_starts) else min(k, len(self.plain))
+
 
 class Context:
     """A document's figures and its (normalised) text, with the lookups the finders share."""

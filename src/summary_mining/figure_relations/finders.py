@@ -3112,10 +3112,18 @@ def find_enumerations(ctx: Context) -> list[Relation]:
     return out
 
 
+#: Quotation marks: a clause break of the structure, but inside a list of names (“二线口岸”运行管理办法).
+_QUOTES = "“”\"‘’"
+_OPENING_QUOTES = "“‘"
+
+
 def _count_before(ctx: Context, g: Fig) -> Relation | None:
     """北京、重庆、广东、浙江、福建五省市: the names written just before the count."""
     r = ctx.rules
     lo = ctx.clause_start(g.start)
+    while lo > 0 and ctx.text[lo - 1] in _QUOTES and g.start - lo < TEXT_WINDOW \
+            and (ctx.text[lo - 1] not in _OPENING_QUOTES or ctx.text[lo - 2:lo - 1] == "、"):
+        lo = ctx.clause_start(lo - 1)  # (a quoted name in the list: 货物流通税收政策、“二线口岸”运行管理办法等3项)
     before = ctx.text[lo:g.start]
     m = rx_search(r.enum_list_before, before)
     if not m or rx_search(_NUMBER, m.group(0)):

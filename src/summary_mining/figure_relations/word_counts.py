@@ -127,7 +127,7 @@ def find_word_counts(ctx: Context) -> list[Relation]:
     rule = ctx.rules.word_count
     if rule is None:
         return []
-    text = ctx.text
+    text = ctx.plain().plain  # (read past glosses and padding: 建設(shè)啟動早、…、要素保障實等六大特點)
     counts = [(c, False) for end in _list_ends(text, rule.min_items - 1)
               if (c := rx_search(rule.count, text, end + 1, min(len(text), end + 1 + NAME_WINDOW + 6))) is not None]
     if rule.slogan is not None:
@@ -175,18 +175,21 @@ def _counts_listed_after(ctx: Context, rule) -> list[Relation]:
 
 
 def _word_count(ctx: Context, rule, c: regex.Match[str], quoted: bool) -> Relation | None:
-    """The ``count_of`` of the count ``c`` matched and the names right before it, when they are as many."""
-    text = ctx.text
+    """The ``count_of`` of the count ``c`` matched (on the text read past glosses, :meth:`Context.plain`) and the names
+    right before it, when they are as many."""
+    plain = ctx.plain()
+    text = plain.plain
     n = dict(rule.numerals).get(c.group("n")) or _count(c.group("n"))
     if n is None or n < rule.min_items:
         return None
     a, b = c.span("count")
-    lo = max(ctx.stmt_start(a), a - NAME_WINDOW * n)
+    start, end = plain.at(a), plain.at(b - 1) + 1
+    lo = max(plain.index(ctx.stmt_start(start)), a - NAME_WINDOW * n)
     if "、" not in text[lo:a] and not quoted:
         return None  # (a slogan's names may be joined by 和 alone: 面积和强度“双下降”)
     m = rx_search(rule.names, text, lo, a)
     names = _names(m) if m else []
-    if n != len(names) or any(g.start == a for g in ctx.between(a, b)):
+    if n != len(names) or any(g.start == start for g in ctx.between(start, end)):
         return None  # not as many names, or a figure of the document's (五省市): the enumeration finder reads it
     if text[names[-1][1] - 1] in rule.verb_ends:
         return None  # 评定为二级: the count is what something is rated, no count of names
@@ -196,8 +199,8 @@ def _word_count(ctx: Context, rule, c: regex.Match[str], quoted: bool) -> Relati
     names[0] = (s0, names[0][1])
     s1, e1 = names[-1]
     names[-1] = (s1, e1 - next((len(w) for w in rule.tail_words if text.endswith(w, s1 + 1, e1)), 0))
-    items = [(s, e, ctx.written[s:e]) for s, e in names]
-    return _rel(ctx, "count_of", "enumeration", ctx.count_record(a, b, n), [], items=items, cue="", firm=False)
+    items = [(x, y, ctx.written[x:y]) for x, y in ((plain.at(s), plain.at(e - 1) + 1) for s, e in names)]
+    return _rel(ctx, "count_of", "enumeration", ctx.count_record(start, end, n), [], items=items, cue="", firm=False)
 
 
 def _joined(ctx: Context, g: Fig, h: Fig) -> bool:
