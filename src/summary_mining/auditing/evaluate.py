@@ -129,7 +129,7 @@ SHARE_ASTRAY = 2.0
 
 
 def _ratio_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
-    head = rel.cue if rel.check != "share" else "占比"
+    head = rel.cue if rel.check != "share" else f"{rel.cue}的" if rel.cue and p.unit_text == "倍" else "占比"  # (是上年的4.6倍)
     cap = rel.cap
     over = cap is not None and p.written - p.half > cap
     if rel.missing or len(ops) < 2:
