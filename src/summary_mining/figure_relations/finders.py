@@ -3118,12 +3118,21 @@ _OPENING_QUOTES = "“‘"
 
 
 def _count_before(ctx: Context, g: Fig) -> Relation | None:
-    """北京、重庆、广东、浙江、福建五省市: the names written just before the count."""
-    r = ctx.rules
+    """北京、重庆、广东、浙江、福建五省市: the names written just before the count — from the count's clause, or, when
+    that reads none, from before the quotes that cut it (货物流通税收政策、“二线口岸”运行管理办法等3项: a quoted name)."""
     lo = ctx.clause_start(g.start)
-    while lo > 0 and ctx.text[lo - 1] in _QUOTES and g.start - lo < TEXT_WINDOW \
-            and (ctx.text[lo - 1] not in _OPENING_QUOTES or ctx.text[lo - 2:lo - 1] == "、"):
-        lo = ctx.clause_start(lo - 1)  # (a quoted name in the list: 货物流通税收政策、“二线口岸”运行管理办法等3项)
+    found = _count_before_from(ctx, g, lo)
+    wide = lo
+    while wide > 0 and ctx.text[wide - 1] in _QUOTES and g.start - wide < TEXT_WINDOW \
+            and (ctx.text[wide - 1] not in _OPENING_QUOTES or ctx.text[wide - 2:wide - 1] == "、"):
+        wide = ctx.clause_start(wide - 1)
+    if wide == lo or found is not None and found.items:
+        return found
+    return _count_before_from(ctx, g, wide) or found
+
+
+def _count_before_from(ctx: Context, g: Fig, lo: int) -> Relation | None:
+    r = ctx.rules
     before = ctx.text[lo:g.start]
     m = rx_search(r.enum_list_before, before)
     if not m or rx_search(_NUMBER, m.group(0)):

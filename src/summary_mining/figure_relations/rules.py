@@ -359,11 +359,32 @@ class RelationRules:
     classifications: tuple[tuple[str, ...], ...] = ()
     #: a part naming what is left (其他收入, 其它作物) is disjoint from the named ones in every classification
     rest_words: tuple[str, ...] = ()
+    #: places of one administrative level (``[breakdown] place_levels``: 镇/乡/街道 …): parts named each by another
+    #: place of one level (罗阳镇3家、竹里畲族乡1家) cannot overlap
+    place_levels: tuple[tuple[str, ...], ...] = ()
+    #: what a place's name may not open with (全县, 本市, 各乡镇: no one place) or end with (乡村, 小镇: a kind of place)
+    place_not_openers: tuple[str, ...] = ()
+    place_not_ends: tuple[str, ...] = ()
 
     def disjoint(self, names: Sequence[str]) -> bool:
-        """Whether ``names`` name distinct classes of one known classification (增值税 / 企业所得税 / 其他收入),
-        so that what they count cannot overlap."""
-        return len(names) > 1 and any(classes_named(c, names, self.rest_words) for c in self.classifications)
+        """Whether ``names`` name distinct classes of one known classification (增值税 / 企业所得税 / 其他收入), or
+        distinct places of one administrative level (罗阳镇 / 竹里畲族乡 / 泗溪镇), so that what they count cannot overlap.
+
+        >>> from summary_mining.figure_relations import relation_rules
+        >>> r = relation_rules()
+        >>> r.disjoint(["罗阳镇", "竹里畲族乡", "泗溪镇"]), r.disjoint(["罗阳镇", "全县"]), r.disjoint(["甲县", "乙镇"])
+        (True, False, False)
+        """
+        return len(names) > 1 and (any(classes_named(c, names, self.rest_words) for c in self.classifications)
+                                   or self._places(names))
+
+    def _places(self, names: Sequence[str]) -> bool:
+        """Each of ``names`` is one place's name (at most 10 characters, no digit) ending with a suffix of one level,
+        and no two are the same."""
+        levels = [next((k for k, level in enumerate(self.place_levels) if n.endswith(level)), None) for n in names]
+        return (levels[0] is not None and len(set(levels)) == 1 and len(set(names)) == len(names)
+                and all(2 < len(n) <= 10 and not n.startswith(self.place_not_openers) and not n.endswith(self.place_not_ends)
+                        and not any(c.isdigit() for c in n) for n in names))
 
     def partition_named(self, names: Sequence[str]) -> int | None:
         """The index of the known partition ``names`` are one complete set of (城镇/乡村), else None."""
@@ -548,6 +569,9 @@ def _compile(d: dict, src: str) -> RelationRules:
         classifications=tuple(_classes(i, c, src) for i, c in enumerate(d.get("classification", [])))
         + tuple(tuple(sorted(p["names"])) for p in d.get("partition", [])),
         rest_words=tuple(str(w) for w in d.get("breakdown", {}).get("rest_words", ())),
+        place_levels=tuple(tuple(str(w) for w in level) for level in d.get("breakdown", {}).get("place_levels", ())),
+        place_not_openers=tuple(str(w) for w in d.get("breakdown", {}).get("place_not_openers", ())),
+        place_not_ends=tuple(str(w) for w in d.get("breakdown", {}).get("place_not_ends", ())),
         down_words=tuple(words.get("down", [])),
         time_words=tuple(sorted((str(w) for w in words.get("time", [])), key=len, reverse=True)),
         templates=tuple(_template(i, t, macros, src) for i, t in enumerate(d.get("template", []))),
