@@ -3824,6 +3824,9 @@ def _names_budget(ctx: Context, name: str) -> bool:
 
 #: How many paragraphs back a balance said to be what is left (收支相抵，结转下年…) may find the totals it settles.
 SETTLED_PARAGRAPHS = 2
+#: … and one opening its own paragraph the income and spending it is the difference of (read when it is): a 其中 list
+#: between them may take paragraphs of its own (a PDF's lines ending in ；)
+AGREEING_PARAGRAPHS = 4
 
 
 def _balance_operands(ctx: Context, before: list[Fig], rule, totals: tuple[str, ...] = ()) -> tuple[Fig | None, Fig | None]:
@@ -3866,21 +3869,23 @@ def find_balances(ctx: Context) -> list[Relation]:
             continue  # (总支出合计为413.0亿元，其中，…结转下年支出41.1亿元: an item of the spending, no balance; nor one in
             # brackets: 结转138,258万元（含经开区专项资金结转8,439万元）)
         planned = ctx.is_target(b)  # (a budget draft's balance is of its planned income and spending)
-        usable = [g for g in ctx.nearest_before(b) if b.para - g.para <= SETTLED_PARAGRAPHS and g.family == b.family
-                  and not g.redacted and ctx.usable(g) and ctx.is_target(g) == planned
-                  and not _listed_part(ctx, g)  # (其中…其他支出: a part)
-                  and (not _has_any(rule.excluded, g.clause) or _has_any(rule.totals, g.clause))]  # (…上年结转结余等收入共计
+        near = [g for g in ctx.nearest_before(b) if b.para - g.para <= AGREEING_PARAGRAPHS and g.family == b.family
+                and not g.redacted and ctx.usable(g) and ctx.is_target(g) == planned
+                and not _listed_part(ctx, g)  # (其中…其他支出: a part)
+                and (not _has_any(rule.excluded, g.clause) or _has_any(rule.totals, g.clause))]  # (…上年结转结余等收入共计
         # 59.46亿元: a total naming what it adds up, no balance of last year's)
+        usable = [g for g in near if b.para - g.para <= SETTLED_PARAGRAPHS]
         came, spent = _balance_operands(
             ctx, [g for g in usable if g.para == b.para and b.stmt - g.stmt <= rule.statements], rule)
         if came is None and settled:
             # 收支相抵，结转下年支出67.02亿元 opening its own paragraph: the totals of the paragraphs before it
             came, spent = _balance_operands(ctx, usable, rule, rule.totals)
         firm = came is not None  # the cue says what it is, and both operands stand in its statements
-        if came is None and not any(g.para == b.para for g in usable):
-            # a balance opening its own paragraph (…收入52.9亿元、支出45.33亿元。⏎其中：…；…。⏎本年收支结余7.57亿元): the
-            # nearest income and spending of the paragraphs before it whose difference it is (read when it is)
-            came, spent = _agreeing_balance(ctx, b, usable, rule)
+        if came is None and not short:
+            # a balance opening its own paragraph (…收入52.9亿元、支出45.33亿元。⏎其中：…；…。⏎本年收支结余7.57亿元), or said
+            # to be one statements after the income and spending (…收入完成134.3亿元，…。…支出完成124.7亿元，…。当年收支结余
+            # 9.6亿元): the nearest income and spending before it whose difference it is (read when it is)
+            came, spent = _agreeing_balance(ctx, b, near, rule)
             if came is not None:
                 out.append(_rel(ctx, "difference_of", "difference", b, [came, spent], cue=b.clause.rstrip(_TRIM)[-4:],
                                 firm=False, formula="difference", names=(ctx.name(came), ctx.name(spent))))
