@@ -242,25 +242,61 @@ def _list_labels(norm: str, mentions: list[Figure], i: int, before: str, rules: 
         return None
     verb = _phrase(before[k + len(rules.respectively):], rules, seg)
     names = [_phrase(n, rules, seg) for n in rules.list_split.split(before[:k])]
+    names = _ordinal_names(names) or names
     if len(names) < 2 or any(len(n) < 2 or all(c in _ORDINAL_CHARS for c in n) for n in names):
-        return None  # 第一、二、三次产业…: ordinals of one noun
+        return None  # (ordinals of one noun not of that shape)
     if len(names[-1]) >= 2 * min(len(n) for n in names[:-1]):
         names = _shared_head(names, seg)  # 城镇、农村居民人均可支配收入分别…: the names share a noun
         if names is None:
             return None
-    group = [i]
-    while len(group) < len(names) + 1 and group[-1] + 1 < len(mentions):
-        a, b = mentions[group[-1]], mentions[group[-1] + 1]
-        if not rx_fullmatch(rules.list_join, norm, a.end, b.start):
-            break
-        group.append(group[-1] + 1)
-    if len(group) != len(names):
+    group = _joined_group(norm, mentions, i, len(names), rules)
+    if group is None:
         return None
     suffix = verb if verb in rules.growth_labels else ""
     return {j: (name + suffix, suffix) for j, name in zip(group, names)}
 
 
+def _joined_group(norm: str, mentions: list[Figure], i: int, n: int, rules: LabelRules) -> list[int] | None:
+    """The ``n`` figures from ``mentions[i]`` on joined by list words (、 和), by index; None unless exactly ``n``."""
+    group = [i]
+    while len(group) < n + 1 and group[-1] + 1 < len(mentions):
+        a, b = mentions[group[-1]], mentions[group[-1] + 1]
+        if not rx_fullmatch(rules.list_join, norm, a.end, b.start):
+            break
+        group.append(group[-1] + 1)
+    return group if len(group) == n else None
+
+
+def _respective_changes(norm: str, mentions: list[Figure], i: int, before: str, names: list[str], rules: LabelRules,
+                        seg: Segmenter) -> dict[int, tuple[str, str]] | None:
+    """第一、二、三产业增加值分别为112.46、96.6、348.87亿元，分别比上年增长6.2%、11.2%、7.5%: a second 分别 with no names
+    before it, of a growth word, goes through the names of the list before it in its sentence, in order."""
+    k = before.rfind(rules.respectively)
+    verb = _phrase(before[k + len(rules.respectively):], rules, seg)
+    if _phrase(before[:k], rules, seg) or verb not in rules.growth_labels:
+        return None
+    group = _joined_group(norm, mentions, i, len(names), rules)
+    return None if group is None else {j: (name + verb, verb) for j, name in zip(group, names)}
+
+
 _ORDINAL_CHARS = frozenset("第一二三四五六七八九十0123456789")
+
+
+def _ordinal_names(names: list[str]) -> list[str] | None:
+    """Ordinals of one noun, the last carrying it (第一、二、三产业增加值 -> 第一产业增加值, 第二产业增加值, 第三产业增加值),
+    or None.
+
+    >>> _ordinal_names(["第一", "二", "三产业增加值"])
+    ['第一产业增加值', '第二产业增加值', '第三产业增加值']
+    """
+    if len(names) < 2 or not all(n and all(c in _ORDINAL_CHARS for c in n) for n in names[:-1]):
+        return None
+    last = names[-1]
+    k = next((j for j, c in enumerate(last) if c not in _ORDINAL_CHARS), len(last))
+    if k == 0 or len(last) - k < 2:
+        return None
+    mark = "第" if names[0].startswith("第") else ""
+    return [mark + n.lstrip("第") + last[k:] for n in names[:-1]] + [mark + last[:k].lstrip("第") + last[k:]]
 
 
 def _shared_head(names: list[str], seg: Segmenter) -> list[str] | None:
@@ -381,6 +417,7 @@ def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None 
     scopes = _target_scopes(doc, rules)
     plans = _plan_scopes(doc, rules)
     listed: dict[int, tuple[str, str]] = {}
+    names: tuple[int, list[str]] = (-1, [])  # the sentence and names of the last list read after 分别
     prev: Figure | None = None
     for i, m in enumerate(mentions):
         sent = doc.sentence_at(m.start)
@@ -395,7 +432,12 @@ def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None 
         else:
             label, before, after = _label(doc, m, floor, rules, seg, lex)
             if i not in listed and rules.respectively in before:
-                listed.update(_list_labels(norm, mentions, i, before, rules, seg) or {})
+                found = _list_labels(norm, mentions, i, before, rules, seg)
+                if found:
+                    names = (sent_start, [name[:len(name) - len(suffix)] for name, suffix in found.values()])
+                elif names[0] == sent_start:
+                    found = _respective_changes(norm, mentions, i, before, names[1], rules, seg)
+                listed.update(found or {})
         same_sentence = prev is not None and prev.end > sent_start
         between = norm[prev.end:m.start] if same_sentence else ""
         # (its change word read past pronunciation glosses, padding and wraps: 同比增長(zhǎng)3.7%, 增⏎加 475.54 亿元;
