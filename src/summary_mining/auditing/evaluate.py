@@ -171,8 +171,9 @@ def _ratio_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
         msg = (f"{rel.cue}的{p.surface}与 {rel.names[0]}{part.surface}/目标{whole.surface}={_pct(c, p)} "
                f"{_WORD[status]}（推算目标{shown}）")
     else:  # (a figure per head: part / people × 10000, in its own unit)
-        times, shown = ("", _pct(c, p)) if rel.scale == 100 else \
+        times, shown = ("", _pct(c, p)) if rel.scale == 100 and p.unit_text else \
             ("" if rel.scale == 1 else f"×{_fmt(rel.scale, 0)}", f"{_fmt(c, max(2, p.f.decimals))}{p.unit_text}")
+        # (a bare quotient per hundred, 性别比107.50 = 男性/女性×100: no percent sign)
         msg = f"{head}{p.surface}与 {rel.names[0]}{part.surface}/{rel.names[1]}{whole.surface}{times}={shown} {_WORD[status]}"
     if over:
         msg += f"（{head}超过{_fmt(cap, 0)}%）"
