@@ -3881,17 +3881,19 @@ def find_balances(ctx: Context) -> list[Relation]:
             # 收支相抵，结转下年支出67.02亿元 opening its own paragraph: the totals of the paragraphs before it
             came, spent = _balance_operands(ctx, usable, rule, rule.totals)
         firm = came is not None  # the cue says what it is, and both operands stand in its statements
-        if came is None and not short:
-            # a balance opening its own paragraph (…收入52.9亿元、支出45.33亿元。⏎其中：…；…。⏎本年收支结余7.57亿元), or said
-            # to be one statements after the income and spending (…收入完成134.3亿元，…。…支出完成124.7亿元，…。当年收支结余
-            # 9.6亿元): the nearest income and spending before it whose difference it is (read when it is)
-            came, spent = _agreeing_balance(ctx, b, near, rule)
-            if came is not None:
-                out.append(_rel(ctx, "difference_of", "difference", b, [came, spent], cue=b.clause.rstrip(_TRIM)[-4:],
-                                firm=False, formula="difference", names=(ctx.name(came), ctx.name(spent))))
-                continue
+        opening = not any(g.para == b.para for g in usable)
+        if came is None and not short and opening and (agreeing := _agreeing_rel(ctx, b, near, rule)) is not None:
+            # a balance opening its own paragraph (…收入52.9亿元、支出45.33亿元。⏎其中：…；…。⏎本年收支结余7.57亿元): the
+            # nearest income and spending of the paragraphs before it whose difference it is (read when it is)
+            out.append(agreeing)
+            continue
         if came is None:
             came, spent = _named_balance_operands(ctx, b, rx_search(rule.cue, words))
+        if came is None and not short and not opening and (agreeing := _agreeing_rel(ctx, b, near, rule)) is not None:
+            # … or one said to be a balance statements after the income and spending in its paragraph (…收入完成134.3亿元，
+            # …。…支出完成124.7亿元，…。当年收支结余9.6亿元): likewise
+            out.append(agreeing)
+            continue
         taken_away = _taken_away(ctx, b, rule)
         if taken_away:
             # a figure right before the minus word is what it is taken from (滚存结余14.9亿元，扣除结转下年支出数13.8亿元，
@@ -3924,6 +3926,15 @@ def find_balances(ctx: Context) -> list[Relation]:
 
 #: How many incomes and spendings before a balance opening its paragraph are paired to find the two it is of.
 BALANCE_PAIRS = 6
+
+
+def _agreeing_rel(ctx: Context, b: Fig, near: list[Fig], rule) -> Relation | None:
+    """The balance ``b`` as the difference of the nearest income and spending in ``near`` that give it (never firm)."""
+    came, spent = _agreeing_balance(ctx, b, near, rule)
+    if came is None or spent is None:
+        return None
+    return _rel(ctx, "difference_of", "difference", b, [came, spent], cue=b.clause.rstrip(_TRIM)[-4:], firm=False,
+                formula="difference", names=(ctx.name(came), ctx.name(spent)))
 
 
 def _agreeing_balance(ctx: Context, b: Fig, usable: list[Fig], rule) -> tuple[Fig | None, Fig | None]:
