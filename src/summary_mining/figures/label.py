@@ -252,7 +252,7 @@ def _list_labels(norm: str, mentions: list[Figure], i: int, before: str, rules: 
     group = _joined_group(norm, mentions, i, len(names), rules)
     if group is None:
         return None
-    suffix = verb if verb in rules.growth_labels else ""
+    suffix = verb if verb.endswith(rules.growth_suffixes) else ""  # (分别增长…, 分别拉动经济增长…)
     return {j: (name + suffix, suffix) for j, name in zip(group, names)}
 
 
