@@ -41,6 +41,15 @@ session started from; the corpus section re-run alone on an idle machine at 18:5
 having shared the cores with other work). JioNLP was not installed, so section 5 is the 2026-11-26
 measurement, kept as it was.
 
+- **Session 20 (2026-12-07): #15 audit throughput 1.81x (goal 3x): missed; #14 missed; no speed work.** Section 1-2
+  re-run at 09:06 with this session's last code against d56c440: `extract` 1.29x and the whole job 0.69x `jieba.lcut`
+  (d56c440 in the same run 0.67x and 0.31x: 1.91x and 2.21x its ratios); the audit given the metrics 1.78x
+  `jieba.lcut` (1.81x d56c440's own ratio). Against this session's start (`--before 943ef5c`, a 09:08 run): `extract`
+  0.97x, the whole job 1.00x and the audit 0.99x its ratios — the session's readings (tables broken over lines, lone
+  kind-only parts, classes of statements, sibling ratios, balances read when they agree, respective labels) cost
+  nothing this machine can measure. A faster fixed-phrase scan (the phrases matched on the text with single line
+  breaks left out instead of a join tried between every two characters) was identical on 618 texts but only 15 %
+  faster on its own share of `extract` (under 1 % in all), so it was not kept.
 - **Session 19 (2026-12-07): #15 audit throughput 1.81x (goal 3x): missed; #14 missed.** Section 1-2 re-run at
   07:30 with this session's last code against d56c440: `extract` 1.33x and the whole job 0.72x `jieba.lcut`; the audit
   given the metrics 1.70x (d56c440's own ratio 0.94x). Against this session's start (`--before 6b56f58`, a 07:26 run):
