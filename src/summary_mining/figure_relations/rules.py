@@ -332,6 +332,9 @@ class RelationRules:
     #: a multiple's wording (``[multiple] pattern``, groups base and n); None: not read
     multiple: regex.Pattern[str] | None = None
     quotients: tuple[QuotientRule, ...] = ()
+    #: (state verbs, words that may stand before them): counts named by a verb after a count of one unit
+    #: (``[state_subset]``: 开工31个 after 项目38个); None: not read
+    state_subset: tuple[frozenset[str], tuple[str, ...]] | None = None
     #: (words of a balance taken in from the year before, words of one carried out of a year): ``[carry_over]``
     carry_over: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     #: figures named as what one thing exceeds another by (顺差 = 出口 - 进口: ``[[named_difference]]``)
@@ -622,6 +625,8 @@ def _compile(d: dict, src: str) -> RelationRules:
         multiple=compile_pattern(d["multiple"]["pattern"], src, "multiple.pattern") if d.get("multiple", {}).get("pattern")
         else None,
         quotients=tuple(_quotient(q, src) for q in d.get("quotient", [])),
+        state_subset=(frozenset(str(w) for w in ss["verbs"]), tuple(str(w) for w in ss.get("adverbs", ())))
+        if (ss := d.get("state_subset", {})).get("verbs") else None,
         carry_over=(tuple(str(w) for w in c["into"]), tuple(str(w) for w in c["out_of"]))
         if (c := d.get("carry_over", {})).get("into") else None,
         named_differences=tuple(NamedDifference(str(n["name"]), *(tuple(str(w) for w in n.get(k, ()))
