@@ -50,6 +50,12 @@ def find_state_subsets(ctx: Context) -> list[Relation]:
                 or ctx.text[g.end:g.end + 1] not in _ENDS or any(w in before.label for w in ctx.rules.flow_words):
             continue  # (建成100个物业示范项目: the count's noun after it, other things; 新开工300个、完工200个: what was
             # completed need not have started this year)
-        if g.value <= before.value + g.half_base:  # (read when it holds)
+        if g.value <= before.value + g.half_base and not _rate_stated(ctx, g, verb):  # (read when it holds)
             out.append(_rel(ctx, "bound", "bound", before, [g], cue=verb, firm=False, formula="at_most"))
     return out
+
+
+def _rate_stated(ctx: Context, g: Fig, verb: str) -> bool:
+    """The statement states the verb's rate (签约项目20个，已履约18个，履约率95%): the rate reads the two counts."""
+    rate = verb + "率"
+    return any(h.kind == "percentage" and rate in h.label for h in ctx.figs[g.i + 1:g.i + 4] if h.stmt == g.stmt)
