@@ -2097,7 +2097,7 @@ def _one_part(ctx: Context, whole: Fig, part: Fig, *, kinds: bool = False) -> bo
 def _excluded(ctx: Context, whole: Fig, part: Fig) -> bool:
     """A bracket after the whole that opens with words leaving ``part`` out of it holds the part (28.7亿元（不含辽滨经开区
     36.4亿元）); not one inside the part's name (快递业务量(不含邮政集团包裹业务)4190.46万件)."""
-    between = ctx.doc.normalized_text[whole.end:part.start]
+    between = ctx.text[whole.end:part.start]
     k = max(between.rfind("（"), between.rfind("("))
     return k >= 0 and not any(c in between[k:] for c in "）)") and between[k + 1:].startswith(ctx.rules.excluding_words)
 

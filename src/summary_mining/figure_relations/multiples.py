@@ -13,7 +13,7 @@ the level the one it went to. A multiple is no figure of the document's (the ann
 """
 from __future__ import annotations
 
-from ..datafiles import rx_finditer, rx_fullmatch, rx_search
+from ..datafiles import rx_finditer
 from .context import Context, Fig, occurrences
 from .context import make_relation as _rel
 from .record import Relation
@@ -67,7 +67,6 @@ def _change_before(ctx: Context, lo: int, hi: int) -> tuple[Fig | None, Fig | No
     if len(figs) < 2:
         return None, None
     a, b = figs[-2:]
-    if a.family == b.family and rx_search(rules.change_from, ctx.text, max(lo, a.start - 12), a.start) \
-            and rx_fullmatch(rules.change_to, ctx.text, a.end, b.start):
+    if a.family == b.family and rules.written_as_change(ctx.text, (a.start, a.end), b.start):
         return a, b
     return None, None

@@ -240,8 +240,8 @@ def _list_labels(norm: str, mentions: list[Figure], i: int, before: str, rules: 
     k = before.rfind(rules.respectively)
     if k < 0:
         return None
-    verb = _phrase(before[k + len(rules.respectively):], rules, seg)
-    names = [_phrase(n, rules, seg) for n in rules.list_split.split(before[:k])]
+    head, suffix = _respectively(before, k, rules, seg)
+    names = [_phrase(n, rules, seg) for n in rules.list_split.split(head)]
     names = _ordinal_names(names) or names
     if len(names) < 2 or any(len(n) < 2 or all(c in _ORDINAL_CHARS for c in n) for n in names):
         return None  # (ordinals of one noun not of that shape)
@@ -250,10 +250,13 @@ def _list_labels(norm: str, mentions: list[Figure], i: int, before: str, rules: 
         if names is None:
             return None
     group = _joined_group(norm, mentions, i, len(names), rules)
-    if group is None:
-        return None
-    suffix = verb if verb.endswith(rules.growth_suffixes) else ""  # (分别增长…, 分别拉动经济增长…)
-    return {j: (name + suffix, suffix) for j, name in zip(group, names)}
+    return None if group is None else {j: (name + suffix, suffix) for j, name in zip(group, names)}
+
+
+def _respectively(before: str, k: int, rules: LabelRules, seg: Segmenter) -> tuple[str, str]:
+    """(the words before 分别 at ``k``, the growth verb after it — 增长, 拉动经济增长 — or "")."""
+    verb = _phrase(before[k + len(rules.respectively):], rules, seg)
+    return before[:k], verb if verb.endswith(rules.growth_suffixes) else ""
 
 
 def _joined_group(norm: str, mentions: list[Figure], i: int, n: int, rules: LabelRules) -> list[int] | None:
@@ -271,9 +274,8 @@ def _respective_changes(norm: str, mentions: list[Figure], i: int, before: str, 
                         seg: Segmenter) -> dict[int, tuple[str, str]] | None:
     """第一、二、三产业增加值分别为112.46、96.6、348.87亿元，分别比上年增长6.2%、11.2%、7.5%: a second 分别 with no names
     before it, of a growth word, goes through the names of the list before it in its sentence, in order."""
-    k = before.rfind(rules.respectively)
-    verb = _phrase(before[k + len(rules.respectively):], rules, seg)
-    if _phrase(before[:k], rules, seg) or verb not in rules.growth_labels:
+    head, verb = _respectively(before, before.rfind(rules.respectively), rules, seg)
+    if _phrase(head, rules, seg) or not verb:
         return None
     group = _joined_group(norm, mentions, i, len(names), rules)
     return None if group is None else {j: (name + verb, verb) for j, name in zip(group, names)}
@@ -417,7 +419,7 @@ def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None 
     scopes = _target_scopes(doc, rules)
     plans = _plan_scopes(doc, rules)
     listed: dict[int, tuple[str, str]] = {}
-    names: tuple[int, list[str]] = (-1, [])  # the sentence and names of the last list read after 分别
+    last_list: tuple[int, list[str]] = (-1, [])  # the sentence and names of the last list read after 分别
     prev: Figure | None = None
     for i, m in enumerate(mentions):
         sent = doc.sentence_at(m.start)
@@ -434,9 +436,9 @@ def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None 
             if i not in listed and rules.respectively in before:
                 found = _list_labels(norm, mentions, i, before, rules, seg)
                 if found:
-                    names = (sent_start, [name[:len(name) - len(suffix)] for name, suffix in found.values()])
-                elif names[0] == sent_start:
-                    found = _respective_changes(norm, mentions, i, before, names[1], rules, seg)
+                    last_list = (sent_start, [name[:len(name) - len(suffix)] for name, suffix in found.values()])
+                elif last_list[0] == sent_start:
+                    found = _respective_changes(norm, mentions, i, before, last_list[1], rules, seg)
                 listed.update(found or {})
         same_sentence = prev is not None and prev.end > sent_start
         between = norm[prev.end:m.start] if same_sentence else ""
@@ -450,8 +452,7 @@ def annotate(doc: Document, mentions: list[Figure], *, rules: LabelRules | None 
             label, verb = listed[i]
             m.indicator = lex.lookup(label)
             direction = _direction(verb, rules) if verb else direction
-        elif same_sentence and prev.label and rx_search(rules.change_from, norm, max(0, prev.start - 12), prev.start) \
-                and rx_fullmatch(rules.change_to, between):
+        elif same_sentence and prev.label and rules.written_as_change(norm, (prev.start, prev.end), m.start):
             # 居民人均可支配收入从27136元增长到36439元: the newer level of the same indicator
             label, m.indicator, direction = prev.label, prev.indicator, None
             role = prev.role if prev.role in ("rate", "share") else "actual"

@@ -32,6 +32,10 @@ __all__ = ["TextTable", "TextTableRules", "text_table_rules", "find_text_tables"
 Span = tuple[int, int]
 
 
+#: A header cell that names a unit (税收比重%, 产量(吨)), unless ``[text_tables] leaf_header`` says otherwise.
+_LEAF_HEADER = r"(?:%|[（(][^（()）]{1,8}[)）])\s*$"
+
+
 @dataclass(frozen=True)
 class TextTableRules:
     separators: str  # characters between cells: | ｜
@@ -49,7 +53,7 @@ class TextTableRules:
     line_min_numbers: int = 4
     line_min_rows: int = 3
     line_stub_names: frozenset[str] = frozenset()  # the header of the row names, spaces left out (区县, 指标)
-    leaf_header: regex.Pattern[str] = regex.compile(r"(?:%|[（(][^（()）]{1,8}[)）])\s*$")  # a header cell naming a unit
+    leaf_header: regex.Pattern[str] = regex.compile(_LEAF_HEADER)  # a header cell naming a unit
 
     @cached_property
     def separator_class(self) -> re.Pattern[str]:
@@ -77,8 +81,7 @@ def text_table_rules(path: str = "tables.toml") -> TextTableRules:
             line_min_numbers=int(lt.get("min_numbers", 4)),
             line_min_rows=int(lt.get("min_rows", 3)),
             line_stub_names=frozenset("".join(str(w).split()) for w in lt.get("stub_names", ())),
-            leaf_header=compile_pattern(str(t.get("leaf_header", r"(?:%|[（(][^（()）]{1,8}[)）])\s*$")), src,
-                                        "text_tables.leaf_header"),
+            leaf_header=compile_pattern(str(t.get("leaf_header", _LEAF_HEADER)), src, "text_tables.leaf_header"),
         )
     return rules_from(path, build)
 
@@ -295,6 +298,7 @@ def _named_rows(text: str, spans: list[Span], rules: TextTableRules) -> TextTabl
 
 
 def _joined(text: str, span: Span) -> str:
+    """A cell's text, its lines joined."""
     return "".join(text[span[0]:span[1]].split("\n")).strip()
 
 
@@ -347,7 +351,7 @@ def _table(text: str, cells: list[Span], cut: tuple[int, int, int, int]) -> Text
     width, offset, rows, _ = cut
     header_spans = cells[offset:offset + width]
     data = [cells[offset + width * (k + 1):offset + width * (k + 2)] for k in range(rows)]
-    header = ["".join(text[s:e].split("\n")).strip() for s, e in header_spans]
+    header = [_joined(text, c) for c in header_spans]
     used = [c for c in cells[offset:offset + width * (rows + 1)] if c[1] > c[0]]
     return TextTable(used[0][0], used[-1][1], header, header_spans, data, [c for c in cells[:offset] if c[1] > c[0]])
 
@@ -426,7 +430,7 @@ def _header_over_lines(text: str, lines: list[Span], table: TextTable, rules: Te
         order = [0] + [k for m in range(half) for k in (1 + m, 1 + half + m)]
         cells, names = [cells[k] for k in order], [names[k] for k in order]
     spans = [(seq[a][0], seq[b][1]) for a, b in cells]
-    header = ["".join(text[a:b].split("\n")).strip() for a, b in spans]  # (as _table joins a cell's lines)
+    header = [_joined(text, c) for c in spans]  # (as _table joins a cell's lines)
     return TextTable(spans[0][0], table.end, header, spans, table.rows, [])
 
 

@@ -12,7 +12,7 @@ from functools import cached_property, lru_cache
 
 import regex
 
-from ..datafiles import compile_pattern, load_toml, rules_from
+from ..datafiles import compile_pattern, load_toml, rules_from, rx_fullmatch, rx_search
 
 __all__ = ["LabelRules", "label_rules"]
 
@@ -60,10 +60,21 @@ class LabelRules:
                 s = s.replace(w, "")
         return s
 
+    def written_as_change(self, text: str, first: tuple[int, int], second: int) -> bool:
+        """Whether two figures of ``text`` are written as a change from the first to the second (从A增长到B, 由A提高到B:
+        ``change_from`` before the first, ``change_to`` between them); ``first`` is the first's span, ``second`` where
+        the second starts."""
+        return rx_search(self.change_from, text, max(0, first[0] - CHANGE_FROM_WINDOW), first[0]) is not None \
+            and rx_fullmatch(self.change_to, text, first[1], second) is not None
+
     @cached_property
     def growth_suffixes(self) -> tuple[str, ...]:
         """``growth_labels`` as a tuple, for one ``str.endswith`` call."""
         return tuple(self.growth_labels)
+
+
+#: How many characters before a figure its change word (从, 由, with a date: 由2020年的) may start.
+CHANGE_FROM_WINDOW = 12
 
 
 @lru_cache(maxsize=4)
