@@ -2540,7 +2540,7 @@ def find_breakdowns(ctx: Context) -> list[Relation]:
                 # up are its parts (the rest break those down); else other measures, not parts (社零总额13.1亿元；
                 # 其中…批发业销售额8.4亿元，零售业销售额11.4亿元)
                 n = prefix_match(parts, w.value, sum_tolerance(w, parts))
-                k = 0 if n else _disjoint_prefix(ctx, parts, w)
+                k = 0 if n else _disjoint_prefix(ctx, parts, w) or int(_named_first_part(ctx, g))
                 if not n and not k:
                     continue
                 picked = parts[:n or k]
@@ -2554,7 +2554,7 @@ def find_breakdowns(ctx: Context) -> list[Relation]:
                 n = prefix_match(parts, w.value, tol) or (_partition_prefix(ctx, parts) if total > w.value else 0)
                 used = parts[:n] if n else parts
                 exhaustive = exhaustive or (n > 0 and _partition(ctx, used))
-        nested = any("以上" in p.clause or "以下" in p.clause for p in parts)
+        nested = len(used) > 1 and any("以上" in p.clause or "以下" in p.clause for p in used)
         out.append(_rel(ctx, "total_of", "breakdown", w, used, cue=g.cue, firm=g.firm and not nested,
                         exhaustive=exhaustive, names=tuple(p.surface for p in parts[len(used):]),
                         disjoint=not exhaustive and _classes_of_statements(ctx, w, used)))
@@ -2569,6 +2569,14 @@ def _named_lone_part(ctx: Context, g: Group) -> bool:
         return False
     p, w = g.parts[0], g.whole
     return p.sentence == w.sentence and not any(c in ctx.text[w.end:p.start] for c in "（(")
+
+
+def _named_first_part(ctx: Context, g: Group) -> bool:
+    """The first of a list of other measures is a firm part a 其中 in its whole's own statement names, of the whole's
+    own measure (签约项目76个,其中亿元以上项目18个,…,新开工项目36个: the 18), however large: it alone is the list."""
+    p, w = g.parts[0], g.whole
+    return g.firm and g.local and p.sentence == w.sentence and not any(c in ctx.text[w.end:p.start] for c in "（(") \
+        and _one_part(ctx, w, p)
 
 
 def _classes_of_statements(ctx: Context, whole: Fig, parts: list[Fig]) -> bool:
