@@ -1846,7 +1846,7 @@ def find_groups(ctx: Context) -> list[Group]:
                     # when together they come near it (a slip; not another list's)
                     head = (len(parts) if local and sum(p.value for p in parts) <= NOT_PARTS * whole.value
                             and _disjoint(ctx, parts)
-                            else int(local and parts[0].value > whole.value and _one_part(ctx, whole, parts[0]))
+                            else int(local and parts[0].value > whole.value and _one_part(ctx, whole, parts[0], kinds=True))
                             if local or not _abbreviates(_cue_names(ctx, cs), whole.label) else len(parts))
                     parts = parts[:head] + list(itertools.takewhile(lambda p: not p.value > whole.value, parts[head:]))
                 if len(parts) == 1 and local and _one_part(ctx, whole, parts[0], kinds=True):
