@@ -355,8 +355,29 @@ def test_a_share_far_off_is_of_another_whole(share, status):
     # 内资企业 and 私营企业 name one class (企业): they may overlap
     ("年末登记经营主体397193户。其中，内资企业79338户，私营企业69804户，个体工商户308621户。",
      "397193户", "consistent", 457763.0),
+    # who runs a school, what kind of unit holds an asset (session 21's classifications, d-set phrases)
+    ("全县共有幼儿园177所，其中公办72所，民办119所。", "177所", "inconsistent", 191.0),
+    ("全国行政事业性国有资产总额33.5万亿元，其中行政单位资产12.6万亿元，事业单位资产23.4万亿元。", "33.5万亿元", "inconsistent", 36.0),
+    # a remote cue's known partition right after its whole, one part written over the whole: still its parts (e02)
+    ("全年社会消费品零售总额3817.69亿元，比上年增长1.3%。按经营地分，城镇消费品零售额4477.75亿元，增长1.3%；"
+     "乡村消费品零售额235.49亿元，增长1.5%。", "3817.69亿元", "inconsistent", 4713.24),
 ])
 def test_an_open_list_of_distinct_classes_cannot_exceed_its_whole(text, stated, status, computed):
+    row = _row(text, stated)
+    assert (row.status, row.computed) == (status, computed), row.message
+
+
+@pytest.mark.parametrize("text, stated, status, computed", [
+    # the first part a 其中 names in its whole's statement, of the whole's measure or a kind only, is a part however
+    # large, though the list drifts on to other measures (l05, z07)
+    ("1-10月,全县签约项目76个,其中亿元以上项目90个,总协议资金147.97亿元,新开工项目36个,项目开工率47.4%。",
+     "76个", "inconsistent", 90.0),
+    ("1-10月,全县签约项目76个,其中亿元以上项目18个,总协议资金147.97亿元,新开工项目36个,项目开工率47.4%。",
+     "76个", "consistent", 54.0),
+    ("全县现有龙头企业22家,其中省级28家; 农民合作社769个,新增6个。", "22家", "inconsistent", 28.0),
+    ("全县现有龙头企业22家,其中省级2家; 农民合作社769个,新增6个。", "22家", "consistent", 2.0),
+])
+def test_a_first_part_named_in_its_wholes_statement(text, stated, status, computed):
     row = _row(text, stated)
     assert (row.status, row.computed) == (status, computed), row.message
 

@@ -1506,8 +1506,11 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
             continue  # (a part of an earlier list is a whole when named, or when it is of what all the parts measure
             # and they come near it: 出口总额1260.86亿元 for 一般贸易出口594.19亿元, 加工贸易出口646.53亿元; or when they
             # add up to it: 其中…消费品零售额116203.4万元。按消费形态分，餐饮收入3590.7万元…商品零售收入112612.7万元)
-        if not cue_names_it and not all(g.value >= p.value for p in parts if not math.isnan(p.value)):
-            continue  # (a whole the cue names is it even when a part, written wrong, exceeds it)
+        if not cue_names_it and not all(g.value >= p.value for p in parts if not math.isnan(p.value)) \
+                and not (g.stmt >= ctx.stmt_at(cue_start) - 1 and total <= NOT_PARTS * g.value and _disjoint(ctx, parts)):
+            continue  # (a whole the cue names is it even when a part, written wrong, exceeds it; so is the figure of the
+            # full sentence right before the cue that classes of one classification come near: 社会消费品零售总额…。按经营地
+            # 分，城镇…，乡村…)
         if not partition and not any(_lcs(g.label or g.clause, lab) >= 2 for lab in labels) and not (
                 g.stmt >= ctx.stmt_at(cue_start) - 1 and agrees(g.value, total, sum_tolerance(g, parts))):
             continue  # a list's whole shares a word with its parts' names, or is the sum its parts make right before
@@ -1844,7 +1847,7 @@ def find_groups(ctx: Context) -> list[Group]:
                     # … and a remote cue that names its whole (地方收入按部门分：) lists its parts, whatever their size
                     # … and parts naming distinct classes of one classification (国家级12个、省级34个) are parts
                     # when together they come near it (a slip; not another list's)
-                    head = (len(parts) if local and sum(p.value for p in parts) <= NOT_PARTS * whole.value
+                    head = (len(parts) if sum(p.value for p in parts) <= NOT_PARTS * whole.value
                             and _disjoint(ctx, parts)
                             else int(local and parts[0].value > whole.value and _one_part(ctx, whole, parts[0], kinds=True))
                             if local or not _abbreviates(_cue_names(ctx, cs), whole.label) else len(parts))
