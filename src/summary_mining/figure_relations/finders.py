@@ -3645,15 +3645,17 @@ MAX_CAGR_YEARS = 20
 _VIEW_JOIN = "\n"
 
 
-def _cagr_years(ctx: Context, pos: int) -> int:
+def _cagr_years(ctx: Context, pos: int) -> tuple[int, bool]:
     """The years an average yearly growth at ``pos`` whose clause names none runs over (``[cagr]``): those of the
-    nearest span of years or period word before it in its article (within ``look_back`` characters); 0 for none.
+    nearest span of years or period word before it in its article (within ``look_back`` characters), 0 for none; and
+    whether that span stands in ``pos``'s own full sentence (地区生产总值从2010年的…增加到2015年的…；一般公共预算收入由
+    40.6亿元增加到79亿元，年均增长14.3%: a certain span).
 
     >>> from summary_mining import read_document
     >>> from summary_mining.figures import figures_of
     >>> doc = read_document(text="“十二五”时期工作回顾。过去的五年，财政收入由5.9亿元增加到15.5亿元,年均增长21.1%。")
     >>> _cagr_years(Context(doc, figures_of(doc)), doc.text.index("5.9"))
-    5
+    (5, True)
     """
     r = ctx.rules
     article = ctx.doc.article_at(pos)
@@ -3667,7 +3669,7 @@ def _cagr_years(ctx: Context, pos: int) -> int:
         k = before.rfind(word)
         if k > best:
             best, years = k, n
-    return years
+    return years, best >= 0 and lo + best >= ctx.stmt_start(pos)
 
 
 def _template_hits(templates, views: list) -> list[set[int]]:
@@ -3740,8 +3742,9 @@ def find_templates(ctx: Context) -> list[Relation]:
                 years, firm = 0, ctx.same_place(operands, stated)
                 if t.formula == "cagr":  # (the years the growth averages over: 由2010年的…到2015年的…, 5)
                     named = "y0" in m.re.groupindex
-                    years = int(m.group("y1")) - int(m.group("y0")) if named else _cagr_years(ctx, min(g.start for g in operands))
-                    firm = firm and named  # (years read before it are never firm)
+                    years, near = (int(m.group("y1")) - int(m.group("y0")), True) if named \
+                        else _cagr_years(ctx, min(g.start for g in operands))
+                    firm = firm and near  # (years read before its full sentence are never firm)
                     if not 1 <= years <= MAX_CAGR_YEARS:
                         continue
                 taken.add((stated.i, t.relation))
