@@ -376,6 +376,9 @@ def test_an_open_list_of_distinct_classes_cannot_exceed_its_whole(text, stated, 
      "76个", "consistent", 54.0),
     ("全县现有龙头企业22家,其中省级28家; 农民合作社769个,新增6个。", "22家", "inconsistent", 28.0),
     ("全县现有龙头企业22家,其中省级2家; 农民合作社769个,新增6个。", "22家", "consistent", 2.0),
+    # a planned total before the cue makes a plan of its own family only: the projects counted are no plan (h10)
+    ("在谈项目共58个,计划总投资897.355亿元,其中9个项目已签订框架协议,总投资额121.5亿。", "58个", "consistent", 9.0),
+    ("在谈项目共58个,计划总投资897.355亿元,其中9个项目已签订框架协议,总投资额121.5亿。", "897.355亿元", "consistent", 121.5),
 ])
 def test_a_first_part_named_in_its_wholes_statement(text, stated, status, computed):
     row = _row(text, stated)

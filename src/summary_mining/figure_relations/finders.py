@@ -1762,6 +1762,9 @@ def find_groups(ctx: Context) -> list[Group]:
             # full sentence before when the cue opens one (…295个。其中工业项目58个 …)
             lo = ctx.stmt_start(cs)
             opens = not ctx.text[lo:cs].strip(_TRIM)
+            # a plan's parts are of the families its targets before the cue measure (在谈项目共58个,计划总投资897.355亿元,
+            # 其中9个项目…,总投资额121.5亿: the 121.5 of the planned 897.355, the 9 of the 58 projects)
+            planned = {g.family for g in ctx.between(lo, cs) if ctx.is_target(g)} if plan else set()
             if opens:
                 lo = ctx.stmt_start(max(lo - 1, 0))
                 if not ctx.between(lo, cs):
@@ -1777,8 +1780,8 @@ def find_groups(ctx: Context) -> list[Group]:
                     break  # statements end in order: no earlier figure's statement reaches the cue
                 # (a cue opening a full sentence breaks down that whole sentence, over its ；: 旅游接待总人数
                 # 7883.48万人次…；实现旅游总收入876.71亿元…。其中，接待入境旅游者4.03万人次…)
-                if (ctx.addable(g, targets=plan) or ctx.average_whole(g, run)) and (not plan or ctx.is_target(g)) \
-                        and not g.redacted:
+                if (ctx.addable(g, targets=plan) or ctx.average_whole(g, run)) \
+                        and (not plan or ctx.is_target(g) or g.family not in planned) and not g.redacted:
                     wholes.setdefault(g.family, []).append(g)  # nearest first
             if ctx.text[cs] in "（(" or cs > 0 and ctx.text[cs - 1] in "（(":
                 # a bracket right after a figure (or a cue opening one: 查出问题金额13884万元(其中市本级4139万元)) breaks down
