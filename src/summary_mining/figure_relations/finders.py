@@ -915,9 +915,10 @@ def find_completion(ctx: Context) -> list[Relation]:
             target, firm = inside[-1], True
         budget = named in ctx.rules.budget_names
         adjusted = budget and _ADJUSTED in named
-        if target is None and adjusted:
+        if target is None and (adjusted or budget and part.label in ctx.rules.actual_labels):
             # the adjusted budget (为调整预算的51.9%): the one its words say was adjusted (支出预算调整为2.1亿元) first, not a
-            # budget named like the part before it (市级支出预算数1093.65亿元)
+            # budget named like the part before it (市级支出预算数1093.65亿元); and the budget right before an actual named by
+            # its verb alone (支出预算合计139.7亿元，实际完成182.4亿元，为年初预算的130.6%), not one named 年初预算 elsewhere
             target, firm = _budget_before(ctx, p, part, named)
         if target is None:
             target, firm = _stated_target(ctx, p, part, named)
@@ -2857,7 +2858,12 @@ def _in_part_bracket(ctx: Context, g: Fig, pos: int) -> bool:
     lo = ctx.sentence_start(g)
     before = ctx.text[lo:g.start]
     at = max(before.rfind("（"), before.rfind("("))
-    return at >= 0 and rx_match(_PART_BRACKET, before, at) is not None and ctx.bracket_depth(g.end, pos) < 0
+    if at < 0 or ctx.bracket_depth(g.end, pos) >= 0:
+        return False
+    # a cue opens it, or it opens right after a figure of the part's family (实际完成37.6亿元（市本级31.4亿元，开发区6.2
+    # 亿元），为调整预算的94.8%)
+    return rx_match(_PART_BRACKET, before, at) is not None or any(
+        h.family == g.family and not ctx.text[h.end:lo + at].strip() for h in ctx.between(lo, lo + at)[-1:])
 
 
 def _plus_base(ctx: Context, t: Fig, plan: bool = False) -> Fig | None:
