@@ -160,7 +160,7 @@ def _ratio_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
     c, extra = ratio(part, whole)
     c, extra = c * rel.scale / 100, extra * rel.scale / 100  # (每万人口…: part / people × 10000)
     tol = p.half + extra
-    ok = agrees(p.written, c, tol, p.half) and not over
+    ok = agrees(p.written, c, tol, 0.0 if rel.forced else p.half) and not over
     # a share off by more than half of itself is more likely of another whole than a slip (占…比重 read against the
     # wrong figure): no verdict
     astray = rel.check == "share" and not ok and not over and not SHARE_ASTRAY * c > p.written > c / SHARE_ASTRAY

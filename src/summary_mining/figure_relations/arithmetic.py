@@ -4,7 +4,8 @@ Tolerance comes from the precision of the figures as written, never a fixed perc
 in the last written place of the stated figure, plus the rounding of the operands carried through the
 operation (a sum of rounded parts may be off by the parts' half units; a ratio by the relative rounding
 of its two inputs). A stated figure equal to the computed value truncated (not rounded) to the stated
-precision counts as consistent too (2/3 written 66.66%).
+precision counts as consistent too (2/3 written 66.66%), unless the audit reads the figure as a term of a structure
+adding up to exactly 100, which may have been forced so (``Relation.forced``).
 
 >>> agrees(90.0, 90.0, 0.005), agrees(41.17, 41.1667, 0.005, 0.005), agrees(95.0, 90.0, 0.5)
 (True, True, False)
