@@ -236,7 +236,19 @@ DOCS = sorted(p.stem for p in (DATA / "docs").glob("*.txt"))
 # looked at once, no content, and no rule was written from them), bulletins 66/68; no relation lost; dev false alarms
 # 0 (first tries raised some: a bracket's 不含 figure, a drifted list's sibling, a prior level of another base — each
 # mended or dropped), set-aside rows 45 (unread). Floors up: dev 0.87 -> 0.88, set aside 0.66 -> 0.67.
-FLOOR = {"dev": 0.88, "setaside": 0.67, "formats": 0.95}
+# Session 21 (2026-12-07), no new set: classifications as data (公办/民办, 行政/事业单位, 淡水/海水, 在职/离退休, bonds,
+# land by use, afforestation, vehicles by size, a department's final-account lines, the 三公 …); the first part a 其中
+# names in its whole's statement (of its measure or a kind only) kept however large; a remote cue's classes near their
+# whole kept with one part over it; a plan's parts of its targets' families only (在谈项目共58个,计划总投资…,其中9个项目);
+# an average growth firm with its years in its own full sentence; 千瓦小时; a share naming its whole wholly; 贫困发生率;
+# parts in a cue-less bracket after a value and the budget right before an actual named by its verb; 类 a count unit; no
+# truncation allowance for a term of a structure adding up to exactly 100. Dev 3153 -> 3164/3531 (0.896), set aside
+# 1171 -> 1179/1732 (0.681, unread; no rule shaped on it: one stricter rate firmness was tried, scored once on both
+# halves and dropped for the development relations it lost), bulletins 66/68; no relation lost; dev false alarms 0 (first
+# tries raised two — 贫困发生率 against those taken out of poverty, 猪 as a class of livestock — both mended), set-aside
+# rows 45 (unread). Small numbers restated under names alike (76个 … 76个) were tried and dropped: four of nine new
+# links on the long reports were of other events or years. Floors up: dev 0.88 -> 0.89, set aside 0.67 -> 0.68.
+FLOOR = {"dev": 0.89, "setaside": 0.68, "formats": 0.95}
 _NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
@@ -534,7 +546,11 @@ def test_perturbed_operands_are_flagged():
 #: lists of distinct classes by their statements' opening words, of places of one level and of road grades. The floor
 #: follows (0.64 -> 0.67); the issue's 95 % is not reached: restatements read by their value, open lists whose parts
 #: may overlap and readings made only when they hold give no row once changed.
-PERTURBED_FLOOR = 0.67
+#: Session 21: 3013/4223 (0.713; development 2214/3035, set aside 756/1124, bulletins 43/64; from 2859/4210): lists
+#: naming classes of the new classifications cannot overlap, a first part named in its whole's statement is read however
+#: large, an average growth with its years in its own sentence is firm. The floor follows (0.67 -> 0.71); the issue's
+#: 95 % is not reached (same causes).
+PERTURBED_FLOOR = 0.71
 
 
 README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
