@@ -1296,15 +1296,13 @@ def find_shares(ctx: Context) -> list[Relation]:
                     whole = _base_before(ctx, part) or _section_total(ctx, part)
             else:
                 grp = ctx.group_of(part)
-                whole, firm = None, False
-                if grp is None or named not in (grp.whole.label or grp.whole.clause):
-                    whole, firm = _named_whole(ctx, p, part, m.group("whole"))
-                    if whole is not None and named not in (whole.label or whole.clause):
-                        whole, firm = None, False  # (a figure the name is written in wholly: 户籍总人口 before a 其中 of 少数民族人口)
-                if whole is None and grp is not None and _lcs(named, grp.whole.label or grp.whole.clause) >= 2:
-                    whole, firm = grp.whole, True  # 履约项目10个，其中工业项目5个，…占全部项目的50%: named
-                elif whole is None:
-                    whole, firm = _named_whole(ctx, p, part, m.group("whole"))
+                whole, firm = _named_whole(ctx, p, part, m.group("whole"))
+                wholly = whole is not None and named in (whole.label or whole.clause)
+                if grp is not None and _lcs(named, grp.whole.label or grp.whole.clause) >= 2 \
+                        and (named in (grp.whole.label or grp.whole.clause) or not wholly):
+                    # 履约项目10个，其中工业项目5个，…占全部项目的50%: named — unless another figure is named wholly
+                    # (户籍总人口146041人 … 少数民族人口49933人，其中，蒙古族39913人，占户籍总人口27.3%)
+                    whole, firm = grp.whole, True
             if whole is not None and named:
                 last[p.para] = (whole, p.stmt, firm)
                 if _has_any(ctx.rules.share_same_below, ctx.text[ctx.clause_pos(p, m.start()):p.start]):
