@@ -377,6 +377,9 @@ FIRST_PARTS = [
     # a planned total before the cue makes a plan of its own family only: the projects counted are no plan (h10)
     ("在谈项目共58个,计划总投资897.355亿元,其中9个项目已签订框架协议,总投资额121.5亿。", "58个", "consistent", 9.0),
     ("在谈项目共58个,计划总投资897.355亿元,其中9个项目已签订框架协议,总投资额121.5亿。", "897.355亿元", "consistent", 121.5),
+    # a cue holding its own count breaks that count down, not the count before it (i14)
+    ("39宗新开工项目(已开工8宗),完成投资32.6亿元。31宗未开工项目中,省重点项目有6宗,市重点项目有7宗,县重点项目有18宗。",
+     "31宗", "consistent", 31.0),
 ]
 
 

@@ -1461,6 +1461,15 @@ def _partition_pick(ctx: Context, figs: list[Fig]) -> list[Fig] | None:
 NAMED_WHOLE_PARAGRAPHS = 3
 
 
+def _count_in_cue(ctx: Context, cue_start: int, cue_end: int, family: str, parts: list[Fig]) -> Fig | None:
+    """The one figure of the parts' family a cue holds, no smaller than any part (31宗未开工项目中，省重点项目有
+    6宗…: the 31 are what the cue breaks down), or None."""
+    inside = [g for g in ctx.between(cue_start, cue_end) if g.family == family and ctx.usable(g) and not g.direction]
+    if len(inside) != 1 or any(p.value > inside[0].value for p in parts):
+        return None
+    return inside[0]
+
+
 def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], taken: set[int],
                   partition: bool = False, by_measure: bool = False, after: int = -1) -> tuple[Fig | None, bool]:
     """The whole a remote cue (在已实施的项目中，… / 分产业看，…) breaks down: the nearest figure before it in
@@ -1841,11 +1850,15 @@ def find_groups(ctx: Context) -> list[Group]:
                 parts, nested, complete = _item_heads(ctx, parts)
                 if not parts or len(parts) < 2 and not local:
                     continue
-                whole, loose = ((_best_whole(ctx, wholes.get(fam, []), parts), False) if local
+                inner = _count_in_cue(ctx, cs, ce, fam, parts)
+                whole, loose = ((inner, False) if inner is not None
+                                else (_best_whole(ctx, wholes.get(fam, []), parts), False) if local
                                 else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts), len(lists) > 1,
                                                    after=after))
                 if whole is None:
                     continue
+                # (a cue holding its whole names it by the words after it: 31宗未开工项目中 -> 未开工项目中)
+                named_cue = strip_glosses(ctx.text[inner.end:ce]).strip("，,：:") if inner is not None else cue
                 if len(parts) > 1 and any(p.value > whole.value for p in parts):
                     # a part is no larger than its whole (one alone is checked against it) …
                     # … except the first after a 其中, when it measures what the whole measures (政府性基金收入969万元，
@@ -1890,7 +1903,7 @@ def find_groups(ctx: Context) -> list[Group]:
                     or not local and len(lists) == 1 and not cue.startswith(ctx.rules.remote_open) \
                     or local and cue.startswith(ctx.rules.complete_cues) and nxt >= ctx.doc.stop_span(cs)[1]
                 # (a list its cue says is complete, unless another cue cuts it: ②上级补助收入175.7亿元，其中，…)
-                groups.append(Group(whole, parts, cue, local, firm, exhaustive))
+                groups.append(Group(whole, parts, named_cue, local, firm, exhaustive))
                 for head, rest in nested:
                     if head in parts:  # (not cut off as larger than the whole)
                         groups.append(Group(head, rest, cue, True, firm, complete))
