@@ -398,6 +398,15 @@ def test_a_share_naming_its_whole_wholly_is_not_of_the_parts_breakdown():
     assert (row.status, round(row.computed, 2)) == ("consistent", 27.33), row.message
 
 
+def test_a_bare_share_after_one_of_a_larger_whole_is_no_firm_share_of_its_part_s_whole():
+    """占比 naming no whole, after a bare share of its paragraph read against the section's total: of the 其中 whole it
+    is only a reading (人员经费 45.7 is 64.5 % of the 70.9, not of the 48), so no verdict when it disagrees (s02)."""
+    text = ("（2）支出预算。2026年共安排支出预算70.9亿元。\n①基本支出。安排48亿元，占比67.7%。其中，人员经费支出安排45.7亿元，"
+            "占比64.5%。公用经费支出安排2.3亿元，占比3.2%。\n②专项支出。安排22.9亿元，占比32.3%。")
+    assert _row(text, "67.7%").status == "consistent"
+    assert [_row(text, s).status for s in ("64.5%", "3.2%")] == ["unverifiable", "unverifiable"]
+
+
 @pytest.mark.parametrize("classes", ["[]", '["增值税"]', '["增值税", "增值税"]', '["增值税", ""]'])
 def test_a_classification_needs_two_distinct_classes(tmp_path, classes):
     from summary_mining.figure_relations.rules import relation_rules

@@ -1252,6 +1252,7 @@ def find_shares(ctx: Context) -> list[Relation]:
     out = []
     last: dict[int, tuple[Fig, int, bool]] = {}  # paragraph -> (whole its last share named, sentence, firm)
     carried: tuple[Fig, bool] | None = None  # (whole, firm) a share said holds for the shares below it (（下同）)
+    bare: dict[int, Fig] = {}  # paragraph -> the whole its last share naming none (占比67.7%) was read against
     for p, m in _percentages(ctx, _single_share_match):
         named = m.group("whole").strip(_TRIM)
         if named and any(named.startswith(w) for w in ctx.rules.share_external):
@@ -1281,6 +1282,11 @@ def find_shares(ctx: Context) -> list[Relation]:
                     whole, firm = among, True
                 elif grp is not None:
                     whole, firm = grp.whole, grp.firm
+                    outer = bare.get(p.para)
+                    if outer is not None and outer is not whole and outer.family == whole.family and outer.value > whole.value:
+                        # a bare share of its paragraph measured against a larger whole before it (安排48亿元，占比67.7%。
+                        # 其中，人员经费支出安排45.7亿元，占比64.5%: of the 70.9 too, likely): the 其中 whole is a reading
+                        firm = False
                 elif p.para in last and last[p.para][0].family == part.family and last[p.para][0].value >= part.value \
                         and (not part_named or p.stmt == last[p.para][1]):
                     # the whole the paragraph's last share named (…占外贸进出口总值的76.8%。同期，加工贸易
@@ -1294,6 +1300,8 @@ def find_shares(ctx: Context) -> list[Relation]:
                     # 签约的218个项目…已有199个项目开工，占比91.28%; ①基本支出。安排48亿元，占比67.7% under （2）支出预算。
                     # 共安排支出预算70.9亿元: never firm
                     whole = _base_before(ctx, part) or _section_total(ctx, part)
+                if whole is not None:
+                    bare[p.para] = whole
             else:
                 grp = ctx.group_of(part)
                 whole, firm = _named_whole(ctx, p, part, m.group("whole"))
