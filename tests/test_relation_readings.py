@@ -407,13 +407,18 @@ def test_a_bare_share_after_one_of_a_larger_whole_is_no_firm_share_of_its_part_s
     assert [_row(text, s).status for s in ("64.5%", "3.2%")] == ["unverifiable", "unverifiable"]
 
 
-@pytest.mark.parametrize("classes", ["[]", '["增值税"]', '["增值税", "增值税"]', '["增值税", ""]'])
-def test_a_classification_needs_two_distinct_classes(tmp_path, classes):
+@pytest.mark.parametrize("entry, error", [
+    *((f"[[classification]]\nclasses = {c}", r"classification\[\d+\]\.classes")
+      for c in ["[]", '["增值税"]', '["增值税", "增值税"]', '["增值税", ""]']),
+    *((f"[[named_bound]]\n{b}", r"named_bound\[\d+\]") for b in ['smaller = ["增加值"]', 'smaller = ["增加值"]\nlarger = [""]']),
+])
+def test_a_malformed_rule_entry_is_named(tmp_path, entry, error):
+    """A classification needs two distinct classes; a named bound its smaller and larger names."""
     from summary_mining.figure_relations.rules import relation_rules
     src = Path(sm.__file__).parent / "data" / "relations.toml"
     bad = tmp_path / "relations.toml"
-    bad.write_text(src.read_text(encoding="utf-8") + f"\n[[classification]]\nclasses = {classes}\n", encoding="utf-8")
-    with pytest.raises(sm.RuleError, match=r"classification\[\d+\]\.classes") as e:
+    bad.write_text(src.read_text(encoding="utf-8") + f"\n{entry}\n", encoding="utf-8")
+    with pytest.raises(sm.RuleError, match=error) as e:
         relation_rules(str(bad))
     assert str(bad) in str(e.value)
 

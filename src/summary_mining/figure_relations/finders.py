@@ -48,6 +48,7 @@ from .paired_shares import find_paired_shares, find_respective_values, find_shar
 from .respective_parts import find_respective_parts
 from .respective_series import find_respective_series
 from .quotients import find_quotients
+from .named_bounds import find_named_bounds
 from .state_subsets import find_state_subsets
 from .sentence_partitions import find_sentence_partitions
 from .structure_ratios import find_structure_ratios
@@ -4214,6 +4215,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "ceiling": find_ceilings,
     "restated_bound": find_restated_bounds,
     "state_subset": find_state_subsets,
+    "named_bound": find_named_bounds,
     "partition_mean": lambda ctx: find_partition_means(ctx, lambda g: _indicator_name(ctx, g)),
     "target_claim": find_claims,
     "enumeration": find_enumerations,

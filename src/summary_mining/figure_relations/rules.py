@@ -339,6 +339,10 @@ class RelationRules:
     carry_over: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     #: figures named as what one thing exceeds another by (顺差 = 出口 - 进口: ``[[named_difference]]``)
     named_differences: tuple[NamedDifference, ...] = ()
+    #: (smaller names, larger names) of figures one bounds by what they measure (``[[named_bound]]``: 增加值 within
+    #: 总产值), and the words of their names that say nothing of what is measured (``[named_bounds] plain_words``)
+    named_bounds: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    named_bound_plain: tuple[str, ...] = ()
     #: words after a share's named whole saying it holds for the shares below (（下同）: ``[share] same_below``)
     share_same_below: tuple[str, ...] = ()
     #: a completion of "the budget" (为预算的97.23%) read against a budget stated before it in other words
@@ -450,6 +454,13 @@ def _alternation(words: Iterable[str]) -> str:
 
 def _words(ws: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True))
+
+
+def _named_bound(i: int, b: dict, src: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    names = tuple(tuple(str(w) for w in b.get(k, ())) for k in ("smaller", "larger"))
+    if not all(names) or not all(w for ws in names for w in ws):
+        raise RuleError(f"{src}: named_bound[{i}]: smaller and larger are lists of one non-empty name or more")
+    return names[0], names[1]
 
 
 def _classes(i: int, c: dict, src: str) -> tuple[str, ...]:
@@ -633,6 +644,9 @@ def _compile(d: dict, src: str) -> RelationRules:
                                                                    for k in ("minuend", "subtrahend", "excluded")),
                                                 bool(n.get("subtrahend_target", False)))
                                 for n in d.get("named_difference", [])),
+        named_bounds=tuple(_named_bound(i, b, src) for i, b in enumerate(d.get("named_bound", []))),
+        named_bound_plain=tuple(sorted((str(w) for w in d.get("named_bounds", {}).get("plain_words", ())),
+                                       key=len, reverse=True)),
         share_same_below=tuple(str(w) for w in d["share"].get("same_below", ())),
         budget_names=frozenset(str(w) for w in budget.get("names", ())),
         budget_words=tuple(str(w) for w in budget.get("words", ())),
