@@ -3233,11 +3233,38 @@ def _count_respectively(ctx: Context, g: Fig) -> Relation | None:
     for j in r.respectively_joiners:
         seg = _replace_outside(seg, j, "、")
     items = _split_items(seg, "、")
+    if 2 <= len(items) < g.written:
+        items = _names_over_commas(ctx, items, seg, start, stop, end, int(g.written))
     if len(items) < 2:
         # one name per statement to the full stop, no colon (7个亿元以上项目分别是华邦…项目,投资额约60亿元;高速地产…;…)
         whole = ctx.text[start:ctx.doc.stop_span(g.start)[1]]
         return _statements_listed(ctx, g, start) if "；" in whole or ";" in whole else None
     return _count_rel(ctx, g, items, start, soft=True)
+
+
+#: The longest name read on over a comma after 分别是 (二图、荣谋,蒌根及薛宅): a longer clause is prose.
+COMMA_NAME_CHARS = 12
+
+
+def _names_over_commas(ctx: Context, items: list, seg: str, start: int, stop: int, end: int, count: int) -> list:
+    """A list after 分别是 cut short by a comma, read on over the clauses after it while each is names only — no figure,
+    no remark (其中…), each name short — and only when it so reaches the count (有4个贫困村,分别是二图、荣谋,蒌根及薛宅,
+    其中…: four)."""
+    r = ctx.rules
+    out = list(items)
+    while stop < end and ctx.text[stop] in "，," and len(out) < count:
+        nxt = next((k for k in range(stop + 1, end) if ctx.text[k] in "，,；;。\n"), end)
+        clause = ctx.text[stop + 1:nxt]
+        if not clause.strip() or clause.lstrip().startswith(r.enum_remarks) or rx_search(_NUMBER, clause):
+            break
+        for j in r.respectively_joiners:
+            clause = _replace_outside(clause, j, "、")
+        more = [(stop + 1 - start + k, name) for k, name in _split_items(clause, "、")]
+        if not more or any(len(name) > COMMA_NAME_CHARS for _, name in more):
+            break  # (a clause of prose, not names)
+        out += more
+        stop = nxt
+    return out if len(out) == count else items
 
 
 #: How far after its colon a list of statements is read at most (a line of 5 MB with no full stop stays linear).
