@@ -3148,6 +3148,12 @@ def find_enumerations(ctx: Context) -> list[Relation]:
             if not inner.strip() or inner.lstrip().startswith(r.enum_remarks) or rx_search(_NUMBER, inner):
                 continue
             items = _split_items(inner, r.enum_separators)
+            if len(items) != g.written:
+                # the last name joined by 和/及 (3个贫困村(甲村、瓦额村和瓦都西村)): read when the names are then as many
+                joined = inner
+                for j in r.respectively_joiners:
+                    joined = _replace_outside(joined, j, "、")
+                items = alt if len(alt := _split_items(joined, r.enum_separators)) == g.written else items
             if len(items) < 2 and g.written != 1:
                 continue  # a remark in brackets, not a list
             rel = _count_rel(ctx, g, items, base, soft=False)
