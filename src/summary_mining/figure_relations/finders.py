@@ -3183,10 +3183,31 @@ def _count_before(ctx: Context, g: Fig) -> Relation | None:
     return _count_before_from(ctx, g, wide) or found
 
 
+#: Quoted names written one after another right before a count, adjacent or joined (选取“菜篮子集团”“公交运行”和
+#: “全市物业管理”三个重点项目).
+_QUOTED_NAMES = code_pattern(r"(?:“[^“”，,。；;：:0-9]{1,16}”[、和及与]?){2,}$")
+_QUOTED_NAME = code_pattern(r"“([^“”]+)”")
+
+
+def _quoted_before(ctx: Context, g: Fig) -> Relation | None:
+    """A count of the quoted names right before it, read when they are as many."""
+    lo = max(ctx.stmt_start(g.start), g.start - TEXT_WINDOW)
+    m = rx_search(_QUOTED_NAMES, ctx.text, lo, g.start)
+    if m is None:
+        return None
+    names = [(q.start(1), q.group(1)) for q in rx_finditer(_QUOTED_NAME, ctx.text, m.start(), m.end())]
+    if len(names) != g.written:
+        return None
+    return _rel(ctx, "count_of", "enumeration", g, [], items=[(s, s + len(n), ctx.written[s:s + len(n)]) for s, n in names],
+                cue="", exhaustive=True, firm=False)
+
+
 def _count_before_from(ctx: Context, g: Fig, lo: int) -> Relation | None:
     r = ctx.rules
     before = ctx.text[lo:g.start]
     m = rx_search(r.enum_list_before, before)
+    if not m and (quoted := _quoted_before(ctx, g)) is not None:
+        return quoted
     if not m or rx_search(_NUMBER, m.group(0)):
         # no list of names: as many figures of one family listed right before it (经济总量连跨5万亿元、6万亿元两个台阶)
         # are its items, read when they are
