@@ -3231,17 +3231,25 @@ def _count_before_from(ctx: Context, g: Fig, lo: int) -> Relation | None:
     return _count_rel(ctx, g, items, lo + m.start(), soft=True)
 
 
+#: The word that opens the names a count is of when they follow it (分别是, 分别为).
+_RESPECTIVELY = "分别"
+
+
 def _count_respectively(ctx: Context, g: Fig) -> Relation | None:
     """共参加两次省级重大活动，分别于A和B: the items after 分别."""
     r = ctx.rules
     end = ctx.sentence_end(g)
     after = ctx.text[g.end:end]
     noun = rx_match(r.enum_noun, after)
-    rest = after[noun.end():]
+    cut = noun.end()
+    rest = after[cut:]
     m = rx_match(r.respectively, rest)
+    if not m and (k := noun.group().find(_RESPECTIVELY)) > 0:
+        cut, rest = k, after[k:]  # (no comma before 分别: 7个亿元以上项目分别是…)
+        m = rx_match(r.respectively, rest)
     if not m:
         return None
-    start = g.end + noun.end() + m.end()
+    start = g.end + cut + m.end()
     if rest[m.end():m.end() + 1] in (":", "："):
         listed = _statements_listed(ctx, g, start + 1)
         if listed is not None:

@@ -367,6 +367,8 @@ def _mention(ctx: _Context, m: regex.Match[str], unit_w: str) -> Any:
         return _CUT
     if unit.kind == "count" and (end < len(norm) and norm[end] in ctx.rules.count_not_followed_by
                                  and not (norm[end].isdigit() and unit.written in ctx.rules.count_before_figures)
+                                 and not (ctx.rules.count_before_threshold is not None
+                                          and rx_match(ctx.rules.count_before_threshold, norm, end))
                                  or _framework_count(ctx, end) or _session_or_rank(ctx, start, unit)
                                  or _definitional_count(ctx, start, end)):
         return None

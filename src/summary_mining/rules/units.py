@@ -66,6 +66,7 @@ class MetricRules:
     count_before_figures: frozenset[str]
     population_context: tuple[str, ...]
     line_join: regex.Pattern[str] | None = None
+    count_before_threshold: regex.Pattern[str] | None = None
     per_unit: "PerUnitRules | None" = None
     definitional: "DefinitionRules | None" = None
 
@@ -213,6 +214,8 @@ def _metric_rules(units: dict[str, Unit], scales: dict[str, int], f: dict, units
         determiner_numerals=frozenset(f.get("determiner_numerals", ())),
         count_not_followed_by=frozenset(f.get("count_not_followed_by", "")),
         count_before_figures=frozenset(f.get("count_before_figures", ())),
+        count_before_threshold=compile_pattern(str(f["count_before_threshold"]), filters_path, "count_before_threshold")
+        if f.get("count_before_threshold") else None,
         population_context=tuple(f.get("population_context", ())),
         line_join=line_join,
         per_unit=_per_unit(f.get("per_unit"), filters_path),
