@@ -1306,9 +1306,10 @@ def find_shares(ctx: Context) -> list[Relation]:
             else:
                 grp = ctx.group_of(part)
                 whole, firm = _named_whole(ctx, p, part, m.group("whole"))
-                wholly = whole is not None and named in (whole.label or whole.clause)
+                key = _share_key(ctx, named)
+                wholly = whole is not None and len(key) >= 2 and key in f"{whole.label}|{whole.clause}"
                 if grp is not None and _lcs(named, grp.whole.label or grp.whole.clause) >= 2 \
-                        and (named in (grp.whole.label or grp.whole.clause) or not wholly):
+                        and (key in f"{grp.whole.label}|{grp.whole.clause}" or not wholly):
                     # 履约项目10个，其中工业项目5个，…占全部项目的50%: named — unless another figure is named wholly
                     # (户籍总人口146041人 … 少数民族人口49933人，其中，蒙古族39913人，占户籍总人口27.3%)
                     whole, firm = grp.whole, True
