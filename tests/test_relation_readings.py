@@ -389,6 +389,18 @@ def test_a_list_against_its_whole(text, stated, status, computed):
     assert (row.status, row.computed) == (status, computed), row.message
 
 
+def test_items_stated_for_two_periods_are_two_lists():
+    """A remote cue's items each stated for the month and the year to date (当月 … 累计 …, one item per full sentence):
+    one list per period, each of its own whole (x04)."""
+    text = ("我市地方一般公共预算收入当月完成13.1亿元,下降34.4%;累计完成158.9亿元,增长30.8%。\n\n  从收入结构看,地方税收收入"
+            "当月完成11.1亿元,下降5.5%;累计完成137.4亿元,增长42.6%,占比86.5%。非税收入当月完成2.1亿元,下降74.9%;累计完成"
+            "21.4亿元,下降14.6%,占比13.5%。")
+    month, year = _row(text, "13.1亿元"), _row(text, "158.9亿元")
+    assert [e[2] for e in month.evidence[1:]] == ["11.1亿元", "2.1亿元"] and month.status == "consistent"
+    assert [e[2] for e in year.evidence[1:]] == ["137.4亿元", "21.4亿元"] and year.status == "consistent"
+    assert round(_row(text, "13.5%").computed, 2) == 13.47
+
+
 def test_a_share_naming_its_whole_wholly_is_not_of_the_parts_breakdown():
     """占户籍总人口 names a figure of the paragraph wholly: not the 少数民族人口 the part is a 其中 of, which shares only
     人口 with it (w01)."""

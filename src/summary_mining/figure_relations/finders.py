@@ -1839,7 +1839,8 @@ def find_groups(ctx: Context) -> list[Group]:
                                               ctx.para_at(cs) - NAMED_WHOLE_PARAGRAPHS)
                 if summed is not None:
                     wholes[run[0].family] = [summed]
-        lists = [run] if local else _by_measure(run)
+        periods = [] if local else _by_period(ctx, run)
+        lists = [run] if local else periods or _by_measure(run)
         for measured in lists:
             # (a remote cue's list of two measures: 按贸易方式分，一般贸易出口…；加工贸易出口…；一般贸易进口…；加工贸易进口…:
             # each an open list of its own whole, unless a known partition)
@@ -1863,8 +1864,8 @@ def find_groups(ctx: Context) -> list[Group]:
                 inner = _count_in_cue(ctx, cs, ce, fam, parts)
                 whole, loose = ((inner, False) if inner is not None
                                 else (_best_whole(ctx, wholes.get(fam, []), parts), False) if local
-                                else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts), len(lists) > 1,
-                                                   after=after))
+                                else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts),
+                                                   len(lists) > 1 and not periods, after=after))
                 if whole is None:
                     continue
                 # (a cue holding its whole names it by the words after it: 31宗未开工项目中 -> 未开工项目中)
@@ -2072,6 +2073,33 @@ def _restated_items(ctx: Context, cue_start: int, cue: str, run: list[Fig]) -> l
     found = [(w, [r[j] for r in items]) for j, w in enumerate(wholes) if all(len(r) > j for r in items)]
     adding = sum(agrees(w.value, sum(p.value for p in parts), sum_tolerance(w, parts)) for w, parts in found)
     return [Group(w, parts, cue, False, ctx.certain(w.stmt), adding >= 2) for w, parts in found]
+
+
+def _by_period(ctx: Context, run: list[Fig]) -> list[list[Fig]]:
+    """A remote cue's parts split by the period word of their clause (``[breakdown] period_words``: 当月 / 累计), when
+    each part has one, two such words alternate, each for as many parts, two or more; else []."""
+    def word(g: Fig) -> str:
+        words = [w for w in ctx.rules.period_words if w in g.clause]
+        return words[0] if len(words) == 1 else ""
+
+    if not run or not all(map(word, run)):
+        return []
+    # (one item per full sentence: 地方税收收入当月完成…；累计完成…。非税收入当月完成…；累计完成…。 — the items after the
+    # cue's own sentence, in its paragraph, stated alike)
+    more = []
+    for h in ctx.figs[run[-1].i + 1:]:
+        if h.para != run[-1].para:
+            break
+        if h.family == run[-1].family and ctx.addable(h):
+            if not word(h):
+                break
+            more.append(h)
+    by: dict[str, list[Fig]] = {}
+    for g in run + more:
+        by.setdefault(word(g), []).append(g)
+    if len(by) != 2 or any(len(gs) < 2 for gs in by.values()) or len(set(map(len, by.values()))) != 1:
+        return []
+    return list(by.values())
 
 
 def _by_measure(run: list[Fig]) -> list[list[Fig]]:

@@ -226,6 +226,7 @@ class RelationRules:
     names_parts: regex.Pattern[str] | None  # 高中段教育(包括普通高中和中职): the paragraphs after it, one per name
     flow_words: tuple[str, ...]  # 新增…: a label counting what is new, no part of a stock
     excluding_words: tuple[str, ...]  # 不含…: a figure left out of the whole before it, no part
+    period_words: tuple[str, ...]  # 当月/累计: each item of a remote cue's list stated for two periods, one list each
     local_breakdown: tuple[regex.Pattern[str], ...]  # one pattern per cue (scanned one by one: rx_finditer_any)
     remote_breakdown: tuple[regex.Pattern[str], ...]
     #: openers of remote cues that list some parts of their whole, not all of them (在出口总额中，…)
@@ -548,6 +549,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         if d["breakdown"].get("names_parts") else None,
         flow_words=tuple(str(w) for w in d["breakdown"].get("flow_words", ())),
         excluding_words=tuple(str(w) for w in d["breakdown"].get("excluding_words", ())),
+        period_words=tuple(str(w) for w in d["breakdown"].get("period_words", ())),
         measure_words=tuple(sorted((str(w) for w in d["breakdown"].get("measure_words", ())), key=len, reverse=True)),
         # the longest cue first at one position, as their alternation tried them
         local_breakdown=pats("breakdown.local", sorted(d["breakdown"]["local"], key=len, reverse=True)),
