@@ -359,6 +359,11 @@ CLASS_LISTS = [
     # who runs a school, what kind of unit holds an asset (session 21's classifications, d-set phrases)
     ("全县共有幼儿园177所，其中公办72所，民办119所。", "177所", "inconsistent", 191.0),
     ("全国行政事业性国有资产总额33.5万亿元，其中行政单位资产12.6万亿元，事业单位资产23.4万亿元。", "33.5万亿元", "inconsistent", 36.0),
+    # a remote cue's classes coming near the whole of the sentence before, its name shared by none: an open list (g08)
+    ("全年保费收入284.22亿元，比上年增长9.7%。分险种看，财产险51.17亿元，增长4.3%；寿险190.23亿元，增长10.4%；健康险39.39亿元，"
+     "增长14.3%。", "284.22亿元", "consistent", 280.79),
+    ("全年保费收入284.22亿元，比上年增长9.7%。分险种看，财产险81.17亿元，增长4.3%；寿险190.23亿元，增长10.4%；健康险39.39亿元，"
+     "增长14.3%。", "284.22亿元", "inconsistent", 310.79),
     # a remote cue's known partition right after its whole, one part written over the whole: still its parts (e02)
     ("全年社会消费品零售总额3817.69亿元，比上年增长1.3%。按经营地分，城镇消费品零售额4477.75亿元，增长1.3%；"
      "乡村消费品零售额235.49亿元，增长1.5%。", "3817.69亿元", "inconsistent", 4713.24),

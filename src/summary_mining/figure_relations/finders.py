@@ -1534,10 +1534,13 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
             continue  # (a whole the cue names is it even when a part, written wrong, exceeds it; so is the figure of the
             # full sentence right before the cue that classes of one classification come near: 社会消费品零售总额…。按经营地
             # 分，城镇…，乡村…)
+        right_before = g.stmt >= ctx.stmt_at(cue_start) - 1
         if not partition and not any(_lcs(g.label or g.clause, lab) >= 2 for lab in labels) and not (
-                g.stmt >= ctx.stmt_at(cue_start) - 1 and agrees(g.value, total, sum_tolerance(g, parts))):
+                right_before and (agrees(g.value, total, sum_tolerance(g, parts))
+                                  or abs(g.value - total) <= NEAR_WHOLE * g.value and _disjoint(ctx, parts))):
             continue  # a list's whole shares a word with its parts' names, or is the sum its parts make right before
-            # the cue (用水总量85.07亿立方米。按水源分，地表水70.94亿立方米，地下水开采量13.59亿立方米，其他水源0.53亿立方米)
+            # the cue (用水总量85.07亿立方米。按水源分，地表水70.94亿立方米，地下水开采量13.59亿立方米，其他水源0.53亿立方米),
+            # or classes of one classification come near it (保费收入284.22亿元。分险种看，财产险…；寿险…；健康险…)
         # the nearest the parts come near (收入分项情况：… adds up to 收入419480万元, not to 收入总计1352093万元 after
         # it; 公有/非公有 of 地区生产总值1228亿元, not of 非油经济增加值952.3亿元 nearer), or a partition's named whole
         if abs(g.value - total) <= NEAR_WHOLE * g.value or partition and (
@@ -1910,8 +1913,12 @@ def find_groups(ctx: Context) -> list[Group]:
                                                      # full sentence right after its whole's
                                                      or ctx.stmt_at(cs) == whole.stmt + 1 and _disjoint(ctx, parts))
                 pk = _partition_index(ctx, parts)
+                # (a remote cue's whole its parts' names share no word with, found as the one classes come near, may have
+                # classes the list leaves out: 保费收入…。分险种看，财产险…；寿险…；健康险… — no 意外险)
+                named = pk is not None or any(_lcs(whole.label or whole.clause, p.label or p.clause) >= 2 for p in parts) \
+                    or agrees(whole.value, sum(p.value for p in parts), sum_tolerance(whole, parts))
                 exhaustive = pk is not None and ctx.rules.may_be_whole(pk, whole.label or whole.clause) \
-                    or not local and len(lists) == 1 and not cue.startswith(ctx.rules.remote_open) \
+                    or not local and len(lists) == 1 and not cue.startswith(ctx.rules.remote_open) and named \
                     or local and cue.startswith(ctx.rules.complete_cues) and nxt >= ctx.doc.stop_span(cs)[1]
                 # (a list its cue says is complete, unless another cue cuts it: ②上级补助收入175.7亿元，其中，…)
                 groups.append(Group(whole, parts, named_cue, local, firm, exhaustive))
