@@ -1529,12 +1529,12 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
             continue  # (a part of an earlier list is a whole when named, or when it is of what all the parts measure
             # and they come near it: 出口总额1260.86亿元 for 一般贸易出口594.19亿元, 加工贸易出口646.53亿元; or when they
             # add up to it: 其中…消费品零售额116203.4万元。按消费形态分，餐饮收入3590.7万元…商品零售收入112612.7万元)
+        right_before = g.stmt >= ctx.stmt_at(cue_start) - 1  # (the cue's full sentence or the one before)
         if not cue_names_it and not all(g.value >= p.value for p in parts if not math.isnan(p.value)) \
-                and not (g.stmt >= ctx.stmt_at(cue_start) - 1 and total <= NOT_PARTS * g.value and _disjoint(ctx, parts)):
+                and not (right_before and total <= NOT_PARTS * g.value and _disjoint(ctx, parts)):
             continue  # (a whole the cue names is it even when a part, written wrong, exceeds it; so is the figure of the
             # full sentence right before the cue that classes of one classification come near: 社会消费品零售总额…。按经营地
             # 分，城镇…，乡村…)
-        right_before = g.stmt >= ctx.stmt_at(cue_start) - 1
         if not partition and not any(_lcs(g.label or g.clause, lab) >= 2 for lab in labels) and not (
                 right_before and (agrees(g.value, total, sum_tolerance(g, parts))
                                   or abs(g.value - total) <= NEAR_WHOLE * g.value and _disjoint(ctx, parts))):
@@ -2094,7 +2094,7 @@ def _by_period(ctx: Context, run: list[Fig]) -> list[list[Fig]]:
     # (one item per full sentence: 地方税收收入当月完成…；累计完成…。非税收入当月完成…；累计完成…。 — the items after the
     # cue's own sentence, in its paragraph, stated alike)
     more = []
-    for h in ctx.figs[run[-1].i + 1:]:
+    for h in ctx.figs[run[-1].i + 1:run[-1].i + 1 + FIGURE_WINDOW]:
         if h.para != run[-1].para:
             break
         if h.family == run[-1].family and ctx.addable(h):
@@ -3305,7 +3305,7 @@ def _count_respectively(ctx: Context, g: Fig) -> Relation | None:
         seg = _replace_outside(seg, j, "、")
     items = _split_items(seg, "、")
     if 2 <= len(items) < g.written:
-        items = _names_over_commas(ctx, items, seg, start, stop, end, int(g.written))
+        items = _names_over_commas(ctx, items, start, stop, end, int(g.written))
     if len(items) < 2:
         # one name per statement to the full stop, no colon (7个亿元以上项目分别是华邦…项目,投资额约60亿元;高速地产…;…)
         whole = ctx.text[start:ctx.doc.stop_span(g.start)[1]]
@@ -3317,7 +3317,7 @@ def _count_respectively(ctx: Context, g: Fig) -> Relation | None:
 COMMA_NAME_CHARS = 12
 
 
-def _names_over_commas(ctx: Context, items: list, seg: str, start: int, stop: int, end: int, count: int) -> list:
+def _names_over_commas(ctx: Context, items: list, start: int, stop: int, end: int, count: int) -> list:
     """A list after 分别是 cut short by a comma, read on over the clauses after it while each is names only — no figure,
     no remark (其中…), each name short — and only when it so reaches the count (有4个贫困村,分别是二图、荣谋,蒌根及薛宅,
     其中…: four)."""

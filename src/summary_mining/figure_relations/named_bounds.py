@@ -3,8 +3,8 @@
 year's planned investment within the projects' total (计划总投资42.1亿元，年度计划投资17.4亿元), the grain sown within
 all crops sown. In one statement the two are of one scope and period, and so in one full sentence when the words
 their names carry before the measure name one thing (规模以上工业总产值…；规模以上工业增加值…); those words must never
-name two things (农林牧渔业总产值 and 工业增加值 are no pair). The smaller is no
-larger than the larger, firmly; a new pair of measures is a data entry.
+name two things (农林牧渔业总产值 and 工业增加值 are no pair). The smaller is no larger than the larger, firmly; a new
+pair of measures is a data entry.
 
 >>> import summary_mining as sm
 >>> sm.audit(text="规模以上工业企业完成总产值190亿元，增长26.1%，完成工业增加值76.5亿元，增长26.9%。")["message"].tolist()
@@ -28,6 +28,7 @@ def _head(label: str, names: tuple[str, ...]) -> str | None:
 
 
 def _plain(ctx: Context, head: str) -> str:
+    """``head`` less the words that say nothing of what is measured (完成, 全市: ``[named_bounds] plain_words``)."""
     for w in ctx.rules.named_bound_plain:
         head = head.replace(w, "")
     return head
