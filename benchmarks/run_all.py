@@ -41,6 +41,15 @@ session started from; the corpus section re-run alone on an idle machine at 18:5
 having shared the cores with other work). JioNLP was not installed, so section 5 is the 2026-11-26
 measurement, kept as it was.
 
+- **Session 21 (2026-12-07): #15 audit throughput 1.48x in this run (goal 3x): missed; #14 missed; no speed work.**
+  Section 1-2 re-run at 10:52 with this session's last code against d56c440: `extract` 1.27x and the whole job 0.68x
+  `jieba.lcut` (d56c440 in the same run 0.73x and 0.33x: 1.75x and 2.04x its ratios); the audit given the metrics
+  1.57x `jieba.lcut` against d56c440's 1.06x in this run (1.48x; session 20's run read 1.78x against 0.98x). Against
+  this session's start (`--before 6c3bc14`, a 10:55 run): `extract` 1.05x, the whole job 0.95x and the audit 0.99x
+  its ratios (the start's audit read 1.64x `jieba.lcut` in that run): the session's readings (classifications and
+  named bounds as data, lists by period, counts of names) cost the audit nothing measurable and the whole job at
+  most a few per cent, inside this machine's ±15 %; the lower ratios against d56c440 are that run's d56c440 reading
+  faster. Where the whole job spends its time: relations 36 %, figures 17 %, regions 10 %, problems 8 %, reading 8 %.
 - **Session 20 (2026-12-07): #15 audit throughput 1.81x (goal 3x): missed; #14 missed; no speed work.** Section 1-2
   re-run at 09:06 with this session's last code against d56c440: `extract` 1.29x and the whole job 0.69x `jieba.lcut`
   (d56c440 in the same run 0.67x and 0.31x: 1.91x and 2.21x its ratios); the audit given the metrics 1.78x
