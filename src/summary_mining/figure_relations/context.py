@@ -93,6 +93,9 @@ class Fig:
 NAN = float("nan")
 #: How long a bracketed figure read past as an aside may be, brackets included ((259.65亿元), (58764万美元)).
 BRACKETED_FIGURE = 18
+#: How long a bracket of a figure's parts read past as an aside may be ((其中加工贸易200万美元)), and the words it opens with.
+PART_BRACKET = 32
+_PART_OPENERS = ("其中", "含", "包括")
 _CLAUSE_BREAKS = structure_rules().clause_breaks
 
 #: A pronunciation gloss in brackets (增長(zhǎng)): read past, never a word of a clause (structure.toml).
@@ -316,10 +319,12 @@ class Context:
         lo = max(self.doc.clause_start(pos), floor, pos - TEXT_WINDOW)
         text = self.text
         if lo >= 2 and text[lo - 1] in "）)":
-            a = max(0, lo - BRACKETED_FIGURE)
+            a = max(0, lo - PART_BRACKET)
             k = max(text.rfind("(", a, lo - 1), text.rfind("（", a, lo - 1))
             inner = text[k + 1:lo - 1] if k >= 0 else ""
-            if inner[:1].isdigit() and not any(c in _CLAUSE_BREAKS for c in inner):
+            if not any(c in _CLAUSE_BREAKS for c in inner) and (
+                    inner[:1].isdigit() and lo - k <= BRACKETED_FIGURE or inner.startswith(_PART_OPENERS)):
+                # (…任务1000万美元(其中加工贸易200万美元)的31.4%: a bracket of parts read past too)
                 lo = max(self.doc.clause_start(k), floor, pos - TEXT_WINDOW)
         return lo
 

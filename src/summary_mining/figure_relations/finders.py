@@ -894,7 +894,8 @@ def find_completion(ctx: Context) -> list[Relation]:
     prev: tuple[Fig, Fig] | None = None  # the last completion rate read whose cue states its target, and its value
     listed = {x.i for grp in ctx.groups for x in grp.parts}
     for p, m in _percentages(ctx, _completion_match):
-        inside = _figs_in_clause(ctx, p, m, "target")
+        # (not a part in a bracket after the target: 占市分配任务1000万美元(其中加工贸易200万美元)的31.4%)
+        inside = [g for g in _figs_in_clause(ctx, p, m, "target") if not _in_part_bracket(ctx, g, p.start)]
         cue_at = ctx.clause_pos(p, m.start())
         part = _part_before(ctx, p, limit=cue_at)
         if part is None and inside and prev is not None and prev[0].sentence == p.sentence \
