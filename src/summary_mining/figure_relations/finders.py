@@ -88,13 +88,20 @@ def _rate_rule(ctx: Context, p: Fig) -> RateRule | None:
 _PCT_CLAUSE = code_pattern(r"[^，,；;。]{0,30}?-?[0-9.]+\s*(?:%|个百分点)")
 
 
+#: How long the words naming a figure's own noun after it may be (的到位资金), read as no gap before a cue.
+NOUN_AFTER_CHARS = 8
+
+
 def _adjacent(ctx: Context, g: Fig, cue: int) -> bool:
     """``g`` is the subject of the cue at ``cue``: in the clause before it, with at most bracketed
     remarks, clauses ending in a percentage (同比增长21%, 占…的92.42%) or stating a change (增加2362万元)
     in between, and the part's name said again right before the cue (…，税收占财政总收入的比重为53.79%)."""
     gap = rx_sub(BRACKETED, "", ctx.text[g.end:cue]).strip()
     segments = regex.split(r"[，,]", gap)
-    if len(segments[0].strip()) > 4 or any(c in "；;。：:" for c in gap) or g.para != ctx.para_at(cue):
+    head = segments[0].strip()
+    # (the figure's own noun after it is no gap: 已完成了82086万元的到位资金，完成全年目标的117.27%)
+    named_after = head.startswith("的") and len(head) <= NOUN_AFTER_CHARS and not any(ch.isdigit() for ch in head)
+    if len(head) > 4 and not named_after or any(c in "；;。：:" for c in gap) or g.para != ctx.para_at(cue):
         return False  # (a line break inside a paragraph is a wrap: 同 比 增 长⏎7.39% ，占…)
     changes = {h.start for h in ctx.between(g.end, cue) if h.direction}
     pos = g.end
