@@ -95,7 +95,7 @@ NAN = float("nan")
 BRACKETED_FIGURE = 18
 #: How long a bracket of a figure's parts read past as an aside may be ((其中加工贸易200万美元)), and the words it opens with.
 PART_BRACKET = 32
-_PART_OPENERS = ("其中", "含", "包括")
+PART_OPENERS = ("其中", "含", "包括", "包含")
 _CLAUSE_BREAKS = structure_rules().clause_breaks
 
 #: A pronunciation gloss in brackets (增長(zhǎng)): read past, never a word of a clause (structure.toml).
@@ -323,7 +323,7 @@ class Context:
             k = max(text.rfind("(", a, lo - 1), text.rfind("（", a, lo - 1))
             inner = text[k + 1:lo - 1] if k >= 0 else ""
             if not any(c in _CLAUSE_BREAKS for c in inner) and (
-                    inner[:1].isdigit() and lo - k <= BRACKETED_FIGURE or inner.startswith(_PART_OPENERS)):
+                    inner[:1].isdigit() and lo - k <= BRACKETED_FIGURE or inner.startswith(PART_OPENERS)):
                 # (…任务1000万美元(其中加工贸易200万美元)的31.4%: a bracket of parts read past too)
                 lo = max(self.doc.clause_start(k), floor, pos - TEXT_WINDOW)
         return lo

@@ -26,8 +26,8 @@ from ..rules.indicators import indicator_lexicon
 from ..structure import PAD_SPACES, strip_glosses, structure_rules
 from .arithmetic import agrees, prefix_match, sum_tolerance
 from .carry_overs import find_carry_overs
-from .context import (ARTICLE_WINDOW, BRACKETED, FIGURE_WINDOW, NAMED_PART_STATEMENTS, TEXT_WINDOW, Context, Fig,
-                      occurrences)
+from .context import (ARTICLE_WINDOW, BRACKETED, FIGURE_WINDOW, NAMED_PART_STATEMENTS, PART_OPENERS, TEXT_WINDOW,
+                      Context, Fig, occurrences)
 from .context import common_suffix as _common_suffix
 from .context import longest_common as _lcs
 from .context import make_hundred
@@ -923,15 +923,16 @@ def find_completion(ctx: Context) -> list[Relation]:
         if inside and inside[-1].family == part.family:
             target, firm = inside[-1], True
         budget = named in ctx.rules.budget_names
-        adjusted = budget and _ADJUSTED in named
-        if target is None and (adjusted or budget and part.label in ctx.rules.actual_labels):
+        # (the budget its words say was adjusted, or the one right before an actual named by its verb: read first)
+        budget_first = budget and (_ADJUSTED in named or part.label in ctx.rules.actual_labels)
+        if target is None and budget_first:
             # the adjusted budget (为调整预算的51.9%): the one its words say was adjusted (支出预算调整为2.1亿元) first, not a
             # budget named like the part before it (市级支出预算数1093.65亿元); and the budget right before an actual named by
             # its verb alone (支出预算合计139.7亿元，实际完成182.4亿元，为年初预算的130.6%), not one named 年初预算 elsewhere
             target, firm = _budget_before(ctx, p, part, named)
         if target is None:
             target, firm = _stated_target(ctx, p, part, named)
-        if target is None and budget and not adjusted:
+        if target is None and budget and not budget_first:
             target, firm = _budget_before(ctx, p, part, named)
         if target is None:
             out.append(_rel(ctx, "ratio_of", "completion", p, [part], cue=f"完成{named}", missing="目标",
@@ -2637,22 +2638,22 @@ def find_breakdowns(ctx: Context) -> list[Relation]:
     return out
 
 
-def _named_lone_part(ctx: Context, g: Group) -> bool:
-    """A firm lone part a 其中 in its whole's own statement names, outside brackets: a part however large (全市畜禽规模化
-    牧场达1184个，其中奶牛标准化牧场1845个); not one a later statement or an aside gives (…，减支11.3亿元（主要是…新增专项债券
-    16.2亿元抬高基数）)."""
-    if len(g.parts) != 1 or not g.firm:
-        return False
+def _first_named_in_statement(ctx: Context, g: Group) -> bool:
+    """A firm group whose first part a 其中 in its whole's own statement names, outside brackets (not one a later
+    statement or an aside gives: …，减支11.3亿元（主要是…新增专项债券16.2亿元抬高基数）)."""
     p, w = g.parts[0], g.whole
-    return p.sentence == w.sentence and not any(c in ctx.text[w.end:p.start] for c in "（(")
+    return g.firm and p.sentence == w.sentence and not any(c in ctx.text[w.end:p.start] for c in "（(")
+
+
+def _named_lone_part(ctx: Context, g: Group) -> bool:
+    """A lone part so named: a part however large (全市畜禽规模化牧场达1184个，其中奶牛标准化牧场1845个)."""
+    return len(g.parts) == 1 and _first_named_in_statement(ctx, g)
 
 
 def _named_first_part(ctx: Context, g: Group) -> bool:
-    """The first of a list of other measures is a firm part a 其中 in its whole's own statement names, of the whole's
-    own measure (签约项目76个,其中亿元以上项目18个,…,新开工项目36个: the 18), however large: it alone is the list."""
-    p, w = g.parts[0], g.whole
-    return g.firm and g.local and p.sentence == w.sentence and not any(c in ctx.text[w.end:p.start] for c in "（(") \
-        and _one_part(ctx, w, p)
+    """The first of a list of other measures so named, of the whole's own measure (签约项目76个,其中亿元以上项目18个,…,
+    新开工项目36个: the 18), however large: it alone is the list."""
+    return g.local and _first_named_in_statement(ctx, g) and _one_part(ctx, g.whole, g.parts[0])
 
 
 def _classes_of_statements(ctx: Context, whole: Fig, parts: list[Fig]) -> bool:
@@ -2913,7 +2914,7 @@ def _item_whole(ctx: Context, g: Fig, t: Fig) -> Fig | None:
 
 
 #: What a bracket listing parts of the figure before it opens with (（其中：开发区0.79亿元）, （含…）).
-_PART_BRACKET = code_pattern(r"[（(]\s*(?:其中|含|包括|包含)")
+_PART_BRACKET = code_pattern(r"[（(]\s*(?:" + "|".join(PART_OPENERS) + ")")
 
 
 def _in_part_bracket(ctx: Context, g: Fig, pos: int) -> bool:
