@@ -267,6 +267,12 @@ EXAMPLES_LABELS = [
      5.16e6, "元"),
     # a bare 万 after 人口 counts people
     ("年末常住人口1300万。", "1300万", "常住人口", None, "actual", 1.3e7, "人"),
+    # a short bracketed aside inside a name is part of it (a bracket breaks a clause), not its start
+    ("全年农林牧渔业总产值438.26亿元，其中农业（种植业）产值232.1亿元，增长4.1%", "232.1亿元", "农业（种植业）产值", None, "actual",
+     2.321e10, "元"),
+    ("年末金融机构各项贷款余额298.38亿元，其中，企（事）业贷款180.5亿元", "180.5亿元", "企（事）业贷款", None, "actual", 1.805e10, "元"),
+    # … and a label cut to its last 14 characters does not open inside one (中国（安徽）自贸试验区)
+    ("中国（安徽）自由贸易试验区累计推出制度创新成果259项", "259项", "试验区累计推出制度创新成果", None, "actual", 259, "项"),
 ]
 
 

@@ -16,6 +16,7 @@ import regex
 
 from ..datafiles import compile_pattern, rules_from
 from ..errors import RuleError
+from ..places.regions import gazetteer
 
 __all__ = ["RateRule", "BalanceRule", "RateGapRule", "ContributionRule", "TallyRule", "WordCountRule", "HeadingCountRule", "NamedDifference", "Template",
            "RelationRules", "relation_rules", "PLACEHOLDER_BASE", "MACROS"]
@@ -24,6 +25,8 @@ __all__ = ["RateRule", "BalanceRule", "RateGapRule", "ContributionRule", "TallyR
 #: U+E000, percentages from U+E800, counts from U+F000 (2,048 of each kind per view).
 PLACEHOLDER_BASE = {"amount": 0xE000, "percentage": 0xE800, "count": 0xF000}
 _NOT_FIGURE = "\ue000-\uf7ff"
+#: How many characters may open a part's name before the division it names (开发区·铁山区, 其中：大冶市)
+DIVISION_PREFIX = 4
 MACROS = {
     "A": "[\ue000-\ue7ff]",
     "P": "[\ue800-\uefff]",
@@ -373,10 +376,13 @@ class RelationRules:
     #: what a place's name may not open with (全县, 本市, 各乡镇: no one place) or end with (乡村, 小镇: a kind of place)
     place_not_openers: tuple[str, ...] = ()
     place_not_ends: tuple[str, ...] = ()
+    #: what names a government's own share beside the places under it (``[breakdown] place_own``: 市直, 市级, 本级)
+    place_own: tuple[str, ...] = ()
 
     def disjoint(self, names: Sequence[str]) -> bool:
         """Whether ``names`` name distinct classes of one known classification (增值税 / 企业所得税 / 其他收入), or
-        distinct places of one administrative level (罗阳镇 / 竹里畲族乡 / 泗溪镇), so that what they count cannot overlap.
+        distinct places of one administrative level (罗阳镇 / 竹里畲族乡 / 泗溪镇; divisions in the gazetteer: 市直 /
+        黄石港区 / 西塞山区), so that what they count cannot overlap.
 
         >>> from summary_mining.figure_relations import relation_rules
         >>> r = relation_rules()
@@ -384,7 +390,7 @@ class RelationRules:
         (True, False, False)
         """
         return len(names) > 1 and (any(classes_named(c, names, self.rest_words) for c in self.classifications)
-                                   or self._places(names))
+                                   or self._places(names) or self._divisions(names))
 
     def _places(self, names: Sequence[str]) -> bool:
         """Each of ``names`` is one place's name (at most 10 characters, no digit) ending with a suffix of one level,
@@ -393,6 +399,34 @@ class RelationRules:
         return (levels[0] is not None and len(set(levels)) == 1 and len(set(names)) == len(names)
                 and all(2 < len(n) <= 10 and not n.startswith(self.place_not_openers) and not n.endswith(self.place_not_ends)
                         and not any(c.isdigit() for c in n) for n in names))
+
+    def _divisions(self, names: Sequence[str]) -> bool:
+        """Each of ``names`` ends with the full name of another division of one level in the gazetteer (after at most
+        :data:`DIVISION_PREFIX` characters: 开发区·铁山区), but for one naming the government's own share (市直, 市级).
+
+        >>> from summary_mining.figure_relations import relation_rules
+        >>> r = relation_rules()
+        >>> r.disjoint(["市直", "开发区·铁山区", "黄石港区", "西塞山区"]), r.disjoint(["大冶市", "大冶市"]), r.disjoint(["市直", "市级"])
+        (True, False, False)
+        """
+        gaz = gazetteer()
+        levels: set[str] | None = None
+        seen: set[str] = set()
+        own = 0
+        for n in names:
+            if n in self.place_own:
+                own += 1
+                continue
+            if any(c.isdigit() for c in n):
+                return False
+            found = next((rs for i in range(min(DIVISION_PREFIX, len(n) - 2) + 1) if (rs := gaz.named(n[i:]))), None)
+            if found is None or found[0].code in seen:
+                return False
+            seen.add(found[0].code)
+            levels = {r.level for r in found} if levels is None else levels & {r.level for r in found}
+            if not levels:
+                return False
+        return own <= 1 and len(seen) >= 2 - own
 
     def partition_named(self, names: Sequence[str]) -> int | None:
         """The index of the known partition ``names`` are one complete set of (城镇/乡村), else None."""
@@ -588,6 +622,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         place_levels=tuple(tuple(str(w) for w in level) for level in d.get("breakdown", {}).get("place_levels", ())),
         place_not_openers=tuple(str(w) for w in d.get("breakdown", {}).get("place_not_openers", ())),
         place_not_ends=tuple(str(w) for w in d.get("breakdown", {}).get("place_not_ends", ())),
+        place_own=tuple(str(w) for w in d.get("breakdown", {}).get("place_own", ())),
         down_words=tuple(words.get("down", [])),
         time_words=tuple(sorted((str(w) for w in words.get("time", [])), key=len, reverse=True)),
         templates=tuple(_template(i, t, macros, src) for i, t in enumerate(d.get("template", []))),

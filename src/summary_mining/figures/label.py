@@ -97,6 +97,43 @@ def _skip_brackets(norm: str, pos: int, floor: int) -> int:
     return opener if opener >= 0 and ")" not in norm[opener:pos - 1] and "）" not in norm[opener:pos - 1] else pos
 
 
+#: The longest bracketed aside read as part of a name (农业（种植业）产值, 企（事）业贷款, 市（州、区）级文物保护单位)
+NAME_ASIDE = 6
+
+
+def _whole_asides(label: str) -> str:
+    """``label`` from after a bracket it closes without opening (the tail of 中国（安徽）自贸试验区 cut at 14 characters).
+
+    >>> _whole_asides("安徽）自贸试验区"), _whole_asides("农业（种植业）产值")
+    ('自贸试验区', '农业（种植业）产值')
+    """
+    closer = next((i for i, c in enumerate(label) if c in ")）(（"), -1)
+    return label[closer + 1:] if closer >= 0 and label[closer] in ")）" else label
+
+
+def _name_start(doc: Document, norm: str, cs: int, floor: int) -> int:
+    """Where a name opens that a short bracketed aside interrupts right before clause start ``cs`` (a bracket breaks
+    a clause): the aside (no digit, at most :data:`NAME_ASIDE` characters) between two hanzi of the name.
+
+    >>> from summary_mining import read_document
+    >>> doc = read_document(text="农业（种植业）产值30亿元")
+    >>> _name_start(doc, doc.normalized_text, 7, 0)
+    0
+    """
+    while floor < cs < len(norm) and norm[cs - 1] in ")）" and "\u4e00" <= norm[cs] <= "\u9fff":
+        opener = _skip_brackets(norm, cs, floor)
+        if not (floor < opener < cs - 1 <= opener + NAME_ASIDE + 1) or not "\u4e00" <= norm[opener - 1] <= "\u9fff" \
+                or any(c.isdigit() for c in norm[opener:cs]):
+            break
+        cs = max(doc.clause_start(opener), floor)
+    return cs
+
+
+def _label_words(before: str, rules: LabelRules, seg: Segmenter) -> list[str]:
+    """The words of a clause before a figure that its label keeps."""
+    return _trim([w for w, _, _ in seg.tokens(_unspaced(strip_glosses(before))) if w != rules.respectively], rules)
+
+
 def _label(doc: Document, m: Figure, prev_end: int, rules: LabelRules, seg: Segmenter,
            lex: IndicatorLexicon) -> tuple[str, str, bool]:
     """(label, clause-before, whether the label was read after the figure) for a mention; the label
@@ -107,7 +144,10 @@ def _label(doc: Document, m: Figure, prev_end: int, rules: LabelRules, seg: Segm
     end = _skip_brackets(norm, m.start, floor)
     cs = max(doc.clause_start(end), floor)
     before = norm[cs:end]
-    words = _trim([w for w, _, _ in seg.tokens(_unspaced(strip_glosses(before))) if w != rules.respectively], rules)
+    words = _label_words(before, rules, seg)
+    if words and (named := _name_start(doc, norm, cs, floor)) < cs:  # (a name the words after an aside go on)
+        cs, before = named, norm[named:end]
+        words = _label_words(before, rules, seg)
     label = "".join(words)
     if len(label) > 14:  # keep the tail: the noun phrase nearest the figure
         acc: list[str] = []
@@ -115,7 +155,7 @@ def _label(doc: Document, m: Figure, prev_end: int, rules: LabelRules, seg: Segm
             if len("".join(acc)) + len(w) > 14 and acc:
                 break
             acc.insert(0, w)
-        label = "".join(_trim(acc, rules))
+        label = _whole_asides("".join(_trim(acc, rules)))
     if label and cs == prev_end > 0 and label.endswith(rules.among_ends) and not label.endswith(rules.part_cues):
         # 15个工业行业大类中11个行业增长: a figure right after "among N things" is named by the words after it
         after = _after_phrase(doc, norm, m, rules, seg)
