@@ -70,6 +70,23 @@ READINGS = [
      "零售总额5.65亿元，增长6.3%，乌恰县实现社会消费品零售总额7.60亿元，增长6.0%，3个县实现社会消费品零售总额增速分别高于全州平均水平"
      "3.2、2.7、2.4个百分点。",
      "2.4个百分点", "consistent", ["6.0%", "3.6%"], 2.4),
+    # a gap to a wider growth named word for word after its scope is firm: a slip in it is inconsistent (e10)
+    ("gaps stated respectively, one off",
+     "全州社会消费品零售总额49.00亿元，同比增长3.6%。\n阿克陶县实现社会消费品零售总额12.19亿元，增长8.5%，阿合奇县实现社会消费品"
+     "零售总额5.65亿元，增长6.3%，乌恰县实现社会消费品零售总额7.60亿元，增长6.0%，3个县实现社会消费品零售总额增速分别高于全州平均水平"
+     "3.2、2.7、2.4个百分点。",
+     "3.2", "inconsistent", ["8.5%", "3.6%"], 4.9),
+    ("a gap to the wider area, one off",
+     "2025年，全州农林牧渔业总产值64.26亿元，按可比价计算，同比增长5.7%。\n乌恰县农林牧渔业总产值同比增长22.0%，增速高于全州11.9个百分点。",
+     "11.9个百分点", "inconsistent", ["22.0%", "5.7%"], 16.3),
+    # … and one named otherwise is not (规上工业 / 工业: the wider growth may measure another thing)
+    ("a gap to a wider growth named otherwise",
+     "全州工业增加值同比增长5.7%。\n乌恰县规模以上工业增加值同比增长22.0%，增速高于全州11.9个百分点。",
+     "11.9个百分点", "unverifiable", ["22.0%", "5.7%"], 16.3),
+    # a lone 其中 part named as its whole less the whole's 总 (协议投资总额 / 中方协议投资额: k08)
+    ("a lone part named as its whole less 总",
+     "新批境外协议投资总额34.33亿美元，其中，中方协议投资额8.64亿美元。",
+     "34.33亿美元", "consistent", ["8.64亿美元"], 8.64),
     ("numbered paragraphs restating the measures of the one before",
      "2025年市直社保基金预算收入完成596091万元，市直社保基金预算支出完成579601万元，当年收支结余16490万元，累计滚存结余637138万元。\n"
      "1. 机关事业单位养老保险基金收入106303万元，支出105645万元，当年结余658万元，累计结余19216万元。\n"

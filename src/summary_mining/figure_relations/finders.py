@@ -412,6 +412,15 @@ def _wider_growth(ctx: Context, own: Fig, scope: str) -> Fig | None:
     return None
 
 
+def _wider_named(ctx: Context, own: Fig, other: Fig, scope: str) -> bool:
+    """The wider area's growth ``other`` stands in a statement opening with the scope's name and is named as ``own``
+    is, word for word (全州农林牧渔业总产值…增长5.7% for 乌恰县农林牧渔业总产值同比增长22.0%，增速高于全州11.9个百分点): the
+    gap to it is firm."""
+    lo, _ = ctx.statement_span(other)
+    first = next(iter(ctx.between(lo, other.end)), other)
+    return scope in ctx.text[lo:first.start] and _indicator_name(ctx, other) == _indicator_name(ctx, own)
+
+
 def _gap(ctx: Context, d: Fig) -> bool:
     """A growth gap to a wider area (增速高于全州11.9个百分点, ``[rate_gap]``)."""
     rule = ctx.rules.rate_gap
@@ -489,8 +498,9 @@ def _respective_gaps(ctx: Context, rule: RateGapRule, d: Fig, m: regex.Match) ->
         return []
     ctx.claimed.update(g.i for g in gaps)
     sign = -1.0 if m.group("dir") in rule.down else 1.0
-    return [_rel(ctx, "difference_of", "difference", gap, [own, other], cue=m.group(0), firm=False, formula="gap",
-                 sign=sign, names=(ctx.name(own), m.group("scope"))) for gap, own in zip(gaps, owns)]
+    return [_rel(ctx, "difference_of", "difference", gap, [own, other], cue=m.group(0), formula="gap",
+                 firm=_wider_named(ctx, own, other, m.group("scope")), sign=sign, names=(ctx.name(own), m.group("scope")))
+            for gap, own in zip(gaps, owns)]
 
 
 def find_rate_gaps(ctx: Context) -> list[Relation]:
@@ -509,11 +519,12 @@ def find_rate_gaps(ctx: Context) -> list[Relation]:
         if m and ctx.label_rules.respectively in d.clause[:m.start()]:
             out += _respective_gaps(ctx, rule, d, m)  # 3个县…增速分别高于全州平均水平3.2、2.7、2.4个百分点
             continue
-        if not firm:  # (the other growth found by name: never firm)
+        if not firm:  # (the other growth found by name: firm only when named word for word after its scope)
             stated = _scope_gap(ctx, d, m) if m is not None else _gap_after_growth(ctx, rule, d)
         if stated is None:
             continue
         own, other, m, name = stated
+        firm = firm or m.groupdict().get("scope") is not None and _wider_named(ctx, own, other, m.group("scope"))
         ctx.claimed.add(d.i)
         out.append(_rel(ctx, "difference_of", "difference", d, [own, other], cue=m.group(0), formula="gap",
                         firm=firm, sign=-1.0 if m.group("dir") in rule.down else 1.0, names=(ctx.name(own), name)))
@@ -2159,14 +2170,16 @@ def _other_whole_between(ctx: Context, spans, picked: list[Fig], plan: bool) -> 
 
 def _one_part(ctx: Context, whole: Fig, part: Fig, *, kinds: bool = False) -> bool:
     """A lone part after 其中 that measures what its whole measures (the same last two characters of the
-    label: 农作物播种面积 / 粮食作物播种面积, 油料作物产量 / 油菜籽产量), with no change word of its own, and
+    label, the whole's 总 left out: 农作物播种面积 / 粮食作物播种面积, 油料作物产量 / 油菜籽产量, 协议投资总额 / 中方协议投资额),
+    with no change word of its own, and
     not counting what is new of a stock (其中新增规上企业25家 of 规上工业企业350家: ``flow_words``). With ``kinds``,
     also one named by a kind of thing only, so measured as its whole is (保费收入284.22亿元。其中，寿险190.23亿元:
     no ``measure_words`` ending, no indicator of its own)."""
     a, b = whole.label or "", part.label or ""
     flow = ctx.rules.flow_words
     return (part.family == whole.family and part.direction == whole.direction
-            and (a != b and (_common_suffix(a, b) >= 2 or _partition_member(ctx, a, b)) or _counts_within(ctx, whole, part)
+            and (a != b and (_common_suffix(a, b) >= 2 or _common_suffix(a.replace("总", "", 1), b) >= 2
+                             or _partition_member(ctx, a, b)) or _counts_within(ctx, whole, part)
                  or kinds and _kind_only(ctx, whole, part))
             and not (b.startswith(flow) and not a.startswith(flow)) and not _excluded(ctx, whole, part))
 
