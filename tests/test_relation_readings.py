@@ -83,6 +83,17 @@ READINGS = [
     ("a gap to a wider growth named otherwise",
      "全州工业增加值同比增长5.7%。\n乌恰县规模以上工业增加值同比增长22.0%，增速高于全州11.9个百分点。",
      "11.9个百分点", "unverifiable", ["22.0%", "5.7%"], 16.3),
+    # the rates of an item of a list, in a full sentence of rates after the item's figures, are of the item's own
+    # figures (q01); rates after the whole list are the whole's (e10: 存贷比 of all loans)
+    ("the rates of an item of a list",
+     "共签约项目140个,签约金额496.47亿元。截至目前,已开工建设项目107个,完成到位资金107.36亿元。其中,州政府负责推进落实项目96个,"
+     "签约金额210.44亿元,已开工建设项目78个,完成到位资金62.08亿元。签约项目履约率、开工率、资金到位率分别为100%、81.25%、29.5%;"
+     "试验区管委会负责推进落得项目44个,签约金额286.03亿元,已开工建设项目26个。",
+     "81.25%", "consistent", ["78个", "96个"], 81.25),
+    ("a rate after the whole list",
+     "金融机构各项存款余额318.04亿元。其中，住户存款154.96亿元。金融机构各项贷款余额298.38亿元，同比增长12.8%。其中，企（事）业贷款201.91亿元，"
+     "同比增长7.6%；住户贷款96.47亿元，同比增长25.4%。存贷比为93.8%，同比提高4.1个百分点。",
+     "93.8%", "consistent", ["298.38亿元", "318.04亿元"], 93.82),
     # a lone 其中 part named as its whole less the whole's 总 (协议投资总额 / 中方协议投资额: k08)
     ("a lone part named as its whole less 总",
      "新批境外协议投资总额34.33亿美元，其中，中方协议投资额8.64亿美元。",

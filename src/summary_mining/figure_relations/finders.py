@@ -214,6 +214,11 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig |
                 or _has_any(rule.denominator, ctx.text[g.end:ctx.doc.clause_at(g.end - 1).end]):
             den = _whole_named(ctx, g, p, rule.denominator)
             break
+    if den is not None and den.stmt < num.stmt == p.stmt - 1 and _rates_only(ctx, p) and _list_goes_on(ctx, p):
+        # the rates of an item of a list (…负责推进落实项目96个，…已开工建设项目78个。…开工率…81.25%；试验区…) are of
+        # the item's own figures: its base is the nearest larger one of the numerator's family in its full sentence
+        den = next((g for g in ctx.nearest_before(num) if g.stmt == num.stmt and g.family == num.family and ctx.usable(g)
+                    and not g.direction and not ctx.is_target(g) and g.value >= num.value), den)
     return nums, den
 
 
@@ -241,16 +246,26 @@ def _whole_named(ctx: Context, g: Fig, rate: Fig, words) -> Fig:
     rate is of the total (各项贷款余额298.38亿元。其中…住户贷款96.47亿元。存贷比为93.8%: loans are the 298.38, not the
     last part); a part a paragraph opens with is that paragraph's scope (其中,中心城区…项目189个…开工率65.61%)."""
     seen = {g.i}
+    # (the rate's own full sentence, or the one right before when it states rates only as an item of a list going on
+    # after it: …已开工建设项目78个…。签约项目履约率、开工率、资金到位率分别为100%、81.25%、29.5%；试验区… — the 78's)
+    own = rate.stmt - 1 if _rates_only(ctx, rate) else rate.stmt
     while (group := ctx.group_of(g)) is not None and group.whole.i not in seen and group.whole.para == rate.para \
             and group.whole.family == g.family and _has_any(words, ctx.context_words(group.whole)) \
             and ctx.doc.clause_at(group.whole.start) != ctx.doc.clause_at(g.start) \
-            and not g.stmt == rate.stmt != group.whole.stmt:
+            and not (g.stmt == rate.stmt != group.whole.stmt or own == g.stmt != group.whole.stmt and _list_goes_on(ctx, rate)):
         # (not a whole the part's own clause names: 37个行业大类中有28个行业增加值实现增长 — the 28 grew, not the 37;
         # nor one of an earlier full sentence when the rate stands in the part's: …完成投资4.28亿元。其中省、市重点项目
         # 11个，…完成投资2.13亿元，完成率37.3% — the 2.13's rate)
         g = group.whole
         seen.add(g.i)
     return g
+
+
+def _list_goes_on(ctx: Context, g: Fig) -> bool:
+    """A semicolon follows ``g`` in its full sentence: ``g`` ends an item of a list that goes on after it."""
+    _, hi = ctx.statement_span(g)
+    rest = ctx.text[g.end:hi]
+    return "；" in rest or ";" in rest
 
 
 def _percentages(ctx: Context, matcher):
