@@ -14,7 +14,7 @@ The counts are records made for the relation (no reported figure: ``extract`` le
 >>> sm.audit(text=text)[["check", "status", "message"]].values.tolist()[:2]
 [['enumeration', 'consistent', '3增，列出3项（25.9%、1.8%、0.3%）一致'], ['enumeration', 'consistent', '1降，列出1项（3.4%）一致']]
 >>> sm.audit(text="归纳形成正面、负面、限制“三张清单”。")["message"].tolist()
-['三张，列出3项（归纳形成正面、负面、限制）一致']
+['三张，列出3项（正面、负面、限制）一致']
 """
 from __future__ import annotations
 
@@ -196,6 +196,9 @@ def _word_count(ctx: Context, rule, c: regex.Match[str], quoted: bool) -> Relati
     s0 = names[0][0]
     while s0 < names[0][1] - 1 and (k := next((len(w) for w in rule.lead_words if text.startswith(w, s0)), 0)):
         s0 += k  # (的乡镇级公办养老机构、…: the first name starts past the words the clause opens with)
+    verb = max((k for k in range(s0 + 1, names[0][1] - 2) if text[k] in rule.verb_ends), default=None)
+    if verb is not None:
+        s0 = verb + 1 + (text[verb + 1] == "了")  # (整合为产业、科创、文旅三大基金; 形成了光电、…五大: past the verb)
     names[0] = (s0, names[0][1])
     s1, e1 = names[-1]
     names[-1] = (s1, e1 - next((len(w) for w in rule.tail_words if text.endswith(w, s1 + 1, e1)), 0))
