@@ -70,6 +70,10 @@ READINGS = [
      "零售总额5.65亿元，增长6.3%，乌恰县实现社会消费品零售总额7.60亿元，增长6.0%，3个县实现社会消费品零售总额增速分别高于全州平均水平"
      "3.2、2.7、2.4个百分点。",
      "2.4个百分点", "consistent", ["6.0%", "3.6%"], 2.4),
+    # a table's rows under a 其中 naming distinct classes (省内 / 省外) cannot overlap: over their row is a slip (c15) …
+    ("a table's breakdown of distinct classes over its row",
+     "指标 | 本月 | 增长% |\n三、旅行社组团人数(人) | 459022 | -43.1 |\n其中:省内游 | 445076 | -15.1 |\n省外游 | 102961 | -73.4 |\n",
+     "459022", "inconsistent", ["445076", "102961"], 548037.0),
     # a gap to a wider growth named word for word after its scope is firm: a slip in it is inconsistent (e10)
     ("gaps stated respectively, one off",
      "全州社会消费品零售总额49.00亿元，同比增长3.6%。\n阿克陶县实现社会消费品零售总额12.19亿元，增长8.5%，阿合奇县实现社会消费品"
@@ -277,6 +281,12 @@ def test_reading(reading, text, stated, status, operands, computed):
     assert math.isclose(row.computed, computed, rel_tol=1e-3), (row.computed, computed)  # (in the stated figure's unit)
     for s, e, surface in row.evidence:
         assert text[s:e] == surface
+
+
+def test_a_table_breakdown_far_over_its_row_is_no_breakdown():
+    """… but rows far over their row (more than NOT_PARTS times it) are another measure's, a misread table: no reading."""
+    text = "指标 | 本月 | 增长% |\n三、旅行社组团人数(人) | 459022 | -43.1 |\n其中:省内游 | 956061 | -15.1 |\n省外游 | 102961 | -73.4 |\n"
+    assert [r.check for r in sm.audit(text=text).itertuples()] == []
 
 
 def test_members_measuring_another_thing_are_no_members_of_a_mean():

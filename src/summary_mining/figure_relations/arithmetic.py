@@ -14,7 +14,11 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["agrees", "ratio", "growth", "sum_tolerance", "prefix_match", "firm_by_the_others"]
+__all__ = ["agrees", "ratio", "growth", "sum_tolerance", "prefix_match", "firm_by_the_others", "NOT_PARTS"]
+
+#: An open list whose figures add up to more than this many times its "whole" lists other measures, not
+#: parts (a slip in one part overshoots by far less).
+NOT_PARTS = 1.5
 
 
 def agrees(stated: float, computed: float, tol: float, half: float = 0.0) -> bool:

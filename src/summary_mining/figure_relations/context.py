@@ -23,7 +23,7 @@ from ..model import Document
 from ..rules.labels import label_rules
 from ..structure import PAD_SPACES, may_hold_gloss, strip_glosses, structure_rules
 from .record import Relation
-from .rules import RelationRules
+from .rules import RelationRules, common_suffix
 
 __all__ = ["Fig", "Context", "make_relation", "TEXT_WINDOW", "FIGURE_WINDOW", "ARTICLE_WINDOW"]
 
@@ -551,14 +551,6 @@ def longest_common(a: str, b: str) -> int:
             else:
                 break
     return best
-
-
-def common_suffix(a: str, b: str) -> int:
-    """How many characters ``a`` and ``b`` end alike (出口总额, 进口总额: 3)."""
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return n
 
 
 def partition_found(ctx: Context, figs: list[Fig]) -> tuple[int, list[Fig]] | None:

@@ -24,7 +24,7 @@ from ..normalize import normalize
 from ..numerals import parse_number
 from ..rules.indicators import indicator_lexicon
 from ..structure import PAD_SPACES, strip_glosses, structure_rules
-from .arithmetic import agrees, prefix_match, sum_tolerance
+from .arithmetic import NOT_PARTS, agrees, prefix_match, sum_tolerance
 from .carry_overs import find_carry_overs
 from .context import (ARTICLE_WINDOW, BRACKETED, FIGURE_WINDOW, NAMED_PART_STATEMENTS, PART_OPENERS, TEXT_WINDOW,
                       Context, Fig, occurrences)
@@ -2602,11 +2602,6 @@ def _colon_lists(ctx: Context, by_para: dict[int, list[Fig]], used: set[int], pa
                 out.append(Group(whole, parts, cue, False, ctx.certain(whole.stmt),
                                  adds or cue.startswith(ctx.rules.colon_complete)))
     return out
-
-
-#: An open list whose figures add up to more than this many times its "whole" lists other measures, not
-#: parts (a slip in one part overshoots by far less).
-NOT_PARTS = 1.5
 
 
 def _disjoint_prefix(ctx: Context, parts: list[Fig], whole: Fig) -> int:

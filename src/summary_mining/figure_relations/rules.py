@@ -408,11 +408,16 @@ class RelationRules:
         >>> r = relation_rules()
         >>> r.disjoint(["市直", "开发区·铁山区", "黄石港区", "西塞山区"]), r.disjoint(["大冶市", "大冶市"]), r.disjoint(["市直", "市级"])
         (True, False, False)
+        >>> r.disjoint(["市级债务限额", "大冶市债务限额", "阳新县债务限额"])
+        True
         """
         gaz = gazetteer()
         levels: set[str] | None = None
         seen: set[str] = set()
         own = 0
+        shared = min(common_suffix(names[0], n) for n in names[1:])  # (市级债务限额 / 大冶市债务限额: the measure)
+        if shared and all(len(n) > shared for n in names):
+            names = [n[:len(n) - shared] for n in names]
         for n in names:
             if n in self.place_own:
                 own += 1
@@ -449,6 +454,14 @@ def names_partition(partition: frozenset[str], names: Sequence[str]) -> bool:
     (True, False)
     """
     return len(names) == len(partition) and {n for n in partition for x in names if n in x} == partition
+
+
+def common_suffix(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` end alike (出口总额, 进口总额: 3)."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def class_named(classes: Sequence[str], name: str) -> str | None:

@@ -23,7 +23,7 @@
 from __future__ import annotations
 
 from ..figures.tables import TableColumn, TableFigures, header_year, table_figures
-from .arithmetic import agrees, ratio, sum_tolerance
+from .arithmetic import NOT_PARTS, agrees, ratio, sum_tolerance
 from .context import Context, Fig
 from .context import make_relation as _rel
 from .record import Relation
@@ -131,7 +131,9 @@ def _outlined(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableC
     """Breakdowns the rows' outline states (#, 其中：, numbering): a row and the rows placed right under it,
     one breakdown per run that a marked row (其中：城镇 … 其中：男性 …) opens. Parts numbered in one style
     (（一）（二）, 1、2、) or named as a known partition claim to make up the row; other parts need only not
-    exceed it, and parts that do exceed it are no breakdown (the rows hold another one, or other measures)."""
+    exceed it, and parts that do exceed it are no breakdown (the rows hold another one, or other measures) — unless
+    they name distinct classes of a classification or distinct places, which cannot overlap, and exceed it by less than
+    NOT_PARTS times (a slip; far more is a misread table's other measures)."""
     children: dict[tuple[str, ...], list[list[int]]] = {}
     by_path: dict[tuple[str, ...], int] = {}
     for r in rows:
@@ -153,6 +155,8 @@ def _outlined(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableC
             kid_rows = [tf.rows[(t, r)] for r in kids]
             numbered = len({k.style for k in kid_rows}) == 1 and kid_rows[0].style is not None
             exhaustive = numbered or _partition(ctx, [k.name for k in kid_rows])
+            # (rows naming distinct classes, 省内游 / 省外游, or places: they cannot overlap, so over the row is a slip)
+            disjoint = not exhaustive and ctx.rules.disjoint([k.name for k in kid_rows])
             for c in columns:
                 head = cells.get((t, head_row, c.index))
                 if c.role != "value" or c.growth or head is None or not _addable(ctx, head, head):
@@ -161,9 +165,10 @@ def _outlined(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableC
                 if len(parts) < len(kids):
                     continue
                 over = sum(g.value for g in parts) > head.value + sum_tolerance(head, parts)
-                if over and not exhaustive:
+                if over and not (exhaustive or disjoint and sum(g.value for g in parts) <= NOT_PARTS * head.value):
                     continue
-                out.append(_rel(ctx, "total_of", "breakdown", head, parts, cue="表内分项", exhaustive=exhaustive))
+                out.append(_rel(ctx, "total_of", "breakdown", head, parts, cue="表内分项", exhaustive=exhaustive,
+                                disjoint=disjoint))
                 done.add((head_row, c.index))
     return out, done
 
