@@ -98,6 +98,11 @@ READINGS = [
      "金融机构各项存款余额318.04亿元。其中，住户存款154.96亿元。金融机构各项贷款余额298.38亿元，同比增长12.8%。其中，企（事）业贷款201.91亿元，"
      "同比增长7.6%；住户贷款96.47亿元，同比增长25.4%。存贷比为93.8%，同比提高4.1个百分点。",
      "93.8%", "consistent", ["298.38亿元", "318.04亿元"], 93.82),
+    # a lone 其中 part whose measure word the whole's name writes (住户存款 of 各项存款余额) is a part however large: over it
+    # is a slip (e08)
+    ("a lone part measured as its whole, over it",
+     "年末全市金融机构人民币各项存款余额6979.02亿元，比上年末增长7.3%，其中，住户存款7550.94亿元，增长9.3%。",
+     "6979.02亿元", "inconsistent", ["7550.94亿元"], 7550.94),
     # a lone 其中 part named as its whole less the whole's 总 (协议投资总额 / 中方协议投资额: k08)
     ("a lone part named as its whole less 总",
      "新批境外协议投资总额34.33亿美元，其中，中方协议投资额8.64亿美元。",

@@ -2185,7 +2185,8 @@ def _other_whole_between(ctx: Context, spans, picked: list[Fig], plan: bool) -> 
 
 def _one_part(ctx: Context, whole: Fig, part: Fig, *, kinds: bool = False) -> bool:
     """A lone part after 其中 that measures what its whole measures (the same last two characters of the
-    label, the whole's 总 left out: 农作物播种面积 / 粮食作物播种面积, 油料作物产量 / 油菜籽产量, 协议投资总额 / 中方协议投资额),
+    label, the whole's 总 left out, or the measure word the part ends with written in the whole's: 农作物播种面积 / 粮食作物
+    播种面积, 油料作物产量 / 油菜籽产量, 协议投资总额 / 中方协议投资额, 各项存款余额 / 住户存款),
     with no change word of its own, and
     not counting what is new of a stock (其中新增规上企业25家 of 规上工业企业350家: ``flow_words``). With ``kinds``,
     also one named by a kind of thing only, so measured as its whole is (保费收入284.22亿元。其中，寿险190.23亿元:
@@ -2194,9 +2195,16 @@ def _one_part(ctx: Context, whole: Fig, part: Fig, *, kinds: bool = False) -> bo
     flow = ctx.rules.flow_words
     return (part.family == whole.family and part.direction == whole.direction
             and (a != b and (_common_suffix(a, b) >= 2 or _common_suffix(a.replace("总", "", 1), b) >= 2
-                             or _partition_member(ctx, a, b)) or _counts_within(ctx, whole, part)
+                             or _measured_in(ctx, b, a) or _partition_member(ctx, a, b)) or _counts_within(ctx, whole, part)
                  or kinds and _kind_only(ctx, whole, part))
             and not (b.startswith(flow) and not a.startswith(flow)) and not _excluded(ctx, whole, part))
+
+
+def _measured_in(ctx: Context, part: str, whole: str) -> bool:
+    """The measure word ``part``'s name ends with (``[breakdown] measure_words``) is written in ``whole``'s name: 住户存款
+    of 各项存款余额 (存款)."""
+    w = max((w for w in ctx.rules.measure_words if part.endswith(w)), key=len, default="")
+    return bool(w) and len(part) > len(w) and w in whole
 
 
 def _excluded(ctx: Context, whole: Fig, part: Fig) -> bool:
