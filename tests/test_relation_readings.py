@@ -103,6 +103,10 @@ READINGS = [
     ("a lone part measured as its whole, over it",
      "年末全市金融机构人民币各项存款余额6979.02亿元，比上年末增长7.3%，其中，住户存款7550.94亿元，增长9.3%。",
      "6979.02亿元", "inconsistent", ["7550.94亿元"], 7550.94),
+    # … and a bracket closed inside the part's name is no aside the part stands in (g05)
+    ("a lone part with a bracket in its name, over its whole",
+     "工业信息等支出308.0亿元，其中:地方财力安排的经费类支出(市本级支出)510.5亿元,完成调整预算的100.4%。",
+     "308.0亿元", "inconsistent", ["510.5亿元"], 510.5),
     # a lone 其中 part named as its whole less the whole's 总 (协议投资总额 / 中方协议投资额: k08)
     ("a lone part named as its whole less 总",
      "新批境外协议投资总额34.33亿美元，其中，中方协议投资额8.64亿美元。",

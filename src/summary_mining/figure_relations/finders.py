@@ -2671,9 +2671,10 @@ def find_breakdowns(ctx: Context) -> list[Relation]:
 
 def _first_named_in_statement(ctx: Context, g: Group) -> bool:
     """A firm group whose first part a 其中 in its whole's own statement names, outside brackets (not one a later
-    statement or an aside gives: …，减支11.3亿元（主要是…新增专项债券16.2亿元抬高基数）)."""
+    statement or an aside gives: …，减支11.3亿元（主要是…新增专项债券16.2亿元抬高基数）; a bracket closed inside the part's
+    name is no aside: 其中:地方财力安排的经费类支出(市本级支出)510.5亿元)."""
     p, w = g.parts[0], g.whole
-    return g.firm and p.sentence == w.sentence and not any(c in ctx.text[w.end:p.start] for c in "（(")
+    return g.firm and p.sentence == w.sentence and not ctx.inside_bracket(w.end, p.start)
 
 
 def _named_lone_part(ctx: Context, g: Group) -> bool:
