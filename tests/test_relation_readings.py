@@ -292,6 +292,15 @@ def test_reading(reading, text, stated, status, operands, computed):
         assert text[s:e] == surface
 
 
+def test_a_second_remote_cue_right_after_the_first_list_breaks_down_the_same_whole():
+    """按经营地分，…。按消费形态分，…: both lists break down the 社会消费品零售总额 before the first, firmly (e02, g07)."""
+    text = ("全年社会消费品零售总额3817.69亿元，比上年增长1.3%。按经营地分，城镇消费品零售额3582.20亿元，增长1.3%；乡村消费品零售额"
+            "235.49亿元，增长1.5%。按消费形态分，商品零售3898.72亿元，增长1.2%；餐饮收入698.71亿元，增长1.5%。")
+    rows = [(r.status, r.computed, [e[2] for e in r.evidence]) for r in sm.audit(text=text).itertuples() if r.check == "breakdown"]
+    assert rows == [("consistent", 3817.69, ["3817.69亿元", "3582.20亿元", "235.49亿元"]),
+                    ("inconsistent", 4597.43, ["3817.69亿元", "3898.72亿元", "698.71亿元"])]
+
+
 def test_a_table_breakdown_far_over_its_row_is_no_breakdown():
     """… but rows far over their row (more than NOT_PARTS times it) are another measure's, a misread table: no reading."""
     text = "指标 | 本月 | 增长% |\n三、旅行社组团人数(人) | 459022 | -43.1 |\n其中:省内游 | 956061 | -15.1 |\n省外游 | 102961 | -73.4 |\n"

@@ -1515,6 +1515,14 @@ def _count_in_cue(ctx: Context, cue_start: int, cue_end: int, family: str, parts
     return inside[0]
 
 
+def _after_its_whole(ctx: Context, cue_start: int, whole: Fig, after: int) -> bool:
+    """A remote cue opening the full sentence right after ``whole``'s, or right after the list of the remote cue before
+    it (at ``after``) that opens the full sentence right after ``whole``'s: 社会消费品零售总额3817.69亿元…。按经营地分，
+    城镇…；乡村…。按消费形态分，商品零售…；餐饮收入…."""
+    at = ctx.stmt_at(cue_start)
+    return at == whole.stmt + 1 or after >= 0 and ctx.stmt_at(after) == at - 1 == whole.stmt + 1
+
+
 def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], taken: set[int],
                   partition: bool = False, by_measure: bool = False, after: int = -1) -> tuple[Fig | None, bool]:
     """The whole a remote cue (在已实施的项目中，… / 分产业看，…) breaks down: the nearest figure before it in
@@ -1564,7 +1572,9 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
             continue  # (a part of an earlier list is a whole when named, or when it is of what all the parts measure
             # and they come near it: 出口总额1260.86亿元 for 一般贸易出口594.19亿元, 加工贸易出口646.53亿元; or when they
             # add up to it: 其中…消费品零售额116203.4万元。按消费形态分，餐饮收入3590.7万元…商品零售收入112612.7万元)
-        right_before = g.stmt >= ctx.stmt_at(cue_start) - 1  # (the cue's full sentence or the one before)
+        # (the cue's full sentence or the one before; or the one before a remote cue's list right before the cue:
+        # 社会消费品零售总额3817.69亿元…。按经营地分，城镇…；乡村…。按消费形态分，商品零售…；餐饮收入…)
+        right_before = g.stmt >= ctx.stmt_at(cue_start) - 1 or _after_its_whole(ctx, cue_start, g, after)
         if not cue_names_it and not all(g.value >= p.value for p in parts if not math.isnan(p.value)) \
                 and not (right_before and total <= NOT_PARTS * g.value and _disjoint(ctx, parts)):
             continue  # (a whole the cue names is it even when a part, written wrong, exceeds it; so is the figure of the
@@ -1946,7 +1956,7 @@ def find_groups(ctx: Context) -> list[Group]:
                                                      # 社会消费品零售总额2186.7亿元…。按经营地统计，城镇…；乡村…: a known
                                                      # partition (or classes of one classification) opening the
                                                      # full sentence right after its whole's
-                                                     or ctx.stmt_at(cs) == whole.stmt + 1 and _disjoint(ctx, parts))
+                                                     or _after_its_whole(ctx, cs, whole, after) and _disjoint(ctx, parts))
                 pk = _partition_index(ctx, parts)
                 # (a remote cue's whole its parts' names share no word with, found as the one classes come near, may have
                 # classes the list leaves out: 保费收入…。分险种看，财产险…；寿险…；健康险… — no 意外险)
