@@ -433,6 +433,9 @@ CLASS_LISTS = [
      "438.26亿元", "consistent", 438.26),
     ("全年农林牧渔业总产值438.26亿元。其中，农业（种植业）产值292.1亿元，畜牧业产值120.2亿元，林业产值30.5亿元，渔业产值25.46亿元。",
      "438.26亿元", "inconsistent", 468.26),
+    # a part named as a total (移动电话用户总数) naming another class than the part before it is one more part (e04)
+    ("年末电话用户总数1452.05万户。其中，年末固定电话用户数126.20万户；移动电话用户总数1351.1万户，其中，5G移动电话用户数859.9万户。",
+     "1452.05万户", "inconsistent", 1477.3),
     # a remote cue's known partition right after its whole, one part written over the whole: still its parts (e02)
     ("全年社会消费品零售总额3817.69亿元，比上年增长1.3%。按经营地分，城镇消费品零售额4477.75亿元，增长1.3%；"
      "乡村消费品零售额235.49亿元，增长1.5%。", "3817.69亿元", "inconsistent", 4713.24),

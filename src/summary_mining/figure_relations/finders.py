@@ -1446,8 +1446,10 @@ def _part_run(ctx: Context, cue_end: int, next_cue: int, paragraph: bool = False
             # (●农林水支出9.9亿元，…，其中使用一般债券资金安排支出1.85亿元；⏎●交通运输支出6.5亿元)
             stmt, para = g.stmt, g.para
         if g.start >= next_cue or (g.para != para if paragraph else g.stmt != stmt) \
-                or (out and rx_search(ctx.rules.strong_sum, g.clause)):
-            break  # a new total (…；共计…); a weak cue (7个县（区）共完成851064万元) is one more part
+                or (out and rx_search(ctx.rules.strong_sum, g.clause)
+                    and not ctx.rules.disjoint([p.label or p.clause for p in out if p.family == g.family] + [g.label or g.clause])):
+            break  # a new total (…；共计…); a weak cue (7个县（区）共完成851064万元) is one more part, and so is a total naming
+            # another class than the parts before it (其中，年末固定电话用户数100.96万户；移动电话用户总数1351.1万户)
         for c in ctx.text[pos:g.start]:
             if c in "（(":
                 depth += 1
