@@ -301,6 +301,18 @@ def test_a_second_remote_cue_right_after_the_first_list_breaks_down_the_same_who
                     ("inconsistent", 4597.43, ["3817.69亿元", "3898.72亿元", "698.71亿元"])]
 
 
+@pytest.mark.parametrize("text, status", [
+    # scopes of distinct levels after the whole's statement cannot overlap: over the whole is a slip (x04) …
+    ("来自海口的一般公共预算收入当月完成25.2亿元，下降43.8%。中央级一般公共预算收入当月完成6亿元，下降68.8%。省级一般公共预算收入"
+     "当月完成7.1亿元，下降20.4%。我市地方一般公共预算收入当月完成13.1亿元，下降34.4%。", "inconsistent"),
+    # … but siblings of one classification after the first are no scopes of it (社会保障和就业, then 教育, 卫生健康: i13)
+    ("社会保障和就业支出执行97.31亿元，增长5%。教育支出执行60.74亿元，增长3%。卫生健康支出执行39.25亿元，增长2%。", None),
+])
+def test_scopes_of_distinct_levels(text, status):
+    rows = [r.status for r in sm.audit(text=text).itertuples() if r.check == "breakdown"]
+    assert rows == ([status] if status else [])
+
+
 def test_a_table_breakdown_far_over_its_row_is_no_breakdown():
     """… but rows far over their row (more than NOT_PARTS times it) are another measure's, a misread table: no reading."""
     text = "指标 | 本月 | 增长% |\n三、旅行社组团人数(人) | 459022 | -43.1 |\n其中:省内游 | 956061 | -15.1 |\n省外游 | 102961 | -73.4 |\n"

@@ -5,8 +5,9 @@ each named by the same measure with another scope word before it, the k-th figur
 地方公共财政预算收入完成31959万元…。地本级地方公共财政预算收入完成7234万元…；县级地方公共财政预算收入完成24725万元…).
 
 Nothing in the words says the scopes are all of the whole (a list may leave one out), so the reading is kept only when
-the figures add up (never an alarm); a statement whose first figure names no measure of its own (累计完成427.4亿元)
-goes on the one before.
+the figures add up (never an alarm) — or, when the scopes name distinct classes or places that cannot overlap (中央级 /
+省级 / 我市地方, ``[[classification]]``), as an open list that may not exceed its whole; a statement whose first figure
+names no measure of its own (累计完成427.4亿元) goes on the one before.
 
 >>> import summary_mining as sm
 >>> text = ("地方公共财政预算收入完成31959万元，比上年同期增长30.9%。地本级地方公共财政预算收入完成7234万元，"
@@ -16,7 +17,7 @@ goes on the one before.
 """
 from __future__ import annotations
 
-from .arithmetic import agrees, sum_tolerance
+from .arithmetic import NOT_PARTS, agrees, sum_tolerance
 from .context import Context, Fig
 from .context import common_suffix
 from .context import make_relation as _rel
@@ -86,4 +87,19 @@ def scope_sums(ctx: Context, relations: list[Relation]) -> list[Relation]:
                 continue
             if agrees(whole.value, sum(p.value for p in parts), sum_tolerance(whole, parts)):
                 out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue=CUE, firm=False))
+            elif sum(p.value for p in parts) <= NOT_PARTS * whole.value and _distinct_scopes(ctx, whole, parts):
+                # scopes naming distinct classes or places (中央级 / 省级 / 我市地方) cannot overlap: over the whole is a slip
+                out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue=CUE, exhaustive=False, disjoint=True))
     return out
+
+
+def _distinct_scopes(ctx: Context, whole: Fig, parts: list[Fig]) -> bool:
+    """The words before the measure all ``parts`` are named by (中央级 of 中央级一般公共预算收入当月) name distinct classes of
+    one classification, or distinct places (``RelationRules.disjoint``), of which the whole's words name none (来自海口的:
+    教育支出 after 社会保障和就业支出 is its sibling, not its part)."""
+    labels = [p.label for p in parts]
+    shared = min(common_suffix(lab, whole.label) for lab in labels)
+    if shared < MEASURE_CHARS:
+        return False
+    scopes = [lab[:len(lab) - shared] for lab in labels]
+    return ctx.rules.disjoint(scopes) and not ctx.rules.disjoint([whole.label[:len(whole.label) - shared], *scopes])
