@@ -446,3 +446,17 @@ def test_bare_points_listed_before_a_figure_keep_their_sign(text, expected):
     df = sm.extract(text=text)
     assert list(zip(df["surface"], df["value"], df["start"])) == expected
     assert all(text[s:e] == f for f, s, e in zip(df["surface"], df["start"], df["end"]))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a copy that lost its percent signs: the bare number right after 增长/下降, before a clause break, is a percentage
+    ("全区科工贸总收入预计完成500亿元,比去年同期增长42。", [("500亿元", 5e10, "元"), ("42", 42.0, "%")]),
+    ("完成工业增加值76.5亿元,增长26.9,同比下降3.2；", [("76.5亿元", 7.65e9, "元"), ("26.9", 26.9, "%"), ("3.2", 3.2, "%")]),
+    # … not one a unit or more words follow (增长2012年, 增长3倍 are no lost percent signs)
+    ("比上年增长3倍，较2011年增长2012年的水平。", []),
+])
+def test_percent_sign_lost(text, expected):
+    df = sm.extract(text=text)
+    assert [(r.surface, r.value, r.unit) for r in df.itertuples()] == expected
+    for r in df.itertuples():
+        assert text[r.start:r.end] == r.surface

@@ -444,6 +444,25 @@ def _percent_word_mentions(ctx: _Context, out: list[Figure]) -> None:
                            qualifier=_qualifier(ctx, _prefix_qualifier(ctx, s), None, e)))
 
 
+def _bare_percent_mentions(ctx: _Context, taken: list[tuple[int, int]], out: list[Figure]) -> None:
+    """比去年同期增长42。, 增长26.9，: a copy that lost its percent signs (filters.toml ``bare_percent_after``): the bare
+    number is a percentage, written with no unit."""
+    if ctx.rules.bare_percent is None:
+        return
+    starts = [s for s, _ in taken]
+    for m in rx_finditer(ctx.rules.bare_percent, ctx.scan):
+        s, e = m.span()
+        i = bisect.bisect_right(starts, e) - 1
+        if i >= 0 and taken[i][0] < e and s < taken[i][1] or ctx.in_excluded(s, e):
+            continue
+        v = parse_number(m.group("num"))
+        if v is None:
+            continue
+        w = -float(v) if m.group("sign") else float(v)
+        p = _Parsed(w, w, w, False, w, decimals(m.group("num")), 1.0)
+        out.append(_figure(ctx, s, e, "percentage", ctx.rules.units["%"], p, written_unit=""))
+
+
 def _bare_scale_mentions(ctx: _Context, taken: list[tuple[int, int]], out: list[Figure]) -> None:
     """投资6000万, 40.7亿、39.05亿…亿元: a scale with no unit, in a money context."""
     rules, norm = ctx.rules, ctx.norm
@@ -570,6 +589,7 @@ def find_figures(doc: Document, rules: MetricRules | None = None, seg: Segmenter
     out.sort(key=lambda m: (m.start, -m.end))
     taken = [(m.start, m.end) for m in out]
     _bare_scale_mentions(ctx, taken, out)
+    _bare_percent_mentions(ctx, taken, out)
     if doc.tables:
         out = [m for m in out if not _leaves_its_row(doc, m)]
         taken = sorted((m.start, m.end) for m in out)

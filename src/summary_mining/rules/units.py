@@ -49,6 +49,8 @@ class MetricRules:
     scales: dict[str, int]
     figure: regex.Pattern[str]
     percent_words: regex.Pattern[str]
+    #: a bare number a copy that lost its percent sign writes after 增长 (filters.toml ``bare_percent_after``)
+    bare_percent: regex.Pattern[str] | None
     bare_scale: regex.Pattern[str]
     distributed_points: regex.Pattern[str]
     fixed_phrases: regex.Pattern[str] | None
@@ -179,6 +181,9 @@ def _metric_rules(units: dict[str, Unit], scales: dict[str, int], f: dict, units
         rf"(?P<unit>{unit_alt})"
     )
     percent_words = r"百分之(?P<num>" + CHINESE + "|" + ARABIC + ")"
+    after = _alt(str(w) for w in f.get("bare_percent_after", ()))
+    bare_percent = (rf"(?<=(?:{after}))(?<![0-9.])(?P<sign>-)?(?P<num>[0-9]{{1,3}}(?:\.[0-9]+)?)"
+                    r"(?=[ \t]*[，,。；;])") if after else None
     bare_scale = (r"(?=[0-9xX×*])(?<![0-9.A-Za-z_/])(?P<num>" + ARABIC + "|" + REDACTED + r")(?P<scale>万亿|亿|万)(?P<infix>余|多)?"
                   r"(?![0-9])")
     # 12个、5个和3.6个百分点: the 个 of each number stands for the points unit at the end of the list
@@ -199,6 +204,7 @@ def _metric_rules(units: dict[str, Unit], scales: dict[str, int], f: dict, units
         scales=scales,
         figure=compile_pattern(figure, units_path, "figure pattern"),
         percent_words=compile_pattern(percent_words, filters_path, "百分之 pattern"),
+        bare_percent=compile_pattern(bare_percent, filters_path, "bare_percent_after") if bare_percent else None,
         bare_scale=compile_pattern(bare_scale, filters_path, "bare scale pattern"),
         distributed_points=compile_pattern(distributed, filters_path, "distributed 个百分点 pattern"),
         fixed_phrases=compile_pattern(_joined_alt(phrases, join), filters_path, "fixed_phrases") if phrases else None,
