@@ -107,6 +107,11 @@ READINGS = [
     ("a lone part with a bracket in its name, over its whole",
      "工业信息等支出308.0亿元，其中:地方财力安排的经费类支出(市本级支出)510.5亿元,完成调整预算的100.4%。",
      "308.0亿元", "inconsistent", ["510.5亿元"], 510.5),
+    # the adjusted budget of the completion's measure, in the paragraph right before, is its target firmly (h01)
+    ("an adjusted budget in the paragraph before",
+     "经汇总，全市一般公共预算收入调整为290.95亿元，支出调整为631.54亿元。\n2025年全市一般公共预算收入完成347.82亿元，为调整预算的95.64％，"
+     "下降16.25％。",
+     "95.64％", "inconsistent", ["347.82亿元", "290.95亿元"], 347.82 / 290.95 * 100),
     # a lone 其中 part named as its whole less the whole's 总 (协议投资总额 / 中方协议投资额: k08)
     ("a lone part named as its whole less 总",
      "新批境外协议投资总额34.33亿美元，其中，中方协议投资额8.64亿美元。",

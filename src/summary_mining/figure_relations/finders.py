@@ -889,7 +889,9 @@ def _budget_before(ctx: Context, p: Fig, part: Fig, named_budget: str = "") -> t
         # word (完成, 执行) between
         budget = _has_any(rules.budget_words, words) or _budget_heads(rules, head)
         if budget and measure and _ADJUSTED in named and measure in named:  # (调整为 before it: not 占调整预算 after)
-            return g, g.para == p.para
+            # (firm in its paragraph or the one right before: …全市一般公共预算收入调整为290.95亿元…。⏎2025年全市一般公共
+            # 预算收入完成347.82亿元，为调整预算的95.64％)
+            return g, p.para - g.para <= 1
         if budget and _lcs(own, named) >= min(len(own), 4) and fallback[0] is None:
             fallback = (g, g.para == p.para)
             if not measure:
