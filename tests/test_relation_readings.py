@@ -107,6 +107,11 @@ READINGS = [
     ("a lone part with a bracket in its name, over its whole",
      "工业信息等支出308.0亿元，其中:地方财力安排的经费类支出(市本级支出)510.5亿元,完成调整预算的100.4%。",
      "308.0亿元", "inconsistent", ["510.5亿元"], 510.5),
+    # a rate's two inputs stated together in one full sentence, two before it in its paragraph, are firmly its (e02)
+    ("a rate of inputs paired two sentences back",
+     "年末全市常住人口874.4万人，其中城镇常住人口918.4万人，乡村常住人口139.7万人。全年人口出生率为7.78‰，死亡率为7.88‰。"
+     "年末全市城镇化率84.02%，比上年末提高0.48个百分点。",
+     "84.02%", "inconsistent", ["918.4万人", "874.4万人"], 918.4 / 874.4 * 100),
     # the adjusted budget of the completion's measure, in the paragraph right before, is its target firmly (h01)
     ("an adjusted budget in the paragraph before",
      "经汇总，全市一般公共预算收入调整为290.95亿元，支出调整为631.54亿元。\n2025年全市一般公共预算收入完成347.82亿元，为调整预算的95.64％，"

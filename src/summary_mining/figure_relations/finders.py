@@ -301,11 +301,18 @@ def find_rates(ctx: Context) -> list[Relation]:
             out.append(_rel(ctx, "ratio_of", rule.check, p, nums, cue=rule.name, missing=missing,
                             cap=cap, names=(rule.numerator_name, rule.denominator_name)))
             continue
+        # (firm: the numerator in the rate's full sentence, or both inputs in one full sentence of the rate's paragraph
+        # right before it (or before one between): 常住人口874.4万人，其中城镇常住人口734.7万人。…出生率…。城镇化率84.02%)
+        paired = nums[0].stmt == den.stmt and den.para == p.para and p.stmt - den.stmt <= PAIRED_STATEMENTS
         out.append(_rel(ctx, "ratio_of", rule.check, p, [*nums, den], cue=rule.name,
-                        firm=(nums[0].stmt == p.stmt or nums[0].stmt == den.stmt == p.stmt - 1 and _rates_only(ctx, p))
-                        and not loose and not rule.loose,
+                        firm=(nums[0].stmt == p.stmt or nums[0].stmt == den.stmt == p.stmt - 1 and _rates_only(ctx, p)
+                              or paired) and not loose and not rule.loose,
                         cap=cap, names=(rule.numerator_name, ctx.name(den) if loose else rule.denominator_name)))
     return out
+
+
+#: How many full sentences back a rate's two inputs, stated together in one, are still firmly its own.
+PAIRED_STATEMENTS = 2
 
 
 def _base_in_statement(ctx: Context, p: Fig, num: Fig) -> Fig | None:
