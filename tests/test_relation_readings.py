@@ -323,6 +323,18 @@ def test_scopes_of_distinct_levels(text, status):
     assert rows == ([status] if status else [])
 
 
+@pytest.mark.parametrize("first, status, computed", [("54.2", "consistent", 389.0824), ("81.3", "inconsistent", 416.1824)])
+def test_a_list_of_marked_items_goes_on_past_an_item_s_own_breakdown(first, status, computed):
+    """其构成是：①…；②上级补助收入175.7亿元，其中，…；③…: the 其中 breaks down ②, the list goes on to ⑦; all marked items
+    are the parts, whether or not they add up (l01)."""
+    text = (f"（1）总收入389.1亿元，其构成是：①一般公共预算收入{first}亿元，完成预算的141.1%；②上级补助收入175.7亿元，其中，返还性收入"
+            "15.4亿元，一般转移支付139.9亿元，专项转移支付20.4亿元；③下级上解收入76亿元；④调入预算稳定调节基金22亿元；⑤调入资金1824万元；"
+            "⑥上年结转收入35亿元；⑦新增地方政府债券收入26亿元。")
+    row = next(r for r in sm.audit(text=text).itertuples() if r.check == "breakdown" and r.evidence[0][2] == "389.1亿元")
+    assert (row.status, len(row.evidence) - 1) == (status, 7)
+    assert math.isclose(row.computed, computed, rel_tol=1e-6), row.computed
+
+
 def test_a_table_breakdown_far_over_its_row_is_no_breakdown():
     """… but rows far over their row (more than NOT_PARTS times it) are another measure's, a misread table: no reading."""
     text = "指标 | 本月 | 增长% |\n三、旅行社组团人数(人) | 459022 | -43.1 |\n其中:省内游 | 956061 | -15.1 |\n省外游 | 102961 | -73.4 |\n"

@@ -1812,6 +1812,7 @@ def find_groups(ctx: Context) -> list[Group]:
         # 其中 breaks down a part; a bracket within TEXT_WINDOW)
         nxt = next((a for a, _, _ in spans[k + 1:] if (ctx.text[a] not in "（(" or inside is not None and a < inside)
                     and not (a - ce <= TEXT_WINDOW and ctx.inside_bracket(ce, a))), len(ctx.text))
+        nxt = _past_item_cues(ctx, ce, nxt, spans[k + 1:])
         listed = _part_run(ctx, ce, nxt)
         # (a count its next figure is said to be among is no part of its own: 其中500个省级重点项目中新开工项目318个)
         among = {a.i for g in listed if (a := _among_count(ctx, g)) is not None}
@@ -2272,6 +2273,36 @@ def _partition_member(ctx: Context, whole: str, part: str) -> bool:
                                   for k, names in enumerate(rules.partitions))
 
 
+#: What opens an item of a list inside one full sentence (其构成是：①一般公共预算收入…；②上级补助收入…，其中，…；③…; 一是…；二是…).
+_ITEM_MARKER = code_pattern(r"[①-⑳]|[一二三四五六七八九十]是")
+
+
+def _past_item_cues(ctx: Context, cue_end: int, nxt: int, later: list[tuple[int, int, bool]]) -> int:
+    """Where a list a cue opens with an item marker (①, 一是) stops: past the nested cues (``[breakdown] nested_cues``:
+    其中, 主要是) inside its items while a later marker follows them in its full sentence (②上级补助收入175.7亿元，其中，
+    返还性收入…；③下级上解收入76亿元: the 其中 breaks down ②, the list goes on to ③); ``nxt`` (the next cue) otherwise."""
+    end = ctx.doc.stop_span(cue_end)[1]
+    head = ctx.text[cue_end:min(end, cue_end + 4)].lstrip("：: \t\r\n")
+    if not head or rx_match(_ITEM_MARKER, head) is None:
+        return nxt
+    markers = [m.start() for m in rx_finditer(_ITEM_MARKER, ctx.text, cue_end, end)]
+    for a, _, _ in later:
+        if a < nxt:
+            continue
+        if a >= end or not ctx.text[a:a + 4].lstrip("，,：: ").startswith(ctx.rules.nested_cues) \
+                or not any(m > a for m in markers):
+            return a
+    return min(end, len(ctx.text))
+
+
+def _marked_items(ctx: Context, parts: list[Fig]) -> bool:
+    """Each of ``parts`` follows its own item marker (①, 一是): the first within a few characters before it, each other
+    between it and the part before."""
+    if len(parts) < 2 or rx_search(_ITEM_MARKER, ctx.text, max(0, parts[0].start - TEXT_WINDOW), parts[0].start) is None:
+        return False
+    return all(rx_search(_ITEM_MARKER, ctx.text, a.end, b.start) is not None for a, b in zip(parts, parts[1:]))
+
+
 def _item_heads(ctx: Context, parts: list[Fig]) -> tuple[list[Fig], list[tuple[Fig, list[Fig]]], bool]:
     """A list whose items (；) each give a figure and then its own breakdown (其中，企业职工养老保险参保105.55万人，
     参保在职职工81.33万人，参保离退休人员24.22万人；机关事业单位…33.41万人，…): the items' first figures are the
@@ -2678,8 +2709,9 @@ def find_breakdowns(ctx: Context) -> list[Relation]:
         if not any(p.redacted for p in parts):
             tol = sum_tolerance(w, parts)
             total = sum(p.value for p in parts)
-            if not agrees(w.value, total, tol):
-                # a list over its whole is held to the partition it opens with (其中，男…女…；出生人口…)
+            if not agrees(w.value, total, tol) and not _marked_items(ctx, parts):
+                # a list over its whole is held to the partition it opens with (其中，男…女…；出生人口…) — not one whose
+                # items are marked (①…；②…；③…: all of them are its parts, whether or not they add up)
                 n = prefix_match(parts, w.value, tol) or (_partition_prefix(ctx, parts) if total > w.value else 0)
                 used = parts[:n] if n else parts
                 exhaustive = exhaustive or (n > 0 and _partition(ctx, used))
