@@ -25,7 +25,8 @@ __all__ = ["RateRule", "BalanceRule", "RateGapRule", "ContributionRule", "TallyR
 #: U+E000, percentages from U+E800, counts from U+F000 (2,048 of each kind per view).
 PLACEHOLDER_BASE = {"amount": 0xE000, "percentage": 0xE800, "count": 0xF000}
 _NOT_FIGURE = "\ue000-\uf7ff"
-#: How many characters may open a part's name before the division it names (开发区·铁山区, 其中：大冶市)
+#: How many characters may open a part's name before the division it names (开发区·铁山区, 其中：大冶市), past the words
+#: a verb ends (排在前三位的是岑溪市)
 DIVISION_PREFIX = 4
 MACROS = {
     "A": "[\ue000-\ue7ff]",
@@ -408,8 +409,8 @@ class RelationRules:
         >>> r = relation_rules()
         >>> r.disjoint(["市直", "开发区·铁山区", "黄石港区", "西塞山区"]), r.disjoint(["大冶市", "大冶市"]), r.disjoint(["市直", "市级"])
         (True, False, False)
-        >>> r.disjoint(["市级债务限额", "大冶市债务限额", "阳新县债务限额"])
-        True
+        >>> r.disjoint(["市级债务限额", "大冶市债务限额", "阳新县债务限额"]), r.disjoint(["排在前三位的是岑溪市", "万秀区", "藤县"])
+        (True, True)
         """
         gaz = gazetteer()
         levels: set[str] | None = None
@@ -424,6 +425,7 @@ class RelationRules:
                 continue
             if any(c.isdigit() for c in n):
                 return False
+            n = n[max(n.rfind("是"), n.rfind("为")) + 1:]  # (排在前三位的是岑溪市: the words before 是 name no place)
             found = next((rs for i in range(min(DIVISION_PREFIX, len(n) - 2) + 1) if (rs := gaz.named(n[i:]))), None)
             if found is None or found[0].code in seen:
                 return False
