@@ -204,6 +204,7 @@ class Context:
         self.groups: list = []
         self._group_of: dict[int, object] = {}
         self._target: dict[int, bool] = {}
+        self._averages: dict[int, bool] = {}
         self.part_names: dict[tuple[int, ...], list[str]] = {}  # a list of parts -> the words naming each (finders)
         self._targets: dict[tuple[int, str], list[Fig]] | None = None
         self.uncertain: set[int] = uncertain or set()  # full sentences whose extent is not known
@@ -471,7 +472,16 @@ class Context:
         or a target unless ``changes`` / ``targets`` (where a text restates the same measures for each part,
         the parts' targets and changes add up to the whole's)."""
         return (self.usable(g) and (changes or not g.direction) and (targets or not self.is_target(g))
-                and (average or not any(w in g.clause or w in g.label for w in self.rules.non_additive)))
+                and (average or not self._average(g)))
+
+    def _average(self, g: Fig) -> bool:
+        """``g``'s clause or label holds a word making it an average (``non_additive_words``: 人均), known once per figure."""
+        a = self._averages.get(g.i) if g.i >= 0 else None
+        if a is None:
+            a = any(w in g.clause or w in g.label for w in self.rules.non_additive)
+            if g.i >= 0:
+                self._averages[g.i] = a
+        return a
 
     def average_whole(self, g: Fig, parts: list[Fig]) -> bool:
         """An average the ``parts`` (addable ones: no average themselves) add up to: its components (人均可支配收入

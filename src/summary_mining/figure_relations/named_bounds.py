@@ -43,12 +43,11 @@ def _one_thing(ctx: Context, a: str, b: str, *, named: bool) -> bool:
 def find_named_bounds(ctx: Context) -> list[Relation]:
     """Each figure named by a smaller measure against the nearest figure of its full sentence named by the larger one."""
     out: list[Relation] = []
+    named = [g for g in ctx.figs if g.label and not g.redacted and not g.direction and ctx.usable(g)]  # (once, not per bound)
     for smaller, larger in ctx.rules.named_bounds:
         lows: list[tuple[Fig, str]] = []
         highs: dict[int, list[tuple[Fig, str]]] = {}
-        for g in ctx.figs:
-            if not ctx.usable(g) or g.redacted or g.direction or not g.label:
-                continue
+        for g in named:
             if (head := _head(g.label, smaller)) is not None:
                 lows.append((g, head))
             elif (head := _head(g.label, larger)) is not None:
