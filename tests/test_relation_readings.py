@@ -335,6 +335,18 @@ def test_a_list_of_marked_items_goes_on_past_an_item_s_own_breakdown(first, stat
     assert math.isclose(row.computed, computed, rel_tol=1e-6), row.computed
 
 
+@pytest.mark.parametrize("general, status", [("594.19", "consistent"), ("742.74", "inconsistent")])
+def test_a_list_split_by_measure_is_of_the_measures_totals_listed_before(general, status):
+    """按贸易方式分，一般贸易出口…；加工贸易出口…；一般贸易进口…；加工贸易进口…: the exports are of 出口总额 (a part of the list
+    before), the classes (一般贸易 / 加工贸易) within NOT_PARTS of it: over it is a slip (g08)."""
+    text = (f"全年完成进出口总额1735.6亿元，同比增长3.2%。其中，出口总额1260.86亿元，增长3.1%；进口总额474.74亿元，增长3.5%。"
+            f"按贸易方式分，一般贸易出口{general}亿元，增长1.1%；加工贸易出口646.53亿元，增长4.6%；一般贸易进口327.57亿元，增长6.2%；"
+            "加工贸易进口127.98亿元，下降3.3%。")
+    rows = [r.status for r in sm.audit(text=text).itertuples()
+            if r.check == "breakdown" and r.evidence[0][2] == "1260.86亿元" and r.evidence[1][2] == f"{general}亿元"]
+    assert rows == [status]
+
+
 def test_a_table_breakdown_far_over_its_row_is_no_breakdown():
     """… but rows far over their row (more than NOT_PARTS times it) are another measure's, a misread table: no reading."""
     text = "指标 | 本月 | 增长% |\n三、旅行社组团人数(人) | 459022 | -43.1 |\n其中:省内游 | 956061 | -15.1 |\n省外游 | 102961 | -73.4 |\n"

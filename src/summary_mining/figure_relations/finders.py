@@ -1578,10 +1578,13 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
             continue  # a list split off by its measure is of a whole of that measure (余额, not 限额)
         if g.family != family or not (ctx.addable(g) or ctx.average_whole(g, parts)) or g.redacted \
                 or g.i in taken and not (cue_names_it or _measure_whole(ctx, g, measure)
-                                         and abs(g.value - total) <= NEAR_WHOLE * g.value
+                                         and (abs(g.value - total) <= NEAR_WHOLE * g.value
+                                              or by_measure and total <= NOT_PARTS * g.value and _disjoint(ctx, parts))
                                          or len(parts) > 1 and agrees(g.value, total, sum_tolerance(g, parts))):
             continue  # (a part of an earlier list is a whole when named, or when it is of what all the parts measure
-            # and they come near it: 出口总额1260.86亿元 for 一般贸易出口594.19亿元, 加工贸易出口646.53亿元; or when they
+            # and they come near it — or, a list split by measure, name distinct classes within NOT_PARTS of it, a slip:
+            # 出口总额1260.86亿元 for
+            # 一般贸易出口594.19亿元, 加工贸易出口646.53亿元; or when they
             # add up to it: 其中…消费品零售额116203.4万元。按消费形态分，餐饮收入3590.7万元…商品零售收入112612.7万元)
         # (the cue's full sentence or the one before; or the one before a remote cue's list right before the cue:
         # 社会消费品零售总额3817.69亿元…。按经营地分，城镇…；乡村…。按消费形态分，商品零售…；餐饮收入…)
