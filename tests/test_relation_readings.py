@@ -347,6 +347,16 @@ def test_a_list_split_by_measure_is_of_the_measures_totals_listed_before(general
     assert rows == [status]
 
 
+def test_a_partition_s_whole_named_with_总():
+    """公共财政预算总收入 names the whole of 税收收入 / 非税收入 (a known partition) with 总 in it: a remote cue a paragraph
+    on breaks it down firmly (r11)."""
+    text = ("一、累计完成公共财政预算总收入67949万元，为年初预算61.22%。其中:地方公共财政预算收入完成51653万元；上划中央收入完成"
+            "12133万元；上划省级收入完成4163万元。\n二、分收入结构看:累计完成税收收入45690万元，增长6.91%；累计完成非税收入31397万元，"
+            "增长15.25%。")
+    rows = [(r.status, r.computed) for r in sm.audit(text=text).itertuples() if r.check == "breakdown"]
+    assert rows == [("consistent", 67949.0), ("inconsistent", 77087.0)]
+
+
 def test_a_table_breakdown_far_over_its_row_is_no_breakdown():
     """… but rows far over their row (more than NOT_PARTS times it) are another measure's, a misread table: no reading."""
     text = "指标 | 本月 | 增长% |\n三、旅行社组团人数(人) | 459022 | -43.1 |\n其中:省内游 | 956061 | -15.1 |\n省外游 | 102961 | -73.4 |\n"

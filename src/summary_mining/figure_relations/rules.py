@@ -440,8 +440,12 @@ class RelationRules:
         return next((k for k, ps in enumerate(self.partitions) if names_partition(ps, names)), None)
 
     def names_whole(self, k: int, name: str) -> bool:
-        """Whether ``name`` names the whole partition ``k`` breaks down (生产总值 for 第一/二/三产业)."""
-        return k < len(self.partition_wholes) and any(w in name for w in self.partition_wholes[k])
+        """Whether ``name`` names the whole partition ``k`` breaks down (生产总值 for 第一/二/三产业; with 总 left out:
+        公共财政预算总收入 for 税收收入 / 非税收入)."""
+        if k >= len(self.partition_wholes):
+            return False
+        plain = name.replace("总", "", 1) if "总" in name else name
+        return any(w in name or w in plain for w in self.partition_wholes[k])
 
     def may_be_whole(self, k: int, name: str) -> bool:
         """Whether partition ``k`` may break down what ``name`` names: any whole when it names none (城镇/农村), else
