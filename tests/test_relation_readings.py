@@ -29,6 +29,11 @@ KEY_PROJECTS = ("2024年,我县安排重点项目91宗,总投资1964.4亿元,年
 #: A price table by scope (p02): the province's change between the city's and the rural one's.
 CPI_TABLE = "单位: %\n指 标 | 全省 | 城市 | 农村 |\n居民消费价格 | 1.6 | 1.4 | 1.8 |\n居住 | 1.9 | 2.6 | 0.8 |\n"
 
+#: Gaps of three counties' growths to the prefecture's, stated respectively (e10); {} is the first county's growth.
+_GAPS = ("全州社会消费品零售总额49.00亿元，同比增长3.6%。\n阿克陶县实现社会消费品零售总额12.19亿元，增长{}%，阿合奇县实现社会消费品"
+         "零售总额5.65亿元，增长6.3%，乌恰县实现社会消费品零售总额7.60亿元，增长6.0%，3个县实现社会消费品零售总额增速分别高于全州平均水平"
+         "3.2、2.7、2.4个百分点。")
+
 READINGS = [
     ("tally: the rates that rose",
      "7个主要行业“5增2降”，其中，有色金属矿采选业同比增长23.9%；有色金属冶炼业、纺织业、电力业、建材业分别增长28.8%、13.7%、"
@@ -65,21 +70,13 @@ READINGS = [
     ("gap between two named growths",
      "从轻重工业看，轻工业增长12.7%，重工业增长4.2%，轻工业增速快于重工业8.5个百分点。",
      "8.5个百分点", "consistent", ["12.7%", "4.2%"], 8.5),
-    ("gaps stated respectively",
-     "全州社会消费品零售总额49.00亿元，同比增长3.6%。\n阿克陶县实现社会消费品零售总额12.19亿元，增长6.8%，阿合奇县实现社会消费品"
-     "零售总额5.65亿元，增长6.3%，乌恰县实现社会消费品零售总额7.60亿元，增长6.0%，3个县实现社会消费品零售总额增速分别高于全州平均水平"
-     "3.2、2.7、2.4个百分点。",
-     "2.4个百分点", "consistent", ["6.0%", "3.6%"], 2.4),
+    ("gaps stated respectively", _GAPS.format("6.8"), "2.4个百分点", "consistent", ["6.0%", "3.6%"], 2.4),
     # a table's rows under a 其中 naming distinct classes (省内 / 省外) cannot overlap: over their row is a slip (c15) …
     ("a table's breakdown of distinct classes over its row",
      "指标 | 本月 | 增长% |\n三、旅行社组团人数(人) | 459022 | -43.1 |\n其中:省内游 | 445076 | -15.1 |\n省外游 | 102961 | -73.4 |\n",
      "459022", "inconsistent", ["445076", "102961"], 548037.0),
     # a gap to a wider growth named word for word after its scope is firm: a slip in it is inconsistent (e10)
-    ("gaps stated respectively, one off",
-     "全州社会消费品零售总额49.00亿元，同比增长3.6%。\n阿克陶县实现社会消费品零售总额12.19亿元，增长8.5%，阿合奇县实现社会消费品"
-     "零售总额5.65亿元，增长6.3%，乌恰县实现社会消费品零售总额7.60亿元，增长6.0%，3个县实现社会消费品零售总额增速分别高于全州平均水平"
-     "3.2、2.7、2.4个百分点。",
-     "3.2", "inconsistent", ["8.5%", "3.6%"], 4.9),
+    ("gaps stated respectively, one off", _GAPS.format("8.5"), "3.2", "inconsistent", ["8.5%", "3.6%"], 4.9),
     ("a gap to the wider area, one off",
      "2025年，全州农林牧渔业总产值64.26亿元，按可比价计算，同比增长5.7%。\n乌恰县农林牧渔业总产值同比增长22.0%，增速高于全州11.9个百分点。",
      "11.9个百分点", "inconsistent", ["22.0%", "5.7%"], 16.3),

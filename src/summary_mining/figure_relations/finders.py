@@ -1583,9 +1583,8 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
                                          or len(parts) > 1 and agrees(g.value, total, sum_tolerance(g, parts))):
             continue  # (a part of an earlier list is a whole when named, or when it is of what all the parts measure
             # and they come near it — or, a list split by measure, name distinct classes within NOT_PARTS of it, a slip:
-            # 出口总额1260.86亿元 for
-            # 一般贸易出口594.19亿元, 加工贸易出口646.53亿元; or when they
-            # add up to it: 其中…消费品零售额116203.4万元。按消费形态分，餐饮收入3590.7万元…商品零售收入112612.7万元)
+            # 出口总额1260.86亿元 for 一般贸易出口594.19亿元, 加工贸易出口646.53亿元; or when they add up to it:
+            # 其中…消费品零售额116203.4万元。按消费形态分，餐饮收入3590.7万元…商品零售收入112612.7万元)
         # (the cue's full sentence or the one before; or the one before a remote cue's list right before the cue:
         # 社会消费品零售总额3817.69亿元…。按经营地分，城镇…；乡村…。按消费形态分，商品零售…；餐饮收入…)
         right_before = g.stmt >= ctx.stmt_at(cue_start) - 1 or _after_its_whole(ctx, cue_start, g, after)
@@ -2209,10 +2208,9 @@ def _other_whole_between(ctx: Context, spans, picked: list[Fig], plan: bool) -> 
 
 
 def _one_part(ctx: Context, whole: Fig, part: Fig, *, kinds: bool = False) -> bool:
-    """A lone part after 其中 that measures what its whole measures (the same last two characters of the
-    label, the whole's 总 left out, or the measure word the part ends with written in the whole's: 农作物播种面积 / 粮食作物
-    播种面积, 油料作物产量 / 油菜籽产量, 协议投资总额 / 中方协议投资额, 各项存款余额 / 住户存款),
-    with no change word of its own, and
+    """A lone part after 其中 that measures what its whole measures (the same last two characters of the label, the
+    whole's 总 left out, or the measure word the part ends with written in the whole's: 农作物播种面积 / 粮食作物播种面积,
+    油料作物产量 / 油菜籽产量, 协议投资总额 / 中方协议投资额, 各项存款余额 / 住户存款), with no change word of its own, and
     not counting what is new of a stock (其中新增规上企业25家 of 规上工业企业350家: ``flow_words``). With ``kinds``,
     also one named by a kind of thing only, so measured as its whole is (保费收入284.22亿元。其中，寿险190.23亿元:
     no ``measure_words`` ending, no indicator of its own)."""

@@ -411,14 +411,19 @@ class RelationRules:
         (True, False, False)
         >>> r.disjoint(["市级债务限额", "大冶市债务限额", "阳新县债务限额"]), r.disjoint(["排在前三位的是岑溪市", "万秀区", "藤县"])
         (True, True)
+        >>> r.disjoint(["黄石港区", "西塞山区", "下陆区"])
+        True
         """
+        if self._division_set(names):
+            return True
+        shared = min(common_suffix(names[0], n) for n in names[1:])  # (市级债务限额 / 大冶市债务限额: the measure)
+        return shared >= 2 and all(len(n) > shared for n in names) and self._division_set([n[:len(n) - shared] for n in names])
+
+    def _division_set(self, names: Sequence[str]) -> bool:
         gaz = gazetteer()
         levels: set[str] | None = None
         seen: set[str] = set()
         own = 0
-        shared = min(common_suffix(names[0], n) for n in names[1:])  # (市级债务限额 / 大冶市债务限额: the measure)
-        if shared and all(len(n) > shared for n in names):
-            names = [n[:len(n) - shared] for n in names]
         for n in names:
             if n in self.place_own:
                 own += 1
