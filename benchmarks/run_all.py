@@ -41,6 +41,16 @@ session started from; the corpus section re-run alone on an idle machine at 18:5
 having shared the cores with other work). JioNLP was not installed, so section 5 is the 2026-11-26
 measurement, kept as it was.
 
+- **Session 22 (2026-12-07): #15 audit throughput 1.73x in this run (goal 3x): missed; #14 missed; one small speed mend.**
+  Section 1-2 re-run at 12:49 with this session's last code against d56c440: `extract` 1.29x and the whole job 0.67x
+  `jieba.lcut` (d56c440 in the same run 0.72x and 0.32x: 1.80x and 2.07x its ratios); the audit given the metrics
+  1.69x `jieba.lcut` against d56c440's 0.98x in this run (1.73x). Against this session's start (`--before 84969f6`, a
+  12:45 run): `extract` 1.18x and the whole job 0.64x `jieba.lcut` in that run, the audit 1.03x the start's ratio —
+  the session's readings (disjoint parts from the gazetteer and classifications, lists past an item's own breakdown,
+  firm gaps, budgets and rates, a bare percentage) cost nothing this machine can measure; whether a figure is an
+  average is now known once per figure and the named bounds filter the figures once (about 6 % fewer calls in the
+  relation finders). Where the whole job spends its time: relations 34 %, figures 17 %, regions 10 %, to_frame 9 %,
+  reading 8 %, problems 7 %.
 - **Session 21 (2026-12-07): #15 audit throughput 1.48x in this run (goal 3x): missed; #14 missed; no speed work.**
   Section 1-2 re-run at 10:52 with this session's last code against d56c440: `extract` 1.27x and the whole job 0.68x
   `jieba.lcut` (d56c440 in the same run 0.73x and 0.33x: 1.75x and 2.04x its ratios); the audit given the metrics
