@@ -114,6 +114,11 @@ READINGS = [
      "经汇总，全市一般公共预算收入调整为290.95亿元，支出调整为631.54亿元。\n2025年全市一般公共预算收入完成347.82亿元，为调整预算的95.64％，"
      "下降16.25％。",
      "95.64％", "inconsistent", ["347.82亿元", "290.95亿元"], 347.82 / 290.95 * 100),
+    # … and two paragraphs back in the completion's own section (h01: the spending's, after the revenue's paragraph)
+    ("an adjusted budget earlier in the section",
+     "（一）一般公共预算执行情况\n经汇总，全市一般公共预算收入调整为290.95亿元，支出调整为631.54亿元。\n2025年全市一般公共预算收入完成"
+     "278.26亿元，为调整预算的95.64％。\n全市一般公共预算支出执行731.85亿元，为调整预算的92.71％，增长3.2％。",
+     "92.71％", "inconsistent", ["731.85亿元", "631.54亿元"], 731.85 / 631.54 * 100),
     # a lone 其中 part named as its whole less the whole's 总 (协议投资总额 / 中方协议投资额: k08)
     ("a lone part named as its whole less 总",
      "新批境外协议投资总额34.33亿美元，其中，中方协议投资额8.64亿美元。",

@@ -896,9 +896,10 @@ def _budget_before(ctx: Context, p: Fig, part: Fig, named_budget: str = "") -> t
         # word (完成, 执行) between
         budget = _has_any(rules.budget_words, words) or _budget_heads(rules, head)
         if budget and measure and _ADJUSTED in named and measure in named:  # (调整为 before it: not 占调整预算 after)
-            # (firm in its paragraph or the one right before: …全市一般公共预算收入调整为290.95亿元…。⏎2025年全市一般公共
-            # 预算收入完成347.82亿元，为调整预算的95.64％)
-            return g, p.para - g.para <= 1
+            # (firm in its paragraph or the one right before, or in its section: …全市一般公共预算收入调整为290.95亿元，支出调整为
+            # 631.54亿元。⏎2025年全市一般公共预算收入完成347.82亿元，为调整预算的95.64％…⏎…支出完成585.48亿元，为调整预算的92.71％)
+            section = ctx.doc.section_path(g.start)
+            return g, p.para - g.para <= 1 or bool(section) and section == ctx.doc.section_path(p.start)
         if budget and _lcs(own, named) >= min(len(own), 4) and fallback[0] is None:
             fallback = (g, g.para == p.para)
             if not measure:
