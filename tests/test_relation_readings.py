@@ -109,6 +109,10 @@ READINGS = [
      "年末全市常住人口874.4万人，其中城镇常住人口918.4万人，乡村常住人口139.7万人。全年人口出生率为7.78‰，死亡率为7.88‰。"
      "年末全市城镇化率84.02%，比上年末提高0.48个百分点。",
      "84.02%", "inconsistent", ["918.4万人", "874.4万人"], 918.4 / 874.4 * 100),
+    # … and a rate of a 其中 part over its whole, in the full sentence right after the part's (d11)
+    ("a rate of a part over its whole, right after",
+     "2025年，全市一般预算收入1181.3亿元，增长2.3%。其中：税收收入994.9亿元，增长2.6%；非税收入385.4亿元，增长1.5%。收入质量为67.4%。",
+     "67.4%", "inconsistent", ["994.9亿元", "1181.3亿元"], 994.9 / 1181.3 * 100),
     # the adjusted budget of the completion's measure, in the paragraph right before, is its target firmly (h01)
     ("an adjusted budget in the paragraph before",
      "经汇总，全市一般公共预算收入调整为290.95亿元，支出调整为631.54亿元。\n2025年全市一般公共预算收入完成347.82亿元，为调整预算的95.64％，"
