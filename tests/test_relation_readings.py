@@ -75,6 +75,12 @@ READINGS = [
     ("a table's breakdown of distinct classes over its row",
      "指标 | 本月 | 增长% |\n三、旅行社组团人数(人) | 459022 | -43.1 |\n其中:省内游 | 445076 | -15.1 |\n省外游 | 102961 | -73.4 |\n",
      "459022", "inconsistent", ["445076", "102961"], 548037.0),
+    # … and so do the top-level rows right after a 其中 row whose names end with the head's, up to the next product (n02)
+    ("a table's 其中 row and the rows named like it",
+     "产品名称\t单位\t产量\t比上年增长（%）\n原 煤\t万吨\t23908.72\t-0.2\n发电量\t亿千瓦时\t1855.69\t0.7\n其中：火力发电量\t亿千瓦时\t"
+     "2038.65\t-1.4\n水力发电量\t亿千瓦时\t27.99\t49.7\n风力发电量\t亿千瓦时\t129.81\t17.2\n太阳能发电量\t亿千瓦时\t66.97\t14.4\n"
+     "小麦粉\t万吨\t110.55\t11.6\n",
+     "1855.69", "inconsistent", ["2038.65", "27.99", "129.81", "66.97"], 2263.42),
     # a gap to a wider growth named word for word after its scope is firm: a slip in it is inconsistent (e10)
     ("gaps stated respectively, one off", _GAPS.format("8.5"), "3.2", "inconsistent", ["8.5%", "3.6%"], 4.9),
     ("a gap to the wider area, one off",

@@ -150,6 +150,7 @@ def _outlined(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableC
         if head_row is None:
             continue
         for kids in runs:
+            kids = _named_on(tf, t, rows, kids, parent_path[-1])
             if len(kids) < 2:
                 continue
             kid_rows = [tf.rows[(t, r)] for r in kids]
@@ -171,6 +172,21 @@ def _outlined(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableC
                                 disjoint=disjoint))
                 done.add((head_row, c.index))
     return out, done
+
+
+def _named_on(tf: TableFigures, t: int, rows: list[int], run: list[int], head_name: str) -> list[int]:
+    """A run of one marked row (其中：火力发电量 under 发电量) and the top-level rows right after it whose names end with the
+    head's (水力发电量, 风力发电量, 太阳能发电量: the outline did not place them under it), up to the first that does not
+    (小麦粉)."""
+    if len(run) != 1 or len(head_name) < 2:
+        return run
+    out = list(run)
+    for r in rows[rows.index(run[0]) + 1:]:
+        row = tf.rows[(t, r)]
+        if len(row.path) != 1 or row.name == head_name or not row.name.endswith(head_name):
+            break
+        out.append(r)
+    return out
 
 
 def _partition_below(ctx: Context, col: list[tuple[int, Fig | None]], i: int, names: dict[int, str]) -> list[Fig]:
