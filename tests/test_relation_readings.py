@@ -81,6 +81,16 @@ READINGS = [
      "2038.65\t-1.4\n水力发电量\t亿千瓦时\t27.99\t49.7\n风力发电量\t亿千瓦时\t129.81\t17.2\n太阳能发电量\t亿千瓦时\t66.97\t14.4\n"
      "小麦粉\t万吨\t110.55\t11.6\n",
      "1855.69", "inconsistent", ["2038.65", "27.99", "129.81", "66.97"], 2263.42),
+    # … or naming with it distinct classes of one classification (#短期贷款 ⏎中长期贷款 under 非金融企业及机关团体贷款: n02)
+    ("a table's # row and the classes after it",
+     "指 标\t年末数（亿元）\t比上年末增长（%）\n各项贷款\t2798.60\t14.7\n非金融企业及机关团体贷款\t2176.09\t17.4\n#短期贷款\t"
+     "849.12\t1.75\n中长期贷款\t1381.93\t22.36\n",
+     "2176.09", "inconsistent", ["849.12", "1381.93"], 2231.05),
+    # … and the outline running on past a row's parts (其中：花生 ⏎油菜籽 ⏎甘蔗 under 油料): its first rows of distinct classes
+    ("a table's outline running on past the row's parts",
+     "表2  2025年主要农产品产量\n产品名称\n产量(万吨)\n比上年增长(%)\n粮食\n50.49\n1.1\n春收\n5.86\n0.4\n夏收\n6.14\n0.7\n秋收\n"
+     "38.49\n1.3\n油料\n6.08\n0.9\n其中：花生\n7.08\n0.9\n油菜籽\n0.42\n1.3\n甘蔗\n3.96\n2.4\n茶叶\n5.41\n3.3\n",
+     "6.08", "inconsistent", ["7.08", "0.42"], 7.5),
     # a gap to a wider growth named word for word after its scope is firm: a slip in it is inconsistent (e10)
     ("gaps stated respectively, one off", _GAPS.format("8.5"), "3.2", "inconsistent", ["8.5%", "3.6%"], 4.9),
     ("a gap to the wider area, one off",

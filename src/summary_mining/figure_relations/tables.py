@@ -133,7 +133,8 @@ def _outlined(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableC
     (（一）（二）, 1、2、) or named as a known partition claim to make up the row; other parts need only not
     exceed it, and parts that do exceed it are no breakdown (the rows hold another one, or other measures) — unless
     they name distinct classes of a classification or distinct places, which cannot overlap, and exceed it by less than
-    NOT_PARTS times (a slip; far more is a misread table's other measures)."""
+    NOT_PARTS times (a slip; far more is a misread table's other measures), or — the outline running on past them — their
+    first rows naming distinct classes do."""
     children: dict[tuple[str, ...], list[list[int]]] = {}
     by_path: dict[tuple[str, ...], int] = {}
     for r in rows:
@@ -150,7 +151,7 @@ def _outlined(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableC
         if head_row is None:
             continue
         for kids in runs:
-            kids = _named_on(tf, t, rows, kids, parent_path[-1])
+            kids = _named_on(ctx, tf, t, rows, kids, parent_path[-1])
             if len(kids) < 2:
                 continue
             kid_rows = [tf.rows[(t, r)] for r in kids]
@@ -167,25 +168,34 @@ def _outlined(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableC
                     continue
                 over = sum(g.value for g in parts) > head.value + sum_tolerance(head, parts)
                 if over and not (exhaustive or disjoint and sum(g.value for g in parts) <= NOT_PARTS * head.value):
-                    continue
+                    # the outline may run on past the row's parts (其中：花生 ⏎油菜籽 ⏎甘蔗 ⏎茶叶 under 油料): its first rows
+                    # naming distinct classes of one classification are the breakdown (within NOT_PARTS of the row)
+                    n = next((n for n in range(len(kids) - 1, 1, -1)
+                              if ctx.rules.disjoint([k.name for k in kid_rows[:n]])), 0)
+                    if not n or sum(g.value for g in parts[:n]) > NOT_PARTS * head.value:
+                        continue
+                    parts, disjoint = parts[:n], True
                 out.append(_rel(ctx, "total_of", "breakdown", head, parts, cue="表内分项", exhaustive=exhaustive,
                                 disjoint=disjoint))
                 done.add((head_row, c.index))
     return out, done
 
 
-def _named_on(tf: TableFigures, t: int, rows: list[int], run: list[int], head_name: str) -> list[int]:
+def _named_on(ctx: Context, tf: TableFigures, t: int, rows: list[int], run: list[int], head_name: str) -> list[int]:
     """A run of one marked row (其中：火力发电量 under 发电量) and the top-level rows right after it whose names end with the
-    head's (水力发电量, 风力发电量, 太阳能发电量: the outline did not place them under it), up to the first that does not
-    (小麦粉)."""
+    head's (水力发电量, 风力发电量, 太阳能发电量: the outline did not place them under it) or name with the rows before them
+    distinct classes of one classification, up to the first that does neither (小麦粉)."""
     if len(run) != 1 or len(head_name) < 2:
         return run
     out = list(run)
+    names = [tf.rows[(t, run[0])].name]
     for r in rows[rows.index(run[0]) + 1:]:
         row = tf.rows[(t, r)]
-        if len(row.path) != 1 or row.name == head_name or not row.name.endswith(head_name):
+        if len(row.path) != 1 or row.name == head_name or not (row.name.endswith(head_name)
+                                                               or ctx.rules.disjoint([*names, row.name])):
             break
         out.append(r)
+        names.append(row.name)
     return out
 
 
