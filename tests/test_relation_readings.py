@@ -379,6 +379,16 @@ def test_a_partition_s_whole_named_with_总():
     assert rows == [("consistent", 67949.0), ("inconsistent", 77087.0)]
 
 
+@pytest.mark.parametrize("people, status, computed", [("8249", "consistent", 21982.0), ("10311", "inconsistent", 24044.0)])
+def test_a_measure_listed_beside_another_takes_the_items_that_add_up_there(people, status, computed):
+    """7502户、21982人，其中，边缘易致贫户2906户、8249人，…；风险已消除6435户、19578人，…: the 户 add up over the first three
+    items (a second classification follows), so the 人 are of the same three, all of it (g07)."""
+    text = (f"截至年底，全市纳入易返贫致贫户7502户、21982人，其中，边缘易致贫户2906户、{people}人，脱贫不稳定户1076户、2941人，"
+            "突发严重困难户3520户、10792人；风险已消除6435户、19578人，风险未消除1067户、2404人。")
+    rows = [(r.status, r.computed) for r in sm.audit(text=text).itertuples() if r.evidence[0][2] == "21982人"]
+    assert rows == [(status, computed)]
+
+
 def test_a_table_breakdown_far_over_its_row_is_no_breakdown():
     """… but rows far over their row (more than NOT_PARTS times it) are another measure's, a misread table: no reading."""
     text = "指标 | 本月 | 增长% |\n三、旅行社组团人数(人) | 459022 | -43.1 |\n其中:省内游 | 956061 | -15.1 |\n省外游 | 102961 | -73.4 |\n"

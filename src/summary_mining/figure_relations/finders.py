@@ -2708,7 +2708,7 @@ def find_breakdowns(ctx: Context) -> list[Relation]:
                 # 保费收入365.79亿元。其中，财产险108.41亿元；人身险257.38亿元；寿险181.15亿元…: a first few that add
                 # up are its parts (the rest break those down); else other measures, not parts (社零总额13.1亿元；
                 # 其中…批发业销售额8.4亿元，零售业销售额11.4亿元)
-                n = prefix_match(parts, w.value, sum_tolerance(w, parts))
+                n = prefix_match(parts, w.value, sum_tolerance(w, parts)) or _paired_prefix(ctx, g)
                 k = 0 if n else _disjoint_prefix(ctx, parts, w) or int(_named_first_part(ctx, g))
                 if not n and not k:
                     continue
@@ -2721,14 +2721,30 @@ def find_breakdowns(ctx: Context) -> list[Relation]:
             if not agrees(w.value, total, tol) and not _marked_items(ctx, parts):
                 # a list over its whole is held to the partition it opens with (其中，男…女…；出生人口…) — not one whose
                 # items are marked (①…；②…；③…: all of them are its parts, whether or not they add up)
-                n = prefix_match(parts, w.value, tol) or (_partition_prefix(ctx, parts) if total > w.value else 0)
+                paired = _paired_prefix(ctx, g) if len(parts) == len(g.parts) else 0
+                n = prefix_match(parts, w.value, tol) or paired \
+                    or (_partition_prefix(ctx, parts) if total > w.value else 0)
                 used = parts[:n] if n else parts
-                exhaustive = exhaustive or (n > 0 and _partition(ctx, used))
+                exhaustive = exhaustive or (n > 0 and (n == paired or _partition(ctx, used)))
         nested = len(used) > 1 and any("以上" in p.clause or "以下" in p.clause for p in used)
         out.append(_rel(ctx, "total_of", "breakdown", w, used, cue=g.cue, firm=g.firm and not nested,
                         exhaustive=exhaustive, names=tuple(p.surface for p in parts[len(used):]),
                         disjoint=not exhaustive and _classes_of_statements(ctx, w, used)))
     return out
+
+
+def _paired_prefix(ctx: Context, g: Group) -> int:
+    """How many of ``g``'s items add up in the parallel list of another measure the same items state right beside
+    ``g``'s parts (纳入易返贫致贫户7502户、21982人，其中，边缘易致贫户2906户、8249人，脱贫不稳定户1076户、2941人，突发严重困难户
+    3520户、10792人；风险已消除…: the 户 add up over the first three items, so the 人 are of the same three), else 0."""
+    for h in ctx.groups:
+        if h is g or len(h.parts) != len(g.parts) or abs(h.whole.i - g.whole.i) != 1 \
+                or any(abs(a.i - b.i) != 1 or a.sentence != b.sentence for a, b in zip(h.parts, g.parts)):
+            continue
+        n = prefix_match(h.parts, h.whole.value, sum_tolerance(h.whole, h.parts))
+        if n >= 2 and agrees(h.whole.value, sum(p.value for p in h.parts[:n]), sum_tolerance(h.whole, h.parts[:n])):
+            return n
+    return 0
 
 
 def _first_named_in_statement(ctx: Context, g: Group) -> bool:
