@@ -1932,8 +1932,10 @@ def find_groups(ctx: Context) -> list[Group]:
                 if not parts or len(parts) < 2 and not local:
                     continue
                 inner = _count_in_cue(ctx, cs, ce, fam, parts)
+                # (a cue saying what the figure right before it is, specifically: that figure, ``adjacent_cues``)
+                near = wholes.get(fam, [])[:1] if cue.startswith(ctx.rules.adjacent_cues) else wholes.get(fam, [])
                 whole, loose = ((inner, False) if inner is not None
-                                else (_best_whole(ctx, wholes.get(fam, []), parts), False) if local
+                                else (_best_whole(ctx, near, parts), False) if local
                                 else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts),
                                                    len(lists) > 1 and not periods, after=after))
                 if whole is None:

@@ -280,6 +280,8 @@ class RelationRules:
     plan_labels: tuple[str, ...] = ()
     #: local breakdown cues that say the list after them is all of the whole (分别为：, 其构成是：)
     complete_cues: tuple[str, ...] = ()
+    #: cues that say what the figure right before them is (``[breakdown] adjacent_cues``: 具体为): that figure is the whole
+    adjacent_cues: tuple[str, ...] = ()
     #: words that open an item's own breakdown inside a list (一是利润收入13500万元，主要是东楚集团5880万元、…)
     nested_cues: tuple[str, ...] = ()
     #: a colon's clause saying the numbered paragraphs after it are all of its figure (具体情况是：)
@@ -614,6 +616,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         remote_breakdown=pats("breakdown.remote", sorted(d["breakdown"]["remote"], key=len, reverse=True)),
         remote_open=tuple(str(w) for w in d["breakdown"].get("remote_open", ())),
         complete_cues=tuple(str(w) for w in d["breakdown"].get("complete_cues", ())),
+        adjacent_cues=tuple(str(w) for w in d["breakdown"].get("adjacent_cues", ())),
         nested_cues=tuple(str(w) for w in d["breakdown"].get("nested_cues", ())),
         colon_complete=tuple(str(w) for w in d["breakdown"].get("colon_complete", ())),
         span_words=tuple(str(w) for w in d["breakdown"].get("span_words", ())),
