@@ -302,9 +302,10 @@ def find_rates(ctx: Context) -> list[Relation]:
                             cap=cap, names=(rule.numerator_name, rule.denominator_name)))
             continue
         # (firm: the numerator in the rate's full sentence, or both inputs in one full sentence of the rate's paragraph
-        # right before it (or before one between): 常住人口874.4万人，其中城镇常住人口734.7万人。…出生率…。城镇化率84.02%)
+        # right before it (or before one between): 常住人口874.4万人，其中城镇常住人口734.7万人。…出生率…。城镇化率84.02%; or
+        # the numerator a part of the base's breakdown, right before: …1181.3亿元。其中：税收收入994.9亿元…。收入质量为67.4%)
         paired = nums[0].stmt == den.stmt and den.para == p.para and p.stmt - den.stmt <= PAIRED_STATEMENTS \
-            or _part_of(ctx, nums[0], den) and p.stmt - nums[0].stmt <= 1  # (…1181.3亿元。其中：税收收入994.9亿元…。收入质量为67.4%)
+            or _part_of(ctx, nums[0], den) and p.stmt - nums[0].stmt <= 1
         out.append(_rel(ctx, "ratio_of", rule.check, p, [*nums, den], cue=rule.name,
                         firm=(nums[0].stmt == p.stmt or nums[0].stmt == den.stmt == p.stmt - 1 and _rates_only(ctx, p)
                               or paired) and not loose and not rule.loose,
