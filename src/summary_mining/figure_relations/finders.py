@@ -41,7 +41,7 @@ from .named_rates import find_named_rates
 from .partition_means import certain_mean, find_partition_means
 from .prior_levels import find_changes_of_named_levels, find_prior_levels
 from .record import Relation
-from .rules import RateGapRule, RateRule, class_named, classes_named, names_partition
+from .rules import TOTAL_CHAR, RateGapRule, RateRule, class_named, classes_named, names_partition
 from .bracket_shares import find_bracket_shares, find_part_shares
 from .multiples import find_multiples
 from .paired_shares import find_paired_shares, find_respective_values, find_shares_named_after
@@ -214,7 +214,7 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig |
                 or _has_any(rule.denominator, ctx.text[g.end:ctx.doc.clause_at(g.end - 1).end]):
             den = _whole_named(ctx, g, p, rule.denominator)
             break
-    if den is not None and den.stmt < num.stmt == p.stmt - 1 and _rates_only(ctx, p) and _list_goes_on(ctx, p):
+    if den is not None and den.stmt < num.stmt == back and back == p.stmt - 1 and _list_goes_on(ctx, p):
         # the rates of an item of a list (…负责推进落实项目96个，…已开工建设项目78个。…开工率…81.25%；试验区…) are of
         # the item's own figures: its base is the nearest larger one of the numerator's family in its full sentence
         den = next((g for g in ctx.nearest_before(num) if g.stmt == num.stmt and g.family == num.family and ctx.usable(g)
@@ -248,11 +248,11 @@ def _whole_named(ctx: Context, g: Fig, rate: Fig, words) -> Fig:
     seen = {g.i}
     # (the rate's own full sentence, or the one right before when it states rates only as an item of a list going on
     # after it: …已开工建设项目78个…。签约项目履约率、开工率、资金到位率分别为100%、81.25%、29.5%；试验区… — the 78's)
-    own = rate.stmt - 1 if _rates_only(ctx, rate) else rate.stmt
     while (group := ctx.group_of(g)) is not None and group.whole.i not in seen and group.whole.para == rate.para \
             and group.whole.family == g.family and _has_any(words, ctx.context_words(group.whole)) \
             and ctx.doc.clause_at(group.whole.start) != ctx.doc.clause_at(g.start) \
-            and not (g.stmt == rate.stmt != group.whole.stmt or own == g.stmt != group.whole.stmt and _list_goes_on(ctx, rate)):
+            and not (g.stmt == rate.stmt != group.whole.stmt or g.stmt == rate.stmt - 1 != group.whole.stmt
+                     and _rates_only(ctx, rate) and _list_goes_on(ctx, rate)):
         # (not a whole the part's own clause names: 37个行业大类中有28个行业增加值实现增长 — the 28 grew, not the 37;
         # nor one of an earlier full sentence when the rate stands in the part's: …完成投资4.28亿元。其中省、市重点项目
         # 11个，…完成投资2.13亿元，完成率37.3% — the 2.13's rate)
@@ -433,10 +433,9 @@ def _wider_growth(ctx: Context, own: Fig, scope: str) -> Fig | None:
         other = _indicator_name(ctx, g)
         if not (own.indicator and g.indicator == own.indicator or _common_suffix(other, name) >= min(4, len(name))):
             continue
-        lo, hi = ctx.statement_span(g)
-        first = next(iter(ctx.between(lo, g.end)), g)
-        if scope in ctx.text[lo:first.start]:
+        if _opens_with_scope(ctx, g, scope):
             return g
+        lo, hi = ctx.statement_span(g)
         if scope in ctx.text[lo:hi] and not any(_gap(ctx, h) for h in ctx.between(lo, hi)):
             return g  # 全年实现规模以上工业增加值同比增长12.9%，凸显了全州工业经济的韧性: not a part's (…高于全州…)
     return None
@@ -446,9 +445,14 @@ def _wider_named(ctx: Context, own: Fig, other: Fig, scope: str) -> bool:
     """The wider area's growth ``other`` stands in a statement opening with the scope's name and is named as ``own``
     is, word for word (全州农林牧渔业总产值…增长5.7% for 乌恰县农林牧渔业总产值同比增长22.0%，增速高于全州11.9个百分点): the
     gap to it is firm."""
-    lo, _ = ctx.statement_span(other)
-    first = next(iter(ctx.between(lo, other.end)), other)
-    return scope in ctx.text[lo:first.start] and _indicator_name(ctx, other) == _indicator_name(ctx, own)
+    return _opens_with_scope(ctx, other, scope) and _indicator_name(ctx, other) == _indicator_name(ctx, own)
+
+
+def _opens_with_scope(ctx: Context, g: Fig, scope: str) -> bool:
+    """``g``'s statement names ``scope`` (全州) before its first figure."""
+    lo, _ = ctx.statement_span(g)
+    first = next(iter(ctx.between(lo, g.end)), g)
+    return scope in ctx.text[lo:first.start]
 
 
 def _gap(ctx: Context, d: Fig) -> bool:
@@ -1111,8 +1115,6 @@ def _named_whole(ctx: Context, p: Fig, part: Fig, name: str) -> tuple[Fig | None
     return best, bool(best_score[0])
 
 
-#: The character that says a name is of a total (公路总里程), left out when a whole's name is matched loosely.
-TOTAL_CHAR = "总"
 
 
 def _own_measure_total(ctx: Context, part: Fig) -> Fig | None:
@@ -2228,7 +2230,7 @@ def _one_part(ctx: Context, whole: Fig, part: Fig, *, kinds: bool = False) -> bo
     a, b = whole.label or "", part.label or ""
     flow = ctx.rules.flow_words
     return (part.family == whole.family and part.direction == whole.direction
-            and (a != b and (_common_suffix(a, b) >= 2 or _common_suffix(a.replace("总", "", 1), b) >= 2
+            and (a != b and (_common_suffix(a, b) >= 2 or _common_suffix(a.replace(TOTAL_CHAR, "", 1), b) >= 2
                              or _measured_in(ctx, b, a) or _partition_member(ctx, a, b)) or _counts_within(ctx, whole, part)
                  or kinds and _kind_only(ctx, whole, part))
             and not (b.startswith(flow) and not a.startswith(flow)) and not _excluded(ctx, whole, part))
@@ -2692,6 +2694,9 @@ def _disjoint_prefix(ctx: Context, parts: list[Fig], whole: Fig) -> int:
 def find_breakdowns(ctx: Context) -> list[Relation]:
     """A whole and the parts its breakdown lists: they add up (exhaustive), or do not exceed it."""
     out = []
+    by_whole: dict[int, list[Group]] = {}  # (a group's neighbours by their whole, for :func:`_paired_prefix`)
+    for g in ctx.groups:
+        by_whole.setdefault(g.whole.i, []).append(g)
     for g in ctx.groups:
         w, parts, exhaustive = g.whole, g.parts, g.exhaustive
         if not exhaustive and sum(p.value for p in parts) > NOT_PARTS * w.value and not _named_lone_part(ctx, g):
@@ -2711,7 +2716,7 @@ def find_breakdowns(ctx: Context) -> list[Relation]:
                 # 保费收入365.79亿元。其中，财产险108.41亿元；人身险257.38亿元；寿险181.15亿元…: a first few that add
                 # up are its parts (the rest break those down); else other measures, not parts (社零总额13.1亿元；
                 # 其中…批发业销售额8.4亿元，零售业销售额11.4亿元)
-                n = prefix_match(parts, w.value, sum_tolerance(w, parts)) or _paired_prefix(ctx, g)
+                n = prefix_match(parts, w.value, sum_tolerance(w, parts)) or _paired_prefix(g, by_whole)
                 k = 0 if n else _disjoint_prefix(ctx, parts, w) or int(_named_first_part(ctx, g))
                 if not n and not k:
                     continue
@@ -2724,7 +2729,7 @@ def find_breakdowns(ctx: Context) -> list[Relation]:
             if not agrees(w.value, total, tol) and not _marked_items(ctx, parts):
                 # a list over its whole is held to the partition it opens with (其中，男…女…；出生人口…) — not one whose
                 # items are marked (①…；②…；③…: all of them are its parts, whether or not they add up)
-                paired = _paired_prefix(ctx, g) if len(parts) == len(g.parts) else 0
+                paired = _paired_prefix(g, by_whole) if len(parts) == len(g.parts) else 0
                 n = prefix_match(parts, w.value, tol) or paired \
                     or (_partition_prefix(ctx, parts) if total > w.value else 0)
                 used = parts[:n] if n else parts
@@ -2736,12 +2741,13 @@ def find_breakdowns(ctx: Context) -> list[Relation]:
     return out
 
 
-def _paired_prefix(ctx: Context, g: Group) -> int:
+def _paired_prefix(g: Group, by_whole: dict[int, list[Group]]) -> int:
     """How many of ``g``'s items add up in the parallel list of another measure the same items state right beside
     ``g``'s parts (纳入易返贫致贫户7502户、21982人，其中，边缘易致贫户2906户、8249人，脱贫不稳定户1076户、2941人，突发严重困难户
-    3520户、10792人；风险已消除…: the 户 add up over the first three items, so the 人 are of the same three), else 0."""
-    for h in ctx.groups:
-        if h is g or len(h.parts) != len(g.parts) or abs(h.whole.i - g.whole.i) != 1 \
+    3520户、10792人；风险已消除…: the 户 add up over the first three items, so the 人 are of the same three), else 0;
+    ``by_whole``: the groups by their whole's index (the other list's whole is written right beside ``g``'s)."""
+    for h in (*by_whole.get(g.whole.i - 1, ()), *by_whole.get(g.whole.i + 1, ())):
+        if len(h.parts) != len(g.parts) \
                 or any(abs(a.i - b.i) != 1 or a.sentence != b.sentence for a, b in zip(h.parts, g.parts)):
             continue
         n = prefix_match(h.parts, h.whole.value, sum_tolerance(h.whole, h.parts))

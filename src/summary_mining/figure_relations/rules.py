@@ -451,7 +451,7 @@ class RelationRules:
         公共财政预算总收入 for 税收收入 / 非税收入)."""
         if k >= len(self.partition_wholes):
             return False
-        plain = name.replace("总", "", 1) if "总" in name else name
+        plain = name.replace(TOTAL_CHAR, "", 1)
         return any(w in name or w in plain for w in self.partition_wholes[k])
 
     def may_be_whole(self, k: int, name: str) -> bool:
@@ -467,6 +467,10 @@ def names_partition(partition: frozenset[str], names: Sequence[str]) -> bool:
     (True, False)
     """
     return len(names) == len(partition) and {n for n in partition for x in names if n in x} == partition
+
+
+#: The character that says a name is of a total (公路总里程, 协议投资总额), left out when names are matched loosely.
+TOTAL_CHAR = "总"
 
 
 def common_suffix(a: str, b: str) -> int:

@@ -444,16 +444,20 @@ def _percent_word_mentions(ctx: _Context, out: list[Figure]) -> None:
                            qualifier=_qualifier(ctx, _prefix_qualifier(ctx, s), None, e)))
 
 
-def _bare_percent_mentions(ctx: _Context, taken: list[tuple[int, int]], out: list[Figure]) -> None:
+def _taken(taken: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    """Whether ``s``–``e`` overlaps a span of ``taken`` (sorted, not overlapping; ``starts`` their starts)."""
+    i = bisect.bisect_right(starts, e) - 1
+    return i >= 0 and taken[i][0] < e and s < taken[i][1]
+
+
+def _bare_percent_mentions(ctx: _Context, taken: list[tuple[int, int]], starts: list[int], out: list[Figure]) -> None:
     """比去年同期增长42。, 增长26.9，: a copy that lost its percent signs (filters.toml ``bare_percent_after``): the bare
     number is a percentage, written with no unit."""
     if ctx.rules.bare_percent is None:
         return
-    starts = [s for s, _ in taken]
     for m in rx_finditer(ctx.rules.bare_percent, ctx.scan):
         s, e = m.span()
-        i = bisect.bisect_right(starts, e) - 1
-        if i >= 0 and taken[i][0] < e and s < taken[i][1] or ctx.in_excluded(s, e):
+        if _taken(taken, starts, s, e) or ctx.in_excluded(s, e):
             continue
         v = parse_number(m.group("num"))
         if v is None:
@@ -463,16 +467,12 @@ def _bare_percent_mentions(ctx: _Context, taken: list[tuple[int, int]], out: lis
         out.append(_figure(ctx, s, e, "percentage", ctx.rules.units["%"], p, written_unit=""))
 
 
-def _bare_scale_mentions(ctx: _Context, taken: list[tuple[int, int]], out: list[Figure]) -> None:
+def _bare_scale_mentions(ctx: _Context, taken: list[tuple[int, int]], starts: list[int], out: list[Figure]) -> None:
     """投资6000万, 40.7亿、39.05亿…亿元: a scale with no unit, in a money context."""
     rules, norm = ctx.rules, ctx.norm
-    starts = [s for s, _ in taken]
     for m in rx_finditer(rules.bare_scale, ctx.scan):
         s, e = m.span()
-        i = bisect.bisect_right(starts, e) - 1
-        if i >= 0 and taken[i][0] < e and s < taken[i][1]:
-            continue
-        if _rejects_start(ctx, s, m.group("num")) or ctx.in_excluded(s, e):
+        if _taken(taken, starts, s, e) or _rejects_start(ctx, s, m.group("num")) or ctx.in_excluded(s, e):
             continue
         # only the 12 characters before (in its clause) and the 25 after (to a statement's end mark, across
         # line breaks: 40.7亿、39.05亿⏎…亿元) are looked at
@@ -588,8 +588,9 @@ def find_figures(doc: Document, rules: MetricRules | None = None, seg: Segmenter
     _percent_word_mentions(ctx, out)
     out.sort(key=lambda m: (m.start, -m.end))
     taken = [(m.start, m.end) for m in out]
-    _bare_scale_mentions(ctx, taken, out)
-    _bare_percent_mentions(ctx, taken, out)
+    starts = [s for s, _ in taken]
+    _bare_scale_mentions(ctx, taken, starts, out)
+    _bare_percent_mentions(ctx, taken, starts, out)
     if doc.tables:
         out = [m for m in out if not _leaves_its_row(doc, m)]
         taken = sorted((m.start, m.end) for m in out)

@@ -182,7 +182,7 @@ def _metric_rules(units: dict[str, Unit], scales: dict[str, int], f: dict, units
     )
     percent_words = r"百分之(?P<num>" + CHINESE + "|" + ARABIC + ")"
     after = _alt(str(w) for w in f.get("bare_percent_after", ()))
-    bare_percent = (rf"(?<=(?:{after}))(?<![0-9.])(?P<sign>-)?(?P<num>[0-9]{{1,3}}(?:\.[0-9]+)?)"
+    bare_percent = (rf"(?<=(?:{after}))(?P<sign>-)?(?P<num>[0-9]{{1,3}}(?:\.[0-9]+)?)"
                     r"(?=[ \t]*[，,。；;])") if after else None
     bare_scale = (r"(?=[0-9xX×*])(?<![0-9.A-Za-z_/])(?P<num>" + ARABIC + "|" + REDACTED + r")(?P<scale>万亿|亿|万)(?P<infix>余|多)?"
                   r"(?![0-9])")
