@@ -333,6 +333,22 @@ def test_a_second_remote_cue_right_after_the_first_list_breaks_down_the_same_who
                     ("inconsistent", 4597.43, ["3817.69亿元", "3898.72亿元", "698.71亿元"])]
 
 
+#: A budget report's execution section (g02): the year a share's sentence names is the heading's, over its whole.
+_HEADED = ("（一）2025年预算收支完成情况\n1.一般公共预算。全市地方一般公共预算收入完成62.57亿元，下降16%。\n"
+           "二、聚焦重点领域。2025年，全市税收收入完成{}亿元，占地方一般公共预算收入的57.6%，税收占比提高。")
+
+
+@pytest.mark.parametrize("part, status", [("36.06", "consistent"), ("45.08", "inconsistent")])
+def test_a_share_names_the_year_its_whole_stands_under(part, status):
+    """A share whose sentence names a year its whole's sentence does not is firm when a heading over the whole names
+    it (（一）2025年预算收支完成情况); a period named nowhere over the whole (“九五”初期) still keeps it a reading."""
+    text = _HEADED.format(part)
+    row = _row(text, "57.6%")
+    assert (row.status, [e[2] for e in row.evidence]) == (status, ["57.6%", f"{part}亿元", "62.57亿元"])
+    old = _row(text.replace("2025年，全市", "“九五”初期，全市"), "57.6%")
+    assert old.status == ("consistent" if status == "consistent" else "unverifiable")
+
+
 @pytest.mark.parametrize("text, status", [
     # scopes of distinct levels after the whole's statement cannot overlap: over the whole is a slip (x04) …
     ("来自海口的一般公共预算收入当月完成25.2亿元，下降43.8%。中央级一般公共预算收入当月完成6亿元，下降68.8%。省级一般公共预算收入"

@@ -392,24 +392,25 @@ def _number(surface: str) -> float | None:
     return None if m is None else float(m.group().replace(",", ""))
 
 
-def _recomputed(g: dict, f: float) -> float | None:
-    """What the gold's own arithmetic gives for the stated figure when the first operand is ``f`` times
-    as large (in the stated figure's unit); None for a relation with no arithmetic of numbers (count_of)."""
+def _recomputed(g: dict, f: float, k: int = 0) -> float | None:
+    """What the gold's own arithmetic gives for the stated figure when operand ``k`` (the first by default) is
+    ``f`` times as large (in the stated figure's unit); None for a relation with no arithmetic of numbers
+    (count_of)."""
     nums = [_number(p) for p in g["parts"]]
     c = g["computed"]
-    if any(n is None for n in nums) or c is None or g["kind"] == "enumeration":
+    if any(n is None for n in nums) or c is None or g["kind"] == "enumeration" or k >= len(nums):
         return None
     if g["kind"] == "sum":
-        k = c / sum(nums) if sum(nums) else 1.0  # parts in another scale than the total (万元 under 亿元)
-        return k * (sum(nums) + (f - 1) * nums[0])
-    if g["kind"] in ("ratio", "repeat"):
-        return c * f
+        scale = c / sum(nums) if sum(nums) else 1.0  # parts in another scale than the total (万元 under 亿元)
+        return scale * (sum(nums) + (f - 1) * nums[k])
+    if g["kind"] in ("ratio", "repeat"):  # (numerator, base): a larger base makes a smaller ratio
+        return c * f if k == 0 else c / f
     if g["kind"] == "growth":  # (level, change): the change over the level it grew from
         sign = 1.0 if c >= 0 else -1.0
-        level, change = nums[0] * f, nums[1]
+        level, change = nums[0] * (f if k == 0 else 1.0), nums[1] * (f if k == 1 else 1.0)
         return sign * change / (level - sign * change) * 100 if level != sign * change else None
     if g["kind"] == "difference":
-        return f * nums[0] - nums[1]
+        return (f * nums[0] - nums[1]) if k == 0 else (nums[0] - f * nums[1])
     return None
 
 
@@ -426,14 +427,22 @@ def _beyond_tolerance(g: dict, value: float) -> bool:
 
 
 def _perturbed(g: dict) -> tuple[str, int, int] | None:
-    """The document with the first operand's number raised by the smallest of :data:`FACTORS` that takes
-    the relation beyond tolerance, and the stated figure's new span; None when none does."""
+    """The document with one operand's number (the first that can) raised by the smallest of :data:`FACTORS`
+    that takes the relation beyond tolerance, and the stated figure's new span; None when none does (a copy
+    still consistent is no test of the audit)."""
     text = _text(g["doc_id"])
-    (s, _), surface = g["part_spans"][0], g["parts"][0]
+    f, k = None, 0
+    if _recomputed(g, FACTORS[0]) is not None:
+        # the first operand the smallest factor takes beyond tolerance (a growth of 0.1% from 增加0.09千公顷 over
+        # 107.20千公顷 stays 0.1% whatever the level: its change is raised); none: no copy
+        f, k = next(((f, k) for k in range(len(g["parts"])) for f in FACTORS
+                     if (v := _recomputed(g, f, k)) is not None and _beyond_tolerance(g, v)), (None, 0))
+        if f is None and not (g["kind"] == "sum" and not g["exhaustive"]):
+            return None
+    (s, _), surface = g["part_spans"][k], g["parts"][k]
     m = _NUM.search(surface)
     if m is None:
         return None
-    f = next((f for f in FACTORS if (v := _recomputed(g, f)) is not None and _beyond_tolerance(g, v)), None)
     if g["kind"] == "bound" and g["computed"] and g["stated"] and len(g["parts"]) == 1:
         # one value against a threshold (突破2万亿元、达到23562亿元) is broken by a value under it, against a ceiling
         # (余额 within 限额) by one over it (``computed`` is the value in the stated figure's unit)
@@ -442,8 +451,8 @@ def _perturbed(g: dict) -> tuple[str, int, int] | None:
     if f is None and g["kind"] == "sum" and not g["exhaustive"]:
         # an open list far under its whole: raise the first part until the list is over it by a quarter
         nums = [_number(p) for p in g["parts"]]
-        k = g["computed"] / sum(nums)
-        f = (nums[0] + (g["stated"] * 1.25 / k - sum(nums))) / nums[0]
+        scale = g["computed"] / sum(nums)
+        f = (nums[0] + (g["stated"] * 1.25 / scale - sum(nums))) / nums[0]
     if f is None:
         f = FACTORS[0]  # no arithmetic to follow (a count of listed items): a quarter more
     digits = m.group().replace(",", "")

@@ -1403,12 +1403,19 @@ _AMONG = "中"
 
 
 def _same_periods(ctx: Context, p: Fig, whole: Fig) -> bool:
-    """The periods ``p``'s full sentence names (``[share] periods``) are named in ``whole``'s too (or they share it)."""
+    """The periods ``p``'s full sentence names (``[share] periods``) are named in ``whole``'s too, or in the headings
+    over it (or they share it): 2025年，全市税收收入完成36.06亿元，占地方一般公共预算收入的57.6% of the 62.57亿元 stated
+    under （一）2025年预算收支完成情况."""
     pat = ctx.rules.share_periods
     if pat is None or whole.stmt == p.stmt:
         return True
     own = {m.group() for m in rx_finditer(pat, ctx.text, ctx.stmt_start(p.start), p.start)}
-    return not own or own <= {m.group() for m in rx_finditer(pat, ctx.text, ctx.stmt_start(whole.start), whole.start)}
+    if not own:
+        return True
+    sec = ctx.doc.section_at(whole.start)
+    named = {m.group() for m in rx_finditer(pat, ctx.text, ctx.stmt_start(whole.start), whole.start)}
+    named.update(m.group() for m in rx_finditer(pat, "\n".join(sec.path) if sec is not None else ""))
+    return own <= named
 
 
 # ---------------------------------------------------------------------------------------------
