@@ -53,6 +53,13 @@ READINGS = [
     ("count of the names before it",
      "通高速公路县（市、区）达82个，迭部、碌曲、玛曲、镇原4县高速项目全部开工。",
      "4县", "consistent", ["迭部", "碌曲", "玛曲", "镇原"], 4.0),
+    ("share of the count the clause before says it is among (u11)",
+     "今年已开复工3114个项目中,新开工项目达2579个,占比66.2%。",
+     "66.2%", "inconsistent", ["2579个", "3114个"], 2579 / 3114 * 100),
+    ("share of a whole named by an indicator's synonym (外贸总值 for 外贸进出口: r35)",
+     "前三季度福建省外贸进出口9314.4亿元,同比增长8.3%。\n福建省对“一带一路”国家(地区)前三季度实现进出口3758.1亿元,"
+     "占同期福建省外贸总值的32.3%。",
+     "32.3%", "inconsistent", ["3758.1亿元", "9314.4亿元"], 3758.1 / 9314.4 * 100),
     ("shares stated respectively, names sharing head and tail",
      GDP + "第一、二、三产业增加值占地区生产总值的比重分别为10.6%、19.3%和70.1%。",
      "19.3%", "consistent", ["1200.63亿元", "6212.46亿元"], 1200.63 / 6212.46 * 100),

@@ -1332,7 +1332,7 @@ def find_shares(ctx: Context) -> list[Relation]:
                 whole, firm = inside[-1], True
             elif not named:
                 grp = ctx.group_of(part)
-                among = _among_count(ctx, part)
+                among = _among_count(ctx, part, clause_before=True)
                 if among is not None:
                     # 其中500个省级重点项目中新开工项目318个，占比63.6%: of the count its clause says it is among
                     whole, firm = among, True
@@ -1386,12 +1386,19 @@ def find_shares(ctx: Context) -> list[Relation]:
     return out
 
 
-def _among_count(ctx: Context, part: Fig) -> Fig | None:
-    """The count ``part``'s clause says it is among (500个省级重点项目中新开工项目318个: 500个), of its family and larger."""
+def _among_count(ctx: Context, part: Fig, clause_before: bool = False) -> Fig | None:
+    """The count ``part``'s clause says it is among (500个省级重点项目中新开工项目318个: 500个), of its family and larger;
+    with ``clause_before``, also the count a clause of its statement right before it ends on (今年已开复工3114个项目中，
+    新开工项目达2063个，占比66.2%: 3114个)."""
     if part.kind != "count":
         return None
     lo = ctx.clause_start(part.start)
     before = [g for g in ctx.between(lo, part.start) if g.family == part.family]
+    if not before and clause_before and lo > ctx.sentence_start(part):
+        end = len(ctx.text[:lo].rstrip(_TRIM))  # (the clause before, up to its break)
+        before = [g for g in ctx.between(ctx.clause_start(end - 1), end) if g.family == part.family]
+        if not before or not ctx.text[before[-1].end:end].endswith(_AMONG):
+            return None
     if not before or before[-1].value <= part.value:
         return None
     words = ctx.text[before[-1].end:part.start]
