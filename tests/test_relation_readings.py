@@ -60,6 +60,12 @@ READINGS = [
      "前三季度福建省外贸进出口9314.4亿元,同比增长8.3%。\n福建省对“一带一路”国家(地区)前三季度实现进出口3758.1亿元,"
      "占同期福建省外贸总值的32.3%。",
      "32.3%", "inconsistent", ["3758.1亿元", "9314.4亿元"], 3758.1 / 9314.4 * 100),
+    ("rate over the base in its numerator's own clause, firmly (q10)",
+     "全县107个建设项目一季度开工100项,开工率达到75%。",
+     "75%", "inconsistent", ["100项", "107个"], 100 / 107 * 100),
+    ("rate over a base in the clause before the numerator's: a reading (k11)",
+     "今年1至8月,梧州市引进区外投资项目315个,已开工项目300个,开工率达87.9%。",
+     "87.9%", "unverifiable", ["300个", "315个"], 300 / 315 * 100),
     ("shares stated respectively, names sharing head and tail",
      GDP + "第一、二、三产业增加值占地区生产总值的比重分别为10.6%、19.3%和70.1%。",
      "19.3%", "consistent", ["1200.63亿元", "6212.46亿元"], 1200.63 / 6212.46 * 100),

@@ -289,6 +289,8 @@ def find_rates(ctx: Context) -> list[Relation]:
         cap = rule.max
         loose = nums and den is None and ((den := _base_in_statement(ctx, p, nums[0])) is not None
                                           or (den := _base_named_as_subject(ctx, nums[0], rule)) is not None)
+        if loose and den.stmt == p.stmt and ctx.clause_start(nums[0].start) <= den.start:
+            loose = False  # (the base in the numerator's own clause: 全县107个建设项目一季度开工80项，开工率达到75%)
         if nums and den is None and (rest := _complement(ctx, p, nums[0], rule)) is not None:
             # 已开工项目33个，未开工项目17个，开工率为66%: of those done and those not, together
             out.append(_rel(ctx, "ratio_of", rule.check, p, [nums[0], rest], cue=rule.name, formula="complement",
