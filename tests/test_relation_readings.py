@@ -66,6 +66,10 @@ READINGS = [
     ("rate over a base in the clause before the numerator's: a reading (k11)",
      "今年1至8月,梧州市引进区外投资项目315个,已开工项目300个,开工率达87.9%。",
      "87.9%", "unverifiable", ["300个", "315个"], 300 / 315 * 100),
+    ("the changes of a known partition's two halves make up the whole's, firmly (e08)",
+     "年末全市常住人口294.26万人，比上年末增加2.79万人。其中，城镇人口247.70万人，比上年末增加5.95万人；乡村人口46.56万人，"
+     "比上年末减少1.97万人。",
+     "2.79万人", "inconsistent", ["5.95万人", "1.97万人"], 5.95 - 1.97),
     ("shares stated respectively, names sharing head and tail",
      GDP + "第一、二、三产业增加值占地区生产总值的比重分别为10.6%、19.3%和70.1%。",
      "19.3%", "consistent", ["1200.63亿元", "6212.46亿元"], 1200.63 / 6212.46 * 100),

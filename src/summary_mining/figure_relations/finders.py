@@ -3720,8 +3720,8 @@ def changes_of_parts(ctx: Context, relations: list[Relation]) -> list[Relation]:
     """``relations`` and, for each breakdown whose parts make up their whole (they add up, or claim to), the
     changes stated with each: they make up the whole's change (上级转移支付资金57.8亿元，较2024年增加16.1亿元。
     其中，一般公共预算36.6亿元，较2024年增加3.7亿元；政府性基金预算21.2亿元，较2024年增加12.4亿元 -> 16.1 =
-    3.7 + 12.4). Changes in both directions are read for two parts, never firmly (a part of last year may be
-    gone): the rise less the fall (城镇人口增加4.76万人，乡村人口减少1.97万人 -> 常住人口增加2.79万人)."""
+    3.7 + 12.4). Changes in both directions are read for two parts, the rise less the fall (城镇人口增加4.76万人，
+    乡村人口减少1.97万人 -> 常住人口增加2.79万人), firmly only for a known partition (a part of last year may be gone)."""
     by_f = {id(g.f): g for g in ctx.figs}
     totals = {id(r.stated) for r in relations if r.relation == "total_of"}  # read already (paragraph parts)
     out = list(relations)
@@ -3750,9 +3750,11 @@ def changes_of_parts(ctx: Context, relations: list[Relation]) -> list[Relation]:
                 # 城镇人口…增加4.76万人；乡村人口…减少1.97万人 -> 常住人口增加2.79万人: the rise less the fall
                 (up, rise), (down, fall) = sorted(zip(parts, dps), key=lambda pd: pd[1].direction != "+")
                 totals.add(id(dw.f))
-                # never firm: a part of last year's whole may be gone (5G增66.97万户, 4G减290.97万户, and the 3G
-                # users of last year: 移动互联网用户减少233.03万户)
-                out.append(_rel(ctx, "difference_of", "difference", dw, [rise, fall], cue=r.cue, firm=False,
+                # firm only for the two halves of a known partition (城镇/乡村: each year's whole is both): else a part
+                # of last year's whole may be gone (5G增66.97万户, 4G减290.97万户, and the 3G users of last year:
+                # 移动互联网用户减少233.03万户)
+                out.append(_rel(ctx, "difference_of", "difference", dw, [rise, fall], cue=r.cue,
+                                firm=r.firm and r.exhaustive and _partition(ctx, parts),
                                 formula="difference", sign=-1.0 if dw.direction == "-" else 1.0,
                                 names=(ctx.name(up) + "增", ctx.name(down) + "减")))
             continue
