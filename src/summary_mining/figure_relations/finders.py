@@ -495,11 +495,11 @@ def _named_gap(ctx: Context, rule: RateGapRule, d: Fig) -> tuple[Fig, Fig, regex
     return (own, other, m, ctx.name(other)) if own is not None and other is not None and own is not other else None
 
 
-def _gap_after_growth(ctx: Context, rule: RateGapRule, d: Fig) -> tuple[Fig, Fig, regex.Match, str] | None:
-    """(own growth, other growth, cue, the other's name) of a gap whose clause names only the other growth (…增加值比上年增长20.4%，高于
-    规模以上工业增速12.9个百分点, ``[rate_gap] after``): own is the growth right before it in its statement, the other
-    the nearest growth before that in its article whose name opens with the words the clause names (else the first
-    after it)."""
+def _gap_after_growth(ctx: Context, rule: RateGapRule, d: Fig) -> tuple[Fig, Fig, regex.Match, str, bool] | None:
+    """(own growth, other growth, cue, the other's name, whether it is the only one so named) of a gap whose clause names
+    only the other growth (…增加值比上年增长20.4%，高于规模以上工业增速12.9个百分点, ``[rate_gap] after``): own is the growth
+    right before it in its statement, the other the nearest growth before that in its article whose name opens with the
+    words the clause names (else the first after it)."""
     m = rx_search(rule.after, d.clause.strip(_TRIM)) if rule.after is not None else None
     if m is not None and ctx.label_rules.respectively in ctx.text[ctx.sentence_start(d):d.start]:
         return None  # (分别增长21.4%、6.3%，高于…增速16.4个、1.3个百分点: gaps stated respectively, not read here)
@@ -508,11 +508,11 @@ def _gap_after_growth(ctx: Context, rule: RateGapRule, d: Fig) -> tuple[Fig, Fig
         return None
     name = m.group("other")
     after = ctx.figs[d.i + 1:d.i + 1 + ARTICLE_WINDOW]  # (a bulletin's summary may come before its section)
-    other = next((g for g in itertools.chain(ctx.nearest_before(own, ARTICLE_WINDOW), after) if g.article == own.article
-                  and _growth(g) and not ctx.is_target(g)
-                  and any(n.startswith(name) or n[:1] == name[:1] and _abbreviates(name, n) for n in (g.label, g.indicator or ""))),
-                 None)  # (规上工业 for 规模以上工业)
-    return (own, other, m, ctx.name(other)) if other is not None else None
+    named = [g for g in itertools.chain(ctx.nearest_before(own, ARTICLE_WINDOW), after) if g.article == own.article
+             and _growth(g) and not ctx.is_target(g)
+             and any(n.startswith(name) or n[:1] == name[:1] and _abbreviates(name, n) for n in (g.label, g.indicator or ""))]
+    # (规上工业 for 规模以上工业)
+    return (own, named[0], m, ctx.name(named[0]), len(named) == 1) if named else None
 
 
 def _respective_gaps(ctx: Context, rule: RateGapRule, d: Fig, m: regex.Match) -> list[Relation]:
@@ -555,12 +555,16 @@ def find_rate_gaps(ctx: Context) -> list[Relation]:
         if m and ctx.label_rules.respectively in d.clause[:m.start()]:
             out += _respective_gaps(ctx, rule, d, m)  # 3个县…增速分别高于全州平均水平3.2、2.7、2.4个百分点
             continue
-        if not firm:  # (the other growth found by name: firm only when named word for word after its scope)
-            stated = _scope_gap(ctx, d, m) if m is not None else _gap_after_growth(ctx, rule, d)
+        only = False  # (the other growth found by name: firm only when named word for word after its scope, or the
+        # one growth of its article so named: 高于规模以上工业增速12.9个百分点)
+        if not firm and m is None and (after := _gap_after_growth(ctx, rule, d)) is not None:
+            *stated, only = after
+        elif not firm:
+            stated = _scope_gap(ctx, d, m) if m is not None else None
         if stated is None:
             continue
         own, other, m, name = stated
-        firm = firm or m.groupdict().get("scope") is not None and _wider_named(ctx, own, other, m.group("scope"))
+        firm = firm or only or m.groupdict().get("scope") is not None and _wider_named(ctx, own, other, m.group("scope"))
         ctx.claimed.add(d.i)
         out.append(_rel(ctx, "difference_of", "difference", d, [own, other], cue=m.group(0), formula="gap",
                         firm=firm, sign=-1.0 if m.group("dir") in rule.down else 1.0, names=(ctx.name(own), name)))
