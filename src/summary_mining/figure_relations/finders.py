@@ -1619,12 +1619,17 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
         # (the cue's full sentence or the one before; or the one before a remote cue's list right before the cue:
         # 社会消费品零售总额3817.69亿元…。按经营地分，城镇…；乡村…。按消费形态分，商品零售…；餐饮收入…)
         right_before = g.stmt >= ctx.stmt_at(cue_start) - 1 or _after_its_whole(ctx, cue_start, g, after)
+        # (classes of one classification after the full sentence of the one figure of their family before the cue: its
+        # breakdown, within NOT_PARTS of it: 用水总量85.07亿立方米。按水源分，地表水…，地下水…，其他水源…)
+        sole = _after_its_whole(ctx, cue_start, g, after) and total <= NOT_PARTS * g.value and _disjoint(ctx, parts) \
+            and not any(h.family == family and ctx.addable(h)
+                        for h in ctx.between(g.end, after if after > g.end else cue_start))  # (past the list before)
         if not cue_names_it and not all(g.value >= p.value for p in parts if not math.isnan(p.value)) \
                 and not (right_before and total <= NOT_PARTS * g.value and _disjoint(ctx, parts)):
             continue  # (a whole the cue names is it even when a part, written wrong, exceeds it; so is the figure of the
             # full sentence right before the cue that classes of one classification come near: 社会消费品零售总额…。按经营地
             # 分，城镇…，乡村…)
-        if not partition and not any(_lcs(g.label or g.clause, lab) >= 2 for lab in labels) and not (
+        if not partition and not any(_lcs(g.label or g.clause, lab) >= 2 for lab in labels) and not sole and not (
                 right_before and (agrees(g.value, total, sum_tolerance(g, parts))
                                   or abs(g.value - total) <= NEAR_WHOLE * g.value and _disjoint(ctx, parts))):
             continue  # a list's whole shares a word with its parts' names, or is the sum its parts make right before
@@ -1632,7 +1637,7 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
             # or classes of one classification come near it (保费收入284.22亿元。分险种看，财产险…；寿险…；健康险…)
         # the nearest the parts come near (收入分项情况：… adds up to 收入419480万元, not to 收入总计1352093万元 after
         # it; 公有/非公有 of 地区生产总值1228亿元, not of 非油经济增加值952.3亿元 nearer), or a partition's named whole
-        if abs(g.value - total) <= NEAR_WHOLE * g.value or partition and (
+        if abs(g.value - total) <= NEAR_WHOLE * g.value or sole or partition and (
                 cue_names_it or pk is not None and ctx.rules.names_whole(pk, g.label or g.clause)):
             if not cue_names_it and len(parts) > 1 and not agrees(g.value, total, sum_tolerance(g, parts)):
                 summed = _summed_whole_before(ctx, g, parts, total, para - NAMED_WHOLE_PARAGRAPHS)
