@@ -557,10 +557,10 @@ def find_rate_gaps(ctx: Context) -> list[Relation]:
             continue
         only = False  # (the other growth found by name: firm only when named word for word after its scope, or the
         # one growth of its article so named: 高于规模以上工业增速12.9个百分点)
-        if not firm and m is None and (after := _gap_after_growth(ctx, rule, d)) is not None:
-            *stated, only = after
-        elif not firm:
-            stated = _scope_gap(ctx, d, m) if m is not None else None
+        if not firm:
+            stated = _scope_gap(ctx, d, m) if m is not None else _gap_after_growth(ctx, rule, d)
+            if stated is not None and m is None:
+                *stated, only = stated
         if stated is None:
             continue
         own, other, m, name = stated
@@ -1401,7 +1401,9 @@ def _among_count(ctx: Context, part: Fig, clause_before: bool = False) -> Fig | 
     lo = ctx.clause_start(part.start)
     before = [g for g in ctx.between(lo, part.start) if g.family == part.family]
     if not before and clause_before and lo > ctx.sentence_start(part):
-        end = len(ctx.text[:lo].rstrip(_TRIM))  # (the clause before, up to its break)
+        end = lo  # (the clause before, up to its break: no copy of the text before it)
+        while end > 0 and ctx.text[end - 1] in _TRIM:
+            end -= 1
         before = [g for g in ctx.between(ctx.clause_start(end - 1), end) if g.family == part.family]
         if not before or not ctx.text[before[-1].end:end].endswith(_AMONG):
             return None
