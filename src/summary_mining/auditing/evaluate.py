@@ -16,7 +16,7 @@ import math
 from dataclasses import replace
 from typing import Any
 
-from ..figure_relations.arithmetic import agrees, growth, ratio, sum_tolerance
+from ..figure_relations.arithmetic import agrees, growth, ratio, rounding, sum_tolerance
 from ..figure_relations.context import Context, Fig
 from ..figure_relations.record import Relation
 
@@ -292,7 +292,7 @@ def _change_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
     if rel.formula in ("difference", "gap"):
         # a gap between two growth rates reads a decline as negative (下降3.4%，增速低于全州16.3个百分点: -3.4 - 12.9)
         c = ((_change(a) - _change(b)) if rel.formula == "gap" else (a.value - b.value)) / p.factor
-        tol = p.half + (a.half_base + b.half_base) / p.factor
+        tol = p.half + (rounding(a) + rounding(b)) / p.factor
         ok = agrees(stated, c, tol)
         status = _verdict(ok, rel.firm, rel.approximate)
         # the operands' names when the relation gives them (a balance: 收入…与支出…之差), else a change on the period before
@@ -310,11 +310,11 @@ def _change_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
     elif rel.formula == "growth_by_difference":
         diff = abs(b.value) * (-1.0 if rel.sign < 0 else 1.0)
         before = a.value - diff
-        c, err = growth(a.value, before, a.half_base, a.half_base + b.half_base)
+        c, err = growth(a.value, before, rounding(a), rounding(a) + rounding(b))  # (exact counts: 58起, 减少6起)
         shown = f"{_plus([b])}/({a.surface}{'+' if diff < 0 else '-'}{b.surface})"
     else:
         before = b.value
-        c, err = growth(a.value, before, a.half_base, b.half_base)
+        c, err = growth(a.value, before, rounding(a), rounding(b))
         shown = f"({a.surface}-{b.surface})/{b.surface}"
     tol = p.half + err
     ok = agrees(stated, c, tol, p.half)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["agrees", "ratio", "growth", "sum_tolerance", "prefix_match", "firm_by_the_others", "NOT_PARTS"]
+__all__ = ["agrees", "ratio", "growth", "rounding", "sum_tolerance", "prefix_match", "firm_by_the_others", "NOT_PARTS"]
 
 #: An open list whose figures add up to more than this many times its "whole" lists other measures, not
 #: parts (a slip in one part overshoots by far less).
@@ -52,6 +52,16 @@ def ratio(part, whole) -> tuple[float, float]:
 def _exact(f) -> bool:
     """A count written as a whole number of its own unit (427户, 36项): no rounding."""
     return f.kind == "count" and f.factor == 1 and not f.f.decimals
+
+
+def rounding(f) -> float:
+    """Half a unit in ``f``'s last written place, in the base unit; 0 for an exact count (58起, 6起).
+
+    >>> from types import SimpleNamespace as F
+    >>> rounding(F(half_base=0.5, kind="count", factor=1, f=F(decimals=0))), rounding(F(half_base=500.0, kind="count", factor=1e4, f=F(decimals=1)))
+    (0.0, 500.0)
+    """
+    return 0.0 if _exact(f) else f.half_base
 
 
 def growth(now: float, before: float, d_now: float, d_before: float) -> tuple[float, float]:
