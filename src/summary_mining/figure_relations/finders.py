@@ -3872,6 +3872,18 @@ def _comparable(figs: list[Fig]) -> bool:
 _POINTS = {"个百分点": "%", "百分点": "%"}
 
 
+def _goes_on_from(ctx: Context, stated: Fig, head: Fig, operands: list[Fig]) -> bool:
+    """``stated``'s full sentence opens with a comparison (同比, 较2020年度决算数) and so names no subject of its own:
+    it goes on from the full sentence right before, in its paragraph, whose level ``head`` is firmly the one it compares
+    (…支出完成124.7亿元，为预算数的97.5%，主要原因是住院率降低。同比增长7.7%，增支8.9亿元)."""
+    lo = ctx.stmt_start(stated.start)
+    first = next(iter(ctx.between(lo, stated.end)), stated)
+    words = ctx.text[lo:first.start].strip(_TRIM)
+    return head.stmt == stated.stmt - 1 and head.para == stated.para and ctx.certain(head.stmt) \
+        and ctx.certain(stated.stmt) and bool(words) and (words.startswith(ctx.rules.prior_words) or words[0] in _COMPARED_WITH) \
+        and all(g.stmt == stated.stmt for g in operands if g is not head)
+
+
 def _head_level(ctx: Context, first: Fig, like: Fig) -> Fig | None:
     """The level a change clause is about when its pattern leaves it out (公共财政预算收入完成51653万元，
     增加6455万元，增长14.28%): the nearest figure before ``first`` in its statement (to 。；) with ``like``'s
@@ -4028,7 +4040,8 @@ def find_templates(ctx: Context) -> list[Relation]:
                         [*operands, stated] if t.formula == "difference" else operands)):
                     continue
                 sign = -1.0 if t.sign == "verb" and m.group("verb") and m.group("verb") in down else 1.0
-                years, firm = 0, ctx.same_place(operands, stated)
+                years, firm = 0, ctx.same_place(operands, stated) or bool(t.head) and _goes_on_from(
+                    ctx, stated, groups[t.head][0], operands)
                 if t.formula == "cagr":  # (the years the growth averages over: 由2010年的…到2015年的…, 5)
                     named = "y0" in m.re.groupindex
                     years, near = (int(m.group("y1")) - int(m.group("y0")), True) if named \
