@@ -86,6 +86,10 @@ READINGS = [
     ("a full sentence opening with the comparison goes on from the level before, firmly (ca02)",
      "1.一般公共预算财政拨款收入382.17万元,为市本级财政当年拨付的资金。较2020年度决算数减少157.86万元,下降39.2%,主要原因是减员。",
      "39.2%", "inconsistent", ["382.17万元", "157.86万元"], -157.86 / (382.17 + 157.86) * 100),
+    ("shares of the whole their full sentence opens among, firmly (w04)",
+     "年末全县常住人口98509人,比上年末减少5647人。全年出生人口542人,出生率为5.20‰。常住人口中,男性人口为51034人,占51.81%;"
+     "女性人口为57475人,占48.19%。",
+     "48.19%", "inconsistent", ["57475人", "98509人"], 57475 / 98509 * 100),
     ("shares stated respectively, names sharing head and tail",
      GDP + "第一、二、三产业增加值占地区生产总值的比重分别为10.6%、19.3%和70.1%。",
      "19.3%", "consistent", ["1200.63亿元", "6212.46亿元"], 1200.63 / 6212.46 * 100),

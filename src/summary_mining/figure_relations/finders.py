@@ -1362,6 +1362,8 @@ def find_shares(ctx: Context) -> list[Relation]:
                     # 签约的218个项目…已有199个项目开工，占比91.28%; ①基本支出。安排48亿元，占比67.7% under （2）支出预算。
                     # 共安排支出预算70.9亿元: never firm
                     whole = _base_before(ctx, part) or _section_total(ctx, part)
+                    # (firm when the statement opens among what it names: 常住人口中，男性人口为51034人，占51.81%)
+                    firm = whole is not None and _opens_among(ctx, part, whole)
                 if whole is not None:
                     bare[p.para] = whole
             else:
@@ -1415,6 +1417,20 @@ def _among_count(ctx: Context, part: Fig, clause_before: bool = False) -> Fig | 
 
 #: The word that puts a count's things among a larger count's (500个省级重点项目中).
 _AMONG = "中"
+
+
+def _opens_among(ctx: Context, part: Fig, whole: Fig) -> bool:
+    """``part``'s full sentence opens with a clause naming ``whole`` as what its statements are among (常住人口中，男性
+    人口为51034人，占51.81%；女性人口为47475人，占48.19% of 常住人口98509人; the scope words left out), a clause of words
+    only."""
+    lo = ctx.stmt_start(part.start)
+    first = next(iter(ctx.between(lo, part.end)), part)
+    cuts = ctx.doc.clause_cuts_between(lo, min(first.start, lo + TEXT_WINDOW))
+    if not cuts:
+        return False
+    words = ctx.text[lo:cuts[0]].strip(_TRIM)
+    name = _share_key(ctx, words[:-1]) if words.endswith(_AMONG) else ""
+    return len(name) >= 2 and len(whole.label) >= 2 and (whole.label.endswith(name) or name.endswith(whole.label))
 
 
 def _same_periods(ctx: Context, p: Fig, whole: Fig) -> bool:
