@@ -386,6 +386,19 @@ def test_a_share_names_the_year_its_whole_stands_under(part, status):
     assert old.status == ("consistent" if status == "consistent" else "unverifiable")
 
 
+
+def test_a_run_of_remote_cues_breaks_down_the_whole_before_the_first():
+    """分结构看…。分性质看…。分级次看…: each full sentence opened by a remote cue breaks down the figure of the sentence
+    before the run, the third as firmly as the first two (i02): a level's share over it is a slip."""
+    text = ("截至年末，全市地方政府债务余额266.63亿元，控制在限额范围内。分结构看，地方政府债券263.53亿元，外债3.1亿元。"
+            "分性质看，一般债务193.29亿元，专项债务73.34亿元。分级次看，市本级111.69亿元，占33.51%，县、区177.28亿元，占66.49%。")
+    rows = [(r.status, [e[2] for e in r.evidence]) for r in sm.audit(text=text).itertuples() if r.check in ("breakdown", "share")]
+    assert rows == [("consistent", ["266.63亿元", "263.53亿元", "3.1亿元"]),
+                    ("consistent", ["266.63亿元", "193.29亿元", "73.34亿元"]),
+                    ("inconsistent", ["266.63亿元", "111.69亿元", "177.28亿元"]),
+                    ("inconsistent", ["33.51%", "111.69亿元", "266.63亿元"]),
+                    ("consistent", ["66.49%", "177.28亿元", "266.63亿元"])]
+
 @pytest.mark.parametrize("text, status", [
     # scopes of distinct levels after the whole's statement cannot overlap: over the whole is a slip (x04) …
     ("来自海口的一般公共预算收入当月完成25.2亿元，下降43.8%。中央级一般公共预算收入当月完成6亿元，下降68.8%。省级一般公共预算收入"

@@ -1575,16 +1575,19 @@ def _count_in_cue(ctx: Context, cue_start: int, cue_end: int, family: str, parts
     return inside[0]
 
 
-def _after_its_whole(ctx: Context, cue_start: int, whole: Fig, after: int) -> bool:
+def _after_its_whole(ctx: Context, cue_start: int, whole: Fig, after: int, run: int = -1) -> bool:
     """A remote cue opening the full sentence right after ``whole``'s, or right after the list of the remote cue before
     it (at ``after``) that opens the full sentence right after ``whole``'s: 社会消费品零售总额3817.69亿元…。按经营地分，
-    城镇…；乡村…。按消费形态分，商品零售…；餐饮收入…."""
+    城镇…；乡村…。按消费形态分，商品零售…；餐饮收入…; or at the end of a run of full sentences each opened by a remote
+    cue, from the one right after ``whole``'s (``run``: its index): 债务余额266.63亿元…。分结构看，…。分性质看，…。分级次看，…."""
     at = ctx.stmt_at(cue_start)
-    return at == whole.stmt + 1 or after >= 0 and ctx.stmt_at(after) == at - 1 == whole.stmt + 1
+    return at == whole.stmt + 1 or after >= 0 and ctx.stmt_at(after) == at - 1 == whole.stmt + 1 \
+        or run >= 0 and run == whole.stmt + 1
 
 
 def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], taken: set[int],
-                  partition: bool = False, by_measure: bool = False, after: int = -1) -> tuple[Fig | None, bool]:
+                  partition: bool = False, by_measure: bool = False, after: int = -1,
+                  run: int = -1) -> tuple[Fig | None, bool]:
     """The whole a remote cue (在已实施的项目中，… / 分产业看，…) breaks down: the nearest figure before it in
     its paragraph that shares a word with the parts' names and is no smaller than any part. Parts that
     make up a known partition (第一/二/三产业) name no word of their whole (地区生产总值): then the nearest
@@ -1636,10 +1639,10 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
             # 其中…消费品零售额116203.4万元。按消费形态分，餐饮收入3590.7万元…商品零售收入112612.7万元)
         # (the cue's full sentence or the one before; or the one before a remote cue's list right before the cue:
         # 社会消费品零售总额3817.69亿元…。按经营地分，城镇…；乡村…。按消费形态分，商品零售…；餐饮收入…)
-        right_before = g.stmt >= ctx.stmt_at(cue_start) - 1 or _after_its_whole(ctx, cue_start, g, after)
+        right_before = g.stmt >= ctx.stmt_at(cue_start) - 1 or _after_its_whole(ctx, cue_start, g, after, run)
         # (classes of one classification after the full sentence of the one figure of their family before the cue: its
         # breakdown, within NOT_PARTS of it: 用水总量85.07亿立方米。按水源分，地表水…，地下水…，其他水源…)
-        sole = _after_its_whole(ctx, cue_start, g, after) and total <= NOT_PARTS * g.value and _disjoint(ctx, parts) \
+        sole = _after_its_whole(ctx, cue_start, g, after, run) and total <= NOT_PARTS * g.value and _disjoint(ctx, parts) \
             and not any(h.family == family and ctx.addable(h)
                         for h in ctx.between(g.end, after if after > g.end else cue_start))  # (past the list before)
         if not cue_names_it and not all(g.value >= p.value for p in parts if not math.isnan(p.value)) \
@@ -1856,12 +1859,14 @@ def find_groups(ctx: Context) -> list[Group]:
     groups: list[Group] = []
     taken: set[int] = set()
     spans = _cue_spans(ctx)
-    last_remote = -1
+    last_remote, run_from = -1, -1
     for k, (cs, ce, local) in enumerate(spans):
         first = len(groups)
         after = last_remote  # the remote cue before this one: what its statement lists is no whole of this one's
+        # (the first of the full sentences each opened by a remote cue that run up to this one's: 分结构看…。分性质看…。)
+        run_at = run_from if after >= 0 and ctx.stmt_at(after) == ctx.stmt_at(cs) - 1 else -1
         if not local:
-            last_remote = cs
+            last_remote, run_from = cs, run_at if run_at >= 0 else ctx.stmt_at(cs)
         # the next cue, past the brackets of this cue's own parts (营运货车19524辆（含…1319辆），客运车辆9031辆)
         inside = _bracket_end(ctx, cs + 1) if any(ctx.text[a] in "（(" for a, _, _ in spans[k + 1:k + 2]) else None
         # … and past cues in a bracket opened after this one (包括：新增债券64.03亿元（其中一般债券…）；再融资债券…: that
@@ -1983,7 +1988,7 @@ def find_groups(ctx: Context) -> list[Group]:
                 whole, loose = ((inner, False) if inner is not None
                                 else (_best_whole(ctx, near, parts), False) if local
                                 else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts),
-                                                   len(lists) > 1 and not periods, after=after))
+                                                   len(lists) > 1 and not periods, after=after, run=run_at))
                 if whole is None:
                     continue
                 # (a cue holding its whole names it by the words after it: 31宗未开工项目中 -> 未开工项目中)
@@ -2026,7 +2031,7 @@ def find_groups(ctx: Context) -> list[Group]:
                                                      # 社会消费品零售总额2186.7亿元…。按经营地统计，城镇…；乡村…: a known
                                                      # partition (or classes of one classification) opening the
                                                      # full sentence right after its whole's
-                                                     or _after_its_whole(ctx, cs, whole, after) and _disjoint(ctx, parts))
+                                                     or _after_its_whole(ctx, cs, whole, after, run_at) and _disjoint(ctx, parts))
                 pk = _partition_index(ctx, parts)
                 # (a remote cue's whole its parts' names share no word with, found as the one classes come near, may have
                 # classes the list leaves out: 保费收入…。分险种看，财产险…；寿险…；健康险… — no 意外险)
