@@ -93,6 +93,10 @@ READINGS = [
     ("a lone 其中 part named as its whole is, however large (k02)",
      "据统计,全省签约项目共472个,协议投资额4994亿元。其中,列入市县考核的417个,协议投资额5686亿元。",
      "4994亿元", "inconsistent", ["5686亿元"], 5686.0),
+    ("a 其中 part named as a kind of its whole breaks that whole down, however large (ba05)",
+     "全年完成工业总产值145.2亿元,同比增长15%,其中规模以上工业总产值95.4亿元,增长16.6%;实现工业增加值40.6亿元,占GDP的27.3%。"
+     "其中规模以上工业增加值50.7亿元,增长15.1%。",
+     "40.6亿元", "inconsistent", ["50.7亿元"], 50.7),
     ("shares stated respectively, names sharing head and tail",
      GDP + "第一、二、三产业增加值占地区生产总值的比重分别为10.6%、19.3%和70.1%。",
      "19.3%", "consistent", ["1200.63亿元", "6212.46亿元"], 1200.63 / 6212.46 * 100),

@@ -1840,7 +1840,7 @@ def _best_whole(ctx: Context, candidates: list[Fig], parts: list[Fig]) -> Fig | 
     part exceeds its whole)."""
     if not candidates:
         return None
-    big = {k for k, g in enumerate(candidates) if all(not p.value > g.value for p in parts[:2])}
+    big = {k for k, g in enumerate(candidates) if all(not p.value > g.value or _kind_of(g, p) for p in parts[:2])}
     fits = [(k, g) for k, g in enumerate(candidates)
             if k in big or _one_part(ctx, g, parts[0]) and not (parts[1:2] and parts[1].value > g.value)]
     names = [p.label or p.clause for p in parts]
@@ -2005,7 +2005,10 @@ def find_groups(ctx: Context) -> list[Group]:
                             and _disjoint(ctx, parts)
                             else int(local and parts[0].value > whole.value and _one_part(ctx, whole, parts[0], kinds=True))
                             if local or not _abbreviates(_cue_names(ctx, cs), whole.label) else len(parts))
-                    parts = parts[:head] + list(itertools.takewhile(lambda p: not p.value > whole.value, parts[head:]))
+                    # (… and a part named as a kind of its whole stays, however large: 汽车保有量339.38万辆…。其中，个人汽车保有量
+                    # 308.24万辆；新能源汽车保有量33.42万辆)
+                    parts = parts[:head] + list(itertools.takewhile(
+                        lambda p: not p.value > whole.value or local and _kind_of(whole, p), parts[head:]))
                 if len(parts) == 1 and local and _one_part(ctx, whole, parts[0], kinds=True):
                     # one part of the whole's own measure, alone or before other measures (播种面积324.3万亩,其中:
                     # 粮食作物播种面积221.0万亩; 其中:油菜籽产量11.1万吨;蔬菜…): no larger than it
@@ -2285,6 +2288,12 @@ def _one_part(ctx: Context, whole: Fig, part: Fig, *, kinds: bool = False) -> bo
                  or a == b and len(a) >= 4
                  or kinds and _kind_only(ctx, whole, part))
             and not (b.startswith(flow) and not a.startswith(flow)) and not _excluded(ctx, whole, part))
+
+
+def _kind_of(whole: Fig, part: Fig) -> bool:
+    """``part``'s name is ``whole``'s (four characters or more) with words before it naming a kind of it (新能源汽车保有量 of
+    汽车保有量)."""
+    return len(whole.label) >= 4 and len(part.label) > len(whole.label) and part.label.endswith(whole.label)
 
 
 def _measured_in(ctx: Context, part: str, whole: str) -> bool:
