@@ -97,6 +97,9 @@ READINGS = [
      "全年完成工业总产值145.2亿元,同比增长15%,其中规模以上工业总产值95.4亿元,增长16.6%;实现工业增加值40.6亿元,占GDP的27.3%。"
      "其中规模以上工业增加值50.7亿元,增长15.1%。",
      "40.6亿元", "inconsistent", ["50.7亿元"], 50.7),
+    ("a 其中 restating its whole's measures in the whole's own full sentence: parts however large, firmly (x02)",
+     "我市投资5000万元以上在建内资项目80个,同比增加11个,投资总额415.9亿元,其中,投资亿元以上在建项目96个,同比增加13个,投资总额414亿元。",
+     "80个", "inconsistent", ["96个"], 96.0),
     ("shares stated respectively, names sharing head and tail",
      GDP + "第一、二、三产业增加值占地区生产总值的比重分别为10.6%、19.3%和70.1%。",
      "19.3%", "consistent", ["1200.63亿元", "6212.46亿元"], 1200.63 / 6212.46 * 100),

@@ -1892,7 +1892,7 @@ def find_groups(ctx: Context) -> list[Group]:
         if restated:
             # 签约项目108个,签约资金64.08亿元,引进优强企业21家…。其中,我区单独签约项目94个,签约资金50.51亿元,引进优强
             # 企业16家…: each part within the whole of its own measure (read when it is)
-            groups += [Group(w, [g], cue, True, False, False) for w, g in restated]
+            groups += [Group(w, [g], cue, True, _own_measure_in_statement(ctx, cs, w, g), False) for w, g in restated]
             taken.update(g.i for _, g in restated)
             continue
         items = _restated_items(ctx, cs, cue, [g for g in listed if ctx.addable(g, targets=True)]) if local else []
@@ -2132,7 +2132,14 @@ def _restated_measures(ctx: Context, cue_start: int, run: list[Fig]) -> list[tup
     if len(again) > 1 and sum(g.value for g in again) <= first.value * (1 + 1e-9):
         return []  # several items whose figures of a measure add up within its whole: a breakdown item by item (其中
         # 一产项目27个，项目资金4054万元…；二产项目274个，…), not parts restating the whole's measures (我区单独…；碧江高新区…)
-    return [(w, g) for w, g in pairs if g.value <= w.value]
+    # (no larger — but for one in its whole's own full sentence that measures what the whole measures: a part however
+    # large, 在建内资项目80个，…，其中，投资亿元以上在建项目77个)
+    return [(w, g) for w, g in pairs if g.value <= w.value or _own_measure_in_statement(ctx, cue_start, w, g)]
+
+
+def _own_measure_in_statement(ctx: Context, cue_start: int, whole: Fig, part: Fig) -> bool:
+    """The 其中 at ``cue_start`` stands in ``whole``'s full sentence and ``part`` measures what it measures."""
+    return ctx.stmt_at(cue_start) == whole.stmt and ctx.certain(whole.stmt) and _one_part(ctx, whole, part)
 
 
 def _span_of(ctx: Context, g: Fig) -> str:
