@@ -2281,8 +2281,8 @@ def _other_whole_between(ctx: Context, spans, picked: list[Fig], plan: bool) -> 
 def _one_part(ctx: Context, whole: Fig, part: Fig, *, kinds: bool = False) -> bool:
     """A lone part after 其中 that measures what its whole measures (the same last two characters of the label, the
     whole's 总 left out, or the measure word the part ends with written in the whole's: 农作物播种面积 / 粮食作物播种面积,
-    油料作物产量 / 油菜籽产量, 协议投资总额 / 中方协议投资额, 各项存款余额 / 住户存款; or named as its whole is, four
-    characters or more, its own kind said before it: 协议投资额4994亿元。其中，列入市县考核的417个，协议投资额4686亿元), with
+    油料作物产量 / 油菜籽产量, 协议投资总额 / 中方协议投资额, 各项存款余额 / 住户存款; or named just as its whole is, four
+    characters or more, which of it said elsewhere: 协议投资额4994亿元。其中，列入市县考核的417个，协议投资额4686亿元), with
     no change word of its own, and
     not counting what is new of a stock (其中新增规上企业25家 of 规上工业企业350家: ``flow_words``). With ``kinds``,
     also one named by a kind of thing only, so measured as its whole is (保费收入284.22亿元。其中，寿险190.23亿元:
