@@ -1362,8 +1362,9 @@ def find_shares(ctx: Context) -> list[Relation]:
                     # 签约的218个项目…已有199个项目开工，占比91.28%; ①基本支出。安排48亿元，占比67.7% under （2）支出预算。
                     # 共安排支出预算70.9亿元: never firm
                     whole = _base_before(ctx, part) or _section_total(ctx, part)
-                    # (firm when the statement opens among what it names: 常住人口中，男性人口为51034人，占51.81%)
-                    firm = whole is not None and _opens_among(ctx, part, whole)
+                    # (firm when the statement opens among what it names: 常住人口中，男性人口为51034人，占51.81%; or the whole
+                    # is the figure of its measure right before the part: 总装机达9157万千瓦，新能源装机达4091万千瓦、占比达44.7%)
+                    firm = whole is not None and (_opens_among(ctx, part, whole) or _measure_right_before(ctx, part, whole))
                 if whole is not None:
                     bare[p.para] = whole
             else:
@@ -1431,6 +1432,13 @@ def _opens_among(ctx: Context, part: Fig, whole: Fig) -> bool:
     words = ctx.text[lo:cuts[0]].strip(_TRIM)
     name = _share_key(ctx, words[:-1]) if words.endswith(_AMONG) else ""
     return len(name) >= 2 and len(whole.label) >= 2 and (whole.label.endswith(name) or name.endswith(whole.label))
+
+
+def _measure_right_before(ctx: Context, part: Fig, whole: Fig) -> bool:
+    """``whole`` is the figure of ``part``'s family right before it in its full sentence and measures what it measures
+    (总装机达9157万千瓦，新能源装机达4091万千瓦: 装机)."""
+    return whole.stmt == part.stmt and ctx.certain(part.stmt) and _one_part(ctx, whole, part) \
+        and not any(g.family == part.family for g in ctx.between(whole.end, part.start))
 
 
 def _same_periods(ctx: Context, p: Fig, whole: Fig) -> bool:
