@@ -3,7 +3,8 @@ nearest amount before (:meth:`~.context.Context.amount_before`) whose label ends
 (``[[quotient]]`` of ``data/relations.toml``; a new quotient is a data entry). The stated number is a record made for the relation (no reported figure of the
 document's, like the numbers of structure ratios); the text is read past glosses, padding and soft wraps.
 
-Firm when both operands stand in the quotient's paragraph.
+Firm when both operands stand in the quotient's paragraph — for a loose rule (亩产: the nearest output and area may
+be of different crops) only when both stand in its full sentence named alike (夏收粮豆面积 / 夏收粮豆总产量).
 
 >>> import summary_mining as sm
 >>> text = "城镇居民人均可支配收入58297元，增长4.0%；农村居民人均可支配收入27196元，增长5.5%。城乡居民人均可支配收入比值为2.14。"
@@ -11,6 +12,8 @@ Firm when both operands stand in the quotient's paragraph.
 ['城乡居民收入比2.14与 城镇居民人均可支配收入58297元/农村居民人均可支配收入27196元=2.14 一致']
 """
 from __future__ import annotations
+
+import os
 
 from ..datafiles import rx_finditer
 from .context import Context
@@ -37,9 +40,20 @@ def find_quotients(ctx: Context) -> list[Relation]:
             stated = ctx.stated_number(s, e, "")
             para = ctx.para_at(s)
             out.append(_rel(ctx, "ratio_of", "rate", stated, [num, den], cue=rule.name, scale=rule.scale,
-                            firm=num.para == para and den.para == para and not rule.loose,
+                            firm=num.para == para and den.para == para and (not rule.loose or _of_one_thing(ctx, s, num, den)),
                             names=(ctx.name(num), ctx.name(den))))
     return out
+
+
+#: How many characters two operands' names must open alike with to be of one thing (夏收粮豆面积 / 夏收粮豆总产量).
+SAME_THING = 2
+
+
+def _of_one_thing(ctx: Context, at: int, num, den) -> bool:
+    """A loose rule's operands (their nearest names may be of different things: 秋粮产量 and 粮食种植面积) are of one when
+    both stand in the quotient's full sentence and their names open alike (夏收粮豆面积…夏收粮豆总产量…平均亩产108公斤)."""
+    stmt = ctx.stmt_at(at)
+    return num.stmt == den.stmt == stmt and len(os.path.commonprefix([num.label, den.label])) >= SAME_THING
 
 
 def _named(label: str | None, names: tuple[str, ...], excluded: tuple[str, ...]) -> bool:
