@@ -103,6 +103,10 @@ READINGS = [
     ("a bare share of the figure of its measure right before its part, firmly (m04)",
      "新增发电装机4178万千瓦、总装机达9157万千瓦，新能源装机达5114万千瓦、占比达44.7%、成为第一大电源。",
      "44.7%", "inconsistent", ["5114万千瓦", "9157万千瓦"], 5114 / 9157 * 100),
+    ("a rate over inputs each the one figure so named in its paragraph, firmly (e10)",
+     "12月末，全州金融机构各项存款余额318.04亿元，同比增长7.9%。其中，住户存款154.96亿元，增长8.6%。金融机构各项贷款余额398.38亿元，"
+     "同比增长12.8%。其中，住户贷款96.47亿元，同比增长25.4%。存贷比为93.8%，同比提高2.1个百分点。",
+     "93.8%", "inconsistent", ["398.38亿元", "318.04亿元"], 398.38 / 318.04 * 100),
     ("shares stated respectively, names sharing head and tail",
      GDP + "第一、二、三产业增加值占地区生产总值的比重分别为10.6%、19.3%和70.1%。",
      "19.3%", "consistent", ["1200.63亿元", "6212.46亿元"], 1200.63 / 6212.46 * 100),

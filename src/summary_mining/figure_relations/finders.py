@@ -307,12 +307,22 @@ def find_rates(ctx: Context) -> list[Relation]:
         # right before it (or before one between): 常住人口874.4万人，其中城镇常住人口734.7万人。…出生率…。城镇化率84.02%; or
         # the numerator a part of the base's breakdown, right before: …1181.3亿元。其中：税收收入994.9亿元…。收入质量为67.4%)
         paired = nums[0].stmt == den.stmt and den.para == p.para and p.stmt - den.stmt <= PAIRED_STATEMENTS \
-            or _part_of(ctx, nums[0], den) and p.stmt - nums[0].stmt <= 1
+            or _part_of(ctx, nums[0], den) and p.stmt - nums[0].stmt <= 1 \
+            or len(nums) == 1 and _sole_in_paragraph(ctx, nums[0], p) and _sole_in_paragraph(ctx, den, p)
         out.append(_rel(ctx, "ratio_of", rule.check, p, [*nums, den], cue=rule.name,
                         firm=(nums[0].stmt == p.stmt or nums[0].stmt == den.stmt == p.stmt - 1 and _rates_only(ctx, p)
                               or paired) and not loose and not rule.loose,
                         cap=cap, names=(rule.numerator_name, ctx.name(den) if loose else rule.denominator_name)))
     return out
+
+
+def _sole_in_paragraph(ctx: Context, g: Fig, rate: Fig) -> bool:
+    """``g`` stands before ``rate`` in its paragraph, the one figure there so named (各项存款余额318.04亿元…各项贷款余额
+    298.38亿元…存贷比为93.8%: a rate's named input, no other scope's or year's beside it)."""
+    if g.para != rate.para or g.start > rate.start or len(g.label) < 2:
+        return False
+    return not any(h is not g and h.para == g.para and h.family == g.family and h.label == g.label
+                   for h in ctx.around(g))  # (ARTICLE_WINDOW figures on either side: a huge paragraph stays linear)
 
 
 def _part_of(ctx: Context, part: Fig, whole: Fig) -> bool:
