@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 
 from ..datafiles import rx_finditer
-from .context import Context
+from .context import Context, Fig
 from .context import make_relation as _rel
 from .record import Relation
 
@@ -49,11 +49,10 @@ def find_quotients(ctx: Context) -> list[Relation]:
 SAME_THING = 2
 
 
-def _of_one_thing(ctx: Context, at: int, num, den) -> bool:
+def _of_one_thing(ctx: Context, at: int, num: Fig, den: Fig) -> bool:
     """A loose rule's operands (their nearest names may be of different things: 秋粮产量 and 粮食种植面积) are of one when
     both stand in the quotient's full sentence and their names open alike (夏收粮豆面积…夏收粮豆总产量…平均亩产108公斤)."""
-    stmt = ctx.stmt_at(at)
-    return num.stmt == den.stmt == stmt and len(os.path.commonprefix([num.label, den.label])) >= SAME_THING
+    return num.stmt == den.stmt == ctx.stmt_at(at) and len(os.path.commonprefix([num.label, den.label])) >= SAME_THING
 
 
 def _named(label: str | None, names: tuple[str, ...], excluded: tuple[str, ...]) -> bool:
