@@ -394,6 +394,16 @@ class Context:
         b = bisect.bisect_left(self._starts, hi)
         return self.figs[a:b]
 
+    def first_between(self, lo: int, hi: int) -> Fig | None:
+        """The first figure starting in [lo, hi), or None (no list built)."""
+        a = bisect.bisect_left(self._starts, lo)
+        return self.figs[a] if a < len(self.figs) and self._starts[a] < hi else None
+
+    def opening(self, lo: int, g: Fig) -> str:
+        """The words from ``lo`` to the first figure after it, ``g`` when none comes before it: what a statement says
+        before its numbers (全州农林牧渔业总产值同比增长5.7% from its start: 全州农林牧渔业总产值同比增长)."""
+        return self.text[lo:(self.first_between(lo, g.start) or g).start]
+
     def any_between(self, lo: int, hi: int) -> bool:
         """Whether a figure starts in [lo, hi) (no list built: a 5 MB statement asked once per figure stays linear)."""
         return bisect.bisect_left(self._starts, lo) < bisect.bisect_left(self._starts, hi)

@@ -462,9 +462,7 @@ def _wider_named(ctx: Context, own: Fig, other: Fig, scope: str) -> bool:
 
 def _opens_with_scope(ctx: Context, g: Fig, scope: str) -> bool:
     """``g``'s statement names ``scope`` (全州) before its first figure."""
-    lo, _ = ctx.statement_span(g)
-    first = next(iter(ctx.between(lo, g.end)), g)
-    return scope in ctx.text[lo:first.start]
+    return scope in ctx.opening(ctx.stmt_start(g.start), g)
 
 
 def _gap(ctx: Context, d: Fig) -> bool:
@@ -1199,7 +1197,7 @@ def _base_before(ctx: Context, part: Fig) -> Fig | None:
                 and not _has_share(ctx, g):
             return g  # (not a sibling with its own share: 在建项目13个，占57%；…开工项目1个，占4% — 4% is not of 13)
     p = ctx.doc.paragraphs[part.para] if 0 <= part.para < len(ctx.doc.paragraphs) else None
-    first = next(iter(ctx.between(p.start, part.start)), None) if p is not None else None
+    first = ctx.first_between(p.start, part.start) if p is not None else None
     if first is not None and first.stmt != part.stmt and first.family == part.family and ctx.usable(first) \
             and not first.direction and not ctx.is_target(first) and first.value > part.value:
         return first
@@ -1435,7 +1433,7 @@ def _opens_among(ctx: Context, part: Fig, whole: Fig) -> bool:
     人口为51034人，占51.81%；女性人口为47475人，占48.19% of 常住人口98509人; the scope words left out), a clause of words
     only."""
     lo = ctx.stmt_start(part.start)
-    first = next(iter(ctx.between(lo, part.end)), part)
+    first = ctx.first_between(lo, part.start) or part
     cuts = ctx.doc.clause_cuts_between(lo, min(first.start, lo + TEXT_WINDOW))
     if not cuts:
         return False
@@ -1593,14 +1591,13 @@ def _count_in_cue(ctx: Context, cue_start: int, cue_end: int, family: str, parts
     return inside[0]
 
 
-def _after_its_whole(ctx: Context, cue_start: int, whole: Fig, after: int, run: int = -1) -> bool:
-    """A remote cue opening the full sentence right after ``whole``'s, or right after the list of the remote cue before
-    it (at ``after``) that opens the full sentence right after ``whole``'s: 社会消费品零售总额3817.69亿元…。按经营地分，
-    城镇…；乡村…。按消费形态分，商品零售…；餐饮收入…; or at the end of a run of full sentences each opened by a remote
-    cue, from the one right after ``whole``'s (``run``: its index): 债务余额266.63亿元…。分结构看，…。分性质看，…。分级次看，…."""
+def _after_its_whole(ctx: Context, cue_start: int, whole: Fig, run: int = -1) -> bool:
+    """A remote cue opening the full sentence right after ``whole``'s, or ending a run of full sentences each opened by a
+    remote cue (``run``: the index of the first, -1 when the sentence before the cue's opens with none) that opens right
+    after ``whole``'s, or whose last before the cue does: 社会消费品零售总额3817.69亿元…。按经营地分，城镇…；乡村…。按消费
+    形态分，…; 债务余额266.63亿元…。分结构看，…。分性质看，…。分级次看，…."""
     at = ctx.stmt_at(cue_start)
-    return at == whole.stmt + 1 or after >= 0 and ctx.stmt_at(after) == at - 1 == whole.stmt + 1 \
-        or run >= 0 and run == whole.stmt + 1
+    return at == whole.stmt + 1 or run >= 0 and whole.stmt + 1 in (run, at - 1)
 
 
 def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], taken: set[int],
@@ -1657,10 +1654,10 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
             # 其中…消费品零售额116203.4万元。按消费形态分，餐饮收入3590.7万元…商品零售收入112612.7万元)
         # (the cue's full sentence or the one before; or the one before a remote cue's list right before the cue:
         # 社会消费品零售总额3817.69亿元…。按经营地分，城镇…；乡村…。按消费形态分，商品零售…；餐饮收入…)
-        right_before = g.stmt >= ctx.stmt_at(cue_start) - 1 or _after_its_whole(ctx, cue_start, g, after, run)
+        right_before = g.stmt >= ctx.stmt_at(cue_start) - 1 or _after_its_whole(ctx, cue_start, g, run)
         # (classes of one classification after the full sentence of the one figure of their family before the cue: its
         # breakdown, within NOT_PARTS of it: 用水总量85.07亿立方米。按水源分，地表水…，地下水…，其他水源…)
-        sole = _after_its_whole(ctx, cue_start, g, after, run) and total <= NOT_PARTS * g.value and _disjoint(ctx, parts) \
+        sole = _after_its_whole(ctx, cue_start, g, run) and total <= NOT_PARTS * g.value and _disjoint(ctx, parts) \
             and not any(h.family == family and ctx.addable(h)
                         for h in ctx.between(g.end, after if after > g.end else cue_start))  # (past the list before)
         if not cue_names_it and not all(g.value >= p.value for p in parts if not math.isnan(p.value)) \
@@ -2052,7 +2049,7 @@ def find_groups(ctx: Context) -> list[Group]:
                                                      # 社会消费品零售总额2186.7亿元…。按经营地统计，城镇…；乡村…: a known
                                                      # partition (or classes of one classification) opening the
                                                      # full sentence right after its whole's
-                                                     or _after_its_whole(ctx, cs, whole, after, run_at) and _disjoint(ctx, parts))
+                                                     or _after_its_whole(ctx, cs, whole, run_at) and _disjoint(ctx, parts))
                 pk = _partition_index(ctx, parts)
                 # (a remote cue's whole its parts' names share no word with, found as the one classes come near, may have
                 # classes the list leaves out: 保费收入…。分险种看，财产险…；寿险…；健康险… — no 意外险)
@@ -3934,12 +3931,14 @@ def _goes_on_from(ctx: Context, stated: Fig, head: Fig, operands: list[Fig]) -> 
     """``stated``'s full sentence opens with a comparison (同比, 较2020年度决算数) and so names no subject of its own:
     it goes on from the full sentence right before, in its paragraph, whose level ``head`` is firmly the one it compares
     (…支出完成124.7亿元，为预算数的97.5%，主要原因是住院率降低。同比增长7.7%，增支8.9亿元)."""
-    lo = ctx.stmt_start(stated.start)
-    first = next(iter(ctx.between(lo, stated.end)), stated)
-    words = ctx.text[lo:first.start].strip(_TRIM)
+    words = ctx.opening(ctx.stmt_start(stated.start), stated).strip(_TRIM)
     return head.stmt == stated.stmt - 1 and head.para == stated.para and ctx.certain(head.stmt) \
-        and ctx.certain(stated.stmt) and bool(words) and (words.startswith(ctx.rules.prior_words) or words[0] in _COMPARED_WITH) \
-        and all(g.stmt == stated.stmt for g in operands if g is not head)
+        and ctx.certain(stated.stmt) and _compares(ctx, words) and all(g.stmt == stated.stmt for g in operands if g is not head)
+
+
+def _compares(ctx: Context, words: str) -> bool:
+    """``words`` open with a comparison (比上年, 同比; 较2020年度决算数: ``[words] prior`` and :data:`_COMPARED_WITH`)."""
+    return bool(words) and (words.startswith(ctx.rules.prior_words) or words[0] in _COMPARED_WITH)
 
 
 def _head_level(ctx: Context, first: Fig, like: Fig) -> Fig | None:
@@ -3947,10 +3946,9 @@ def _head_level(ctx: Context, first: Fig, like: Fig) -> Fig | None:
     增加6455万元，增长14.28%): the nearest figure before ``first`` in its statement (to 。；) with ``like``'s
     unit, a value (no target, no change, no bound)."""
     lo = ctx.sentence_start(first)
-    opening = next(iter(ctx.between(lo, first.start)), first)
-    words = ctx.text[lo:opening.start].strip(_TRIM)
+    words = ctx.opening(lo, first).strip(_TRIM)
     if all(g.kind == "percentage" for g in ctx.between(lo, first.start)) \
-            and (len(words) <= HEAD_OPENING or words.startswith(ctx.rules.prior_words) or words[:1] in _COMPARED_WITH):
+            and (len(words) <= HEAD_OPENING or _compares(ctx, words)):
         # a statement opening with the change (…收入完成134.3亿元，为预算数的99.3%，…；同比增长2.9%，增收3.7亿元): the
         # level is its full sentence's, or — a full sentence opening with it (…支出完成124.7亿元，…。同比增长7.7%，增支
         # 8.9亿元) — the full sentence's before, in its paragraph
