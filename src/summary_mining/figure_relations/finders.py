@@ -1445,7 +1445,7 @@ def _opens_among(ctx: Context, part: Fig, whole: Fig) -> bool:
 def _measure_right_before(ctx: Context, part: Fig, whole: Fig) -> bool:
     """``whole`` is the figure of ``part``'s family right before it in its full sentence and measures what it measures
     (总装机达9157万千瓦，新能源装机达4091万千瓦: 装机)."""
-    return whole.stmt == part.stmt and ctx.certain(part.stmt) and _one_part(ctx, whole, part) \
+    return _own_measure_in_statement(ctx, part.start, whole, part) \
         and not any(g.family == part.family for g in ctx.between(whole.end, part.start))
 
 
@@ -2152,9 +2152,9 @@ def _restated_measures(ctx: Context, cue_start: int, run: list[Fig]) -> list[tup
     return [(w, g) for w, g in pairs if g.value <= w.value or _own_measure_in_statement(ctx, cue_start, w, g)]
 
 
-def _own_measure_in_statement(ctx: Context, cue_start: int, whole: Fig, part: Fig) -> bool:
-    """The 其中 at ``cue_start`` stands in ``whole``'s full sentence and ``part`` measures what it measures."""
-    return ctx.stmt_at(cue_start) == whole.stmt and ctx.certain(whole.stmt) and _one_part(ctx, whole, part)
+def _own_measure_in_statement(ctx: Context, at: int, whole: Fig, part: Fig) -> bool:
+    """``at`` (a 其中, or the part itself) stands in ``whole``'s full sentence and ``part`` measures what it measures."""
+    return ctx.stmt_at(at) == whole.stmt and ctx.certain(whole.stmt) and _one_part(ctx, whole, part)
 
 
 def _span_of(ctx: Context, g: Fig) -> str:
