@@ -4433,13 +4433,43 @@ def find_equal_totals(ctx: Context) -> list[Relation]:
             continue
         h = next((h for h in ctx.figs[g.i + 1:g.i + FIGURE_WINDOW] if h.stmt - g.stmt > EQUAL_TOTALS_STATEMENTS
                   or h.article != g.article or total(h, rule.spending) and not _has_any(rule.income, h.label)), None)
-        if h is not None and h.stmt - g.stmt <= EQUAL_TOTALS_STATEMENTS and h.article == g.article \
-                and h.family == g.family and h.written == g.written and h.factor == g.factor \
-                and not _has_any(rule.balanced, ctx.text[slice(*ctx.doc.stop_span(h.start))]):
-            # (books said to balance, 支出总量为340.62亿元，收支平衡: find_balanced reads them)
-            out.append(_rel(ctx, "same_as", "repeat", g, [h], cue=_word_of(rule.totals, h), firm=False,
+        if h is None or h.stmt - g.stmt > EQUAL_TOTALS_STATEMENTS or h.article != g.article or h.family != g.family \
+                or _has_any(rule.balanced, ctx.text[slice(*ctx.doc.stop_span(h.start))]):
+            continue  # (books said to balance, 支出总量为340.62亿元，收支平衡: find_balanced reads them)
+        firm = _books_close(ctx, g, h)
+        if firm or h.written == g.written and h.factor == g.factor:
+            out.append(_rel(ctx, "same_as", "repeat", g, [h], cue=_word_of(rule.totals, h), firm=firm,
                             formula="restated"))
     return out
+
+
+def _books_close(ctx: Context, came: Fig, spent: Fig) -> bool:
+    """The spending total ``spent`` closes the books on the income total ``came``, so the two are equal however they
+    are written: before it in its full sentence (after ``came``) the spending counts what it carries out of the year
+    (加上债务还本、年终结余等支出总量为80.92亿元; …，结转下年支出12.9亿元，支出总计为129.3亿元: ``[carry_over] out_of``,
+    not right after a ``[balance] excluded`` word — 上年结余 is income), or the next full sentence, holding no figure,
+    says they balance (支出合计1099245万元。⏎收支相抵，全县一般公共预算收支平衡。: ``[balance] balanced``).
+
+    >>> import summary_mining as sm
+    >>> sm.audit(text="基金收入36.15亿元，加上转移性收入，收入总量为80.92亿元。支出41.05亿元，加上债务还本、年终结余等支出总量为81.92亿元。"
+    ...          )["status"].tolist()[-1]
+    'inconsistent'
+    """
+    rule = ctx.rules.balance
+    lo, end = ctx.doc.stop_span(spent.start)
+    lo = max(lo, came.end)
+    for w in ctx.rules.carry_over[1] if ctx.rules.carry_over else ():
+        k = ctx.text.find(w, lo, spent.start)
+        while k >= 0:
+            if not any(ctx.text.endswith(x, lo, k) for x in rule.excluded):
+                return True
+            k = ctx.text.find(w, k + 1, spent.start)
+    while end < len(ctx.text):
+        a, b = ctx.doc.stop_span(end)
+        if ctx.text[a:b].strip():
+            return _has_any(rule.balanced, ctx.text[a:b]) and not ctx.any_between(a, b)
+        end = b if b > end else end + 1
+    return False
 
 
 def _word_of(words: tuple[str, ...], g: Fig) -> str:
