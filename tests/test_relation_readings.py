@@ -371,6 +371,27 @@ READINGS = [
 ]
 
 
+#: One year's books carry three balances out, the next year's draft takes them in, in the same order (g04).
+_CARRIED = ("一、2025年预算执行情况\n全市一般公共预算支出216.3亿元，结转下年支出41.1亿元。\n全市政府性基金预算支出65.7亿元，"
+            "结转下年支出12.9亿元。\n全市国有资本经营预算支出10.0亿元，结转下年支出4.2亿元。\n二、2026年预算草案\n"
+            "全市一般公共预算收入154.7亿元，上年结余41.1亿元。\n全市政府性基金预算收入20.6亿元，上年结余{}亿元。\n"
+            "全市国有资本经营预算收入30.0亿元，上年结余{}亿元。")
+
+
+@pytest.mark.parametrize("fund, state, rows", [
+    ("13.9", "4.2", [("consistent", "41.1亿元", "41.1亿元"), ("inconsistent", "12.9亿元", "13.9亿元"),
+                     ("consistent", "4.2亿元", "4.2亿元")]),  # the one left between two equal pairs
+    ("12.9", "4.2", [("consistent", "41.1亿元", "41.1亿元"), ("consistent", "12.9亿元", "12.9亿元"),
+                     ("consistent", "4.2亿元", "4.2亿元")]),
+    ("13.9", "5.2", [("consistent", "41.1亿元", "41.1亿元")]),  # one equal pair is no run: the others are no pairs
+])
+def test_balances_carried_in_order_pair_up_whatever_they_are_written(fund, state, rows):
+    text = _CARRIED.format(fund, state)
+    found = [r for r in sm.audit(text=text).itertuples() if r.check == "repeat"]
+    assert [(r.status, r.evidence[0][2], r.evidence[1][2]) for r in found] == rows
+    assert all(text[s:e] == surface for r in found for s, e, surface in r.evidence)
+
+
 @pytest.mark.parametrize("spending", [
     "加上债务还本等支出总量为 81.92 亿元。",  # no balance counted: unequal totals leave one, read by find_balances
     "加上债务还本等支出总量为 79.92 亿元。收支相抵，结转下年 1 亿元。",  # a balance stated after the total
