@@ -29,6 +29,12 @@ KEY_PROJECTS = ("2024年,我县安排重点项目91宗,总投资1964.4亿元,年
 #: A price table by scope (p02): the province's change between the city's and the rural one's.
 CPI_TABLE = "单位: %\n指 标 | 全省 | 城市 | 农村 |\n居民消费价格 | 1.6 | 1.4 | 1.8 |\n居住 | 1.9 | 2.6 | 0.8 |\n"
 
+#: Three counties' levels and growths in the text, restated by a table (d07).
+COUNTY_TABLE = ("分区县看，伊州区实现地区生产总值664.08亿元，比上年增长7.6%；巴里坤县实现地区生产总值211.11亿元，增长14.6%；"
+                "伊吾县实现地区生产总值287.75亿元，增长10.4%。\n表1 2023年各区县地区生产总值\n"
+                "区县 | 地区生产总值(亿元) | 比上年增长(%) |\n伊州区 | 664.08 | 7.6 |\n巴里坤县 | 211.11 | 14.6 |\n"
+                "伊吾县 | 287.75 | 10.4 |\n")
+
 #: Gaps of three counties' growths to the prefecture's, stated respectively (e10); {} is the first county's growth.
 _GAPS = ("全州社会消费品零售总额49.00亿元，同比增长3.6%。\n阿克陶县实现社会消费品零售总额12.19亿元，增长{}%，阿合奇县实现社会消费品"
          "零售总额5.65亿元，增长6.3%，乌恰县实现社会消费品零售总额7.60亿元，增长6.0%，3个县实现社会消费品零售总额增速分别高于全州平均水平"
@@ -359,6 +365,11 @@ READINGS = [
     # a whole's column before its members' (全省 | 城市 | 农村): the whole between them is their weighted mean (p02)
     ("a table's whole column between its members' columns",
      CPI_TABLE, "1.9", "consistent", ["0.8", "2.6"], 1.9),
+    # a table's column restates the figure at one place in each statement naming its row (d07): the k-th figure after
+    # the row's name, equal in two rows or more, pairs with the row's cell whatever it is written
+    ("a table's column restating a place in the statements naming its rows",
+     COUNTY_TABLE.replace("巴里坤县实现地区生产总值211.11", "巴里坤县实现地区生产总值213.11"),
+     "213.11亿元", "inconsistent", ["211.11"], 211.11),
     # a spending total that counts what is carried out of the year closes the books: the income total equals it (k10)
     ("a spending total counting the year-end balance equals the income total",
      "全市政府性基金收入 5.56 亿元，加上转移支付、债务转贷等转移性收入，收入总量为 80.92 亿元。支出 41.05 亿元，同比增长 183.86%；"
@@ -390,6 +401,19 @@ def test_balances_carried_in_order_pair_up_whatever_they_are_written(fund, state
     found = [r for r in sm.audit(text=text).itertuples() if r.check == "repeat"]
     assert [(r.status, r.evidence[0][2], r.evidence[1][2]) for r in found] == rows
     assert all(text[s:e] == surface for r in found for s, e, surface in r.evidence)
+
+
+@pytest.mark.parametrize("text", [
+    # the row's name in a statement of another measure (烤烟种植面积): none of its figures is the row's, so no place pairs
+    "全年烤烟种植面积11.71万亩，比上年下降5.2%；烤烟产量1.34万吨，比上年下降4.4%。蔬菜产量389.84万吨，比上年增长3.8%。"
+    "茶叶产量2.24万吨，比上年增长4.0%。\n指标名称 | 产量（万吨） | 比上年增长（%） |\n烤烟 | 1.34 | -4.4 |\n"
+    "蔬菜 | 389.84 | 3.8 |\n茶叶 | 2.24 | 4.0 |\n",
+    # a place one row alone restates is no column's (the growths: 伊州区's alone equal)
+    COUNTY_TABLE.replace("增长14.6%", "增长14.8%").replace("287.75亿元，增长10.4%", "289.75亿元，增长10.9%"),
+])
+def test_a_table_restates_no_place_it_was_not_seen_to(text):
+    rows = sm.audit(text=text)
+    assert "inconsistent" not in set(rows["status"]), rows["message"].tolist()
 
 
 @pytest.mark.parametrize("spending", [

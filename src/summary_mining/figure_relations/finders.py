@@ -3687,7 +3687,73 @@ def restated_values(ctx: Context, relations: list[Relation]) -> list[Relation]:
                 out.append(_rel(ctx, "same_as", "repeat", h, [g], cue=ctx.name(h), firm=False, formula="restated"))
                 break
         by_key.setdefault(key, []).append(g)
-    return out + _rounded_restatements(ctx, related | _restated_pairs(out[len(relations):])) + _restated_growths(ctx, out)
+    out += _rounded_restatements(ctx, related | _restated_pairs(out[len(relations):])) + _restated_growths(ctx, out)
+    return out + _table_slots(ctx, out[len(relations):])
+
+
+#: How many rows must restate figures from one place in the statements naming them into one column before that column
+#: is read as restating every figure at that place.
+TABLE_SLOT_ROWS = 2
+
+
+def _table_slots(ctx: Context, restated: list[Relation]) -> list[Relation]:
+    """A firm ``same_as`` for a text figure at a place where a table's column restates it: statements naming a row of
+    the table (伊州区实现地区生产总值664.08亿元，比上年增长7.6%；巴里坤县实现地区生产总值211.11亿元，增长14.6%；…) whose
+    figures the table restates equal, the k-th figure after the row's name in one column each, in
+    :data:`TABLE_SLOT_ROWS` rows or more (and in no other column). A figure at such a place in a statement naming one
+    row, whose other figure there the row restates (the statement is the row's), is that row's cell in that column,
+    equal or not — a decline (下降4.4%) only read equal, the table writing it signed."""
+    found = [p for r in restated if r.relation == "same_as" and r.stated is not None and len(r.operands) == 1
+             for p in _slot_pairs(ctx, r)]
+    columns: dict[tuple, set[int]] = {}
+    rows_of: dict[tuple, set[int]] = {}
+    anchors: set[tuple[int, int, int]] = set()  # (statement (。；), table, row) of the statements a row restates
+    paired = {i for _, cell, g, _ in found for i in (cell.i, g.i)}
+    for k, cell, g, stmt in found:
+        table, row, col = cell.f.cell
+        columns.setdefault((table, g.kind, k), set()).add(col)
+        rows_of.setdefault((table, g.kind, k), set()).add(row)
+        anchors.add((stmt, table, row))
+    slots = {key: next(iter(cols)) for key, cols in columns.items() if len(cols) == 1 and len(rows_of[key]) >= TABLE_SLOT_ROWS}
+    if not slots:
+        return []
+    cells = {g.f.cell: g for g in ctx.figs if g.source == "table" and g.f.cell is not None}
+    out = []
+    for stmt, table, row in sorted(anchors):
+        lo, name = _row_name_in(ctx, table, row, stmt)
+        for k, g in enumerate(ctx.between(lo, ctx.doc.sentences[stmt].end) if lo >= 0 else []):
+            col = slots.get((table, g.kind, k))
+            cell = cells.get((table, row, col)) if col is not None else None
+            if cell is None or g.i in paired or cell.i in paired or g.source == "table" or g.redacted or g.in_name \
+                    or g.direction == "-" or cell.family != g.family or cell.unit_text != g.unit_text:
+                continue
+            out.append(_rel(ctx, "same_as", "repeat", g, [cell], cue=name, firm=True, formula="restated"))
+            paired.update((g.i, cell.i))
+    return out
+
+
+def _slot_pairs(ctx: Context, r: Relation) -> list[tuple[int, Fig, Fig, int]]:
+    """(k, cell, text figure, statement) when ``r`` restates a text figure in a table row named before it in its
+    statement, the k-th figure after the name."""
+    a, b = ctx.by_record.get(id(r.stated)), ctx.by_record.get(id(r.operands[0]))
+    out = []
+    for cell, g in ((b, a), (a, b)):
+        if cell is None or g is None or not _row_named_before(ctx, cell, g):
+            continue
+        table, row, _ = cell.f.cell
+        lo, _ = _row_name_in(ctx, table, row, g.sentence)
+        if lo >= 0:
+            out.append((sum(1 for _ in ctx.between(lo, g.start)), cell, g, g.sentence))
+    return out
+
+
+def _row_name_in(ctx: Context, table: int, row: int, stmt: int) -> tuple[int, str]:
+    """(where the name of ``table``'s ``row`` ends in statement ``stmt`` (。；), the name), or (-1, "")."""
+    r = table_figures(ctx.doc).rows.get((table, row))
+    name = strip_glosses(normalize(r.name)) if r is not None else ""
+    lo, hi = ctx.doc.sentences[stmt].start, ctx.doc.sentences[stmt].end
+    at = ctx.text.find(name, lo, hi) if len(name) >= 2 else -1
+    return (at + len(name), name) if at >= 0 else (-1, "")
 
 
 def _row_named_before(ctx: Context, cell: Fig, g: Fig) -> bool:
