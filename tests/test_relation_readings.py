@@ -370,6 +370,11 @@ READINGS = [
     ("a table's column restating a place in the statements naming its rows",
      COUNTY_TABLE.replace("巴里坤县实现地区生产总值211.11", "巴里坤县实现地区生产总值213.11"),
      "213.11亿元", "inconsistent", ["211.11"], 211.11),
+    # a level written again as it was, under a name ending alike: the growth right after each is one growth (d02)
+    ("the growth of a level written again as it was",
+     "一、2025年预算执行情况\n全市一般公共预算收入完成150.1亿元，同比增长6.9%。\n二、2025年重点财政工作\n深挖财源潜力。"
+     "全市一般公共预算收入150.1亿元，同比增长7.9%，收入增幅全省第3。",
+     "6.9%", "inconsistent", ["7.9%"], 7.9),
     # a spending total that counts what is carried out of the year closes the books: the income total equals it (k10)
     ("a spending total counting the year-end balance equals the income total",
      "全市政府性基金收入 5.56 亿元，加上转移支付、债务转贷等转移性收入，收入总量为 80.92 亿元。支出 41.05 亿元，同比增长 183.86%；"
@@ -414,6 +419,16 @@ def test_balances_carried_in_order_pair_up_whatever_they_are_written(fund, state
 def test_a_table_restates_no_place_it_was_not_seen_to(text):
     rows = sm.audit(text=text)
     assert "inconsistent" not in set(rows["status"]), rows["message"].tolist()
+
+
+@pytest.mark.parametrize("second", [
+    "市本级国有资本经营预算收入完成3,042万元，下降39.2%。",  # another scope's level of the same value
+    "全市国有资本经营预算支出完成3,042万元，下降39.2%。",  # the spending, not the income
+    "全市国有资本经营预算收入完成3,043万元，下降39.2%。",  # not written as it was
+])
+def test_the_growths_of_two_levels_that_are_not_one_are_no_restatement(second):
+    text = "3.国有资本经营预算\n全市国有资本经营预算收入完成3,042万元，完成年初预算的152.1%，下降56%。\n" + second
+    assert "inconsistent" not in set(sm.audit(text=text)["status"]), sm.audit(text=text)["message"].tolist()
 
 
 @pytest.mark.parametrize("spending", [

@@ -3953,6 +3953,7 @@ def _restated_growths(ctx: Context, relations: list[Relation]) -> list[Relation]
     done = {frozenset((id(r.stated), id(o))) for r in relations if r.relation == "same_as" and r.stated is not None
             for o in r.operands}
     pairs: list[tuple[Fig, Fig]] = []
+    firm: set[tuple[int, int]] = set()
     for r in relations:
         if r.relation != "same_as" or r.stated is None or len(r.operands) != 1:
             continue
@@ -3960,7 +3961,12 @@ def _restated_growths(ctx: Context, relations: list[Relation]) -> list[Relation]
         if h is None or g is None or h.kind == "percentage":
             continue
         a, b = _rate_with(ctx, h), _rate_with(ctx, g)
-        if a is not None and b is not None and a is not b and _equal_rates(a, b):
+        if a is None or b is None or a is b:
+            continue
+        if _same_writing(ctx, h, g) and a.source == b.source == "text" and a.unit == b.unit:
+            firm.add((a.i, b.i))  # (the level written again as it was, under its name: its rate is the same rate)
+            pairs.append((a, b))
+        elif _equal_rates(a, b):
             pairs.append((a, b))
     by_label: dict[tuple, list[Fig]] = {}
     for g in ctx.figs:
@@ -3977,8 +3983,36 @@ def _restated_growths(ctx: Context, relations: list[Relation]) -> list[Relation]
     for h, g in pairs:
         if frozenset((id(h.f), id(g.f))) not in done:
             done.add(frozenset((id(h.f), id(g.f))))
-            out.append(_rel(ctx, "same_as", "repeat", h, [g], cue=ctx.name(h), firm=False, formula="restated"))
+            out.append(_rel(ctx, "same_as", "repeat", h, [g], cue=ctx.name(h), firm=(h.i, g.i) in firm,
+                            formula="restated"))
     return out
+
+
+def _same_writing(ctx: Context, h: Fig, g: Fig) -> bool:
+    """Two text levels written alike (the same number to the same decimals, in the same unit) under names ending alike
+    in ``[repeat] restated_name_chars`` characters or more, less the words saying they were achieved or planned, of no
+    two scopes (全市一般公共预算收入150.1亿元 … 全市一般公共预算收入完成150.1亿元): one level written twice, whose change
+    rates right after it (:func:`_rate_with`) are one rate, equal or not (电信主营业务收入22.47亿元 and
+    保险公司全部保费收入22.47亿元 share a value, not a name; 全市 and 市本级国有资本经营预算收入完成3,042万元 two scopes')."""
+    if not (h.source == g.source == "text" and h.value == g.value and h.f.decimals == g.f.decimals
+            and h.unit_text == g.unit_text):
+        return False
+    ends = (*ctx.rules.actual_labels, *ctx.rules.target_words, *ctx.rules.plan_labels)
+    a, b = _without_ends(h.label, ends), _without_ends(g.label, ends)
+    k = _common_suffix(a, b)
+    # (one measure: the names end alike, and neither names a scope the other does not: 全市… / 市本级…收入完成3,042万元)
+    return k >= ctx.rules.restated_name_chars and (a[:-k] == b[:-k] or not _has_any(ctx.rules.repeat_scopes, a[:-k] + "|" + b[:-k]))
+
+
+def _without_ends(name: str, ends: tuple[str, ...]) -> str:
+    """``name`` without the words at its end saying the level was achieved or planned (完成, 安排 …)."""
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for w in ends:
+            if w and name.endswith(w):
+                name, trimmed = name[:-len(w)], True
+    return name
 
 
 # ---------------------------------------------------------------------------------------------
