@@ -375,6 +375,11 @@ READINGS = [
      "一、2025年预算执行情况\n全市一般公共预算收入完成150.1亿元，同比增长6.9%。\n二、2025年重点财政工作\n深挖财源潜力。"
      "全市一般公共预算收入150.1亿元，同比增长7.9%，收入增幅全省第3。",
      "6.9%", "inconsistent", ["7.9%"], 7.9),
+    # a share far off its whole (more than twice) reads as another whole's — unless its siblings hold that whole (h05)
+    ("a share far off the whole its siblings hold",
+     "全省实际使用外资233.2亿美元。苏南地区实际使用外资141.5亿美元，占全省总量的60.7%；苏中地区实际使用外资48.2亿美元，"
+     "占全省总量的20.7%；苏北地区实际使用外资43.5亿美元，占全省总量的5.6%。",
+     "5.6%", "inconsistent", ["43.5亿美元", "233.2亿美元"], 43.5 / 233.2 * 100),
     # a spending total that counts what is carried out of the year closes the books: the income total equals it (k10)
     ("a spending total counting the year-end balance equals the income total",
      "全市政府性基金收入 5.56 亿元，加上转移支付、债务转贷等转移性收入，收入总量为 80.92 亿元。支出 41.05 亿元，同比增长 183.86%；"

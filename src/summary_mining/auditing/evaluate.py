@@ -103,9 +103,10 @@ def evaluate_all(ctx: Context, rels: list[Relation]) -> list[Row]:
         if len(members) < 3:
             continue
         failed = [k for k in members if rows[k]["status"] != CONSISTENT]
-        if len(failed) == 1 and not rels[failed[0]].firm and not rels[failed[0]].approximate:
+        if len(failed) == 1 and not rels[failed[0]].approximate:
+            # (firm or not: a firm share far off its whole reads as another whole's, unless its siblings hold it)
             k = failed[0]
-            rows[k] = evaluate(ctx, replace(rels[k], firm=True))
+            rows[k] = evaluate(ctx, replace(rels[k], firm=True, held=True))
     return rows
 
 
@@ -162,8 +163,8 @@ def _ratio_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
     tol = p.half + extra
     ok = agrees(p.written, c, tol, 0.0 if rel.forced else p.half) and not over
     # a share off by more than half of itself is more likely of another whole than a slip (占…比重 read against the
-    # wrong figure): no verdict
-    astray = rel.check == "share" and not ok and not over and not SHARE_ASTRAY * c > p.written > c / SHARE_ASTRAY
+    # wrong figure): no verdict — unless its siblings hold that whole (evaluate_all)
+    astray = rel.check == "share" and not ok and not over and not rel.held and not SHARE_ASTRAY * c > p.written > c / SHARE_ASTRAY
     status = _verdict(ok, (rel.firm or over) and not astray, rel.approximate)
     if rel.check == "completion":
         implied = part.value / (p.value / 100) if p.value else NAN

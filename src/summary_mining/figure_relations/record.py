@@ -62,6 +62,9 @@ class Relation:
     #: the parts of an open list name distinct classes (夏粮 / 秋粮, 4A级 / 3A级): they cannot overlap, so together
     #: they may not exceed their whole
     disjoint: bool = False
+    #: its whole is the whole of two or more sibling ratios that hold (the audit's series of shares of one whole): a
+    #: share far off is a slip in the series, not a share of another whole
+    held: bool = False
 
     @property
     def anchor(self) -> int:
