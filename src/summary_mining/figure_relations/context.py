@@ -561,6 +561,18 @@ def make_hundred(shares: list[Fig]) -> bool:
     return abs(total - 100) <= min(n, math.sqrt(3 * n)) * half + 1e-9
 
 
+def without_ends(name: str, ends: tuple[str, ...]) -> str:
+    """``name`` without the words at its end saying the level was achieved or planned (``ends``: 完成, 安排 …), each
+    as often as it stands there (全市一般公共预算收入完成 -> 全市一般公共预算收入)."""
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for w in ends:
+            if w and name.endswith(w):
+                name, trimmed = name[:-len(w)], True
+    return name
+
+
 def longest_common(a: str, b: str) -> int:
     """Length of the longest substring ``a`` and ``b`` have in common (河流断面水质, 地表水省控河流断面: 4)."""
     best = 0

@@ -30,6 +30,7 @@ from .context import (ARTICLE_WINDOW, BRACKETED, FIGURE_WINDOW, NAMED_PART_STATE
                       Context, Fig, occurrences)
 from .context import common_suffix as _common_suffix
 from .context import longest_common as _lcs
+from .context import without_ends
 from .context import make_hundred
 from .context import partition_found as _partition_found
 from .context import make_relation as _rel
@@ -3998,21 +3999,11 @@ def _same_writing(ctx: Context, h: Fig, g: Fig) -> bool:
             and h.unit_text == g.unit_text):
         return False
     ends = (*ctx.rules.actual_labels, *ctx.rules.target_words, *ctx.rules.plan_labels)
-    a, b = _without_ends(h.label, ends), _without_ends(g.label, ends)
+    a, b = without_ends(h.label, ends), without_ends(g.label, ends)
     k = _common_suffix(a, b)
     # (one measure: the names end alike, and neither names a scope the other does not: 全市… / 市本级…收入完成3,042万元)
     return k >= ctx.rules.restated_name_chars and (a[:-k] == b[:-k] or not _has_any(ctx.rules.repeat_scopes, a[:-k] + "|" + b[:-k]))
 
-
-def _without_ends(name: str, ends: tuple[str, ...]) -> str:
-    """``name`` without the words at its end saying the level was achieved or planned (完成, 安排 …)."""
-    trimmed = True
-    while trimmed:
-        trimmed = False
-        for w in ends:
-            if w and name.endswith(w):
-                name, trimmed = name[:-len(w)], True
-    return name
 
 
 # ---------------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ import itertools
 
 from ..datafiles import code_pattern, rx_search
 from .arithmetic import agrees, growth, sum_tolerance
-from .context import Context, Fig
+from .context import Context, Fig, without_ends
 from .context import make_relation as _rel
 from .record import Relation
 
@@ -42,13 +42,7 @@ def _key(name: str, ends: tuple[str, ...]) -> str:
     """A level's name without the words at its end saying it was achieved or planned (``ends``: 完成, 预算数 …), and
     without 预算 (a plan names the fund's budget, 社会保险基金预算收入176.59亿元, what was done the fund's, 社会保险基金
     收入完成166.37亿元)."""
-    trimmed = True
-    while trimmed:
-        trimmed = False
-        for w in ends:
-            if name.endswith(w):
-                name, trimmed = name[:-len(w)], True
-    return name.replace(BUDGET, "")
+    return without_ends(name, ends).replace(BUDGET, "")
 
 
 #: The word a plan's name may hold where what was done has none (社会保险基金预算收入 / 社会保险基金收入).
