@@ -35,6 +35,10 @@ COUNTY_TABLE = ("分区县看，伊州区实现地区生产总值664.08亿元，
                 "区县 | 地区生产总值(亿元) | 比上年增长(%) |\n伊州区 | 664.08 | 7.6 |\n巴里坤县 | 211.11 | 14.6 |\n"
                 "伊吾县 | 287.75 | 10.4 |\n")
 
+#: Last year's accounts and this year's plan, its growth over a base its clause names (k05); {} is the base's word.
+PLAN = ("一、2025年预算执行情况\n全市一般公共预算收入完成148.21亿元，增长3.1%。\n二、2026年预算安排\n"
+        "全市一般公共预算收入151.16亿元，比上年{}增长12%。")
+
 #: Gaps of three counties' growths to the prefecture's, stated respectively (e10); {} is the first county's growth.
 _GAPS = ("全州社会消费品零售总额49.00亿元，同比增长3.6%。\n阿克陶县实现社会消费品零售总额12.19亿元，增长{}%，阿合奇县实现社会消费品"
          "零售总额5.65亿元，增长6.3%，乌恰县实现社会消费品零售总额7.60亿元，增长6.0%，3个县实现社会消费品零售总额增速分别高于全州平均水平"
@@ -380,6 +384,9 @@ READINGS = [
      "全省实际使用外资233.2亿美元。苏南地区实际使用外资141.5亿美元，占全省总量的60.7%；苏中地区实际使用外资48.2亿美元，"
      "占全省总量的20.7%；苏北地区实际使用外资43.5亿美元，占全省总量的5.6%。",
      "5.6%", "inconsistent", ["43.5亿美元", "233.2亿美元"], 43.5 / 233.2 * 100),
+    # a growth whose clause says its base is last year's achieved level, of the one level so named before it (k05)
+    ("a growth over last year's achieved level, the one so named before it",
+     PLAN.format("完成数"), "12%", "inconsistent", ["151.16亿元", "148.21亿元"], (151.16 - 148.21) / 148.21 * 100),
     # a spending total that counts what is carried out of the year closes the books: the income total equals it (k10)
     ("a spending total counting the year-end balance equals the income total",
      "全市政府性基金收入 5.56 亿元，加上转移支付、债务转贷等转移性收入，收入总量为 80.92 亿元。支出 41.05 亿元，同比增长 183.86%；"
@@ -434,6 +441,12 @@ def test_a_table_restates_no_place_it_was_not_seen_to(text):
 def test_the_growths_of_two_levels_that_are_not_one_are_no_restatement(second):
     text = "3.国有资本经营预算\n全市国有资本经营预算收入完成3,042万元，完成年初预算的152.1%，下降56%。\n" + second
     assert "inconsistent" not in set(sm.audit(text=text)["status"]), sm.audit(text=text)["message"].tolist()
+
+
+@pytest.mark.parametrize("base", ["预算", "", "同期"])
+def test_a_growth_over_a_base_not_named_achieved_is_read_only_when_it_holds(base):
+    # (比上年预算: last year's budget, not its accounts; 同比: any level of last year)
+    assert sm.audit(text=PLAN.format(base)).empty
 
 
 @pytest.mark.parametrize("spending", [

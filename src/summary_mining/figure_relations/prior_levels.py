@@ -3,8 +3,9 @@ execution (全市地方一般公共预算收入完成62.57亿元) and, in next y
 (全市地方一般公共预算收入56.87亿元，下降9.1%; 收入667,301万元，比上年增收13,068万元: the difference). The base is the nearest of the few earlier figures under the same
 name that gives the rate (the 全市 and 市本级 sections of a report name their figures alike).
 
-Read only when it holds, never firm: the same name may be another year's or another scope's, so a mismatch says
-nothing and gives no row.
+Read only when it holds: the same name may be another year's or another scope's, so a mismatch says nothing and gives
+no row — unless the rate's clause says its base is last year's achieved level (比上年完成数增长2%: ``actual_bases`` of
+relations.toml) and one level so named stands before it: then that level, firm.
 
 >>> import summary_mining as sm
 >>> text = ("一、2025年预算执行情况\\n全市地方一般公共预算收入完成62.57亿元。\\n"
@@ -104,10 +105,15 @@ def find_prior_levels(ctx: Context) -> list[Relation]:
         stated = -abs(rate.written) if rate.direction == "-" else rate.written
         # the nearest of the few earlier levels so named that gives the rate (全市 and 市本级 sections name theirs alike)
         before = next((h for h in earlier if agrees(stated, *_growth_tol(g, h, rate), rate.half)), None)
+        # (the one level so named before it, in another paragraph, when the rate says its base is last year's achieved
+        # level: that level, whether or not the rate holds on it)
+        sole = len(named) == 2 and earlier == named[:1] and any(w in rate.clause for w in ctx.rules.actual_bases)
+        if before is None and sole:
+            before = earlier[0]
         if before is None:
             continue
         ctx.claimed.add(rate.i)
-        out.append(_rel(ctx, "growth_of", "growth", rate, [g, before], cue=key, firm=False,
+        out.append(_rel(ctx, "growth_of", "growth", rate, [g, before], cue=key, firm=sole and before is earlier[0],
                         sign=-1.0 if rate.direction == "-" else 1.0))
     return out
 

@@ -275,6 +275,8 @@ class RelationRules:
     named_plus: regex.Pattern[str] | None = None
     #: labels that only say "achieved": named after the target right before them (实际完成 after 年初预算…)
     actual_labels: frozenset[str] = frozenset()
+    #: words in a growth's clause saying its base is last year's achieved level (比上年完成数增长2%)
+    actual_bases: tuple[str, ...] = ()
     #: words a label ends with that say a value is planned (收入安排195.57亿元): a plan's level and last year's of the
     #: same name are one measure in two years
     plan_labels: tuple[str, ...] = ()
@@ -593,6 +595,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         prior_words=tuple(sorted(words.get("prior", ()), key=len, reverse=True)),
         target_words=tuple(fig["target_words"]),
         actual_labels=frozenset(fig.get("actual_labels", ())),
+        actual_bases=tuple(str(w) for w in fig.get("actual_bases", ())),
         plan_labels=tuple(str(w) for w in fig.get("plan_labels", ())),
         non_additive=tuple(fig.get("non_additive_words", ())),
         real_growth=tuple(fig.get("real_growth_words", ())),
