@@ -387,6 +387,14 @@ READINGS = [
     # a growth whose clause says its base is last year's achieved level, of the one level so named before it (k05)
     ("a growth over last year's achieved level, the one so named before it",
      PLAN.format("完成数"), "12%", "inconsistent", ["151.16亿元", "148.21亿元"], (151.16 - 148.21) / 148.21 * 100),
+    # a slogan of counts, each explained after it (d10): a count quoted again with a colon, or the bracket's items ending
+    # with its word
+    ("a slogan's count explained by its own quoted colon",
+     "种植结构优化，“一减两稳”（“一减”：减少玉米种植面积；“两稳”：稳定花生和烤烟种植面积）。",
+     "两稳", "consistent", ["稳定花生", "烤烟种植面积"], 2.0),
+    ("a slogan's count explained by the bracket's items ending with its word",
+     "经济运行呈现“三增长一收窄”特点（农村经济稳步增长、城镇和农村居民收入同步增长、地方财政收入降幅收窄）。",
+     "三增长", "consistent", ["农村经济稳步增长", "城镇", "农村居民收入同步增长"], 3.0),
     # a spending total that counts what is carried out of the year closes the books: the income total equals it (k10)
     ("a spending total counting the year-end balance equals the income total",
      "全市政府性基金收入 5.56 亿元，加上转移支付、债务转贷等转移性收入，收入总量为 80.92 亿元。支出 41.05 亿元，同比增长 183.86%；"

@@ -34,6 +34,7 @@ from .context import without_ends
 from .context import make_hundred
 from .context import partition_found as _partition_found
 from .context import make_relation as _rel
+from .explained_slogans import find_explained_slogans
 from .heading_counts import find_heading_counts
 from .named_differences import find_named_differences
 from .leading_totals import find_leading_totals
@@ -4666,6 +4667,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "enumeration": find_enumerations,
     "tally": find_tallies,
     "word_count": find_word_counts,
+    "explained_slogan": find_explained_slogans,
     "heading_count": find_heading_counts,
     "top_list": find_top_lists,
     "repeat": find_repeats,

@@ -170,6 +170,19 @@ class WordCountRule:
 
 
 @dataclass(frozen=True)
+class ExplainedSloganRule:
+    """``[explained_slogan]``: a quoted slogan of counts (“一减两稳五增”) and the items its explanation lists per count."""
+
+    slogan: regex.Pattern[str]  # the quoted slogan, its inner text group 1
+    part: regex.Pattern[str]  # one count in it: groups n (the numeral) and word
+    bracket: regex.Pattern[str]  # the words and open bracket right after the slogan (特点（)
+    bracket_gap: int
+    item_stops: str  # characters ending the items a count quoted with a colon lists
+    joiners: tuple[str, ...]  # words joining two items (花生和烤烟)
+    numerals: dict[str, int]  # numerals no number parser reads (双 = 2)
+
+
+@dataclass(frozen=True)
 class HeadingCountRule:
     """``[heading_count]``: a count announcing the numbered items after it (重点抓好八个方面工作。⏎（一）…（八））."""
 
@@ -313,6 +326,8 @@ class RelationRules:
     word_count: WordCountRule | None = None
     #: a ranking's first few (前三位的是…, ``[top_list]`` pattern: groups count and n); None: not read
     top_list: regex.Pattern[str] | None = None
+    #: slogans of counts explained after them (“一减两稳五增”（“一减”：…）): ``[explained_slogan]``
+    explained_slogan: ExplainedSloganRule | None = None
     #: counts announcing the numbered items after them (``[heading_count]``); None: not read
     heading_count: HeadingCountRule | None = None
     #: qualifiers of a bound restating a value stated exactly elsewhere (突破150亿元: ``[restated_bound]``)
@@ -691,6 +706,13 @@ def _compile(d: dict, src: str) -> RelationRules:
         word_count=_word_count(d["word_count"], src) if d.get("word_count", {}).get("count") else None,
         heading_count=_heading_count(d["heading_count"], src) if d.get("heading_count", {}).get("count") else None,
         top_list=compile_pattern(str(t), src, "top_list.pattern") if (t := d.get("top_list", {}).get("pattern")) else None,
+        explained_slogan=ExplainedSloganRule(
+            compile_pattern(str(e["slogan"]), src, "explained_slogan.slogan"),
+            compile_pattern(str(e["part"]), src, "explained_slogan.part"),
+            compile_pattern(str(e["bracket"]), src, "explained_slogan.bracket"), int(e.get("bracket_gap", 8)),
+            str(e.get("item_stops", "；;。）)")), tuple(str(w) for w in e.get("joiners", ())),
+            {str(k): int(v) for k, v in e.get("numerals", {}).items()})
+        if (e := d.get("explained_slogan", {})).get("slogan") else None,
         bound_floors=tuple(str(w) for w in d.get("restated_bound", {}).get("floors", ())),
         bound_ceilings=tuple(str(w) for w in d.get("restated_bound", {}).get("ceilings", ())),
         bound_floor_verbs=tuple(str(w) for w in d.get("restated_bound", {}).get("floor_verbs", ())),
