@@ -19,8 +19,6 @@ not always cut where the count cuts them), as the other counts written as words.
 """
 from __future__ import annotations
 
-import regex
-
 from ..datafiles import rx_finditer, rx_match
 from ..numerals import parse_number
 from .context import Context
