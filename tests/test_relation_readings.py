@@ -395,6 +395,10 @@ READINGS = [
     ("a slogan's count explained by the bracket's items ending with its word",
      "经济运行呈现“三增长一收窄”特点（农村经济稳步增长、城镇和农村居民收入同步增长、地方财政收入降幅收窄）。",
      "三增长", "consistent", ["农村经济稳步增长", "城镇", "农村居民收入同步增长"], 3.0),
+    # a ratio named by any word of a structure, of the breakdown of as many parts right before it (u08)
+    ("a structure ratio of the breakdown right before it",
+     "今年全地区农作物播种计划为127.76万亩，其中粮食作物76.82万亩、经济作物32.8万亩、饲草料作物18.14万亩，粮经饲比例将调整为60∶26∶14。",
+     "14", "consistent", ["18.14万亩", "127.76万亩"], 18.14 / 127.76 * 100),
     # a spending total that counts what is carried out of the year closes the books: the income total equals it (k10)
     ("a spending total counting the year-end balance equals the income total",
      "全市政府性基金收入 5.56 亿元，加上转移支付、债务转贷等转移性收入，收入总量为 80.92 亿元。支出 41.05 亿元，同比增长 183.86%；"

@@ -408,6 +408,11 @@ class Context:
         """Whether a figure starts in [lo, hi) (no list built: a 5 MB statement asked once per figure stays linear)."""
         return bisect.bisect_left(self._starts, lo) < bisect.bisect_left(self._starts, hi)
 
+    def last_before(self, pos: int) -> Fig | None:
+        """The last figure starting before ``pos``, or None."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        return self.figs[i] if i >= 0 else None
+
     def nearest_before(self, g: Fig, limit: int = FIGURE_WINDOW) -> Iterator[Fig]:
         """The figures before ``g``, nearest first, at most ``limit`` of them."""
         return (self.figs[j] for j in range(g.i - 1, max(-1, g.i - 1 - limit), -1))

@@ -53,7 +53,7 @@ from .quotients import find_quotients
 from .named_bounds import find_named_bounds
 from .state_subsets import find_state_subsets
 from .sentence_partitions import find_sentence_partitions
-from .structure_ratios import find_structure_ratios
+from .structure_ratios import find_breakdown_ratios, find_structure_ratios
 from .tables import find_table_relations
 from .word_counts import figures_listed_before, find_tallies, find_top_lists, find_word_counts
 from .view import figure_views
@@ -4646,6 +4646,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "shares_named_after": lambda ctx: find_shares_named_after(ctx, _named_whole),
     "respective_values": lambda ctx: find_respective_values(ctx, _share_match, _named_whole),
     "structure_ratio": find_structure_ratios,
+    "breakdown_ratio": find_breakdown_ratios,
     "quotient": find_quotients,
     "share": find_shares,
     "breakdown": find_breakdowns,

@@ -353,6 +353,9 @@ class RelationRules:
     #: what may follow a collective name (三次产业) up to the structure ratio it states (结构比为9.6:30.8:59.6), the
     #: ratio as group ``ratio`` (``[structure_ratio]``); None: not read
     structure_ratio: regex.Pattern[str] | None = None
+    #: a ratio named by any word of a structure (粮经饲比例将调整为60∶26∶14), as group ``ratio``: read against the breakdown
+    #: right before it (``[structure_ratio] of_breakdown``); None: not read
+    breakdown_ratio: regex.Pattern[str] | None = None
     #: a multiple's wording (``[multiple] pattern``, groups base and n); None: not read
     multiple: regex.Pattern[str] | None = None
     quotients: tuple[QuotientRule, ...] = ()
@@ -726,6 +729,8 @@ def _compile(d: dict, src: str) -> RelationRules:
                                for k, v in d["share"].get("respective", {}).get("collective", {}).items()),
         total_words=tuple(str(w) for w in d["breakdown"].get("total_words", ())),
         structure_ratio=_structure_ratio(d["structure_ratio"], src) if d.get("structure_ratio", {}).get("pattern") else None,
+        breakdown_ratio=_structure_ratio(d["structure_ratio"], src, "of_breakdown")
+        if d.get("structure_ratio", {}).get("of_breakdown") else None,
         multiple=compile_pattern(d["multiple"]["pattern"], src, "multiple.pattern") if d.get("multiple", {}).get("pattern")
         else None,
         quotients=tuple(_quotient(q, src) for q in d.get("quotient", [])),
@@ -764,11 +769,11 @@ def _quotient(q: dict, src: str) -> QuotientRule:
                         (str(q.get("numerator_unit", "")), str(q.get("denominator_unit", ""))))
 
 
-def _structure_ratio(r: dict, src: str) -> regex.Pattern[str]:
+def _structure_ratio(r: dict, src: str, key: str = "pattern") -> regex.Pattern[str]:
     signs = regex.escape(str(r.get("signs", ":：∶")))  # (∶ U+2236, the ratio sign; ︰ U+FE30, its vertical form)
     # (each term may carry its percent sign: 30.5%:18.5%:51%)
     ratio = rf"[0-9]+(?:\.[0-9]+)?[%％]?(?:\s*[{signs}]\s*[0-9]+(?:\.[0-9]+)?[%％]?)+"
-    return compile_pattern(str(r["pattern"]).replace("{R}", ratio), src, "structure_ratio.pattern")
+    return compile_pattern(str(r[key]).replace("{R}", ratio), src, f"structure_ratio.{key}")
 
 
 def _word_count(w: dict, src: str) -> WordCountRule:

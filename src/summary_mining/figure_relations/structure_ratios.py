@@ -17,11 +17,12 @@ records made for the relation (no reported figure of the document's, like the co
 from __future__ import annotations
 
 from ..datafiles import code_pattern, rx_finditer, rx_match
+from .arithmetic import agrees, ratio
 from .context import Context, occurrences
 from .context import make_relation as _rel
 from .record import Relation
 
-__all__ = ["find_structure_ratios"]
+__all__ = ["find_structure_ratios", "find_breakdown_ratios"]
 
 _NUMBER = code_pattern(r"[0-9]+(?:\.[0-9]+)?")
 
@@ -88,3 +89,43 @@ def _moves(ctx: Context, parts: tuple[str, ...], now: list, before: list, end: i
     return [_rel(ctx, "difference_of", "difference", points[i], [now[k], before[k]], cue=parts[k], firm=True,
                  formula="difference", sign=-1.0 if points[i].direction == "-" else 1.0,
                  names=(f"今年{parts[k]}占比", f"上年{parts[k]}占比")) for i, k in named.items()]
+
+
+def find_breakdown_ratios(ctx: Context) -> list[Relation]:
+    """A ratio named by any word of a structure (``[structure_ratio] of_breakdown``: 粮经饲比例将调整为60∶26∶14) right after
+    a breakdown of as many parts, in its paragraph, no figure between (播种计划为127.76万亩，其中粮食作物76.82万亩、经济作物
+    32.8万亩、饲草料作物18.14万亩，): each number the share of its part, in order, of the whole. Read only when each holds
+    (a ratio of another structure would say otherwise); a ratio a collective name reads (三次产业结构) is left to
+    :func:`find_structure_ratios`.
+
+    >>> import summary_mining as sm
+    >>> text = "播种计划为127.76万亩，其中粮食作物76.82万亩、经济作物32.8万亩、饲草料作物18.14万亩，粮经饲比例将调整为60∶26∶14。"
+    >>> sm.audit(text=text).query("check == 'share'")["message"].tolist()[0]
+    '占比60与 粮食作物76.82万亩/播种计划127.76万亩=60.13% 一致'
+    """
+    rule = ctx.rules.breakdown_ratio
+    if rule is None or not ctx.groups:
+        return []
+    plain = ctx.plain()
+    collective = [plain.at(k) for name, _ in ctx.rules.share_collective for k in occurrences(plain.plain, name)]
+    out: list[Relation] = []
+    for m in rx_finditer(rule, plain.plain):
+        at = plain.at(m.start())
+        if any(0 <= at - k <= 24 for k in collective):
+            continue  # (三次产业结构为…: read by its collective name)
+        last = ctx.last_before(at)
+        if last is None:
+            continue
+        grp = next((g for g in ctx.groups if g.parts and g.parts[-1] is last and g.whole.para == last.para == ctx.para_at(at)
+                    and g.whole.start < g.parts[0].start), None)
+        terms = _terms(ctx, plain, m, "ratio")
+        if grp is None or len(grp.parts) != len(terms):
+            continue
+        holds = []
+        for t, part in zip(terms, grp.parts):
+            c, extra = ratio(part, grp.whole)
+            holds.append(agrees(t.written, c, t.half + extra, t.half))
+        if all(holds):
+            out += [_rel(ctx, "share_of", "share", t, [part, grp.whole], cue="", firm=False,
+                         names=(ctx.name(part), ctx.name(grp.whole))) for t, part in zip(terms, grp.parts)]
+    return out
