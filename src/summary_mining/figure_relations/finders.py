@@ -3740,11 +3740,11 @@ def _slot_pairs(ctx: Context, r: Relation) -> list[tuple[int, Fig, Fig, int]]:
     a, b = ctx.by_record.get(id(r.stated)), ctx.by_record.get(id(r.operands[0]))
     out = []
     for cell, g in ((b, a), (a, b)):
-        if cell is None or g is None or not _row_named_before(ctx, cell, g):
+        if cell is None or g is None or cell.source != "table" or g.source == "table" or cell.f.cell is None:
             continue
         table, row, _ = cell.f.cell
         lo, _ = _row_name_in(ctx, table, row, g.sentence)
-        if lo >= 0:
+        if 0 <= lo <= g.start:
             out.append((sum(1 for _ in ctx.between(lo, g.start)), cell, g, g.sentence))
     return out
 
@@ -4004,7 +4004,6 @@ def _same_writing(ctx: Context, h: Fig, g: Fig) -> bool:
     k = _common_suffix(a, b)
     # (one measure: the names end alike, and neither names a scope the other does not: 全市… / 市本级…收入完成3,042万元)
     return k >= ctx.rules.restated_name_chars and (a[:-k] == b[:-k] or not _has_any(ctx.rules.repeat_scopes, a[:-k] + "|" + b[:-k]))
-
 
 
 # ---------------------------------------------------------------------------------------------

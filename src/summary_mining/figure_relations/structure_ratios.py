@@ -118,9 +118,9 @@ def find_breakdown_ratios(ctx: Context) -> list[Relation]:
             continue
         grp = next((g for g in ctx.groups if g.parts and g.parts[-1] is last and g.whole.para == last.para == ctx.para_at(at)
                     and g.whole.start < g.parts[0].start), None)
-        terms = _terms(ctx, plain, m, "ratio")
-        if grp is None or len(grp.parts) != len(terms):
+        if grp is None or len(grp.parts) != sum(1 for _ in rx_finditer(_NUMBER, m.group("ratio"))):
             continue
+        terms = _terms(ctx, plain, m, "ratio")  # (records made only for a ratio of as many numbers as parts)
         holds = []
         for t, part in zip(terms, grp.parts):
             c, extra = ratio(part, grp.whole)
