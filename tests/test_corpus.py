@@ -48,6 +48,26 @@ def test_results_equal_the_single_file_api(mixed_corpus):
     assert gbk["surface"].tolist()[:2] == ["60.07亿元", "92.42﹪"]
 
 
+#: Three shares of one whole, the last far off it: held to its siblings, it is inconsistent (not another whole's).
+_SIBLING_SHARES = ("全省实际使用外资233.2亿美元。苏南地区实际使用外资141.5亿美元，占全省总量的60.7%；苏中地区实际使用外资48.2亿美元，"
+                   "占全省总量的20.7%；苏北地区实际使用外资43.5亿美元，占全省总量的5.6%。")
+
+
+def test_the_corpus_audit_equals_the_single_file_audit(tmp_path, seed_path):
+    """mine() checks the relations as audit() does (ratios held to their siblings included)."""
+    d = tmp_path / "corpus"
+    d.mkdir()
+    shutil.copy(seed_path, d / "good.txt")
+    (d / "shares.txt").write_text(_SIBLING_SHARES, encoding="utf-8")
+    c = mine(d, n_jobs=1, progress=False)
+    for name in ("good", "shares"):
+        single = sm.audit(d / f"{name}.txt")
+        got = c.audit[c.audit["doc_id"] == name].reset_index(drop=True)
+        assert got[["check", "status", "message"]].values.tolist() == single[["check", "status", "message"]].values.tolist()
+    shares = c.audit[c.audit["doc_id"] == "shares"]
+    assert shares["status"].tolist()[-1] == "inconsistent" and "5.6%" in shares["message"].tolist()[-1]
+
+
 def test_documents_frame_has_one_row_per_article(mixed_corpus):
     c = mine(mixed_corpus, n_jobs=1, progress=False)
     good = c.documents[c.documents["doc_id"] == "good"]

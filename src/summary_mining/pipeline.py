@@ -25,7 +25,8 @@ from .figures import Figure, figures_of
 from .figures.rows import figure_rows
 from .frame import DTYPES, to_frame
 from .model import Document
-from .auditing import AUDIT_DTYPES, evaluate
+from .auditing import AUDIT_DTYPES
+from .auditing.evaluate import evaluate_all
 from .figure_relations import Context, Relation, find_relations
 from .places.regions import REGION_COLUMNS, RegionOverrides, article_rows
 from .places.figure_periods import figure_periods
@@ -98,9 +99,10 @@ class Analysis:
             return find_relations(self.doc, self.figures, errors=self.errors)
 
     def audit_rows(self) -> list[dict[str, Any]]:
-        """One audit row per relation, checked."""
+        """One audit row per relation, checked — as :func:`summary_mining.audit` checks them (ratios held to their
+        siblings: :func:`~summary_mining.auditing.evaluate.evaluate_all`), so ``mine()`` and ``audit()`` agree."""
         ctx, rels = self.relations
-        return [evaluate(ctx, r) for r in rels]
+        return evaluate_all(ctx, rels)
 
     def drop_relations(self) -> None:
         """Forget the relations read (their context holds a record per figure): a corpus run needs them
