@@ -137,15 +137,50 @@ def _regions(text: str, rules: TextTableRules) -> list[tuple[int, int]]:
     return out
 
 
+#: A markdown table's alignment row (|---|:---:|), no cells: matched on a stripped line.
+_ALIGNMENT_ROW = re.compile(r"[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)*[|｜]?")
+
+
+def _open_rows(text: str, a: int, b: int, seps: str) -> bool:
+    """Whether no line of ``text[a:b]`` that holds a separator other than a tab ends with one (甲 | 1 | 2⏎乙 | 3 | 4:
+    rows written between their cells only), so that the line break of each such line ends a cell (a line holding
+    none continues a cell: 比上年增长⏎（%）)."""
+    marks = seps.replace("\t", "")
+    ends = [text[x:y].rstrip()[-1:] for x, y in line_spans_in(text, a, b) if any(c in marks for c in text[x:y])]
+    return bool(ends) and not any(e in marks for e in ends)
+
+
+def line_spans_in(text: str, a: int, b: int) -> Iterator[Span]:
+    """The lines of ``text[a:b]`` (spans, line breaks left out)."""
+    pos = a
+    while pos <= b:
+        end = text.find("\n", pos, b)
+        end = b if end < 0 else end
+        yield pos, end
+        pos = end + 1
+
+
 def _cells(text: str, a: int, b: int, seps: str) -> list[Span]:
     """The spans between separators in ``text[a:b]``, stripped (empty spans kept as zero-length). A line holding a
-    tab ends its last cell (指标\t利润总额（亿元）\t比上年增长（%）⏎: tab-separated lines end in no separator)."""
+    tab ends its last cell (指标\t利润总额（亿元）\t比上年增长（%）⏎: tab-separated lines end in no separator), and so does
+    every line of rows written between their cells only (甲 | 1 | 2⏎乙 | 3 | 4). A markdown alignment row (|---|---|)
+    holds no cells."""
     out: list[Span] = []
     s = a
     line = a
-    for i in range(a, b + 1):
+    open_rows = _open_rows(text, a, b, seps)
+    # (the alignment rows' characters are no cell's: each is skipped whole, its line break with it)
+    skip = {x: y for x, y in line_spans_in(text, a, b) if "-" in text[x:y] and _ALIGNMENT_ROW.fullmatch(text[x:y].strip())}
+    i = a - 1
+    while i < b:
+        i += 1
+        if i in skip:
+            i = skip[i]
+            s = line = i + 1
+            continue
         if i < b and text[i] == "\n":
-            tabbed = "\t" in seps and "\t" in text[line:i]
+            held = text[line:i]
+            tabbed = "\t" in seps and "\t" in held or open_rows and any(c in seps for c in held)
             line = i + 1
             if not tabbed:
                 continue
