@@ -100,6 +100,35 @@ def test_no_table_where_there_is_none(text):
     assert sm.read_document(text=text).tables == []
 
 
+#: A table of shared/formats/qiandongnan_2023_stats_bulletin.pdf as a PDF's text layout writes it (columns set apart
+#: by spaces), between two sentences.
+SPACED = ("全年全州户籍人口如下表。\n指标名称          年末数（人）    比重（%）\n全州总户籍人口        4899310      100.0\n"
+          "  #城镇                 1654272       33.8\n  乡村                  3245038       66.2\n全年出生人口4.2万人。")
+
+
+def test_a_table_whose_columns_are_set_apart_by_spaces():
+    doc = sm.read_document(text=SPACED)
+    (t,) = doc.tables
+    assert t.columns.tolist() == ["指标名称", "年末数（人）", "比重（%）"]
+    assert t.values.tolist()[-1] == ["乡村", "3245038", "66.2"]
+    df = sm.extract(text=SPACED)
+    cell = df[df["surface"] == "3245038"].iloc[0]
+    assert (cell["source"], cell["value"], SPACED[cell["start"]:cell["end"]]) == ("table", 3245038.0, "3245038")
+    assert cell["unit"] == "人" and df[df["surface"] == "66.2"].iloc[0]["kind"] == "percentage"
+    audit = sm.audit(text=SPACED)
+    assert "consistent" in set(audit["status"]) and "inconsistent" not in set(audit["status"])
+
+
+@pytest.mark.parametrize("text", [
+    # sentences with wide gaps (a PDF's justified lines): no table
+    "全年实现地区生产总值  1162.95亿元，比上年增长  7.2%。\n其中第一产业  50.95亿元，增长  0.7%。\n第二产业  783.34亿元。\n",
+    # a contents page: page numbers after wide gaps
+    "目  录\n一、综合    1\n二、农业    3\n三、工业    5\n",
+])
+def test_no_spaced_table_where_there_is_none(text):
+    assert sm.read_document(text=text).tables == []
+
+
 def test_a_text_table_gives_table_figures_with_offsets_into_the_unchanged_text():
     path = ROOT / "corpora" / "ningyuan_2023_tjgb.txt"
     doc = sm.read_document(path)

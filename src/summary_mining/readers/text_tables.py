@@ -27,7 +27,8 @@ import regex
 
 from ..datafiles import compile_pattern, rules_from, rx_fullmatch, rx_search
 
-__all__ = ["TextTable", "TextTableRules", "text_table_rules", "find_text_tables", "find_line_tables", "line_spans"]
+__all__ = ["TextTable", "TextTableRules", "text_table_rules", "find_text_tables", "find_line_tables", "find_space_tables",
+           "line_spans"]
 
 Span = tuple[int, int]
 
@@ -54,6 +55,11 @@ class TextTableRules:
     line_min_rows: int = 3
     line_stub_names: frozenset[str] = frozenset()  # the header of the row names, spaces left out (区县, 指标)
     leaf_header: regex.Pattern[str] = regex.compile(_LEAF_HEADER)  # a header cell naming a unit
+    # tables whose columns are set apart by spaces ([space_tables]): the shortest gap between two cells, the fewest
+    # lines of one width a table takes (header and rows), characters no such line holds (a sentence's)
+    space_gap: int = 2
+    space_min_lines: int = 3
+    space_not_in_line: str = "。，,；;！？"
 
     @cached_property
     def separator_class(self) -> re.Pattern[str]:
@@ -65,7 +71,7 @@ class TextTableRules:
 def text_table_rules(path: str = "tables.toml") -> TextTableRules:
     """``[text_tables]`` of ``data/tables.toml`` (cached)."""
     def build(d: dict, src: str) -> TextTableRules:
-        t, lt = d.get("text_tables", {}), d.get("line_tables", {})
+        t, lt, st = d.get("text_tables", {}), d.get("line_tables", {}), d.get("space_tables", {})
         return TextTableRules(
             separators=str(t.get("separators", "|｜")),
             max_line_chars=int(t.get("max_line_chars", 200)),
@@ -82,6 +88,9 @@ def text_table_rules(path: str = "tables.toml") -> TextTableRules:
             line_min_rows=int(lt.get("min_rows", 3)),
             line_stub_names=frozenset("".join(str(w).split()) for w in lt.get("stub_names", ())),
             leaf_header=compile_pattern(str(t.get("leaf_header", _LEAF_HEADER)), src, "text_tables.leaf_header"),
+            space_gap=int(st.get("gap", 2)),
+            space_min_lines=int(st.get("min_lines", 3)),
+            space_not_in_line=str(st.get("not_in_line", "。，,；;！？")),
         )
     return rules_from(path, build)
 
@@ -498,4 +507,71 @@ def find_line_tables(text: str, rules: TextTableRules | None = None, skip: list[
             out.append(_header_over_lines(text, run[:k], table, rules) or table)
             width, offset, rows, _ = cut
             k += offset + width * (rows + 1)
+    return out
+
+
+def _gap_cells(text: str, a: int, b: int, gap: int) -> list[Span]:
+    """The cells of line ``text[a:b]`` (stripped) set apart by runs of at least ``gap`` spaces (ideographic ones too)."""
+    out: list[Span] = []
+    s = a
+    k = a
+    while k < b:
+        if text[k] in " \u3000":
+            e = k
+            while e < b and text[e] in " \u3000":
+                e += 1
+            if e - k >= gap:
+                out.append((s, k))
+                s = e
+            k = e
+        else:
+            k += 1
+    out.append((s, b))
+    return [(x, y) for x, y in out if y > x]
+
+
+def find_space_tables(text: str, rules: TextTableRules | None = None, skip: list[Span] | None = None) -> list[TextTable]:
+    """Tables whose columns are set apart by spaces, as a PDF's text layout writes them (``[space_tables]`` of
+    ``data/tables.toml``): a run of at least ``min_lines`` lines of as many cells each (two or more, none a
+    sentence's line), cut like a ``|`` table's stream of cells, each row one line. Runs overlapping ``skip`` (tables
+    already found) are left alone.
+
+    >>> text = "表1 人口\\n指标名称    年末数（人）    比重（%）\\n全州总户籍人口    4899310    100.0\\n乡村    3245038    66.2\\n"
+    >>> [(t.header, [[text[a:b] for a, b in r] for r in t.rows]) for t in find_space_tables(text)]
+    [(['指标名称', '年末数（人）', '比重（%）'], [['全州总户籍人口', '4899310', '100.0'], ['乡村', '3245038', '66.2']])]
+    """
+    rules = rules or text_table_rules()
+    skip = skip or []
+    out: list[TextTable] = []
+    if "  " not in text and "\u3000\u3000" not in text:
+        return out
+    marks = re.compile("[" + re.escape(rules.separators + rules.space_not_in_line) + "]")
+    gap = re.compile("[ \u3000]{%d}" % rules.space_gap)
+    runs: list[list[list[Span]]] = []
+    run: list[list[Span]] = []
+    for a, b in line_spans(text):
+        # (a line with no gap, or with a sentence's marks, is looked at no further: str and re scans, no Python loop)
+        cells = _gap_cells(text, a, b, rules.space_gap) if 0 < b - a <= rules.max_line_chars \
+            and gap.search(text, a, b) and not marks.search(text, a, b) else []
+        if len(cells) >= 2 and (not run or len(cells) == len(run[-1])):
+            run.append(cells)
+            continue
+        if len(run) >= rules.space_min_lines:
+            runs.append(run)
+        run = [cells] if len(cells) >= 2 else []
+    if len(run) >= rules.space_min_lines:
+        runs.append(run)
+    for run in runs:
+        if any(run[0][0][0] < e and s < run[-1][-1][1] for s, e in skip):
+            continue
+        spans = [c for line in run for c in line]
+        if len(spans) > rules.max_cells:
+            continue
+        texts = [_squeeze(text[x:y]) for x, y in spans]
+        cut = _best_cut(texts, rules)
+        if cut is None or cut[0] != len(run[0]) or cut[1] % cut[0]:
+            continue  # (a row a line)
+        if all(len(h) < 2 for h in texts[cut[1]:cut[1] + cut[0]]):
+            continue  # (目  录: a word set apart by spaces, no header)
+        out.append(_table(text, spans, cut))
     return out
