@@ -404,6 +404,9 @@ READINGS = [
      "全市政府性基金收入 5.56 亿元，加上转移支付、债务转贷等转移性收入，收入总量为 80.92 亿元。支出 41.05 亿元，同比增长 183.86%；"
      "加上债务还本、年终结余等支出总量为 81.92 亿元。",
      "80.92 亿元", "inconsistent", ["81.92 亿元"], 81.92),
+    ("a spending total whose items after it count the year-end balance equals the income total (l01)",
+     "1.一般公共预算\n（1）总收入1166.3亿元。\n（2）总支出1176.3亿元，其构成是：①一般公共预算支出995.8亿元；②结转下年支出180.5亿元。",
+     "1166.3亿元", "inconsistent", ["1176.3亿元"], 1176.3),
     ("a spending total the next full sentence says balances equals the income total (s04)",
      "全县一般公共财政预算收入364900万元，加上转移性收入后，收入合计1099245万元。\n\n2020年全县一般公共预算支出917537万元，"
      "加上转移性支出181708万元，支出合计1099345万元。\n\n收支相抵，全县一般公共预算收支平衡。",
@@ -465,6 +468,7 @@ def test_a_growth_over_a_base_not_named_achieved_is_read_only_when_it_holds(base
     "加上债务还本等支出总量为 81.92 亿元。",  # no balance counted: unequal totals leave one, read by find_balances
     "加上债务还本等支出总量为 79.92 亿元。收支相抵，结转下年 1 亿元。",  # a balance stated after the total
     "加上债务还本、上年结余等支出总量为 81.92 亿元。",  # 上年结余 is income, no balance carried out
+    "加上债务还本等支出总量为 79.92 亿元，其中，收支相抵，结转下年 1 亿元。",  # a balance left after the total, not an item of it
 ])
 def test_unequal_totals_that_do_not_close_the_books_are_no_restatement(spending):
     text = "全市政府性基金收入 5.56 亿元，加上转移性收入，收入总量为 80.92 亿元。支出 41.05 亿元，" + spending

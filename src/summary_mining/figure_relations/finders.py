@@ -4529,16 +4529,21 @@ def find_equal_totals(ctx: Context) -> list[Relation]:
             continue  # (books said to balance, 支出总量为340.62亿元，收支平衡: find_balanced reads them)
         firm = _books_close(ctx, g, h)
         if firm or h.written == g.written and h.factor == g.factor:
-            out.append(_rel(ctx, "same_as", "repeat", g, [h], cue=_word_of(rule.totals, h), firm=firm,
-                            formula="restated"))
+            out.append(_rel(ctx, "same_as", "repeat", g, [h], cue=_word_of(rule.totals, g) or _word_of(rule.totals, h),
+                            firm=firm, formula="restated"))  # (named by the income total's word: 总收入1166.3亿元 …)
     return out
+
+
+#: Words opening the list of a spending total's items after it in its full sentence (总支出1166.3亿元，其构成是：①…).
+_SPENDING_LIST_CUES = ("构成", "包括", "其中")
 
 
 def _books_close(ctx: Context, came: Fig, spent: Fig) -> bool:
     """The spending total ``spent`` closes the books on the income total ``came``, so the two are equal however they
-    are written: before it in its full sentence (after ``came``) the spending counts what it carries out of the year
-    (加上债务还本、年终结余等支出总量为80.92亿元; …，结转下年支出12.9亿元，支出总计为129.3亿元: ``[carry_over] out_of``,
-    not right after a ``[balance] excluded`` word — 上年结余 is income), or the next full sentence, holding no figure,
+    are written: before it in its full sentence (after ``came``), or among the items listed after it there (其构成是：…
+    ④结转下年支出231.8亿元), the spending counts what it carries out of the year (加上债务还本、年终结余等支出总量为80.92亿元;
+    …，结转下年支出12.9亿元，支出总计为129.3亿元: ``[carry_over] out_of``, not right after a ``[balance] excluded`` word —
+    上年结余 is income), or the next full sentence, holding no figure,
     says they balance (支出合计1099245万元。⏎收支相抵，全县一般公共预算收支平衡。: ``[balance] balanced``).
 
     >>> import summary_mining as sm
@@ -4549,12 +4554,16 @@ def _books_close(ctx: Context, came: Fig, spent: Fig) -> bool:
     rule = ctx.rules.balance
     lo, end = ctx.doc.stop_span(spent.start)
     lo = max(lo, came.end)
-    for w in ctx.rules.carry_over[1] if ctx.rules.carry_over else ():
-        k = ctx.text.find(w, lo, spent.start)
-        while k >= 0:
-            if not any(ctx.text.endswith(x, lo, k) for x in rule.excluded):
-                return True
-            k = ctx.text.find(w, k + 1, spent.start)
+    # (or after it in its full sentence, among the items a list cue opens: 总支出1166.3亿元，其构成是：①…④结转下年支出…)
+    cue = min((k for w in _SPENDING_LIST_CUES if (k := ctx.text.find(w, spent.end, end)) >= 0), default=-1)
+    settled = min((k for w in rule.settled if (k := ctx.text.find(w, spent.end, end)) >= 0), default=end)
+    for a, b in ((lo, spent.start), (cue, settled) if 0 <= cue < settled else (0, 0)):
+        for w in ctx.rules.carry_over[1] if ctx.rules.carry_over else ():
+            k = ctx.text.find(w, a, b)
+            while k >= 0:
+                if not any(ctx.text.endswith(x, a, k) for x in rule.excluded):
+                    return True
+                k = ctx.text.find(w, k + 1, b)
     while end < len(ctx.text):
         a, b = ctx.doc.stop_span(end)
         if ctx.text[a:b].strip():
