@@ -62,6 +62,16 @@ class TextTableRules:
     space_not_in_line: str = "。，,；;！？"
 
     @cached_property
+    def space_marks(self) -> re.Pattern[str]:
+        """What no line of a table set apart by spaces holds: a separator, a sentence's marks (one character class)."""
+        return re.compile("[" + re.escape(self.separators + self.space_not_in_line) + "]")
+
+    @cached_property
+    def space_gap_run(self) -> re.Pattern[str]:
+        """The shortest gap between two cells of a table set apart by spaces."""
+        return re.compile("[ \u3000]{%d}" % self.space_gap)
+
+    @cached_property
     def separator_class(self) -> re.Pattern[str]:
         """The separators as one character class of the standard library's ``re`` (linear, no timeout needed)."""
         return re.compile("[" + re.escape(self.separators) + "]")
@@ -155,11 +165,11 @@ def _open_rows(text: str, a: int, b: int, seps: str) -> bool:
     rows written between their cells only), so that the line break of each such line ends a cell (a line holding
     none continues a cell: 比上年增长⏎（%）)."""
     marks = seps.replace("\t", "")
-    ends = [text[x:y].rstrip()[-1:] for x, y in line_spans_in(text, a, b) if any(c in marks for c in text[x:y])]
+    ends = [text[x:y].rstrip()[-1:] for x, y in _line_spans_in(text, a, b) if any(c in marks for c in text[x:y])]
     return bool(ends) and not any(e in marks for e in ends)
 
 
-def line_spans_in(text: str, a: int, b: int) -> Iterator[Span]:
+def _line_spans_in(text: str, a: int, b: int) -> Iterator[Span]:
     """The lines of ``text[a:b]`` (spans, line breaks left out)."""
     pos = a
     while pos <= b:
@@ -179,7 +189,7 @@ def _cells(text: str, a: int, b: int, seps: str) -> list[Span]:
     line = a
     open_rows = _open_rows(text, a, b, seps)
     # (the alignment rows' characters are no cell's: each is skipped whole, its line break with it)
-    skip = {x: y for x, y in line_spans_in(text, a, b) if "-" in text[x:y] and _ALIGNMENT_ROW.fullmatch(text[x:y].strip())}
+    skip = {x: y for x, y in _line_spans_in(text, a, b) if "-" in text[x:y] and _ALIGNMENT_ROW.fullmatch(text[x:y].strip())}
     i = a - 1
     while i < b:
         i += 1
@@ -545,8 +555,7 @@ def find_space_tables(text: str, rules: TextTableRules | None = None, skip: list
     out: list[TextTable] = []
     if "  " not in text and "\u3000\u3000" not in text:
         return out
-    marks = re.compile("[" + re.escape(rules.separators + rules.space_not_in_line) + "]")
-    gap = re.compile("[ \u3000]{%d}" % rules.space_gap)
+    marks, gap = rules.space_marks, rules.space_gap_run
     runs: list[list[list[Span]]] = []
     run: list[list[Span]] = []
     for a, b in line_spans(text):
