@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import summary_mining as sm
-from summary_mining.readers.text_tables import find_text_tables
+from summary_mining.readers.text_tables import find_space_tables, find_text_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 RELDOCS = ROOT / "tests" / "data" / "relations" / "docs"
@@ -117,6 +117,13 @@ def test_a_table_whose_columns_are_set_apart_by_spaces():
     assert cell["unit"] == "人" and df[df["surface"] == "66.2"].iloc[0]["kind"] == "percentage"
     audit = sm.audit(text=SPACED)
     assert "consistent" in set(audit["status"]) and "inconsistent" not in set(audit["status"])
+
+
+def test_a_spaced_table_whose_header_leaves_the_row_names_column_blank():
+    text = SPACED.replace("指标名称          年末数（人）", "                  年末数（人）")
+    (t,) = find_space_tables(text)
+    assert t.header == ["", "年末数（人）", "比重（%）"]
+    assert [[text[a:b] for a, b in r] for r in t.rows][0] == ["全州总户籍人口", "4899310", "100.0"]
 
 
 @pytest.mark.parametrize("text", [

@@ -543,8 +543,9 @@ def _gap_cells(text: str, a: int, b: int, gap: int) -> list[Span]:
 def find_space_tables(text: str, rules: TextTableRules | None = None, skip: list[Span] | None = None) -> list[TextTable]:
     """Tables whose columns are set apart by spaces, as a PDF's text layout writes them (``[space_tables]`` of
     ``data/tables.toml``): a run of at least ``min_lines`` lines of as many cells each (two or more, none a
-    sentence's line), cut like a ``|`` table's stream of cells, each row one line. Runs overlapping ``skip`` (tables
-    already found) are left alone.
+    sentence's line), cut like a ``|`` table's stream of cells, each row one line; a line right before the run with a
+    cell fewer is its header over all columns but the row names'. Runs overlapping ``skip`` (tables already found) are
+    left alone.
 
     >>> text = "表1 人口\\n指标名称    年末数（人）    比重（%）\\n全州总户籍人口    4899310    100.0\\n乡村    3245038    66.2\\n"
     >>> [(t.header, [[text[a:b] for a, b in r] for r in t.rows]) for t in find_space_tables(text)]
@@ -556,24 +557,33 @@ def find_space_tables(text: str, rules: TextTableRules | None = None, skip: list
     if "  " not in text and "\u3000\u3000" not in text:
         return out
     marks, gap = rules.space_marks, rules.space_gap_run
-    runs: list[list[list[Span]]] = []
+    runs: list[tuple[list[Span], list[list[Span]]]] = []  # (the line right before, the run of lines of one width)
     run: list[list[Span]] = []
+    lead: list[Span] = []
+    prev: list[Span] = []
     for a, b in line_spans(text):
         # (a line with no gap, or with a sentence's marks, is looked at no further: str and re scans, no Python loop)
         cells = _gap_cells(text, a, b, rules.space_gap) if 0 < b - a <= rules.max_line_chars \
             and gap.search(text, a, b) and not marks.search(text, a, b) else []
         if len(cells) >= 2 and (not run or len(cells) == len(run[-1])):
+            if not run:
+                lead = prev
             run.append(cells)
+            prev = cells
             continue
         if len(run) >= rules.space_min_lines:
-            runs.append(run)
-        run = [cells] if len(cells) >= 2 else []
+            runs.append((lead, run))
+        run, lead = ([cells], prev) if len(cells) >= 2 else ([], [])
+        prev = cells
     if len(run) >= rules.space_min_lines:
-        runs.append(run)
-    for run in runs:
+        runs.append((lead, run))
+    for lead, run in runs:
         if any(run[0][0][0] < e and s < run[-1][-1][1] for s, e in skip):
             continue
         spans = [c for line in run for c in line]
+        if len(lead) == len(run[0]) - 1 and not any(_numbers([_squeeze(text[x:y]) for x, y in lead], rules)):
+            # a header over all columns but the row names' (            年末数（人）    比重（%）): a blank stub cell
+            spans = [(lead[0][0], lead[0][0]), *lead, *spans]
         if len(spans) > rules.max_cells:
             continue
         texts = [_squeeze(text[x:y]) for x, y in spans]
