@@ -119,6 +119,17 @@ def test_a_table_whose_columns_are_set_apart_by_spaces():
     assert "consistent" in set(audit["status"]) and "inconsistent" not in set(audit["status"])
 
 
+def test_a_cell_with_a_doubled_decimal_point_holds_its_place():
+    """43..67 (as the Qiandongnan 2023 bulletin prints it) is no figure, but the rows after it stay in the table."""
+    text = ("指标名称 | 绝对数（亿元） | 比上年增长（%） |\n农林水 | 69.71 | 22.3 |\n教育 | 104.83 | 43..67 |\n"
+            "交通运输 | 8.18 | 37.3 |\n")
+    (t,) = find_text_tables(text)
+    assert [[text[a:b] for a, b in r] for r in t.rows][-1] == ["交通运输", "8.18", "37.3"]
+    df = sm.extract(text=text)
+    assert df["surface"].tolist() == ["69.71", "22.3", "104.83", "8.18", "37.3"]
+    assert (df["source"] == "table").all()
+
+
 def test_a_spaced_table_whose_header_leaves_the_row_names_column_blank():
     text = SPACED.replace("指标名称          年末数（人）", "                  年末数（人）")
     (t,) = find_space_tables(text)
