@@ -20,22 +20,15 @@ not always cut where the count cuts them), as the other counts written as words.
 from __future__ import annotations
 
 from ..datafiles import rx_finditer, rx_match
-from ..numerals import parse_number
 from .context import Context
 from .context import make_relation as _rel
 from .record import Relation
+from .word_counts import numeral_count
 
 __all__ = ["find_explained_slogans"]
 
 #: How far after a slogan its explanation may stand (characters, in its paragraph).
 EXPLANATION_WINDOW = 300
-
-
-def _count(numeral: str, numerals: dict[str, int]) -> int | None:
-    if numeral in numerals:
-        return numerals[numeral]
-    n = parse_number(numeral)
-    return int(n) if n is not None and n == int(n) and n > 0 else None
 
 
 def _items(text: str, lo: int, hi: int, joiners: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -67,7 +60,7 @@ def find_explained_slogans(ctx: Context) -> list[Relation]:
         hi = min(para.end if para is not None else len(text), m.end() + EXPLANATION_WINDOW)
         bracket = rx_match(rule.bracket, text, m.end(), min(hi, m.end() + rule.bracket_gap + 1))
         for start, end, numeral, word in parts:
-            n = _count(numeral, rule.numerals)
+            n = numeral_count(numeral, rule.numerals)
             if n is None:
                 continue
             quoted = text.find(f"“{numeral}{word}”", m.end(), hi)

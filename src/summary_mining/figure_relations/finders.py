@@ -3749,10 +3749,15 @@ def _slot_pairs(ctx: Context, r: Relation) -> list[tuple[int, Fig, Fig, int]]:
     return out
 
 
+def _row_name(ctx: Context, table: int, row: int) -> str:
+    """The name of ``table``'s ``row`` as the text writes it (normalized, glosses left out), "" when there is none."""
+    r = table_figures(ctx.doc).rows.get((table, row))
+    return strip_glosses(normalize(r.name)) if r is not None else ""
+
+
 def _row_name_in(ctx: Context, table: int, row: int, stmt: int) -> tuple[int, str]:
     """(where the name of ``table``'s ``row`` ends in statement ``stmt`` (。；), the name), or (-1, "")."""
-    r = table_figures(ctx.doc).rows.get((table, row))
-    name = strip_glosses(normalize(r.name)) if r is not None else ""
+    name = _row_name(ctx, table, row)
     lo, hi = ctx.doc.sentences[stmt].start, ctx.doc.sentences[stmt].end
     at = ctx.text.find(name, lo, hi) if len(name) >= 2 else -1
     return (at + len(name), name) if at >= 0 else (-1, "")
@@ -3764,9 +3769,7 @@ def _row_named_before(ctx: Context, cell: Fig, g: Fig) -> bool:
     1.6 | 1.4 restates 居民消费价格总水平比上年上涨1.6%，其中城市上涨1.4%."""
     if cell.source != "table" or g.source == "table" or cell.f.cell is None:
         return False
-    table, r, _ = cell.f.cell
-    row = table_figures(ctx.doc).rows.get((table, r))
-    name = strip_glosses(normalize(row.name)) if row is not None else ""
+    name = _row_name(ctx, *cell.f.cell[:2])
     lo = ctx.stmt_start(g.start)
     return len(name) >= 2 and g.start - lo <= TEXT_WINDOW and name in ctx.text[lo:g.start]
 

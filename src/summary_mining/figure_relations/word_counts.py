@@ -27,7 +27,7 @@ from .context import make_relation as _rel
 from .record import Relation
 from .rules import TallyRule
 
-__all__ = ["find_tallies", "find_word_counts", "find_top_lists", "figures_listed_before"]
+__all__ = ["find_tallies", "find_word_counts", "find_top_lists", "figures_listed_before", "numeral_count"]
 
 #: How many characters a listed name may take before a count of names (the list is searched that far back per name).
 NAME_WINDOW = 10
@@ -35,7 +35,11 @@ _SKIP = "”\"’，,。；;：: \t"  # what may follow a tally that ends its pa
 _OPEN = "“\"‘ \t"  # what may stand between a tally and the count before it
 
 
-def _count(numeral: str) -> int | None:
+def numeral_count(numeral: str, numerals: dict[str, int] | None = None) -> int | None:
+    """The count a numeral writes (五 -> 5, 12 -> 12; ``numerals`` for those no number parser reads: 双 -> 2), or None
+    when it writes no whole number above 0."""
+    if numerals and numeral in numerals:
+        return numerals[numeral]
     n = parse_number(numeral)
     return int(n) if n is not None and n == int(n) and n > 0 else None
 
@@ -83,7 +87,7 @@ def find_tallies(ctx: Context) -> list[Relation]:
         m = rx_match(rule.pattern, ctx.text, q)
         if m is None:
             continue
-        steps = [(s, _count(s.group("n")), s.group("dir")) for s in rx_finditer(rule.step, m.group(), 0)]
+        steps = [(s, numeral_count(s.group("n")), s.group("dir")) for s in rx_finditer(rule.step, m.group(), 0)]
         if any(n is None for _, n, _ in steps):
             continue
         total = sum(n for _, n, _ in steps)
@@ -105,7 +109,7 @@ def find_tallies(ctx: Context) -> list[Relation]:
             out.append(_rel(ctx, "count_of", "enumeration", stated, [], items=items, cue=m.group(), firm=False))
         base = ctx.clause_start(m.start())
         w = rx_search(rule.whole, ctx.text[base:m.start()].rstrip(_OPEN))
-        n = _count(w.group("n")) if w else None
+        n = numeral_count(w.group("n")) if w else None
         if w is not None and n is not None and counted:
             lo, hi = base + w.start("whole"), base + w.end("whole")
             whole = next((g for g in ctx.between(lo, hi) if g.kind == "count" and g.start == lo), None)
@@ -154,7 +158,7 @@ def _counts_listed_after(ctx: Context, rule) -> list[Relation]:
     for at in (k for c in "：:" for k in occurrences(text, c)):
         lo = max(0, at - 16)
         m = next((m for m in rx_finditer(rule.listed_after, text, lo, at + 1) if m.end() == at + 1), None)
-        n = _count(m.group("n")) if m else None
+        n = numeral_count(m.group("n")) if m else None
         if m is None or n is None or n < rule.min_items or any(g.start < m.end("count") and m.start("count") < g.end
                                                                for g in ctx.between(lo, at)):
             continue
@@ -179,7 +183,7 @@ def _word_count(ctx: Context, rule, c: regex.Match[str], quoted: bool) -> Relati
     right before it, when they are as many."""
     plain = ctx.plain()
     text = plain.plain
-    n = dict(rule.numerals).get(c.group("n")) or _count(c.group("n"))
+    n = numeral_count(c.group("n"), dict(rule.numerals))
     if n is None or n < rule.min_items:
         return None
     a, b = c.span("count")
@@ -282,7 +286,7 @@ def find_top_lists(ctx: Context) -> list[Relation]:
         m = rx_match(rule, text, at)
         if m is None:
             continue
-        n = _count(m.group("n"))
+        n = numeral_count(m.group("n"))
         stmt = ctx.doc.sentence_at(m.end())  # (to its ；: 前5名是…；从市县情况看，…前5名是…)
         end = stmt.end if stmt is not None else ctx.doc.stop_span(m.end())[1]
         items = [g for g in ctx.between(m.end(), end) if g.kind in ("amount", "count") and not g.direction]

@@ -68,8 +68,8 @@ class TextTableRules:
 
     @cached_property
     def space_gap_run(self) -> re.Pattern[str]:
-        """The shortest gap between two cells of a table set apart by spaces."""
-        return re.compile("[ \u3000]{%d}" % self.space_gap)
+        """A gap between two cells of a table set apart by spaces (a run of at least ``space_gap`` spaces)."""
+        return re.compile("[ \u3000]{%d,}" % self.space_gap)
 
     @cached_property
     def separator_class(self) -> re.Pattern[str]:
@@ -170,9 +170,9 @@ def _open_rows(text: str, a: int, b: int, seps: str) -> bool:
 
 
 def _line_spans_in(text: str, a: int, b: int) -> Iterator[Span]:
-    """The lines of ``text[a:b]`` (spans, line breaks left out)."""
+    """The lines of ``text[a:b]`` (spans, line breaks left out; none after a last line break)."""
     pos = a
-    while pos <= b:
+    while pos < b:
         end = text.find("\n", pos, b)
         end = b if end < 0 else end
         yield pos, end
@@ -412,17 +412,12 @@ def _table(text: str, cells: list[Span], cut: tuple[int, int, int, int]) -> Text
 
 def line_spans(text: str) -> Iterator[Span]:
     """Each line of ``text`` as a span without its line break and edge spaces (empty for a blank line)."""
-    pos, n = 0, len(text)
-    while pos < n:
-        end = text.find("\n", pos)
-        end = n if end < 0 else end
-        a, b = pos, end
+    for a, b in _line_spans_in(text, 0, len(text)):
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
         yield a, b
-        pos = end + 1
 
 
 def _short_line_runs(text: str, rules: TextTableRules) -> list[list[Span]]:
@@ -520,22 +515,13 @@ def find_line_tables(text: str, rules: TextTableRules | None = None, skip: list[
     return out
 
 
-def _gap_cells(text: str, a: int, b: int, gap: int) -> list[Span]:
-    """The cells of line ``text[a:b]`` (stripped) set apart by runs of at least ``gap`` spaces (ideographic ones too)."""
+def _gap_cells(text: str, a: int, b: int, gap: re.Pattern[str]) -> list[Span]:
+    """The cells of line ``text[a:b]`` (stripped) set apart by the runs of spaces ``gap`` matches."""
     out: list[Span] = []
     s = a
-    k = a
-    while k < b:
-        if text[k] in " \u3000":
-            e = k
-            while e < b and text[e] in " \u3000":
-                e += 1
-            if e - k >= gap:
-                out.append((s, k))
-                s = e
-            k = e
-        else:
-            k += 1
+    for m in gap.finditer(text, a, b):
+        out.append((s, m.start()))
+        s = m.end()
     out.append((s, b))
     return [(x, y) for x, y in out if y > x]
 
@@ -563,7 +549,7 @@ def find_space_tables(text: str, rules: TextTableRules | None = None, skip: list
     prev: list[Span] = []
     for a, b in line_spans(text):
         # (a line with no gap, or with a sentence's marks, is looked at no further: str and re scans, no Python loop)
-        cells = _gap_cells(text, a, b, rules.space_gap) if 0 < b - a <= rules.max_line_chars \
+        cells = _gap_cells(text, a, b, gap) if 0 < b - a <= rules.max_line_chars \
             and gap.search(text, a, b) and not marks.search(text, a, b) else []
         if len(cells) >= 2 and (not run or len(cells) == len(run[-1])):
             if not run:
