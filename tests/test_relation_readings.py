@@ -203,6 +203,16 @@ READINGS = [
      "（一）一般公共预算执行情况\n经汇总，全市一般公共预算收入调整为290.95亿元，支出调整为631.54亿元。\n2025年全市一般公共预算收入完成"
      "278.26亿元，为调整预算的95.64％。\n全市一般公共预算支出执行731.85亿元，为调整预算的92.71％，增长3.2％。",
      "92.71％", "inconsistent", ["731.85亿元", "631.54亿元"], 731.85 / 631.54 * 100),
+    # an actual named by its verb alone, opening the full sentence right after its budget's: that budget firmly (o01)
+    ("an actual by its verb right after its budget",
+     "年初市级一般公共预算支出70.8亿元，执行中因上级补助增加等，支出预算调整为79.4亿元（其中：开发区9.8亿元）。实际完成92.8亿元"
+     "（其中：开发区9.7亿元），为调整预算的93.5%，增长7.4%。",
+     "93.5%", "inconsistent", ["92.8亿元", "79.4亿元"], 92.8 / 79.4 * 100),
+    # the one target before it named as the part is, word for word, firmly (z08)
+    ("a target named as its value word for word",
+     "我镇目标分解任务主要是:境内外招商引资总额17000万美元,外贸出口8400万美元。\n我镇今年的招商工作做到早布局。上报境外投资项目1个,"
+     "合计完成境内外招商引资总额22642万美元,完成目标任务的106.55%。",
+     "106.55%", "inconsistent", ["22642万美元", "17000万美元"], 22642 / 17000 * 100),
     # a lone 其中 part named as its whole less the whole's 总 (协议投资总额 / 中方协议投资额: k08)
     ("a lone part named as its whole less 总",
      "新批境外协议投资总额34.33亿美元，其中，中方协议投资额8.64亿美元。",

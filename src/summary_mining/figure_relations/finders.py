@@ -826,6 +826,12 @@ def _stated_target(ctx: Context, p: Fig, part: Fig, named: str = "") -> tuple[Fi
         if best is not None:
             return best, best.para == p.para
     best = None
+    # the one target before it named as the part is, word for word (目标分解任务主要是：境内外招商引资总额17000万美元 … 合计完成境内外
+    # 招商引资总额22642万美元，完成目标任务的106.55%): firm
+    same = [g for g in ctx.targets_around(part, p.article) if g is not part and len(part.label) >= SAME_TARGET_CHARS
+            and g.label == part.label]
+    if len(same) == 1 and same[0].start < part.start:
+        return same[0], True
     key = (part.label or part.clause)[-6:]
     for g in ctx.targets_around(part, p.article):
         if g is part:
@@ -853,6 +859,8 @@ def _same_year(words: tuple[str, ...]) -> Callable[[str], str]:
     return year
 
 
+#: How long a name a target must share, word for word, with the value measured against it to be that value's own.
+SAME_TARGET_CHARS = 4
 #: How many statements back a budget named only "the budget" may be stated (支出预算由…变动为4202408万元。…为预算的97.23%).
 BUDGET_STATEMENTS = 6
 #: …or how many paragraphs back (a paragraph of ；-items between: 支出调整为631.54亿元。…税收收入…；…。支出执行585.48亿元，
@@ -884,7 +892,9 @@ def _budget_before(ctx: Context, p: Fig, part: Fig, named_budget: str = "") -> t
         if prev is not None and prev.family == part.family and not prev.direction \
                 and (_names_budget(ctx, prev.label) or _names_budget(ctx, prev.clause)) \
                 and (prev.sentence == part.sentence or opens and prev.para == part.para and part.stmt - prev.stmt == 1):
-            return prev, prev.sentence == part.sentence
+            # (firm in the part's sentence, or in the one right before when the actual opens its own: the verb names
+            # nothing else it could be of)
+            return prev, True
     own = plain(part.label or part.clause).strip(_TRIM)
     if not _has_any(rules.budget_measures, own):
         return None, False
