@@ -213,6 +213,10 @@ READINGS = [
      "我镇目标分解任务主要是:境内外招商引资总额17000万美元,外贸出口8400万美元。\n我镇今年的招商工作做到早布局。上报境外投资项目1个,"
      "合计完成境内外招商引资总额22642万美元,完成目标任务的106.55%。",
      "106.55%", "inconsistent", ["22642万美元", "17000万美元"], 22642 / 17000 * 100),
+    # a rate's base in its numerator's own clause, smaller than the numerator by a slip: still its base (u11)
+    ("a rate's base in its numerator's clause, under it",
+     "截至6月底,省市两级开工建设重点项目3114个,开工率87.8%。其中500个省级重点项目已开工562个,开工率90%。",
+     "90%", "inconsistent", ["562个", "500个"], 562 / 500 * 100),
     # a lone 其中 part named as its whole less the whole's 总 (协议投资总额 / 中方协议投资额: k08)
     ("a lone part named as its whole less 总",
      "新批境外协议投资总额34.33亿美元，其中，中方协议投资额8.64亿美元。",

@@ -341,12 +341,16 @@ def _base_in_statement(ctx: Context, p: Fig, num: Fig) -> Fig | None:
     """A rate's base no word of the rule names: the value of the numerator's family right before the numerator in the
     numerator's full sentence, no smaller (引进区外投资项目315个，已开工项目277个，开工率达87.9%); or, the numerator
     the first figure of its full sentence, the total (共, 合计) of its family in the full sentence before, in its
-    paragraph (新建项目共185个，…。至9月底，开工建设160个，开工率为86.5%); never firm."""
+    paragraph (新建项目共185个，…。至9月底，开工建设160个，开工率为86.5%); never firm. In the numerator's own clause
+    (其中500个省级重点项目已开工450个) the base may be smaller than the numerator by a slip (within NOT_PARTS): the
+    clause names no other thing the count could be of."""
     opens = not ctx.any_between(ctx.stmt_start(num.start), num.start)
+    own = ctx.clause_start(num.start)
     for g in ctx.nearest_before(num):
         if g.stmt != num.stmt and not (opens and g.stmt == num.stmt - 1 and g.para == num.para):
             return None
-        if g.family == num.family and ctx.usable(g) and not g.direction and not ctx.is_target(g) and g.value >= num.value \
+        if g.family == num.family and ctx.usable(g) and not g.direction and not ctx.is_target(g) \
+                and (g.value >= num.value or g.start >= own and g.value * NOT_PARTS >= num.value) \
                 and (g.stmt == num.stmt or _is_total(ctx, g)):
             return g
     return None
