@@ -217,6 +217,14 @@ READINGS = [
     ("a rate's base in its numerator's clause, under it",
      "截至6月底,省市两级开工建设重点项目3114个,开工率87.8%。其中500个省级重点项目已开工562个,开工率90%。",
      "90%", "inconsistent", ["562个", "500个"], 562 / 500 * 100),
+    # a growth from a level and its change: the change is written for itself, only the base below it carries the
+    # level's rounding (4.25/175.25 to 4.35/174.15: 2.43 % to 2.50 %, not 3.1 %; i11)
+    ("a growth from a level and its change, held to the change's precision",
+     "全年累计争取各类上级转移支付资金179亿元，同口径增加4.3亿元，增长3.1%。",
+     "3.1%", "inconsistent", ["179亿元", "4.3亿元"], 4.3 / (179 - 4.3) * 100),
+    ("… and a fall, held likewise (e04)",
+     "果园面积219.43万亩，减少3.33万亩，下降1.5%。茶园面积3.70万亩，减少0.06万亩，下降2.0%。",
+     "2.0%", "inconsistent", ["3.70万亩", "0.06万亩"], -0.06 / (3.70 + 0.06) * 100),
     # a lone 其中 part named as its whole less the whole's 总 (协议投资总额 / 中方协议投资额: k08)
     ("a lone part named as its whole less 总",
      "新批境外协议投资总额34.33亿美元，其中，中方协议投资额8.64亿美元。",

@@ -16,7 +16,7 @@ import math
 from dataclasses import replace
 from typing import Any
 
-from ..figure_relations.arithmetic import agrees, growth, ratio, rounding, sum_tolerance
+from ..figure_relations.arithmetic import agrees, growth, growth_by_change, ratio, rounding, sum_tolerance
 from ..figure_relations.context import Context, Fig
 from ..figure_relations.record import Relation
 
@@ -310,8 +310,7 @@ def _change_row(ctx: Context, rel: Relation, p: Fig, ops: list[Fig]) -> Row:
         shown = f"({a.surface}/{b.surface})^(1/{rel.years})-1"
     elif rel.formula == "growth_by_difference":
         diff = abs(b.value) * (-1.0 if rel.sign < 0 else 1.0)
-        before = a.value - diff
-        c, err = growth(a.value, before, rounding(a), rounding(a) + rounding(b))  # (exact counts: 58起, 减少6起)
+        c, err = growth_by_change(a.value, diff, rounding(a), rounding(b))  # (exact counts: 58起, 减少6起)
         shown = f"{_plus([b])}/({a.surface}{'+' if diff < 0 else '-'}{b.surface})"
     else:
         before = b.value

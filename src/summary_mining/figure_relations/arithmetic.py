@@ -71,6 +71,27 @@ def growth(now: float, before: float, d_now: float, d_before: float) -> tuple[fl
     return c, err
 
 
+def growth_by_change(now: float, change: float, d_now: float, d_change: float) -> tuple[float, float]:
+    """The growth a level and its stated change give, change / (now - change) * 100, and how far the two as
+    written (``d_now``, ``d_change``: half a unit of each one's last place) let it move: the change is written
+    for itself, so only the base below it carries the level's rounding (179亿元, 增加4.3亿元: 4.25/175.25 to
+    4.35/174.15, 2.43 % to 2.50 %). The growth rises with the change and falls with the level, so the corners
+    of the two ranges bound it; a base that may reach zero falls back to :func:`growth`'s wider bound.
+
+    >>> c, err = growth_by_change(179.0, 4.3, 0.5, 0.05)
+    >>> round(c, 2), round(err, 3)
+    (2.46, 0.036)
+    >>> c, err = growth_by_change(3.70, -0.06, 0.005, 0.005)  # (a fall: 减少0.06万亩 to 3.70万亩)
+    >>> round(c, 2), round(err, 2)
+    (-1.6, 0.13)
+    """
+    c = change / (now - change) * 100
+    corners = [(n, ch) for n in (now - d_now, now + d_now) for ch in (change - d_change, change + d_change)]
+    if any(n - ch <= 0 for n, ch in corners):
+        return growth(now, now - change, d_now, d_now + d_change)
+    return c, max(abs(ch / (n - ch) * 100 - c) for n, ch in corners)
+
+
 def sum_tolerance(total, parts) -> float:
     """How far parts may add up from their total as written. A total written with decimals is a rounded
     statistic, and so are its parts: the larger of half a unit of the total's last place and the parts'
