@@ -147,6 +147,40 @@ def test_no_spaced_table_where_there_is_none(text):
     assert sm.read_document(text=text).tables == []
 
 
+#: A table as a PDF's text often comes out, cells set apart by one space and the header's words spaced out letter by
+#: letter (tests/data/relations/docs/j08.txt, a 2025 bulletin), between two sentences.
+ONE_SPACE = ("全年旅客运输量增长3.9%。\n2025 年全市各种运输方式旅客和货物运输量及增速\n指 标 单 位 绝对数 比上年增长%\n"
+             "旅客运输量 万人次 8145.7 3.9\n其中：公路 万人次 1878.0 14.7\n铁路 万人次 5553.4 1.2\n"
+             "民航（旅客发运量） 万人次 657.6 0.2\n水运 万人次 56.6 3.6\n年末汽车保有量 332.1 万辆，比上年末增长 5.3%。")
+
+
+def test_a_table_whose_cells_are_set_apart_by_one_space():
+    (t,) = sm.read_document(text=ONE_SPACE).tables
+    assert t.columns.tolist() == ["指 标", "单 位", "绝对数", "比上年增长%"]
+    assert t.values.tolist()[-1] == ["水运", "万人次", "56.6", "3.6"]
+    df = sm.extract(text=ONE_SPACE)
+    cell = df[df["surface"] == "5553.4"].iloc[0]
+    # (in the unit of its row's 单位 cell: 万人次)
+    assert (cell["source"], cell["value"], ONE_SPACE[cell["start"]:cell["end"]]) == ("table", 55_534_000.0, "5553.4")
+    assert not (df[df["surface"] == "332.1万辆"]["source"] == "table").any()  # (the sentence after it stays text)
+    # the 其中 rows break the first row down: 1878.0+5553.4+657.6+56.6 = 8145.6 (within the rounding of four parts)
+    row = next(r for r in sm.audit(text=ONE_SPACE).itertuples() if r.evidence[0][2] == "8145.7" and r.check == "breakdown")
+    assert row.status == "consistent" and [e[2] for e in row.evidence[1:]] == ["1878.0", "5553.4", "657.6", "56.6"]
+    wrong = ONE_SPACE.replace("5553.4", "6553.4")
+    row = next(r for r in sm.audit(text=wrong).itertuples() if r.evidence[0][2] == "8145.7" and r.check == "breakdown")
+    assert row.status == "inconsistent", row.message
+
+
+@pytest.mark.parametrize("text", [
+    # lines of a PDF's prose broken mid-sentence, with single spaces round the numbers: no table
+    "全年完成货物运输总量 9976.0 万吨，比上年增长 6.1%。其\n中，铁路1162.4万吨，增长18.8%；公路8704.6万吨。\n",
+    # a heading, then lines of words and one number each but no header of as many cells
+    "三、主要成绩\n新增 企业 120\n新增 项目 35\n新增 就业 800\n",
+])
+def test_no_one_space_table_where_there_is_none(text):
+    assert sm.read_document(text=text).tables == []
+
+
 def test_a_text_table_gives_table_figures_with_offsets_into_the_unchanged_text():
     path = ROOT / "corpora" / "ningyuan_2023_tjgb.txt"
     doc = sm.read_document(path)

@@ -24,7 +24,8 @@ from ..errors import EncodingError
 from .base import Block
 from .base import ReadResult
 from .tables import describe_tables
-from .text_tables import find_line_tables, find_space_tables, find_text_tables, line_spans, text_table_rules
+from .text_tables import (find_line_tables, find_space_tables, find_text_tables, find_word_tables, line_spans,
+                          text_table_rules)
 
 __all__ = ["decode_text", "read_text", "split_lines"]
 
@@ -296,7 +297,8 @@ def with_text_tables(text: str, lines: list[Block]) -> tuple[list[Block], list[p
     """
     found = find_text_tables(text)
     found += find_line_tables(text, skip=[(t.start, t.end) for t in found])
-    found = sorted(found + find_space_tables(text, skip=[(t.start, t.end) for t in found]), key=lambda t: t.start)
+    found += find_space_tables(text, skip=[(t.start, t.end) for t in found])
+    found = sorted(found + find_word_tables(text, skip=[(t.start, t.end) for t in found]), key=lambda t: t.start)
     if not found:
         return lines, []
     seps = text_table_rules().separators

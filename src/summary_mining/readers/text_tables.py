@@ -28,7 +28,7 @@ import regex
 from ..datafiles import compile_pattern, rules_from, rx_fullmatch, rx_search
 
 __all__ = ["TextTable", "TextTableRules", "text_table_rules", "find_text_tables", "find_line_tables", "find_space_tables",
-           "line_spans"]
+           "find_word_tables", "line_spans"]
 
 Span = tuple[int, int]
 
@@ -60,6 +60,8 @@ class TextTableRules:
     space_gap: int = 2
     space_min_lines: int = 3
     space_not_in_line: str = "。，,；;！？"
+    # tables whose cells are set apart by one space ([word_tables]): the fewest rows a table takes under its header
+    word_min_rows: int = 3
 
     @cached_property
     def space_marks(self) -> re.Pattern[str]:
@@ -101,6 +103,7 @@ def text_table_rules(path: str = "tables.toml") -> TextTableRules:
             space_gap=int(st.get("gap", 2)),
             space_min_lines=int(st.get("min_lines", 3)),
             space_not_in_line=str(st.get("not_in_line", "。，,；;！？")),
+            word_min_rows=int(d.get("word_tables", {}).get("min_rows", 3)),
         )
     return rules_from(path, build)
 
@@ -579,4 +582,80 @@ def find_space_tables(text: str, rules: TextTableRules | None = None, skip: list
         if all(len(h) < 2 for h in texts[cut[1]:cut[1] + cut[0]]):
             continue  # (目  录: a word set apart by spaces, no header)
         out.append(_table(text, spans, cut))
+    return out
+
+
+#: One space or ideographic space between two cells of a table set apart by single spaces.
+_ONE_SPACE = re.compile("[ \u3000]")
+
+
+def _word_cells(text: str, a: int, b: int) -> list[Span]:
+    """The cells of line ``text[a:b]`` set apart by single spaces, words a PDF's layout spaced out put together again:
+    a lone CJK character after a cell ending in a digit joins it (2020 年 -> 2020年), and a run of lone CJK characters
+    of even length pairs up (指 标 单 位 -> 指标, 单位)."""
+    cells = _gap_cells(text, a, b, _ONE_SPACE)
+    out: list[Span] = []
+    k = 0
+    while k < len(cells):
+        x, y = cells[k]
+        lone = y - x == 1 and not text[x].isascii() and not text[x].isdigit()
+        if lone and out and text[out[-1][1] - 1].isdigit():
+            out[-1] = (out[-1][0], y)
+            k += 1
+            continue
+        if lone:
+            j = k
+            while j < len(cells) and cells[j][1] - cells[j][0] == 1 and not text[cells[j][0]].isascii():
+                j += 1
+            if (j - k) % 2 == 0:
+                out += [(cells[i][0], cells[i + 1][1]) for i in range(k, j, 2)]
+                k = j
+                continue
+        out.append((x, y))
+        k += 1
+    return out
+
+
+def find_word_tables(text: str, rules: TextTableRules | None = None, skip: list[Span] | None = None) -> list[TextTable]:
+    """Tables whose cells are set apart by one space, as a PDF's text often comes out (``[word_tables]`` of
+    ``data/tables.toml``): a header line of no numbers and at least ``min_rows`` lines right under it of as many
+    cells, each ending in a number (none a sentence's line, none with a wider gap: :func:`find_space_tables`), cut
+    like a ``|`` table's stream of cells. Words spaced out letter by letter are one cell (指 标 单 位: 指 标, 单 位).
+    Runs overlapping ``skip`` (tables already found) are left alone.
+
+    >>> text = "表 运输量\\n指 标 单 位 绝对数 比上年增长%\\n旅客运输量 万人次 8145.7 3.9\\n其中：公路 万人次 1878.0 14.7\\n铁路 万人次 5553.4 1.2\\n"
+    >>> [(t.header, [[text[a:b] for a, b in r] for r in t.rows]) for t in find_word_tables(text)]
+    [(['指 标', '单 位', '绝对数', '比上年增长%'], [['旅客运输量', '万人次', '8145.7', '3.9'], ['其中：公路', '万人次', '1878.0', '14.7'], ['铁路', '万人次', '5553.4', '1.2']])]
+    """
+    rules = rules or text_table_rules()
+    skip = skip or []
+    out: list[TextTable] = []
+    marks, wide = rules.space_marks, rules.space_gap_run
+    lines: list[list[Span]] = []  # each line's cells ([] for no candidate line)
+    for a, b in line_spans(text):
+        ok = 0 < b - a <= rules.max_line_chars and _ONE_SPACE.search(text, a, b) and not marks.search(text, a, b) \
+            and not wide.search(text, a, b)
+        lines.append(_word_cells(text, a, b) if ok else [])
+    k = 0
+    while k < len(lines):
+        head = lines[k]
+        width = len(head)
+        texts = [_squeeze(text[x:y]) for x, y in head]
+        if width < 2 or any(_numbers(texts, rules)):
+            k += 1
+            continue
+        j = k + 1
+        while j < len(lines) and len(lines[j]) == width \
+                and _numbers([_squeeze(text[x:y]) for x, y in lines[j][-1:]], rules)[0]:
+            j += 1
+        if j - k - 1 < rules.word_min_rows or any(head[0][0] < e and s < lines[j - 1][-1][1] for s, e in skip):
+            k += 1
+            continue
+        spans = [c for line in lines[k:j] for c in line]
+        cut = _best_cut([_squeeze(text[x:y]) for x, y in spans], rules, min_rows=rules.word_min_rows)
+        if cut is not None and cut[0] == width and cut[1] == 0:
+            out.append(_table(text, spans, cut))
+            k = j
+            continue
+        k += 1
     return out
