@@ -225,6 +225,12 @@ READINGS = [
     ("… and a fall, held likewise (e04)",
      "果园面积219.43万亩，减少3.33万亩，下降1.5%。茶园面积3.70万亩，减少0.06万亩，下降2.0%。",
      "2.0%", "inconsistent", ["3.70万亩", "0.06万亩"], -0.06 / (3.70 + 0.06) * 100),
+    # a remote cue opening the paragraph right after its whole's full sentence: the full sentence right after it, the
+    # line break between the paragraphs no sentence of its own (j08)
+    ("a remote cue opening the next paragraph",
+     "六、国内贸易\n全年社会消费品零售总额 5320.9 亿元，比上年增长 3.2%。\n按经营地统计，城镇消费品零售额 6257.4 亿元，增长 3.3%；\n"
+     "乡村消费品零售额 315.0 亿元，增长 1.8%。",
+     "5320.9 亿元", "inconsistent", ["6257.4 亿元", "315.0 亿元"], 6572.4),
     # a lone 其中 part named as its whole less the whole's 总 (协议投资总额 / 中方协议投资额: k08)
     ("a lone part named as its whole less 总",
      "新批境外协议投资总额34.33亿美元，其中，中方协议投资额8.64亿美元。",
@@ -938,8 +944,10 @@ def test_a_list_cut_by_a_line_break_after_its_semicolon_goes_on():
             "乡村消费品零售额 315.0 亿元，增长 1.8%。")
     row = _row(text, "5320.9 亿元")
     assert (row.status, [e[2] for e in row.evidence[1:]]) == ("consistent", ["5005.9 亿元", "315.0 亿元"]), row.message
-    broken = text.replace("315.0", "415.0")  # (a whole a paragraph back is no firm whole: a doubt, not an error)
-    assert _row(broken, "5320.9 亿元").status == "unverifiable"
+    # (the cue opens the full sentence right after its whole's — the line break between them is no sentence — and its
+    # parts are a known partition: a firm whole, so a slip is an error)
+    broken = text.replace("315.0", "415.0")
+    assert _row(broken, "5320.9 亿元").status == "inconsistent"
 
 
 @pytest.mark.parametrize("text, stated, listed", [
@@ -992,3 +1000,14 @@ def test_an_unnamed_share_is_not_of_a_sibling_with_its_own_share():
 def test_a_value_restated_in_its_paragraph(text, restated):
     df = sm.audit(text=text)
     assert ("repeat" in set(df["check"])) is restated
+
+
+def test_a_remote_partition_is_of_the_revenue_not_the_spending_beside_it():
+    """税收/非税收入 after 从收入结构看 break down the revenue two full sentences back, not the spending total stated
+    right after it in the same full sentence (a known partition's named wholes: v05)."""
+    text = ("去年全年全盟一般公共预算收入累计完成310682万元，增长8.1%；一般公共预算支出累计完成1107315万元，下降1.2%。\n"
+            "在全盟一般公共预算收入中，盟本级一般公共预算收入累计完成33648万元；旗级一般公共预算收入累计完成277034万元。"
+            "从收入结构看，全盟一般公共预算收入中，税收收入累计完成266564万元，占一般公共预算收入的68.6%；非税收入累计完成97431万元。")
+    rows = [r for r in sm.audit(text=text).itertuples() if r.check == "breakdown" and r.evidence[1][2] == "266564万元"]
+    assert len(rows) == 1 and rows[0].evidence[0][2] == "310682万元", [r.message for r in rows]
+    assert rows[0].status == "inconsistent" and rows[0].computed == 363995.0

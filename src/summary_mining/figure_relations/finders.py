@@ -1673,7 +1673,9 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
         right_before = g.stmt >= ctx.stmt_at(cue_start) - 1 or _after_its_whole(ctx, cue_start, g, run)
         # (classes of one classification after the full sentence of the one figure of their family before the cue: its
         # breakdown, within NOT_PARTS of it: 用水总量85.07亿立方米。按水源分，地表水…，地下水…，其他水源…)
+        # (not a figure a known partition's named wholes exclude: 税收/非税收入 of a 收入, not of the 支出 beside it)
         sole = _after_its_whole(ctx, cue_start, g, run) and total <= NOT_PARTS * g.value and _disjoint(ctx, parts) \
+            and (pk is None or ctx.rules.may_be_whole(pk, g.label or g.clause)) \
             and not any(h.family == family and ctx.addable(h)
                         for h in ctx.between(g.end, after if after > g.end else cue_start))  # (past the list before)
         if not cue_names_it and not all(g.value >= p.value for p in parts if not math.isnan(p.value)) \
