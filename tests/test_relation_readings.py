@@ -1011,3 +1011,33 @@ def test_a_remote_partition_is_of_the_revenue_not_the_spending_beside_it():
     rows = [r for r in sm.audit(text=text).itertuples() if r.check == "breakdown" and r.evidence[1][2] == "266564万元"]
     assert len(rows) == 1 and rows[0].evidence[0][2] == "310682万元", [r.message for r in rows]
     assert rows[0].status == "inconsistent" and rows[0].computed == 363995.0
+
+
+#: d10 (a city's half-year report): one whole, then paragraphs each opened by a remote cue breaking it down another way.
+_BY_FOUR_WAYS = (
+    "上半年全市实现地区生产总值（GDP）1228亿元，同比增长1.5%。\n"
+    "从产业增速看，三次产业均实现正增长：第一产业实现增加值47.5亿元，同比增长4.4%；第二产业实现增加值730.5亿元，同比增长0.1%；"
+    "第三产业实现增加值450亿元，同比增长4.5%。三次产业比为3.9：59.5：36.6。\n"
+    "从中直和地方看，地方经济正向拉动明显：中直经济实现增加值384.8亿元，同比下降1.2%；地方经济实现增加值843.2亿元，同比增长3.4%。\n"
+    "从油与非油看，非油经济发力明显：油经济实现增加值275.7亿元，同比下降0.9%；非油经济实现增加值952.3亿元，同比增长2.8%。\n"
+    "从公有与非公有看，非公经济表现突出：公有制经济实现增加值833亿元，同比增长0.5%；非公有制经济实现增加值395亿元，同比增长3.5%。")
+
+
+@pytest.mark.parametrize("first, changed", [("384.8亿元", "484.8亿元"), ("275.7亿元", "375.7亿元"), ("833亿元", "1033亿元")])
+def test_paragraphs_each_opened_by_a_remote_cue_break_down_the_whole_before_the_first(first, changed):
+    """Each of a run of paragraphs opened by a remote cue (从中直和地方看 / 从油与非油看 / 从公有与非公有看) breaks down
+    the whole before the first of them, firmly: a part changed is an error (油经济 / 非油经济: a class and its complement
+    cannot overlap, so an open reading over its whole is no excuse either)."""
+    def row(text):
+        return next(r for r in sm.audit(text=text).itertuples() if r.check == "breakdown" and r.evidence[1][2] in (first, changed))
+    ok = row(_BY_FOUR_WAYS)
+    assert ok.status == "consistent" and ok.evidence[0][2] == "1228亿元", ok.message
+    bad = row(_BY_FOUR_WAYS.replace(first, changed))
+    assert bad.status == "inconsistent" and bad.evidence[0][2] == "1228亿元", bad.message
+
+
+def test_a_class_and_its_complement_cannot_overlap():
+    """油经济 and 非油经济 under one 其中 are a class and the rest: over their whole they are a slip, not an overlap."""
+    text = "全市实现地区生产总值1228亿元，其中，油经济增加值375.7亿元，非油经济增加值952.3亿元。"
+    (row,) = [r for r in sm.audit(text=text).itertuples() if r.check == "breakdown"]
+    assert row.status == "inconsistent" and row.computed == pytest.approx(1328.0), row.message

@@ -210,7 +210,7 @@ def _total_row(ctx: Context, rel: Relation, w: Fig | None, parts: list[Fig]) -> 
     status = _verdict(ok, rel.firm, rel.approximate)
     overlap = rel.check == "breakdown" and not ok and not rel.exhaustive and len(parts) > 1 and not rel.disjoint \
         and not any(p.value > w.value + tol for p in parts) \
-        and not ctx.rules.disjoint([p.label or p.clause for p in parts])
+        and not ctx.rules.disjoint_parts([p.label or p.clause for p in parts])
     sides = None
     if overlap:
         # an open list over its total: the parts may overlap (内资企业 and 私营企业; 工业项目, 服务业项目 and 拟落户开发区

@@ -1616,9 +1616,16 @@ def _after_its_whole(ctx: Context, cue_start: int, whole: Fig, run: int = -1) ->
     return at == whole.stmt + 1 or run >= 0 and whole.stmt + 1 in (run, at - 1)
 
 
+def _opens_paragraph(ctx: Context, pos: int) -> bool:
+    """Nothing but spaces and a list marker stands before ``pos`` in its paragraph (a cue opening it)."""
+    p = ctx.doc.paragraphs[ctx.para_at(pos)]
+    m = rx_match(_PARA_MARKER, ctx.text, p.start, pos)
+    return not ctx.text[m.end() if m else p.start:pos].strip()
+
+
 def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], taken: set[int],
                   partition: bool = False, by_measure: bool = False, after: int = -1,
-                  run: int = -1) -> tuple[Fig | None, bool]:
+                  run: int = -1, para_run: int = -1) -> tuple[Fig | None, bool]:
     """The whole a remote cue (在已实施的项目中，… / 分产业看，…) breaks down: the nearest figure before it in
     its paragraph that shares a word with the parts' names and is no smaller than any part. Parts that
     make up a known partition (第一/二/三产业) name no word of their whole (地区生产总值): then the nearest
@@ -1628,6 +1635,8 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
     holding one. No figure listed after the remote cue before this one (at ``after``), in that cue's statement, is
     its whole unless the cue names it: it is a part of that parallel breakdown (分结构看，地方政府债券263.53亿元，
     外债3.1亿元。分性质看，…).
+    A cue opening the last of a run of paragraphs each opened by one (``para_run``: the first of them) reads back through
+    them to the paragraph before the first, as if they were one.
     Returns (whole, loose): loose when a partition's whole was taken so outside the cue's paragraph (not a firm
     whole)."""
     para = ctx.para_at(cue_start)
@@ -1644,9 +1653,10 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
     # a cue that opens its paragraph (地方收入按构成分：…) breaks down a figure of the paragraph before
     opens = 0 <= para < len(ctx.doc.paragraphs) and bisect.bisect_left(ctx._starts, ctx.doc.paragraphs[para].start) == k
     total = sum(p.value for p in parts if not math.isnan(p.value))
+    run_start = ctx.doc.paragraphs[para_run].start if 0 <= para_run < para else -1
     fallback: list[Fig] = []  # candidates the parts do not come near, nearest first
     for g in reversed(ctx.figs[max(0, k - FIGURE_WINDOW):k]):
-        near = g.para == para or ((partition or opens) and g.para == para - 1)
+        near = g.para == para or ((partition or opens) and (g.para == para - 1 or 0 <= para_run and para_run - 1 <= g.para))
         if not near and not ((named or pk is not None) and g.para >= para - NAMED_WHOLE_PARAGRAPHS):
             break
         cue_names_it = _abbreviates(named, g.label)
@@ -1677,7 +1687,8 @@ def _remote_whole(ctx: Context, cue_start: int, family: str, parts: list[Fig], t
         sole = _after_its_whole(ctx, cue_start, g, run) and total <= NOT_PARTS * g.value and _disjoint(ctx, parts) \
             and (pk is None or ctx.rules.may_be_whole(pk, g.label or g.clause)) \
             and not any(h.family == family and ctx.addable(h)
-                        for h in ctx.between(g.end, after if after > g.end else cue_start))  # (past the list before)
+                        for h in ctx.between(g.end, run_start if run_start > g.end else after if after > g.end
+                                             else cue_start))  # (past the list before, or the run of cue paragraphs)
         if not cue_names_it and not all(g.value >= p.value for p in parts if not math.isnan(p.value)) \
                 and not (right_before and total <= NOT_PARTS * g.value and _disjoint(ctx, parts)):
             continue  # (a whole the cue names is it even when a part, written wrong, exceeds it; so is the figure of the
@@ -1819,7 +1830,7 @@ def _partition(ctx: Context, parts: list[Fig]) -> bool:
 
 def _disjoint(ctx: Context, parts: list[Fig]) -> bool:
     """The parts' names make up a known partition or name distinct classes of one classification (铁路/公路/水路)."""
-    return _partition(ctx, parts) or ctx.rules.disjoint([p.label or p.clause for p in parts])
+    return _partition(ctx, parts) or ctx.rules.disjoint_parts([p.label or p.clause for p in parts])
 
 
 #: What ends the words naming a part when brackets and counts inside them are read through.
@@ -1892,14 +1903,23 @@ def find_groups(ctx: Context) -> list[Group]:
     groups: list[Group] = []
     taken: set[int] = set()
     spans = _cue_spans(ctx)
-    last_remote, run_from = -1, -1
+    last_remote, run_from, para_from = -1, -1, -1
     for k, (cs, ce, local) in enumerate(spans):
         first = len(groups)
         after = last_remote  # the remote cue before this one: what its statement lists is no whole of this one's
         # (the first of the full sentences each opened by a remote cue that run up to this one's: 分结构看…。分性质看…。)
         run_at = run_from if after >= 0 and ctx.stmt_at(after) == ctx.stmt_at(cs) - 1 else -1
+        # (… or the first of the paragraphs each opened by one, up to this one's: 从产业看，…。三次产业比为…。⏎从中直和地方
+        # 看，…⏎从油与非油看，…: each breaks down the whole before the first)
+        para = ctx.para_at(cs)
+        opens = _opens_paragraph(ctx, cs)
+        para_run = para_from if opens and after >= 0 and _opens_paragraph(ctx, after) \
+            and ctx.para_at(after) == para - 1 else -1
+        if run_at < 0 and 0 <= para_run < para:
+            run_at = ctx.stmt_at(ctx.doc.paragraphs[para_run].start)
         if not local:
             last_remote, run_from = cs, run_at if run_at >= 0 else ctx.stmt_at(cs)
+            para_from = para_run if para_run >= 0 else para if opens else -1
         # the next cue, past the brackets of this cue's own parts (营运货车19524辆（含…1319辆），客运车辆9031辆)
         inside = _bracket_end(ctx, cs + 1) if any(ctx.text[a] in "（(" for a, _, _ in spans[k + 1:k + 2]) else None
         # … and past cues in a bracket opened after this one (包括：新增债券64.03亿元（其中一般债券…）；再融资债券…: that
@@ -2021,7 +2041,8 @@ def find_groups(ctx: Context) -> list[Group]:
                 whole, loose = ((inner, False) if inner is not None
                                 else (_best_whole(ctx, near, parts), False) if local
                                 else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts),
-                                                   len(lists) > 1 and not periods, after=after, run=run_at))
+                                                   len(lists) > 1 and not periods, after=after, run=run_at,
+                                                   para_run=para_run))
                 if whole is None:
                     continue
                 # (a cue holding its whole names it by the words after it: 31宗未开工项目中 -> 未开工项目中)

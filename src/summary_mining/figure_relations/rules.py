@@ -415,6 +415,11 @@ class RelationRules:
         return len(names) > 1 and (any(classes_named(c, names, self.rest_words) for c in self.classifications)
                                    or self._places(names) or self._divisions(names))
 
+    def disjoint_parts(self, names: Sequence[str]) -> bool:
+        """Whether the names of a list's parts say they cannot overlap: distinct classes or places (:meth:`disjoint`), or a
+        class and its complement (:func:`complementary`: 油经济 / 非油经济)."""
+        return self.disjoint(names) or complementary(names)
+
     def _places(self, names: Sequence[str]) -> bool:
         """Each of ``names`` is one place's name (at most 10 characters, no digit) ending with a suffix of one level,
         and no two are the same."""
@@ -478,6 +483,36 @@ class RelationRules:
         """Whether partition ``k`` may break down what ``name`` names: any whole when it names none (城镇/农村), else
         one it names (一般债券/专项债券 make up 新增债券, not 到位各类项目资金 of which they are a part)."""
         return not (k < len(self.partition_wholes) and self.partition_wholes[k]) or self.names_whole(k, name)
+
+
+#: The word that names a class's complement (公有制经济 / 非公有制经济).
+_NOT = "非"
+
+
+def complementary(names: Sequence[str]) -> bool:
+    """Two names of which one is the other's complement: the same words with 非 before what the other names, past a
+    common opening (油经济 / 非油经济; 全市国有投资 / 全市非国有投资; 国有及国有控股投资 / 非国有投资: what 非 negates opens
+    the other name, and they end alike) — a class and the rest, which cannot overlap.
+
+    >>> complementary(["油经济实现增加值", "非油经济实现增加值"]), complementary(["国有及国有控股投资完成", "非国有投资完成"])
+    (True, True)
+    >>> complementary(["非税收入", "税收收入"]), complementary(["国有投资", "民间投资"]), complementary(["非油经济", "非公经济"])
+    (True, False, False)
+    """
+    if len(names) != 2:
+        return False
+    a, b = names
+    if b.count(_NOT) < a.count(_NOT):
+        a, b = b, a
+    k = b.find(_NOT)
+    if k < 0 or a.count(_NOT) or not b.startswith(a[:k]):
+        return False
+    rest, head = b[k + 1:], a[k:]  # (after 非, and the other past the common opening)
+    tail = 0
+    while tail < min(len(rest), len(head)) - 1 and rest[-1 - tail] == head[-1 - tail]:
+        tail += 1
+    negated = rest[:len(rest) - tail]  # what 非 negates (油, 国有), before the words both end with
+    return bool(negated) and head.startswith(negated)
 
 
 def names_partition(partition: frozenset[str], names: Sequence[str]) -> bool:
