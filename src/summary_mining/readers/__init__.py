@@ -14,7 +14,7 @@ import stat
 from pathlib import Path
 from typing import Callable
 
-from ..errors import FileTooLargeError, ReadError, UnsupportedFormatError
+from ..errors import FileTooLargeError, ReadError, RuleTimeoutError, UnsupportedFormatError
 from .base import DEFAULT_LIMITS, Limits, ReadResult
 from .text import read_text
 
@@ -119,6 +119,8 @@ def read_file_result(path: str | os.PathLike[str] | bytes, *, format: str | None
         return _reader(fmt)(data, name, limits), name
     except ReadError:
         raise
+    except RuleTimeoutError as e:  # a rule the reader runs (a table's number cells) over its budget: that, not a read error
+        raise RuleTimeoutError(name, e.reason) from None
     except MemoryError:
         raise FileTooLargeError(name, "ran out of memory while reading") from None
     except Exception as e:  # a parser library's own error: never let it escape raw
