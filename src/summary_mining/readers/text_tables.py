@@ -652,6 +652,9 @@ def find_word_tables(text: str, rules: TextTableRules | None = None, skip: list[
             k += 1
             continue
         spans = [c for line in lines[k:j] for c in line]
+        if len(spans) > rules.max_cells:
+            k = j
+            continue  # (no statistical table holds so many cells: text)
         cut = _best_cut([_squeeze(text[x:y]) for x, y in spans], rules, min_rows=rules.word_min_rows)
         if cut is not None and cut[0] == width and cut[1] == 0:
             out.append(_table(text, spans, cut))
