@@ -328,3 +328,21 @@ def test_a_table_of_tab_separated_cells_is_a_table():
     rows = sm.audit(text=text)
     restated = {tuple(e[2] for e in r.evidence[:2]): r.status for r in rows.itertuples() if r.check == "repeat"}
     assert restated[("345.30亿元", "345.3")] == "consistent" and restated[("9.3%", "9.3")] == "consistent"
+
+
+#: 哈密 2025 (tests/data/relations/docs/d07.txt) 表1, as a | table: each county's GDP and its three sectors, growth beside each.
+_SECTORS = ("表1 2025年分区县地区生产总值及其增长速度\n"
+            "区县 | 地区生产总值（亿元） | 比上年增长（%） | 第一产业增加值（亿元） | 比上年增长（%） | 第二产业增加值（亿元） | "
+            "比上年增长（%） | 第三产业增加值（亿元） | 比上年增长（%） |\n"
+            "伊州区 | 664.08 | 7.6 | 33.65 | -0.7 | 367.44 | 8.9 | 262.99 | 7.1 |\n"
+            "巴里坤县 | 211.11 | 14.6 | 12.61 | 4.1 | 167.96 | 17.9 | 30.54 | 7.0 |\n")
+
+
+@pytest.mark.parametrize("cell, changed, status", [("367.44", "367.44", "consistent"), ("367.44", "387.44", "inconsistent")])
+def test_a_partitions_columns_add_up_to_its_wholes_column_in_each_row(cell, changed, status):
+    """地区生产总值 | 第一产业增加值 | 第二产业增加值 | 第三产业增加值: the three sectors' columns add up to the GDP's in each
+    row (a known partition whose whole the first column names)."""
+    rows = [r for r in sm.audit(text=_SECTORS.replace(cell, changed)).itertuples()
+            if r.check == "breakdown" and r.evidence[0][2] == "664.08"]
+    assert len(rows) == 1 and [e[2] for e in rows[0].evidence[1:]] == ["33.65", changed, "262.99"], rows
+    assert rows[0].status == status, rows[0].message

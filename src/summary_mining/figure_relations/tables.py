@@ -11,6 +11,8 @@
   parts need only not exceed the row (parts that exceed it are no breakdown).
 * **Means across columns**: a whole's column before its members' (全省 | 城市 | 农村): a row whose whole lies between
   the members' is their weighted mean (read when it does; never firm).
+* **Sums across columns**: a column of levels naming a known partition's whole before the columns of all its members
+  (地区生产总值 | 第一产业增加值 | 第二产业增加值 | 第三产业增加值): in each row the members add up to the whole (firm).
 * **Totals down a column** where no outline says so: a row whose level equals the sum of the rows right
   below it (a nested total counting as one part) is their total. This is read from the figures adding up,
   so it is never flagged: a mismatch gives no row.
@@ -339,6 +341,31 @@ def _means(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColu
     return []
 
 
+def _partition_across(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn],
+                      rows: list[int]) -> list[Relation]:
+    """A column of levels naming a known partition's whole, and after it the columns of levels of all that partition's
+    members (地区生产总值 | 第一产业增加值 | 第二产业增加值 | 第三产业增加值, each with its growth beside it): in each row
+    the members add up to the whole — firm, the partition says they make it up. A column of averages (人均) adds up in
+    no table."""
+    levels = [c for c in columns if c.role == "value" and not c.growth and not c.change_amount]
+    words = ctx.rules.non_additive
+    for k, whole in enumerate(levels[:-2]):
+        members = levels[k + 1:]
+        pk = ctx.rules.partition_named([c.label for c in members])
+        if pk is None or not ctx.rules.names_whole(pk, whole.label) or any(w in whole.label for w in words):
+            continue
+        out = []
+        for r in rows:
+            w = cells.get((t, r, whole.index))
+            ms = [cells.get((t, r, c.index)) for c in members]
+            if w is None or not _addable(ctx, w, w) or not all(_addable(ctx, m, w) for m in ms):
+                continue
+            out.append(_rel(ctx, "total_of", "breakdown", w, [m for m in ms if m is not None], exhaustive=True,
+                            firm=True, cue="、".join(c.label for c in members)))
+        return out
+    return []
+
+
 def find_table_relations(ctx: Context) -> list[Relation]:
     """Growth along rows, share columns and totals down columns of the document's tables."""
     if not ctx.doc.tables:
@@ -362,4 +389,5 @@ def find_table_relations(ctx: Context) -> list[Relation]:
         out += _totals(ctx, cells, t, columns, rows, done, names)
         out += _grouped(ctx, cells, t, columns, rows, names)
         out += _means(ctx, cells, t, columns, rows)
+        out += _partition_across(ctx, cells, t, columns, rows)
     return out
