@@ -1041,3 +1041,18 @@ def test_a_class_and_its_complement_cannot_overlap():
     text = "全市实现地区生产总值1228亿元，其中，油经济增加值375.7亿元，非油经济增加值952.3亿元。"
     (row,) = [r for r in sm.audit(text=text).itertuples() if r.check == "breakdown"]
     assert row.status == "inconsistent" and row.computed == pytest.approx(1328.0), row.message
+
+
+@pytest.mark.parametrize("text, whole", [
+    # one full sentence of a complete set's contributions, right after the whole's growth in the paragraph before (d10)
+    ("上半年全市实现地区生产总值1228亿元，同比增长1.5%。\n从产业增速看，三次产业均实现正增长：第一产业实现增加值47.5亿元，同比增长4.4%，"
+     "拉动GDP增长0.5个百分点；第二产业实现增加值730.5亿元，同比增长0.1%，拉动GDP增长0.1个百分点；第三产业实现增加值450亿元，"
+     "同比增长4.5%，拉动GDP增长1.3个百分点。", "1.5%"),
+    # statements opening with a known partition's names, each with its contribution (下拉 taken away: e10)
+    ("2025年全州固定资产投资同比增长3.0%。\n第一产业完成投资同比下降18.5%，下拉固定资产投资0.9个百分点；第二产业完成投资同比下降"
+     "22.6%，下拉固定资产投资增长11.0个百分点；第三产业完成投资同比增长25.4%，拉动固定资产投资增长16.9个百分点。", "3.0%"),
+])
+def test_contributions_of_a_complete_set_are_firm(text, whole):
+    """Contributions (拉动/下拉 N个百分点) of the three sectors add up to the whole's growth: a slip among them is an error."""
+    rows = [r for r in sm.audit(text=text).itertuples() if r.check == "breakdown" and r.evidence[0][2] == whole]
+    assert len(rows) == 1 and rows[0].status == "inconsistent", [r.message for r in rows]

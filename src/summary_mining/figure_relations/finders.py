@@ -620,8 +620,10 @@ def find_contributions(ctx: Context) -> list[Relation]:
                       and not _has_any(ctx.rules.non_additive, g.label)), None)  # (人均地区生产总值增长9.1%: no whole)
         if whole is None or whole.para < parts[0].para - back:
             continue
+        # (firm in the whole's paragraph, or in the full sentence right after the whole's: …同比增长1.5%。⏎从产业增速看…)
         out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue=rule.cue, exhaustive=True,
-                        firm=whole.para == parts[0].para or ctx.same_place(parts, whole)))
+                        firm=whole.para == parts[0].para or ctx.same_place(parts, whole)
+                        or whole.stmt == parts[0].stmt - 1))
     return out
 
 
@@ -681,12 +683,20 @@ def find_contribution_sets(ctx: Context) -> list[Relation]:
             continue
         minus = tuple(k for k, (_, down) in enumerate(members) if down)
         total = sum(-g.value if k in minus else g.value for k, g in enumerate(parts))
-        counted = _counted(ctx, para, parts)
+        # (all the parts: a count before them says so, or the statements they stand in open with a known partition's
+        # names — 第一产业…拉动GDP增长0.1个百分点；第二产业…；第三产业…)
+        counted = _counted(ctx, para, parts) or ctx.rules.partition_named([_first_clause(ctx, g) for g in parts]) is not None
         if not (counted or agrees(whole.value, total, sum_tolerance(whole, parts))):
             continue
         out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue=rule.cue, exhaustive=True, firm=counted,
                         minus=minus))
     return out
+
+
+def _first_clause(ctx: Context, g: Fig) -> str:
+    """The first clause of ``g``'s statement (第一产业实现增加值47.5亿元)."""
+    lo = ctx.sentence_start(g)
+    return ctx.text[lo:ctx.doc.clause_at(lo).end]
 
 
 #: How many characters the measure a paragraph's statements restate for their parts takes at least, and their
