@@ -1056,3 +1056,11 @@ def test_contributions_of_a_complete_set_are_firm(text, whole):
     """Contributions (拉动/下拉 N个百分点) of the three sectors add up to the whole's growth: a slip among them is an error."""
     rows = [r for r in sm.audit(text=text).itertuples() if r.check == "breakdown" and r.evidence[0][2] == whole]
     assert len(rows) == 1 and rows[0].status == "inconsistent", [r.message for r in rows]
+
+
+def test_a_second_partition_in_the_full_sentence_after_a_list():
+    """其中，商品零售额…；餐饮收入…。城镇消费品零售额…；乡村消费品零售额…: the whole broken down a second way, all of it (j05)."""
+    text = ("全年社会消费品零售总额1147.76亿元，比上年增长4.8%。其中，商品零售额1034.47亿元，增长4.7%；餐饮收入113.29亿元，"
+            "增长5.7%。城镇消费品零售额946.03亿元，增长4.8%；乡村消费品零售额231.73亿元，增长5.0%。")
+    (row,) = [r for r in sm.audit(text=text).itertuples() if r.check == "breakdown" and r.evidence[1][2] == "946.03亿元"]
+    assert row.status == "inconsistent" and row.evidence[0][2] == "1147.76亿元" and row.computed == pytest.approx(1177.76)

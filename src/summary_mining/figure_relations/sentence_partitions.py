@@ -17,10 +17,11 @@ as a part, or that a 其中 or a cue already breaks down, is left to those.
 from __future__ import annotations
 
 from .context import Context, Fig, partition_found
+from .context import longest_common
 from .context import make_relation as _rel
 from .record import Relation
 
-__all__ = ["find_sentence_partitions"]
+__all__ = ["find_sentence_partitions", "find_second_partitions"]
 
 #: The cue a message shows for such a breakdown.
 CUE = "其后分句"
@@ -76,3 +77,51 @@ def find_sentence_partitions(ctx: Context) -> list[Relation]:
                 out.append(_rel(ctx, "total_of", "breakdown", whole, found[1], cue=CUE, exhaustive=True,
                                 firm=ctx.certain(whole.stmt)))
     return out
+
+
+#: How many characters what a second partition's members measure (城镇消费品零售额 -> 消费品零售额) must share with their
+#: whole's name (社会消费品零售总额).
+MEASURE_CHARS = 3
+
+
+def find_second_partitions(ctx: Context) -> list[Relation]:
+    """A whole a cue broke down (其中，商品零售额…；餐饮收入…), and the full sentence right after its list stating a complete
+    set of another known partition, no cue before it, each member measuring what the whole measures (城镇消费品零售额
+    916.03亿元…；乡村消费品零售额231.73亿元…): the whole broken down a second way, all of it, firmly.
+
+    >>> import summary_mining as sm
+    >>> text = ("全年社会消费品零售总额1147.76亿元，比上年增长4.8%。其中，商品零售额1034.47亿元，增长4.7%；餐饮收入113.29亿元，"
+    ...         "增长5.7%。城镇消费品零售额916.03亿元，增长4.8%；乡村消费品零售额231.73亿元，增长5.0%。")
+    >>> [m for m in sm.audit(text=text)["message"] if "其后分句" in m]
+    ['社会消费品零售总额1147.76亿元与其后分句所列 916.03亿元+231.73亿元=1147.76亿元 一致']
+    """
+    out = []
+    seen: set[int] = set()
+    for grp in ctx.groups:
+        whole = grp.whole
+        if whole.i in seen or not grp.parts or whole.redacted or not ctx.addable(whole):
+            continue
+        last = max(p.stmt for p in grp.parts)
+        after = [g for g in ctx.figs[max(p.i for p in grp.parts) + 1:max(p.i for p in grp.parts) + 1 + PARTITION_FIGURES]
+                 if g.stmt == last + 1]
+        if not after or after[0].para != grp.parts[-1].para or ctx.group_of(after[0]) is not None:
+            continue  # (the next full sentence, in the list's paragraph, no list of another cue)
+        run = [g for g in after if g.family == whole.family and ctx.addable(g) and not g.redacted]
+        found = partition_found(ctx, run)
+        if found is None or not ctx.rules.may_be_whole(found[0], whole.label or whole.clause):
+            continue
+        k, members = found
+        if ctx.rules.partition_named([p.label or p.clause for p in grp.parts]) == k:
+            continue  # (the same partition again: a restatement, not a second breakdown)
+        names = ctx.rules.partitions[k]
+        measure = [next((m.label[len(n):] for n in names if m.label.startswith(n)), "") for m in members]
+        if not all(longest_common(m, whole.label or whole.clause) >= MEASURE_CHARS for m in measure):
+            continue
+        seen.add(whole.i)
+        out.append(_rel(ctx, "total_of", "breakdown", whole, members, cue=CUE, exhaustive=True,
+                        firm=ctx.certain(whole.stmt)))
+    return out
+
+
+#: How many figures after a list its next full sentence's partition is looked for in.
+PARTITION_FIGURES = 12
