@@ -231,6 +231,10 @@ READINGS = [
      "六、国内贸易\n全年社会消费品零售总额 5320.9 亿元，比上年增长 3.2%。\n按经营地统计，城镇消费品零售额 6257.4 亿元，增长 3.3%；\n"
      "乡村消费品零售额 315.0 亿元，增长 1.8%。",
      "5320.9 亿元", "inconsistent", ["6257.4 亿元", "315.0 亿元"], 6572.4),
+    # a share stated with a lone 其中 part in its whole's full sentence is of that whole, firmly (x04)
+    ("a share of a lone part in its whole's full sentence",
+     "地方一般公共预算支出当月完成38.8亿元,增长17%;累计完成210亿元,增长17.9%,其中民生支出完成172.9亿元,增长11.1%,占比65.8%。",
+     "65.8%", "inconsistent", ["172.9亿元", "210亿元"], 172.9 / 210 * 100),
     # a lone 其中 part named as its whole less the whole's 总 (协议投资总额 / 中方协议投资额: k08)
     ("a lone part named as its whole less 总",
      "新批境外协议投资总额34.33亿美元，其中，中方协议投资额8.64亿美元。",

@@ -1377,7 +1377,9 @@ def find_shares(ctx: Context) -> list[Relation]:
                     # 其中500个省级重点项目中新开工项目318个，占比63.6%: of the count its clause says it is among
                     whole, firm = among, True
                 elif grp is not None:
-                    whole, firm = grp.whole, grp.firm
+                    # (a lone 其中 part read loosely — it may measure another thing — is firmly its whole's part for a share
+                    # stated with it in the whole's full sentence: 累计完成210亿元…，其中民生支出完成138.3亿元…，占比65.8%)
+                    whole, firm = grp.whole, grp.firm or grp.local and grp.whole.stmt == p.stmt and ctx.certain(p.stmt)
                     outer = bare.get(p.para)
                     if outer is not None and outer is not whole and outer.family == whole.family and outer.value > whole.value:
                         # a bare share of its paragraph measured against a larger whole before it (安排48亿元，占比67.7%。
