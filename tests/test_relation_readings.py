@@ -235,6 +235,11 @@ READINGS = [
     ("a share of a lone part in its whole's full sentence",
      "地方一般公共预算支出当月完成38.8亿元,增长17%;累计完成210亿元,增长17.9%,其中民生支出完成172.9亿元,增长11.1%,占比65.8%。",
      "65.8%", "inconsistent", ["172.9亿元", "210亿元"], 172.9 / 210 * 100),
+    # a gap to the one growth of the article its scope's words and its indicator point to, firmly (e10)
+    ("a gap to the one wider growth so named",
+     "三、工业发展势头持续向好\n全年实现规模以上工业增加值同比增长12.9%，凸显了全州工业经济的韧性与活力。\n"
+     "乌恰县规模以上工业增加值同比增长32.4%，增速高于全州13.0个百分点。",
+     "13.0个百分点", "inconsistent", ["32.4%", "12.9%"], 19.5),
     # a lone 其中 part named as its whole less the whole's 总 (协议投资总额 / 中方协议投资额: k08)
     ("a lone part named as its whole less 总",
      "新批境外协议投资总额34.33亿美元，其中，中方协议投资额8.64亿美元。",

@@ -13,7 +13,7 @@ import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Callable
+from typing import Callable, Iterator
 
 import regex
 
@@ -440,9 +440,14 @@ def _wider_growth(ctx: Context, own: Fig, scope: str) -> Fig | None:
     nearest growth of a statement that opens by naming the scope (全州农林牧渔业总产值…增长5.7%), or names it
     anywhere and states no gap of a part to it, its indicator named like ``own``'s (the same indicator, or four
     characters of the name in common at its end)."""
+    return next(_wider_growths(ctx, own, scope), None)
+
+
+def _wider_growths(ctx: Context, own: Fig, scope: str) -> Iterator[Fig]:
+    """Each growth :func:`_wider_growth` may take, nearest first."""
     name = _indicator_name(ctx, own)
     if len(name) < 2:
-        return None
+        return
     for g in ctx.nearest_before(own, ARTICLE_WINDOW):
         if g.article != own.article:
             break
@@ -452,11 +457,11 @@ def _wider_growth(ctx: Context, own: Fig, scope: str) -> Fig | None:
         if not (own.indicator and g.indicator == own.indicator or _common_suffix(other, name) >= min(4, len(name))):
             continue
         if _opens_with_scope(ctx, g, scope):
-            return g
+            yield g
+            continue
         lo, hi = ctx.statement_span(g)
         if scope in ctx.text[lo:hi] and not any(_gap(ctx, h) for h in ctx.between(lo, hi)):
-            return g  # 全年实现规模以上工业增加值同比增长12.9%，凸显了全州工业经济的韧性: not a part's (…高于全州…)
-    return None
+            yield g  # 全年实现规模以上工业增加值同比增长12.9%，凸显了全州工业经济的韧性: not a part's (…高于全州…)
 
 
 def _wider_named(ctx: Context, own: Fig, other: Fig, scope: str) -> bool:
@@ -578,7 +583,12 @@ def find_rate_gaps(ctx: Context) -> list[Relation]:
         if stated is None:
             continue
         own, other, m, name = stated
-        firm = firm or only or m.groupdict().get("scope") is not None and _wider_named(ctx, own, other, m.group("scope"))
+        scope = m.groupdict().get("scope")
+        # (firm: the wider growth named word for word after its scope, or named word for word as the one growth of the
+        # article the scope's words point to: 全年实现规模以上工业增加值同比增长12.9%，凸显了全州工业经济的韧性)
+        firm = firm or only or scope is not None and (
+            _wider_named(ctx, own, other, scope) or _indicator_name(ctx, other) == _indicator_name(ctx, own)
+            and len(list(itertools.islice(_wider_growths(ctx, own, scope), 2))) == 1)
         ctx.claimed.add(d.i)
         out.append(_rel(ctx, "difference_of", "difference", d, [own, other], cue=m.group(0), formula="gap",
                         firm=firm, sign=-1.0 if m.group("dir") in rule.down else 1.0, names=(ctx.name(own), name)))
