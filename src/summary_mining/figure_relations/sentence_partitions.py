@@ -101,9 +101,8 @@ def find_second_partitions(ctx: Context) -> list[Relation]:
         whole = grp.whole
         if whole.i in seen or not grp.parts or whole.redacted or not ctx.addable(whole):
             continue
-        last = max(p.stmt for p in grp.parts)
-        after = [g for g in ctx.figs[max(p.i for p in grp.parts) + 1:max(p.i for p in grp.parts) + 1 + PARTITION_FIGURES]
-                 if g.stmt == last + 1]
+        last, end = max(p.stmt for p in grp.parts), max(p.i for p in grp.parts) + 1
+        after = [g for g in ctx.figs[end:end + PARTITION_FIGURES] if g.stmt == last + 1]
         if not after or after[0].para != grp.parts[-1].para or ctx.group_of(after[0]) is not None:
             continue  # (the next full sentence, in the list's paragraph, no list of another cue)
         run = [g for g in after if g.family == whole.family and ctx.addable(g) and not g.redacted]
