@@ -298,6 +298,10 @@ DOCS = sorted(p.stem for p in (DATA / "docs").glob("*.txt"))
 # of a breakdown named by any word of a structure — both read only when they hold), set aside 1183/1732 unchanged (0.683,
 # unread), bulletins 66/68; dev false alarms 0, set-aside rows 45. The other readings (restatements and balances made
 # firm) change which wrong values are flagged. Floors unchanged.
+# Session 25: dev 3201 -> 3206/3531 (0.908), set aside 1183 -> 1188/1732 (0.686, unread; no rule shaped on it), bulletins
+# 66/68: plain-text tables set apart by one space (a PDF's text: 指 标 单 位 绝对数 … ⏎ 旅客运输量 万人次 8145.7 3.9), and full
+# sentences counted without the blank line break between two paragraphs (a cue opening the paragraph right after its
+# whole's full sentence is right after it). Dev false alarms 0, set-aside rows 45. Floors unchanged.
 FLOOR = {"dev": 0.90, "setaside": 0.68, "formats": 0.95}
 _NUM = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
@@ -635,7 +639,16 @@ def test_perturbed_operands_are_flagged():
 #: equal pairs; a table's column restating one place in the statements naming its rows; the growth right after a level
 #: written again as it was; a share far off the whole its siblings hold; a growth over last year's achieved level (比上年
 #: 完成数) of the one level so named. Floor unchanged (0.75).
-PERTURBED_FLOOR = 0.75
+#: Session 25: 3282/4260 (0.770; development 2442/3064, set aside 793/1132, bulletins 47/64). A growth from a level and
+#: its stated change held to the change's own precision (the corners of the two ranges, 13 copies); full sentences
+#: counted across paragraphs; runs of paragraphs each opened by a remote cue (从中直和地方看…⏎从油与非油看…) breaking
+#: down the whole before the first; a class and its complement (油 / 非油) no overlap; a partition's columns adding up to
+#: its whole's column in each row of a table; contributions of a complete set firm; a second partition in the full
+#: sentence after a list; completion targets named word for word or right before an actual named by its verb; a rate's
+#: base in its numerator's clause under it by a slip; a share of a lone 其中 part in its whole's sentence; a gap to the
+#: one wider growth named word for word. Floor follows (0.75 -> 0.76); 95 % is not reached: restatements read by their
+#: value, open lists whose parts may overlap (71 development copies), readings made only when they hold.
+PERTURBED_FLOOR = 0.76
 
 
 README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
