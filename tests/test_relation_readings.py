@@ -240,6 +240,11 @@ READINGS = [
      "三、工业发展势头持续向好\n全年实现规模以上工业增加值同比增长12.9%，凸显了全州工业经济的韧性与活力。\n"
      "乌恰县规模以上工业增加值同比增长32.4%，增速高于全州13.0个百分点。",
      "13.0个百分点", "inconsistent", ["32.4%", "12.9%"], 19.5),
+    # an average yearly growth over the span a parallel growth before it states (由2010年的…到2015年的…，年均增长10%: eb02)
+    ("an average growth over a parallel item's span",
+     "综合经济实力显著增强。地区生产总值由2010年的1.17万亿元增加到2015年的1.8万亿元，年均增长10%；人均生产总值由7070美元"
+     "增加到1.15万美元。一般公共预算收入由1070亿元增加到2454.4亿元，年均增长15.9%。",
+     "15.9%", "inconsistent", ["2454.4亿元", "1070亿元"], ((2454.4 / 1070) ** 0.2 - 1) * 100),
     # a lone 其中 part named as its whole less the whole's 总 (协议投资总额 / 中方协议投资额: k08)
     ("a lone part named as its whole less 总",
      "新批境外协议投资总额34.33亿美元，其中，中方协议投资额8.64亿美元。",

@@ -4179,7 +4179,21 @@ def _cagr_years(ctx: Context, pos: int) -> tuple[int, bool]:
         k = before.rfind(word)
         if k > best:
             best, years = k, n
-    return years, best >= 0 and lo + best >= ctx.stmt_start(pos)
+    if best < 0:
+        return years, False
+    at = lo + best
+    # (certain in ``pos``'s own full sentence; or in a full sentence stating an average yearly growth itself, in its
+    # paragraph or a run of paragraphs up to it each stating one: parallel items over one span — 地区生产总值由2010年的…
+    # 增加到2015年的…，年均增长10%。一般公共预算收入由1070亿元增加到2454.4亿元，年均增长12.9%)
+    paras = range(ctx.para_at(at), ctx.para_at(pos) + 1)
+    word = r.cagr_parallel_word
+    return years, at >= ctx.stmt_start(pos) or bool(word) and word in ctx.text[slice(*ctx.doc.stop_span(at))] \
+        and all(word in _paragraph_text(ctx, k) for k in paras)
+
+
+def _paragraph_text(ctx: Context, k: int) -> str:
+    p = ctx.doc.paragraphs[k]
+    return ctx.text[p.start:p.end]
 
 
 def _template_hits(templates, views: list) -> list[set[int]]:

@@ -388,6 +388,8 @@ class RelationRules:
     cagr_span: regex.Pattern[str] | None = None
     cagr_periods: tuple[tuple[str, int], ...] = ()
     cagr_look_back: int = 0
+    #: the word of paragraphs of parallel average growths over one span stated before them (年均)
+    cagr_parallel_word: str = ""
     #: classifications whose classes do not overlap (``[[classification]]``: 税种, 支出功能分类, 运输方式 …, and the
     #: partitions' names): an open list naming one class of one of them per part cannot exceed its whole
     classifications: tuple[tuple[str, ...], ...] = ()
@@ -789,6 +791,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         cagr_periods=tuple(sorted(((str(k), int(v)) for k, v in d.get("cagr", {}).get("periods", {}).items()),
                                   key=lambda kv: len(kv[0]), reverse=True)),
         cagr_look_back=int(d.get("cagr", {}).get("look_back", 0)),
+        cagr_parallel_word=str(d.get("cagr", {}).get("parallel_word", "")),
         target_list=compile_pattern(str(fig["target_list"]), src, "figures.target_list") if fig.get("target_list") else None,
         target_list_not=tuple(str(w) for w in fig.get("target_list_not", ())),
     )
