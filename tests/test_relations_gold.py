@@ -639,15 +639,16 @@ def test_perturbed_operands_are_flagged():
 #: equal pairs; a table's column restating one place in the statements naming its rows; the growth right after a level
 #: written again as it was; a share far off the whole its siblings hold; a growth over last year's achieved level (比上年
 #: 完成数) of the one level so named. Floor unchanged (0.75).
-#: Session 25: 3282/4260 (0.770; development 2442/3064, set aside 793/1132, bulletins 47/64). A growth from a level and
+#: Session 25: 3284/4260 (0.771; development 2444/3064, set aside 793/1132, bulletins 47/64). A growth from a level and
 #: its stated change held to the change's own precision (the corners of the two ranges, 13 copies); full sentences
 #: counted across paragraphs; runs of paragraphs each opened by a remote cue (从中直和地方看…⏎从油与非油看…) breaking
 #: down the whole before the first; a class and its complement (油 / 非油) no overlap; a partition's columns adding up to
 #: its whole's column in each row of a table; contributions of a complete set firm; a second partition in the full
 #: sentence after a list; completion targets named word for word or right before an actual named by its verb; a rate's
 #: base in its numerator's clause under it by a slip; a share of a lone 其中 part in its whole's sentence; a gap to the
-#: one wider growth named word for word. Floor follows (0.75 -> 0.76); 95 % is not reached: restatements read by their
-#: value, open lists whose parts may overlap (71 development copies), readings made only when they hold.
+#: one wider growth named word for word; an average growth over a parallel item's span. Floor follows (0.75 -> 0.76);
+#: 95 % is not reached: restatements read by their value, open lists whose parts may overlap (71 development copies),
+#: readings made only when they hold.
 PERTURBED_FLOOR = 0.76
 
 
