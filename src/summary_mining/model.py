@@ -150,7 +150,9 @@ class Document:
 
     ``clause_cuts`` are the offsets where clauses end (after their break), ``stops`` those where
     full sentences end (after 。！？ or at a paragraph end): both sorted, computed once by
-    :mod:`summary_mining.structure`.
+    :mod:`summary_mining.structure`. ``stop_numbers`` numbers the spans between stops, a blank one (the line
+    break between two paragraphs) taking the next one's number, so the full sentence opening a paragraph is the
+    next after the one closing the paragraph before.
     """
 
     doc_id: str
@@ -167,6 +169,7 @@ class Document:
     lines: list[tuple[int, int]] = field(default_factory=list)
     clause_cuts: list[int] = field(default_factory=list)
     stops: list[int] = field(default_factory=list)
+    stop_numbers: list[int] = field(default_factory=list, repr=False)
     #: ``text`` normalised one character for one character (full-width digits, ％ ﹪, 個 萬 …): the
     #: rules match it, offsets index ``text``
     normalized_text: str = field(default="", repr=False)
@@ -273,8 +276,9 @@ class Document:
         return start, end
 
     def stop_index(self, offset: int) -> int:
-        """Index of the full sentence holding ``offset``."""
-        return bisect.bisect_right(self.stops, offset)
+        """Index of the full sentence holding ``offset``, blank ones not counted (``stop_numbers``)."""
+        i = bisect.bisect_right(self.stops, offset)
+        return self.stop_numbers[i] if self.stop_numbers else i
 
     @property
     def title(self) -> str:

@@ -430,6 +430,29 @@ def _cuts(pattern: regex.Pattern[str], norm: str, extra: list[int], skip: set[in
     return sorted(found)
 
 
+#: The longest span between two stops that may be blank (the line break between two paragraphs).
+BLANK_SPAN = 8
+
+
+def _stop_numbers(stops: list[int], text: str) -> list[int]:
+    """The number of each span between ``stops`` (``Document.stop_index``), blank ones left out of the count: the line
+    break between two paragraphs is a span of its own between the stop closing one and the one opening the next, and
+    takes the next one's number, so "the full sentence right after" reads across a line break (…零售总额5320.9亿元，增长
+    3.2%。⏎按经营地统计，城镇…).
+
+    >>> text = "零售总额5320.9亿元，增长3.2%。\\n按经营地统计，城镇6257.4亿元。"
+    >>> _stop_numbers([0, 20, 21, 39], text)
+    [0, 0, 1, 1, 2]
+    """
+    out, blanks, prev = [], 0, 0
+    for k in range(len(stops) + 1):
+        end = stops[k] if k < len(stops) else len(text)
+        out.append(k - blanks)
+        blanks += end - prev <= BLANK_SPAN and not text[prev:end].strip()
+        prev = end
+    return out
+
+
 #: The brackets a gloss (or a footnote's number) opens with: a string holding none has none (one C call each).
 GLOSS_OPENERS = "(（[［"
 
@@ -515,5 +538,5 @@ def build_document(result: ReadResult, *, doc_id: str, source: str, rules: Struc
         doc = Document(doc_id=str(doc_id), source=source, format=result.format, text=text, articles=articles,
                        sections=sections, sentences=sentences, tables=list(result.tables), blocks=list(blocks),
                        metadata=meta, paragraphs=paragraphs, lines=lines, clause_cuts=clause_cuts, stops=stops,
-                       normalized_text=norm)
+                       stop_numbers=_stop_numbers(stops, text), normalized_text=norm)
     return doc

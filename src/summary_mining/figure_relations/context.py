@@ -1,7 +1,6 @@
 """One document's figures with what relation finding asks of them: where each stands in the document's
 structure (paragraph, full sentence, statement, clause), its family, whether it may be added or
-computed with. Positions come from the Document (full sentences counted without the blank line breaks between
-paragraphs: :func:`_counted_statements`); values from the figure records.
+computed with. Positions come from the Document; values from the figure records.
 
 >>> from summary_mining import read_document
 >>> from summary_mining.figures import figures_of
@@ -103,32 +102,6 @@ _CLAUSE_BREAKS = structure_rules().clause_breaks
 _GLOSS = structure_rules().gloss or code_pattern("(?!)")
 
 
-#: The longest span between two stops that may be blank (the line break between two paragraphs).
-_BLANK_STATEMENT = 8
-
-
-def _counted_statements(doc: Document) -> list[int]:
-    """For each full sentence of ``doc`` (``doc.stop_index``), its index with the blank ones before it left out: the
-    line break between two paragraphs is a span of its own between their stops, so the full sentence opening a
-    paragraph is counted right after the one closing the paragraph before (…零售总额5320.9亿元，增长3.2%。⏎按经营地统计，
-    城镇…: the cue's full sentence is the one right after its whole's). A blank span takes the next one's index.
-
-    >>> from summary_mining import read_document
-    >>> doc = read_document(text="零售总额5320.9亿元，增长3.2%。\\n按经营地统计，城镇6257.4亿元。")
-    >>> [doc.stop_index(doc.text.find(w)) for w in ("零售", "按经营地")], _counted_statements(doc)
-    ([1, 3], [0, 0, 1, 1, 2])
-    """
-    stops, text = doc.stops, doc.text
-    out, blanks, prev = [], 0, 0
-    for k in range(len(stops) + 1):
-        end = stops[k] if k < len(stops) else len(text)
-        blank = end - prev <= _BLANK_STATEMENT and not text[prev:end].strip()
-        out.append(k - blanks)
-        blanks += blank
-        prev = end
-    return out
-
-
 def family_of(f: Figure, rules: RelationRules) -> str:
     if f.kind == "count":
         return "count:entity" if f.unit in rules.entity_units else "count:person" if f.unit in rules.person_units \
@@ -225,9 +198,6 @@ class Context:
         self.label_rules = label_rules()  # what names a target or a change (labels.toml), read once
         self.figs = [Fig(f, i, doc, self._clause_text(f.start), family_of(f, self.rules))
                      for i, f in enumerate(figures)]
-        self._stmt_index = _counted_statements(doc)
-        for g in self.figs:
-            g.stmt = self._stmt_index[g.stmt]
         self._starts = [g.start for g in self.figs]
         self.by_record = {id(g.f): g for g in self.figs}  # a relation's figure record -> its Fig
         self._plain: _PlainText | None = None  # the text without glosses, and where each char is
@@ -237,8 +207,7 @@ class Context:
         self._averages: dict[int, bool] = {}
         self.part_names: dict[tuple[int, ...], list[str]] = {}  # a list of parts -> the words naming each (finders)
         self._targets: dict[tuple[int, str], list[Fig]] | None = None
-        # full sentences whose extent is not known (as the document counts them: counted here as the figures are)
-        self.uncertain: set[int] = {self._stmt_index[k] for k in uncertain or ()}
+        self.uncertain: set[int] = uncertain or set()  # full sentences whose extent is not known
         self._name_actuals()
         self._name_by_section()
         self.claimed: set[int] = set()  # percentages already explained by a rate/completion/share
@@ -404,8 +373,7 @@ class Context:
         return self.doc.stop_span(pos)[0]
 
     def stmt_at(self, pos: int) -> int:
-        """Index of the full sentence holding ``pos``, blank ones not counted (see :func:`_counted_statements`)."""
-        return self._stmt_index[self.doc.stop_index(pos)]
+        return self.doc.stop_index(pos)
 
     def para_at(self, pos: int) -> int:
         return self.doc.paragraph_index(pos)
