@@ -1931,15 +1931,16 @@ def find_groups(ctx: Context) -> list[Group]:
         after = last_remote  # the remote cue before this one: what its statement lists is no whole of this one's
         # (the first of the full sentences each opened by a remote cue that run up to this one's: 分结构看…。分性质看…。)
         run_at = run_from if after >= 0 and ctx.stmt_at(after) == ctx.stmt_at(cs) - 1 else -1
-        # (… or the first of the paragraphs each opened by one, up to this one's: 从产业看，…。三次产业比为…。⏎从中直和地方
-        # 看，…⏎从油与非油看，…: each breaks down the whole before the first)
-        para = ctx.para_at(cs)
-        opens = _opens_paragraph(ctx, cs)
-        para_run = para_from if opens and after >= 0 and _opens_paragraph(ctx, after) \
-            and ctx.para_at(after) == para - 1 else -1
-        if run_at < 0 and 0 <= para_run < para:
-            run_at = ctx.stmt_at(ctx.doc.paragraphs[para_run].start)
+        para_run = -1
         if not local:
+            # (… or the first of the paragraphs each opened by one, up to this one's: 从产业看，…。三次产业比为…。⏎从中直和
+            # 地方看，…⏎从油与非油看，…: each breaks down the whole before the first; ``para_from``: the paragraph such a run
+            # opened with, when the remote cue before this one opened its paragraph)
+            para = ctx.para_at(cs)
+            opens = _opens_paragraph(ctx, cs)
+            para_run = para_from if opens and para_from >= 0 and ctx.para_at(after) == para - 1 else -1
+            if run_at < 0 and 0 <= para_run < para:
+                run_at = ctx.stmt_at(ctx.doc.paragraphs[para_run].start)
             last_remote, run_from = cs, run_at if run_at >= 0 else ctx.stmt_at(cs)
             para_from = para_run if para_run >= 0 else para if opens else -1
         # the next cue, past the brackets of this cue's own parts (营运货车19524辆（含…1319辆），客运车辆9031辆)

@@ -24,6 +24,8 @@
 """
 from __future__ import annotations
 
+from typing import Iterator
+
 from ..figures.tables import TableColumn, TableFigures, header_year, table_figures
 from .arithmetic import NOT_PARTS, agrees, ratio, sum_tolerance
 from .context import Context, Fig
@@ -320,11 +322,7 @@ def _means(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColu
     """A column of a whole before columns of the members of a known partition (全省 | 城市 | 农村 of a price table): a row
     whose whole lies between its members' is their weighted mean (a price change, a rate) — read only when it does and
     the whole is not their sum (then a level, which the totals read), never firm: the layout alone does not say which."""
-    values = [c for c in columns if c.role == "value"]
-    for k, whole in enumerate(values[:-2]):
-        members = values[k + 1:]
-        if ctx.rules.partition_named([c.label for c in members]) is None:
-            continue
+    for whole, members, _ in _partition_columns(ctx, [c for c in columns if c.role == "value"]):
         out = []
         for r in rows:
             w = cells.get((t, r, whole.index))
@@ -341,6 +339,16 @@ def _means(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColu
     return []
 
 
+def _partition_columns(ctx: Context, columns: list[TableColumn]) -> Iterator[tuple[TableColumn, list[TableColumn], int]]:
+    """(whole, members, partition index) for each column followed by two or more columns, all the columns after it,
+    whose labels are one complete set of a known partition (全省 | 城市 | 农村; 地区生产总值 | 第一产业增加值 | …)."""
+    for k, whole in enumerate(columns[:-2]):
+        members = columns[k + 1:]
+        pk = ctx.rules.partition_named([c.label for c in members])
+        if pk is not None:
+            yield whole, members, pk
+
+
 def _partition_across(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn],
                       rows: list[int]) -> list[Relation]:
     """A column of levels naming a known partition's whole, and after it the columns of levels of all that partition's
@@ -349,10 +357,8 @@ def _partition_across(ctx: Context, cells: dict[Cell, Fig], t: int, columns: lis
     no table."""
     levels = [c for c in columns if c.role == "value" and not c.growth and not c.change_amount]
     words = ctx.rules.non_additive
-    for k, whole in enumerate(levels[:-2]):
-        members = levels[k + 1:]
-        pk = ctx.rules.partition_named([c.label for c in members])
-        if pk is None or not ctx.rules.names_whole(pk, whole.label) or any(w in whole.label for w in words):
+    for whole, members, pk in _partition_columns(ctx, levels):
+        if not ctx.rules.names_whole(pk, whole.label) or any(w in whole.label for w in words):
             continue
         out = []
         for r in rows:
