@@ -316,6 +316,46 @@ def test_each_group_of_rows_breaks_down_the_row_above_the_first_head(women, stat
     assert found == {("年末常住人口3856与按城乡分", "consistent"), ("年末常住人口3856与按性别分", status)}
 
 
+def _full_width(text: str) -> str:
+    return text.translate({ord(c): chr(ord(c) + 0xFEE0) for c in "0123456789%"})
+
+
+def _traditional(text: str) -> str:
+    return text.replace("城镇", "城鎮").replace("乡村", "鄉村").replace("指标名称", "指標名稱")
+
+
+@pytest.mark.parametrize("write", [_full_width, _traditional, lambda t: _full_width(t).replace("|", "｜")])
+@pytest.mark.parametrize("women, status", [("1885", "consistent"), ("1985", "inconsistent")])
+def test_a_table_written_in_full_width_digits_or_traditional_script_is_read_alike(write, women, status):
+    """The tables' rules read the normalised text (length for length), so a table of full-width digits (年末常住人口 |
+    ３８５６ | １００ |) or in traditional script is found as its plain form is; its figures keep offsets into the text as
+    written."""
+    text = write(GROUPED.replace("1885 |", f"{women} |"))
+    doc = sm.read_document(text=text)
+    (table,) = doc.tables
+    assert len(table) == 7
+    cells = sm.extract(doc).query("source == 'table'")
+    assert len(cells) == 10 and all(text[r.start:r.end] == r.surface for r in cells.itertuples())
+    total = cells[cells["surface"] == write("3856")].iloc[0]
+    assert (total["start"], total["value"], total["unit"]) == (text.index(write("| 3856 |")) + 2, 38560000.0, "人")
+    found = {(r.message.split("与")[1][:4], r.status) for r in sm.audit(doc).itertuples() if r.check == "breakdown"}
+    assert found == {("按城乡分", "consistent"), ("按性别分", status)}
+
+
+def test_a_page_number_in_full_width_digits_does_not_end_a_wrapped_paragraph():
+    """— ９ — between two lines of a hard-wrapped text is read past as — 9 — is: the statement goes on."""
+    body = ("全市一般公共预算收入完成２７.６３亿元，比上年增长５.２％，完成年度预算的１０２％。其中，税收收入完成",
+            "１７.２３亿元，非税收入完成１０.４亿元。全市一般公共预算支出完成８０.９７亿元，比上年增长３.１％。",
+            "市级一般公共预算收入完成１２.５亿元，比上年增长４.１％，其中税收收入８.６亿元，非税收入３.９亿元，",
+            "完成年度预算的１０１.３％。市级一般公共预算支出完成３０.２亿元，比上年增长２.９％，完成预算的９８％。",
+            "全市政府性基金预算收入完成１５.６亿元，比上年下降１２.４％，完成调整预算的９２.５％，其中国有土地使",
+            "用权出让收入１３.２亿元。全市政府性基金预算支出完成２１.８亿元，比上年下降８.７％。")
+    for page in ("— ９ —", "— 9 —"):
+        text = "\n".join(body[:1] + (page,) + body[1:]) + "\n"
+        rows = {r.evidence[0][2]: r.status for r in sm.audit(text=text).itertuples() if r.check == "breakdown"}
+        assert rows["２７.６３亿元"] == "consistent", page  # 税收 17.23 + 非税 10.4 = 27.63, across the page break
+
+
 def test_a_table_of_tab_separated_cells_is_a_table():
     """指标\\t利润总额（亿元）\\t比上年增长（%）: tabs separate cells as | does; its value restates the text's."""
     text = ("全年规模以上工业企业利润总额345.30亿元，比上年增长9.3%。\n表4 2025年规模以上工业企业利润总额及增长速度\n"

@@ -18,7 +18,7 @@ import re
 
 from .datafiles import data_path
 
-__all__ = ["normalize", "NORMALIZE_TABLE"]
+__all__ = ["normalize", "fold_width", "NORMALIZE_TABLE"]
 
 _PAIRS = {
     **{chr(0xFF10 + i): str(i) for i in range(10)},  # ０-９
@@ -65,3 +65,20 @@ def normalize(text: str) -> str:
     if _NEEDS.search(text) is None:
         return text
     return _NEEDS.sub(lambda m: NORMALIZE_TABLE[ord(m.group())], text)
+
+
+#: the full-width digits and signs alone (no script): what a number is written with.
+_WIDTH = {ord(k): v for k, v in _PAIRS.items() if len(k) == len(v) == 1 and k != v and not "\u4e00" <= k <= "\u9fff"}
+_NEEDS_WIDTH = re.compile("[" + "".join(re.escape(chr(k)) for k in _WIDTH) + "]")
+
+
+def fold_width(text: str) -> str:
+    """``text`` with full-width digits and signs made ASCII, one character for one, its script left as written (a
+    table's cells and names read as numbers and kept as written).
+
+    >>> fold_width("鎮區 | ３８５６ | ５４．８１％ |")
+    '鎮區 | 3856 | 54.81% |'
+    """
+    if _NEEDS_WIDTH.search(text) is None:
+        return text
+    return _NEEDS_WIDTH.sub(lambda m: _WIDTH[ord(m.group())], text)

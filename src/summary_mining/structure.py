@@ -249,7 +249,8 @@ def _soft_breaks(text: str, lines: list[tuple[int, int]], hard_lines: set[int], 
 
 
 def _is_page_number(line: str, rules: StructureRules) -> bool:
-    return rules.page_number is not None and rx_fullmatch(rules.page_number, line) is not None
+    """A line holding only a page number (—3—; full-width digits too: — ９ —)."""
+    return rules.page_number is not None and rx_fullmatch(rules.page_number, normalize(line)) is not None
 
 
 def _paragraphs(text: str, lines: list[tuple[int, int]], soft: set[int]) -> list[Paragraph]:

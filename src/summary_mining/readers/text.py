@@ -21,6 +21,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..errors import EncodingError
+from ..normalize import fold_width
 from .base import Block
 from .base import ReadResult
 from .tables import describe_tables
@@ -295,10 +296,11 @@ def with_text_tables(text: str, lines: list[Block]) -> tuple[list[Block], list[p
     >>> tables[0].columns.tolist(), tables[0].values.tolist()
     (['品 名', '产量(吨)'], [['粮食', '315690'], ['稻谷', '267838']])
     """
-    found = find_text_tables(text)
-    found += find_line_tables(text, skip=[(t.start, t.end) for t in found])
-    found += find_space_tables(text, skip=[(t.start, t.end) for t in found])
-    found = sorted(found + find_word_tables(text, skip=[(t.start, t.end) for t in found]), key=lambda t: t.start)
+    norm = fold_width(text)  # (full-width digits and ％ read as numbers: one character for one)
+    found = find_text_tables(norm)
+    found += find_line_tables(norm, skip=[(t.start, t.end) for t in found])
+    found += find_space_tables(norm, skip=[(t.start, t.end) for t in found])
+    found = sorted(found + find_word_tables(norm, skip=[(t.start, t.end) for t in found]), key=lambda t: t.start)
     if not found:
         return lines, []
     seps = text_table_rules().separators
