@@ -165,7 +165,8 @@ def _metric_rules(units: dict[str, Unit], scales: dict[str, int], f: dict, units
     gloss_rule = structure_rules().gloss
     gloss = gloss_rule.pattern if gloss_rule is not None else ""
     # a unit may hold a pronunciation gloss after any character but the last: 個(gè)百分點 is 个百分点
-    unit_alt, scale_alt = _joined_alt(units, gloss), _alt(scales)
+    # … and so may a scale of two characters: 萬(wàn)億元 is 万亿元
+    unit_alt, scale_alt = _joined_alt(units, gloss), _joined_alt(scales, gloss)
     num = f"(?:(?:{DECIMAL_COMMA}|{DECIMAL_SPACED})(?=\\s*(?:亿|万|%))|{ARABIC}|{REDACTED}|{CHINESE})"
     # The leading lookahead is a cheap anchor: the engine skips every position that cannot start a number.
     figure = (
