@@ -453,6 +453,18 @@ READINGS = [
      "全县一般公共财政预算收入364900万元，加上转移性收入后，收入合计1099245万元。\n\n2020年全县一般公共预算支出917537万元，"
      "加上转移性支出181708万元，支出合计1099345万元。\n\n收支相抵，全县一般公共预算收支平衡。",
      "1099245万元", "inconsistent", ["1099345万元"], 1099345),
+    # a mirror site's pronunciation gloss after a count's measure word (個(gè)) is read past: the words after it start later
+    ("a count with a gloss before the colon of its list",
+     "已完成新模块审批流设置的乡镇4個(gè):罗阳镇、东溪乡、龟湖镇、雪溪乡,其余15個(gè)乡镇未完成。",
+     "4個", "consistent", ["罗阳镇", "东溪乡", "龟湖镇", "雪溪乡"], 4.0),
+    ("a count with a gloss before 分别是 and its names",
+     "全镇計(jì)划出列贫困村3個(gè),分别是中山村、六路村、力木村。", "3個", "consistent", ["中山村", "六路村", "力木村"], 3.0),
+    ("a count with a gloss before its share in brackets",
+     "全县现金账面有余额的村组数13個(gè),为罗阳镇8個(gè)(61.54%),雅阳镇2個(gè)(15.38%),泗溪镇3個(gè)(23.08%)。",
+     "61.54%", "consistent", ["8個", "13個"], 8 / 13 * 100),
+    ("a table whose header's unit holds a gloss (年末数（萬(wàn)人）)",
+     "2025年年末全市户籍人口数及其构成\n指 标\n年末数（萬(wàn)人）\n比重（%）\n全市户籍總(zǒng)人口\n215.9\n100.0\n其中：城镇\n110.8\n"
+     "51.3\n乡村\n105.9\n48.7\n", "215.9", "inconsistent", ["110.8", "105.9"], 216.7),
 ]
 
 

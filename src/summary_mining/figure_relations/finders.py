@@ -266,7 +266,7 @@ def _whole_named(ctx: Context, g: Fig, rate: Fig, words) -> Fig:
 def _list_goes_on(ctx: Context, g: Fig) -> bool:
     """A semicolon follows ``g`` in its full sentence: ``g`` ends an item of a list that goes on after it."""
     _, hi = ctx.statement_span(g)
-    rest = ctx.text[g.end:hi]
+    rest = ctx.text[g.after:hi]
     return "；" in rest or ";" in rest
 
 
@@ -2952,7 +2952,7 @@ _PADDING = PAD_SPACES + "\r\n"  # read past in an allocation's words (a justifie
 def _used_for(ctx: Context, g: Fig) -> bool:
     """``g`` is followed by the allocation verb, spaces read past (362亿元用于土地储备)."""
     verb = ctx.rules.allocation_verb
-    after = ctx.text[g.end:g.end + 3 * len(verb) + 4]
+    after = ctx.text[g.after:g.after + 3 * len(verb) + 4]
     return "".join(c for c in after if c not in _PADDING).startswith(verb)
 
 
@@ -3370,10 +3370,10 @@ def _list_after(ctx: Context, g: Fig) -> tuple[int, str] | None:
     """(offset, text) of the list of names that follows a count, or None."""
     text, r = ctx.text, ctx.rules
     end = ctx.sentence_end(g)
-    after = text[g.end:end]
+    after = text[g.after:end]
     m = rx_match(r.enum_list_after, after)
     if m:
-        open_at = g.end + m.end() - 1
+        open_at = g.after + m.end() - 1
         close = _close_paren(text, open_at)
         if close < 0:
             return None
@@ -3384,7 +3384,7 @@ def _list_after(ctx: Context, g: Fig) -> tuple[int, str] | None:
         return inner_start, inner
     m = rx_match(_COLON, after)
     if m:  # 发展3个:A、B、C — to the end of the statement, or of the bracket the count stands in
-        start = g.end + m.end()
+        start = g.after + m.end()
         stop, depth = start, 0
         # (a list of names joined by 、 ends at its first comma: 乡镇4个:罗阳镇、东溪乡、龟湖镇、雪溪乡,其余15个乡镇未完成)
         stops = "；;。\n，," if "、" in text[start:end].split("，")[0].split(",")[0] else "；;。\n"
@@ -3547,7 +3547,7 @@ def _count_respectively(ctx: Context, g: Fig) -> Relation | None:
     """共参加两次省级重大活动，分别于A和B: the items after 分别."""
     r = ctx.rules
     end = ctx.sentence_end(g)
-    after = ctx.text[g.end:end]
+    after = ctx.text[g.after:end]
     noun = rx_match(r.enum_noun, after)
     cut = noun.end()
     rest = after[cut:]
@@ -3557,7 +3557,7 @@ def _count_respectively(ctx: Context, g: Fig) -> Relation | None:
         m = rx_match(r.respectively, rest)
     if not m:
         return None
-    start = g.end + cut + m.end()
+    start = g.after + cut + m.end()
     if rest[m.end():m.end() + 1] in (":", "："):
         listed = _statements_listed(ctx, g, start + 1)
         if listed is not None:

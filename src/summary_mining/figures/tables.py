@@ -182,7 +182,7 @@ def parse_unit(written: str, rules: MetricRules | None = None, trules: TableRule
 
 
 def _parse_unit(written: str, rules: MetricRules, trules: TableRules, known: bool) -> tuple[Unit, str] | None:
-    text = normalize(written).strip(_BLANKS)
+    text = strip_glosses(normalize(written)).strip(_BLANKS)  # (萬(wàn)人次: a mirror site's gloss is no part of it)
     for ch in _BLANKS:
         text = text.replace(ch, "")
     if not text or len(text) > 8 or any(c.isdigit() for c in text):
@@ -267,7 +267,7 @@ def _is_year(text: str) -> bool:
 
 def _classify(j: int, header: str, cells: list[str], rules: MetricRules, trules: TableRules) -> TableColumn:
     """A column's role from its header and its cells (numbers, units or names)."""
-    h = "" if _is_placeholder(header) else _squeeze(header)
+    h = "" if _is_placeholder(header) else strip_glosses(_squeeze(header))  # (年末数（萬(wàn)人）)
     filled = [c for c in cells if c]
     numeric = sum(1 for c in filled if _number(c, trules))
     if h in trules.unit_columns or (not h and filled and len(filled) >= 2 and not numeric
