@@ -5,8 +5,8 @@ the meaning; the share of relations still read with their status is held to a fl
 of writing fails here.
 
 Measured on the development relations read right as written (3,206 on 2026-12-07): traditional 3173, full-width 3194
-(94.9 % before the tables' finders read full-width digits), half-width punctuation 3205, glosses 2993 (92.9 % before a
-gloss inside 萬(wàn)億 was read), wrapped lines 3094.
+(94.9 % before the tables' finders read full-width digits), half-width punctuation 3205, glosses 3051 (92.9 % before a
+gloss inside 萬(wàn)億, after a count's 個(gè) and in a table's unit were read), wrapped lines 3094.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import pytest
 import test_relations_gold as T
 
 DATA = Path(__file__).parents[1] / "src" / "summary_mining" / "data"
-FLOORS = {"traditional": 0.985, "full_width": 0.99, "half_width_punctuation": 0.995, "glosses": 0.925, "wrapped": 0.955}
+FLOORS = {"traditional": 0.985, "full_width": 0.99, "half_width_punctuation": 0.995, "glosses": 0.945, "wrapped": 0.955}
 #: the glosses a mirror site writes after these characters (the commonest in tests/data/relations/docs)
 GLOSSES = {"长": "zhǎng", "产": "chǎn", "经": "jīng", "济": "jì", "业": "yè", "区": "qū", "亿": "yì", "万": "wàn",
            "点": "diǎn", "个": "gè", "计": "jì", "实": "shí", "现": "xiàn", "总": "zǒng", "值": "zhí"}
