@@ -51,7 +51,8 @@ _TRIM = "，,；;。：:、 \t\r\n"
 class Fig:
     """A figure record and its place: ``i`` (index in reading order), ``para`` (paragraph), ``stmt``
     (full sentence, to 。！？), ``sentence`` (statement, to 。！？；), ``clause`` (the normalised words
-    of its clause before it), ``family`` (what it may be added to or divided by)."""
+    of its clause before it), ``family`` (what it may be added to or divided by), ``after`` (where the words after it
+    start: its end, or past a pronunciation gloss of its last character, 4個(gè)：)."""
 
     __slots__ = ("f", "i", "para", "stmt", "sentence", "article", "clause", "cmap", "family", "written", "half",
                  "start", "end", "after", "surface", "kind", "unit", "value", "qualifier", "role", "label", "indicator",
@@ -61,7 +62,6 @@ class Fig:
         self.f = f
         self.i = i
         self.start, self.end, self.surface, self.kind = f.start, f.end, f.surface, f.kind
-        # where the words after it start: past a pronunciation gloss of its last character (4個(gè)：甲、乙 …)
         text = doc.normalized_text
         gloss = rx_match(_GLOSS, text, f.end, f.end + GLOSS_CHARS) if text[f.end:f.end + 1] in "(（" else None
         self.after = gloss.end() if gloss is not None else f.end
