@@ -252,11 +252,16 @@ LINE_TABLES = [
      ["区 县", "地区生产总值（亿元）", "比上年增长（%）", "第一产业增加值（亿元）", "比上年增长（%）", "第二产业增加值（亿元）",
       "比上年增长（%）"], ["伊州区", "664.08", "7.6", "33.65", "-0.7", "367.44", "8.9"],
      ["伊吾县", "287.75", "10.4", "4.69", "2.8", "247.94", "11.4"]),
+    # a web page's table: each cell a line set apart by a blank line, two blank lines an empty cell (the stub's header)
+    ("主要产品产量\n\n\n2023年\n\n较上年增长(%)\n\n粮食总产量\n\n16.28\n\n0.5\n\n其中:谷物\n\n9.77\n\n-9.7\n\n"
+     "油料总产量\n\n0.40\n\n5.9\n\n水果总产量\n\n38.44\n\n4.9\n\n畜牧业生产情况\n",
+     ["列1", "2023年", "较上年增长(%)"], ["粮食总产量", "16.28", "0.5"], ["水果总产量", "38.44", "4.9"]),
 ]
 
 
 @pytest.mark.parametrize("text, header, first, last", LINE_TABLES, ids=["one table", "two tables in a row",
-                                                                       "header cells over lines, two levels"])
+                                                                       "header cells over lines, two levels",
+                                                                       "cells set apart by blank lines"])
 def test_tables_of_a_cell_per_line(text, header, first, last):
     doc = sm.read_document(text=text)
     assert doc.text == text

@@ -25,6 +25,8 @@ _PAIRS = {
     # (℅, the care-of sign, stands for the percent sign in some typed texts: 增长15.2℅)
     "．": ".", "％": "%", "﹪": "%", "℅": "%", "～": "~", "－": "-", "﹣": "-", "‐": "-", "‑": "-", "−": "-",
     "ｘ": "x", "Ｘ": "X", "＊": "*", "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",
+    # (the carriage return of a Windows line end, \r\n: a space before the line break, so rules see one \n)
+    "\r": " ",
     "，": "，", "﹐": "，", "：": "：", "﹙": "（", "﹚": "）",
     # the small form variants of punctuation (人民网's ﹔ between statements)
     "﹑": "、", "﹔": "；", "﹕": "：", "﹖": "？", "﹗": "！",

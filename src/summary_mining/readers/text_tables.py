@@ -54,6 +54,9 @@ class TextTableRules:
     line_min_numbers: int = 4
     line_min_rows: int = 3
     line_stub_names: frozenset[str] = frozenset()  # the header of the row names, spaces left out (区县, 指标)
+    # cells a line each set apart by a blank line (a web page's table): the share of a run's gaps that must be one blank
+    # line (two are an empty cell), 0 to read no such run
+    line_spaced_share: float = 0.0
     leaf_header: regex.Pattern[str] = regex.compile(_LEAF_HEADER)  # a header cell naming a unit
     # tables whose columns are set apart by spaces ([space_tables]): the shortest gap between two cells, the fewest
     # lines of one width a table takes (header and rows), characters no such line holds (a sentence's)
@@ -99,6 +102,7 @@ def text_table_rules(path: str = "tables.toml") -> TextTableRules:
             line_min_numbers=int(lt.get("min_numbers", 4)),
             line_min_rows=int(lt.get("min_rows", 3)),
             line_stub_names=frozenset("".join(str(w).split()) for w in lt.get("stub_names", ())),
+            line_spaced_share=float(lt.get("spaced_share", 0.0)),
             leaf_header=compile_pattern(str(t.get("leaf_header", _LEAF_HEADER)), src, "text_tables.leaf_header"),
             space_gap=int(st.get("gap", 2)),
             space_min_lines=int(st.get("min_lines", 3)),
@@ -440,6 +444,47 @@ def _short_line_runs(text: str, rules: TextTableRules) -> list[list[Span]]:
     return [r for r in runs if sum(_numbers([_squeeze(text[a:b]) for a, b in r], rules)) >= rules.line_min_numbers]
 
 
+def _spaced_line_runs(text: str, rules: TextTableRules) -> list[list[Span]]:
+    """Runs of short lines (as :func:`_short_line_runs` reads them) each set apart from the next by one blank line, as a
+    web page's table cells come out (粮食总产量⏎⏎162817吨⏎⏎0.5⏎⏎其中:谷物 …); two blank lines hold an empty cell (a header's
+    blank first cell: a zero-length span where the second blank line is). A run holds at least ``line_min_lines``
+    lines, ``line_spaced_share`` of its gaps one blank line, no gap of none or of more than two.
+
+    >>> text = "主要产品产量\\n\\n\\n2023年\\n\\n较上年增长(%)\\n\\n粮食总产量\\n\\n162817\\n\\n0.5\\n\\n油料总产量\\n\\n3959\\n\\n5.9\\n\\n水果总产量\\n\\n384424\\n\\n4.9\\n"
+    >>> [t.header for t in find_line_tables(text)], [[text[a:b] for a, b in r] for r in find_line_tables(text)[0].rows][:1]
+    ([['', '2023年', '较上年增长(%)']], [['粮食总产量', '162817', '0.5']])
+    """
+    if not rules.line_spaced_share:
+        return []
+    runs: list[list[Span]] = []
+    run: list[Span] = []
+    gaps: list[int] = []
+    blanks: list[int] = []  # where the blank lines since the last line start
+
+    def close() -> None:
+        cells = [c for c in run if c[1] > c[0]]
+        if len(cells) >= rules.line_min_lines and gaps and sum(g == 1 for g in gaps) >= rules.line_spaced_share * len(gaps) \
+                and sum(_numbers([_squeeze(text[a:b]) for a, b in cells], rules)) >= rules.line_min_numbers:
+            runs.append(list(run))
+
+    for a, b in line_spans(text):
+        if a == b:
+            blanks.append(a)
+            continue
+        cell = b - a <= rules.line_cell_chars and text[b - 1] not in "。！？!?；;"
+        if cell and run and 1 <= len(blanks) <= 2:
+            if len(blanks) == 2:
+                run.append((blanks[1], blanks[1]))  # (an empty cell)
+            run.append((a, b))
+            gaps.append(len(blanks))
+        else:
+            close()
+            run, gaps = ([(a, b)] if cell else []), []
+        blanks = []
+    close()
+    return runs
+
+
 #: What a header cell broken over lines ends with: its unit in brackets (（亿元）, 增长（%）).
 _CELL_CLOSERS = "）)"
 
@@ -500,8 +545,8 @@ def find_line_tables(text: str, rules: TextTableRules | None = None, skip: list[
     out: list[TextTable] = []
     if "\n" not in text:
         return out
-    for run in _short_line_runs(text, rules):
-        if len(run) > rules.max_cells or any(run[0][0] < e and s < run[-1][1] for s, e in skip):
+    for run in _short_line_runs(text, rules) + _spaced_line_runs(text, rules):
+        if len(run) > rules.max_cells or any(run[0][0] < e and s < run[-1][1] for s, e in skip + [(t.start, t.end) for t in out]):
             continue  # a dump of short lines, no statistical table (its reading stays linear); or a | table
         texts = [_squeeze(text[a:b]) for a, b in run]
         nums = _numbers(texts, rules)
