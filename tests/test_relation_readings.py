@@ -453,6 +453,11 @@ READINGS = [
      "全县一般公共财政预算收入364900万元，加上转移性收入后，收入合计1099245万元。\n\n2020年全县一般公共预算支出917537万元，"
      "加上转移性支出181708万元，支出合计1099345万元。\n\n收支相抵，全县一般公共预算收支平衡。",
      "1099245万元", "inconsistent", ["1099345万元"], 1099345),
+    # a 其中 opening its paragraph breaks down the one level of the full sentence before it; a change there (比上年增加) is
+    # no whole (n02, wrapped at a full stop)
+    ("a 其中 paragraph after a sentence stating a level and its change",
+     "全年粮食产量155.22万吨，比上年增加0.26万吨，增产0.2%。\n其中：夏粮产量61.55万吨，减产4.9%；秋粮产量95.68万吨，增产3.8%。",
+     "155.22万吨", "inconsistent", ["61.55万吨", "95.68万吨"], 157.23),
     # a mirror site's pronunciation gloss after a count's measure word (個(gè)) is read past: the words after it start later
     ("a count with a gloss before the colon of its list",
      "已完成新模块审批流设置的乡镇4個(gè):罗阳镇、东溪乡、龟湖镇、雪溪乡,其余15個(gè)乡镇未完成。",

@@ -2168,7 +2168,8 @@ def _paragraph_before(ctx: Context, cue_start: int, family: str, one_measure: bo
     # restates the paragraph's for a part: the parallel lists' reading)
     for lo in dict.fromkeys((p.start, _last_sentence(ctx, p) if one_measure else p.start)):
         figs = ctx.between(lo, p.end)
-        if figs and figs[0].stmt == figs[-1].stmt and sum(g.family == family for g in figs) == 1:
+        # (a change, 比上年增加0.26万吨, is no whole)
+        if figs and figs[0].stmt == figs[-1].stmt and sum(g.family == family and not g.direction for g in figs) == 1:
             return lo
     return cue_start
 
