@@ -66,6 +66,10 @@ EXAMPLES_GRAMMAR = [
     # … and inside a scale of two characters (萬億)
     ("2023年深圳進出口3.87萬(wàn)億(yì)元,同比增長(zhǎng)5.9%", "3.87萬(wàn)億(yì)元", "amount", 3.87e12, "元"),
     ("其中出口2.46萬(wàn)億元", "2.46萬(wàn)億元", "amount", 2.46e12, "元"),
+    # the spaces a justified PDF line pads a unit's letters with (公 里: not 万 read as money, then words)
+    ("商品房销售面积12.76万 平 方 米 ,下降36.2%", "12.76万 平 方 米", "amount", 127600.0, "平方米"),
+    ("新增铁路运营里程639公 里 、其中高铁370公 里 。", "639公 里", "amount", 639.0, "公里"),
+    ("比上年提高3.5 个 百 分 点", "3.5 个 百 分 点", "percentage", 3.5, "个百分点"),
 ]
 
 

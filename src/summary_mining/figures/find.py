@@ -342,7 +342,7 @@ def _mention(ctx: _Context, m: regex.Match[str], unit_w: str) -> Any:
     rules = ctx.rules
     norm = ctx.norm
     num, num2, scale, scale1, infix, infix2 = m.group("num", "num2", "scale", "scale1", "infix", "infix2")
-    unit = rules.units[strip_glosses(unit_w)]  # 個(gè)百分點
+    unit = rules.units["".join(strip_glosses(unit_w).split())]  # 個(gè)百分點, 公 里
     scale = strip_glosses(scale) if scale else ""  # (萬(wàn)億: a gloss inside a scale of two characters)
     scale1 = strip_glosses(scale1) if scale1 else scale1
     start, end = m.start("num"), m.start("unit") + len(unit_w)

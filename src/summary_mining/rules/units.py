@@ -164,9 +164,11 @@ def _metric_rules(units: dict[str, Unit], scales: dict[str, int], f: dict, units
                   filters_path: str) -> MetricRules:
     gloss_rule = structure_rules().gloss
     gloss = gloss_rule.pattern if gloss_rule is not None else ""
-    # a unit may hold a pronunciation gloss after any character but the last: 個(gè)百分點 is 个百分点
-    # … and so may a scale of two characters: 萬(wàn)億元 is 万亿元
-    unit_alt, scale_alt = _joined_alt(units, gloss), _joined_alt(scales, gloss)
+    # a unit may hold a pronunciation gloss after any character but the last: 個(gè)百分點 is 个百分点 — or the spaces a
+    # justified PDF line pads its letters with (公 里, 平 方 米) …
+    pad = f"{gloss}|[ \\t]{{1,2}}" if gloss else "[ \\t]{1,2}"
+    # … and a scale of two characters may hold a gloss: 萬(wàn)億元 is 万亿元
+    unit_alt, scale_alt = _joined_alt(units, pad), _joined_alt(scales, gloss)
     num = f"(?:(?:{DECIMAL_COMMA}|{DECIMAL_SPACED})(?=\\s*(?:亿|万|%))|{ARABIC}|{REDACTED}|{CHINESE})"
     # The leading lookahead is a cheap anchor: the engine skips every position that cannot start a number.
     figure = (
