@@ -343,8 +343,8 @@ def _mention(ctx: _Context, m: regex.Match[str], unit_w: str) -> Any:
     norm = ctx.norm
     num, num2, scale, scale1, infix, infix2 = m.group("num", "num2", "scale", "scale1", "infix", "infix2")
     unit = rules.units["".join(strip_glosses(unit_w).split())]  # 個(gè)百分點, 公 里
-    scale = strip_glosses(scale) if scale else ""  # (萬(wàn)億: a gloss inside a scale of two characters)
-    scale1 = strip_glosses(scale1) if scale1 else scale1
+    scale = "".join(strip_glosses(scale).split()) if scale else ""  # (萬(wàn)億, 万 亿: a gloss or pad inside a scale)
+    scale1 = "".join(strip_glosses(scale1).split()) if scale1 else scale1
     start, end = m.start("num"), m.start("unit") + len(unit_w)
     if unit.not_followed_by is not None and rx_match(unit.not_followed_by, norm, end, end + _AFTER_WINDOW):
         return None

@@ -167,8 +167,8 @@ def _metric_rules(units: dict[str, Unit], scales: dict[str, int], f: dict, units
     # a unit may hold a pronunciation gloss after any character but the last: 個(gè)百分點 is 个百分点 — or the spaces a
     # justified PDF line pads its letters with (公 里, 平 方 米) …
     pad = f"{gloss}|[ \\t]{{1,2}}" if gloss else "[ \\t]{1,2}"
-    # … and a scale of two characters may hold a gloss: 萬(wàn)億元 is 万亿元
-    unit_alt, scale_alt = _joined_alt(units, pad), _joined_alt(scales, gloss)
+    # … and so may a scale of two characters: 萬(wàn)億元 is 万亿元, 3.87万 亿 元 is 3.87万亿元
+    unit_alt, scale_alt = _joined_alt(units, pad), _joined_alt(scales, pad)
     num = f"(?:(?:{DECIMAL_COMMA}|{DECIMAL_SPACED})(?=\\s*(?:亿|万|%))|{ARABIC}|{REDACTED}|{CHINESE})"
     # The leading lookahead is a cheap anchor: the engine skips every position that cannot start a number.
     figure = (
