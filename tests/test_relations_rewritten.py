@@ -13,6 +13,7 @@ return was no space), letter-spaced 2930 (88.0 %: units and scales padded, 370�
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,7 +23,7 @@ import test_relations_gold as T
 
 DATA = Path(__file__).parents[1] / "src" / "summary_mining" / "data"
 FLOORS = {"traditional": 0.985, "full_width": 0.99, "half_width_punctuation": 0.995, "glosses": 0.945, "wrapped": 0.955,
-          "windows_line_ends": 0.995, "letter_spaced": 0.905}
+          "windows_line_ends": 0.995, "letter_spaced": 0.905, "digits_grouped": 0.995}
 #: the glosses a mirror site writes after these characters (the commonest in tests/data/relations/docs)
 GLOSSES = {"长": "zhǎng", "产": "chǎn", "经": "jīng", "济": "jì", "业": "yè", "区": "qū", "亿": "yì", "万": "wàn",
            "点": "diǎn", "个": "gè", "计": "jì", "实": "shí", "现": "xiàn", "总": "zǒng", "值": "zhí"}
@@ -42,8 +43,37 @@ def _to_traditional() -> dict[str, str]:
     return out
 
 
+#: an integer of five digits or more, not a year: written with its digits grouped by commas (123,456)
+_LONG_INTEGER = re.compile(r"(?<![0-9.,])[0-9]{5,}(?![0-9年])")
+
+
+def _grouped(text: str) -> tuple[str, list[int]]:
+    out, where, n, last = [], [], 0, 0
+    for m in _LONG_INTEGER.finditer(text):
+        for k in range(last, m.start()):
+            where.append(n)
+            out.append(text[k])
+            n += 1
+        head = len(m.group()) % 3 or 3
+        for k, ch in enumerate(m.group()):
+            if k >= head and (k - head) % 3 == 0:
+                out.append(",")
+                n += 1
+            where.append(n)
+            out.append(ch)
+            n += 1
+        last = m.end()
+    for k in range(last, len(text)):
+        where.append(n)
+        out.append(text[k])
+        n += 1
+    return "".join(out), where + [n]
+
+
 def rewrite(text: str, how: str) -> tuple[str, list[int]]:
     """``text`` written ``how``, and where each of its characters went (one offset more: the end)."""
+    if how == "digits_grouped":
+        return _grouped(text)
     s2t = _to_traditional()
     out, where, n, col = [], [], 0, 0.0
     for i, ch in enumerate(text):
@@ -95,6 +125,7 @@ def test_rewriting_keeps_offsets_and_meaning():
         start = text.index("90%")
         assert new[where[start]:where[start + 3]].replace("％", "%").replace("９", "9").replace("０", "0") == "90%"
     assert rewrite("增长12.5%", "glosses")[0] == "增長(zhǎng)12.5%"
+    assert rewrite("收入123456万元，2023年，12345.67亿元，1234元", "digits_grouped")[0] == "收入123,456万元，2023年，12,345.67亿元，1234元"
     assert rewrite("二〇二五年地区生产总值", "traditional")[0] == "二〇二五年地區生產總值"
 
 

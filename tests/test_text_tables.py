@@ -347,6 +347,19 @@ def test_a_table_written_in_full_width_digits_or_traditional_script_is_read_alik
     assert found == {("按城乡分", "consistent"), ("按性别分", status)}
 
 
+@pytest.mark.parametrize("rural, status", [("1,051,000", "consistent"), ("1,151,000", "inconsistent")])
+def test_a_table_of_a_cell_per_line_whose_numbers_group_their_digits(rural, status):
+    """2,159,000 (digits grouped by commas) is one number cell: the table of a cell per line is found and its 其中 rows
+    break its total down."""
+    text = ("2025年年末全市户籍人口\n指 标\n年末数（人）\n比重（%）\n全市户籍总人口\n2,159,000\n100.0\n其中：城镇\n1,108,000\n"
+            f"51.3\n乡村\n{rural}\n48.7\n")
+    doc = sm.read_document(text=text)
+    (table,) = doc.tables
+    assert table.iloc[:, 1].tolist() == ["2,159,000", "1,108,000", rural]
+    rows = [(r.status, r.computed) for r in sm.audit(doc).itertuples() if r.check == "breakdown"]
+    assert rows == [(status, 1108000 + int(rural.replace(",", "")))]
+
+
 def test_a_page_number_in_full_width_digits_does_not_end_a_wrapped_paragraph():
     """— ９ — between two lines of a hard-wrapped text is read past as — 9 — is: the statement goes on."""
     body = ("全市一般公共预算收入完成２７.６３亿元，比上年增长５.２％，完成年度预算的１０２％。其中，税收收入完成",
