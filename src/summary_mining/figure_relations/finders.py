@@ -98,7 +98,7 @@ def _adjacent(ctx: Context, g: Fig, cue: int) -> bool:
     """``g`` is the subject of the cue at ``cue``: in the clause before it, with at most bracketed
     remarks, clauses ending in a percentage (同比增长21%, 占…的92.42%) or stating a change (增加2362万元)
     in between, and the part's name said again right before the cue (…，税收占财政总收入的比重为53.79%)."""
-    gap = rx_sub(BRACKETED, "", ctx.text[g.end:cue]).strip()
+    gap = rx_sub(BRACKETED, "", ctx.text[g.after:cue]).strip()
     segments = regex.split(r"[，,]", gap)
     head = segments[0].strip()
     # (the figure's own noun after it is no gap: 已完成了82086万元的到位资金，完成全年目标的117.27%)
@@ -213,7 +213,7 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig |
         # 主要规模以上工业产品中: the words after it in its clause may say so too
         if _has_any(rule.denominator, clause) or (_has_any(rule.denominator, f"{clause}|{g.label}|{g.indicator}")
                                                  and not _has_any(rule.numerator, clause)) \
-                or _has_any(rule.denominator, ctx.text[g.end:ctx.doc.clause_at(g.end - 1).end]):
+                or _has_any(rule.denominator, ctx.text[g.after:ctx.doc.clause_at(g.end - 1).end]):
             den = _whole_named(ctx, g, p, rule.denominator)
             break
     if den is not None and den.stmt < num.stmt == back and back == p.stmt - 1 and _list_goes_on(ctx, p):
@@ -3121,7 +3121,7 @@ def _counted_noun(ctx: Context, g: Fig) -> str:
     """What a count counts when the noun follows it: 100个传统村落 -> 传统村落 ("" when it precedes)."""
     if g.kind != "count":
         return ""
-    m = rx_match(_NOUN_AFTER, ctx.text, g.end, g.end + TEXT_WINDOW)
+    m = rx_match(_NOUN_AFTER, ctx.text, g.after, g.after + TEXT_WINDOW)
     return m.group(1) if m else ""
 
 
@@ -3376,8 +3376,8 @@ def _list_after(ctx: Context, g: Fig) -> tuple[int, str] | None:
     if m:
         open_at = g.after + m.end() - 1
         close = _close_paren(text, open_at)
-        if close < 0:
-            return None
+        if close < 0 or _GLOSS is not None and rx_match(_GLOSS, text, open_at, close + 1) is not None:
+            return None  # (3家高新區(qū): a pronunciation gloss in brackets lists no names)
         inner_start = open_at + 1
         inner = text[inner_start:close]
         if rx_match(_NESTED_COUNT, inner):
@@ -3472,6 +3472,9 @@ def find_enumerations(ctx: Context) -> list[Relation]:
             out.append(rel)
     return out
 
+
+#: A pronunciation gloss in brackets (structure.toml ``glosses``): no list of names.
+_GLOSS = structure_rules().gloss
 
 #: Quotation marks: a clause break of the structure, but inside a list of names (“二线口岸”运行管理办法).
 _QUOTES = "“”\"‘’"
@@ -3895,7 +3898,7 @@ def restated_in_units(ctx: Context, relations: list[Relation]) -> list[Relation]
     def alt(f) -> Fig | None:
         g = ctx.by_record.get(id(f))
         h = ctx.figs[g.i + 1] if g is not None and g.i + 1 < len(ctx.figs) else None
-        if h is None or ctx.text[g.end:h.start] not in ("(", "（") or ctx.text[h.end:h.end + 1] not in (")", "）") \
+        if h is None or ctx.text[g.after:h.start] not in ("(", "（") or ctx.text[h.after:h.after + 1] not in (")", "）") \
                 or h.kind != g.kind or h.unit_text == g.unit_text or not ctx.usable(h):
             return None
         return h
@@ -4124,7 +4127,7 @@ def _ratio_base(ctx: Context, g: Fig) -> Fig | None:
     """The percentage written right after ``g`` as a ratio of it (完成预算105425万元的5.39%), if any: ``g`` is the whole
     it is measured against, not the level a change in its statement is of."""
     nxt = ctx.figs[g.i + 1] if g.i + 1 < len(ctx.figs) else None
-    return nxt if nxt is not None and nxt.kind == "percentage" and ctx.text[g.end:nxt.start].strip(PAD_SPACES) == "的" \
+    return nxt if nxt is not None and nxt.kind == "percentage" and ctx.text[g.after:nxt.start].strip(PAD_SPACES) == "的" \
         else None
 
 
