@@ -18,6 +18,7 @@ Offsets are into the text unchanged: each cell is a span of ``text``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -454,7 +455,7 @@ def _spaced_line_runs(text: str, rules: TextTableRules) -> list[list[Span]]:
     >>> [t.header for t in find_line_tables(text)], [[text[a:b] for a, b in r] for r in find_line_tables(text)[0].rows][:1]
     ([['', '2023年', '较上年增长(%)']], [['粮食总产量', '162817', '0.5']])
     """
-    if not rules.line_spaced_share:
+    if not rules.line_spaced_share or "\n\n" not in text:
         return []
     runs: list[list[Span]] = []
     run: list[Span] = []
@@ -545,9 +546,10 @@ def find_line_tables(text: str, rules: TextTableRules | None = None, skip: list[
     out: list[TextTable] = []
     if "\n" not in text:
         return out
+    taken = sorted(skip)  # (the spans of tables already found, | tables and those read here: none is read twice)
     for run in _short_line_runs(text, rules) + _spaced_line_runs(text, rules):
-        if len(run) > rules.max_cells or any(run[0][0] < e and s < run[-1][1] for s, e in skip + [(t.start, t.end) for t in out]):
-            continue  # a dump of short lines, no statistical table (its reading stays linear); or a | table
+        if len(run) > rules.max_cells or _overlaps(taken, run[0][0], run[-1][1]):
+            continue  # a dump of short lines, no statistical table (its reading stays linear); or a table found
         texts = [_squeeze(text[a:b]) for a, b in run]
         nums = _numbers(texts, rules)
         k = 0
@@ -558,9 +560,16 @@ def find_line_tables(text: str, rules: TextTableRules | None = None, skip: list[
                 continue
             table = _table(text, run[k:], cut)
             out.append(_header_over_lines(text, run[:k], table, rules) or table)
+            bisect.insort(taken, (out[-1].start, out[-1].end))
             width, offset, rows, _ = cut
             k += offset + width * (rows + 1)
     return out
+
+
+def _overlaps(spans: list[Span], a: int, b: int) -> bool:
+    """Whether ``[a, b)`` overlaps one of ``spans`` (sorted, none inside another): one search, not a scan."""
+    i = bisect.bisect_left(spans, (b, b))
+    return any(s < b and a < e for s, e in spans[max(0, i - 2):i])
 
 
 def _gap_cells(text: str, a: int, b: int, gap: re.Pattern[str]) -> list[Span]:
