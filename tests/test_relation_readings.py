@@ -471,6 +471,9 @@ READINGS = [
      "武汉东湖、襄阳、宜昌3家高新區(qū)位列全国50强。", "3家", "consistent", ["武汉东湖", "襄阳", "宜昌"], 3.0),
     ("names before a count with a gloss after its measure word",
      "新增荆州、孝感、黄冈3個(gè)过三千億(yì)元城市。", "3個", "consistent", ["新增荆州", "孝感", "黄冈"], 3.0),
+    # the names before a count read past the spaces a justified PDF line pads its letters with (e11: 四 个 科 目)
+    ("names before a count, letters padded by spaces",
+     "明 确 稳 定 、 发 展 、 生 态 、 强 边 四 件 大 事 。", "四 件", "consistent", ["明 确 稳 定", "发 展", "生 态", "强 边"], 4.0),
     ("a table whose header's unit holds a gloss (年末数（萬(wàn)人）)",
      "2025年年末全市户籍人口数及其构成\n指 标\n年末数（萬(wàn)人）\n比重（%）\n全市户籍總(zǒng)人口\n215.9\n100.0\n其中：城镇\n110.8\n"
      "51.3\n乡村\n105.9\n48.7\n", "215.9", "inconsistent", ["110.8", "105.9"], 216.7),

@@ -3401,8 +3401,11 @@ def _list_after(ctx: Context, g: Fig) -> tuple[int, str] | None:
     return None
 
 
-def _count_rel(ctx: Context, g: Fig, items: list[tuple[int, str]], base: int, *, soft: bool) -> Relation | None:
-    """A count against the names listed with it; None when the list is no list of what is counted."""
+def _count_rel(ctx: Context, g: Fig, items: list[tuple[int, str]], base: int, *, soft: bool,
+               plain: bool = False) -> Relation | None:
+    """A count against the names listed with it; None when the list is no list of what is counted. ``plain``: the
+    items' offsets are in the text without glosses, pads and soft wraps (:meth:`Context.plain`), each mapped back to the
+    span it is written in (大运河⏎、长城: a name or a list broken by a wrap)."""
     r = ctx.rules
     names = [(base + o, it) for o, it in items]
     last = names[-1][1] if names else ""
@@ -3412,8 +3415,12 @@ def _count_rel(ctx: Context, g: Fig, items: list[tuple[int, str]], base: int, *,
     n = len(names)
     if n != g.written and not open_end and (soft or n < 2 or any(len(it) < r.enum_min_name for _, it in names)):
         return None  # not sure the names are what is counted (工业、农业: categories)
-    return _rel(ctx, "count_of", "enumeration", g, [], items=[(s, s + len(it), ctx.written[s:s + len(it)])
-                                                             for s, it in names],
+    if plain:
+        p = ctx.plain()
+        spans = [(p.at(s), p.at(s + len(it) - 1) + 1) for s, it in names if it]
+    else:
+        spans = [(s, s + len(it)) for s, it in names]
+    return _rel(ctx, "count_of", "enumeration", g, [], items=[(s, e, ctx.written[s:e]) for s, e in spans],
                 cue="", exhaustive=not open_end, firm=not soft)
 
 
@@ -3516,7 +3523,9 @@ def _quoted_before(ctx: Context, g: Fig) -> Relation | None:
 
 def _count_before_from(ctx: Context, g: Fig, lo: int) -> Relation | None:
     r = ctx.rules
-    before = ctx.text[lo:g.start]
+    p = ctx.plain()  # (the names read past glosses, pads and soft wraps: 大运河⏎、长城、西山永定河三条)
+    lo_plain = p.index(lo)
+    before = p.plain[lo_plain:p.index(g.start)]
     m = rx_search(r.enum_list_before, before)
     if not m and (quoted := _quoted_before(ctx, g)) is not None:
         return quoted
@@ -3540,7 +3549,7 @@ def _count_before_from(ctx: Context, g: Fig, lo: int) -> Relation | None:
         return None  # two names, all of them (金白兰武有色金属、宝汉天工业母机2个), not two words (新建、改建2个)
     if len(items) != g.written and not (open_end and len(items) < g.written):
         return None  # 推出通学、通医、通游专线352条: the count is not of the names
-    return _count_rel(ctx, g, items, lo + m.start(), soft=True)
+    return _count_rel(ctx, g, items, lo_plain + m.start(), soft=True, plain=True)
 
 
 #: The word that opens the names a count is of when they follow it (分别是, 分别为).
