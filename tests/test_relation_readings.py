@@ -1102,3 +1102,21 @@ def test_a_second_partition_in_the_full_sentence_after_a_list():
             "增长5.7%。城镇消费品零售额946.03亿元，增长4.8%；乡村消费品零售额231.73亿元，增长5.0%。")
     (row,) = [r for r in sm.audit(text=text).itertuples() if r.check == "breakdown" and r.evidence[1][2] == "946.03亿元"]
     assert row.status == "inconsistent" and row.evidence[0][2] == "1147.76亿元" and row.computed == pytest.approx(1177.76)
+
+
+#: A hard-wrapped text (a PDF's: lines of one width) whose list of names after a count's colon is broken by a wrap.
+_WRAPPED_LIST = ("全市一般公共预算收入完成27.63亿元，比上年增长5.2%，完成年度预算的102%。其中，税收收入完成\n"
+                 "17.23亿元，非税收入完成10.4亿元。全市一般公共预算支出完成80.97亿元，比上年增长3.1%。\n"
+                 "市级一般公共预算收入完成12.5亿元，比上年增长4.1%，完成年度预算的101.3%，其中税收收入8.6亿元\n"
+                 "。全年新增省级重点项目4个：汽车零部件产业园、智能装备制造基地、冷链物流中心、城\n"
+                 "市更新片区。全市政府性基金预算收入完成15.6亿元，比上年下降12.4%，完成调整预算的92.5%。\n"
+                 "全市政府性基金预算支出完成21.8亿元，比上年下降8.7%，完成调整预算的90.2%，其中土地出让支出12亿元。\n")
+
+
+def test_a_list_of_names_after_a_count_reads_on_past_a_soft_wrap():
+    """城⏎市更新片区 is one name: the list after the colon is read in the text without its soft wraps, each name mapped
+    back to the span it is written in (the wrap inside it)."""
+    (row,) = [r for r in sm.audit(text=_WRAPPED_LIST).itertuples() if r.check == "enumeration"]
+    assert row.status == "consistent"
+    assert [e[2] for e in row.evidence] == ["4个", "汽车零部件产业园", "智能装备制造基地", "冷链物流中心", "城\n市更新片区"]
+    assert all(_WRAPPED_LIST[s:e] == surface for s, e, surface in row.evidence)

@@ -3367,8 +3367,9 @@ _ORDINAL_START = code_pattern(r"\s*[一二三四五六七八九十]{1,3}是")
 _CN = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 
 
-def _list_after(ctx: Context, g: Fig) -> tuple[int, str] | None:
-    """(offset, text) of the list of names that follows a count, or None."""
+def _list_after(ctx: Context, g: Fig) -> tuple[int, str, bool] | None:
+    """(offset, text, plain) of the list of names that follows a count, or None; ``plain``: the offset is in the text
+    without glosses, pads and soft wraps (:meth:`Context.plain`: a list after a colon, read on past a wrap)."""
     text, r = ctx.text, ctx.rules
     end = ctx.sentence_end(g)
     after = text[g.after:end]
@@ -3382,22 +3383,23 @@ def _list_after(ctx: Context, g: Fig) -> tuple[int, str] | None:
         inner = text[inner_start:close]
         if rx_match(_NESTED_COUNT, inner):
             return None  # 1个（发展3个：…）: the list belongs to the inner count
-        return inner_start, inner
+        return inner_start, inner, False
     m = rx_match(_COLON, after)
     if m:  # 发展3个:A、B、C — to the end of the statement, or of the bracket the count stands in
-        start = g.after + m.end()
+        p = ctx.plain()
+        plain, start, end = p.plain, p.index(g.after + m.end()), p.index(end)
         stop, depth = start, 0
         # (a list of names joined by 、 ends at its first comma: 乡镇4个:罗阳镇、东溪乡、龟湖镇、雪溪乡,其余15个乡镇未完成)
-        stops = "；;。\n，," if "、" in text[start:end].split("，")[0].split(",")[0] else "；;。\n"
-        while stop < end and text[stop] not in stops:
-            if text[stop] in "（(":
+        stops = "；;。\n，," if "、" in plain[start:end].split("，")[0].split(",")[0] else "；;。\n"
+        while stop < end and plain[stop] not in stops:
+            if plain[stop] in "（(":
                 depth += 1
-            elif text[stop] in ")）":
+            elif plain[stop] in ")）":
                 if depth == 0:
                     break
                 depth -= 1
             stop += 1
-        return start, text[start:stop]
+        return start, plain[start:stop], True
     return None
 
 
@@ -3455,9 +3457,9 @@ def find_enumerations(ctx: Context) -> list[Relation]:
             continue
         found = _list_after(ctx, g)
         if found is not None:
-            base, inner = found
+            base, inner, plain = found
             if rx_match(_ORDINAL_START, inner):
-                rel = _ordinal_items(ctx, g, base)
+                rel = _ordinal_items(ctx, g, ctx.plain().at(base) if plain else base)
                 if rel is not None:
                     out.append(rel)
                 continue
@@ -3472,7 +3474,7 @@ def find_enumerations(ctx: Context) -> list[Relation]:
                 items = alt if len(alt := _split_items(joined, r.enum_separators)) == g.written else items
             if len(items) < 2 and g.written != 1:
                 continue  # a remark in brackets, not a list
-            rel = _count_rel(ctx, g, items, base, soft=False)
+            rel = _count_rel(ctx, g, items, base, soft=False, plain=plain)
         else:
             rel = _count_before(ctx, g) or _count_respectively(ctx, g)
         if rel is not None:
