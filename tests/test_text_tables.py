@@ -404,3 +404,15 @@ def test_a_partitions_columns_add_up_to_its_wholes_column_in_each_row(cell, chan
             if r.check == "breakdown" and r.evidence[0][2] == "664.08"]
     assert len(rows) == 1 and [e[2] for e in rows[0].evidence[1:]] == ["33.65", changed, "262.99"], rows
     assert rows[0].status == status, rows[0].message
+
+
+@pytest.mark.parametrize("layout", range(len(LINE_TABLES)))
+def test_a_table_of_a_cell_per_line_with_windows_line_ends_is_the_same_table(layout):
+    """\\r\\n line ends (a Windows file) give the same table, cells as spans of the text as written."""
+    text, header, first, last = LINE_TABLES[layout]
+    crlf = text.replace("\n", "\r\n")
+    doc = sm.read_document(text=crlf)
+    assert doc.text == crlf
+    table = doc.tables[0]
+    assert [str(c) for c in table.columns] == header
+    assert table.values[0].tolist() == first and table.values[-1].tolist() == last

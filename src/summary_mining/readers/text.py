@@ -311,7 +311,8 @@ def with_text_tables(text: str, lines: list[Block]) -> tuple[list[Block], list[p
             used = [c for c in cells if c[1] > c[0]]
             rows.append(Block(used[0][0], used[-1][1], "table_row", table=k, row=r, cells=tuple(cells)))
         header = [h or f"列{j + 1}" for j, h in enumerate(t.header)]
-        df = pd.DataFrame([[" ".join(text[a:b].split("\n")) for a, b in row] for row in t.rows], columns=header)
+        df = pd.DataFrame([[" ".join(line.rstrip("\r") for line in text[a:b].split("\n")) for a, b in row] for row in t.rows],
+                          columns=header)
         df.attrs.update(header_rows=1, indent=[None] * len(t.rows))
         frames.append(df)
     spans = [(min([t.start] + [a for a, _ in t.before]), t.end) for t in found]

@@ -360,8 +360,8 @@ def _named_rows(text: str, spans: list[Span], rules: TextTableRules) -> TextTabl
 
 
 def _joined(text: str, span: Span) -> str:
-    """A cell's text, its lines joined."""
-    return "".join(text[span[0]:span[1]].split("\n")).strip()
+    """A cell's text, its lines joined (a Windows line end's \r, read as a space, and spaces ending a line left out)."""
+    return "".join(line.rstrip(" \r") for line in text[span[0]:span[1]].split("\n")).strip()
 
 
 def _two_level_header(text: str, head: list[Span], width: int, rules: TextTableRules
@@ -445,6 +445,10 @@ def _short_line_runs(text: str, rules: TextTableRules) -> list[list[Span]]:
     return [r for r in runs if sum(_numbers([_squeeze(text[a:b]) for a, b in r], rules)) >= rules.line_min_numbers]
 
 
+#: A blank line (spaces and a Windows line end's \r are blank).
+_BLANK_LINE = re.compile(r"\n[ \t\r\u3000]*\n")
+
+
 def _spaced_line_runs(text: str, rules: TextTableRules) -> list[list[Span]]:
     """Runs of short lines (as :func:`_short_line_runs` reads them) each set apart from the next by one blank line, as a
     web page's table cells come out (粮食总产量⏎⏎162817吨⏎⏎0.5⏎⏎其中:谷物 …); two blank lines hold an empty cell (a header's
@@ -455,7 +459,7 @@ def _spaced_line_runs(text: str, rules: TextTableRules) -> list[list[Span]]:
     >>> [t.header for t in find_line_tables(text)], [[text[a:b] for a, b in r] for r in find_line_tables(text)[0].rows][:1]
     ([['', '2023年', '较上年增长(%)']], [['粮食总产量', '162817', '0.5']])
     """
-    if not rules.line_spaced_share or "\n\n" not in text:
+    if not rules.line_spaced_share or _BLANK_LINE.search(text) is None:
         return []
     runs: list[list[Span]] = []
     run: list[Span] = []
