@@ -5,12 +5,13 @@ a space after every Chinese character (a justified PDF line pads its letters so,
 document) and long integers' digits grouped by commas (146,041). Each rewrite keeps the meaning; the share of relations still read with their status is held to a
 floor, so a rule that reads only one way of writing fails here.
 
-Measured on the development relations read right as written (3,208 on 2026-12-07, session 26's end; in brackets the
-share before that session's changes): traditional 3175, full-width 3196 (94.9 %: the tables' finders did not read
-full-width digits), half-width punctuation 3207, glosses 3070 (92.9 %: a gloss inside 萬(wàn)億, after a count's 個(gè), after
-a count's noun and in a table's unit hid the figure or its list), wrapped lines 3097 (96.5 %), Windows line ends 3208
-(98.2 %: a carriage return was no space), letter-spaced 2930 (88.0 %: units and scales padded, 370公 里, 3.87万 亿 元,
-were not read), digits grouped by commas 3205 (97.4 %: a table cell of 146,041 was no number).
+Measured on the development relations read right as written (3,209 on 2026-12-07, session 26's end; in brackets the
+share before that session's changes): traditional 3176, full-width 3197 (94.9 %: the tables' finders did not read
+full-width digits), half-width punctuation 3208, glosses 3072 (92.9 %: a gloss inside 萬(wàn)億, after a count's 個(gè), after
+a count's noun and in a table's unit hid the figure or its list), wrapped lines 3109 (96.5 %: lists of names broken by
+a wrap), Windows line ends 3209 (98.2 %: a carriage return was no space), letter-spaced 2958 (88.0 %: units and scales
+padded, 370公 里, 3.87万 亿 元, and names before a count were not read), digits grouped by commas 3206 (97.4 %: a table
+cell of 146,041 was no number).
 """
 from __future__ import annotations
 
@@ -23,8 +24,8 @@ import pytest
 import test_relations_gold as T
 
 DATA = Path(__file__).parents[1] / "src" / "summary_mining" / "data"
-FLOORS = {"traditional": 0.985, "full_width": 0.99, "half_width_punctuation": 0.995, "glosses": 0.95, "wrapped": 0.955,
-          "windows_line_ends": 0.995, "letter_spaced": 0.905, "digits_grouped": 0.995}
+FLOORS = {"traditional": 0.985, "full_width": 0.99, "half_width_punctuation": 0.995, "glosses": 0.95, "wrapped": 0.96,
+          "windows_line_ends": 0.995, "letter_spaced": 0.915, "digits_grouped": 0.995}
 #: the glosses a mirror site writes after these characters (the commonest in tests/data/relations/docs)
 GLOSSES = {"长": "zhǎng", "产": "chǎn", "经": "jīng", "济": "jì", "业": "yè", "区": "qū", "亿": "yì", "万": "wàn",
            "点": "diǎn", "个": "gè", "计": "jì", "实": "shí", "现": "xiàn", "总": "zǒng", "值": "zhí"}
