@@ -62,9 +62,7 @@ class Fig:
         self.f = f
         self.i = i
         self.start, self.end, self.surface, self.kind = f.start, f.end, f.surface, f.kind
-        text = doc.normalized_text
-        gloss = rx_match(_GLOSS, text, f.end, f.end + GLOSS_CHARS) if text[f.end:f.end + 1] in "(（" else None
-        self.after = gloss.end() if gloss is not None else f.end
+        self.after = gloss_end(doc.normalized_text, f.end)
         self.unit, self.value, self.qualifier, self.role = f.unit, f.value, f.qualifier or "", f.role or ""
         self.label, self.indicator = strip_glosses(f.label or ""), f.indicator or ""
         self.redacted, self.in_name, self.direction, self.source = f.redacted, f.in_name, f.direction or "", f.source
@@ -106,6 +104,19 @@ _CLAUSE_BREAKS = structure_rules().clause_breaks
 GLOSS_CHARS = 12
 #: A pronunciation gloss in brackets (增長(zhǎng)): read past, never a word of a clause (structure.toml).
 _GLOSS = structure_rules().gloss or code_pattern("(?!)")
+
+
+def gloss_end(text: str, pos: int) -> int:
+    """Where a pronunciation gloss opening at ``pos`` ends (個(gè): past its closing bracket); ``pos`` when none opens
+    there.
+
+    >>> gloss_end("4個(gè)：", 2), gloss_end("4個：", 2), gloss_end("3个(甲村、乙村)", 2)
+    (6, 2, 2)
+    """
+    if text[pos:pos + 1] not in "(（":
+        return pos
+    m = rx_match(_GLOSS, text, pos, pos + GLOSS_CHARS)
+    return m.end() if m is not None else pos
 
 
 def family_of(f: Figure, rules: RelationRules) -> str:

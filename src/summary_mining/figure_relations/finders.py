@@ -27,7 +27,7 @@ from ..structure import PAD_SPACES, strip_glosses, structure_rules
 from .arithmetic import NOT_PARTS, agrees, prefix_match, sum_tolerance
 from .carry_overs import find_carry_overs
 from .context import (ARTICLE_WINDOW, BRACKETED, FIGURE_WINDOW, NAMED_PART_STATEMENTS, PART_OPENERS, TEXT_WINDOW,
-                      Context, Fig, occurrences)
+                      Context, Fig, gloss_end, occurrences)
 from .context import common_suffix as _common_suffix
 from .context import longest_common as _lcs
 from .context import without_ends
@@ -3377,7 +3377,7 @@ def _list_after(ctx: Context, g: Fig) -> tuple[int, str, bool] | None:
     if m:
         open_at = g.after + m.end() - 1
         close = _close_paren(text, open_at)
-        if close < 0 or _GLOSS is not None and rx_match(_GLOSS, text, open_at, close + 1) is not None:
+        if close < 0 or gloss_end(text, open_at) == close + 1:
             return None  # (3家高新區(qū): a pronunciation gloss in brackets lists no names)
         inner_start = open_at + 1
         inner = text[inner_start:close]
@@ -3417,11 +3417,8 @@ def _count_rel(ctx: Context, g: Fig, items: list[tuple[int, str]], base: int, *,
     n = len(names)
     if n != g.written and not open_end and (soft or n < 2 or any(len(it) < r.enum_min_name for _, it in names)):
         return None  # not sure the names are what is counted (工业、农业: categories)
-    if plain:
-        p = ctx.plain()
-        spans = [(p.at(s), p.at(s + len(it) - 1) + 1) for s, it in names if it]
-    else:
-        spans = [(s, s + len(it)) for s, it in names]
+    at = ctx.plain().at if plain else (lambda k: k)  # (a name's first and last characters, where they are written)
+    spans = [(at(s), at(s + len(it) - 1) + 1) for s, it in names]
     return _rel(ctx, "count_of", "enumeration", g, [], items=[(s, e, ctx.written[s:e]) for s, e in spans],
                 cue="", exhaustive=not open_end, firm=not soft)
 
@@ -3481,9 +3478,6 @@ def find_enumerations(ctx: Context) -> list[Relation]:
             out.append(rel)
     return out
 
-
-#: A pronunciation gloss in brackets (structure.toml ``glosses``): no list of names.
-_GLOSS = structure_rules().gloss
 
 #: Quotation marks: a clause break of the structure, but inside a list of names (“二线口岸”运行管理办法).
 _QUOTES = "“”\"‘’"

@@ -434,7 +434,7 @@ def _short_line_runs(text: str, rules: TextTableRules) -> list[list[Span]]:
     runs: list[list[Span]] = []
     run: list[Span] = []
     for a, b in line_spans(text):
-        if a < b and b - a <= rules.line_cell_chars and text[b - 1] not in "。！？!?；;":  # a sentence is no cell
+        if _cell_line(text, a, b, rules):
             run.append((a, b))
         else:
             if len(run) >= rules.line_min_lines:
@@ -442,7 +442,17 @@ def _short_line_runs(text: str, rules: TextTableRules) -> list[list[Span]]:
             run = []
     if len(run) >= rules.line_min_lines:
         runs.append(run)
-    return [r for r in runs if sum(_numbers([_squeeze(text[a:b]) for a, b in r], rules)) >= rules.line_min_numbers]
+    return [r for r in runs if _holds_numbers(text, r, rules)]
+
+
+def _cell_line(text: str, a: int, b: int, rules: TextTableRules) -> bool:
+    """Line ``text[a:b]`` (stripped) may be a cell of a table of a cell per line: short, and no sentence."""
+    return a < b and b - a <= rules.line_cell_chars and text[b - 1] not in "。！？!?；;"
+
+
+def _holds_numbers(text: str, cells: list[Span], rules: TextTableRules) -> bool:
+    """A run of cell lines holds numbers enough for a table (``line_min_numbers``)."""
+    return sum(_numbers([_squeeze(text[a:b]) for a, b in cells], rules)) >= rules.line_min_numbers
 
 
 #: A blank line (spaces and a Windows line end's \r are blank).
@@ -469,14 +479,14 @@ def _spaced_line_runs(text: str, rules: TextTableRules) -> list[list[Span]]:
     def close() -> None:
         cells = [c for c in run if c[1] > c[0]]
         if len(cells) >= rules.line_min_lines and gaps and sum(g == 1 for g in gaps) >= rules.line_spaced_share * len(gaps) \
-                and sum(_numbers([_squeeze(text[a:b]) for a, b in cells], rules)) >= rules.line_min_numbers:
+                and _holds_numbers(text, cells, rules):
             runs.append(list(run))
 
     for a, b in line_spans(text):
         if a == b:
             blanks.append(a)
             continue
-        cell = b - a <= rules.line_cell_chars and text[b - 1] not in "。！？!?；;"
+        cell = _cell_line(text, a, b, rules)
         if cell and run and 1 <= len(blanks) <= 2:
             if len(blanks) == 2:
                 run.append((blanks[1], blanks[1]))  # (an empty cell)
@@ -686,7 +696,7 @@ def find_word_tables(text: str, rules: TextTableRules | None = None, skip: list[
     [(['指 标', '单 位', '绝对数', '比上年增长%'], [['旅客运输量', '万人次', '8145.7', '3.9'], ['其中：公路', '万人次', '1878.0', '14.7'], ['铁路', '万人次', '5553.4', '1.2']])]
     """
     rules = rules or text_table_rules()
-    skip = skip or []
+    taken = sorted(skip or [])
     out: list[TextTable] = []
     marks, wide = rules.space_marks, rules.space_gap_run
     lines: list[list[Span]] = []  # each line's cells ([] for no candidate line)
@@ -706,7 +716,7 @@ def find_word_tables(text: str, rules: TextTableRules | None = None, skip: list[
         while j < len(lines) and len(lines[j]) == width \
                 and _numbers([_squeeze(text[x:y]) for x, y in lines[j][-1:]], rules)[0]:
             j += 1
-        if j - k - 1 < rules.word_min_rows or any(head[0][0] < e and s < lines[j - 1][-1][1] for s, e in skip):
+        if j - k - 1 < rules.word_min_rows or _overlaps(taken, head[0][0], lines[j - 1][-1][1]):
             k += 1
             continue
         spans = [c for line in lines[k:j] for c in line]
