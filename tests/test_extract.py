@@ -116,6 +116,10 @@ EXAMPLES_QUALIFIERS = [
     ("示范园已签约12家企业", "12家", None),
     ("其余xx个重点在谈项目", "xx个", None),
     ("共签约项目25个", "25个", None),
+    # a PDF's text sets the figure off by a space: the qualifier before the space is still its own
+    ("经济总量突破 1600亿元大关", "1600亿元", "突破"),
+    ("引进人才近 100人", "100人", "近"),
+    ("示范园已签约 12家企业", "12家", None),
 ]
 
 

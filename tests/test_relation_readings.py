@@ -45,6 +45,20 @@ _GAPS = ("全州社会消费品零售总额49.00亿元，同比增长3.6%。\n�
          "3.2、2.7、2.4个百分点。")
 
 READINGS = [
+    # a justified PDF line pads its letters, a mirror site glosses them: read on the text's plain twin, offsets as written
+    ("padded letters: a completion of a target",
+     "临 杭 工 业 区 的 目 标 任 务 是 7亿 元 ,已 完 成 了 82086万 元 的 到 位 资 金 ,完 成 全 年 目 标 的 117.27%。",
+     "117.27%", "consistent", ["82086万 元", "7亿 元"], 117.27),
+    ("padded letters: shares listed after a colon",
+     "全 年 完 成 农 林 牧 渔 业 总 产 值 444189万 元 ,其 中 ,农 业 产 值 275152万 元 ;林 业 产 值 20002万 元 ;牧 业 产 值 122633万 元 ;"
+     "渔 业 产 值 24756万 元 ;农 业 服 务 业 产 值 1646万 元 。占 农 林 牧 渔 业 的 比 重 分 别 为 :农 业 61.9%,林 业 4.5%,牧 业 27.6%。",
+     "4.5%", "consistent", ["20002万 元", "444189万 元"], 4.503),
+    ("padded letters: a rate of a target count",
+     "年 度 省 下 达 我 市 棚 户 区 改 造 基 本 建 成 任 务 为 3557套 ,全 市 棚 户 区 改 造 已 基 本 建 成 4385套 ,年 度 基 本 建 成 率 达 123.28%。",
+     "123.28%", "consistent", ["4385套", "3557套"], 123.28),
+    ("glossed letters: a completion of a target in brackets",
+     "1-5月,全區(qū)社会消费品零售總(zǒng)额累計(jì)完成43.11億(yì)元,同比下降9.2%,完成年度任务(111.3億(yì)元)的38.7%。",
+     "38.7%", "consistent", ["43.11億(yì)元", "111.3億(yì)元"], 38.733),
     ("tally: the rates that rose",
      "7个主要行业“5增2降”，其中，有色金属矿采选业同比增长23.9%；有色金属冶炼业、纺织业、电力业、建材业分别增长28.8%、13.7%、"
      "196.0%、5.3%；非金属矿物制品业、黑色金属矿采选业分别下降17.9%、9.1%。",
@@ -540,6 +554,17 @@ def test_unequal_totals_that_do_not_close_the_books_are_no_restatement(spending)
     text = "全市政府性基金收入 5.56 亿元，加上转移性收入，收入总量为 80.92 亿元。支出 41.05 亿元，" + spending
     assert "inconsistent" not in set(sm.audit(text=text)["status"])
     assert not any(r.check == "repeat" for r in sm.audit(text=text).itertuples())
+
+
+def test_the_income_total_of_a_full_sentence_closes_the_books_not_its_items():
+    """收入总计…，其中：本年收入合计…: the books close on the first income total of its full sentence; the total of
+    this year's income is one of its items, no restatement of the spending total (ca07, once 结转 was read past glosses)."""
+    text = ("2023年度收入總計434.72萬元,其中:本年收入合計434.16萬元,年初結轉(zhuǎn)和結余0.55萬元。"
+            "2023年度支出總計434.72萬元,其中:本年支出合計434.16萬元,年末結轉(zhuǎn)和結余0.55萬元。")
+    df = sm.audit(text=text)
+    assert "inconsistent" not in set(df["status"]), df["message"].tolist()
+    repeats = [[e[2] for e in r.evidence] for r in df.itertuples() if r.check == "repeat"]
+    assert ["434.72萬元", "434.72萬元"] in repeats and ["434.16萬元", "434.72萬元"] not in repeats
 
 
 def _row(text: str, stated: str):

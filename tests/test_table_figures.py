@@ -183,6 +183,30 @@ def test_unit_line_and_group_columns():
                    ("287", 287.0, "台", "城镇 > 移动电话", "城镇", None), ("299", 299.0, "台", "农村 > 移动电话", "农村", None)]
 
 
+@pytest.mark.parametrize("line, unit, read", [
+    ("单位：万元", "万元", ("元", "万")), ("（单位：亿元）", "亿元", ("元", "亿")), ("计量单位：台", "台", ("台", "")),
+    ("单位:萬(wàn)元", "万(wàn)元", ("元", "万")),  # a mirror site's gloss inside the unit (read past by parse_unit)
+    ("单 位 :万 元 ", "万 元", ("元", "万")),  # a justified line pads each letter
+    ("单位：万元 同比%", "", None), ("单位(元)", "", None),  # two words, or no colon: no line of a unit
+])
+def test_a_unit_line_read_past_glosses_and_padded_letters(line, unit, read):
+    from summary_mining.readers.tables import unit_of_line
+    assert unit_of_line(line) == unit
+    if read is not None:
+        u, scale = parse_unit(unit)
+        assert (u.base, scale) == read
+
+
+def test_a_table_under_a_glossed_unit_line_has_its_figures():
+    """单位:萬(wàn)元 above a table (x08 as a mirror site writes it): its cells are amounts in 万元."""
+    text = ("市本级及各县區(qū)具体情况如下表:\n单位:萬(wàn)元\n单位名称 | 一般公共预算收入 | 一般公共预算支出 |\n"
+            "濮阳市 | 73795 | 380990 |\n市本级 | 14070 | 59373 |\n县區(qū)级 | 59725 | 321617 |\n")
+    df = sm.extract(text=text)
+    cells = df[df["source"] == "table"]
+    assert list(zip(cells["surface"], cells["value"], cells["unit"]))[:2] == [("73795", 737950000.0, "元"), ("380990", 3809900000.0, "元")]
+    assert len(cells) == 6
+
+
 def test_unit_column_per_row():
     # 表6 交通运输主要指标 (周口 2023): 单位 per row, #铁路 and its siblings under each total
     rows = [["指标", "单位", "绝对数", "增长%"], ["货物运输周转量", "亿吨公里", "962.97", "-15.4"],

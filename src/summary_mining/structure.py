@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 import regex
 
@@ -510,8 +511,11 @@ def _metadata(text: str, lines: list[Block], rules: StructureRules, known: dict)
     return meta
 
 
-def build_document(result: ReadResult, *, doc_id: str, source: str, rules: StructureRules | None = None) -> Document:
-    """Turn a reader's output into a :class:`Document`: every boundary of the text, computed once."""
+def build_document(result: ReadResult, *, doc_id: str, source: str, rules: StructureRules | None = None,
+                   wraps: Iterable[int] = ()) -> Document:
+    """Turn a reader's output into a :class:`Document`: every boundary of the text, computed once. ``wraps``: offsets
+    of line breaks of a text file known to wrap a line (as a copy of the text read them), besides those its lines'
+    widths show."""
     rules = rules or structure_rules()
     with rule_guard(source if source and not source.startswith("<") else str(doc_id)):
         text = result.text
@@ -525,6 +529,9 @@ def build_document(result: ReadResult, *, doc_id: str, source: str, rules: Struc
         if result.format == "txt":
             tables = {i for i, (s, e) in enumerate(lines) if "\t" in text[s:e]}
             soft = _soft_breaks(text, lines, tables, rules)
+            if wraps:
+                known = set(wraps)
+                soft |= {i for i, (_, e) in enumerate(lines[:-1]) if e in known and i not in tables and i + 1 not in tables}
         paragraphs = _paragraphs(text, lines, soft)
         index = SectionIndex(sections)
         sentences = _sentences(text, paragraphs, articles, index, rules)

@@ -55,7 +55,7 @@ def _verdict(ok: bool, firm: bool, approximate: bool) -> str:
 
 def _row(ctx: Context, rel: Relation, status: str, stated: float, computed: float, tol: float, message: str,
          evidence: list[Fig]) -> Row:
-    ev = [g.ev() for g in evidence] + [(s, e, ctx.written[s:e]) for s, e, _ in rel.items]
+    ev = ctx.evidence([(g.start, g.end) for g in evidence] + [(s, e) for s, e, _ in rel.items])
     ev = list(dict.fromkeys(ev))
     comp = round(computed, 6) if not math.isnan(computed) else NAN
     diff = round(stated - computed, 6) if not math.isnan(stated) and not math.isnan(computed) else NAN

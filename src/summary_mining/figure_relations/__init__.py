@@ -20,6 +20,7 @@ from ..model import Document
 from .context import Context
 from .finders import (FINDERS, changes_of_parts, find_groups, growth_bounds, restated_in_units, restated_rates,
                       restated_values, share_partitions)
+from .plain_text import PlainReading
 from .record import RELATION_KINDS, Relation
 from .scope_sums import scope_sums
 from .rules import RelationRules, relation_rules
@@ -32,8 +33,15 @@ log = logging.getLogger(__name__)
 def find_relations(doc: Document, figures: list[Figure], *, rules: RelationRules | None = None,
                    uncertain: set[int] | None = None, errors: list[str] | None = None) -> tuple[Context, list[Relation]]:
     """Every relation the text asserts between ``figures`` (in reading order), and the context they were
-    read in. A finder that fails on a document is recorded in ``errors`` and does not sink the others."""
-    ctx = Context(doc, figures, rules, uncertain)
+    read in. A finder that fails on a document is recorded in ``errors`` and does not sink the others.
+
+    A document whose words carry decorations (pronunciation glosses, footnote marks, letters padded by spaces) is read
+    on its plain twin (:class:`~.plain_text.PlainReading`): the relations' offsets are then the twin's, and
+    ``ctx.evidence`` maps them back to the text as written."""
+    reading = PlainReading.of(doc)  # glosses, footnote marks, letters padded: read on the plain twin
+    if reading is not None:
+        doc, figures = reading.doc, reading.figures(figures)
+    ctx = Context(doc, figures, rules, uncertain, reading)
     errors = errors if errors is not None else []
     try:
         ctx.set_groups(find_groups(ctx))

@@ -46,16 +46,18 @@ def relations(source: Source | None = None, *, text: str | None = None,
     counts of listed items, thresholds, restatements (:data:`RELATION_DTYPES`)."""
     doc = as_document(source, text=text)
     with rule_guard(doc_name(doc)):
-        _, rels = find_relations(doc, Analysis(doc).figures, rules=relation_rules(str(rules)))
+        ctx, rels = find_relations(doc, Analysis(doc).figures, rules=relation_rules(str(rules)))
     rows = []
-    for r in rels:
+    for r in rels:  # (offsets as written: a document read on its plain twin has them mapped back)
         figs = ([r.stated] if r.stated is not None else []) + r.operands
-        evidence = [(f.start, f.end, doc.text[f.start:f.end]) for f in figs] + [(s, e, doc.text[s:e]) for s, e, _ in r.items]
+        evidence = ctx.evidence([(f.start, f.end) for f in figs] + [(s, e) for s, e, _ in r.items])
+        spans = [ev[:2] for ev in evidence]
+        stated = spans[0] if r.stated is not None else None
+        operands = spans[len(figs) - len(r.operands):len(figs)] or spans[len(figs):]  # (a count's operands: its items)
+        (statement_start, statement_end, _), = ctx.evidence([r.statement])
         rows.append({"doc_id": doc.doc_id, "article": r.article, "relation": r.relation, "check": r.check,
-                     "figure": (r.stated.start, r.stated.end) if r.stated is not None else None,
-                     "operands": [(f.start, f.end) for f in r.operands] or [(s, e) for s, e, _ in r.items],
-                     "exhaustive": r.exhaustive, "cue": r.cue, "statement_start": r.statement[0],
-                     "statement_end": r.statement[1], "evidence": evidence})
+                     "figure": stated, "operands": operands, "exhaustive": r.exhaustive, "cue": r.cue,
+                     "statement_start": statement_start, "statement_end": statement_end, "evidence": evidence})
     df = to_frame(rows, RELATION_DTYPES)
     df.attrs["doc_id"] = doc.doc_id
     return df

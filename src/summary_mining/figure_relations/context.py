@@ -22,6 +22,7 @@ from ..figures.record import Figure
 from ..model import Document
 from ..rules.labels import label_rules
 from ..structure import PAD_SPACES, may_hold_gloss, strip_glosses, structure_rules
+from .plain_text import PlainReading, PlainText, wraps
 from .record import Relation
 from .rules import RelationRules, common_suffix
 
@@ -155,69 +156,25 @@ def _without_glosses(raw: str, base: int) -> tuple[str, list[int]]:
 _DROPPED = code_pattern(f"(?:{_GLOSS.pattern})|[{PAD_SPACES}]+")
 
 
-class _PlainText:
-    """A text without its pronunciation glosses, the spaces inside its lines and the line ``breaks`` given, and where
-    each of its characters is in the text: kept as the runs between the pieces left out (two ints a piece), not an
-    offset per character.
-
-    >>> p = _PlainText("增長(zhǎng)3%，其 中5%")
-    >>> p.plain, [p.at(k) for k in range(len(p.plain) + 1)]
-    ('增長3%，其中5%', [0, 1, 9, 10, 11, 12, 14, 15, 16, 17])
-    """
-
-    def __init__(self, text: str, breaks: Iterable[int] = ()) -> None:
-        pieces, self._plain_starts, self._starts = [], [0], [0]
-        pos = n = 0
-        dropped = [(m.start(), m.end()) for m in rx_finditer(_DROPPED, text) if m.end() > m.start()]
-        if breaks:  # line breaks read past too (a soft wrap inside a paragraph: 其⏎中)
-            dropped = sorted(dropped + [(b, b + 1) for b in breaks])
-        for a, b in dropped:
-            if b <= pos:
-                continue
-            a = max(a, pos)
-            pieces.append(text[pos:a])
-            n += a - pos
-            pos = b
-            self._plain_starts.append(n)
-            self._starts.append(pos)
-        pieces.append(text[pos:])
-        self.plain = "".join(pieces) if len(pieces) > 1 else text
-
-    def at(self, k: int) -> int:
-        """The text offset of plain character ``k`` (``len(plain)``: the end of the text)."""
-        i = bisect.bisect_right(self._plain_starts, k) - 1
-        return self._starts[i] + k - self._plain_starts[i]
-
-    def index(self, offset: int) -> int:
-        """The plain character at or right after text ``offset`` (one inside a piece left out: the next kept one).
-
-        >>> p = _PlainText("增長(zhǎng)3%")
-        >>> p.index(0), p.index(4), p.index(9)
-        (0, 2, 2)
-        """
-        i = bisect.bisect_right(self._starts, offset) - 1
-        k = self._plain_starts[i] + offset - self._starts[i]
-        return min(k, self._plain_starts[i + 1]) if i + 1 < len(self._plain_starts) else min(k, len(self.plain))
-
-
 class Context:
     """A document's figures and its (normalised) text, with the lookups the finders share."""
 
     def __init__(self, doc: Document, figures: list[Figure], rules: RelationRules | None = None,
-                 uncertain: set[int] | None = None) -> None:
+                 uncertain: set[int] | None = None, reading: PlainReading | None = None) -> None:
         from .rules import relation_rules
 
         self.doc = doc
+        self.reading = reading  # doc is the plain twin of the document written (offsets map back through it)
         self.doc_id = doc.doc_id
         self.text = doc.normalized_text
-        self.written = doc.text  # evidence quotes the text as written
+        self.written = doc.text  # the text as written (a plain twin's: :meth:`evidence` maps it back)
         self.rules = rules or relation_rules()
         self.label_rules = label_rules()  # what names a target or a change (labels.toml), read once
         self.figs = [Fig(f, i, doc, self._clause_text(f.start), family_of(f, self.rules))
                      for i, f in enumerate(figures)]
         self._starts = [g.start for g in self.figs]
         self.by_record = {id(g.f): g for g in self.figs}  # a relation's figure record -> its Fig
-        self._plain: _PlainText | None = None  # the text without glosses, and where each char is
+        self._plain: PlainText | None = None  # the text without glosses, and where each char is
         self.groups: list = []
         self._group_of: dict[int, object] = {}
         self._target: dict[int, bool] = {}
@@ -317,6 +274,12 @@ class Context:
                 return g
         return None
 
+    def evidence(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        """``(start, end, text)`` of each span in the text as written (the relations read on a plain twin: mapped back)."""
+        if self.reading is not None:
+            return self.reading.evidence(spans)
+        return [(s, e, self.written[s:e]) for s, e in spans]
+
     def add_record(self, f: Figure) -> "Fig":
         """A :class:`Fig` for a figure record a finder makes (a count a tally states: “5增2降”), known to the
         audit but no figure of the document's (not in :attr:`figs`)."""
@@ -355,11 +318,12 @@ class Context:
             return raw, lo
         return _without_glosses(raw, lo)
 
-    def plain(self) -> _PlainText:
+    def plain(self) -> PlainText:
         """The text without glosses, the spaces a justified line pads its words with and soft wraps (三 次 产 业 结
         构 为⏎2.4:36.7:60.9 reads 三次产业结构为2.4:36.7:60.9), and where each of its characters is: built once."""
         if self._plain is None:
-            self._plain = _PlainText(self.text, self._wrap_breaks())
+            dropped = [(m.start(), m.end()) for m in rx_finditer(_DROPPED, self.text) if m.end() > m.start()]
+            self._plain = PlainText(self.text, sorted(dropped + [(b, b + 1) for b in wraps(self.doc)]))
         return self._plain
 
     def cue_spans(self, patterns: Sequence[regex.Pattern[str]]) -> list[tuple[int, int]]:
@@ -368,16 +332,6 @@ class Context:
         p = self.plain()
         return [(p.at(m.start()), p.at(m.end() - 1) + 1 if m.end() > m.start() else p.at(m.start()))
                 for m in rx_finditer_any(patterns, p.plain)]
-
-    def _wrap_breaks(self) -> list[int]:
-        """The line breaks inside paragraphs: a hard-wrapped text's soft wraps (a paragraph ends at a hard break)."""
-        text, out = self.text, []
-        for p in self.doc.paragraphs:
-            i = text.find("\n", p.start, p.end)
-            while i >= 0:
-                out.append(i)
-                i = text.find("\n", i + 1, p.end)
-        return out
 
     def clause_pos(self, g: "Fig", i: int) -> int:
         """The text offset of character ``i`` of ``g.clause`` (``len(g.clause)``: the figure's start)."""

@@ -4605,9 +4605,11 @@ def find_equal_totals(ctx: Context) -> list[Relation]:
         return g.kind == "amount" and ctx.usable(g) and not g.redacted and not g.direction and _has_any(words, name) \
             and _has_any(rule.totals, name)
 
+    first: set[int] = set()  # full sentences whose income total was read (a total after it is one of its items)
     for g in ctx.figs:
-        if not total(g, rule.income) or _has_any(rule.spending, g.label):
-            continue
+        if not total(g, rule.income) or _has_any(rule.spending, g.label) or g.stmt in first:
+            continue  # (收入总计434.72万元，其中：本年收入合计434.16万元: the second is an item of the first)
+        first.add(g.stmt)
         h = next((h for h in ctx.figs[g.i + 1:g.i + FIGURE_WINDOW] if h.stmt - g.stmt > EQUAL_TOTALS_STATEMENTS
                   or h.article != g.article or total(h, rule.spending) and not _has_any(rule.income, h.label)), None)
         if h is None or h.stmt - g.stmt > EQUAL_TOTALS_STATEMENTS or h.article != g.article or h.family != g.family \

@@ -134,8 +134,15 @@ def _is_chinese_number(num: str) -> bool:
     return bool(num) and not num[0].isdigit() and not is_redacted(num)
 
 
+#: A space padding a figure from the word before it (突破 1600亿元).
+_PAD_CHARS = " \u3000\u00a0"
+
+
 def _prefix_qualifier(ctx: _Context, start: int) -> str | None:
-    """约/近/超… written right before the figure — and a word of its own (签约12家 has no 约)."""
+    """约/近/超… written right before the figure, or one space before it (突破 1600亿元: a PDF's text) — and a word of its
+    own (签约12家 has no 约)."""
+    if start >= 2 and ctx.norm[start - 1] in _PAD_CHARS and ctx.norm[start - 2] not in _PAD_CHARS:
+        start -= 1  # (the qualifier ends before the space)
     before = ctx.norm[max(0, start - 4):start]
     if not before.endswith(ctx.rules.prefix_qualifiers):  # one C call for the common case: none
         return None

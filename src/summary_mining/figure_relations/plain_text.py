@@ -1,0 +1,210 @@
+"""A text without what only decorates its words, and where each of its characters is written.
+
+A mirror site glosses characters with their pronunciation (增長(zhǎng)), a statistics page marks footnotes ([3]), a
+justified PDF line pads its letters with spaces (全 市 社 会 保 险 基 金). None of it is a word, yet each breaks a cue
+word or a name the relation finders look for. :class:`PlainReading` builds the document's plain twin — the same
+blocks, tables and outline over the text with those pieces left out — on which the relations are read like those of
+any other text; every offset they give is then mapped back to the text as written (:class:`PlainText`).
+
+>>> from summary_mining import read_document
+>>> r = PlainReading.of(read_document(text="全 市 收 入 增 長(zhǎng)3%。"))
+>>> r.doc.text
+'全市收入增長3%。'
+>>> r.plain_span(18, 20), r.written_span(6, 8)  # 3%
+((6, 8), (18, 20))
+>>> PlainReading.of(read_document(text="全市收入增长3%。")) is None
+True
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+from typing import Iterable
+
+from ..datafiles import code_pattern, rx_finditer
+from ..figures.record import Figure
+from ..model import Document
+from ..readers.base import ReadResult
+from ..structure import build_document, structure_rules
+
+__all__ = ["PlainText", "PlainReading"]
+
+#: A pronunciation gloss or a footnote mark (``glosses`` of structure.toml).
+_GLOSS = structure_rules().gloss or code_pattern("(?!)")
+_HAN = code_pattern(r"\p{Han}")
+_CJK = r"\p{Han}，。；：、！？（）“”《》"
+#: One space padding a letter of a justified line (全 市 社 会, 其 中 ，, 增 长 8.1%, 值 (GDP)): a Chinese character or
+#: full-width mark (its gloss read past) on one side, no other space nor a cell's bar on either. (Two or more spaces, and
+#: tabs, may set table cells apart: kept; so is one space between two cells of a table row.)
+_PAD = code_pattern(rf"(?<=[{_CJK}](?:{_GLOSS.pattern})?)[ \u3000\u00a0](?=[^\s|｜])|(?<=[^\s|｜])[ \u3000\u00a0](?=[{_CJK}])")
+
+
+class PlainText:
+    """``text`` without the ``dropped`` spans (sorted by start; they may overlap), and where each of its characters is
+    in the text: kept as the runs between the pieces left out (two ints a piece), not an offset per character.
+
+    >>> p = PlainText("增長(zhǎng)3%，其 中5%", [(2, 9), (13, 14)])
+    >>> p.plain, [p.at(k) for k in range(len(p.plain) + 1)]
+    ('增長3%，其中5%', [0, 1, 9, 10, 11, 12, 14, 15, 16, 17])
+    """
+
+    def __init__(self, text: str, dropped: Iterable[tuple[int, int]]) -> None:
+        pieces, self._plain_starts, self._starts = [], [0], [0]
+        pos = n = 0
+        for a, b in dropped:
+            if b <= pos:
+                continue
+            a = max(a, pos)
+            pieces.append(text[pos:a])
+            n += a - pos
+            pos = b
+            self._plain_starts.append(n)
+            self._starts.append(pos)
+        pieces.append(text[pos:])
+        self.plain = "".join(pieces) if len(pieces) > 1 else text
+
+    @property
+    def changed(self) -> bool:
+        """Something was left out."""
+        return len(self._starts) > 1
+
+    def at(self, k: int) -> int:
+        """The text offset of plain character ``k`` (``len(plain)``: the end of the text)."""
+        i = bisect.bisect_right(self._plain_starts, k) - 1
+        return self._starts[i] + k - self._plain_starts[i]
+
+    def index(self, offset: int) -> int:
+        """The plain character at or right after text ``offset`` (one inside a piece left out: the next kept one).
+
+        >>> p = PlainText("增長(zhǎng)3%", [(2, 9)])
+        >>> p.index(0), p.index(4), p.index(9)
+        (0, 2, 2)
+        """
+        i = bisect.bisect_right(self._starts, offset) - 1
+        k = self._plain_starts[i] + offset - self._starts[i]
+        return min(k, self._plain_starts[i + 1]) if i + 1 < len(self._plain_starts) else min(k, len(self.plain))
+
+
+def glosses(text: str) -> list[tuple[int, int]]:
+    """The spans of the pronunciation glosses and footnote marks of ``text`` (a bracket of words, 下同, is kept: it says
+    whose a figure is).
+
+    >>> glosses("增長(zhǎng)8%（下同），總值[3]")
+    [(2, 9), (18, 21)]
+    """
+    return [m.span() for m in rx_finditer(_GLOSS, text) if not _HAN.search(m.group())]
+
+
+def pads(doc: Document) -> list[tuple[int, int]]:
+    """The single spaces padding the letters of ``doc``'s text (in a table row, those inside a cell: 县 区 级, not the
+    one between two cells; two spaces are no pad), in text order.
+
+    >>> from summary_mining import read_document
+    >>> doc = read_document(text="全 市 社 会 保 险 基 金 支 出 完 成 12.3亿元 ，增 长 8%。\\n城镇  110.8  51.3\\n乡村  105.0  48.7")
+    >>> PlainText(doc.text, pads(doc)).plain
+    '全市社会保险基金支出完成12.3亿元，增长8%。\\n城镇  110.8  51.3\\n乡村  105.0  48.7'
+    """
+    text = doc.normalized_text
+    if " " not in text and "\u3000" not in text and "\u00a0" not in text:
+        return []
+    rows = [b for b in doc.blocks if b.kind == "table_row"]
+    starts = [b.start for b in rows]
+
+    def inside_cell(s: int, e: int) -> bool:
+        i = bisect.bisect_right(starts, s) - 1
+        return i < 0 or rows[i].end <= s or any(a < s and e < b for a, b in rows[i].cell_spans(doc.text))
+    return [m.span() for m in rx_finditer(_PAD, text) if inside_cell(*m.span())]
+
+
+def wraps(doc: Document) -> list[int]:
+    """The line breaks inside ``doc``'s paragraphs: the soft wraps of a hard-wrapped text (a paragraph ends at a hard
+    break).
+
+    >>> from summary_mining import read_document
+    >>> text = ("全市一般公共预算收入完成31.99亿元，为预算\\n的120.9%，增长26%。其中：税收收入26.83\\n亿元，增长54.1%；非税收入5.16亿元，下降"
+    ...         "\\n35.3%。全市一般公共预算支出完成212.71亿\\n元，为变动预算的87.5%，增长5%。\\n市本级收入完成15.05亿元。")
+    >>> wraps(read_document(text=text))
+    [23, 50, 75, 101]
+    """
+    text, out = doc.text, []
+    for p in doc.paragraphs:
+        i = text.find("\n", p.start, p.end)
+        while i >= 0:
+            out.append(i)
+            i = text.find("\n", i + 1, p.end)
+    return out
+
+
+def _plain_cell(cell: object) -> object:
+    """A table cell's or header's text without glosses and pads (县區(qū)级, 累 計 -> 县區级, 累計); anything else as it is."""
+    if not isinstance(cell, str):
+        return cell
+    dropped = sorted(glosses(cell) + [m.span() for m in rx_finditer(_PAD, cell)])
+    return PlainText(cell, dropped).plain if dropped else cell
+
+
+def _without(written: Document, text: PlainText) -> Document:
+    """``written`` without the pieces ``text`` leaves out: its blocks and tables placed in the shorter text and its
+    structure built there afresh (as a copy written without them reads), a line break that wraps a line as written
+    wrapping it still (a justified line padded so that the lines are even as written)."""
+    at = text.index
+    blocks = [replace(b, start=at(b.start), end=at(b.end),
+                      cells=tuple((at(s), at(e)) for s, e in b.cells) if b.cells is not None else None)
+              for b in written.blocks]
+    result = ReadResult(text=text.plain, format=written.format, blocks=blocks,
+                        tables=[t.rename(columns=_plain_cell).map(_plain_cell) for t in written.tables],
+                        metadata=dict(written.metadata))
+    return build_document(result, doc_id=written.doc_id, source=written.source, wraps=[at(k) for k in wraps(written)])
+
+
+class PlainReading:
+    """The plain twin of a document (:attr:`doc`: its text without :func:`glosses`, then without :func:`pads`, its structure
+    built afresh) and the mapping of offsets between the two."""
+
+    def __init__(self, written: Document, steps: list[PlainText], doc: Document) -> None:
+        self.written = written
+        self.steps = steps  # written -> ... -> plain
+        self.doc = doc
+
+    @classmethod
+    def of(cls, doc: Document) -> "PlainReading | None":
+        """The plain reading of ``doc``, or None when nothing in it only decorates its words (the usual case)."""
+        written, steps = doc, []
+        for find in (lambda d: glosses(d.normalized_text), pads):  # (pads once glosses are gone: 產 (chǎn)業 -> 產 業)
+            dropped = find(doc)
+            if dropped:
+                text = PlainText(doc.text, dropped)
+                doc = _without(doc, text)
+                steps.append(text)
+        return cls(written, steps, doc) if steps else None
+
+    def plain_span(self, start: int, end: int) -> tuple[int, int]:
+        """A span of the written text in the plain text."""
+        for t in self.steps:
+            start, end = t.index(start), t.index(end)
+        return start, end
+
+    def written_span(self, start: int, end: int) -> tuple[int, int]:
+        """A span of the plain text in the written text (a piece left out right after its last character is not in it)."""
+        last = end - 1 if end > start else None
+        for t in reversed(self.steps):
+            start = t.at(start)
+            last = t.at(last) if last is not None else None
+        return start, (last + 1 if last is not None else start)
+
+    def figures(self, figures: list[Figure]) -> list[Figure]:
+        """A copy of each figure record placed in the plain text (its statement and clause those of the plain twin; its
+        surface as written, which messages quote: 266.63 亿元)."""
+        doc, out = self.doc, []
+        for f in figures:
+            s, e = self.plain_span(f.start, f.end)
+            out.append(replace(f, start=s, end=e, sentence=doc.sentence_index(s), clause=doc.clause_at(s).index))
+        return out
+
+    def evidence(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        """``(start, end, text)`` as written of each span of the plain text."""
+        out = []
+        for s, e in spans:
+            ws, we = self.written_span(s, e)
+            out.append((ws, we, self.written.text[ws:we]))
+        return out
