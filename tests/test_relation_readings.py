@@ -56,6 +56,25 @@ READINGS = [
     ("padded letters: a rate of a target count",
      "年 度 省 下 达 我 市 棚 户 区 改 造 基 本 建 成 任 务 为 3557套 ,全 市 棚 户 区 改 造 已 基 本 建 成 4385套 ,年 度 基 本 建 成 率 达 123.28%。",
      "123.28%", "consistent", ["4385套", "3557套"], 123.28),
+    ("a count's names before it, a remark in brackets after its noun",
+     "全市一般公共预算收入规模挺进全省第3位，高平、阳城、泽州、沁水4个县（市）一般公共预算收入规模持续位列全省前10位。",
+     "4个", "consistent", ["高平", "阳城", "泽州", "沁水"], 4.0),
+    ("hard-wrapped lines: a breakdown whose part a wrap breaks from its scale",
+     "●市级收支情况。市四届人大三次会议批准的市级政府性基金收入预算94.7\n亿元（其中：开发区1.1亿元），后经市人大常委会批准调整为32.7亿元（\n"
+     "其中：开发区1.1亿元），实际完成44.7亿元（其中：开发区6.7亿元），\n为调整预算的136.5%，增长84.3%。执行中因中央补助增加、发行地方政府\n"
+     "专项债券、补助市县等，支出预算调整为39.7亿元（其中：市本级32.9亿\n元，开发区6.8亿元），实际完成37.6亿元（市本级31.4亿元，开发区6.2\n"
+     "亿元），为调整预算的94.8%，增长64.6%。\n3.国有资本经营预算\n●全市收支情况。2018年全市实现国有资本经营预算收入3731万元，支\n"
+     "出3715万元，结余16万元。",
+     "39.7亿元", "consistent", ["32.9亿\n元", "6.8亿元"], 39.7),
+    ("a share's whole its value points to: the named whole is another's",
+     "今年前5个月,辽宁全省招商引资实际到位资金1931.7亿元,同比增长10.7%。其中,实际到位内资1845.1亿元,同比增长14.5%;注册资本项下实际利用外资"
+     "8.1亿美元,同比增长19.3%。\n在引进外资中,今年1月至5月,辽宁全省新设立外商投资企业230家,同比增长28.5%。\n今年以来,重大项目始终为"
+     "辽宁省招商引资提供强有力支撑。今年前5个月,辽宁省到资1亿元以上项目达291个,到位资金1619.6亿元,占总额的87.8%,其中到资10亿元以上项目37个。",
+     "87.8%", "consistent", ["1619.6亿元", "1845.1亿元"], 87.778),
+    ("a completion's target its value points to, named otherwise in the statement of targets",
+     "2016年中山市“3.23”洽谈会,我镇目标分解任务主要是:境内外招商引资总额17000万美元,外贸出口8400万美元,国内贸易24000万元人民币。\n"
+     "我镇今年的招商工作顺利开展。一是上报境外投资项目1个,投资总额2600万美元。二是上报出口贸易合同467宗,贸易额25995.74万美元,完成目标任务的309.47%。",
+     "309.47%", "consistent", ["25995.74万美元", "8400万美元"], 309.47),
     ("glossed letters: a completion of a target in brackets",
      "1-5月,全區(qū)社会消费品零售總(zǒng)额累計(jì)完成43.11億(yì)元,同比下降9.2%,完成年度任务(111.3億(yì)元)的38.7%。",
      "38.7%", "consistent", ["43.11億(yì)元", "111.3億(yì)元"], 38.733),
@@ -556,6 +575,20 @@ def test_unequal_totals_that_do_not_close_the_books_are_no_restatement(spending)
     assert not any(r.check == "repeat" for r in sm.audit(text=text).itertuples())
 
 
+@pytest.mark.parametrize("text, stated", [
+    # no base makes the share true: the named whole stays, and a reading the words do not make firm is no verdict
+    ("全省招商引资实际到位资金1931.7亿元。其中,实际到位内资1845.1亿元。\n到资1亿元以上项目到位资金1619.6亿元,占总额的80.0%。", "80.0%"),
+    ("我镇目标任务主要是:外贸出口8400万美元,国内贸易24000万元人民币。\n上报出口贸易合同467宗,贸易额25995.74万美元,完成目标任务的290.00%。",
+     "290.00%"),
+    # a share to whole percents is read by value only against a base of its paragraph or the one before (not 97.74亿元)
+    ("1-5月,规上工业总产值97.74亿元。\n预测上半年两区规模以上工业总产值122亿元。\n今年市下达两区产业产值目标201亿元。\n"
+     "两区产业规上企业79家,产值66.42亿元,占规上总产值68%。", "68%"),
+])
+def test_a_base_read_by_value_only_where_the_value_is_true_and_near(text, stated):
+    rows = [r for r in sm.audit(text=text).itertuples() if r.evidence[0][2] == stated]
+    assert [r.status for r in rows] == ["unverifiable"], [r.message for r in rows]
+
+
 def test_the_income_total_of_a_full_sentence_closes_the_books_not_its_items():
     """收入总计…，其中：本年收入合计…: the books close on the first income total of its full sentence; the total of
     this year's income is one of its items, no restatement of the spending total (ca07, once 结转 was read past glosses)."""
@@ -865,11 +898,15 @@ def test_a_share_naming_its_whole_wholly_is_not_of_the_parts_breakdown():
 
 def test_a_bare_share_after_one_of_a_larger_whole_is_no_firm_share_of_its_part_s_whole():
     """占比 naming no whole, after a bare share of its paragraph read against the section's total: of the 其中 whole it
-    is only a reading (人员经费 45.7 is 64.5 % of the 70.9, not of the 48), so no verdict when it disagrees (s02)."""
+    is only a reading (人员经费 45.7 is 64.5 % of the 70.9, not of the 48), so the whole its value points to is read (s02);
+    never firm, so a share that no whole makes true is no verdict."""
     text = ("（2）支出预算。2026年共安排支出预算70.9亿元。\n①基本支出。安排48亿元，占比67.7%。其中，人员经费支出安排45.7亿元，"
             "占比64.5%。公用经费支出安排2.3亿元，占比3.2%。\n②专项支出。安排22.9亿元，占比32.3%。")
     assert _row(text, "67.7%").status == "consistent"
-    assert [_row(text, s).status for s in ("64.5%", "3.2%")] == ["unverifiable", "unverifiable"]
+    for share, part in (("64.5%", "45.7亿元"), ("3.2%", "2.3亿元")):
+        row = _row(text, share)
+        assert (row.status, [e[2] for e in row.evidence[1:]]) == ("consistent", [part, "70.9亿元"]), row.message
+    assert _row(text.replace("占比3.2%", "占比3.5%"), "3.5%").status == "unverifiable"
 
 
 @pytest.mark.parametrize("entry, error", [

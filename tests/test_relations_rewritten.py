@@ -9,8 +9,9 @@ Measured on the development relations read right as written (3,210 on 2026-12-07
 share before session 26's changes, then after it): traditional 3177, full-width 3197 (94.9 %: the tables' finders did
 not read full-width digits), half-width punctuation 3209, glosses 3188 (92.9 %, 95.7 %: a gloss inside 萬(wàn)億, after a
 count's 個(gè), after a count's noun and in a table's unit hid the figure or its list; then cue words, names and a table's
-unit line 单位:萬(wàn)元 — the relations are now read on the document's plain twin), wrapped lines 3109 (96.5 %: lists of
-names broken by a wrap), Windows line ends 3210 (98.2 %: a carriage return was no space), letter-spaced 3151 (88.0 %,
+unit line 单位:萬(wàn)元 — the relations are now read on the document's plain twin), wrapped lines 3135 (96.5 %,
+96.9 %: lists of names broken by a wrap; then a figure's scale or a cue broken from it — the plain twin joins the lines a
+wrap breaks), Windows line ends 3210 (98.2 %: a carriage return was no space), letter-spaced 3151 (88.0 %,
 92.2 %: units and scales padded, 370公 里, 3.87万 亿 元, and names before a count were not read; then every cue word —
 the plain twin drops the pads), digits grouped by commas 3206 (97.4 %: a table cell of 146,041 was no number).
 """
@@ -25,7 +26,7 @@ import pytest
 import test_relations_gold as T
 
 DATA = Path(__file__).parents[1] / "src" / "summary_mining" / "data"
-FLOORS = {"traditional": 0.985, "full_width": 0.99, "half_width_punctuation": 0.995, "glosses": 0.99, "wrapped": 0.96,
+FLOORS = {"traditional": 0.985, "full_width": 0.99, "half_width_punctuation": 0.995, "glosses": 0.99, "wrapped": 0.975,
           "windows_line_ends": 0.995, "letter_spaced": 0.98, "digits_grouped": 0.995}
 #: the glosses a mirror site writes after these characters (the commonest in tests/data/relations/docs)
 GLOSSES = {"长": "zhǎng", "产": "chǎn", "经": "jīng", "济": "jì", "业": "yè", "区": "qū", "亿": "yì", "万": "wàn",

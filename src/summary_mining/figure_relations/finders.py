@@ -13,7 +13,7 @@ import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import regex
 
@@ -24,7 +24,7 @@ from ..normalize import normalize
 from ..numerals import parse_number
 from ..rules.indicators import indicator_lexicon
 from ..structure import PAD_SPACES, strip_glosses, structure_rules
-from .arithmetic import NOT_PARTS, agrees, prefix_match, sum_tolerance
+from .arithmetic import NOT_PARTS, agrees, prefix_match, ratio, sum_tolerance
 from .carry_overs import find_carry_overs
 from .context import (ARTICLE_WINDOW, BRACKETED, FIGURE_WINDOW, NAMED_PART_STATEMENTS, PART_OPENERS, TEXT_WINDOW,
                       Context, Fig, gloss_end, occurrences)
@@ -992,6 +992,31 @@ def _budget_heads(rules, head: str) -> bool:
 _ADJUSTED = "调整"
 
 
+#: How many paragraphs before a ratio's part (and after it, in its paragraph) the base a ratio's value alone points to may
+#: stand (:func:`_base_by_value`).
+BASE_BY_VALUE_PARAGRAPHS = 3
+
+
+def _base_by_value(ctx: Context, p: Fig, part: Fig, candidates: Iterable[Fig]) -> Fig | None:
+    """The base among ``candidates`` that ``p`` — a share or a completion rate of ``part`` whose base the words did not
+    find — makes true: the nearest of ``part``'s family, in its article and at most :data:`BASE_BY_VALUE_PARAGRAPHS`
+    paragraphs before it, that ``part`` over it agrees with ``p`` to its written precision (完成目标任务的309.47% of
+    贸易额25995.74万美元: the target 外贸出口8400万美元 its statement of targets listed). A rate written to whole percents
+    (占68%) is read only against a base of its own paragraph or the one before. Never firm: a reading by value."""
+    if p.redacted or part.redacted or not part.value or math.isnan(p.written):
+        return None
+    reach = BASE_BY_VALUE_PARAGRAPHS if p.f.decimals else 1
+    best = None
+    for g in candidates:
+        if g is part or g.family != part.family or g.article != p.article or not ctx.usable(g) or g.redacted \
+                or not g.value or g.direction or g.para > p.para or part.para - g.para > reach:
+            continue
+        c, u = ratio(part, g)  # (rounded to its precision, never truncated: a reading by value is held strictly)
+        if agrees(p.written, c, p.half + u) and (best is None or abs(g.start - part.start) < abs(best.start - part.start)):
+            best = g
+    return best
+
+
 def find_completion(ctx: Context) -> list[Relation]:
     """完成全年目标任务的64.23% = actual / target; a target stated elsewhere is never firm."""
     out = []
@@ -1032,6 +1057,8 @@ def find_completion(ctx: Context) -> list[Relation]:
             target, firm = _stated_target(ctx, p, part, named)
         if target is None and budget and not budget_first:
             target, firm = _budget_before(ctx, p, part, named)
+        if target is None:
+            target = _base_by_value(ctx, p, part, ctx.targets_around(part, p.article))
         if target is None:
             out.append(_rel(ctx, "ratio_of", "completion", p, [part], cue=f"完成{named}", missing="目标",
                             names=(ctx.name(part), "目标")))
@@ -1352,6 +1379,14 @@ def find_respective_shares(ctx: Context) -> list[Relation]:
     return out
 
 
+def _holds(part: Fig, whole: Fig, p: Fig) -> bool:
+    """``p`` is ``part`` over ``whole`` to its written precision."""
+    if not whole.value or part.redacted or whole.redacted:
+        return False
+    c, u = ratio(part, whole)
+    return agrees(p.written, c, p.half + u, p.half)  # (as the audit holds it)
+
+
 def find_shares(ctx: Context) -> list[Relation]:
     """占当年到位资金的71.35% = part / whole; the whole stated in the clause, named, or the whole of the
     breakdown the part belongs to. A share of a whole outside the text (占全国…) is no relation."""
@@ -1428,6 +1463,12 @@ def find_shares(ctx: Context) -> list[Relation]:
                 if _has_any(ctx.rules.share_same_below, ctx.text[ctx.clause_pos(p, m.start()):p.start]):
                     carried = (whole, firm)
         cap = ctx.rules.share_max
+        if part is not None and whole is not None:
+            firm = firm and (ctx.same_place([part], p) or part_named) and _same_periods(ctx, p, whole)
+        if part is not None and not firm and (whole is None or not _holds(part, whole, p)):
+            # no whole the words find, or one they do not make firm that the share does not hold with: the whole its value
+            # points to, before it in its paragraph or the ones before (到资1619.6亿元，占总额的87.8%: 到位内资1845.1亿元)
+            whole = _base_by_value(ctx, p, part, ctx.around(part)) or whole
         if part is None or whole is None:
             over = p.written - p.half > cap
             if part is None and not over:
@@ -1435,8 +1476,7 @@ def find_shares(ctx: Context) -> list[Relation]:
             out.append(_rel(ctx, "share_of", "share", p, [part] if part else [], cue="占" + named,
                             missing=named or "总体", cap=cap, names=("", named)))
             continue
-        out.append(_rel(ctx, "share_of", "share", p, [part, whole], cue="占" + named,
-                        firm=firm and (ctx.same_place([part], p) or part_named) and _same_periods(ctx, p, whole), cap=cap,
+        out.append(_rel(ctx, "share_of", "share", p, [part, whole], cue="占" + named, firm=firm, cap=cap,
                         names=(ctx.name(part), ctx.name(whole))))
     return out
 
@@ -3460,18 +3500,17 @@ def find_enumerations(ctx: Context) -> list[Relation]:
                 if rel is not None:
                     out.append(rel)
                 continue
-            if not inner.strip() or inner.lstrip().startswith(r.enum_remarks) or rx_search(_NUMBER, inner):
-                continue
-            items = _split_items(inner, r.enum_separators)
-            if len(items) != g.written:
+            items = [] if not inner.strip() or inner.lstrip().startswith(r.enum_remarks) or rx_search(_NUMBER, inner) \
+                else _split_items(inner, r.enum_separators)
+            if items and len(items) != g.written:
                 # the last name joined by 和/及 (3个贫困村(甲村、瓦额村和瓦都西村)): read when the names are then as many
                 joined = inner
                 for j in r.respectively_joiners:
                     joined = _replace_outside(joined, j, "、")
                 items = alt if len(alt := _split_items(joined, r.enum_separators)) == g.written else items
-            if len(items) < 2 and g.written != 1:
-                continue  # a remark in brackets, not a list
-            rel = _count_rel(ctx, g, items, base, soft=False, plain=plain)
+            # a remark in brackets, no list (高平、阳城、泽州、沁水4个县（市）): the names may stand before the count
+            rel = _count_rel(ctx, g, items, base, soft=False, plain=plain) if len(items) >= 2 or g.written == 1 and items \
+                else _count_before(ctx, g) or _count_respectively(ctx, g)
         else:
             rel = _count_before(ctx, g) or _count_respectively(ctx, g)
         if rel is not None:

@@ -1,10 +1,11 @@
 """A text without what only decorates its words, and where each of its characters is written.
 
 A mirror site glosses characters with their pronunciation (增長(zhǎng)), a statistics page marks footnotes ([3]), a
-justified PDF line pads its letters with spaces (全 市 社 会 保 险 基 金). None of it is a word, yet each breaks a cue
-word or a name the relation finders look for. :class:`PlainReading` builds the document's plain twin — the same
-blocks, tables and outline over the text with those pieces left out — on which the relations are read like those of
-any other text; every offset they give is then mapped back to the text as written (:class:`PlainText`).
+justified PDF line pads its letters with spaces (全 市 社 会 保 险 基 金), a PDF's text wraps its lines at a fixed
+width (32.9亿⏎元). None of it is a word, yet each breaks a cue word, a name or a figure's scale the relation finders
+look for. :class:`PlainReading` builds the document's plain twin — the same blocks and tables over the text with
+those pieces left out, its structure built there afresh — on which the relations are read like those of any other
+text; every offset they give is then mapped back to the text as written (:class:`PlainText`).
 
 >>> from summary_mining import read_document
 >>> r = PlainReading.of(read_document(text="全 市 收 入 增 長(zhǎng)3%。"))
@@ -158,8 +159,9 @@ def _without(written: Document, text: PlainText) -> Document:
 
 
 class PlainReading:
-    """The plain twin of a document (:attr:`doc`: its text without :func:`glosses`, then without :func:`pads`, its structure
-    built afresh) and the mapping of offsets between the two."""
+    """The plain twin of a document (:attr:`doc`: its text without :func:`glosses`, then without :func:`pads`, then
+    without the line breaks that only wrap its lines, :func:`wraps`; its structure built afresh each time) and the
+    mapping of offsets between the two."""
 
     def __init__(self, written: Document, steps: list[PlainText], doc: Document) -> None:
         self.written = written
@@ -170,7 +172,8 @@ class PlainReading:
     def of(cls, doc: Document) -> "PlainReading | None":
         """The plain reading of ``doc``, or None when nothing in it only decorates its words (the usual case)."""
         written, steps = doc, []
-        for find in (lambda d: glosses(d.normalized_text), pads):  # (pads once glosses are gone: 產 (chǎn)業 -> 產 業)
+        # (pads once glosses are gone: 產 (chǎn)業 -> 產 業; wraps once the lines are read as they are written without them)
+        for find in (lambda d: glosses(d.normalized_text), pads, lambda d: [(k, k + 1) for k in wraps(d)]):
             dropped = find(doc)
             if dropped:
                 text = PlainText(doc.text, dropped)
