@@ -22,9 +22,10 @@ import bisect
 from dataclasses import replace
 from typing import Iterable
 
-from ..datafiles import code_pattern, rx_finditer
+from ..datafiles import code_pattern, rx_finditer, rx_fullmatch
 from ..figures.record import Figure
 from ..model import Document
+from ..normalize import normalize
 from ..readers.base import ReadResult
 from ..structure import build_document, structure_rules
 
@@ -136,6 +137,28 @@ def wraps(doc: Document) -> list[int]:
     return out
 
 
+def page_breaks(doc: Document) -> list[tuple[int, int]]:
+    """The page numbers a paragraph runs across (…经费类支⏎— 7 —⏎出311.5亿元: ``page_number`` of structure.toml), each with
+    the line break before it, and the other line breaks inside paragraphs (:func:`wraps`), in text order.
+
+    >>> from summary_mining import read_document
+    >>> text = ("交通运输支出385.4亿元。其中：地方财力安排的经费类支\\n— 7 —\\n出311.5亿元，包括市本级310.5亿元，完成调整预算\\n"
+    ...         "的100.2%；市对区转移支付支出73.9亿元，完成调\\n整预算的100%，主要用于支持各区交通基础设施建\\n设。教育支出完成"
+    ...         "调整预算的99.8%，增长3.1%，主\\n要用于支持学前教育、义务教育和高中教育发展。\\n城乡社区支出完成调整预算的97.1%。")
+    >>> PlainText(text, page_breaks(read_document(text=text))).plain[:48]
+    '交通运输支出385.4亿元。其中：地方财力安排的经费类支出311.5亿元，包括市本级310.5亿'
+    """
+    rule, text, out = structure_rules().page_number, doc.text, []
+    for k in wraps(doc):
+        end = text.find("\n", k + 1)
+        line = text[k + 1:end if end >= 0 else len(text)]
+        if rule is not None and end >= 0 and rx_fullmatch(rule, normalize(line.strip())) is not None:
+            out.append((k, end))  # (the break after it is a wrap of its own: left out next)
+        else:
+            out.append((k, k + 1))
+    return out
+
+
 def _plain_cell(cell: object) -> object:
     """A table cell's or header's text without glosses and pads (县區(qū)级, 累 計 -> 县區级, 累計); anything else as it is."""
     if not isinstance(cell, str):
@@ -160,8 +183,8 @@ def _without(written: Document, text: PlainText) -> Document:
 
 class PlainReading:
     """The plain twin of a document (:attr:`doc`: its text without :func:`glosses`, then without :func:`pads`, then
-    without the line breaks that only wrap its lines, :func:`wraps`; its structure built afresh each time) and the
-    mapping of offsets between the two."""
+    without the line breaks that only wrap its lines and the page numbers inside its paragraphs, :func:`page_breaks`; its
+    structure built afresh each time) and the mapping of offsets between the two."""
 
     def __init__(self, written: Document, steps: list[PlainText], doc: Document) -> None:
         self.written = written
@@ -173,7 +196,7 @@ class PlainReading:
         """The plain reading of ``doc``, or None when nothing in it only decorates its words (the usual case)."""
         written, steps = doc, []
         # (pads once glosses are gone: 產 (chǎn)業 -> 產 業; wraps once the lines are read as they are written without them)
-        for find in (lambda d: glosses(d.normalized_text), pads, lambda d: [(k, k + 1) for k in wraps(d)]):
+        for find in (lambda d: glosses(d.normalized_text), pads, page_breaks):
             dropped = find(doc)
             if dropped:
                 text = PlainText(doc.text, dropped)
