@@ -75,6 +75,12 @@ READINGS = [
      "2016年中山市“3.23”洽谈会,我镇目标分解任务主要是:境内外招商引资总额17000万美元,外贸出口8400万美元,国内贸易24000万元人民币。\n"
      "我镇今年的招商工作顺利开展。一是上报境外投资项目1个,投资总额2600万美元。二是上报出口贸易合同467宗,贸易额25995.74万美元,完成目标任务的309.47%。",
      "309.47%", "consistent", ["25995.74万美元", "8400万美元"], 309.47),
+    ("a growth over last year's level named otherwise, sections before",
+     "一、2025年预算执行情况\n市级地方一般公共预算收入完成76.39亿元，比2024年下降5.09%；加上上级补助等转移性收入183.03亿元，收入合计"
+     "259.42亿元。一般公共预算支出119.72亿元，加上上解上级等转移性支出110.79亿元、结转下年28.91亿元，支出合计259.42亿元。\n"
+     "二、2026年预算草案\n市级地方一般公共预算收入安排77.53亿元，增长1.5%。市级一般公共预算支出安排122.25亿元，增长2.11%，加上上解上级等"
+     "转移性支出78.54亿元、结转下年支出28.2亿元，支出合计228.99亿元。",
+     "2.11%", "consistent", ["122.25亿元", "119.72亿元"], 2.113),
     ("glossed letters: a completion of a target in brackets",
      "1-5月,全區(qū)社会消费品零售總(zǒng)额累計(jì)完成43.11億(yì)元,同比下降9.2%,完成年度任务(111.3億(yì)元)的38.7%。",
      "38.7%", "consistent", ["43.11億(yì)元", "111.3億(yì)元"], 38.733),
@@ -587,6 +593,15 @@ def test_unequal_totals_that_do_not_close_the_books_are_no_restatement(spending)
 def test_a_base_read_by_value_only_where_the_value_is_true_and_near(text, stated):
     rows = [r for r in sm.audit(text=text).itertuples() if r.evidence[0][2] == stated]
     assert [r.status for r in rows] == ["unverifiable"], [r.message for r in rows]
+
+
+def test_a_growth_is_read_by_value_only_over_a_level_of_the_same_name():
+    """餐饮业零售额27.10亿元增长20.6% is 27.10 / 22.47 - 1 — the 电信主营业务收入 of another paragraph: a coincidence of
+    value, no level of its name (qiandongnan 2016)."""
+    text = ("全年邮政业务总量完成3.83亿元，比上年增长20.7%。电信业务总量70.01亿元，电信主营业务收入22.47亿元，比上年增长8.6%。\n"
+            "六、国内贸易\n全社会消费品零售总额290.16亿元，比上年增长13.4%。住宿业零售额3.40亿元，比上年增长19.4%，餐饮业零售额27.10亿元，"
+            "比上年增长20.6%。")
+    assert not [r.message for r in sm.audit(text=text).itertuples() if r.check == "growth"]
 
 
 def test_the_income_total_of_a_full_sentence_closes_the_books_not_its_items():

@@ -27,7 +27,7 @@ import itertools
 
 from ..datafiles import code_pattern, rx_search
 from .arithmetic import agrees, growth, sum_tolerance
-from .context import Context, Fig, without_ends
+from .context import Context, Fig, longest_common, without_ends
 from .context import make_relation as _rel
 from .record import Relation
 
@@ -111,11 +111,42 @@ def find_prior_levels(ctx: Context) -> list[Relation]:
         if before is None and sole:
             before = earlier[0]
         if before is None:
+            before = _prior_by_value(ctx, g, rate, stated)
+        if before is None:
             continue
         ctx.claimed.add(rate.i)
         out.append(_rel(ctx, "growth_of", "growth", rate, [g, before], cue=key, firm=sole and before is earlier[0],
                         sign=-1.0 if rate.direction == "-" else 1.0))
     return out
+
+
+#: How far back (figures) a level's growth looks for the level its value points to, and how loose the arithmetic of
+#: the two levels' written precision may make the growth (percentage points) for it to be read so.
+BY_VALUE_FIGURES = 200
+BY_VALUE_SPREAD = 0.2
+#: … and how many characters in a row the two levels' names (label and clause) must share: one measure, named otherwise
+#: in the two years (市级一般公共预算支出 / 一般公共预算支出执行), not another that happens to give the rate.
+BY_VALUE_NAME = 3
+
+
+def _prior_by_value(ctx: Context, now: Fig, rate: Fig, stated: float) -> Fig | None:
+    """The earlier level, named with a few words of ``now``'s name, that ``now``'s growth ``rate`` points to: the nearest
+    amount of its family in its article, in another paragraph, that gives the rate as written — read only for a rate written to a tenth or finer
+    and levels written precisely enough that the rate's arithmetic spreads by at most :data:`BY_VALUE_SPREAD` points
+    (2019年市级一般公共预算支出安排86.2亿元，增长16.2%: the 2018 execution, 实际完成74.2亿元, sections before). Never firm."""
+    if not rate.f.decimals:
+        return None
+    for h in ctx.figs[max(0, now.i - BY_VALUE_FIGURES):now.i][::-1]:
+        if h.article != now.article:
+            break
+        if h.para == now.para or h.family != now.family or h.kind != "amount" or h.direction or h.redacted \
+                or not ctx.usable(h) or h.qualifier or not h.value \
+                or longest_common(f"{now.label}|{now.clause}", f"{h.label}|{h.clause}") < BY_VALUE_NAME:
+            continue
+        c, tol = _growth_tol(now, h, rate)
+        if tol - rate.half <= BY_VALUE_SPREAD and agrees(stated, c, tol):
+            return h
+    return None
 
 
 #: How many earlier levels under a change's name are paired, nearest first.
