@@ -1,7 +1,9 @@
 """Growth against the same measure stated earlier for the year before: a budget report states this year's
 execution (全市地方一般公共预算收入完成62.57亿元) and, in next year's plan, the new level and its change
 (全市地方一般公共预算收入56.87亿元，下降9.1%; 收入667,301万元，比上年增收13,068万元: the difference). The base is the nearest of the few earlier figures under the same
-name that gives the rate (the 全市 and 市本级 sections of a report name their figures alike).
+name that gives the rate (the 全市 and 市本级 sections of a report name their figures alike); failing one, the nearest
+earlier level whose name shares a few words with it that does (named otherwise in the two years: 全市一般公共预算收入
+完成 / 全市地方一般公共预算收入安排), where the figures are precise enough that a coincidence of value is unlikely.
 
 Read only when it holds: the same name may be another year's or another scope's, so a mismatch says nothing and gives
 no row — unless the rate's clause says its base is last year's achieved level (比上年完成数增长2%: ``actual_bases`` of
@@ -24,6 +26,7 @@ levels stated before under that name in two paragraphs (this year's plan, last y
 from __future__ import annotations
 
 import itertools
+from typing import Callable
 
 from ..datafiles import code_pattern, rx_search
 from .arithmetic import agrees, growth, sum_tolerance
@@ -95,8 +98,8 @@ def find_prior_levels(ctx: Context) -> list[Relation]:
         if change is not None:
             # the level less the change is the level before (收入667,301万元，比上年增收13,068万元 … 2025: 654,233万元)
             sign = -1.0 if change.direction == "-" else 1.0
-            before = next((h for h in earlier if agrees(g.value, h.value + sign * change.value,
-                                                        sum_tolerance(g, [h, change]))), None)
+            gives = lambda h: agrees(g.value, h.value + sign * change.value, sum_tolerance(g, [h, change]))  # noqa: E731
+            before = next((h for h in earlier if gives(h)), None) or _prior_by_value(ctx, g, gives)
             if before is not None:
                 out.append(_rel(ctx, "difference_of", "difference", change, [g, before], cue=key, firm=False,
                                 formula="difference", sign=sign, names=(ctx.name(g), ctx.name(before))))
@@ -111,7 +114,7 @@ def find_prior_levels(ctx: Context) -> list[Relation]:
         if before is None and sole:
             before = earlier[0]
         if before is None:
-            before = _prior_by_value(ctx, g, rate, stated)
+            before = _prior_by_value(ctx, g, _gives_rate(g, rate, stated))
         if before is None:
             continue
         ctx.claimed.add(rate.i)
@@ -129,13 +132,10 @@ BY_VALUE_SPREAD = 0.2
 BY_VALUE_NAME = 3
 
 
-def _prior_by_value(ctx: Context, now: Fig, rate: Fig, stated: float) -> Fig | None:
-    """The earlier level, named with a few words of ``now``'s name, that ``now``'s growth ``rate`` points to: the nearest
-    amount of its family in its article, in another paragraph, that gives the rate as written — read only for a rate written to a tenth or finer
-    and levels written precisely enough that the rate's arithmetic spreads by at most :data:`BY_VALUE_SPREAD` points
-    (2019年市级一般公共预算支出安排86.2亿元，增长16.2%: the 2018 execution, 实际完成74.2亿元, sections before). Never firm."""
-    if not rate.f.decimals:
-        return None
+def _prior_by_value(ctx: Context, now: Fig, holds: Callable[[Fig], bool]) -> Fig | None:
+    """The earlier level, named with a few words of ``now``'s name, that ``now``'s change points to: the nearest amount of
+    its family in its article, in another paragraph, that ``holds`` accepts (2019年市级一般公共预算支出安排86.2亿元，增长
+    16.2%: the 2018 execution, 实际完成74.2亿元, sections before). Never firm."""
     for h in ctx.figs[max(0, now.i - BY_VALUE_FIGURES):now.i][::-1]:
         if h.article != now.article:
             break
@@ -143,10 +143,18 @@ def _prior_by_value(ctx: Context, now: Fig, rate: Fig, stated: float) -> Fig | N
                 or not ctx.usable(h) or h.qualifier or not h.value \
                 or longest_common(f"{now.label}|{now.clause}", f"{h.label}|{h.clause}") < BY_VALUE_NAME:
             continue
-        c, tol = _growth_tol(now, h, rate)
-        if tol - rate.half <= BY_VALUE_SPREAD and agrees(stated, c, tol):
+        if holds(h):
             return h
     return None
+
+
+def _gives_rate(now: Fig, rate: Fig, stated: float) -> Callable[[Fig], bool]:
+    """Whether a level gives ``now``'s growth ``rate`` as written — for a rate written to a tenth or finer, and levels
+    precise enough that its arithmetic spreads by at most :data:`BY_VALUE_SPREAD` points."""
+    def holds(h: Fig) -> bool:
+        c, tol = _growth_tol(now, h, rate)
+        return bool(rate.f.decimals) and tol - rate.half <= BY_VALUE_SPREAD and agrees(stated, c, tol)
+    return holds
 
 
 #: How many earlier levels under a change's name are paired, nearest first.
