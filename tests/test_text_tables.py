@@ -416,3 +416,19 @@ def test_a_table_of_a_cell_per_line_with_windows_line_ends_is_the_same_table(lay
     table = doc.tables[0]
     assert [str(c) for c in table.columns] == header
     assert table.values[0].tolist() == first and table.values[-1].tolist() == last
+
+
+#: 表1 of a county bulletin (w01), its rows written between their cells only (no bar at a line's ends), or with
+#: full-width bars: a row whose last cell is empty ends with a bar all the same.
+_OPEN_ROWS = ("表1 2019年年末阿左旗人口数及构成 |  |  | \n指 标 | 单位 | 年末数 | 比重(%)\n总户数 | 户 | 64933 | \n"
+              "户籍总人口 | 人 | 146041 | 100.0\n其中: 城镇 | 人 | 90730 | 62.1\n乡村 | 人 | 55311 | 37.9\n")
+
+
+@pytest.mark.parametrize("text", [_OPEN_ROWS, _OPEN_ROWS.replace(" | ", "｜")], ids=["bars", "full-width bars"])
+def test_open_rows_with_an_empty_last_cell_keep_their_columns(text):
+    doc = sm.read_document(text="人口情况如下：\n" + text + "\n全年出生人口1913人。")
+    (table,) = doc.tables
+    assert list(table.columns) == ["指 标", "单位", "年末数", "比重(%)"]
+    assert table.values.tolist()[:2] == [["总户数", "户", "64933", ""], ["户籍总人口", "人", "146041", "100.0"]]
+    shares = [(r.status, round(r.computed, 1), [e[2] for e in r.evidence]) for r in sm.audit(doc).itertuples() if r.check == "share"]
+    assert ("consistent", 62.1, ["62.1", "90730", "146041"]) in shares

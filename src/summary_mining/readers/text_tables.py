@@ -169,12 +169,12 @@ _ALIGNMENT_ROW = re.compile(r"[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)*[|
 
 
 def _open_rows(text: str, a: int, b: int, seps: str) -> bool:
-    """Whether no line of ``text[a:b]`` that holds a separator other than a tab ends with one (甲 | 1 | 2⏎乙 | 3 | 4:
-    rows written between their cells only), so that the line break of each such line ends a cell (a line holding
-    none continues a cell: 比上年增长⏎（%）)."""
+    """Whether most lines of ``text[a:b]`` that hold a separator other than a tab end with none (甲 | 1 | 2⏎乙 | 3 | 4:
+    rows written between their cells only; a row whose last cell is empty ends with one, 总户数 | 户 | 64933 |), so that
+    the line break of each such line ends a cell (a line holding none continues a cell: 比上年增长⏎（%）)."""
     marks = seps.replace("\t", "")
     ends = [text[x:y].rstrip()[-1:] for x, y in _line_spans_in(text, a, b) if any(c in marks for c in text[x:y])]
-    return bool(ends) and not any(e in marks for e in ends)
+    return 2 * sum(e not in marks for e in ends) > len(ends)
 
 
 def _line_spans_in(text: str, a: int, b: int) -> Iterator[Span]:
