@@ -432,3 +432,16 @@ def test_open_rows_with_an_empty_last_cell_keep_their_columns(text):
     assert table.values.tolist()[:2] == [["总户数", "户", "64933", ""], ["户籍总人口", "人", "146041", "100.0"]]
     shares = [(r.status, round(r.computed, 1), [e[2] for e in r.evidence]) for r in sm.audit(doc).itertuples() if r.check == "share"]
     assert ("consistent", 62.1, ["62.1", "90730", "146041"]) in shares
+
+
+def test_a_spaced_table_row_whose_last_cell_is_empty_stays_in_the_table():
+    """总户数  户  64933   (its empty 比重 cell left as the gap before the line's end) is a row of the table, a cell fewer."""
+    text = ("人口情况如下：\n表1 2019年年末阿左旗人口数及构成\n指 标  单位  年末数  比重(%)\n总户数  户  64933  \n"
+            "户籍总人口  人  146041  100.0\n其中: 城镇  人  90730  62.1\n乡村  人  55311  37.9\n全年出生人口1913人。")
+    (table,) = find_space_tables(text)
+    assert table.header == ["指 标", "单位", "年末数", "比重(%)"]
+    assert [[text[a:b] for a, b in r] for r in table.rows[:2]] == [["总户数", "户", "64933", ""], ["户籍总人口", "人", "146041", "100.0"]]
+    shares = [(r.status, round(r.computed, 1)) for r in sm.audit(text=text).itertuples() if r.check == "share"]
+    assert ("consistent", 62.1) in shares
+    # without the gap the row's missing cell could be any: no row of the table
+    assert not find_space_tables(text.replace("64933  \n", "64933\n"))
