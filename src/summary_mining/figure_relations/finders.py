@@ -1008,11 +1008,11 @@ def _base_by_value(ctx: Context, p: Fig, part: Fig, candidates: Iterable[Fig]) -
     reach = BASE_BY_VALUE_PARAGRAPHS if p.f.decimals else 1
     best = None
     for g in candidates:
-        if g is part or g.family != part.family or g.article != p.article or not ctx.usable(g) or g.redacted \
-                or not g.value or g.direction or g.para > p.para or part.para - g.para > reach:
+        if g is part or g.family != part.family or g.article != p.article or not ctx.usable(g) or g.direction \
+                or g.para > p.para or part.para - g.para > reach:
             continue
-        c, u = ratio(part, g)  # (rounded to its precision, never truncated: a reading by value is held strictly)
-        if agrees(p.written, c, p.half + u) and (best is None or abs(g.start - part.start) < abs(best.start - part.start)):
+        # (rounded to its precision, never truncated: a reading by value is held strictly)
+        if _holds(part, g, p, truncated=False) and (best is None or abs(g.start - part.start) < abs(best.start - part.start)):
             best = g
     return best
 
@@ -1379,12 +1379,12 @@ def find_respective_shares(ctx: Context) -> list[Relation]:
     return out
 
 
-def _holds(part: Fig, whole: Fig, p: Fig) -> bool:
-    """``p`` is ``part`` over ``whole`` to its written precision."""
+def _holds(part: Fig, whole: Fig, p: Fig, *, truncated: bool = True) -> bool:
+    """``p`` is ``part`` over ``whole`` to its written precision (or truncated to it, as the audit holds a ratio)."""
     if not whole.value or part.redacted or whole.redacted:
         return False
     c, u = ratio(part, whole)
-    return agrees(p.written, c, p.half + u, p.half)  # (as the audit holds it)
+    return agrees(p.written, c, p.half + u, p.half if truncated else 0.0)
 
 
 def find_shares(ctx: Context) -> list[Relation]:

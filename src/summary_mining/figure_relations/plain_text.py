@@ -19,8 +19,11 @@ True
 from __future__ import annotations
 
 import bisect
+from copy import copy
 from dataclasses import replace
 from typing import Iterable
+
+import pandas as pd
 
 from ..datafiles import code_pattern, rx_finditer, rx_fullmatch
 from ..figures.record import Figure
@@ -29,7 +32,7 @@ from ..normalize import normalize
 from ..readers.base import ReadResult
 from ..structure import build_document, structure_rules
 
-__all__ = ["PlainText", "PlainReading"]
+__all__ = ["PlainText", "PlainReading", "glosses", "pads", "wraps", "page_breaks"]
 
 #: A pronunciation gloss or a footnote mark (``glosses`` of structure.toml).
 _GLOSS = structure_rules().gloss or code_pattern("(?!)")
@@ -64,11 +67,6 @@ class PlainText:
             self._starts.append(pos)
         pieces.append(text[pos:])
         self.plain = "".join(pieces) if len(pieces) > 1 else text
-
-    @property
-    def changed(self) -> bool:
-        """Something was left out."""
-        return len(self._starts) > 1
 
     def at(self, k: int) -> int:
         """The text offset of plain character ``k`` (``len(plain)``: the end of the text)."""
@@ -167,18 +165,44 @@ def _plain_cell(cell: object) -> object:
     return PlainText(cell, dropped).plain if dropped else cell
 
 
-def _without(written: Document, text: PlainText) -> Document:
-    """``written`` without the pieces ``text`` leaves out: its blocks and tables placed in the shorter text and its
-    structure built there afresh (as a copy written without them reads), a line break that wraps a line as written
-    wrapping it still (a justified line padded so that the lines are even as written)."""
+def _plain_table(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with its cells and headers without glosses and pads (a copy, its ``attrs`` kept), or itself when none
+    holds any."""
+    cells = [*table.columns, *(v for row in table.itertuples(index=False) for v in row)]
+    if not any(isinstance(c, str) and (_plain_cell(c) is not c) for c in cells):
+        return table
+    return table.rename(columns=_plain_cell).map(_plain_cell)
+
+
+#: Pads past this share of a text's characters make its lines uneven once they are gone (a letter-spaced text): its
+#: structure is built afresh; fewer (一、综 合, 2023年 全市) leave it as it is, placed in the shorter text.
+PADDED_SHARE = 0.01
+
+
+def _without(written: Document, text: PlainText, dropped: list[tuple[int, int]], *, rebuild: bool = True) -> Document:
+    """``written`` without the pieces ``text`` leaves out (``dropped``): its blocks and tables placed in the shorter text,
+    and its structure built there afresh (``rebuild``: as a copy written without them reads, a line break that wraps a
+    line as written wrapping it still) or placed there as it is."""
     at = text.index
     blocks = [replace(b, start=at(b.start), end=at(b.end),
                       cells=tuple((at(s), at(e)) for s, e in b.cells) if b.cells is not None else None)
               for b in written.blocks]
-    result = ReadResult(text=text.plain, format=written.format, blocks=blocks,
-                        tables=[t.rename(columns=_plain_cell).map(_plain_cell) for t in written.tables],
-                        metadata=dict(written.metadata))
-    return build_document(result, doc_id=written.doc_id, source=written.source, wraps=[at(k) for k in wraps(written)])
+    tables = [_plain_table(t) for t in written.tables]
+    if rebuild:
+        result = ReadResult(text=text.plain, format=written.format, blocks=blocks, tables=tables,
+                            metadata=dict(written.metadata))
+        return build_document(result, doc_id=written.doc_id, source=written.source, wraps=[at(k) for k in wraps(written)])
+
+    def placed(items: list, *fields: str) -> list:
+        return [replace(x, **{f: at(getattr(x, f)) for f in fields}) for x in items]
+    return Document(
+        doc_id=written.doc_id, source=written.source, format=written.format, text=text.plain,
+        articles=placed(written.articles, "start", "end"), sections=placed(written.sections, "start", "end", "title_end"),
+        sentences=placed(written.sentences, "start", "end"), tables=tables, blocks=blocks,
+        metadata=dict(written.metadata), paragraphs=placed(written.paragraphs, "start", "end"),
+        lines=[(at(s), at(e)) for s, e in written.lines], clause_cuts=[at(k) for k in written.clause_cuts],
+        stops=[at(k) for k in written.stops], stop_numbers=list(written.stop_numbers),
+        normalized_text=PlainText(written.normalized_text, dropped).plain)
 
 
 class PlainReading:
@@ -200,7 +224,9 @@ class PlainReading:
             dropped = find(doc)
             if dropped:
                 text = PlainText(doc.text, dropped)
-                doc = _without(doc, text)
+                # (a few pads leave the lines as they were: the structure placed, not built again)
+                few = find is pads and len(dropped) <= PADDED_SHARE * len(doc.text)
+                doc = _without(doc, text, dropped, rebuild=not few)
                 steps.append(text)
         return cls(written, steps, doc) if steps else None
 
@@ -223,8 +249,10 @@ class PlainReading:
         surface as written, which messages quote: 266.63 亿元)."""
         doc, out = self.doc, []
         for f in figures:
-            s, e = self.plain_span(f.start, f.end)
-            out.append(replace(f, start=s, end=e, sentence=doc.sentence_index(s), clause=doc.clause_at(s).index))
+            g = copy(f)  # (a shallow copy: a dataclass replace calls __init__ with every field, five times slower)
+            g.start, g.end = self.plain_span(f.start, f.end)
+            g.sentence, g.clause = doc.sentence_index(g.start), doc.clause_at(g.start).index
+            out.append(g)
         return out
 
     def evidence(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, str]]:

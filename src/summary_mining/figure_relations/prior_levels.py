@@ -134,8 +134,8 @@ BY_VALUE_NAME = 3
 
 def _prior_by_value(ctx: Context, now: Fig, holds: Callable[[Fig], bool]) -> Fig | None:
     """The earlier level, named with a few words of ``now``'s name, that ``now``'s change points to: the nearest amount of
-    its family in its article, in another paragraph, that ``holds`` accepts (2019年市级一般公共预算支出安排86.2亿元，增长
-    16.2%: the 2018 execution, 实际完成74.2亿元, sections before). Never firm."""
+    its family in its article, in another paragraph, that ``holds`` accepts (2026年市级一般公共预算支出安排122.25亿元，增长
+    2.11%: the 2025 execution, 一般公共预算支出119.72亿元, sections before). Never firm."""
     for h in ctx.figs[max(0, now.i - BY_VALUE_FIGURES):now.i][::-1]:
         if h.article != now.article:
             break
