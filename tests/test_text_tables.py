@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import summary_mining as sm
-from summary_mining.readers.text_tables import find_space_tables, find_text_tables
+from summary_mining.readers.text_tables import find_space_tables, find_text_tables, find_word_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 RELDOCS = ROOT / "tests" / "data" / "relations" / "docs"
@@ -445,3 +445,13 @@ def test_a_spaced_table_row_whose_last_cell_is_empty_stays_in_the_table():
     assert ("consistent", 62.1) in shares
     # without the gap the row's missing cell could be any: no row of the table
     assert not find_space_tables(text.replace("64933  \n", "64933\n"))
+
+
+def test_a_one_space_table_row_of_one_letter_words_is_no_word_spaced_out():
+    """纱 吨 1440.63 8.3 (a product of one letter, its unit one letter) keeps four cells under a header of four: the
+    letters of a word a PDF spaced out (指 标 单 位) pair up only where the row would not fit the header otherwise."""
+    text = ("主要产品产量如下：\n产品名称 单位 产量 比上年增长(%)\n饲料 万吨 35.58 53.6\n饮料 万吨 19.86 3.8\n纱 吨 1440.63 8.3\n"
+            "蚕丝 吨 148.47 113.9\n人造板表面装饰板 万平方米 243.34 4.3\n\n全年情况良好。")
+    (table,) = find_word_tables(text)
+    assert [[text[a:b] for a, b in r] for r in table.rows][2:4] == [["纱", "吨", "1440.63", "8.3"], ["蚕丝", "吨", "148.47", "113.9"]]
+    assert len(table.rows) == 5

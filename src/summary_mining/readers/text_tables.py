@@ -660,10 +660,10 @@ def find_space_tables(text: str, rules: TextTableRules | None = None, skip: list
 _ONE_SPACE = re.compile("[ \u3000]")
 
 
-def _word_cells(text: str, a: int, b: int) -> list[Span]:
+def _word_cells(text: str, a: int, b: int, pair: bool = True) -> list[Span]:
     """The cells of line ``text[a:b]`` set apart by single spaces, words a PDF's layout spaced out put together again:
-    a lone CJK character after a cell ending in a digit joins it (2020 年 -> 2020年), and a run of lone CJK characters
-    of even length pairs up (指 标 单 位 -> 指标, 单位)."""
+    a lone CJK character after a cell ending in a digit joins it (2020 年 -> 2020年), and (``pair``) a run of lone CJK
+    characters of even length pairs up (指 标 单 位 -> 指标, 单位)."""
     cells = _gap_cells(text, a, b, _ONE_SPACE)
     out: list[Span] = []
     k = 0
@@ -674,7 +674,7 @@ def _word_cells(text: str, a: int, b: int) -> list[Span]:
             out[-1] = (out[-1][0], y)
             k += 1
             continue
-        if lone:
+        if lone and pair:
             j = k
             while j < len(cells) and cells[j][1] - cells[j][0] == 1 and not text[cells[j][0]].isascii():
                 j += 1
@@ -716,8 +716,13 @@ def find_word_tables(text: str, rules: TextTableRules | None = None, skip: list[
             k += 1
             continue
         j = k + 1
-        while j < len(lines) and len(lines[j]) == width \
-                and _numbers([_squeeze(text[x:y]) for x, y in lines[j][-1:]], rules)[0]:
+        while j < len(lines) and lines[j]:
+            if len(lines[j]) != width:  # (纱 吨 1440.63 8.3: a name and a unit of one letter each, not a word spaced out)
+                alone = _word_cells(text, lines[j][0][0], lines[j][-1][1], pair=False)
+                if len(alone) == width:
+                    lines[j] = alone
+            if len(lines[j]) != width or not _numbers([_squeeze(text[x:y]) for x, y in lines[j][-1:]], rules)[0]:
+                break
             j += 1
         if j - k - 1 < rules.word_min_rows or _overlaps(taken, head[0][0], lines[j - 1][-1][1]):
             k += 1
