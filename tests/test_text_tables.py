@@ -455,3 +455,13 @@ def test_a_one_space_table_row_of_one_letter_words_is_no_word_spaced_out():
     (table,) = find_word_tables(text)
     assert [[text[a:b] for a, b in r] for r in table.rows][2:4] == [["纱", "吨", "1440.63", "8.3"], ["蚕丝", "吨", "148.47", "113.9"]]
     assert len(table.rows) == 5
+
+
+def test_a_one_space_table_row_whose_last_cell_is_empty_stays_in_the_table():
+    """全市常住人口 866.60  (its empty 比重 cell left as the space before the line's end) is a row of the table."""
+    text = ("人口情况如下：\n指标 年末数（万人） 比重（%）\n全市常住人口 866.60 \n其中：城镇 392.66 45.31\n乡村 473.94 54.69\n"
+            "其中：男性 428.20 49.41\n女性 438.40 50.59\n\n全年出生人口7.5万人。")
+    (table,) = find_word_tables(text)
+    assert [[text[a:b] for a, b in r] for r in table.rows][:2] == [["全市常住人口", "866.60", ""], ["其中：城镇", "392.66", "45.31"]]
+    shares = [(r.status, round(r.computed, 2)) for r in sm.audit(text=text).itertuples() if r.check == "share"]
+    assert ("consistent", 45.31) in shares

@@ -721,7 +721,12 @@ def find_word_tables(text: str, rules: TextTableRules | None = None, skip: list[
                 alone = _word_cells(text, lines[j][0][0], lines[j][-1][1], pair=False)
                 if len(alone) == width:
                     lines[j] = alone
-            if len(lines[j]) != width or not _numbers([_squeeze(text[x:y]) for x, y in lines[j][-1:]], rules)[0]:
+            end = lines[j][-1][1]
+            if len(lines[j]) == width - 1 and text[end:end + 1] in (" ", "\u3000") \
+                    and _numbers([_squeeze(text[x:y]) for x, y in lines[j][-1:]], rules)[0]:
+                lines[j] = [*lines[j], (end, end)]  # (全市常住人口 866.60 : its last cell empty, the space before it left)
+            last = next((c for c in reversed(lines[j]) if c[1] > c[0]), None) if len(lines[j]) == width else None
+            if last is None or not _numbers([_squeeze(text[last[0]:last[1]])], rules)[0]:
                 break
             j += 1
         if j - k - 1 < rules.word_min_rows or _overlaps(taken, head[0][0], lines[j - 1][-1][1]):
