@@ -465,3 +465,14 @@ def test_a_one_space_table_row_whose_last_cell_is_empty_stays_in_the_table():
     assert [[text[a:b] for a, b in r] for r in table.rows][:2] == [["全市常住人口", "866.60", ""], ["其中：城镇", "392.66", "45.31"]]
     shares = [(r.status, round(r.computed, 2)) for r in sm.audit(text=text).itertuples() if r.check == "share"]
     assert ("consistent", 45.31) in shares
+
+
+def test_a_spaced_table_of_one_value_column_under_an_indented_header():
+    """          比上年增长（%） — one header cell indented past the row names' column — heads a table of two columns."""
+    text = ("主要工业指标：\n          比上年增长（%）\n规模以上工业增加值    5.0\n在总计中：轻工业    0.2\n重工业    11.2\n"
+            "在总计中：国有企业    -2.0\n集体企业    -28.0\n股份制企业    6.7\n\n全年工业生产平稳。")
+    (table,) = find_space_tables(text)
+    assert table.header == ["", "比上年增长（%）"]
+    assert [[text[a:b] for a, b in r] for r in table.rows][:2] == [["规模以上工业增加值", "5.0"], ["在总计中：轻工业", "0.2"]]
+    df = sm.extract(text=text)
+    assert df.loc[df["source"] == "table", ["surface", "value", "unit"]].values.tolist()[:2] == [["5.0", 5.0, "%"], ["0.2", 0.2, "%"]]

@@ -622,6 +622,9 @@ def find_space_tables(text: str, rules: TextTableRules | None = None, skip: list
         # (a line with no gap, or with a sentence's marks, is looked at no further: str and re scans, no Python loop)
         cells = _gap_cells(text, a, b, gap) if 0 < b - a <= rules.max_line_chars \
             and gap.search(text, a, b) and not marks.search(text, a, b) else []
+        if not cells and 0 < b - a <= rules.max_line_chars and a >= 2 and text[a - 2:a] in ("  ", "\u3000\u3000") \
+                and not marks.search(text, a, b):
+            cells = [(a, b)]  # (one header cell indented past the row names' column:           比上年增长（%）)
         if run and len(cells) == len(run[-1]) - 1 >= 2 and text[b:b + 1] in (" ", "\u3000") \
                 and not _numbers([_squeeze(text[cells[0][0]:cells[0][1]])], rules)[0]:
             cells = [*cells, (b, b)]  # (a row whose last cell is empty, its gap left before the line's end: 总户数  户  64933  )
