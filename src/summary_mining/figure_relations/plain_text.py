@@ -27,9 +27,9 @@ import pandas as pd
 
 from ..datafiles import code_pattern, rx_finditer, rx_fullmatch
 from ..figures.record import Figure
-from ..model import Document
+from ..model import Document, Paragraph, Sentence
 from ..normalize import normalize
-from ..readers.base import ReadResult
+from ..readers.base import Block, ReadResult
 from ..structure import build_document, structure_rules
 
 __all__ = ["PlainText", "PlainReading", "glosses", "pads", "wraps", "page_breaks"]
@@ -184,22 +184,22 @@ def _without(written: Document, text: PlainText, dropped: list[tuple[int, int]],
     and its structure built there afresh (``rebuild``: as a copy written without them reads, a line break that wraps a
     line as written wrapping it still) or placed there as it is."""
     at = text.index
-    blocks = [replace(b, start=at(b.start), end=at(b.end),
-                      cells=tuple((at(s), at(e)) for s, e in b.cells) if b.cells is not None else None)
-              for b in written.blocks]
+    blocks = [Block(at(b.start), at(b.end), b.kind, b.level, b.table, b.row, b.page,
+                    tuple((at(s), at(e)) for s, e in b.cells) if b.cells is not None else None) for b in written.blocks]
     tables = [_plain_table(t) for t in written.tables]
     if rebuild:
         result = ReadResult(text=text.plain, format=written.format, blocks=blocks, tables=tables,
                             metadata=dict(written.metadata))
         return build_document(result, doc_id=written.doc_id, source=written.source, wraps=[at(k) for k in wraps(written)])
 
-    def placed(items: list, *fields: str) -> list:
-        return [replace(x, **{f: at(getattr(x, f)) for f in fields}) for x in items]
+    # (each record built anew from its fields, the offsets placed: a dataclass replace costs several times as much)
     return Document(
         doc_id=written.doc_id, source=written.source, format=written.format, text=text.plain,
-        articles=placed(written.articles, "start", "end"), sections=placed(written.sections, "start", "end", "title_end"),
-        sentences=placed(written.sentences, "start", "end"), tables=tables, blocks=blocks,
-        metadata=dict(written.metadata), paragraphs=placed(written.paragraphs, "start", "end"),
+        articles=[replace(a, start=at(a.start), end=at(a.end)) for a in written.articles],
+        sections=[replace(x, start=at(x.start), end=at(x.end), title_end=at(x.title_end)) for x in written.sections],
+        sentences=[Sentence(x.index, at(x.start), at(x.end), x.article, x.section) for x in written.sentences],
+        tables=tables, blocks=blocks, metadata=dict(written.metadata),
+        paragraphs=[Paragraph(x.index, at(x.start), at(x.end)) for x in written.paragraphs],
         lines=[(at(s), at(e)) for s, e in written.lines], clause_cuts=[at(k) for k in written.clause_cuts],
         stops=[at(k) for k in written.stops], stop_numbers=list(written.stop_numbers),
         normalized_text=PlainText(written.normalized_text, dropped).plain)
