@@ -47,7 +47,7 @@ def _words(s: str) -> str:
 
 def _bracketed_after(ctx: Context, a: Fig, b: Fig) -> bool:
     """``b`` stands alone in brackets right after ``a`` (96.67%（29个）, 罗阳镇14个(87.5%))."""
-    return _words(ctx.text[a.after:b.start]) in ("（", "(") and ctx.text[b.after:b.after + 3].lstrip()[:1] in ("）", ")")
+    return _words(ctx.text[a.end:b.start]) in ("（", "(") and ctx.text[b.end:b.end + 3].lstrip()[:1] in ("）", ")")
 
 
 def _pairs(ctx: Context) -> list[tuple[Fig, Fig]]:
@@ -81,7 +81,7 @@ def _runs(pairs: list[tuple[Fig, Fig]]) -> list[list[tuple[Fig, Fig]]]:
 
 def _noun_after(ctx: Context, g: Fig) -> str:
     """The words right after ``g`` to the next break (30个地表水省控河流断面、 -> 地表水省控河流断面)."""
-    s = ctx.text[g.after:g.after + 2 * NOUN_WINDOW]
+    s = ctx.text[g.end:g.end + 2 * NOUN_WINDOW]
     k = next((i for i, ch in enumerate(s) if ch in _BREAKS and ch != "\n"), len(s))
     return _words(s[:k])[:NOUN_WINDOW]
 

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, Sequence
 
 import regex
 
-from ..datafiles import code_pattern, rx_finditer, rx_finditer_any, rx_fullmatch, rx_match, rx_search, rx_sub
+from ..datafiles import code_pattern, rx_finditer, rx_finditer_any, rx_fullmatch, rx_search, rx_sub
 from ..figures.record import Figure
 from ..model import Document
 from ..rules.labels import label_rules
@@ -52,18 +52,16 @@ _TRIM = "，,；;。：:、 \t\r\n"
 class Fig:
     """A figure record and its place: ``i`` (index in reading order), ``para`` (paragraph), ``stmt``
     (full sentence, to 。！？), ``sentence`` (statement, to 。！？；), ``clause`` (the normalised words
-    of its clause before it), ``family`` (what it may be added to or divided by), ``after`` (where the words after it
-    start: its end, or past a pronunciation gloss of its last character, 4個(gè)：)."""
+    of its clause before it) and ``family`` (what it may be added to or divided by)."""
 
     __slots__ = ("f", "i", "para", "stmt", "sentence", "article", "clause", "cmap", "family", "written", "half",
-                 "start", "end", "after", "surface", "kind", "unit", "value", "qualifier", "role", "label", "indicator",
+                 "start", "end", "surface", "kind", "unit", "value", "qualifier", "role", "label", "indicator",
                  "redacted", "in_name", "direction", "source", "factor", "unit_text")
 
     def __init__(self, f: Figure, i: int, doc: Document, clause: tuple[str, int | list[int]], family: str) -> None:
         self.f = f
         self.i = i
         self.start, self.end, self.surface, self.kind = f.start, f.end, f.surface, f.kind
-        self.after = gloss_end(doc.normalized_text, f.end)
         self.unit, self.value, self.qualifier, self.role = f.unit, f.value, f.qualifier or "", f.role or ""
         self.label, self.indicator = strip_glosses(f.label or ""), f.indicator or ""
         self.redacted, self.in_name, self.direction, self.source = f.redacted, f.in_name, f.direction or "", f.source
@@ -101,23 +99,8 @@ PART_BRACKET = 32
 PART_OPENERS = ("其中", "含", "包括", "包含")
 _CLAUSE_BREAKS = structure_rules().clause_breaks
 
-#: The longest gloss read past after a figure (brackets included: (zhuàng)).
-GLOSS_CHARS = 12
 #: A pronunciation gloss in brackets (增長(zhǎng)): read past, never a word of a clause (structure.toml).
 _GLOSS = structure_rules().gloss or code_pattern("(?!)")
-
-
-def gloss_end(text: str, pos: int) -> int:
-    """Where a pronunciation gloss opening at ``pos`` ends (個(gè): past its closing bracket); ``pos`` when none opens
-    there.
-
-    >>> gloss_end("4個(gè)：", 2), gloss_end("4個：", 2), gloss_end("3个(甲村、乙村)", 2)
-    (6, 2, 2)
-    """
-    if text[pos:pos + 1] not in "(（":
-        return pos
-    m = rx_match(_GLOSS, text, pos, pos + GLOSS_CHARS)
-    return m.end() if m is not None else pos
 
 
 def family_of(f: Figure, rules: RelationRules) -> str:

@@ -27,7 +27,7 @@ from ..structure import PAD_SPACES, strip_glosses, structure_rules
 from .arithmetic import NOT_PARTS, agrees, prefix_match, ratio, sum_tolerance
 from .carry_overs import find_carry_overs
 from .context import (ARTICLE_WINDOW, BRACKETED, FIGURE_WINDOW, NAMED_PART_STATEMENTS, PART_OPENERS, TEXT_WINDOW,
-                      Context, Fig, gloss_end, occurrences)
+                      Context, Fig, occurrences)
 from .context import common_suffix as _common_suffix
 from .context import longest_common as _lcs
 from .context import without_ends
@@ -98,7 +98,7 @@ def _adjacent(ctx: Context, g: Fig, cue: int) -> bool:
     """``g`` is the subject of the cue at ``cue``: in the clause before it, with at most bracketed
     remarks, clauses ending in a percentage (同比增长21%, 占…的92.42%) or stating a change (增加2362万元)
     in between, and the part's name said again right before the cue (…，税收占财政总收入的比重为53.79%)."""
-    gap = rx_sub(BRACKETED, "", ctx.text[g.after:cue]).strip()
+    gap = rx_sub(BRACKETED, "", ctx.text[g.end:cue]).strip()
     segments = regex.split(r"[，,]", gap)
     head = segments[0].strip()
     # (the figure's own noun after it is no gap: 已完成了82086万元的到位资金，完成全年目标的117.27%)
@@ -213,7 +213,7 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig |
         # 主要规模以上工业产品中: the words after it in its clause may say so too
         if _has_any(rule.denominator, clause) or (_has_any(rule.denominator, f"{clause}|{g.label}|{g.indicator}")
                                                  and not _has_any(rule.numerator, clause)) \
-                or _has_any(rule.denominator, ctx.text[g.after:ctx.doc.clause_at(g.end - 1).end]):
+                or _has_any(rule.denominator, ctx.text[g.end:ctx.doc.clause_at(g.end - 1).end]):
             den = _whole_named(ctx, g, p, rule.denominator)
             break
     if den is not None and den.stmt < num.stmt == back and back == p.stmt - 1 and _list_goes_on(ctx, p):
@@ -266,7 +266,7 @@ def _whole_named(ctx: Context, g: Fig, rate: Fig, words) -> Fig:
 def _list_goes_on(ctx: Context, g: Fig) -> bool:
     """A semicolon follows ``g`` in its full sentence: ``g`` ends an item of a list that goes on after it."""
     _, hi = ctx.statement_span(g)
-    rest = ctx.text[g.after:hi]
+    rest = ctx.text[g.end:hi]
     return "；" in rest or ";" in rest
 
 
@@ -2993,7 +2993,7 @@ _PADDING = PAD_SPACES + "\r\n"  # read past in an allocation's words (a justifie
 def _used_for(ctx: Context, g: Fig) -> bool:
     """``g`` is followed by the allocation verb, spaces read past (362亿元用于土地储备)."""
     verb = ctx.rules.allocation_verb
-    after = ctx.text[g.after:g.after + 3 * len(verb) + 4]
+    after = ctx.text[g.end:g.end + 3 * len(verb) + 4]
     return "".join(c for c in after if c not in _PADDING).startswith(verb)
 
 
@@ -3161,7 +3161,7 @@ def _counted_noun(ctx: Context, g: Fig) -> str:
     """What a count counts when the noun follows it: 100个传统村落 -> 传统村落 ("" when it precedes)."""
     if g.kind != "count":
         return ""
-    m = rx_match(_NOUN_AFTER, ctx.text, g.after, g.after + TEXT_WINDOW)
+    m = rx_match(_NOUN_AFTER, ctx.text, g.end, g.end + TEXT_WINDOW)
     return m.group(1) if m else ""
 
 
@@ -3412,13 +3412,13 @@ def _list_after(ctx: Context, g: Fig) -> tuple[int, str, bool] | None:
     without glosses, pads and soft wraps (:meth:`Context.plain`: a list after a colon, read on past a wrap)."""
     text, r = ctx.text, ctx.rules
     end = ctx.sentence_end(g)
-    after = text[g.after:end]
+    after = text[g.end:end]
     m = rx_match(r.enum_list_after, after)
     if m:
-        open_at = g.after + m.end() - 1
+        open_at = g.end + m.end() - 1
         close = _close_paren(text, open_at)
-        if close < 0 or gloss_end(text, open_at) == close + 1:
-            return None  # (3家高新區(qū): a pronunciation gloss in brackets lists no names)
+        if close < 0:
+            return None
         inner_start = open_at + 1
         inner = text[inner_start:close]
         if rx_match(_NESTED_COUNT, inner):
@@ -3427,7 +3427,7 @@ def _list_after(ctx: Context, g: Fig) -> tuple[int, str, bool] | None:
     m = rx_match(_COLON, after)
     if m:  # 发展3个:A、B、C — to the end of the statement, or of the bracket the count stands in
         p = ctx.plain()
-        plain, start, end = p.plain, p.index(g.after + m.end()), p.index(end)
+        plain, start, end = p.plain, p.index(g.end + m.end()), p.index(end)
         stop, depth = start, 0
         # (a list of names joined by 、 ends at its first comma: 乡镇4个:罗阳镇、东溪乡、龟湖镇、雪溪乡,其余15个乡镇未完成)
         stops = "；;。\n，," if "、" in plain[start:end].split("，")[0].split(",")[0] else "；;。\n"
@@ -3595,7 +3595,7 @@ def _count_respectively(ctx: Context, g: Fig) -> Relation | None:
     """共参加两次省级重大活动，分别于A和B: the items after 分别."""
     r = ctx.rules
     end = ctx.sentence_end(g)
-    after = ctx.text[g.after:end]
+    after = ctx.text[g.end:end]
     noun = rx_match(r.enum_noun, after)
     cut = noun.end()
     rest = after[cut:]
@@ -3605,7 +3605,7 @@ def _count_respectively(ctx: Context, g: Fig) -> Relation | None:
         m = rx_match(r.respectively, rest)
     if not m:
         return None
-    start = g.after + cut + m.end()
+    start = g.end + cut + m.end()
     if rest[m.end():m.end() + 1] in (":", "："):
         listed = _statements_listed(ctx, g, start + 1)
         if listed is not None:
@@ -3942,7 +3942,7 @@ def restated_in_units(ctx: Context, relations: list[Relation]) -> list[Relation]
     def alt(f) -> Fig | None:
         g = ctx.by_record.get(id(f))
         h = ctx.figs[g.i + 1] if g is not None and g.i + 1 < len(ctx.figs) else None
-        if h is None or ctx.text[g.after:h.start] not in ("(", "（") or ctx.text[h.after:h.after + 1] not in (")", "）") \
+        if h is None or ctx.text[g.end:h.start] not in ("(", "（") or ctx.text[h.end:h.end + 1] not in (")", "）") \
                 or h.kind != g.kind or h.unit_text == g.unit_text or not ctx.usable(h):
             return None
         return h
@@ -4171,7 +4171,7 @@ def _ratio_base(ctx: Context, g: Fig) -> Fig | None:
     """The percentage written right after ``g`` as a ratio of it (完成预算105425万元的5.39%), if any: ``g`` is the whole
     it is measured against, not the level a change in its statement is of."""
     nxt = ctx.figs[g.i + 1] if g.i + 1 < len(ctx.figs) else None
-    return nxt if nxt is not None and nxt.kind == "percentage" and ctx.text[g.after:nxt.start].strip(PAD_SPACES) == "的" \
+    return nxt if nxt is not None and nxt.kind == "percentage" and ctx.text[g.end:nxt.start].strip(PAD_SPACES) == "的" \
         else None
 
 

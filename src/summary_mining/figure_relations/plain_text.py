@@ -30,7 +30,7 @@ from ..figures.record import Figure
 from ..model import Document, Paragraph, Sentence
 from ..normalize import normalize
 from ..readers.base import Block, ReadResult
-from ..structure import build_document, structure_rules
+from ..structure import PAD_SPACES, build_document, structure_rules
 
 __all__ = ["PlainText", "PlainReading", "glosses", "pads", "wraps", "page_breaks"]
 
@@ -41,7 +41,8 @@ _CJK = r"\p{Han}，。；：、！？（）“”《》"
 #: One space padding a letter of a justified line (全 市 社 会, 其 中 ，, 增 长 8.1%, 值 (GDP)): a Chinese character or
 #: full-width mark (its gloss read past) on one side, no other space nor a cell's bar on either. (Two or more spaces, and
 #: tabs, may set table cells apart: kept; so is one space between two cells of a table row.)
-_PAD = code_pattern(rf"(?<=[{_CJK}](?:{_GLOSS.pattern})?)[ \u3000\u00a0](?=[^\s|｜])|(?<=[^\s|｜])[ \u3000\u00a0](?=[{_CJK}])")
+_ONE = "[" + PAD_SPACES.replace("\t", "") + "]"
+_PAD = code_pattern(rf"(?<=[{_CJK}](?:{_GLOSS.pattern})?){_ONE}(?=[^\s|｜])|(?<=[^\s|｜]){_ONE}(?=[{_CJK}])")
 
 
 class PlainText:
@@ -105,7 +106,7 @@ def pads(doc: Document) -> list[tuple[int, int]]:
     '全市社会保险基金支出完成12.3亿元，增长8%。\\n城镇  110.8  51.3\\n乡村  105.0  48.7'
     """
     text = doc.normalized_text
-    if " " not in text and "\u3000" not in text and "\u00a0" not in text:
+    if not any(c in text for c in PAD_SPACES if c != "\t"):
         return []
     rows = [b for b in doc.blocks if b.kind == "table_row"]
     starts = [b.start for b in rows]

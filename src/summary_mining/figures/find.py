@@ -24,7 +24,7 @@ from ..normalize import normalize
 from ..numerals import decimals, is_redacted, last_digit_unit, parse_number
 from ..rules.segment import Segmenter
 from ..rules.units import MetricRules, Unit, metric_rules
-from ..structure import strip_glosses, structure_rules
+from ..structure import PAD_SPACES, strip_glosses, structure_rules
 from .record import NAN, Figure
 from .tables import table_cells
 
@@ -134,8 +134,8 @@ def _is_chinese_number(num: str) -> bool:
     return bool(num) and not num[0].isdigit() and not is_redacted(num)
 
 
-#: A space padding a figure from the word before it (突破 1600亿元).
-_PAD_CHARS = " \u3000\u00a0"
+#: A space padding a figure from the word before it (突破 1600亿元; a tab sets table cells apart).
+_PAD_CHARS = PAD_SPACES.replace("\t", "")
 
 
 def _prefix_qualifier(ctx: _Context, start: int) -> str | None:

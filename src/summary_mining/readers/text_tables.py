@@ -597,6 +597,20 @@ def _gap_cells(text: str, a: int, b: int, gap: re.Pattern[str]) -> list[Span]:
     return [(x, y) for x, y in out if y > x]
 
 
+def _empty_last_cell(text: str, cells: list[Span], width: int) -> list[Span]:
+    """The cells of a row one short of ``width`` with an empty last cell added when a space after its last written
+    cell, left before the line's end, says that cell is empty (总户数  户  64933  ; 全市常住人口 866.60 ); else ``cells``.
+
+    >>> text = "总户数  户  64933  \\n"
+    >>> _empty_last_cell(text, [(0, 3), (5, 6), (8, 13)], 4), _empty_last_cell(text.rstrip(), [(0, 3), (5, 6), (8, 13)], 4)
+    ([(0, 3), (5, 6), (8, 13), (13, 13)], [(0, 3), (5, 6), (8, 13)])
+    """
+    end = cells[-1][1] if cells else 0
+    if cells and len(cells) == width - 1 and text[end:end + 1] in (" ", "\u3000"):
+        return [*cells, (end, end)]
+    return cells
+
+
 def find_space_tables(text: str, rules: TextTableRules | None = None, skip: list[Span] | None = None) -> list[TextTable]:
     """Tables whose columns are set apart by spaces, as a PDF's text layout writes them (``[space_tables]`` of
     ``data/tables.toml``): a run of at least ``min_lines`` lines of as many cells each (two or more, none a
@@ -625,9 +639,8 @@ def find_space_tables(text: str, rules: TextTableRules | None = None, skip: list
         if not cells and 0 < b - a <= rules.max_line_chars and a >= 2 and text[a - 2:a] in ("  ", "\u3000\u3000") \
                 and not marks.search(text, a, b):
             cells = [(a, b)]  # (one header cell indented past the row names' column:           比上年增长（%）)
-        if run and len(cells) == len(run[-1]) - 1 >= 2 and text[b:b + 1] in (" ", "\u3000") \
-                and not _numbers([_squeeze(text[cells[0][0]:cells[0][1]])], rules)[0]:
-            cells = [*cells, (b, b)]  # (a row whose last cell is empty, its gap left before the line's end: 总户数  户  64933  )
+        if run and len(cells) >= 2 and not _numbers([_squeeze(text[cells[0][0]:cells[0][1]])], rules)[0]:
+            cells = _empty_last_cell(text, cells, len(run[-1]))  # (its name no number: 总户数  户  64933  )
         if len(cells) >= 2 and (not run or len(cells) == len(run[-1])):
             if not run:
                 lead = prev
@@ -724,10 +737,8 @@ def find_word_tables(text: str, rules: TextTableRules | None = None, skip: list[
                 alone = _word_cells(text, lines[j][0][0], lines[j][-1][1], pair=False)
                 if len(alone) == width:
                     lines[j] = alone
-            end = lines[j][-1][1]
-            if len(lines[j]) == width - 1 and text[end:end + 1] in (" ", "\u3000") \
-                    and _numbers([_squeeze(text[x:y]) for x, y in lines[j][-1:]], rules)[0]:
-                lines[j] = [*lines[j], (end, end)]  # (全市常住人口 866.60 : its last cell empty, the space before it left)
+            if _numbers([_squeeze(text[x:y]) for x, y in lines[j][-1:]], rules)[0]:
+                lines[j] = _empty_last_cell(text, lines[j], width)  # (its last written cell a number: 全市常住人口 866.60 )
             last = next((c for c in reversed(lines[j]) if c[1] > c[0]), None) if len(lines[j]) == width else None
             if last is None or not _numbers([_squeeze(text[last[0]:last[1]])], rules)[0]:
                 break
