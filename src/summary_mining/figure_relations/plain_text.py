@@ -19,10 +19,10 @@ True
 from __future__ import annotations
 
 import bisect
-from copy import copy
 from dataclasses import replace
-from typing import Iterable
+from typing import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from ..datafiles import code_pattern, rx_finditer, rx_fullmatch
@@ -68,6 +68,7 @@ class PlainText:
             self._starts.append(pos)
         pieces.append(text[pos:])
         self.plain = "".join(pieces) if len(pieces) > 1 else text
+        self._runs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def at(self, k: int) -> int:
         """The text offset of plain character ``k`` (``len(plain)``: the end of the text)."""
@@ -84,6 +85,21 @@ class PlainText:
         i = bisect.bisect_right(self._starts, offset) - 1
         k = self._plain_starts[i] + offset - self._starts[i]
         return min(k, self._plain_starts[i + 1]) if i + 1 < len(self._plain_starts) else min(k, len(self.plain))
+
+    def indexes(self, offsets: Sequence[int]) -> list[int]:
+        """:meth:`index` of each of ``offsets`` at once (a document's every sentence, line and clause cut: one
+        vectorised lookup instead of a call per offset).
+
+        >>> PlainText("增長(zhǎng)3%", [(2, 9)]).indexes([0, 4, 9, 11])
+        [0, 2, 2, 4]
+        """
+        if self._runs is None:
+            starts, plain_starts = np.array(self._starts), np.array(self._plain_starts)
+            self._runs = (starts, plain_starts, np.append(plain_starts[1:], len(self.plain)))
+        starts, plain_starts, next_starts = self._runs
+        at = np.asarray(offsets, dtype=np.int64)
+        i = np.searchsorted(starts, at, side="right") - 1
+        return np.minimum(plain_starts[i] + at - starts[i], next_starts[i]).tolist()
 
 
 def glosses(text: str) -> list[tuple[int, int]]:
@@ -184,25 +200,32 @@ def _without(written: Document, text: PlainText, dropped: list[tuple[int, int]],
     """``written`` without the pieces ``text`` leaves out (``dropped``): its blocks and tables placed in the shorter text,
     and its structure built there afresh (``rebuild``: as a copy written without them reads, a line break that wraps a
     line as written wrapping it still) or placed there as it is."""
-    at = text.index
-    blocks = [Block(at(b.start), at(b.end), b.kind, b.level, b.table, b.row, b.page,
-                    tuple((at(s), at(e)) for s, e in b.cells) if b.cells is not None else None) for b in written.blocks]
+    at, many = text.index, text.indexes
+    starts, ends = many([b.start for b in written.blocks]), many([b.end for b in written.blocks])
+    blocks = [Block(s, e, b.kind, b.level, b.table, b.row, b.page,
+                    tuple((at(a), at(z)) for a, z in b.cells) if b.cells is not None else None)
+              for b, s, e in zip(written.blocks, starts, ends)]
     tables = [_plain_table(t) for t in written.tables]
     if rebuild:
         result = ReadResult(text=text.plain, format=written.format, blocks=blocks, tables=tables,
                             metadata=dict(written.metadata))
         return build_document(result, doc_id=written.doc_id, source=written.source, wraps=[at(k) for k in wraps(written)])
 
-    # (each record built anew from its fields, the offsets placed: a dataclass replace costs several times as much)
+    # (each record built anew from its fields, the offsets placed: a dataclass replace costs several times as much;
+    # the many offsets of sentences, paragraphs, lines and cuts placed at once)
+    sentences, paragraphs, lines = written.sentences, written.paragraphs, written.lines
+    s_starts, s_ends = many([x.start for x in sentences]), many([x.end for x in sentences])
+    p_starts, p_ends = many([x.start for x in paragraphs]), many([x.end for x in paragraphs])
+    l_starts, l_ends = many([a for a, _ in lines]), many([b for _, b in lines])
     return Document(
         doc_id=written.doc_id, source=written.source, format=written.format, text=text.plain,
         articles=[replace(a, start=at(a.start), end=at(a.end)) for a in written.articles],
         sections=[replace(x, start=at(x.start), end=at(x.end), title_end=at(x.title_end)) for x in written.sections],
-        sentences=[Sentence(x.index, at(x.start), at(x.end), x.article, x.section) for x in written.sentences],
+        sentences=[Sentence(x.index, a, b, x.article, x.section) for x, a, b in zip(sentences, s_starts, s_ends)],
         tables=tables, blocks=blocks, metadata=dict(written.metadata),
-        paragraphs=[Paragraph(x.index, at(x.start), at(x.end)) for x in written.paragraphs],
-        lines=[(at(s), at(e)) for s, e in written.lines], clause_cuts=[at(k) for k in written.clause_cuts],
-        stops=[at(k) for k in written.stops], stop_numbers=list(written.stop_numbers),
+        paragraphs=[Paragraph(x.index, a, b) for x, a, b in zip(paragraphs, p_starts, p_ends)],
+        lines=list(zip(l_starts, l_ends)), clause_cuts=many(written.clause_cuts),
+        stops=many(written.stops), stop_numbers=list(written.stop_numbers),
         normalized_text=PlainText(written.normalized_text, dropped).plain)
 
 
@@ -250,7 +273,7 @@ class PlainReading:
         surface as written, which messages quote: 266.63 亿元)."""
         doc, out = self.doc, []
         for f in figures:
-            g = copy(f)  # (a shallow copy: a dataclass replace calls __init__ with every field, five times slower)
+            g = f.copied()
             g.start, g.end = self.plain_span(f.start, f.end)
             g.sentence, g.clause = doc.sentence_index(g.start), doc.clause_at(g.start).index
             out.append(g)

@@ -185,7 +185,8 @@ def _metric_rules(units: dict[str, Unit], scales: dict[str, int], f: dict, units
     )
     percent_words = r"百分之(?P<num>" + CHINESE + "|" + ARABIC + ")"
     after = _alt(str(w) for w in f.get("bare_percent_after", ()))
-    bare_percent = (rf"(?<=(?:{after}))(?P<sign>-)?(?P<num>[0-9]{{1,3}}(?:\.[0-9]+)?)"
+    # (the words before, then \K: the match starts at the number; a lookbehind, tried at every position, costs 10x)
+    bare_percent = (rf"(?:{after})\K(?P<sign>-)?(?P<num>[0-9]{{1,3}}(?:\.[0-9]+)?)"
                     r"(?=[ \t]*[，,。；;])") if after else None
     bare_scale = (r"(?=[0-9xX×*])(?<![0-9.A-Za-z_/])(?P<num>" + ARABIC + "|" + REDACTED + r")(?P<scale>万亿|亿|万)(?P<infix>余|多)?"
                   r"(?![0-9])")
@@ -234,11 +235,30 @@ def _metric_rules(units: dict[str, Unit], scales: dict[str, int], f: dict, units
 
 def _joined_alt(words, join: str | None) -> str:
     """An alternation of ``words`` (longest first) that also matches each with ``join`` (a hard line
-    break) between any two of its characters: 一带一路 matches ``一带⏎一路``."""
+    break) between any two of its characters: 一带一路 matches ``一带⏎一路``. Written as a trie of the words (one
+    branch per first character, shared prefixes once), which ``regex`` scans several times faster than the flat
+    alternation, and which matches the same: a longer word before the shorter one it starts with.
+
+    >>> _joined_alt(["三个", "三个代表", "一批"], "\\n")
+    '(?:一(?:\\n)?批|三(?:\\n)?个(?:(?:\\n)?代(?:\\n)?表)?)'
+    """
     if not join:
         return _alt(words)
     gap = f"(?:{join})?"
-    return "|".join(gap.join(regex.escape(c) for c in w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    tree: dict = {}
+    for w in set(words):
+        node = tree
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def branches(node: dict, lead: str) -> str:
+        alts = [lead + regex.escape(c) + branches(node[c], gap) for c in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = "(?:" + "|".join(alts) + ")" if len(alts) > 1 or "" in node else alts[0]
+        return body + "?" if "" in node else body
+    return branches(tree, "")
 
 
 def _table(d, path: str, name: str, keys: tuple[str, ...]) -> dict | None:
