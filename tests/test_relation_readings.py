@@ -44,6 +44,10 @@ _GAPS = ("全州社会消费品零售总额49.00亿元，同比增长3.6%。\n�
          "零售总额5.65亿元，增长6.3%，乌恰县实现社会消费品零售总额7.60亿元，增长6.0%，3个县实现社会消费品零售总额增速分别高于全州平均水平"
          "3.2、2.7、2.4个百分点。")
 
+#: Pension insurance by scheme, each with its change (i01); {} is the last scheme's fall.
+_PENSIONS = ("年末参加养老保险人数624.87万人，比上年末减少17.76万人。其中，参加企业养老保险人数229.08万人，减少17.12万人；参加"
+             "机关事业单位养老保险人数22.03万人（含退休），增加0.47万人；参加城乡居民基本养老保险人数373.76万人，减少{}万人。")
+
 READINGS = [
     # a justified PDF line pads its letters, a mirror site glosses them: read on the text's plain twin, offsets as written
     ("padded letters: a completion of a target",
@@ -520,6 +524,11 @@ READINGS = [
     ("a table whose header's unit holds a gloss (年末数（萬(wàn)人）)",
      "2025年年末全市户籍人口数及其构成\n指 标\n年末数（萬(wàn)人）\n比重（%）\n全市户籍總(zǒng)人口\n215.9\n100.0\n其中：城镇\n110.8\n"
      "51.3\n乡村\n105.9\n48.7\n", "215.9", "inconsistent", ["110.8", "105.9"], 216.7),
+    # (i01) a whole's change made of its parts', one of them the other way: those of its direction less the other
+    ("the changes of three parts, one of them the other way, make up the whole's", _PENSIONS.format("1.11"),
+     "17.76万人", "consistent", ["17.12万人", "0.47万人", "1.11万人"], 17.76),
+    ("the changes of three parts that do not make up the whole's: no partition known, so unverifiable",
+     _PENSIONS.format("2.11"), "17.76万人", "unverifiable", ["17.12万人", "0.47万人", "2.11万人"], 18.76),
 ]
 
 

@@ -3966,7 +3966,8 @@ def changes_of_parts(ctx: Context, relations: list[Relation]) -> list[Relation]:
     changes stated with each: they make up the whole's change (上级转移支付资金57.8亿元，较2024年增加16.1亿元。
     其中，一般公共预算36.6亿元，较2024年增加3.7亿元；政府性基金预算21.2亿元，较2024年增加12.4亿元 -> 16.1 =
     3.7 + 12.4). Changes in both directions are read for two parts, the rise less the fall (城镇人口增加4.76万人，
-    乡村人口减少1.97万人 -> 常住人口增加2.79万人), firmly only for a known partition (a part of last year may be gone)."""
+    乡村人口减少1.97万人 -> 常住人口增加2.79万人), and for more, those of the whole's direction less the others, firmly only
+    for a known partition (a part of last year may be gone)."""
     by_f = {id(g.f): g for g in ctx.figs}
     totals = {id(r.stated) for r in relations if r.relation == "total_of"}  # read already (paragraph parts)
     out = list(relations)
@@ -4002,6 +4003,13 @@ def changes_of_parts(ctx: Context, relations: list[Relation]) -> list[Relation]:
                                 firm=r.firm and r.exhaustive and _partition(ctx, parts),
                                 formula="difference", sign=-1.0 if dw.direction == "-" else 1.0,
                                 names=(ctx.name(up) + "增", ctx.name(down) + "减")))
+            elif len(dps) > 2:
+                # 减少17.76万人。其中，企业…减少17.12万人；机关事业单位…增加0.47万人；城乡居民…减少1.11万人: the changes of
+                # the whole's direction less those of the other (17.12 − 0.47 + 1.11), firm as two halves are
+                totals.add(id(dw.f))
+                out.append(_rel(ctx, "total_of", "breakdown", dw, dps, cue=r.cue, exhaustive=True,
+                                firm=r.firm and r.exhaustive and _partition(ctx, parts),
+                                minus=tuple(k for k, d in enumerate(dps) if d.direction != dw.direction)))
             continue
         totals.add(id(dw.f))
         out.append(_rel(ctx, "total_of", "breakdown", dw, dps, cue=r.cue, firm=r.firm, exhaustive=True))
