@@ -524,6 +524,11 @@ READINGS = [
     ("a table whose header's unit holds a gloss (年末数（萬(wàn)人）)",
      "2025年年末全市户籍人口数及其构成\n指 标\n年末数（萬(wàn)人）\n比重（%）\n全市户籍總(zǒng)人口\n215.9\n100.0\n其中：城镇\n110.8\n"
      "51.3\n乡村\n105.9\n48.7\n", "215.9", "inconsistent", ["110.8", "105.9"], 216.7),
+    # (m10) a list its cue says is complete, in one statement: all its items, no first few that add up (nor a cue-less
+    # total read over them)
+    ("a complete list (分别为：) in one statement is held whole", "1-9月份全市固投10亿元及以上新签约项目36个,分别为:金安区9个、"
+     "市开发区6个、舒城县5个、霍邱县4个、金寨县4个、霍山县4个、叶集区4个、裕安区3个。", "36个", "inconsistent",
+     ["9个", "6个", "5个", "4个", "4个", "4个", "4个", "3个"], 39),
     # (i01) a whole's change made of its parts', one of them the other way: those of its direction less the other
     ("the changes of three parts, one of them the other way, make up the whole's", _PENSIONS.format("1.11"),
      "17.76万人", "consistent", ["17.12万人", "0.47万人", "1.11万人"], 17.76),

@@ -2911,7 +2911,7 @@ def find_breakdowns(ctx: Context) -> list[Relation]:
         if not any(p.redacted for p in parts):
             tol = sum_tolerance(w, parts)
             total = sum(p.value for p in parts)
-            if not agrees(w.value, total, tol) and not _marked_items(ctx, parts):
+            if not agrees(w.value, total, tol) and not _marked_items(ctx, parts) and not _said_complete(ctx, g, parts):
                 # a list over its whole is held to the partition it opens with (其中，男…女…；出生人口…) — not one whose
                 # items are marked (①…；②…；③…: all of them are its parts, whether or not they add up)
                 paired = _paired_prefix(g, by_whole) if len(parts) == len(g.parts) else 0
@@ -2924,6 +2924,12 @@ def find_breakdowns(ctx: Context) -> list[Relation]:
                         exhaustive=exhaustive, names=tuple(p.surface for p in parts[len(used):]),
                         disjoint=not exhaustive and _classes_of_statements(ctx, w, used)))
     return out
+
+
+def _said_complete(ctx: Context, g: Group, parts: list[Fig]) -> bool:
+    """``g``'s cue says its list is complete (分别为：; read so) and every part stands in one statement with the first: no first few
+    of them are the list (签约项目36个,分别为:金安区6个、…、裕安区3个: all eight, whether or not they add up)."""
+    return g.exhaustive and g.cue.startswith(ctx.rules.colon_complete) and len({p.stmt for p in parts}) == 1
 
 
 def _paired_prefix(g: Group, by_whole: dict[int, list[Group]]) -> int:

@@ -35,9 +35,10 @@ def find_leading_totals(ctx: Context) -> list[Relation]:
     by_sentence: dict[int, list[Fig]] = {}
     for g in ctx.figs:
         by_sentence.setdefault(g.sentence, []).append(g)
+    listed = {g.whole.i for g in ctx.groups}  # (wholes a cue breaks down: 项目36个,分别为:…, the breakdown finder's)
     for figs in by_sentence.values():
         values = [g for g in figs if _value(ctx, g)]
-        if len(values) < 3:
+        if len(values) < 3 or values[0].i in listed:
             continue
         first = values[0]
         rest = [g for g in values[1:] if g.family == first.family and ctx.is_target(g) == ctx.is_target(first)]
