@@ -1215,3 +1215,26 @@ def test_a_list_of_names_after_a_count_reads_on_past_a_soft_wrap():
     assert row.status == "consistent"
     assert [e[2] for e in row.evidence] == ["4个", "汽车零部件产业园", "智能装备制造基地", "冷链物流中心", "城\n市更新片区"]
     assert all(_WRAPPED_LIST[s:e] == surface for s, e, surface in row.evidence)
+
+
+#: Students by degree (e14): the list of the 在校生 drifts into the next ；-item's 毕业生; {} is the 博士生.
+_STUDENTS = ("普通高等学校招生17151人，其中：博士生230人，硕士研究生1134人，本科生8068人，大专生7903人；在校生54641人，其中：博士生{}人，"
+             "硕士研究生3299人，本科生30057人，大专生21086人；毕业生14270人，其中：博士生27人，硕士研究生995人，本科生7532人，"
+             "大专生5716人。")
+
+
+@pytest.mark.parametrize("doctors, status, computed", [("199", "consistent", 54641), ("9950", "inconsistent", 78662)])
+def test_parts_naming_distinct_classes_over_their_whole_are_no_overlap(doctors, status, computed):
+    """An open list over its whole is excused as overlapping, but not when two or more of its parts name distinct classes
+    of one classification (博士 / 硕士 / 本科 / 大专) and are over it by themselves, whatever the list goes on with."""
+    (row,) = [r for r in sm.audit(text=_STUDENTS.format(doctors)).itertuples() if r.evidence[0][2] == "54641人"]
+    assert (row.status, row.computed) == (status, computed), row.message
+
+
+@pytest.mark.parametrize("whole, status", [("生猪存栏208768头", "consistent"), ("牲畜存栏208768头", "inconsistent")])
+def test_classes_beside_the_one_their_whole_names_are_no_parts_of_it(whole, status):
+    """生猪…，其中能繁母猪…；菜牛…；肉羊…: the 牛 and 羊 are no parts of the 猪 (q02), so their sum over it is no finding; over
+    a whole naming no class of theirs, it is."""
+    text = f"期末存栏情况:{whole},同比增长11.82%,其中能繁母猪存栏30044头,同比增长24.78%;菜牛存栏135162头,同比增长1.53%;肉羊存栏95788头。"
+    (row,) = [r for r in sm.audit(text=text).itertuples() if r.evidence[0][2] == "208768头"]
+    assert row.status == status, row.message

@@ -210,7 +210,8 @@ def _total_row(ctx: Context, rel: Relation, w: Fig | None, parts: list[Fig]) -> 
     status = _verdict(ok, rel.firm, rel.approximate)
     overlap = rel.check == "breakdown" and not ok and not rel.exhaustive and len(parts) > 1 and not rel.disjoint \
         and not any(p.value > w.value + tol for p in parts) \
-        and not ctx.rules.disjoint_parts([p.label or p.clause for p in parts])
+        and not ctx.rules.disjoint_parts([p.label or p.clause for p in parts]) \
+        and not _disjoint_over(ctx, w, parts, tol)
     sides = None
     if overlap:
         # an open list over its total: the parts may overlap (内资企业 and 私营企业; 工业项目, 服务业项目 and 拟落户开发区
@@ -240,6 +241,19 @@ def _total_row(ctx: Context, rel: Relation, w: Fig | None, parts: list[Fig]) -> 
         if rel.names:
             msg += f"（{'、'.join(rel.names)} 不计入）"
     return _row(ctx, rel, status, w.written, s / w.factor, tol / w.factor, msg, [w, *parts])
+
+
+#: How far over their whole the parts naming distinct classes must add up, past its tolerance, to be read as over it: an
+#: estimate's parts a little over (预计…38万亩，其中水稻30万亩、玉米7.05万亩、薯类1.57万亩) are no finding.
+DISJOINT_OVER = 1.05
+
+
+def _disjoint_over(ctx, w: Fig, parts: list[Fig], tol: float) -> bool:
+    """Two or more of an open list's ``parts`` name distinct classes of one classification its whole names none of, and add
+    up to more than that whole by themselves (博士生、硕士研究生、本科生、大专生 over 在校生, whatever the list goes on with): no
+    overlap excuses it."""
+    return any(sum(parts[k].value for k in group) > w.value * DISJOINT_OVER + tol
+               for group in ctx.rules.disjoint_groups([p.label or p.clause for p in parts], w.label or ""))
 
 
 def _two_classifications(w: Fig, parts: list[Fig], tol: float) -> tuple[list[Fig], list[Fig]] | None:

@@ -422,6 +422,27 @@ class RelationRules:
         class and its complement (:func:`complementary`: 油经济 / 非油经济)."""
         return self.disjoint(names) or complementary(names)
 
+    def disjoint_groups(self, names: Sequence[str], whole: str = "") -> list[list[int]]:
+        """The indices of ``names`` that name distinct classes of one known classification, two or more, per classification
+        (a list may go on past them: 博士生…、硕士研究生…、本科生…、大专生…、成人本专科生… — the first four cannot overlap);
+        none of a classification ``whole`` names a class of (生猪存栏…，其中能繁母猪…；菜牛…；肉羊…: the 牛 and 羊 are no
+        parts of the 猪).
+
+        >>> from summary_mining.figure_relations import relation_rules
+        >>> r = relation_rules()
+        >>> r.disjoint_groups(["博士生", "硕士研究生", "在职人员"]), r.disjoint_groups(["博士生", "硕士研究生"], "本科生")
+        ([[0, 1]], [])
+        """
+        out = []
+        for classes in self.classifications:
+            if whole and any(c in whole for c in classes):
+                continue
+            found = [(k, class_named(classes, n)) for k, n in enumerate(names)]
+            found = [(k, c) for k, c in found if c is not None]
+            if len(found) > 1 and len({c for _, c in found}) == len(found):
+                out.append([k for k, _ in found])
+        return out
+
     def _places(self, names: Sequence[str]) -> bool:
         """Each of ``names`` is one place's name (at most 10 characters, no digit) ending with a suffix of one level,
         and no two are the same."""
