@@ -210,7 +210,7 @@ def _total_row(ctx: Context, rel: Relation, w: Fig | None, parts: list[Fig]) -> 
     status = _verdict(ok, rel.firm, rel.approximate)
     overlap = rel.check == "breakdown" and not ok and not rel.exhaustive and len(parts) > 1 and not rel.disjoint \
         and not any(p.value > w.value + tol for p in parts) \
-        and not ctx.rules.disjoint_parts([p.label or p.clause for p in parts]) \
+        and not any(ctx.rules.disjoint_parts(names) for names in _part_names(ctx, parts)) \
         and not _disjoint_over(ctx, w, parts, tol)
     sides = None
     if overlap:
@@ -253,7 +253,23 @@ def _disjoint_over(ctx, w: Fig, parts: list[Fig], tol: float) -> bool:
     up to more than that whole by themselves (博士生、硕士研究生、本科生、大专生 over 在校生, whatever the list goes on with): no
     overlap excuses it."""
     return any(sum(parts[k].value for k in group) > w.value * DISJOINT_OVER + tol
-               for group in ctx.rules.disjoint_groups([p.label or p.clause for p in parts], w.label or ""))
+               for names in _part_names(ctx, parts) for group in ctx.rules.disjoint_groups(names, w.label or ""))
+
+
+#: What ends a list's item (its words around its figure: 1个已完工、8个在建、1个未开工).
+_ITEM_ENDS = "、，,；;：:。（(）)\n"
+
+
+def _part_names(ctx, parts: list[Fig]) -> tuple[list[str], list[str]]:
+    """The parts' names two ways: by their labels (or clauses), and by the words of each one's list item around its figure
+    (县级10个重点项目中1个已完工、8个在建、1个未开工: 1个已完工, 8个在建 — a count's state written after it)."""
+    text = ctx.text
+    items = []
+    for p in parts:
+        a = max((text.rfind(c, 0, p.start) for c in _ITEM_ENDS), default=-1) + 1
+        ends = [k for k in (text.find(c, p.end) for c in _ITEM_ENDS) if k >= 0]
+        items.append(text[a:min(ends, default=len(text))])
+    return [p.label or p.clause for p in parts], items
 
 
 def _two_classifications(w: Fig, parts: list[Fig], tol: float) -> tuple[list[Fig], list[Fig]] | None:
