@@ -209,9 +209,7 @@ def _total_row(ctx: Context, rel: Relation, w: Fig | None, parts: list[Fig]) -> 
         ok = True  # an open list: its parts need only not exceed the total
     status = _verdict(ok, rel.firm, rel.approximate)
     overlap = rel.check == "breakdown" and not ok and not rel.exhaustive and len(parts) > 1 and not rel.disjoint \
-        and not any(p.value > w.value + tol for p in parts) \
-        and not any(ctx.rules.disjoint_parts(names) for names in _part_names(ctx, parts)) \
-        and not _disjoint_over(ctx, w, parts, tol)
+        and not any(p.value > w.value + tol for p in parts) and not _cannot_overlap(ctx, w, parts, tol)
     sides = None
     if overlap:
         # an open list over its total: the parts may overlap (内资企业 and 私营企业; 工业项目, 服务业项目 and 拟落户开发区
@@ -248,12 +246,15 @@ def _total_row(ctx: Context, rel: Relation, w: Fig | None, parts: list[Fig]) -> 
 DISJOINT_OVER = 1.05
 
 
-def _disjoint_over(ctx, w: Fig, parts: list[Fig], tol: float) -> bool:
-    """Two or more of an open list's ``parts`` name distinct classes of one classification its whole names none of, and add
-    up to more than that whole by themselves (博士生、硕士研究生、本科生、大专生 over 在校生, whatever the list goes on with): no
-    overlap excuses it."""
-    return any(sum(parts[k].value for k in group) > w.value * DISJOINT_OVER + tol
-               for names in _part_names(ctx, parts) for group in ctx.rules.disjoint_groups(names, w.label or ""))
+def _cannot_overlap(ctx, w: Fig, parts: list[Fig], tol: float) -> bool:
+    """An open list over its whole whose ``parts``, named by their labels or by their list items' words, name distinct
+    classes (:meth:`~summary_mining.figure_relations.RelationRules.disjoint_parts`), or of which two or more name distinct
+    classes of one classification its whole names none of and add up to more than that whole by themselves (博士生、硕士
+    研究生、本科生、大专生 over 在校生, whatever the list goes on with): no overlap excuses it."""
+    over = w.value * DISJOINT_OVER + tol
+    return any(ctx.rules.disjoint_parts(names)
+               or any(sum(parts[k].value for k in group) > over for group in ctx.rules.disjoint_groups(names, w.label or ""))
+               for names in _part_names(ctx, parts))
 
 
 #: What ends a list's item (its words around its figure: 1个已完工、8个在建、1个未开工).

@@ -2927,8 +2927,8 @@ def find_breakdowns(ctx: Context) -> list[Relation]:
 
 
 def _said_complete(ctx: Context, g: Group, parts: list[Fig]) -> bool:
-    """``g``'s cue says its list is complete (分别为：; read so) and every part stands in one statement with the first: no first few
-    of them are the list (签约项目36个,分别为:金安区6个、…、裕安区3个: all eight, whether or not they add up)."""
+    """``g``'s cue says its list is complete (分别为：; read so) and every part stands in one statement with the first: no
+    first few of them are the list (签约项目36个,分别为:金安区6个、…、裕安区3个: all eight, whether or not they add up)."""
     return g.exhaustive and g.cue.startswith(ctx.rules.colon_complete) and len({p.stmt for p in parts}) == 1
 
 

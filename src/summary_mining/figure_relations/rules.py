@@ -403,8 +403,9 @@ class RelationRules:
     place_not_ends: tuple[str, ...] = ()
     #: what names a government's own share beside the places under it (``[breakdown] place_own``: 市直, 市级, 本级)
     place_own: tuple[str, ...] = ()
-    #: what ends a word naming a kind (``[breakdown] kind_words``: 类): parts each opening with another kind cannot overlap
-    kind_words: tuple[str, ...] = ()
+    #: a kind a part's name opens with: a few Chinese characters up to a kind word (``[breakdown] kind_words``: 基本生活类);
+    #: parts each opening with another kind cannot overlap
+    kind: regex.Pattern[str] | None = None
 
     def disjoint(self, names: Sequence[str]) -> bool:
         """Whether ``names`` name distinct classes of one known classification (增值税 / 企业所得税 / 其他收入), or
@@ -420,16 +421,17 @@ class RelationRules:
                                    or self._places(names) or self._divisions(names) or self._kinds(names))
 
     def _kinds(self, names: Sequence[str]) -> bool:
-        """Each of ``names`` opens with a kind of its own, a word ending with one of ``kind_words`` (基本生活类商品 /
-        交通类商品 / 居住类商品: 基本生活类, 交通类, 居住类), no two the same.
+        """Each of ``names`` opens with a kind of its own, a word ending with a kind word (基本生活类商品 / 交通类商品 /
+        居住类商品: 基本生活类, 交通类, 居住类), no two the same.
 
         >>> from summary_mining.figure_relations import relation_rules
         >>> r = relation_rules()
         >>> r._kinds(["基本生活类商品实现零售额", "交通类商品实现零售额"]), r._kinds(["交通类商品", "交通类商品"])
         (True, False)
         """
-        kinds = [next((m.group() for w in self.kind_words if (m := _KIND.match(n)) and m.group().endswith(w)), None)
-                 for n in names]
+        if self.kind is None:
+            return False
+        kinds = [m.group() if (m := self.kind.match(n)) else None for n in names]
         return all(kinds) and len(set(kinds)) == len(kinds)
 
     def disjoint_parts(self, names: Sequence[str]) -> bool:
@@ -525,8 +527,6 @@ class RelationRules:
 
 #: The word that names a class's complement (公有制经济 / 非公有制经济).
 _NOT = "非"
-#: A kind a part's name opens with: a few Chinese characters up to and with a kind word (基本生活类).
-_KIND = regex.compile(r"\p{Han}{1,8}?类")
 
 
 def complementary(names: Sequence[str]) -> bool:
@@ -750,7 +750,8 @@ def _compile(d: dict, src: str) -> RelationRules:
         place_not_openers=tuple(str(w) for w in d.get("breakdown", {}).get("place_not_openers", ())),
         place_not_ends=tuple(str(w) for w in d.get("breakdown", {}).get("place_not_ends", ())),
         place_own=tuple(str(w) for w in d.get("breakdown", {}).get("place_own", ())),
-        kind_words=tuple(str(w) for w in d.get("breakdown", {}).get("kind_words", ())),
+        kind=compile_pattern(rf"\p{{Han}}{{1,8}}?(?:{_words(str(w) for w in kinds)})", src, "breakdown.kind_words")
+        if (kinds := d.get("breakdown", {}).get("kind_words")) else None,
         down_words=tuple(words.get("down", [])),
         time_words=tuple(sorted((str(w) for w in words.get("time", [])), key=len, reverse=True)),
         templates=tuple(_template(i, t, macros, src) for i, t in enumerate(d.get("template", []))),
