@@ -1238,3 +1238,21 @@ def test_classes_beside_the_one_their_whole_names_are_no_parts_of_it(whole, stat
     text = f"期末存栏情况:{whole},同比增长11.82%,其中能繁母猪存栏30044头,同比增长24.78%;菜牛存栏135162头,同比增长1.53%;肉羊存栏95788头。"
     (row,) = [r for r in sm.audit(text=text).itertuples() if r.evidence[0][2] == "208768头"]
     assert row.status == status, row.message
+
+
+#: A department's final accounts (set CA's kind): its level columns named by a period's word and more (本年决算数 |
+#: 上年决算数), its changes written with their signs (+58.21); {} is the first row's growth.
+_ACCOUNTS = ("2023年度收入支出决算总表\n单位：万元\n项目  本年决算数  上年决算数  增减额  增减率(%)\n收入合计  434.72  376.51  +58.21  +{}\n"
+             "财政拨款收入  420.10  360.00  +60.10  +16.69\n其他收入  14.62  16.51  -1.89  -11.45\n")
+
+
+@pytest.mark.parametrize("header", ["本年决算数  上年决算数", "本年数  上年数", "2023年决算数  2022年决算数"])
+@pytest.mark.parametrize("growth, status", [("15.46", "consistent"), ("17.46", "inconsistent")])
+def test_a_tables_period_columns_named_with_more_words_state_each_rows_growth(header, growth, status):
+    text = _ACCOUNTS.format(growth).replace("本年决算数  上年决算数", header)
+    rows = {(r.check, r.evidence[0][2]): r for r in sm.audit(text=text).itertuples()}
+    g, d = rows[("growth", "+" + growth)], rows[("difference", "+58.21")]
+    assert (g.status, [e[2] for e in g.evidence[1:]], round(g.computed, 2)) == (status, ["434.72", "376.51"], 15.46)
+    assert (d.status, [e[2] for e in d.evidence[1:]], d.computed) == ("consistent", ["434.72", "376.51"], 58.21)
+    for s, e, surface in [*g.evidence, *d.evidence]:
+        assert text[s:e] == surface

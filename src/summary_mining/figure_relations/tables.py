@@ -39,17 +39,39 @@ Cell = tuple[int, int, int]  # (table, row, column)
 
 def _period_columns(columns: list[TableColumn], later: tuple[str, ...], earlier: tuple[str, ...]
                     ) -> tuple[int, int] | None:
-    """(later, earlier) column index of a table's two period columns of levels, if it has exactly two."""
+    """(later, earlier) column index of a table's two period columns of levels, if it has exactly two: named by their
+    years (2015年 | 2014年; 2023年决算数 | 2022年决算数: a year opening the header) or by the words of a period
+    (本年 | 上年, 本期 | 上年同期; 本年数 | 上年数, 本年决算数 | 上年决算数: a period's word opening the header, the other's
+    nowhere in it).
+
+    >>> from types import SimpleNamespace as C
+    >>> cols = [C(index=k, role="value", growth=False, label=h) for k, h in enumerate(["本年决算数", "上年决算数"])]
+    >>> _period_columns(cols, ("本年",), ("上年",)), _period_columns(cols[:1] * 2, ("本年",), ("上年",))
+    ((0, 1), None)
+    """
     levels = [c for c in columns if c.role == "value" and not c.growth]
-    years = [(y, c.index) for c in levels if (y := header_year(c.label)) is not None]
+    years = [(y, c.index) for c in levels if (y := _opening_year(c.label)) is not None]
     if len(years) == 2 and years[0][0] != years[1][0]:
         (y0, a), (y1, b) = years
         return (a, b) if y0 > y1 else (b, a)
-    now = [c.index for c in levels if c.label in later]
-    before = [c.index for c in levels if c.label in earlier]
+    now = [c.index for c in levels if _opens_with(c.label, later, earlier)]
+    before = [c.index for c in levels if _opens_with(c.label, earlier, later)]
     if len(now) == 1 and len(before) == 1:
         return now[0], before[0]
     return None
+
+
+def _opening_year(label: str) -> int | None:
+    """The one year a level column's header opens with (2022年, 2022年决算数), else None."""
+    t = label.strip()
+    year = header_year(t[:5])
+    return year if year is not None and not any(c.isdigit() for c in t[5:]) else None
+
+
+def _opens_with(label: str, words: tuple[str, ...], others: tuple[str, ...]) -> bool:
+    """A header opens with one of ``words`` (本年数 with 本年) and holds none of ``others`` (本年比上年: no period)."""
+    t = label.strip()
+    return any(t.startswith(w) for w in words) and not any(w in t for w in others)
 
 
 def _growths(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], rows: list[int]) -> list[Relation]:

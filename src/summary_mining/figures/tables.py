@@ -216,7 +216,7 @@ def _is_word(text: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 # columns
 _DROP_BLANKS = str.maketrans("", "", _BLANKS)
-_NUMBER_CHARS = frozenset("0123456789.,-%" + _BLANKS)
+_NUMBER_CHARS = frozenset("0123456789.,+-%" + _BLANKS)
 
 
 def _squeeze(text: str, normalized: bool = False) -> str:
@@ -618,7 +618,7 @@ def _cell(doc: Document, norm: str, a: int, b: int, table: int, r: int, col: Tab
     factor = mult * Decimal(str(u.factor))
     value = float(written * factor)
     figure = Figure(s, e, doc.text[s:e], u.kind, value, value, value, u.base, u.currency, source="table",
-                    number=float(written), decimals=decimals_of(num.lstrip("-")), scale=scale, factor=float(factor),
+                    number=float(written), decimals=decimals_of(num.lstrip("-+")), scale=scale, factor=float(factor),
                     written_unit=scale + u.written)
     figure.cell = (table, r, col.index)
     return TableCell(figure, tuple(col.groups) + row.path, row.name, tuple(col.groups) + row.groups, col.label,
