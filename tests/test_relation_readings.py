@@ -1246,10 +1246,13 @@ _ACCOUNTS = ("2023年度收入支出决算总表\n单位：万元\n项目  本�
              "财政拨款收入  420.10  360.00  +60.10  +16.69\n其他收入  14.62  16.51  -1.89  -11.45\n")
 
 
-@pytest.mark.parametrize("header", ["本年决算数  上年决算数", "本年数  上年数", "2023年决算数  2022年决算数"])
+@pytest.mark.parametrize("header", ["本年决算数  上年决算数  增减额  增减率(%)", "本年数  上年数  增减额  增减率(%)",
+                                    "2023年决算数  2022年决算数  增减额  增减率(%)",
+                                    # a change column named as the rate beside it is, less its percent mark: in the levels' unit
+                                    "本年  上年  增减  增长%", "本年  上年  增减  增减(%)"])
 @pytest.mark.parametrize("growth, status", [("15.46", "consistent"), ("17.46", "inconsistent")])
 def test_a_tables_period_columns_named_with_more_words_state_each_rows_growth(header, growth, status):
-    text = _ACCOUNTS.format(growth).replace("本年决算数  上年决算数", header)
+    text = _ACCOUNTS.format(growth).replace("本年决算数  上年决算数  增减额  增减率(%)", header)
     rows = {(r.check, r.evidence[0][2]): r for r in sm.audit(text=text).itertuples()}
     g, d = rows[("growth", "+" + growth)], rows[("difference", "+58.21")]
     assert (g.status, [e[2] for e in g.evidence[1:]], round(g.computed, 2)) == (status, ["434.72", "376.51"], 15.46)

@@ -298,6 +298,27 @@ def _classify(j: int, header: str, cells: list[str], rules: MetricRules, trules:
                        change_amount, tuple(groups))
 
 
+def _with_change_amounts(columns: list[TableColumn], trules: TableRules) -> list[TableColumn]:
+    """``columns`` with a column of changes read as a change in the levels' own unit when its header names neither a rate
+    (a percent mark, ``rate_words``) nor a unit, and another column of changes names a rate (本年 | 上年 | 增减 | 增长%).
+
+    >>> from summary_mining.readers.tables import table_rules
+    >>> cols = [TableColumn(k, h, h, "value", None, k > 1) for k, h in enumerate(["本年", "上年", "增减", "增长%"])]
+    >>> [c.change_amount for c in _with_change_amounts(cols, table_rules())]
+    [False, False, True, False]
+    """
+    def rate(c: TableColumn) -> bool:
+        m = rx_search(trules.header_unit, c.header)
+        marked = bool(m) and (bool(m.group("pct")) or (m.group("unit") or "").strip() in ("%", "％", "‰"))
+        return marked or any(w in c.header for w in trules.rate_words)
+
+    changes = [c for c in columns if c.role == "value" and c.growth and not c.change_amount]
+    plain = [c for c in changes if not rate(c) and c.unit is None]
+    if len(plain) != 1 or len(changes) - len(plain) < 1:
+        return columns
+    return [replace(c, change_amount=True) if c is plain[0] else c for c in columns]
+
+
 def _with_measures(columns: list[TableColumn], trules: TableRules) -> list[TableColumn]:
     """``columns`` with ``measure`` set when two or more value columns name different quantities
     (``row_measures``): a column of changes takes the quantity of the nearest such column before it."""
@@ -533,8 +554,8 @@ def _analyse(doc: Document, grid: _Grid, rules: MetricRules, trules: TableRules,
     texts = [[_squeeze(norm[a:b], normalized=True) for a, b in spans] for _, _, spans in data]
     squeezed = [_squeeze(h) for h in headers]
     keep = [len(t) == width and not _is_header_again(t, squeezed, trules) for t in texts]
-    columns = _with_measures([_classify(j, headers[j], [t[j] for t, k in zip(texts, keep) if k], rules, trules)
-                              for j in range(width)], trules)
+    columns = _with_measures(_with_change_amounts([_classify(j, headers[j], [t[j] for t, k in zip(texts, keep) if k], rules,
+                                                             trules) for j in range(width)], trules), trules)
     stubs = [c.index for c in columns if c.role == "stub"]
     stubs = [j for k, j in enumerate(stubs) if j == k]  # the leading run of name columns
     unit_cols = [c.index for c in columns if c.role == "unit"]

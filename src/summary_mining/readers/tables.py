@@ -57,6 +57,7 @@ class TableRules:
     header_unit: regex.Pattern[str]
     growth_words: tuple[str, ...]
     change_amount_words: tuple[str, ...]
+    rate_words: tuple[str, ...]
     index_columns: frozenset[str]
     signed_pairs: tuple[str, ...]
     measure_words: tuple[str, ...]
@@ -97,6 +98,7 @@ def _build(d: dict[str, Any], src: str) -> TableRules:
                       unit_line=pat("unit_line"), unit_suffix=pat("unit_suffix"),
                       unit_columns=frozenset(words("unit_columns")), header_unit=pat("header_unit"),
                       growth_words=words("growth_words"), change_amount_words=words("change_amount_words"),
+                      rate_words=tuple(str(w) for w in d.get("rate_words", ())),
                       index_columns=frozenset(str(w) for w in d.get("index_columns", ())),
                       signed_pairs=words("signed_pairs"), measure_words=words("measure_words"),
                       row_measures=tuple(str(w) for w in d.get("row_measures", ())),
