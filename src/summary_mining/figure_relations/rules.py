@@ -274,6 +274,8 @@ class RelationRules:
     table_earlier: tuple[str, ...] = ()
     #: a table column of shares (比重, 占比, 构成)
     table_share_words: tuple[str, ...] = ()
+    #: the names of a table's last row that totals the rows above it (``[tables] total_rows``: 合计, 总计)
+    table_total_rows: tuple[str, ...] = ()
     #: balances (结余 = 收入 − 支出, ``[balance]``); None: not read
     balance: BalanceRule | None = None
     #: ceilings: (limit word, level word, words ignored after either) — a level named like a stated limit stays
@@ -758,6 +760,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         table_later=tuple(str(w) for w in d.get("tables", {}).get("later", ())),
         table_earlier=tuple(str(w) for w in d.get("tables", {}).get("earlier", ())),
         table_share_words=tuple(str(w) for w in d.get("tables", {}).get("share_words", ())),
+        table_total_rows=tuple(str(w) for w in d.get("tables", {}).get("total_rows", ())),
         balance=BalanceRule(compile_pattern(bal["cue"], src, "balance.cue"),
                             *(tuple(str(w) for w in bal.get(k, ())) for k in ("excluded", "settled", "income", "spending", "totals")),
                             int(bal.get("statements", 3)),

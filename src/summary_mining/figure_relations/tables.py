@@ -281,6 +281,32 @@ def _totals(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableCol
     return out + _across(ctx, cells, t, columns, done, holding)
 
 
+def _last_totals(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], rows: list[int],
+                 done: set[tuple[int, int]], names: dict[int, str], found: list[Relation]) -> list[Relation]:
+    """A table's last row named as a total (``[tables] total_rows``: 合计) over all the rows above it, in each column of
+    levels, firm: the name says they make it up (工资福利支出 | 300 ⏎ 商品和服务支出 | 150 ⏎ 对个人和家庭的补助 | 50 ⏎ 合计 | 500) —
+    when no row above is a total itself (named so, within an outline, or found to add up to the rows below it)."""
+    if len(rows) < 3 or "".join(names[rows[-1]].split()) not in ctx.rules.table_total_rows:
+        return []
+    above = rows[:-1]
+    if any("".join(names[r].split()).endswith(w) for r in above for w in (*ctx.rules.table_total_rows, "小计")):
+        return []
+    totals = {g.f.cell[1] for rel in found if rel.relation == "total_of" and (g := ctx.by_record.get(id(rel.stated)))
+              and g.f.cell is not None and g.f.cell[0] == t}
+    if totals & set(above):
+        return []
+    out = []
+    for c in columns:
+        if c.role != "value" or c.growth or any((r, c.index) in done for r in rows):
+            continue
+        whole, parts = cells.get((t, rows[-1], c.index)), [cells.get((t, r, c.index)) for r in above]
+        if whole is None or not ctx.addable(whole) or whole.redacted or any(
+                g is None or not _addable(ctx, g, whole) for g in parts):
+            continue
+        out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue="表内合计", exhaustive=True))  # type: ignore[arg-type]
+    return out
+
+
 def _across(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], done: set[tuple[int, int]],
             holding: dict[tuple[int, tuple[int, ...]], list[int]]) -> list[Relation]:
     """Rows that add up to a row in two or more columns (濮阳市 = 市本级 + 县区级 in 当月 and 累计 of 收入 and of 支出)
@@ -414,7 +440,8 @@ def find_table_relations(ctx: Context) -> list[Relation]:
         out += _shares(ctx, cells, t, columns, rows, names)
         outlined, done = _outlined(ctx, cells, t, columns, rows, tf)
         out += outlined
-        out += _totals(ctx, cells, t, columns, rows, done, names)
+        totals = _totals(ctx, cells, t, columns, rows, done, names)
+        out += totals + _last_totals(ctx, cells, t, columns, rows, done, names, outlined + totals)
         out += _grouped(ctx, cells, t, columns, rows, names)
         out += _means(ctx, cells, t, columns, rows)
         out += _partition_across(ctx, cells, t, columns, rows)
