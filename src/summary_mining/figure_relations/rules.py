@@ -276,6 +276,11 @@ class RelationRules:
     table_share_words: tuple[str, ...] = ()
     #: the names of a table's last row that totals the rows above it (``[tables] total_rows``: 合计, 总计)
     table_total_rows: tuple[str, ...] = ()
+    #: a table's columns of a row's completion rate, its target and its actual (``[tables] completion_columns``,
+    #: ``target_columns``, ``actual_columns``: 完成预算% = 决算数 / 预算数)
+    table_completions: tuple[str, ...] = ()
+    table_targets: tuple[str, ...] = ()
+    table_actuals: tuple[str, ...] = ()
     #: balances (结余 = 收入 − 支出, ``[balance]``); None: not read
     balance: BalanceRule | None = None
     #: ceilings: (limit word, level word, words ignored after either) — a level named like a stated limit stays
@@ -761,6 +766,9 @@ def _compile(d: dict, src: str) -> RelationRules:
         table_earlier=tuple(str(w) for w in d.get("tables", {}).get("earlier", ())),
         table_share_words=tuple(str(w) for w in d.get("tables", {}).get("share_words", ())),
         table_total_rows=tuple(str(w) for w in d.get("tables", {}).get("total_rows", ())),
+        table_completions=tuple(str(w) for w in d.get("tables", {}).get("completion_columns", ())),
+        table_targets=tuple(str(w) for w in d.get("tables", {}).get("target_columns", ())),
+        table_actuals=tuple(str(w) for w in d.get("tables", {}).get("actual_columns", ())),
         balance=BalanceRule(compile_pattern(bal["cue"], src, "balance.cue"),
                             *(tuple(str(w) for w in bal.get(k, ())) for k in ("excluded", "settled", "income", "spending", "totals")),
                             int(bal.get("statements", 3)),

@@ -102,6 +102,28 @@ def _growths(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableCo
     return out
 
 
+def _completions(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], rows: list[int],
+                 names: dict[int, str]) -> list[Relation]:
+    """Each row's completion rate (a column named with ``[tables] completion_columns``: 完成预算%) as its actual (the one
+    column of ``actual_columns``: 决算数) over its target (the one column of ``target_columns``, no actual word: 预算数)."""
+    rules = ctx.rules
+    levels = [c for c in columns if c.role == "value" and not c.growth]
+    rates = [c for c in levels if any(w in c.label for w in rules.table_completions)]
+    rest = [c for c in levels if c not in rates]
+    actuals = [c for c in rest if any(w in c.label for w in rules.table_actuals)]
+    targets = [c for c in rest if any(w in c.label for w in rules.table_targets) and c not in actuals]
+    if len(rates) != 1 or len(actuals) != 1 or len(targets) != 1:
+        return []
+    out = []
+    for r in rows:
+        rate, actual, target = (cells.get((t, r, c.index)) for c in (rates[0], actuals[0], targets[0]))
+        if rate is None or actual is None or target is None or rate.kind != "percentage" or actual.family != target.family:
+            continue
+        out.append(_rel(ctx, "ratio_of", "completion", rate, [actual, target], cue=rates[0].label,
+                        names=(names.get(r, ""), targets[0].label)))
+    return out
+
+
 def _shares(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], rows: list[int],
             names: dict[int, str]) -> list[Relation]:
     words = ctx.rules.table_share_words
@@ -438,6 +460,7 @@ def find_table_relations(ctx: Context) -> list[Relation]:
         names = {r: tf.rows[(t, r)].name for r in rows}
         out += _growths(ctx, cells, t, columns, rows)
         out += _shares(ctx, cells, t, columns, rows, names)
+        out += _completions(ctx, cells, t, columns, rows, names)
         outlined, done = _outlined(ctx, cells, t, columns, rows, tf)
         out += outlined
         totals = _totals(ctx, cells, t, columns, rows, done, names)
