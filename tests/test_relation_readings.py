@@ -1259,3 +1259,16 @@ def test_a_tables_period_columns_named_with_more_words_state_each_rows_growth(he
     assert (d.status, [e[2] for e in d.evidence[1:]], d.computed) == ("consistent", ["434.72", "376.51"], 58.21)
     for s, e, surface in [*g.evidence, *d.evidence]:
         assert text[s:e] == surface
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全年出口35.2亿元，进口12.8亿元，进出口总额48.0亿元。", [("consistent", 48.0)]),
+    ("全年出口35.2亿元，进口12.8亿元，进出口总额58.0亿元。", [("inconsistent", 48.0)]),
+    # another scope's whole (全省), or another measure between: no reading
+    ("全市出口35.2亿元，进口12.8亿元，全省进出口总额480亿元。", []),
+    ("全年出口35.2亿元，实际利用外资3.1亿元，进口12.8亿元，进出口总额48.0亿元。", []),
+])
+def test_a_whole_stated_after_its_partitions_members_is_their_total(text, expected):
+    """出口…，进口…，进出口总额…: a known partition's whole after one complete set of its members in its full sentence."""
+    rows = [(r.status, r.computed) for r in sm.audit(text=text).itertuples() if r.check == "breakdown"]
+    assert rows == expected

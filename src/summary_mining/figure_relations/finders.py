@@ -52,7 +52,7 @@ from .respective_series import find_respective_series
 from .quotients import find_quotients
 from .named_bounds import find_named_bounds
 from .state_subsets import find_state_subsets
-from .sentence_partitions import find_second_partitions, find_sentence_partitions
+from .sentence_partitions import find_second_partitions, find_sentence_partitions, find_trailing_wholes
 from .structure_ratios import find_breakdown_ratios, find_structure_ratios
 from .tables import find_table_relations
 from .word_counts import figures_listed_before, find_tallies, find_top_lists, find_word_counts
@@ -4800,6 +4800,7 @@ FINDERS: dict[str, Callable[[Context], list[Relation]]] = {
     "share": find_shares,
     "breakdown": find_breakdowns,
     "second_partition": find_second_partitions,
+    "trailing_whole": find_trailing_wholes,
     "named_parts": lambda ctx: find_named_parts(ctx, _partition, _disjoint),
     "share_total": find_share_totals,
     "per_head": find_per_head,

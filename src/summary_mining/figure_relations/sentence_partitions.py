@@ -21,7 +21,7 @@ from .context import longest_common
 from .context import make_relation as _rel
 from .record import Relation
 
-__all__ = ["find_sentence_partitions", "find_second_partitions"]
+__all__ = ["find_sentence_partitions", "find_second_partitions", "find_trailing_wholes"]
 
 #: The cue a message shows for such a breakdown.
 CUE = "其后分句"
@@ -124,3 +124,39 @@ def find_second_partitions(ctx: Context) -> list[Relation]:
 
 #: How many figures after a list its next full sentence's partition is looked for in.
 PARTITION_FIGURES = 12
+
+
+#: The cue a message shows for a whole stated after its parts.
+TRAILING_CUE = "其前"
+
+
+def find_trailing_wholes(ctx: Context) -> list[Relation]:
+    """A whole a known partition names (``[[partition]]`` with ``wholes``) stated after one complete set of that partition's
+    members in its full sentence, its members each the first value of its own clause or statement, no cue between (全年出口
+    35.2亿元，进口12.8亿元，进出口总额48.0亿元): the members make it up, firmly.
+
+    >>> import summary_mining as sm
+    >>> sm.audit(text="全年出口35.2亿元，进口12.8亿元，进出口总额48.0亿元。")["message"].tolist()
+    ['进出口总额48.0亿元与其前所列 35.2亿元+12.8亿元=48.0亿元 一致']
+    """
+    grouped = {p.i for grp in ctx.groups for p in grp.parts} | {grp.whole.i for grp in ctx.groups}
+    out = []
+    for whole in ctx.figs:
+        if whole.i in grouped or whole.kind != "amount" or whole.redacted or not ctx.addable(whole) or whole.source == "table":
+            continue
+        name = whole.label or whole.clause
+        named = [k for k in range(len(ctx.rules.partitions)) if ctx.rules.names_whole(k, name)]
+        if not named:
+            continue
+        before = [g for g in ctx.figs[:whole.i] if g.sentence == whole.sentence and g.family == whole.family
+                  and g.source != "table"]
+        if any(g.i in grouped or not ctx.addable(g) or g.redacted for g in before):
+            continue
+        found = partition_found(ctx, before)
+        if found is None or found[0] not in named or len(found[1]) != len(before):
+            continue  # (every value before it is a member: no other measure between)
+        if any(w in whole.clause for w in ctx.rules.repeat_scopes if w not in found[1][0].clause):
+            continue  # (全市出口…，进口…，全省进出口总额…: another scope's whole)
+        out.append(_rel(ctx, "total_of", "breakdown", whole, found[1], cue=TRAILING_CUE, exhaustive=True,
+                        firm=ctx.certain(whole.stmt) and ctx.same_place(found[1], whole)))
+    return out
