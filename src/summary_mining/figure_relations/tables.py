@@ -74,9 +74,21 @@ def _opens_with(label: str, words: tuple[str, ...], others: tuple[str, ...]) -> 
     return any(t.startswith(w) for w in words) and not any(w in t for w in others)
 
 
+def _plan_columns(ctx: Context, columns: list[TableColumn]) -> tuple[int, int] | None:
+    """(actual, target) column index of a table's one column of actuals and one of targets among its levels (预算数 |
+    决算数: a change column then compares the actual with its target), if it has exactly one of each."""
+    rules = ctx.rules
+    levels = [c for c in columns if c.role == "value" and not c.growth
+              and not any(w in c.label for w in rules.table_completions)]
+    actuals = [c.index for c in levels if any(w in c.label for w in rules.table_actuals)]
+    targets = [c.index for c in levels if any(w in c.label for w in rules.table_targets) and c.index not in actuals]
+    return (actuals[0], targets[0]) if len(actuals) == 1 and len(targets) == 1 else None
+
+
 def _growths(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], rows: list[int]) -> list[Relation]:
     rules = ctx.rules
-    pair = _period_columns(columns, rules.table_later, rules.table_earlier)
+    period = _period_columns(columns, rules.table_later, rules.table_earlier)
+    pair = period or _plan_columns(ctx, columns)
     changes = [c.index for c in columns if c.role == "value" and c.growth and not c.change_amount]
     amounts = [c.index for c in columns if c.role == "value" and c.change_amount]
     if pair is None:
@@ -86,8 +98,10 @@ def _growths(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableCo
         for r in rows:
             now, before, change = (cells.get((t, r, j)) for j in (*pair, amounts[0]))
             if now is not None and before is not None and change is not None and now.family == before.family == change.family:
+                # (an actual against its target: the target named by its column, 与预算数…之差, not 上期)
+                names = () if period else (ctx.name(now), columns[pair[1]].label)
                 out.append(_rel(ctx, "difference_of", "difference", change, [now, before], formula="difference",
-                                cue=columns[amounts[0]].label))
+                                cue=columns[amounts[0]].label, names=names))
     if len(changes) != 1:
         return out
     for r in rows:
@@ -112,6 +126,9 @@ def _completions(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[Tab
     rest = [c for c in levels if c not in rates]
     actuals = [c for c in rest if any(w in c.label for w in rules.table_actuals)]
     targets = [c for c in rest if any(w in c.label for w in rules.table_targets) and c not in actuals]
+    if len(targets) > 1 and len(rates) == 1:
+        # (年初预算数 | 调整预算数 | 决算数 | 为调整预算%: the target the rate's header names)
+        targets = [c for c in targets if c.label.rstrip("数") in rates[0].label] or targets
     if len(rates) != 1 or len(actuals) != 1 or len(targets) != 1:
         return []
     out = []
