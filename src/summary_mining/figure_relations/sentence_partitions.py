@@ -140,23 +140,28 @@ def find_trailing_wholes(ctx: Context) -> list[Relation]:
     ['进出口总额48.0亿元与其前所列 35.2亿元+12.8亿元=48.0亿元 一致']
     """
     grouped = {p.i for grp in ctx.groups for p in grp.parts} | {grp.whole.i for grp in ctx.groups}
-    out = []
-    for whole in ctx.figs:
-        if whole.i in grouped or whole.kind != "amount" or whole.redacted or not ctx.addable(whole) or whole.source == "table":
-            continue
-        name = whole.label or whole.clause
-        named = [k for k in range(len(ctx.rules.partitions)) if ctx.rules.names_whole(k, name)]
-        if not named:
-            continue
-        before = [g for g in ctx.figs[:whole.i] if g.sentence == whole.sentence and g.family == whole.family
-                  and g.source != "table"]
-        if any(g.i in grouped or not ctx.addable(g) or g.redacted for g in before):
-            continue
-        found = partition_found(ctx, before)
-        if found is None or found[0] not in named or len(found[1]) != len(before):
-            continue  # (every value before it is a member: no other measure between)
-        if any(w in whole.clause for w in ctx.rules.repeat_scopes if w not in found[1][0].clause):
-            continue  # (全市出口…，进口…，全省进出口总额…: another scope's whole)
-        out.append(_rel(ctx, "total_of", "breakdown", whole, found[1], cue=TRAILING_CUE, exhaustive=True,
-                        firm=ctx.certain(whole.stmt) and ctx.same_place(found[1], whole)))
-    return out
+    by_sentence: dict[int, list[Fig]] = {}
+    for g in ctx.figs:
+        if g.kind == "amount" and g.source != "table":
+            by_sentence.setdefault(g.sentence, []).append(g)
+    found = (_trailing_whole(ctx, whole, [g for g in figs[:k] if g.family == whole.family], grouped)
+             for figs in by_sentence.values() for k, whole in enumerate(figs[2:], 2))  # (two members or more before it)
+    return [r for r in found if r is not None]
+
+
+def _trailing_whole(ctx: Context, whole: Fig, before: list[Fig], grouped: set[int]) -> Relation | None:
+    """The total of ``whole`` when the amounts of its family ``before`` it in its full sentence are one complete set of
+    the members of a partition whose whole it names (:func:`find_trailing_wholes`), else None."""
+    if len(before) < 2 or whole.i in grouped or whole.redacted or not ctx.addable(whole):
+        return None
+    name = whole.label or whole.clause
+    named = [k for k in range(len(ctx.rules.partitions)) if ctx.rules.names_whole(k, name)]
+    if not named or any(g.i in grouped or not ctx.addable(g) or g.redacted for g in before):
+        return None
+    found = partition_found(ctx, before)
+    if found is None or found[0] not in named or len(found[1]) != len(before):
+        return None  # (every value before it is a member: no other measure between)
+    if any(w in whole.clause for w in ctx.rules.repeat_scopes if w not in found[1][0].clause):
+        return None  # (全市出口…，进口…，全省进出口总额…: another scope's whole)
+    return _rel(ctx, "total_of", "breakdown", whole, found[1], cue=TRAILING_CUE, exhaustive=True,
+                firm=ctx.certain(whole.stmt) and ctx.same_place(found[1], whole))
