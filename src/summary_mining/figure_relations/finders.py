@@ -4174,11 +4174,19 @@ def _head_level(ctx: Context, first: Fig, like: Fig) -> Fig | None:
             lo = ctx.stmt_start(first.start)
     for g in reversed(ctx.between(lo, first.start)):
         if g.kind == "percentage" or g.in_name or ctx.bound(g) or g.direction or ctx.is_target(g) \
-                or _ratio_base(ctx, g) is not None:
+                or _ratio_base(ctx, g) is not None or _earlier_level(ctx, g):
             continue
         if g.unit == like.unit and (g.kind != "amount" or g.family == like.family):
             return g
     return None
+
+
+def _earlier_level(ctx: Context, g: Fig) -> bool:
+    """``g`` is named as the earlier period's level (``[tables] earlier``: 上年收入合计376.51万元, 去年同期…), the base a change
+    is measured from, not the level it came to — but a carry-over from last year (上年结转: ``[carry_over] into``)."""
+    label = g.label.lstrip(_TRIM)
+    carried = ctx.rules.carry_over[0] if ctx.rules.carry_over else ()
+    return label.startswith(ctx.rules.table_earlier) and not label.startswith(carried)
 
 
 def _ratio_base(ctx: Context, g: Fig) -> Fig | None:
