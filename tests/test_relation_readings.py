@@ -1272,3 +1272,16 @@ def test_a_whole_stated_after_its_partitions_members_is_their_total(text, expect
     """出口…，进口…，进出口总额…: a known partition's whole after one complete set of its members in its full sentence."""
     rows = [(r.status, r.computed) for r in sm.audit(text=text).itertuples() if r.check == "breakdown"]
     assert rows == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a base in brackets right after its rate is its base, not a part of the count before it
+    ("履约项目18个，履约率90%（签约项目20个）。", [("rate", "consistent", 90.0)]),
+    ("履约项目18个，履约率80%（签约项目20个）。", [("rate", "inconsistent", 90.0)]),
+    # right after the level, one is its part (统筹各类资金47.22亿元（专项债券27.02亿元）), over it a slip; so with a part word
+    ("统筹各类资金47.22亿元（专项债券57.02亿元）。", [("breakdown", "inconsistent", 57.02)]),
+    ("新增债券64亿元（其中一般债券70亿元）。", [("breakdown", "inconsistent", 70.0)]),
+])
+def test_one_figure_in_brackets_over_the_figure_before_is_an_aside(text, expected):
+    rows = [(r.check, r.status, round(r.computed, 2)) for r in sm.audit(text=text).itertuples()]
+    assert rows == expected

@@ -216,6 +216,11 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig |
                 or _has_any(rule.denominator, ctx.text[g.end:ctx.doc.clause_at(g.end - 1).end]):
             den = _whole_named(ctx, g, p, rule.denominator)
             break
+    if den is None and p.end < len(ctx.text) and ctx.text[p.end] in "（(" and (end := _bracket_end(ctx, p.end + 1)) is not None:
+        # a base in brackets right after the rate (履约项目18个，履约率90%（签约项目20个）): the one figure there named so
+        inside = [g for g in ctx.between(p.end, end) if fam(g) and g.family == num.family and not g.direction]
+        if len(inside) == 1 and _has_any(rule.denominator, f"{_item_clause(ctx, inside[0])}|{inside[0].label}"):
+            den = inside[0]
     if den is not None and den.stmt < num.stmt == back and back == p.stmt - 1 and _list_goes_on(ctx, p):
         # the rates of an item of a list (…负责推进落实项目96个，…已开工建设项目78个。…开工率…81.25%；试验区…) are of
         # the item's own figures: its base is the nearest larger one of the numerator's family in its full sentence
@@ -2059,6 +2064,11 @@ def find_groups(ctx: Context) -> list[Group]:
                         and ("、" in (between := ctx.text[h.end:last[-1].start]) or not between.strip()) \
                         and not any(c in "，,。；;" for c in between):
                     last.append(h)
+                if len(listed) == 1 and last and last[0].family == run[0].family and run[0].value > last[0].value \
+                        and ctx.text[cs] in "（(" and not _has_any(PART_OPENERS, ctx.text[cs:run[0].start]) \
+                        and (rate := ctx.last_before(cs)) is not None and rate.kind == "percentage" and rate.end == cs:
+                    continue  # (履约项目18个，履约率90%（签约项目20个）: one figure over the level, no part word, right after a
+                    # rate — the rate's base; 统筹各类资金47.22亿元（专项债券27.02亿元） right after its level is a part still)
                 wholes = {f: gs[:1] for f, gs in wholes.items() if any(gs[0] is x for x in last)}
             if run[0].family not in wholes:
                 # (a count naming the part before its value, 其中62家限上法人企业完成消费品零售额116203.4万元: the value is
