@@ -4344,6 +4344,8 @@ def find_templates(ctx: Context) -> list[Relation]:
                         [*operands, stated] if t.formula == "difference" else operands)):
                     continue
                 sign = -1.0 if t.sign == "verb" and m.group("verb") and m.group("verb") in down else 1.0
+                if t.sign == "verb" and sign > 0 and t.relation == "growth_of" and stated.value < 0:
+                    sign = -1.0  # (增长-5.2%，减收0.67亿元: a growth written negative is a decline)
                 years, firm = 0, ctx.same_place(operands, stated) or bool(t.head) and _goes_on_from(
                     ctx, stated, groups[t.head][0], operands)
                 if t.formula == "cagr":  # (the years the growth averages over: 由2010年的…到2015年的…, 5)
