@@ -276,6 +276,8 @@ class RelationRules:
     table_share_words: tuple[str, ...] = ()
     #: the names of a table's last row that totals the rows above it (``[tables] total_rows``: 合计, 总计)
     table_total_rows: tuple[str, ...] = ()
+    #: … and of a row that totals some of the rows above it (``[tables] subtotal_rows``: 小计): then no last row totals all
+    table_subtotal_rows: tuple[str, ...] = ()
     #: a table's columns of a row's completion rate, its target and its actual (``[tables] completion_columns``,
     #: ``target_columns``, ``actual_columns``: 完成预算% = 决算数 / 预算数)
     table_completions: tuple[str, ...] = ()
@@ -766,6 +768,7 @@ def _compile(d: dict, src: str) -> RelationRules:
         table_earlier=tuple(str(w) for w in d.get("tables", {}).get("earlier", ())),
         table_share_words=tuple(str(w) for w in d.get("tables", {}).get("share_words", ())),
         table_total_rows=tuple(str(w) for w in d.get("tables", {}).get("total_rows", ())),
+        table_subtotal_rows=tuple(str(w) for w in d.get("tables", {}).get("subtotal_rows", ())),
         table_completions=tuple(str(w) for w in d.get("tables", {}).get("completion_columns", ())),
         table_targets=tuple(str(w) for w in d.get("tables", {}).get("target_columns", ())),
         table_actuals=tuple(str(w) for w in d.get("tables", {}).get("actual_columns", ())),

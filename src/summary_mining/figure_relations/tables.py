@@ -328,7 +328,8 @@ def _last_totals(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[Tab
     if len(rows) < 3 or "".join(names[rows[-1]].split()) not in ctx.rules.table_total_rows:
         return []
     above = rows[:-1]
-    if any("".join(names[r].split()).endswith(w) for r in above for w in (*ctx.rules.table_total_rows, "小计")):
+    totalling = (*ctx.rules.table_total_rows, *ctx.rules.table_subtotal_rows)
+    if any("".join(names[r].split()).endswith(w) for r in above for w in totalling):
         return []
     totals = {g.f.cell[1] for rel in found if rel.relation == "total_of" and (g := ctx.by_record.get(id(rel.stated)))
               and g.f.cell is not None and g.f.cell[0] == t}
