@@ -1285,3 +1285,13 @@ def test_a_whole_stated_after_its_partitions_members_is_their_total(text, expect
 def test_one_figure_in_brackets_over_the_figure_before_is_an_aside(text, expected):
     rows = [(r.check, r.status, round(r.computed, 2)) for r in sm.audit(text=text).itertuples()]
     assert rows == expected
+
+
+@pytest.mark.parametrize("total, status", [("2.35", "consistent"), ("2.55", "unverifiable")])
+def test_a_total_opening_its_full_sentence_adds_up_every_item_of_the_one_before(total, status):
+    """一是…8500万元；二是…1.2亿元；三是…3000万元。合计…2.35亿元: all the items of the full sentence before, not its last only
+    (in another full sentence the list is not certain to be the total's: a mismatch is unverifiable)."""
+    text = f"一是争取中央资金8500万元；二是争取省级资金1.2亿元；三是市级配套3000万元。合计争取资金{total}亿元。"
+    (row,) = sm.audit(text=text).itertuples()
+    assert (row.check, row.status, row.computed, [e[2] for e in row.evidence]) == (
+        "sum", status, 2.35, [f"{total}亿元", "8500万元", "1.2亿元", "3000万元"])

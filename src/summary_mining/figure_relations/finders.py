@@ -3198,13 +3198,16 @@ def _sum_candidates(ctx: Context, t: Fig, wholes: set[int], plan: bool = False) 
     inside: set[int] = set()  # wholes whose bracketed parts were left out (the whole is the item)
     in_stmt = True
     foreign = False
+    source = t.stmt  # the full sentence the items are read from: the total's, else the nearest one before with any
     for g in ctx.nearest_before(t):
         if g.para != t.para:
             break
-        if g.stmt != t.stmt and cands:
-            break
+        if g.stmt != source and cands:
+            break  # (…；二是争取省级资金1.2亿元；三是市级配套3000万元。合计争取资金2.35亿元: all that full sentence's items)
         if g.stmt != t.stmt:
             in_stmt = False
+            if not cands:
+                source = g.stmt
         if g.family != t.family or not ctx.usable(g):
             foreign = foreign or (g.kind == t.kind == "amount" and g.stmt == t.stmt and ctx.usable(g)
                                   and g.f.currency != t.f.currency)
