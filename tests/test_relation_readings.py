@@ -1295,3 +1295,12 @@ def test_a_total_opening_its_full_sentence_adds_up_every_item_of_the_one_before(
     (row,) = sm.audit(text=text).itertuples()
     assert (row.check, row.status, row.computed, [e[2] for e in row.evidence]) == (
         "sum", status, 2.35, [f"{total}亿元", "8500万元", "1.2亿元", "3000万元"])
+
+
+def test_a_cue_ending_its_line_lists_the_marked_lines_after_it():
+    """其中：⏎1.…；⏎2.…；⏎3.…: the marked lines after a cue ending its line are all its list (a 其中 inside a marked item does
+    not run on into the next one)."""
+    text = "全年共争取资金2.35亿元，其中：\n1.中央资金8500万元；\n2.省级资金1.2亿元；\n3.市级配套3000万元。"
+    (row,) = [r for r in sm.audit(text=text).itertuples() if r.check == "breakdown"]
+    assert (row.status, row.computed, [e[2] for e in row.evidence]) == (
+        "consistent", 2.35, ["2.35亿元", "8500万元", "1.2亿元", "3000万元"])

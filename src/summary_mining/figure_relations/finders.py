@@ -1593,14 +1593,18 @@ def _part_run(ctx: Context, cue_end: int, next_cue: int, paragraph: bool = False
     if close is not None:
         next_cue = min(next_cue, close)
     first = bisect.bisect_left(ctx._starts, cue_end)
-    if first < len(ctx.figs) and ctx.figs[first].para == para + 1 and not ctx.text[cue_end:ctx.doc.paragraphs[para].end].strip(" \t\r\n：:，,"):
-        stmt, para = ctx.figs[first].stmt, para + 1  # a cue that ends its line (余额858.82亿元，其中：⏎一般债务余额…)
+    # a cue that ends its line (余额858.82亿元，其中：⏎一般债务余额…): its list opens the next one, and runs on over marked
+    # lines (其中：⏎1.中央资金8500万元；⏎2.省级资金1.2亿元；⏎3.…)
+    ends_line = first < len(ctx.figs) and ctx.figs[first].para == para + 1 \
+        and not ctx.text[cue_end:ctx.doc.paragraphs[para].end].strip(" \t\r\n：:，,")
+    if ends_line:
+        stmt, para = ctx.figs[first].stmt, para + 1
     depth, pos = 0, cue_end  # brackets opened after the cue: a part's own breakdown (19524辆（含…1319辆）), skipped
     for g in itertools.islice(ctx.figs, first, first + FIGURE_WINDOW):
         if not paragraph and g.stmt != stmt and g.para == para + 1 and _ends_in_semicolon(ctx, para) \
-                and not (_opens_marked(ctx, para) and _opens_marked(ctx, g.para)):
+                and (ends_line or not (_opens_marked(ctx, para) and _opens_marked(ctx, g.para))):
             # a list a line break cut after its ； (…增长 3.3%；⏎乡村消费品零售额…), not the next of marked items
-            # (●农林水支出9.9亿元，…，其中使用一般债券资金安排支出1.85亿元；⏎●交通运输支出6.5亿元)
+            # (●农林水支出9.9亿元，…，其中使用一般债券资金安排支出1.85亿元；⏎●交通运输支出6.5亿元) but when the cue led them
             stmt, para = g.stmt, g.para
         if g.start >= next_cue or (g.para != para if paragraph else g.stmt != stmt) \
                 or (out and rx_search(ctx.rules.strong_sum, g.clause)
