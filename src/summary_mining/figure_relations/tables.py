@@ -321,15 +321,23 @@ def _totals(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableCol
 
 
 def _last_totals(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], rows: list[int],
-                 done: set[tuple[int, int]], names: dict[int, str], found: list[Relation]) -> list[Relation]:
+                 done: set[tuple[int, int]], names: dict[int, str], found: list[Relation],
+                 tf: TableFigures) -> list[Relation]:
     """A table's last row named as a total (``[tables] total_rows``: 合计) over all the rows above it, in each column of
     levels, firm: the name says they make it up (工资福利支出 | 300 ⏎ 商品和服务支出 | 150 ⏎ 对个人和家庭的补助 | 50 ⏎ 合计 | 500) —
-    when no row above is a total itself (named so, within an outline, or found to add up to the rows below it)."""
+    when the rows above are one flat list: none a total itself (named so, marked a part of another, 其中：…, or numbered
+    in an outline, or found to add up to the rows below it), none of them a known partition (城镇 / 乡村 then 男 / 女: two
+    breakdowns of the total)."""
     if len(rows) < 3 or "".join(names[rows[-1]].split()) not in ctx.rules.table_total_rows:
         return []
     above = rows[:-1]
     totalling = (*ctx.rules.table_total_rows, *ctx.rules.table_subtotal_rows)
-    if any("".join(names[r].split()).endswith(w) for r in above for w in totalling):
+    if any("".join(names[r].split()).endswith(w) for r in above for w in totalling) \
+            or any(tf.rows[(t, r)].marked or tf.rows[(t, r)].style is not None for r in above):
+        return []
+    plain = [names[r] for r in above]
+    if any(ctx.rules.partition_named(plain[a:b]) is not None
+           for a in range(len(plain)) for b in range(a + 2, len(plain) + 1) if b - a < len(plain)):
         return []
     totals = {g.f.cell[1] for rel in found if rel.relation == "total_of" and (g := ctx.by_record.get(id(rel.stated)))
               and g.f.cell is not None and g.f.cell[0] == t}
@@ -482,7 +490,7 @@ def find_table_relations(ctx: Context) -> list[Relation]:
         outlined, done = _outlined(ctx, cells, t, columns, rows, tf)
         out += outlined
         totals = _totals(ctx, cells, t, columns, rows, done, names)
-        out += totals + _last_totals(ctx, cells, t, columns, rows, done, names, outlined + totals)
+        out += totals + _last_totals(ctx, cells, t, columns, rows, done, names, outlined + totals, tf)
         out += _grouped(ctx, cells, t, columns, rows, names)
         out += _means(ctx, cells, t, columns, rows)
         out += _partition_across(ctx, cells, t, columns, rows)
