@@ -76,8 +76,12 @@ def _opens_with(label: str, words: tuple[str, ...], others: tuple[str, ...]) -> 
 
 def _plan_columns(ctx: Context, columns: list[TableColumn]) -> tuple[int, int] | None:
     """(actual, target) column index of a table's one column of actuals and one of targets among its levels (预算数 |
-    决算数: a change column then compares the actual with its target), if it has exactly one of each."""
+    决算数: a change column then compares the actual with its target), if it has exactly one of each — and no column of
+    changes names another base (比上年增长%, 同比增减额: ``[words] prior``, ``[tables] earlier``)."""
     rules = ctx.rules
+    bases = (*rules.prior_words, *rules.table_earlier)
+    if any(c.role == "value" and c.growth and any(w in c.header for w in bases) for c in columns):
+        return None
     levels = [c for c in columns if c.role == "value" and not c.growth
               and not any(w in c.label for w in rules.table_completions)]
     actuals = [c.index for c in levels if any(w in c.label for w in rules.table_actuals)]
