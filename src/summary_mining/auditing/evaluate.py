@@ -254,23 +254,13 @@ def _cannot_overlap(ctx, w: Fig, parts: list[Fig], tol: float) -> bool:
     over = w.value * DISJOINT_OVER + tol
     return any(ctx.rules.disjoint_parts(names)
                or any(sum(parts[k].value for k in group) > over for group in ctx.rules.disjoint_groups(names, w.label or ""))
-               for names in _part_names(ctx, parts))
+               for names in _part_name_sets(ctx, parts))
 
 
-#: What ends a list's item (its words around its figure: 1个已完工、8个在建、1个未开工).
-_ITEM_ENDS = "、，,；;：:。（(）)\n"
-
-
-def _part_names(ctx, parts: list[Fig]) -> tuple[list[str], list[str]]:
+def _part_name_sets(ctx, parts: list[Fig]) -> tuple[list[str], list[str]]:
     """The parts' names two ways: by their labels (or clauses), and by the words of each one's list item around its figure
-    (县级10个重点项目中1个已完工、8个在建、1个未开工: 1个已完工, 8个在建 — a count's state written after it)."""
-    text = ctx.text
-    items = []
-    for p in parts:
-        a = max((text.rfind(c, 0, p.start) for c in _ITEM_ENDS), default=-1) + 1
-        ends = [k for k in (text.find(c, p.end) for c in _ITEM_ENDS) if k >= 0]
-        items.append(text[a:min(ends, default=len(text))])
-    return [p.label or p.clause for p in parts], items
+    (:meth:`~summary_mining.figure_relations.Context.item_words`: 1个已完工, 8个在建 — a count's state written after it)."""
+    return [p.label or p.clause for p in parts], [ctx.item_words(p) for p in parts]
 
 
 def _two_classifications(w: Fig, parts: list[Fig], tol: float) -> tuple[list[Fig], list[Fig]] | None:

@@ -98,6 +98,8 @@ BRACKETED_FIGURE = 18
 PART_BRACKET = 32
 PART_OPENERS = ("其中", "含", "包括", "包含")
 _CLAUSE_BREAKS = structure_rules().clause_breaks
+#: What ends a list's item (:meth:`Context.item_words`).
+_ITEM_ENDS = "、，,；;：:。（(）)\n"
 
 #: A pronunciation gloss in brackets (增長(zhǎng)): read past, never a word of a clause (structure.toml).
 _GLOSS = structure_rules().gloss or code_pattern("(?!)")
@@ -464,6 +466,22 @@ class Context:
     def same_place(self, figs: Iterable[Fig], anchor: Fig) -> bool:
         """All of ``figs`` are in ``anchor``'s full sentence, where an unambiguous relation puts them."""
         return self.certain(anchor.stmt) and all(g.stmt == anchor.stmt for g in figs)
+
+    def item_words(self, g: Fig) -> str:
+        """The words of ``g``'s list item around it, from the last item break before it to the first after (县级10个重点项目
+        中1个已完工、8个在建、1个未开工: 8个在建 — a count's state may be written after it).
+
+        >>> from summary_mining import read_document
+        >>> from summary_mining.figures import figures_of
+        >>> doc = read_document(text="县级10个重点项目中1个已完工、8个在建、1个未开工。")
+        >>> ctx = Context(doc, figures_of(doc))
+        >>> [ctx.item_words(g) for g in ctx.figs[1:]]
+        ['县级10个重点项目中1个已完工', '8个在建', '1个未开工']
+        """
+        text = self.text
+        lo = max(text.rfind(c, 0, g.start) for c in _ITEM_ENDS) + 1
+        ends = [k for k in (text.find(c, g.end) for c in _ITEM_ENDS) if k >= 0]
+        return text[lo:min(ends, default=len(text))]
 
     def context_words(self, g: Fig) -> str:
         return f"{g.clause}|{g.label}|{g.indicator}"

@@ -74,19 +74,27 @@ def _opens_with(label: str, words: tuple[str, ...], others: tuple[str, ...]) -> 
     return any(t.startswith(w) for w in words) and not any(w in t for w in others)
 
 
+def _plan_roles(ctx: Context, columns: list[TableColumn]) -> tuple[list[TableColumn], list[TableColumn], list[TableColumn]]:
+    """(completion rates, actuals, targets): a table's level columns named with ``[tables] completion_columns`` (完成预算%),
+    ``actual_columns`` (决算数) and ``target_columns`` (预算数; none of the actual words), in that order of precedence."""
+    rules = ctx.rules
+    levels = [c for c in columns if c.role == "value" and not c.growth]
+    rates = [c for c in levels if any(w in c.label for w in rules.table_completions)]
+    rest = [c for c in levels if c not in rates]
+    actuals = [c for c in rest if any(w in c.label for w in rules.table_actuals)]
+    targets = [c for c in rest if any(w in c.label for w in rules.table_targets) and c not in actuals]
+    return rates, actuals, targets
+
+
 def _plan_columns(ctx: Context, columns: list[TableColumn]) -> tuple[int, int] | None:
     """(actual, target) column index of a table's one column of actuals and one of targets among its levels (预算数 |
     决算数: a change column then compares the actual with its target), if it has exactly one of each — and no column of
     changes names another base (比上年增长%, 同比增减额: ``[words] prior``, ``[tables] earlier``)."""
-    rules = ctx.rules
-    bases = (*rules.prior_words, *rules.table_earlier)
+    bases = (*ctx.rules.prior_words, *ctx.rules.table_earlier)
     if any(c.role == "value" and c.growth and any(w in c.header for w in bases) for c in columns):
         return None
-    levels = [c for c in columns if c.role == "value" and not c.growth
-              and not any(w in c.label for w in rules.table_completions)]
-    actuals = [c.index for c in levels if any(w in c.label for w in rules.table_actuals)]
-    targets = [c.index for c in levels if any(w in c.label for w in rules.table_targets) and c.index not in actuals]
-    return (actuals[0], targets[0]) if len(actuals) == 1 and len(targets) == 1 else None
+    _, actuals, targets = _plan_roles(ctx, columns)
+    return (actuals[0].index, targets[0].index) if len(actuals) == 1 and len(targets) == 1 else None
 
 
 def _growths(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], rows: list[int]) -> list[Relation]:
@@ -124,12 +132,7 @@ def _completions(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[Tab
                  names: dict[int, str]) -> list[Relation]:
     """Each row's completion rate (a column named with ``[tables] completion_columns``: 完成预算%) as its actual (the one
     column of ``actual_columns``: 决算数) over its target (the one column of ``target_columns``, no actual word: 预算数)."""
-    rules = ctx.rules
-    levels = [c for c in columns if c.role == "value" and not c.growth]
-    rates = [c for c in levels if any(w in c.label for w in rules.table_completions)]
-    rest = [c for c in levels if c not in rates]
-    actuals = [c for c in rest if any(w in c.label for w in rules.table_actuals)]
-    targets = [c for c in rest if any(w in c.label for w in rules.table_targets) and c not in actuals]
+    rates, actuals, targets = _plan_roles(ctx, columns)
     if len(targets) > 1 and len(rates) == 1:
         # (年初预算数 | 调整预算数 | 决算数 | 为调整预算%: the target the rate's header names)
         targets = [c for c in targets if c.label.rstrip("数") in rates[0].label] or targets
