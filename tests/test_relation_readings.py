@@ -534,6 +534,28 @@ READINGS = [
      "17.76万人", "consistent", ["17.12万人", "0.47万人", "1.11万人"], 17.76),
     ("the changes of three parts that do not make up the whole's: no partition known, so unverifiable",
      _PENSIONS.format("2.11"), "17.76万人", "unverifiable", ["17.12万人", "0.47万人", "2.11万人"], 18.76),
+    # (cb08) the values of distinct families opening a statement each total the later values of their family that add up
+    ("a second total opening its statement beside the first, its parts after the first's",
+     "总户数12271户,总人口31436人,因动迁改造,空挂户4542户,空挂人口10789人,现实有住户7729户,实有人口20647人,外来人口3418人。",
+     "31436人", "consistent", ["10789人", "20647人"], 31436),
+    # (ca05) last year's level an item compares with is no part of the list, nor the whole's a whole
+    ("a 其中 list whose items compare with last year's levels",
+     "2020年“三公”经费支出431万元,比上年累计支出433万元减少2万元。其中,因公出国(境)费用没有;公务用车及运行维护费支出251万元,比上年"
+     "累计支出285万元下降34万元;公务用车购置支出56万元比上年增加56万元;公务接待支出124万元,比上年累计支出148万元下降24万元。",
+     "431万元", "consistent", ["251万元", "56万元", "124万元"], 431),
+    # (ca02) a sentence of its own saying the list follows, then numbered paragraphs: the last figure before it broken down
+    ("a sentence saying the list follows (收入具体情况如下。), numbered paragraphs after it",
+     "(一)本单位2021年度总收入581.45万元,其中本年收入390.55万元,较2020年度决算数减少175.26万元,下降31%。\n收入具体情况如下。\n"
+     "1.一般公共预算财政拨款收入382.17万元,为市本级财政当年拨付的资金。较2020年度决算数减少157.86万元。\n"
+     "2.上级补助收入8.58万元,为事业单位开展业务活动取得的收入。较2020年度决算数减少17.40万元。",
+     "390.55万元", "inconsistent", ["382.17万元", "8.58万元"], 390.75),
+    # (ca10) a table's 其中 row and the rows after it named with the measure of the total above (總收入: 收入), in traditional
+    # script; the 其中 is read by the table alone (no text 其中 taking the cell before as its whole)
+    ("a table's 其中 row and the rows after it naming the total's measure",
+     "單位:元 | |||||\n項目 | 行號 | 本 期 | 上年同期 |\n1、總收入 | 1 | 61625022.26 | 66095039.04 |\n"
+     "其中:醫(yī)療收入 | 2 | 43245334.20 | 44398351.66 |\n財政撥款收入 | 3 | 12954900.00 | 11152900.00 |\n"
+     "其他收入 | 4 | 848050.98 | 6370215.00 |\n2、總支出 | 5 | 65142258.61 | 58480172.81 |\n",
+     "66095039.04", "consistent", ["44398351.66", "11152900.00", "6370215.00"], 61921466.66),
 ]
 
 

@@ -2003,6 +2003,8 @@ def find_groups(ctx: Context) -> list[Group]:
         # (a count its next figure is said to be among is no part of its own: 其中500个省级重点项目中新开工项目318个)
         among = {a.i for g in listed if (a := _among_count(ctx, g)) is not None}
         listed = [g for g in listed if g.i not in among]
+        # (last year's level an item compares with is no part: 公务接待支出124万元,比上年累计支出148万元下降24万元)
+        listed = [g for g in listed if not ctx.is_prior(g)]
         run = [g for g in listed if ctx.addable(g)]
         # a plan broken down into planned parts (收入总量为437.6亿元，其中，一般公共预算收入154.7亿元… in a budget's draft):
         # read as a breakdown of targets when every figure the cue lists is one, and its whole is one too
@@ -2049,7 +2051,7 @@ def find_groups(ctx: Context) -> list[Group]:
                     break  # statements end in order: no earlier figure's statement reaches the cue
                 # (a cue opening a full sentence breaks down that whole sentence, over its ；: 旅游接待总人数
                 # 7883.48万人次…；实现旅游总收入876.71亿元…。其中，接待入境旅游者4.03万人次…)
-                if (ctx.addable(g, targets=plan) or ctx.average_whole(g, run)) \
+                if (ctx.addable(g, targets=plan) or ctx.average_whole(g, run)) and not ctx.is_prior(g) \
                         and (not plan or ctx.is_target(g) or g.family not in planned) and not g.redacted:
                     wholes.setdefault(g.family, []).append(g)  # nearest first
             if ctx.text[cs] in "（(" or cs > 0 and ctx.text[cs - 1] in "（(":
@@ -2120,8 +2122,10 @@ def find_groups(ctx: Context) -> list[Group]:
                                 else _remote_whole(ctx, cs, fam, parts, taken, _partition(ctx, parts),
                                                    len(lists) > 1 and not periods, after=after, run=run_at,
                                                    para_run=para_run))
-                if whole is None:
-                    continue
+                if whole is None or local and whole.source == "table" and parts[0].source == "table" \
+                        and whole.f.cell is not None and parts[0].f.cell is not None \
+                        and whole.f.cell[0] == parts[0].f.cell[0]:
+                    continue  # (a 其中 in a table's row name breaks down the row above, read by the table's outline)
                 # (a cue holding its whole names it by the words after it: 31宗未开工项目中 -> 未开工项目中)
                 named_cue = strip_glosses(ctx.text[inner.end:ce]).strip("，,：:") if inner is not None else cue
                 if len(parts) > 1 and any(p.value > whole.value for p in parts):
@@ -2846,19 +2850,43 @@ def _numbered_items(ctx: Context, top: int) -> list[int]:
     return items if len(items) >= 2 else []
 
 
+#: how a sentence saying a list follows ends (具体情况如下；收入情况如下：).
+_FOLLOWS = ("如下", "如下：", "如下:")
+
+
 def _colon_lists(ctx: Context, by_para: dict[int, list[Fig]], used: set[int], part_used: set[int]) -> list[Group]:
     """A paragraph whose last full sentence states one figure and ends in a colon, and the numbered paragraphs
     after it each opening with a figure of its family: the whole and its parts (…下达我市转移支付补助资金599.08亿元，
     具体情况是：⏎1．一般公共预算524.32亿元，其中：…⏎2．政府性基金预算73.42亿元…⏎3．…). All of it when they add up
     or the colon's clause says so (``[breakdown] colon_complete``), else an open list (主要用于：1.… 2.…); read only
-    when no part exceeds the whole."""
+    when no part exceeds the whole. A last full sentence stating no figure that says a list follows (收入具体情况如下。 /
+    支出具体情况如下：, ``[breakdown] colon_complete``) lists the parts of the last figure of the full sentence before it
+    (…其中本年收入390.55万元,较2020年度决算数减少175.26万元,下降31%。⏎收入具体情况如下。⏎1.一般公共预算财政拨款收入…)."""
     out = []
-    for top, figs in by_para.items():
-        p = ctx.doc.paragraphs[top]
-        if ctx.text[p.end - 1:p.end] not in ("：", ":"):  # (a paragraph's offsets are trimmed of whitespace)
+    for top, p in enumerate(ctx.doc.paragraphs):
+        end = ctx.text[p.end - 1:p.end]  # (a paragraph's offsets are trimmed of whitespace)
+        if end not in ("：", ":", "。"):
             continue
-        last = [g for g in figs if g.start >= _last_sentence(ctx, p)]
-        if len(last) != 1 or last[0].i in used or not ctx.addable(last[0]):
+        lo = _last_sentence(ctx, p)
+        last = [g for g in by_para.get(top, ()) if g.start >= lo]
+        cue = ""
+        if not last:
+            said = strip_glosses(ctx.text[lo:p.end - 1]).strip()
+            word = next((w for w in ctx.rules.colon_complete if w in said), None)
+            if not said.endswith(_FOLLOWS) or word is None:
+                continue
+            cue = said[said.find(word):]
+            before = ctx.last_before(lo)
+            if before is None or ctx.para_at(before.start) < top - 1:
+                continue
+            # (a part of a list before may be broken down so: 总收入581.45万元,其中本年收入390.55万元…。收入具体情况如下。)
+            last = [g for g in ctx.between(ctx.stmt_start(before.start), lo) if ctx.addable(g) and not g.redacted
+                    and (g.i in part_used or g.i not in used)][-1:]
+        elif end == "。":
+            continue
+        elif len(last) != 1 or last[0].i in used:
+            continue
+        if len(last) != 1 or not ctx.addable(last[0]):
             continue
         whole = last[0]
         parts = []
@@ -2870,8 +2898,9 @@ def _colon_lists(ctx: Context, by_para: dict[int, list[Fig]], used: set[int], pa
         else:
             if len(parts) >= 2 and not any(g.value > whole.value for g in parts):
                 adds = agrees(whole.value, sum(g.value for g in parts), sum_tolerance(whole, parts))
-                said = ctx.text[whole.end:p.end].strip().replace(",", "，")
-                cue = said[said.rfind("，") + 1:]
+                if not cue:
+                    said = ctx.text[whole.end:p.end].strip().replace(",", "，")
+                    cue = said[said.rfind("，") + 1:]
                 out.append(Group(whole, parts, cue, False, ctx.certain(whole.stmt),
                                  adds or cue.startswith(ctx.rules.colon_complete)))
     return out

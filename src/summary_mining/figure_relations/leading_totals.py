@@ -40,17 +40,22 @@ def find_leading_totals(ctx: Context) -> list[Relation]:
         values = [g for g in figs if _value(ctx, g)]
         if len(values) < 3 or values[0].i in listed:
             continue
-        first = values[0]
-        rest = [g for g in values[1:] if g.family == first.family and ctx.is_target(g) == ctx.is_target(first)]
-        if ctx.rules.balance is not None and any(rx_search(ctx.rules.balance.cue, g.clause) for g in rest[:MAX_PARTS]):
-            continue  # (收入A，支出B，结余C: a balance, which find_balances reads as the income less the spending)
-        total = 0.0
-        for k, g in enumerate(rest[:MAX_PARTS]):
-            total += g.value
-            if total > first.value + first.half_base:
-                break
-            if k >= 1 and agrees(first.value, total, sum_tolerance(first, rest[:k + 1])):
-                out.append(_rel(ctx, "total_of", "breakdown", first, rest[:k + 1], cue="", firm=False,
-                                exhaustive=True))
-                break
+        # the statement's leading values of distinct families, each a total of its own (总户数12271户,总人口31436人,…,空挂户
+        # 4542户,空挂人口10789人,现实有住户7729户,实有人口20647人: the 户 and the 人 each add up)
+        n = next((k for k, g in enumerate(values) if g.family in {v.family for v in values[:k]}), len(values))
+        for j, first in enumerate(values[:n]):
+            if j and first.i in listed:
+                continue
+            rest = [g for g in values[n if j else 1:] if g.family == first.family and ctx.is_target(g) == ctx.is_target(first)]
+            if ctx.rules.balance is not None and any(rx_search(ctx.rules.balance.cue, g.clause) for g in rest[:MAX_PARTS]):
+                break  # (收入A，支出B，结余C: a balance, which find_balances reads as the income less the spending)
+            total = 0.0
+            for k, g in enumerate(rest[:MAX_PARTS]):
+                total += g.value
+                if total > first.value + first.half_base:
+                    break
+                if k >= 1 and agrees(first.value, total, sum_tolerance(first, rest[:k + 1])):
+                    out.append(_rel(ctx, "total_of", "breakdown", first, rest[:k + 1], cue="", firm=False,
+                                    exhaustive=True))
+                    break
     return out

@@ -24,13 +24,16 @@
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator
 
+from ..normalize import normalize
 from ..figures.tables import TableColumn, TableFigures, header_year, table_figures
 from .arithmetic import NOT_PARTS, agrees, ratio, sum_tolerance
 from .context import Context, Fig
 from .context import make_relation as _rel
 from .record import Relation
+from .rules import TOTAL_CHAR
 
 __all__ = ["find_table_relations"]
 
@@ -255,15 +258,17 @@ def _outlined(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableC
 
 def _named_on(ctx: Context, tf: TableFigures, t: int, rows: list[int], run: list[int], head_name: str) -> list[int]:
     """A run of one marked row (其中：火力发电量 under 发电量) and the top-level rows right after it whose names end with the
-    head's (水力发电量, 风力发电量, 太阳能发电量: the outline did not place them under it) or name with the rows before them
+    head's or its measure's (水力发电量, 风力发电量, 太阳能发电量: the outline did not place them under it) or name with the rows before them
     distinct classes of one classification, up to the first that does neither (小麦粉)."""
     if len(run) != 1 or len(head_name) < 2:
         return run
     out = list(run)
     names = [tf.rows[(t, run[0])].name]
+    # (… or with the head's measure, a total named with 总: 其中：医疗收入 ⏎财政拨款收入 ⏎其他收入 under 总收入)
+    ends = (head_name, measure) if len(measure := head_name.replace(TOTAL_CHAR, "", 1)) >= 2 else (head_name,)
     for r in rows[rows.index(run[0]) + 1:]:
         row = tf.rows[(t, r)]
-        if len(row.path) != 1 or row.name == head_name or not (row.name.endswith(head_name)
+        if len(row.path) != 1 or row.name == head_name or not (row.name.endswith(ends)
                                                                or ctx.rules.disjoint([*names, row.name])):
             break
         out.append(r)
@@ -475,6 +480,16 @@ def _partition_across(ctx: Context, cells: dict[Cell, Fig], t: int, columns: lis
     return []
 
 
+def _normalized(tf: TableFigures) -> TableFigures:
+    """``tf`` with its rows' and columns' names normalised as the text the rules read is (總收入 -> 总收入: names are
+    kept as written by the table reader)."""
+    rows = {k: replace(r, name=normalize(r.name), path=tuple(map(normalize, r.path)), groups=tuple(map(normalize, r.groups)))
+            for k, r in tf.rows.items()}
+    columns = {k: replace(c, label=normalize(c.label), measure=normalize(c.measure), groups=tuple(map(normalize, c.groups)))
+               for k, c in tf.columns.items()}
+    return TableFigures(tf.cells, rows, columns)
+
+
 def find_table_relations(ctx: Context) -> list[Relation]:
     """Growth along rows, share columns and totals down columns of the document's tables."""
     if not ctx.doc.tables:
@@ -486,6 +501,8 @@ def find_table_relations(ctx: Context) -> list[Relation]:
             cells[g.f.cell] = g
     if not cells:
         return []
+    if ctx.text is not ctx.doc.text:
+        tf = _normalized(tf)
     out: list[Relation] = []
     for t in sorted({k[0] for k in tf.columns}):
         columns = [c for (tt, _), c in sorted(tf.columns.items()) if tt == t]
