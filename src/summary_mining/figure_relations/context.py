@@ -246,13 +246,15 @@ class Context:
                                       written_unit=unit if written_unit is None else written_unit))
 
     def amount_before(self, pos: int, test, statements: int = STATED_OPERANDS,
-                      kinds: tuple[str, ...] = ("amount",)) -> "Fig | None":
+                      kinds: tuple[str, ...] = ("amount",), after: bool = False) -> "Fig | None":
         """The nearest amount (or figure of ``kinds``) before ``pos``, at most ``statements`` full sentences back in its
         article, usable, no change, no target, that ``test`` accepts (the parts of a structure ratio, a quotient's two
-        incomes)."""
+        incomes); with ``after``, the nearest after ``pos`` in its paragraph, at most ``statements`` full sentences on."""
         anchor, article = self.stmt_at(pos), self.doc.article_index(pos)
-        for g in reversed(self.between(max(0, pos - OPERANDS_WINDOW), pos)):
-            if anchor - g.stmt > statements or g.article != article:
+        para = self.para_at(pos)
+        near = self.between(pos, pos + OPERANDS_WINDOW) if after else reversed(self.between(max(0, pos - OPERANDS_WINDOW), pos))
+        for g in near:
+            if abs(anchor - g.stmt) > statements or g.article != article or after and g.para != para:
                 break
             if g.kind in kinds and self.usable(g) and not g.direction and not self.is_target(g) and not g.redacted \
                     and test(g):

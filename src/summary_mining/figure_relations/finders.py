@@ -174,20 +174,27 @@ def _item_clause(ctx: Context, g: Fig) -> str:
     return ctx.text[prev.end:g.start]
 
 
-def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig | None]:
+#: How many paragraphs before a rate that opens its own a rate read from its paragraph (``numerator_in_paragraph``) reads.
+RATE_PARAGRAPHS = 3
+
+
+def _rate_inputs(ctx: Context, p: Fig, rule: RateRule, para: int | None = None) -> tuple[list[Fig], Fig | None]:
     """(numerators, denominator) of a rate: the nearest matching figure in its full sentence (or the
     counts that add up to it, ``numerator_parts``), and the nearest base before it in the paragraph
-    (not a target, not the numerator's kind)."""
+    (not a target, not the numerator's kind); with ``para``, both in that paragraph before the rate's."""
 
     def fam(g: Fig) -> bool:
         return g.family.startswith(rule.family) and ctx.usable(g)
 
+    home = p.para if para is None else para
     nums: list[Fig] = []
     # a full sentence of rates only reads the full sentence right before it (…已开工建设项目78个,完成到位资金62.08
     # 亿元。签约项目履约率、开工率、资金到位率分别为100%、81.25%、29.5%)
     back = p.stmt - 1 if _rates_only(ctx, p) else p.stmt
     for g in ctx.nearest_before(p):
-        if g.para != p.para or not back <= g.stmt <= p.stmt and not rule.numerator_in_paragraph:
+        if g.para > home:
+            continue
+        if g.para != home or not back <= g.stmt <= p.stmt and not rule.numerator_in_paragraph:
             break
         words = f"{_item_clause(ctx, g)}|{g.label}|{g.indicator}"
         if fam(g) and not g.direction and _has_any(rule.numerator, words) and not _has_any(rule.numerator_excluded, words):
@@ -200,7 +207,9 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule) -> tuple[list[Fig], Fig |
     num = nums[0]
     den = None
     for g in ctx.nearest_before(p):
-        if g.para != p.para:
+        if g.para > home:
+            continue
+        if g.para != home:
             break
         clause = _item_clause(ctx, g)
         planned = _has_any([w for w in rule.denominator if w in ctx.rules.target_words], clause)
@@ -296,6 +305,12 @@ def find_rates(ctx: Context) -> list[Relation]:
         cap = rule.max
         loose = nums and den is None and ((den := _base_in_statement(ctx, p, nums[0])) is not None
                                           or (den := _base_named_as_subject(ctx, nums[0], rule)) is not None)
+        if (not nums or den is None) and rule.numerator_in_paragraph and (p.i == 0 or ctx.figs[p.i - 1].para != p.para):
+            # a rate opening its paragraph (年末全县人口38.12万人。其中,城镇常住人口10.93万人。…⏎…⏎年末全县常住人口城镇化率为
+            # 28.67%): its inputs both in one of the paragraphs right before, never firm
+            nums, den = next(((ns, d) for k in range(p.para - 1, max(-1, p.para - 1 - RATE_PARAGRAPHS), -1)
+                              for ns, d in [_rate_inputs(ctx, p, rule, k)] if ns and d is not None), (nums, den))
+            loose = loose or den is not None and den.para != p.para
         if loose and den.stmt == p.stmt and ctx.clause_start(nums[0].start) <= den.start:
             loose = False  # (the base in the numerator's own clause: 全县107个建设项目一季度开工80项，开工率达到75%)
         if nums and den is None and (rest := _complement(ctx, p, nums[0], rule)) is not None:

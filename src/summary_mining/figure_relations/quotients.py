@@ -32,8 +32,11 @@ def find_quotients(ctx: Context) -> list[Relation]:
     for rule in ctx.rules.quotients:
         for m in rx_finditer(rule.pattern, plain.plain):
             s, e = plain.at(m.start("ratio")), plain.at(m.end("ratio") - 1) + 1
-            num = ctx.amount_before(s, lambda g: _named(g.label, rule.numerator, rule.excluded), kinds=("amount", "count"))
-            den = ctx.amount_before(s, lambda g: _named(g.label, rule.denominator, rule.excluded), kinds=("amount", "count"))
+            # (an operand stated after the quotient, in its paragraph, when none before: 粮食综合单产390.22公斤/亩…。全年粮食总产量
+            # 达到30.18万吨)
+            num, den = (ctx.amount_before(s, lambda g: _named(g.label, names, rule.excluded), kinds=("amount", "count"))
+                        or ctx.amount_before(e, lambda g: _named(g.label, names, rule.excluded), 1, ("amount", "count"), True)
+                        for names in (rule.numerator, rule.denominator))
             if num is None or den is None or (num.unit, den.unit) != rule.units if rule.units[0] \
                     else num is None or den is None or num.family != den.family:
                 continue  # (one family, or the units the rule names: 亩产 is 吨 over 亩)
