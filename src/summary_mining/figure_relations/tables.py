@@ -335,29 +335,33 @@ def _totals(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableCol
 def _last_totals(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], rows: list[int],
                  done: set[tuple[int, int]], names: dict[int, str], found: list[Relation],
                  tf: TableFigures) -> list[Relation]:
-    """A table's last row named as a total (``[tables] total_rows``: 合计) over all the rows above it, in each column of
+    """A table's last row named as a total (``[tables] total_rows``: 合计, 收入合计) over all the rows above it, in each column of
     levels, firm: the name says they make it up (工资福利支出 | 300 ⏎ 商品和服务支出 | 150 ⏎ 对个人和家庭的补助 | 50 ⏎ 合计 | 500) —
-    when the rows above are one flat list: none a total itself (named so, marked a part of another, 其中：…, or numbered
-    in an outline, or found to add up to the rows below it), none of them a known partition (城镇 / 乡村 then 男 / 女: two
-    breakdowns of the total)."""
-    if len(rows) < 3 or "".join(names[rows[-1]].split()) not in ctx.rules.table_total_rows:
-        return []
-    above = rows[:-1]
+    the rows at the top of the outline (those placed under another, 其中：…, are its breakdown), when they are one flat
+    list: none a total itself (named so, or found to add up to other rows of the list), numbered in one style or none,
+    none of them a known partition (城镇 / 乡村 then 男 / 女: two breakdowns of the total)."""
+    if len(rows) < 3 or not "".join(names[rows[-1]].split()).endswith(ctx.rules.table_total_rows):
+        return []  # (合计, or a total naming its measure: 收入合计)
+    # the rows the outline places under another (其中：增值税 ⏎企业所得税 under 一、税收收入) are no parts of the total: the
+    # rows at the top level are, when they are one flat list — numbered in one style or none (一、税收收入 ⏎二、非税收入)
+    children = {r for r in rows[:-1] if tf.rows[(t, r)].marked or len(tf.rows[(t, r)].path) > 1}
+    above = [r for r in rows[:-1] if r not in children]
     totalling = (*ctx.rules.table_total_rows, *ctx.rules.table_subtotal_rows)
-    if any("".join(names[r].split()).endswith(w) for r in above for w in totalling) \
-            or any(tf.rows[(t, r)].marked or tf.rows[(t, r)].style is not None for r in above):
+    styles = {tf.rows[(t, r)].style for r in above}
+    if len(above) < 2 or len(styles) > 1 or any("".join(names[r].split()).endswith(w) for r in above for w in totalling):
         return []
     plain = [names[r] for r in above]
     if any(ctx.rules.partition_named(plain[a:b]) is not None
            for a in range(len(plain)) for b in range(a + 2, len(plain) + 1) if b - a < len(plain)):
         return []
-    totals = {g.f.cell[1] for rel in found if rel.relation == "total_of" and (g := ctx.by_record.get(id(rel.stated)))
-              and g.f.cell is not None and g.f.cell[0] == t}
-    if totals & set(above):
+    # (a top-level row found to add up to top-level rows below it: no flat list)
+    top = set(above)
+    if any(rel.relation == "total_of" and _table_row(ctx, rel.stated, t) in top
+           and any(_table_row(ctx, f, t) in top for f in rel.operands) for rel in found):
         return []
     out = []
     for c in columns:
-        if c.role != "value" or c.growth or any((r, c.index) in done for r in rows):
+        if c.role != "value" or c.growth or (rows[-1], c.index) in done:
             continue
         whole, parts = cells.get((t, rows[-1], c.index)), [cells.get((t, r, c.index)) for r in above]
         if whole is None or not ctx.addable(whole) or whole.redacted or any(
@@ -365,6 +369,12 @@ def _last_totals(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[Tab
             continue
         out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue="表内合计", exhaustive=True))  # type: ignore[arg-type]
     return out
+
+
+def _table_row(ctx: Context, f, t: int) -> int | None:
+    """The row of table ``t`` the figure record ``f`` stands in, if any."""
+    g = ctx.by_record.get(id(f))
+    return g.f.cell[1] if g is not None and g.f.cell is not None and g.f.cell[0] == t else None
 
 
 def _across(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], done: set[tuple[int, int]],

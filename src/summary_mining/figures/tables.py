@@ -583,6 +583,8 @@ def _analyse(doc: Document, grid: _Grid, rules: MetricRules, trules: TableRules,
             if carried.get(j):
                 groups.append(carried[j])
         raw_name = doc.text[spans[stubs[-1]][0]:spans[stubs[-1]][1]].strip(_BLANKS) if stubs else ""
+        if any(c in trules.index_columns for c in t[:len(stubs) or 1]):
+            continue  # a row numbering the columns (栏次 | | 1 | 2), no data
         if not raw_name:
             raw_name = last_name
         last_name = raw_name

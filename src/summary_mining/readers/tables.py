@@ -186,10 +186,19 @@ def describe_tables(result: ReadResult, rules: TableRules | None = None) -> None
             if not unit:  # a header cell: 单位：万元
                 head = [text[a:b] for a, b in result.blocks[i].cell_spans(text)]
                 unit = next((u for u in (unit_of_line(c, rules) for c in head) if u), "")
+            left = result.blocks[i - 1] if i else None
+            if not unit and left is not None and left.kind == "table_row" and left.table is not None \
+                    and left.table < t and "\n" not in text[left.end:result.blocks[i].start]:
+                # a panel printed beside another (收入 | 决算数 | 支出 | 决算数): the caption and unit of the one to its left
+                caption, unit = result.tables[left.table].attrs.get("caption", ""), result.tables[left.table].attrs.get("unit", "")
         attrs["caption"] = caption
         attrs["unit"] = unit
         ps = pages.get(t)
         attrs["pages"] = (min(ps), max(ps)) if ps else None
+
+
+#: How many short blocks before a table's first row its unit line may stand.
+UNIT_BLOCKS = 5
 
 
 def _caption_and_unit(blocks: list[Block], i: int, text: str, rules: TableRules) -> tuple[str, str]:
@@ -207,4 +216,13 @@ def _caption_and_unit(blocks: list[Block], i: int, text: str, rules: TableRules)
         if _is_caption(line, rules):
             caption = line
         break
+    if not unit:
+        # (a unit line above a row of group names of its own: 单位：万元⏎| 收入 | | 支出 | |⏎| 项目 | 决算数 | …)
+        for b in reversed(blocks[max(0, i - UNIT_BLOCKS):i]):
+            line = text[b.start:b.end].strip()
+            if b.kind == "table_row" or len(line) > rules.caption_max_chars:
+                break
+            if rx_match(rules.unit_line, normalize(line)):
+                unit = unit_of_line(line, rules)
+                break
     return caption, unit

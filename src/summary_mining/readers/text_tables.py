@@ -263,19 +263,38 @@ def _numbers(texts: list[str], rules: TextTableRules) -> list[bool]:
 
 
 def _best_cut(texts: list[str], rules: TextTableRules, nums: list[bool] | None = None,
-              min_rows: int | None = None) -> tuple[int, int, int, int] | None:
-    """(width, offset, rows, cells covered) covering the most non-blank cells; the narrowest on a tie."""
+              min_rows: int | None = None, starts: tuple[int, ...] = ()) -> tuple[int, int, int, int] | None:
+    """(width, offset, rows, cells covered) covering the most non-blank cells; the narrowest on a tie. ``starts``:
+    more offsets to try, the cells opening the first lines (a title and a unit line of their own before the header:
+    表9 | …执行情况表 | | | |⏎单位：万元 | | | | |⏎项目 | …) and those ``width`` cells on."""
     best: tuple[int, int, int, int] | None = None
     nums = _numbers(texts, rules) if nums is None else nums
     need = rules.min_rows if min_rows is None else min_rows
     for width in range(2, rules.max_width + 1):
-        for offset in (*range(0, min(width, 3)), width):  # (a title row of its own before the header: | 表1 … | |||)
+        # (a title row of its own before the header: | 表1 … | |||)
+        # (… and, a line's second panel: 项目 | 决算数 | 项目 | 决算数, its header cut at the second 项目)
+        for offset in dict.fromkeys((*range(0, min(width, 3)), width, *starts, *(k + width for k in starts))):
             rows = _fit(texts, nums, width, offset, rules)
             if rows >= need:
                 covered = _covered(texts, width, offset, rows)
                 if best is None or covered > best[3]:
                     best = (width, offset, rows, covered)
     return best
+
+
+#: How many of a table's first lines may stand before its header (a title, a unit line, a group row).
+HEADER_LINES = 4
+
+
+def _line_openers(text: str, cells: list[Span]) -> tuple[int, ...]:
+    """The indices of the cells opening each of the first :data:`HEADER_LINES` lines ``cells`` run over."""
+    out: list[int] = []
+    for k in range(1, len(cells)):
+        if "\n" in text[cells[k - 1][1]:cells[k][0]]:
+            out.append(k)
+            if len(out) == HEADER_LINES:
+                break
+    return tuple(out)
 
 
 def find_text_tables(text: str, rules: TextTableRules | None = None) -> list[TextTable]:
@@ -295,12 +314,41 @@ def find_text_tables(text: str, rules: TextTableRules | None = None) -> list[Tex
             cut = _best_cut([_squeeze(text[s:e]) for s, e in cells], rules)
             if cut and (found is None or cut[3] > found[1][3]):
                 found = (cells, cut)
+        named = _named_rows(text, spans, rules) if found is None else None
+        for cells in variants if found is None and named is None else ():
+            # (no cut, no rows of a name each: the header may follow lines of its own, a title and a unit line between |
+            # marks)
+            cut = _best_cut([_squeeze(text[s:e]) for s, e in cells], rules, starts=_line_openers(text, cells))
+            if cut and (found is None or cut[3] > found[1][3]):
+                found = (cells, cut)
         if found is None:
-            named = _named_rows(text, spans, rules)
             if named is not None:
                 out.append(named)
             continue
-        out.append(_table(text, *found))
+        out += _panels(text, *found) or [_table(text, *found)]
+    return out
+
+
+def _panels(text: str, cells: list[Span], cut: tuple[int, int, int, int]) -> list[TextTable]:
+    """A table of two panels side by side (收入 | 决算数 | 支出 | 决算数, as a final-accounts summary is printed): a cut whose
+    header its line has written twice, each data line holding a row of each panel — the left panel's rows and the right
+    one's as two tables (a cut of the stream takes them in turn: one list interleaved with the other); [] otherwise."""
+    width, offset, rows, _ = cut
+    if offset < width or rows < 2:
+        return []
+    first, second = cells[offset - width:offset], cells[offset:offset + width]
+    if [_squeeze(text[a:b]) for a, b in first] != [_squeeze(text[a:b]) for a, b in second] \
+            or "\n" in text[first[0][0]:second[-1][1]]:
+        return []
+    data = [cells[offset + width * (k + 1):offset + width * (k + 2)] for k in range(rows)]
+    pairs = [(data[k], data[k + 1]) for k in range(0, len(data) - 1, 2)]
+    if any("\n" in text[left[0][0]:right[-1][1]] for left, right in pairs):
+        return []  # (a row of each panel on one line, or no panels)
+    out = []
+    for header_spans, panel in ((first, [left for left, _ in pairs]), (second, [right for _, right in pairs])):
+        used = [c for c in (*header_spans, *(c for row in panel for c in row)) if c[1] > c[0]]
+        out.append(TextTable(used[0][0], used[-1][1], [_joined(text, c) for c in header_spans], header_spans, panel,
+                             [c for c in cells[:offset - width] if c[1] > c[0]] if not out else []))
     return out
 
 
