@@ -81,3 +81,21 @@ def test_a_row_numbering_the_columns_is_no_data(prior, status):
     this_year = _row(text, "500.00")
     assert [e[2] for e in this_year.evidence[1:]] == ["300.00", "150.00", "50.00"] and this_year.status == "consistent"
     assert _row(text, prior).status == status
+
+
+#: A bulletin's retail table: a 其中 row, then the classes of that row numbered (some of them), a cell per line.
+RETAIL = [["指标", "本月(万元)", "增长%"], ["社会消费品零售总额", "52000", "5.2"], ["其中：限上单位消费品零售额", "21000", "4.8"],
+          ["1.粮油、食品、饮料、烟酒类", "5000", "6.0"], ["2.服装、鞋帽、针纺织品类", "3000", "3.2"], ["3.化妆品类", "800", "-1.5"],
+          ["4.金银珠宝类", "1200", "10.1"]]
+
+
+@pytest.mark.parametrize("layout", ["bars", "a_cell_per_line"])
+def test_a_numbered_list_after_a_qizhong_row_breaks_that_row_down(layout):
+    text = ("\n".join(" | ".join(r) + " |" for r in RETAIL) if layout == "bars"
+            else "\n".join(c + " |" for r in RETAIL for c in r))
+    rows = [r for r in sm.audit(text=text).itertuples() if r.check == "breakdown"]
+    # the classes are of 限上 (open: some of them), not siblings of it under the total; and 1.粮油… (5000) totals none of
+    # the items numbered after it (3000+800+1200 = 5000 by chance)
+    assert [(r.evidence[0][2], [e[2] for e in r.evidence[1:]], r.status) for r in rows] == [
+        ("21000", ["5000", "3000", "800", "1200"], "consistent")]
+    assert "所列为其中一部分" in rows[0].message

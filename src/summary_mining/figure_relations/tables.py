@@ -28,7 +28,7 @@ from dataclasses import replace
 from typing import Iterator
 
 from ..normalize import normalize
-from ..figures.tables import TableColumn, TableFigures, header_year, table_figures
+from ..figures.tables import TableColumn, TableFigures, TableRow, header_year, table_figures
 from .arithmetic import NOT_PARTS, agrees, ratio, sum_tolerance
 from .context import Context, Fig
 from .context import make_relation as _rel
@@ -222,15 +222,24 @@ def _outlined(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableC
             runs[-1].append(r)
     out, done = [], set()
     for parent_path, runs in children.items():
-        head_row = by_path.get(parent_path)
-        if head_row is None:
+        parent = by_path.get(parent_path)
+        if parent is None:
             continue
         for kids in runs:
             kids = _named_on(ctx, tf, t, rows, kids, parent_path[-1])
+            head_row = parent
+            styles = [tf.rows[(t, r)].style for r in kids]
+            if len(kids) >= 3 and tf.rows[(t, kids[0])].marked and styles[0] is None and None not in styles[1:]:
+                # a numbered list right after a 其中 row (其中：限上单位消费品零售额 ⏎1.粮油、食品类 ⏎2.服装类 …) breaks
+                # that row down, not the one above it
+                # — some of its classes, as often as all of them: an open list
+                head_row, kids, nested = kids[0], kids[1:], True
+            else:
+                nested = False
             if len(kids) < 2:
                 continue
             kid_rows = [tf.rows[(t, r)] for r in kids]
-            numbered = len({k.style for k in kid_rows}) == 1 and kid_rows[0].style is not None
+            numbered = len({k.style for k in kid_rows}) == 1 and kid_rows[0].style is not None and not nested
             exhaustive = numbered or _partition(ctx, [k.name for k in kid_rows])
             # (rows naming distinct classes, 省内游 / 省外游, or places: they cannot overlap, so over the row is a slip)
             disjoint = not exhaustive and ctx.rules.disjoint([k.name for k in kid_rows])
@@ -292,10 +301,11 @@ def _partition_below(ctx: Context, col: list[tuple[int, Fig | None]], i: int, na
 
 
 def _totals(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], rows: list[int],
-            done: set[tuple[int, int]], names: dict[int, str]) -> list[Relation]:
+            done: set[tuple[int, int]], names: dict[int, str], tf: TableFigures) -> list[Relation]:
     """Rows whose level the rows right below them add up to, where the outline does not say so; rows
     right below named as a known partition are parts whether or not they add up (exhaustive). A set of rows
-    found to add up in two or more columns breaks the row down in every column of amounts (:func:`_across`)."""
+    found to add up in two or more columns breaks the row down in every column of amounts (:func:`_across`). A row
+    numbered as one item of a list (2.服装类) totals none of the items numbered after it (3.化妆品类, 4.金银珠宝类)."""
     out = []
     holding: dict[tuple[int, tuple[int, ...]], list[int]] = {}  # (head row, part rows) -> the columns they add up in
     for c in columns:
@@ -314,9 +324,11 @@ def _totals(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableCol
             parts: list[Fig] = []
             at: list[int] = []
             acc, j = 0.0, i + 1
+            head_row = tf.rows[(t, col[i][0])]
             while j < len(col):
                 g = col[j][1]
-                if g is None or not ctx.addable(g) or g.redacted or g.family != head.family:
+                if g is None or not ctx.addable(g) or g.redacted or g.family != head.family \
+                        or _sibling_items(head_row, tf.rows[(t, col[j][0])]):
                     break
                 parts.append(g)
                 at.append(col[j][0])
@@ -369,6 +381,11 @@ def _last_totals(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[Tab
             continue
         out.append(_rel(ctx, "total_of", "breakdown", whole, parts, cue="表内合计", exhaustive=True))  # type: ignore[arg-type]
     return out
+
+
+def _sibling_items(a: TableRow, b: TableRow) -> bool:
+    """Rows numbered in one style at one level of the outline: items of one list, neither a total of the other."""
+    return a.style is not None and a.style == b.style and len(a.path) == len(b.path)
 
 
 def _table_row(ctx: Context, f, t: int) -> int | None:
@@ -523,7 +540,7 @@ def find_table_relations(ctx: Context) -> list[Relation]:
         out += _completions(ctx, cells, t, columns, rows, names)
         outlined, done = _outlined(ctx, cells, t, columns, rows, tf)
         out += outlined
-        totals = _totals(ctx, cells, t, columns, rows, done, names)
+        totals = _totals(ctx, cells, t, columns, rows, done, names, tf)
         out += totals + _last_totals(ctx, cells, t, columns, rows, done, names, outlined + totals, tf)
         out += _grouped(ctx, cells, t, columns, rows, names)
         out += _means(ctx, cells, t, columns, rows)
