@@ -99,3 +99,17 @@ def test_a_numbered_list_after_a_qizhong_row_breaks_that_row_down(layout):
     assert [(r.evidence[0][2], [e[2] for e in r.evidence[1:]], r.status) for r in rows] == [
         ("21000", ["5000", "3000", "800", "1200"], "consistent")]
     assert "所列为其中一部分" in rows[0].message
+
+
+#: A final-accounts table of this year's and last year's spending set apart by single spaces, with its changes.
+BY_YEAR = ("单位：万元\n项目 2023年决算数 2022年决算数 增减额 增减率\n工资福利支出 300.00 280.00 20.00 7.14%\n"
+           "商品和服务支出 150.00 160.00 -10.00 -6.25%\n对个人和家庭的补助 50.00 40.00 10.00 25.00%\n合计 500.00 480.00 20.00 4.17%\n")
+
+
+def test_a_tables_total_row_adds_its_own_column_only():
+    """The 合计 row's cells add up their columns; no cells of other columns that happen to add up to one (300.00 of this
+    year with 160.00 and 40.00 of last year: 500.00) are read as its items."""
+    sums = {(r.evidence[0][2], tuple(e[2] for e in r.evidence[1:])) for r in sm.audit(text=BY_YEAR).itertuples()
+            if r.check in ("breakdown", "sum") and r.status == "consistent"}
+    assert sums == {("500.00", ("300.00", "150.00", "50.00")), ("480.00", ("280.00", "160.00", "40.00")),
+                    ("20.00", ("20.00", "-10.00", "10.00"))}

@@ -3364,8 +3364,8 @@ def find_sums(ctx: Context) -> list[Relation]:
             listed.setdefault(p.stmt, set()).add(g.whole.i)
     for t in ctx.figs:
         plan = ctx.is_target(t)  # a planned total (收入总计30.8亿元 in next year's budget) adds up planned figures
-        if not ctx.addable(t, targets=plan) or t.redacted or t.i in wholes or t.i in ctx.summed:
-            continue
+        if not ctx.addable(t, targets=plan) or t.redacted or t.i in wholes or t.i in ctx.summed or t.source == "table":
+            continue  # (a table's 合计 row: its rows and columns say what it adds up, read with the table)
         strong = rx_search(ctx.rules.strong_sum, t.clause)
         weak = rx_search(ctx.rules.weak_sum, t.clause)
         if not (strong or weak):
