@@ -310,7 +310,8 @@ def find_rates(ctx: Context) -> list[Relation]:
             # 28.67%): its inputs both in one of the paragraphs right before, never firm
             nums, den = next(((ns, d) for k in range(p.para - 1, max(-1, p.para - 1 - RATE_PARAGRAPHS), -1)
                               for ns, d in [_rate_inputs(ctx, p, rule, k)] if ns and d is not None), (nums, den))
-            loose = loose or den is not None and den.para != p.para
+            # (firm when the numerator is listed by a firm breakdown of the base: 全县人口38.12万人。其中,城镇常住人口…)
+            loose = loose or den is not None and den.para != p.para and not _part_of(ctx, nums[0], den)
         if loose and den.stmt == p.stmt and ctx.clause_start(nums[0].start) <= den.start:
             loose = False  # (the base in the numerator's own clause: 全县107个建设项目一季度开工80项，开工率达到75%)
         if nums and den is None and (rest := _complement(ctx, p, nums[0], rule)) is not None:
@@ -329,7 +330,7 @@ def find_rates(ctx: Context) -> list[Relation]:
         # right before it (or before one between): 常住人口874.4万人，其中城镇常住人口734.7万人。…出生率…。城镇化率84.02%; or
         # the numerator a part of the base's breakdown, right before: …1181.3亿元。其中：税收收入994.9亿元…。收入质量为67.4%)
         paired = nums[0].stmt == den.stmt and den.para == p.para and p.stmt - den.stmt <= PAIRED_STATEMENTS \
-            or _part_of(ctx, nums[0], den) and p.stmt - nums[0].stmt <= 1 \
+            or _part_of(ctx, nums[0], den) and (p.stmt - nums[0].stmt <= 1 or den.para < p.para) \
             or len(nums) == 1 and _sole_in_paragraph(ctx, nums[0], p) and _sole_in_paragraph(ctx, den, p)
         out.append(_rel(ctx, "ratio_of", rule.check, p, [*nums, den], cue=rule.name,
                         firm=(nums[0].stmt == p.stmt or nums[0].stmt == den.stmt == p.stmt - 1 and _rates_only(ctx, p)
@@ -2911,13 +2912,14 @@ def _colon_lists(ctx: Context, by_para: dict[int, list[Fig]], used: set[int], pa
                 break
             parts.append(first)
         else:
-            if len(parts) >= 2 and not any(g.value > whole.value for g in parts):
+            if not cue:
+                said = ctx.text[whole.end:p.end].strip().replace(",", "，")
+                cue = said[said.rfind("，") + 1:]
+            complete = cue.startswith(ctx.rules.colon_complete)
+            # (a part over its whole: no list of its parts, unless the cue says the list is all of it — then a slip)
+            if len(parts) >= 2 and (complete or not any(g.value > whole.value for g in parts)):
                 adds = agrees(whole.value, sum(g.value for g in parts), sum_tolerance(whole, parts))
-                if not cue:
-                    said = ctx.text[whole.end:p.end].strip().replace(",", "，")
-                    cue = said[said.rfind("，") + 1:]
-                out.append(Group(whole, parts, cue, False, ctx.certain(whole.stmt),
-                                 adds or cue.startswith(ctx.rules.colon_complete)))
+                out.append(Group(whole, parts, cue, False, ctx.certain(whole.stmt), adds or complete))
     return out
 
 
