@@ -113,3 +113,40 @@ def test_a_tables_total_row_adds_its_own_column_only():
             if r.check in ("breakdown", "sum") and r.status == "consistent"}
     assert sums == {("500.00", ("300.00", "150.00", "50.00")), ("480.00", ("280.00", "160.00", "40.00")),
                     ("20.00", ("20.00", "-10.00", "10.00"))}
+
+
+#: The whole 收入支出决算总表: a blank row in the right panel, then the balances brought in and out, and the grand totals.
+WHOLE_SUMMARY = ("单位：万元\n| 收入 | | 支出 | |\n| 项目 | 决算数 | 项目 | 决算数 |\n"
+                 "| 一、一般公共预算财政拨款收入 | 1234.56 | 一、一般公共服务支出 | 1000.00 |\n"
+                 "| 二、政府性基金预算财政拨款收入 | 0.00 | 二、教育支出 | 300.00 |\n| 三、其他收入 | 65.44 | | |\n"
+                 "| 本年收入合计 | 1300.00 | 本年支出合计 | 1300.00 |\n| 使用非财政拨款结余 | 0.00 | 结余分配 | 0.00 |\n"
+                 "| 年初结转和结余 | 20.00 | 年末结转和结余 | 20.00 |\n| 总计 | {} | 总计 | 1320.00 |\n")
+
+
+@pytest.mark.parametrize("grand, status", [("1320.00", "consistent"), ("1330.00", "inconsistent")])
+def test_a_grand_total_adds_the_total_before_it_and_the_rows_after(grand, status):
+    text = WHOLE_SUMMARY.format(grand)
+    assert [t["项目"].tolist()[-1] for t in sm.read_document(text=text).tables] == ["总计", "总计"]
+    assert _row(text, "1300.00", "1234.56").status == "consistent"
+    left = min((r for r in sm.audit(text=text).itertuples() if r.evidence[0][2] == grand and r.check == "breakdown"),
+               key=lambda r: r.evidence[0][0])  # (the right panel's 总计 may read the same)
+    assert left.evidence[0][0] == text.index(f"| 总计 | {grand}") + len("| 总计 | ")
+    assert [e[2] for e in left.evidence[1:]] == ["1300.00", "0.00", "20.00"]
+    assert left.status == status
+
+
+@pytest.mark.parametrize("text", [
+    # a 合计 heading the rows under it, a 总计 after them: no running total (1300 + 1000 + 300)
+    "单位：万元\n项目 | 金额 |\n合计 | 1300 |\n一般公共服务支出 | 1000 |\n教育支出 | 300 |\n总计 | 1320 |\n",
+    "单位：万元\n项目 | 金额 |\n本年收入合计 | 1300 |\n一般公共预算财政拨款收入 | 1234 |\n其他收入 | 66 |\n年初结转和结余 | 20 |\n收入总计 | 1320 |\n",
+    # a 合计 closing the income rows is no head of the spending rows after it; the 支出合计 totals its own section
+    "单位：万元\n项目 | 金额 |\n一般公共预算财政拨款收入 | 1234 |\n其他收入 | 66 |\n本年收入合计 | 1300 |\n一般公共服务支出 | 1000 |\n"
+    "教育支出 | 300 |\n本年支出合计 | 1310 |\n",
+])
+def test_totals_read_only_over_the_rows_they_close(text):
+    rows = [r for r in sm.audit(text=text).itertuples() if r.check == "breakdown"]
+    assert all(r.status == "consistent" for r in rows if not r.message.startswith("本年支出合计")), [r.message for r in rows]
+    assert not [r for r in rows if r.message.startswith("本年收入合计") and "1000" in r.message]
+    spending = [r for r in rows if r.message.startswith("本年支出合计")]
+    assert [[e[2] for e in r.evidence[1:]] for r in spending] == ([["1000", "300"]] if "本年支出合计" in text else [])
+    assert all(r.status == "inconsistent" for r in spending)

@@ -317,6 +317,8 @@ def _totals(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableCol
             head = col[i][1]
             if head is None or not ctx.addable(head) or head.redacted or (col[i][0], c.index) in done:
                 continue
+            if i > 1 and "".join(names[col[i][0]].split()).endswith(ctx.rules.table_total_rows):
+                continue  # (a total after rows closes them, 本年收入合计; the rows after it are no parts of it)
             named = _partition_below(ctx, col, i, names)
             if named:
                 out.append(_rel(ctx, "total_of", "breakdown", head, named, cue="表内分项", exhaustive=True))
@@ -347,20 +349,44 @@ def _totals(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableCol
 def _last_totals(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], rows: list[int],
                  done: set[tuple[int, int]], names: dict[int, str], found: list[Relation],
                  tf: TableFigures) -> list[Relation]:
-    """A table's last row named as a total (``[tables] total_rows``: 合计, 收入合计) over all the rows above it, in each column of
-    levels, firm: the name says they make it up (工资福利支出 | 300 ⏎ 商品和服务支出 | 150 ⏎ 对个人和家庭的补助 | 50 ⏎ 合计 | 500) —
-    the rows at the top of the outline (those placed under another, 其中：…, are its breakdown), when they are one flat
-    list: none a total itself (named so, or found to add up to other rows of the list), numbered in one style or none,
-    none of them a known partition (城镇 / 乡村 then 男 / 女: two breakdowns of the total)."""
-    if len(rows) < 3 or not "".join(names[rows[-1]].split()).endswith(ctx.rules.table_total_rows):
-        return []  # (合计, or a total naming its measure: 收入合计)
+    """Each row named as a total (``[tables] total_rows``: 合计, 收入合计, 总计) over the rows above it back to the total
+    before, in each column of levels, firm: the name says they make it up (工资福利支出 | 300 ⏎ 商品和服务支出 | 150 ⏎
+    对个人和家庭的补助 | 50 ⏎ 合计 | 500) — the rows at the top of the outline (those placed under another, 其中：…, are its
+    breakdown), when they are one flat list: none a total itself otherwise (小计, or found to add up to other rows of the
+    list), numbered in one style or none, none of them a known partition (城镇 / 乡村 then 男 / 女: two breakdowns of the
+    total). A grand total (总计) after a 合计 adds that 合计 too (本年收入合计 ⏎使用非财政拨款结余 ⏎年初结转和结余 ⏎总计); a
+    合计 after a 合计 totals a section of its own (本年收入合计 … 本年支出合计)."""
+    squeezed = {r: "".join(names[r].split()) for r in rows}
+    if any(squeezed[r].endswith(ctx.rules.table_subtotal_rows) for r in rows):
+        return []
+    out: list[Relation] = []
+    start, prev = 0, None
+    for k, r in enumerate(rows):
+        if not squeezed[r].endswith(ctx.rules.table_total_rows):
+            continue
+        if k == start:
+            return out  # (a total heading the rows under it, 合计 | 1300 ⏎一般公共服务支出 | 1000 …: no total closes rows here)
+        grand = prev is not None and squeezed[r].endswith(GRAND_TOTAL) and not squeezed[prev].endswith(GRAND_TOTAL)
+        out += _total_over(ctx, cells, t, columns, r, rows[start:k], prev if grand else None, done, names, found, tf)
+        start, prev = k + 1, r
+    return out
+
+
+#: The word of a grand total: after a 合计 row, it adds that 合计 and the rows after it.
+GRAND_TOTAL = "总计"
+
+
+def _total_over(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[TableColumn], total: int, segment: list[int],
+                carried: int | None, done: set[tuple[int, int]], names: dict[int, str], found: list[Relation],
+                tf: TableFigures) -> list[Relation]:
+    """Row ``total`` over the top-level rows of ``segment`` (and the total ``carried`` before them), as
+    :func:`_last_totals` reads it."""
     # the rows the outline places under another (其中：增值税 ⏎企业所得税 under 一、税收收入) are no parts of the total: the
     # rows at the top level are, when they are one flat list — numbered in one style or none (一、税收收入 ⏎二、非税收入)
-    children = {r for r in rows[:-1] if tf.rows[(t, r)].marked or len(tf.rows[(t, r)].path) > 1}
-    above = [r for r in rows[:-1] if r not in children]
-    totalling = (*ctx.rules.table_total_rows, *ctx.rules.table_subtotal_rows)
+    above = [r for r in segment if not tf.rows[(t, r)].marked and len(tf.rows[(t, r)].path) == 1]
     styles = {tf.rows[(t, r)].style for r in above}
-    if len(above) < 2 or len(styles) > 1 or any("".join(names[r].split()).endswith(w) for r in above for w in totalling):
+    parts_rows = ([carried] if carried is not None else []) + above
+    if len(parts_rows) < 2 or len(styles) > 1:
         return []
     plain = [names[r] for r in above]
     if any(ctx.rules.partition_named(plain[a:b]) is not None
@@ -373,9 +399,9 @@ def _last_totals(ctx: Context, cells: dict[Cell, Fig], t: int, columns: list[Tab
         return []
     out = []
     for c in columns:
-        if c.role != "value" or c.growth or (rows[-1], c.index) in done:
+        if c.role != "value" or c.growth or (total, c.index) in done:
             continue
-        whole, parts = cells.get((t, rows[-1], c.index)), [cells.get((t, r, c.index)) for r in above]
+        whole, parts = cells.get((t, total, c.index)), [cells.get((t, r, c.index)) for r in parts_rows]
         if whole is None or not ctx.addable(whole) or whole.redacted or any(
                 g is None or not _addable(ctx, g, whole) for g in parts):
             continue

@@ -305,6 +305,10 @@ def find_text_tables(text: str, rules: TextTableRules | None = None) -> list[Tex
         spans = _cells(text, a, b, rules.separators)
         if len(spans) > rules.max_cells:
             continue  # no statistical table holds so many cells: a dump of | lines, read as text
+        panels = _panels(text, a, b, rules)
+        if panels:
+            out += panels
+            continue
         # empty cells dropped (row breaks), kept, or kept but for the break between two lines a separator ends
         # and opens (| 总户数 | 户 | 64933 | |⏎| 户籍总人口 | 人 | 146041 | 100.0 |: a row's last cell is empty)
         kept = [s for s in spans if s[1] > s[0] or not _row_break(text, s[0])]
@@ -325,30 +329,46 @@ def find_text_tables(text: str, rules: TextTableRules | None = None) -> list[Tex
             if named is not None:
                 out.append(named)
             continue
-        out += _panels(text, *found) or [_table(text, *found)]
+        out.append(_table(text, *found))
     return out
 
 
-def _panels(text: str, cells: list[Span], cut: tuple[int, int, int, int]) -> list[TextTable]:
-    """A table of two panels side by side (收入 | 决算数 | 支出 | 决算数, as a final-accounts summary is printed): a cut whose
-    header its line has written twice, each data line holding a row of each panel — the left panel's rows and the right
-    one's as two tables (a cut of the stream takes them in turn: one list interleaved with the other); [] otherwise."""
-    width, offset, rows, _ = cut
-    if offset < width or rows < 2:
+def _panels(text: str, a: int, b: int, rules: TextTableRules) -> list[TextTable]:
+    """A table of two panels side by side (收入 | 决算数 | 支出 | 决算数, as a final-accounts summary is printed), line by
+    line: a header line whose cells are one header written twice, each line after it holding a row of each panel (a
+    panel's row may be blank: | 三、其他收入 | 65.44 | | |), up to a line of another width; the lines before the header
+    (a row of group names, 收入 | | 支出 | |) stay ahead of the left panel. The two panels as two tables; [] when the
+    lines hold none."""
+    lines = []
+    for x, y in _line_spans_in(text, a, b):
+        if not text[x:y].strip():
+            continue
+        cells = _cells(text, x, y, rules.separators)
+        if cells and cells[0][0] == cells[0][1] and text[x:y].lstrip()[:1] in rules.separators:
+            cells = cells[1:]  # (the empty span before a leading |)
+        if cells and cells[-1][0] == cells[-1][1] and text[x:y].rstrip()[-1:] in rules.separators:
+            cells = cells[:-1]  # (… and after a trailing one)
+        lines.append(cells)
+    texts = [[_squeeze(text[x:y]) for x, y in cells] for cells in lines]
+    head = next((k for k, t in enumerate(texts[:HEADER_LINES + 1]) if len(t) >= 4 and len(t) % 2 == 0 and all(t)
+                 and t[:len(t) // 2] == t[len(t) // 2:] and not any(_numbers(t, rules))), None)
+    if head is None:
         return []
-    first, second = cells[offset - width:offset], cells[offset:offset + width]
-    if [_squeeze(text[a:b]) for a, b in first] != [_squeeze(text[a:b]) for a, b in second] \
-            or "\n" in text[first[0][0]:second[-1][1]]:
+    width = len(texts[head]) // 2
+    rows = []
+    for cells, t in zip(lines[head + 1:], texts[head + 1:]):
+        if len(cells) != 2 * width:
+            break
+        rows.append((cells[:width], cells[width:]))
+    if len(rows) < rules.min_rows:
         return []
-    data = [cells[offset + width * (k + 1):offset + width * (k + 2)] for k in range(rows)]
-    pairs = [(data[k], data[k + 1]) for k in range(0, len(data) - 1, 2)]
-    if any("\n" in text[left[0][0]:right[-1][1]] for left, right in pairs):
-        return []  # (a row of each panel on one line, or no panels)
     out = []
-    for header_spans, panel in ((first, [left for left, _ in pairs]), (second, [right for _, right in pairs])):
+    before = [c for cells in lines[:head] for c in cells if c[1] > c[0]]
+    for side, header_spans in ((0, lines[head][:width]), (1, lines[head][width:])):
+        panel = [row[side] for row in rows if any(y > x for x, y in row[side])]
         used = [c for c in (*header_spans, *(c for row in panel for c in row)) if c[1] > c[0]]
         out.append(TextTable(used[0][0], used[-1][1], [_joined(text, c) for c in header_spans], header_spans, panel,
-                             [c for c in cells[:offset - width] if c[1] > c[0]] if not out else []))
+                             before if side == 0 else []))
     return out
 
 
