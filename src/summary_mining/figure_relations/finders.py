@@ -516,7 +516,29 @@ def _bracketed_gap(ctx: Context, rule: RateGapRule, d: Fig) -> tuple[Fig, Fig, r
         return None
     own = next((g for g in ctx.nearest_before(other) if g.start < m.start() and g.sentence == d.sentence
                 and g.unit == "%" and g.direction and not g.redacted and ctx.text[g.start - 1:g.start] not in "（("), None)
+    if own is None:
+        # a gap whose sentence names what grew (全市公共财政预算收入增幅比全省平均增幅(15.97%)高6个百分点): the growth of
+        # that measure before it in the paragraph, named alike
+        subject = strip_glosses(ctx.text[lo:m.start()]).strip(_TRIM)
+        own = next((g for g in ctx.nearest_before(other) if g.para == d.para and g.start < lo and g.unit == "%"
+                    and g.direction and not g.redacted and _names_growth(ctx, g, subject)), None)
     return (own, other, m, m.group("scope")) if own is not None and _growth(own) else None
+
+
+#: How many characters a gap's named subject and its growth's label must end with alike (公共财政预算收入).
+GAP_SUBJECT_CHARS = 4
+
+
+def _names_growth(ctx: Context, g: Fig, subject: str) -> bool:
+    """``subject`` (全市公共财政预算收入) names growth ``g``: it ends as the growth's indicator or the label of the level it is
+    of (地方公共财政预算收入完成1,392,476万元,同比增收249,885万元,增长21.87%) does, and the words before that (全市) stand in
+    that figure's clause (not 7个县(区)公共财政预算收入共完成851,064万元…增长26.37%)."""
+    level = next((h for h in ctx.nearest_before(g) if h.stmt == g.stmt and h.kind != "percentage" and not h.direction), None)
+    for name, clause in ((_indicator_name(ctx, g), g.clause), *(((level.label, level.clause),) if level else ())):
+        n = _common_suffix(name, subject)
+        if n >= GAP_SUBJECT_CHARS and subject[:len(subject) - n] in clause:
+            return True
+    return False
 
 
 def _named_gap(ctx: Context, rule: RateGapRule, d: Fig) -> tuple[Fig, Fig, regex.Match, str] | None:
