@@ -549,6 +549,11 @@ READINGS = [
      "1.一般公共预算财政拨款收入382.17万元,为市本级财政当年拨付的资金。较2020年度决算数减少157.86万元。\n"
      "2.上级补助收入8.58万元,为事业单位开展业务活动取得的收入。较2020年度决算数减少17.40万元。",
      "390.55万元", "inconsistent", ["382.17万元", "8.58万元"], 390.75),
+    # (s11) a completion of the adjusted budget by a part: the part's own budget a 其中 lists under the whole's (not the
+    # whole's: 132.42 / 167.80 = 78.9 % was a false alarm)
+    ("a part's completion of the adjusted budget its whole's breakdown lists",
+     "区人大常委会批准调整一般公共预算支出预算数167.80亿元,其中区级一般公共预算支出135亿元。\n一般公共预算支出167.75亿元。其中:区级"
+     "一般公共预算支出132.42亿元,为调整预算的98.1%,增长8.8%。", "98.1%", "consistent", ["132.42亿元", "135亿元"], 98.09),
     # (ca10) a table's 其中 row and the rows after it named with the measure of the total above (總收入: 收入), in traditional
     # script; the 其中 is read by the table alone (no text 其中 taking the cell before as its whole)
     ("a table's 其中 row and the rows after it naming the total's measure",

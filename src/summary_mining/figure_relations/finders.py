@@ -1000,6 +1000,12 @@ def _budget_before(ctx: Context, p: Fig, part: Fig, named_budget: str = "") -> t
         # a budget word heading the statement marks each figure it lists (调整后的…收入为A，…支出为B), no actual
         # word (完成, 执行) between
         budget = _has_any(rules.budget_words, words) or _budget_heads(rules, head)
+        if (grp := ctx.group_of(g)) is not None and grp.whole.stmt == g.stmt \
+                and _has_any(rules.budget_words, plain(grp.whole.clause)):
+            # a part a budget's breakdown lists is a budget too, as its whole's words say (调整…支出预算数167.80亿元，其中区级
+            # 一般公共预算支出135亿元: the adjusted budget of 区级…支出, nearer than its whole's)
+            budget = True
+            named = plain(grp.whole.clause) + "|" + named
         if budget and measure and _ADJUSTED in named and measure in named:  # (调整为 before it: not 占调整预算 after)
             # (firm in its paragraph or the one right before, or in its section: …全市一般公共预算收入调整为290.95亿元，支出调整为
             # 631.54亿元。⏎2025年全市一般公共预算收入完成347.82亿元，为调整预算的95.64％…⏎…支出完成585.48亿元，为调整预算的92.71％)
