@@ -174,6 +174,9 @@ def _item_clause(ctx: Context, g: Fig) -> str:
     return ctx.text[prev.end:g.start]
 
 
+#: The most characters between a rate and its numerator named right after it (资金到位率38.5%，到位资金37.3亿元).
+RATE_NUMERATOR_GAP = 12
+
 #: How many paragraphs before a rate that opens its own a rate read from its paragraph (``numerator_in_paragraph``) reads.
 RATE_PARAGRAPHS = 3
 
@@ -202,6 +205,16 @@ def _rate_inputs(ctx: Context, p: Fig, rule: RateRule, para: int | None = None) 
             break
     if not nums and rule.numerator_parts:
         nums = _numerator_parts(ctx, p, rule, fam)
+    if not nums and para is None:
+        # the numerator named right after the rate, in its full sentence (资金到位率38.5%，到位资金37.3亿元)
+        after = ctx.figs[p.i + 1] if p.i + 1 < len(ctx.figs) else None
+        between = ctx.text[p.end:after.start] if after is not None else ""
+        if after is not None and after.stmt == p.stmt and fam(after) and not after.direction \
+                and _has_any(rule.numerator, f"{_item_clause(ctx, after)}|{after.label}") \
+                and not _has_any(rule.numerator_excluded, f"{_item_clause(ctx, after)}|{after.label}") \
+                and sum(c in "，," for c in between) == 1 \
+                and len(between) <= RATE_NUMERATOR_GAP and not any(c in "。；;：:" for c in between):
+            nums = [after]
     if not nums:
         return [], None
     num = nums[0]
@@ -956,6 +969,8 @@ def _budget_before(ctx: Context, p: Fig, part: Fig, named_budget: str = "") -> t
         prev = next((f for f in ctx.nearest_before(part) if not _in_part_bracket(ctx, f, part.start)), None)
         # (or in the full sentence before, when the actual opens its own: …调整为79.4亿元（其中：…）。实际完成74.2亿元…)
         opens = not plain(ctx.text[ctx.sentence_start(part):part.start]).strip(_TRIM)
+        if prev is not None and _ADJUSTED in prev.label + prev.clause and _ORIGINAL in named_budget:
+            prev = None  # (为年初预算的107%: not the adjusted budget right before, 执行中调整为52亿元)
         if prev is not None and prev.family == part.family and not prev.direction \
                 and (_names_budget(ctx, prev.label) or _names_budget(ctx, prev.clause)) \
                 and (prev.sentence == part.sentence or opens and prev.para == part.para and part.stmt - prev.stmt == 1):
@@ -1039,6 +1054,7 @@ def _budget_heads(rules, head: str) -> bool:
 
 #: The word of a budget adjusted in the year (调整预算, 调整为).
 _ADJUSTED = "调整"
+_ORIGINAL = "年初"
 
 
 #: How many paragraphs before a ratio's part (and after it, in its paragraph) the base a ratio's value alone points to may
