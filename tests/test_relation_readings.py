@@ -554,6 +554,11 @@ READINGS = [
     ("a part's completion of the adjusted budget its whole's breakdown lists",
      "区人大常委会批准调整一般公共预算支出预算数167.80亿元,其中区级一般公共预算支出135亿元。\n一般公共预算支出167.75亿元。其中:区级"
      "一般公共预算支出132.42亿元,为调整预算的98.1%,增长8.8%。", "98.1%", "consistent", ["132.42亿元", "135亿元"], 98.09),
+    # a change opening its own full sentence is of the full sentence before's whole, not its last 其中 part (156.32 over
+    # 100万元 was a false alarm on a probe phrasing)
+    ("a change opening its full sentence after a whole and its parts",
+     "收入情况：本年收入合计1856.32万元，其中财政拨款收入1756.32万元，占94.6%；其他收入100万元，占5.4%。与上年相比，收入增加156.32万元，"
+     "增长9.2%。", "9.2%", "consistent", ["1856.32万元", "156.32万元"], 9.2),
     # (ca10) a table's 其中 row and the rows after it named with the measure of the total above (總收入: 收入), in traditional
     # script; the 其中 is read by the table alone (no text 其中 taking the cell before as its whole)
     ("a table's 其中 row and the rows after it naming the total's measure",

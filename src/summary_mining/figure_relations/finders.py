@@ -4275,16 +4275,19 @@ def _head_level(ctx: Context, first: Fig, like: Fig) -> Fig | None:
         # a statement opening with the change (…收入完成134.3亿元，为预算数的99.3%，…；同比增长2.9%，增收3.7亿元): the
         # level is its full sentence's, or — a full sentence opening with it (…支出完成124.7亿元，…。同比增长7.7%，增支
         # 8.9亿元) — the full sentence's before, in its paragraph
-        if ctx.stmt_start(first.start) == lo and lo > 0 and ctx.para_at(lo - 1) == first.para:
-            lo = ctx.stmt_start(lo - 1)
-        else:
-            lo = ctx.stmt_start(first.start)
+        before = ctx.stmt_start(first.start) == lo and lo > 0 and ctx.para_at(lo - 1) == first.para
+        lo = ctx.stmt_start(lo - 1) if before else ctx.stmt_start(first.start)
+    else:
+        before = False
     for g in reversed(ctx.between(lo, first.start)):
         if g.kind == "percentage" or g.in_name or ctx.bound(g) or g.direction or ctx.is_target(g) \
                 or _ratio_base(ctx, g) is not None or _earlier_level(ctx, g):
             continue
         if g.unit == like.unit and (g.kind != "amount" or g.family == like.family):
-            return g
+            grp = ctx.group_of(g) if before else None
+            # (a full sentence opening with the change is of the full sentence before's whole, not its last part:
+            # 本年收入合计1856.32万元，其中…；其他收入100万元，占5.4%。与上年相比，收入增加156.32万元，增长9.2%)
+            return grp.whole if grp is not None and grp.whole.start >= lo and grp.whole.unit == g.unit else g
     return None
 
 
