@@ -320,7 +320,7 @@ def find_rates(ctx: Context) -> list[Relation]:
                                           or (den := _base_named_as_subject(ctx, nums[0], rule)) is not None)
         if (not nums or den is None) and rule.numerator_in_paragraph and (p.i == 0 or ctx.figs[p.i - 1].para != p.para):
             # a rate opening its paragraph (年末全县人口38.12万人。其中,城镇常住人口10.93万人。…⏎…⏎年末全县常住人口城镇化率为
-            # 28.67%): its inputs both in one of the paragraphs right before, never firm
+            # 28.67%): its inputs both in one of the paragraphs right before
             nums, den = next(((ns, d) for k in range(p.para - 1, max(-1, p.para - 1 - RATE_PARAGRAPHS), -1)
                               for ns, d in [_rate_inputs(ctx, p, rule, k)] if ns and d is not None), (nums, den))
             # (firm when the numerator is listed by a firm breakdown of the base: 全县人口38.12万人。其中,城镇常住人口…)

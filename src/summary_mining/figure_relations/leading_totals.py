@@ -1,5 +1,7 @@
 """Totals that open their statement, their parts following with no cue (置换债券130170万元，市本级留用19700万元，转贷县
-（市、区）110470万元): the first value of a statement and the next values of its family that add up to it exactly.
+（市、区）110470万元): the first value of a statement and the next values of its family that add up to it exactly — and
+each leading value of another family written beside it (总户数12271户,总人口31436人,…,空挂户4542户,空挂人口10789人,现实有
+住户7729户,实有人口20647人), with the values of its family after those leading ones.
 
 No word says the later values are parts, so the arithmetic is the only evidence: read only when they add up (within the
 rounding of the figures as written), never firm — a statement whose values do not add up says nothing, and a perturbed

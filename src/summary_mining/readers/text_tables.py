@@ -266,14 +266,13 @@ def _best_cut(texts: list[str], rules: TextTableRules, nums: list[bool] | None =
               min_rows: int | None = None, starts: tuple[int, ...] = ()) -> tuple[int, int, int, int] | None:
     """(width, offset, rows, cells covered) covering the most non-blank cells; the narrowest on a tie. ``starts``:
     more offsets to try, the cells opening the first lines (a title and a unit line of their own before the header:
-    表9 | …执行情况表 | | | |⏎单位：万元 | | | | |⏎项目 | …) and those ``width`` cells on."""
+    表9 | …执行情况表 | | | |⏎单位：万元 | | | | |⏎项目 | …)."""
     best: tuple[int, int, int, int] | None = None
     nums = _numbers(texts, rules) if nums is None else nums
     need = rules.min_rows if min_rows is None else min_rows
     for width in range(2, rules.max_width + 1):
         # (a title row of its own before the header: | 表1 … | |||)
-        # (… and, a line's second panel: 项目 | 决算数 | 项目 | 决算数, its header cut at the second 项目)
-        for offset in dict.fromkeys((*range(0, min(width, 3)), width, *starts, *(k + width for k in starts))):
+        for offset in dict.fromkeys((*range(0, min(width, 3)), width, *starts)):
             rows = _fit(texts, nums, width, offset, rules)
             if rows >= need:
                 covered = _covered(texts, width, offset, rows)
@@ -356,7 +355,7 @@ def _panels(text: str, a: int, b: int, rules: TextTableRules) -> list[TextTable]
         return []
     width = len(texts[head]) // 2
     rows = []
-    for cells, t in zip(lines[head + 1:], texts[head + 1:]):
+    for cells in lines[head + 1:]:
         if len(cells) != 2 * width:
             break
         rows.append((cells[:width], cells[width:]))
