@@ -321,8 +321,11 @@ def find_rates(ctx: Context) -> list[Relation]:
         if (not nums or den is None) and rule.numerator_in_paragraph and (p.i == 0 or ctx.figs[p.i - 1].para != p.para):
             # a rate opening its paragraph (年末全县人口38.12万人。其中,城镇常住人口10.93万人。…⏎…⏎年末全县常住人口城镇化率为
             # 28.67%): its inputs both in one of the paragraphs right before
-            nums, den = next(((ns, d) for k in range(p.para - 1, max(-1, p.para - 1 - RATE_PARAGRAPHS), -1)
-                              for ns, d in [_rate_inputs(ctx, p, rule, k)] if ns and d is not None), (nums, den))
+            for k in range(p.para - 1, max(-1, p.para - 1 - RATE_PARAGRAPHS), -1):
+                ns, d = _rate_inputs(ctx, p, rule, k)
+                if ns and d is not None:
+                    nums, den = ns, d
+                    break
             # (firm when the numerator is listed by a firm breakdown of the base: 全县人口38.12万人。其中,城镇常住人口…)
             loose = loose or den is not None and den.para != p.para and not _part_of(ctx, nums[0], den)
         if loose and den.stmt == p.stmt and ctx.clause_start(nums[0].start) <= den.start:
@@ -2910,8 +2913,9 @@ def _numbered_items(ctx: Context, top: int) -> list[int]:
     return items if len(items) >= 2 else []
 
 
-#: how a sentence saying a list follows ends (具体情况如下；收入情况如下：).
+#: how a sentence saying a list follows ends (具体情况如下；收入情况如下：), and how many characters of its end hold that.
 _FOLLOWS = ("如下", "如下：", "如下:")
+FOLLOWS_TAIL = 8
 
 
 def _colon_lists(ctx: Context, by_para: dict[int, list[Fig]], used: set[int], part_used: set[int]) -> list[Group]:
@@ -2931,6 +2935,8 @@ def _colon_lists(ctx: Context, by_para: dict[int, list[Fig]], used: set[int], pa
         last = [g for g in by_para.get(top, ()) if g.start >= lo]
         cue = ""
         if not last:
+            if _FOLLOWS[0] not in ctx.text[max(lo, p.end - FOLLOWS_TAIL):p.end]:
+                continue  # (most paragraphs: read no further)
             said = strip_glosses(ctx.text[lo:p.end - 1]).strip()
             word = next((w for w in ctx.rules.colon_complete if w in said), None)
             if not said.endswith(_FOLLOWS) or word is None:

@@ -312,24 +312,31 @@ def find_text_tables(text: str, rules: TextTableRules | None = None) -> list[Tex
         # and opens (| 总户数 | 户 | 64933 | |⏎| 户籍总人口 | 人 | 146041 | 100.0 |: a row's last cell is empty)
         kept = [s for s in spans if s[1] > s[0] or not _row_break(text, s[0])]
         variants = [[s for s in spans if s[1] > s[0]], spans] + ([kept] if len(kept) != len(spans) else [])
-        found = None
-        for cells in variants:
-            cut = _best_cut([_squeeze(text[s:e]) for s, e in cells], rules)
-            if cut and (found is None or cut[3] > found[1][3]):
-                found = (cells, cut)
+        found = _variant_cut(text, variants, rules)
         named = _named_rows(text, spans, rules) if found is None else None
-        for cells in variants if found is None and named is None else ():
+        if found is None and named is None:
             # (no cut, no rows of a name each: the header may follow lines of its own, a title and a unit line between |
             # marks)
-            cut = _best_cut([_squeeze(text[s:e]) for s, e in cells], rules, starts=_line_openers(text, cells))
-            if cut and (found is None or cut[3] > found[1][3]):
-                found = (cells, cut)
+            found = _variant_cut(text, variants, rules, from_lines=True)
         if found is None:
             if named is not None:
                 out.append(named)
             continue
         out.append(_table(text, *found))
     return out
+
+
+def _variant_cut(text: str, variants: list[list[Span]], rules: TextTableRules, from_lines: bool = False
+                 ) -> tuple[list[Span], tuple[int, int, int, int]] | None:
+    """(cells, cut) of the variant of a region's cells whose best cut covers the most cells, if any; ``from_lines``:
+    the cells opening its first lines tried as headers' offsets too."""
+    found = None
+    for cells in variants:
+        cut = _best_cut([_squeeze(text[s:e]) for s, e in cells], rules,
+                        starts=_line_openers(text, cells) if from_lines else ())
+        if cut and (found is None or cut[3] > found[1][3]):
+            found = (cells, cut)
+    return found
 
 
 def _panels(text: str, a: int, b: int, rules: TextTableRules) -> list[TextTable]:
